@@ -1,0 +1,46 @@
+package main
+
+import (
+	"context"
+
+	"funneldesk/backend/customer"
+	"funneldesk/backend/desktop"
+	"funneldesk/backend/opportunity"
+	"funneldesk/backend/owner"
+	"funneldesk/backend/settings"
+	"funneldesk/backend/stage"
+	"funneldesk/backend/store"
+)
+
+// App wires the services over one store; it holds no business rules.
+type App struct {
+	st            *store.Store
+	Owners        *owner.Service
+	Stages        *stage.Service
+	Customers     *customer.Service
+	Opportunities *opportunity.Service
+	Settings      *settings.Service
+	Desktop       *desktop.Service
+}
+
+// NewApp builds every service over st. saveDir is where headless saves go.
+func NewApp(st *store.Store, saveDir string) *App {
+	return &App{
+		st:            st,
+		Owners:        owner.NewService(st),
+		Stages:        stage.NewService(st),
+		Customers:     customer.NewService(st),
+		Opportunities: opportunity.NewService(st),
+		Settings:      settings.NewService(st),
+		Desktop:       desktop.NewService(saveDir),
+	}
+}
+
+// Bindings lists the services the UI calls, for Wails and the headless server alike.
+func (a *App) Bindings() []any {
+	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Settings, a.Desktop}
+}
+
+func (a *App) startup(ctx context.Context) { desktop.SetContext(a.Desktop, ctx) }
+
+func (a *App) shutdown(context.Context) { a.st.Close() }

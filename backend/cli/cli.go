@@ -1,0 +1,91 @@
+// Package cli holds the headless commands of the FunnelDesk binary.
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"funneldesk/backend/apperr"
+	"funneldesk/backend/demo"
+	"funneldesk/backend/store"
+	"funneldesk/backend/webserve"
+)
+
+// Usage is printed for -h and unknown commands.
+const Usage = `FunnelDesk 销售漏斗 — offline CRM
+
+Usage:
+  funneldesk [--db PATH]                 start the desktop app
+  funneldesk [--db PATH] demo            load the example data (seed 000) into an empty database
+  funneldesk [--db PATH] serve [--addr 127.0.0.1:34115] [--save-dir DIR]
+                                         serve the UI to a browser on loopback (for tests)
+
+--db defaults to $FUNNELDESK_DB, then FunnelDesk/funneldesk.db in the user config dir.
+A database file that does not exist is created with the default stages.
+`
+
+// Env is what the commands need from the main package.
+type Env struct {
+	Assets   fs.FS
+	Bindings func(st *store.Store, saveDir string) []any
+	Stdout   io.Writer
+	Stderr   io.Writer
+}
+
+// Run executes one command and returns the process exit code.
+func Run(dbPath string, args []string, env Env) int {
+	if env.Stdout == nil {
+		env.Stdout = os.Stdout
+	}
+	if env.Stderr == nil {
+		env.Stderr = os.Stderr
+	}
+	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprint(env.Stdout, Usage)
+		return 0
+	}
+	st, err := store.Open(dbPath)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "error:", err)
+		return 1
+	}
+	defer st.Close()
+	switch args[0] {
+	case "demo":
+		if err := demo.Load(context.Background(), st); err != nil {
+			return fail(env, err)
+		}
+		fmt.Fprintln(env.Stdout, "loaded the example: 3 opportunities, ¥90,000.00, expected ¥50,000.00")
+		return 0
+	case "serve":
+		fl := flag.NewFlagSet("serve", flag.ContinueOnError)
+		fl.SetOutput(env.Stderr)
+		addr := fl.String("addr", "127.0.0.1:34115", "loopback address to listen on")
+		saveDir := fl.String("save-dir", os.TempDir(), "where files the UI saves are written")
+		if err := fl.Parse(args[1:]); err != nil {
+			return 2
+		}
+		srv := webserve.New(env.Assets, env.Bindings(st, *saveDir))
+		fmt.Fprintf(env.Stdout, "serving FunnelDesk on http://%s (database %s)\n", *addr, st.Path)
+		if err := srv.ListenAndServe(*addr); err != nil {
+			return fail(env, err)
+		}
+		return 0
+	default:
+		fmt.Fprintf(env.Stderr, "unknown command %q\n\n%s", args[0], Usage)
+		return 2
+	}
+}
+
+func fail(env Env, err error) int {
+	if e, ok := apperr.As(err); ok {
+		fmt.Fprintln(env.Stderr, "error:", e.Message)
+		return 1
+	}
+	fmt.Fprintln(env.Stderr, "error:", err)
+	return 1
+}

@@ -1,0 +1,384 @@
+// Package customer keeps customers (客户) with their contacts and follow-up
+// records.
+package customer
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"funneldesk/backend/apperr"
+	"funneldesk/backend/owner"
+	"funneldesk/backend/store"
+	"funneldesk/backend/validate"
+)
+
+// Classifications a customer may have (客户分类).
+var Classifications = []string{"潜在客户", "意向客户", "成交客户", "重点客户", "流失客户"}
+
+// Input creates or edits a customer. AllowDuplicate confirms saving a name
+// that another customer already has.
+type Input struct {
+	Name           string `json:"name"`
+	Classification string `json:"classification"`
+	Source         string `json:"source"`
+	Industry       string `json:"industry"`
+	Phone          string `json:"phone"`
+	Address        string `json:"address"`
+	OwnerID        int64  `json:"ownerId"`
+	Notes          string `json:"notes"`
+	AllowDuplicate bool   `json:"allowDuplicate"`
+}
+
+// Filter selects a page of customers. Page is 1-based.
+type Filter struct {
+	Query          string `json:"query"`
+	Classification string `json:"classification"`
+	OwnerID        int64  `json:"ownerId"`
+	Page           int    `json:"page"`
+	PageSize       int    `json:"pageSize"`
+}
+
+// Page is one page of customers and the total matching.
+type Page struct {
+	Items    []store.Customer `json:"items"`
+	Total    int              `json:"total"`
+	Page     int              `json:"page"`
+	PageSize int              `json:"pageSize"`
+}
+
+// Detail is a customer with its contacts and follow-ups.
+type Detail struct {
+	Customer  store.Customer   `json:"customer"`
+	Contacts  []store.Contact  `json:"contacts"`
+	FollowUps []store.FollowUp `json:"followUps"`
+}
+
+// ContactInput creates or edits a contact.
+type ContactInput struct {
+	Name  string `json:"name"`
+	Title string `json:"title"`
+	Phone string `json:"phone"`
+	Email string `json:"email"`
+}
+
+// FollowUpInput records a follow-up.
+type FollowUpInput struct {
+	Date     string `json:"date"`
+	Method   string `json:"method"`
+	Content  string `json:"content"`
+	NextDate string `json:"nextDate"`
+}
+
+// FollowUpMethods are the ways of following up offered in the form.
+var FollowUpMethods = []string{"电话", "拜访", "微信", "邮件", "短信", "会议", "其他"}
+
+// Service is bound to the UI.
+type Service struct{ st *store.Store }
+
+// NewService returns the customer service over st.
+func NewService(st *store.Store) *Service { return &Service{st: st} }
+
+// Options lists the fixed choices of the customer forms.
+type Options struct {
+	Classifications []string `json:"classifications"`
+	FollowUpMethods []string `json:"followUpMethods"`
+}
+
+// Options returns the classification and follow-up method choices.
+func (s *Service) Options() Options {
+	return Options{Classifications: Classifications, FollowUpMethods: FollowUpMethods}
+}
+
+// List returns a page of customers by name.
+func (s *Service) List(f Filter) (Page, error) {
+	off, lim := validate.Page(f.Page, f.PageSize)
+	items, total, err := store.ListCustomers(context.Background(), s.st.DB, store.CustomerFilter{
+		Query: f.Query, Classification: f.Classification, OwnerID: f.OwnerID, Offset: off, Limit: lim})
+	if err != nil {
+		return Page{}, err
+	}
+	return Page{Items: items, Total: total, Page: off/lim + 1, PageSize: lim}, nil
+}
+
+// Get returns a customer with contacts and follow-ups.
+func (s *Service) Get(id int64) (Detail, error) {
+	ctx := context.Background()
+	c, err := get(ctx, s.st.DB, id)
+	if err != nil {
+		return Detail{}, err
+	}
+	d := Detail{Customer: c}
+	if d.Contacts, err = store.ListContacts(ctx, s.st.DB, id); err != nil {
+		return Detail{}, err
+	}
+	if d.FollowUps, err = store.ListFollowUps(ctx, s.st.DB, id); err != nil {
+		return Detail{}, err
+	}
+	return d, nil
+}
+
+// SameName returns the other customers named name (excluding excludeID), so
+// the form can warn before saving a duplicate.
+func (s *Service) SameName(name string, excludeID int64) ([]store.Customer, error) {
+	all, err := store.CustomersNamed(context.Background(), s.st.DB, strings.TrimSpace(name))
+	if err != nil {
+		return nil, err
+	}
+	out := []store.Customer{}
+	for _, c := range all {
+		if c.ID != excludeID {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input, currentOwner int64) (store.Customer, error) {
+	var c store.Customer
+	var err error
+	if c.Name, err = validate.Text("name", "客户名称", "Customer name", in.Name, true, 100); err != nil {
+		return c, err
+	}
+	if c.Classification, err = validate.OneOf("classification", "客户分类", "Classification", in.Classification, Classifications); err != nil {
+		return c, err
+	}
+	fields := []struct {
+		dst              *string
+		field, zh, en, v string
+		max              int
+	}{
+		{&c.Source, "source", "客户来源", "Source", in.Source, 50},
+		{&c.Industry, "industry", "行业", "Industry", in.Industry, 50},
+		{&c.Phone, "phone", "电话", "Phone", in.Phone, 50},
+		{&c.Address, "address", "地址", "Address", in.Address, 200},
+		{&c.Notes, "notes", "备注", "Notes", in.Notes, 2000},
+	}
+	for _, f := range fields {
+		if *f.dst, err = validate.Text(f.field, f.zh, f.en, f.v, false, f.max); err != nil {
+			return c, err
+		}
+	}
+	o, err := owner.Resolve(ctx, q, in.OwnerID, currentOwner)
+	if err != nil {
+		return c, err
+	}
+	c.OwnerID = &o.ID
+	if !in.AllowDuplicate {
+		same, err := store.CustomersNamed(ctx, q, c.Name)
+		if err != nil {
+			return c, err
+		}
+		for _, other := range same {
+			if other.ID != id {
+				return c, &apperr.Error{Code: apperr.CodeConflict, Field: "name",
+					Message:   "已有同名客户「" + c.Name + "」（负责人：" + other.OwnerName + "），确认仍要保存吗？",
+					MessageEn: "A customer named \"" + c.Name + "\" already exists (owner: " + other.OwnerName + "). Save anyway?"}
+			}
+		}
+	}
+	return c, nil
+}
+
+// Create adds a customer. A name another customer has is refused with a
+// conflict on "name" unless AllowDuplicate confirms it.
+func (s *Service) Create(in Input) (store.Customer, error) {
+	ctx := context.Background()
+	var out store.Customer
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		c, err := s.check(ctx, tx, 0, in, 0)
+		if err != nil {
+			return err
+		}
+		id, err := store.InsertCustomer(ctx, tx, c)
+		if err != nil {
+			return err
+		}
+		out, err = store.GetCustomer(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
+
+// Update edits a customer, with the same duplicate rule as Create.
+func (s *Service) Update(id int64, in Input) (store.Customer, error) {
+	ctx := context.Background()
+	var out store.Customer
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		cur, err := get(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		var curOwner int64
+		if cur.OwnerID != nil {
+			curOwner = *cur.OwnerID
+		}
+		c, err := s.check(ctx, tx, id, in, curOwner)
+		if err != nil {
+			return err
+		}
+		c.ID = id
+		if err := store.UpdateCustomer(ctx, tx, c); err != nil {
+			return err
+		}
+		out, err = store.GetCustomer(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
+
+// Delete removes a customer with its contacts and follow-ups. A customer
+// with opportunities is kept: its opportunities must go first.
+func (s *Service) Delete(id int64) error {
+	ctx := context.Background()
+	return s.st.Tx(ctx, func(tx store.Tx) error {
+		c, err := get(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if c.Opportunities > 0 {
+			return apperr.Conflict("id", "客户「"+c.Name+"」还有销售机会，不能删除", "Customer \""+c.Name+"\" still has opportunities and cannot be deleted")
+		}
+		return store.DeleteCustomer(ctx, tx, id)
+	})
+}
+
+func checkContact(in ContactInput) (store.Contact, error) {
+	var c store.Contact
+	var err error
+	if c.Name, err = validate.Text("name", "联系人姓名", "Contact name", in.Name, true, 50); err != nil {
+		return c, err
+	}
+	if c.Title, err = validate.Text("title", "职务", "Title", in.Title, false, 50); err != nil {
+		return c, err
+	}
+	if c.Phone, err = validate.Text("phone", "电话", "Phone", in.Phone, false, 50); err != nil {
+		return c, err
+	}
+	if c.Email, err = validate.Text("email", "邮箱", "Email", in.Email, false, 100); err != nil {
+		return c, err
+	}
+	if c.Email != "" && (!strings.Contains(c.Email, "@") || strings.ContainsAny(c.Email, " ,;")) {
+		return c, apperr.Invalid("email", "邮箱「"+c.Email+"」格式不正确", "Email \""+c.Email+"\" is not valid")
+	}
+	return c, nil
+}
+
+// AddContact adds a contact to a customer.
+func (s *Service) AddContact(customerID int64, in ContactInput) (store.Contact, error) {
+	ctx := context.Background()
+	var out store.Contact
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		if _, err := get(ctx, tx, customerID); err != nil {
+			return err
+		}
+		c, err := checkContact(in)
+		if err != nil {
+			return err
+		}
+		c.CustomerID = customerID
+		id, err := store.InsertContact(ctx, tx, c)
+		if err != nil {
+			return err
+		}
+		out, err = store.GetContact(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
+
+// UpdateContact edits a contact.
+func (s *Service) UpdateContact(id int64, in ContactInput) (store.Contact, error) {
+	ctx := context.Background()
+	var out store.Contact
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		cur, err := store.GetContact(ctx, tx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			return apperr.NotFound("id", "联系人不存在", "Contact not found")
+		}
+		if err != nil {
+			return err
+		}
+		c, err := checkContact(in)
+		if err != nil {
+			return err
+		}
+		c.ID, c.CustomerID = id, cur.CustomerID
+		if err := store.UpdateContact(ctx, tx, c); err != nil {
+			return err
+		}
+		out = c
+		return nil
+	})
+	return out, err
+}
+
+// DeleteContact removes a contact.
+func (s *Service) DeleteContact(id int64) error {
+	return store.DeleteContact(context.Background(), s.st.DB, id)
+}
+
+// AddFollowUp records a follow-up with a customer.
+func (s *Service) AddFollowUp(customerID int64, in FollowUpInput) (store.FollowUp, error) {
+	ctx := context.Background()
+	var out store.FollowUp
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		if _, err := get(ctx, tx, customerID); err != nil {
+			return err
+		}
+		f := store.FollowUp{CustomerID: customerID}
+		var err error
+		if f.Date, err = validate.Date("date", "跟进日期", "Date", in.Date, true); err != nil {
+			return err
+		}
+		if f.Method, err = validate.Text("method", "跟进方式", "Method", in.Method, false, 20); err != nil {
+			return err
+		}
+		if f.Content, err = validate.Text("content", "跟进内容", "Content", in.Content, true, 4000); err != nil {
+			return err
+		}
+		if f.NextDate, err = validate.Date("nextDate", "下次跟进日期", "Next follow-up", in.NextDate, false); err != nil {
+			return err
+		}
+		if f.NextDate != "" && f.NextDate < f.Date {
+			return apperr.Invalid("nextDate", "下次跟进日期不能早于跟进日期", "The next follow-up cannot be before this one")
+		}
+		id, err := store.InsertFollowUp(ctx, tx, f)
+		if err != nil {
+			return err
+		}
+		f.ID = id
+		out = f
+		return nil
+	})
+	return out, err
+}
+
+// DeleteFollowUp removes a follow-up record.
+func (s *Service) DeleteFollowUp(id int64) error {
+	ok, err := store.DeleteFollowUp(context.Background(), s.st.DB, id)
+	if err == nil && !ok {
+		return apperr.NotFound("id", "跟进记录不存在", "Follow-up not found")
+	}
+	return err
+}
+
+func get(ctx context.Context, q store.Querier, id int64) (store.Customer, error) {
+	c, err := store.GetCustomer(ctx, q, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return c, apperr.NotFound("customerId", "客户不存在", "Customer not found")
+	}
+	return c, err
+}
+
+// Resolve checks that id names an existing customer, for opportunities.
+func Resolve(ctx context.Context, q store.Querier, id int64) (store.Customer, error) {
+	if id == 0 {
+		return store.Customer{}, apperr.Invalid("customerId", "客户名称不能为空", "Customer is required")
+	}
+	c, err := store.GetCustomer(ctx, q, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return c, apperr.Invalid("customerId", "客户不存在", "Unknown customer")
+	}
+	return c, err
+}

@@ -1,0 +1,67 @@
+// Package desktop gives the UI what only the desktop shell can: native save
+// dialogs writing files the user picks.
+package desktop
+
+import (
+	"context"
+	"encoding/base64"
+	"os"
+	"path/filepath"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"funneldesk/backend/apperr"
+)
+
+// Service is bound to the UI. Without a Wails context (the headless server
+// used by the browser tests) files go to SaveDir instead of a dialog.
+type Service struct {
+	ctx     context.Context
+	SaveDir string
+}
+
+// NewService returns the service; saveDir is used only when headless.
+func NewService(saveDir string) *Service { return &Service{SaveDir: saveDir} }
+
+// SetContext hands the service the Wails context at start-up. It is a
+// function, not a method, so that Wails does not bind it.
+func SetContext(s *Service, ctx context.Context) { s.ctx = ctx }
+
+// SaveText asks where to save text (a CSV export, say) and writes it. It
+// returns the path written, or "" when the user cancelled.
+func (s *Service) SaveText(suggestedName, content string) (string, error) {
+	return s.save(suggestedName, []byte(content))
+}
+
+// SaveBase64 is SaveText for binary content (PNG) sent as base64.
+func (s *Service) SaveBase64(suggestedName, b64 string) (string, error) {
+	b, err := base64.StdEncoding.DecodeString(b64)
+	if err != nil {
+		return "", apperr.Invalid("content", "文件内容无效", "Invalid file content")
+	}
+	return s.save(suggestedName, b)
+}
+
+func (s *Service) save(name string, b []byte) (string, error) {
+	name = filepath.Base(name)
+	var path string
+	if s.ctx == nil {
+		if s.SaveDir == "" {
+			return "", apperr.Conflict("", "无法打开保存对话框", "No save dialog available")
+		}
+		path = filepath.Join(s.SaveDir, name)
+	} else {
+		p, err := runtime.SaveFileDialog(s.ctx, runtime.SaveDialogOptions{DefaultFilename: name, Title: "保存 / Save"})
+		if err != nil {
+			return "", err
+		}
+		if p == "" {
+			return "", nil
+		}
+		path = p
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		return "", apperr.Conflict("", "无法写入文件："+err.Error(), "Cannot write the file: "+err.Error())
+	}
+	return path, nil
+}

@@ -1,0 +1,349 @@
+// Package opportunity keeps sales opportunities (销售机会): their rules for
+// stages and probabilities, the list and stage views, saved views and export.
+package opportunity
+
+import (
+	"context"
+	"errors"
+
+	"funneldesk/backend/apperr"
+	"funneldesk/backend/customer"
+	"funneldesk/backend/owner"
+	"funneldesk/backend/stage"
+	"funneldesk/backend/store"
+	"funneldesk/backend/validate"
+)
+
+// Types an opportunity may have (类型); empty means none.
+var Types = []string{"新业务", "老客户续购"}
+
+// Input creates or edits an opportunity. Amount is yuan ("40000", "1,234.56");
+// Probability is percent and empty means the stage's default. Moving to the
+// lost stage needs LostReason; Competitor is optional.
+type Input struct {
+	Name          string `json:"name"`
+	CustomerID    int64  `json:"customerId"`
+	Type          string `json:"type"`
+	Source        string `json:"source"`
+	OwnerID       int64  `json:"ownerId"`
+	Campaign      string `json:"campaign"`
+	Amount        string `json:"amount"`
+	ExpectedClose string `json:"expectedClose"`
+	NextStep      string `json:"nextStep"`
+	StageID       int64  `json:"stageId"`
+	Probability   string `json:"probability"`
+	Description   string `json:"description"`
+	LostReason    string `json:"lostReason"`
+	Competitor    string `json:"competitor"`
+}
+
+// Move changes only the stage, as a drag on the stage view does.
+type Move struct {
+	StageID    int64  `json:"stageId"`
+	LostReason string `json:"lostReason"`
+	Competitor string `json:"competitor"`
+}
+
+// Filter is the list, board and export filter.
+type Filter = store.OpportunityFilter
+
+// ListRequest asks for one page (1-based) of a filtered, sorted list.
+type ListRequest struct {
+	Filter   Filter `json:"filter"`
+	Page     int    `json:"page"`
+	PageSize int    `json:"pageSize"`
+}
+
+// Page is one page of the list and the total matching.
+type Page struct {
+	Items    []store.Opportunity `json:"items"`
+	Total    int                 `json:"total"`
+	Page     int                 `json:"page"`
+	PageSize int                 `json:"pageSize"`
+}
+
+// Detail is an opportunity with its stage history.
+type Detail struct {
+	Opportunity store.Opportunity   `json:"opportunity"`
+	History     []store.StageChange `json:"history"`
+}
+
+// Service is bound to the UI.
+type Service struct{ st *store.Store }
+
+// NewService returns the opportunity service over st.
+func NewService(st *store.Store) *Service { return &Service{st: st} }
+
+// Options lists the choices of the opportunity forms and filters.
+type Options struct {
+	Types   []string `json:"types"`
+	Sources []string `json:"sources"`
+}
+
+// Options returns the types and the sources in use.
+func (s *Service) Options() (Options, error) {
+	src, err := store.DistinctSources(context.Background(), s.st.DB)
+	return Options{Types: Types, Sources: src}, err
+}
+
+// List returns one page of opportunities.
+func (s *Service) List(req ListRequest) (Page, error) {
+	if err := checkFilter(req.Filter); err != nil {
+		return Page{}, err
+	}
+	off, lim := validate.Page(req.Page, req.PageSize)
+	items, total, err := store.ListOpportunities(context.Background(), s.st.DB, req.Filter, off, lim)
+	if err != nil {
+		return Page{}, err
+	}
+	return Page{Items: items, Total: total, Page: off/lim + 1, PageSize: lim}, nil
+}
+
+func checkFilter(f Filter) error {
+	if _, err := validate.Date("closeFrom", "开始日期", "From date", f.CloseFrom, false); err != nil {
+		return err
+	}
+	if _, err := validate.Date("closeTo", "结束日期", "To date", f.CloseTo, false); err != nil {
+		return err
+	}
+	if f.Sort != "" {
+		if _, ok := store.SortColumns[f.Sort]; !ok {
+			return apperr.Invalid("sort", "不能按「"+f.Sort+"」排序", "Cannot sort by \""+f.Sort+"\"")
+		}
+	}
+	return nil
+}
+
+// Get returns an opportunity with its stage history.
+func (s *Service) Get(id int64) (Detail, error) {
+	ctx := context.Background()
+	o, err := get(ctx, s.st.DB, id)
+	if err != nil {
+		return Detail{}, err
+	}
+	h, err := store.ListStageChanges(ctx, s.st.DB, id)
+	return Detail{Opportunity: o, History: h}, err
+}
+
+// build validates in against the current record (zero for a new one) and
+// returns the row to write.
+func build(ctx context.Context, q store.Querier, in Input, cur store.Opportunity) (store.Opportunity, error) {
+	o := cur
+	var err error
+	if o.Name, err = validate.Text("name", "销售机会名称", "Opportunity name", in.Name, true, 100); err != nil {
+		return o, err
+	}
+	c, err := customer.Resolve(ctx, q, in.CustomerID)
+	if err != nil {
+		return o, err
+	}
+	o.CustomerID = c.ID
+	if o.Type, err = validate.OneOf("type", "类型", "Type", in.Type, Types); err != nil {
+		return o, err
+	}
+	if o.Source, err = validate.Text("source", "客户来源", "Source", in.Source, false, 50); err != nil {
+		return o, err
+	}
+	w, err := owner.Resolve(ctx, q, in.OwnerID, cur.OwnerID)
+	if err != nil {
+		return o, err
+	}
+	o.OwnerID = w.ID
+	if o.Campaign, err = validate.Text("campaign", "营销活动", "Campaign", in.Campaign, false, 100); err != nil {
+		return o, err
+	}
+	if o.AmountCents, err = validate.Amount("amount", "金额", "Amount", in.Amount, false); err != nil {
+		return o, err
+	}
+	if o.ExpectedClose, err = validate.Date("expectedClose", "预计完成日期", "Expected close date", in.ExpectedClose, false); err != nil {
+		return o, err
+	}
+	if o.NextStep, err = validate.Text("nextStep", "下一步", "Next step", in.NextStep, false, 200); err != nil {
+		return o, err
+	}
+	if o.Description, err = validate.Text("description", "描述", "Description", in.Description, false, 4000); err != nil {
+		return o, err
+	}
+	st, err := stage.Resolve(ctx, q, in.StageID, cur.StageID)
+	if err != nil {
+		return o, err
+	}
+	bp, given, err := validate.Percent("probability", "可能性", "Probability", in.Probability)
+	if err != nil {
+		return o, err
+	}
+	if !given {
+		bp = st.ProbabilityBP
+	}
+	o.StageID = st.ID
+	o.ProbabilityBP = bp
+	return o, applyStageRules(&o, st, in.LostReason, in.Competitor)
+}
+
+// applyStageRules fixes the won stage at 100% and the lost stage at 0% and
+// asks a lost opportunity for its reason.
+func applyStageRules(o *store.Opportunity, st store.Stage, lostReason, competitor string) error {
+	switch st.Kind {
+	case store.KindWon:
+		o.ProbabilityBP = 10000
+		o.LostReason, o.Competitor = "", ""
+	case store.KindLost:
+		o.ProbabilityBP = 0
+		reason, err := validate.Text("lostReason", "丢单原因", "Lost reason", lostReason, true, 500)
+		if err != nil {
+			return err
+		}
+		comp, err := validate.Text("competitor", "竞争对手", "Competitor", competitor, false, 100)
+		if err != nil {
+			return err
+		}
+		o.LostReason, o.Competitor = reason, comp
+	default:
+		o.LostReason, o.Competitor = "", ""
+	}
+	return nil
+}
+
+// Create adds an opportunity and records its first stage.
+func (s *Service) Create(in Input) (store.Opportunity, error) {
+	ctx := context.Background()
+	var out store.Opportunity
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		o, err := build(ctx, tx, in, store.Opportunity{})
+		if err != nil {
+			return err
+		}
+		id, err := store.InsertOpportunity(ctx, tx, o)
+		if err != nil {
+			return err
+		}
+		if err := store.InsertStageChange(ctx, tx, id, nil, o.StageID); err != nil {
+			return err
+		}
+		out, err = store.GetOpportunity(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
+
+// Update edits an opportunity; a stage change is recorded in its history.
+func (s *Service) Update(id int64, in Input) (store.Opportunity, error) {
+	ctx := context.Background()
+	var out store.Opportunity
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		cur, err := get(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		o, err := build(ctx, tx, in, cur)
+		if err != nil {
+			return err
+		}
+		if err := s.write(ctx, tx, cur, o); err != nil {
+			return err
+		}
+		out, err = store.GetOpportunity(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
+
+// ChangeStage moves an opportunity to another stage (the stage view's drag):
+// the probability becomes the new stage's default.
+func (s *Service) ChangeStage(id int64, m Move) (store.Opportunity, error) {
+	ctx := context.Background()
+	var out store.Opportunity
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		cur, err := get(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		st, err := stage.Resolve(ctx, tx, m.StageID, cur.StageID)
+		if err != nil {
+			return err
+		}
+		o := cur
+		o.StageID = st.ID
+		if st.ID != cur.StageID {
+			o.ProbabilityBP = st.ProbabilityBP
+		}
+		if err := applyStageRules(&o, st, m.LostReason, m.Competitor); err != nil {
+			return err
+		}
+		if err := s.write(ctx, tx, cur, o); err != nil {
+			return err
+		}
+		out, err = store.GetOpportunity(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
+
+func (s *Service) write(ctx context.Context, tx store.Tx, cur, o store.Opportunity) error {
+	if err := store.UpdateOpportunity(ctx, tx, o); err != nil {
+		return err
+	}
+	if o.StageID != cur.StageID {
+		from := cur.StageID
+		return store.InsertStageChange(ctx, tx, o.ID, &from, o.StageID)
+	}
+	return nil
+}
+
+// Delete removes one opportunity.
+func (s *Service) Delete(id int64) error {
+	_, err := s.BatchDelete([]int64{id})
+	return err
+}
+
+// BatchDelete removes the given opportunities in one transaction; it returns
+// how many were removed.
+func (s *Service) BatchDelete(ids []int64) (int, error) {
+	if len(ids) == 0 {
+		return 0, apperr.Invalid("ids", "请先选择销售机会", "Select opportunities first")
+	}
+	ctx := context.Background()
+	var n int
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		for _, id := range ids {
+			if _, err := get(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		var err error
+		n, err = store.DeleteOpportunities(ctx, tx, ids)
+		return err
+	})
+	return n, err
+}
+
+// BatchSetOwner gives the selected opportunities to another salesperson.
+func (s *Service) BatchSetOwner(ids []int64, ownerID int64) (int, error) {
+	if len(ids) == 0 {
+		return 0, apperr.Invalid("ids", "请先选择销售机会", "Select opportunities first")
+	}
+	ctx := context.Background()
+	var n int
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		if _, err := owner.Resolve(ctx, tx, ownerID, 0); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if _, err := get(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		var err error
+		n, err = store.SetOpportunityOwner(ctx, tx, ids, ownerID)
+		return err
+	})
+	return n, err
+}
+
+func get(ctx context.Context, q store.Querier, id int64) (store.Opportunity, error) {
+	o, err := store.GetOpportunity(ctx, q, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return o, apperr.NotFound("id", "销售机会不存在", "Opportunity not found")
+	}
+	return o, err
+}

@@ -1,0 +1,137 @@
+// Package owner keeps the roster of salespeople (负责人).
+package owner
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"funneldesk/backend/apperr"
+	"funneldesk/backend/store"
+	"funneldesk/backend/validate"
+)
+
+// Input creates or edits a salesperson.
+type Input struct {
+	Name   string `json:"name"`
+	Active bool   `json:"active"`
+}
+
+// Service is bound to the UI.
+type Service struct{ st *store.Store }
+
+// NewService returns the owner service over st.
+func NewService(st *store.Store) *Service { return &Service{st: st} }
+
+// List returns the roster; inactive salespeople only when asked.
+func (s *Service) List(includeInactive bool) ([]store.Owner, error) {
+	return store.ListOwners(context.Background(), s.st.DB, includeInactive)
+}
+
+// Create adds a salesperson; names are unique.
+func (s *Service) Create(in Input) (store.Owner, error) {
+	ctx := context.Background()
+	name, err := validate.Text("name", "姓名", "Name", in.Name, true, 50)
+	if err != nil {
+		return store.Owner{}, err
+	}
+	var o store.Owner
+	err = s.st.Tx(ctx, func(tx store.Tx) error {
+		if _, err := store.OwnerByName(ctx, tx, name); err == nil {
+			return apperr.Conflict("name", "已有同名负责人「"+name+"」", "A salesperson named \""+name+"\" already exists")
+		}
+		id, err := store.InsertOwner(ctx, tx, name, true)
+		if err != nil {
+			return err
+		}
+		o, err = store.GetOwner(ctx, tx, id)
+		return err
+	})
+	return o, err
+}
+
+// Update renames or (de)activates a salesperson.
+func (s *Service) Update(id int64, in Input) (store.Owner, error) {
+	ctx := context.Background()
+	name, err := validate.Text("name", "姓名", "Name", in.Name, true, 50)
+	if err != nil {
+		return store.Owner{}, err
+	}
+	var o store.Owner
+	err = s.st.Tx(ctx, func(tx store.Tx) error {
+		if _, err := Get(ctx, tx, id); err != nil {
+			return err
+		}
+		if other, err := store.OwnerByName(ctx, tx, name); err == nil && other.ID != id {
+			return apperr.Conflict("name", "已有同名负责人「"+name+"」", "A salesperson named \""+name+"\" already exists")
+		}
+		if err := store.UpdateOwner(ctx, tx, id, name, in.Active); err != nil {
+			return err
+		}
+		o, err = store.GetOwner(ctx, tx, id)
+		return err
+	})
+	return o, err
+}
+
+// Delete removes a salesperson who holds no customers or opportunities;
+// otherwise deactivate them.
+func (s *Service) Delete(id int64) error {
+	ctx := context.Background()
+	return s.st.Tx(ctx, func(tx store.Tx) error {
+		if _, err := Get(ctx, tx, id); err != nil {
+			return err
+		}
+		n, err := store.OwnerUsage(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return apperr.Conflict("id", "该负责人名下还有客户或销售机会，不能删除，可改为停用",
+				"This salesperson still holds customers or opportunities; deactivate instead of deleting")
+		}
+		return store.DeleteOwner(ctx, tx, id)
+	})
+}
+
+// Get loads an owner, mapping a missing one to a not_found error.
+func Get(ctx context.Context, q store.Querier, id int64) (store.Owner, error) {
+	o, err := store.GetOwner(ctx, q, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return o, apperr.NotFound("ownerId", "负责人不存在", "Unknown salesperson")
+	}
+	return o, err
+}
+
+// Resolve checks that id names a salesperson who may be assigned: an active
+// one, or the one already assigned (current) even if since deactivated.
+func Resolve(ctx context.Context, q store.Querier, id, current int64) (store.Owner, error) {
+	if id == 0 {
+		return store.Owner{}, apperr.Invalid("ownerId", "负责人不能为空", "Salesperson is required")
+	}
+	o, err := store.GetOwner(ctx, q, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return o, apperr.Invalid("ownerId", "负责人不存在", "Unknown salesperson")
+	}
+	if err != nil {
+		return o, err
+	}
+	if !o.Active && id != current {
+		return o, apperr.Invalid("ownerId", "负责人「"+o.Name+"」已停用", "Salesperson \""+o.Name+"\" is inactive")
+	}
+	return o, nil
+}
+
+// EnsureByName returns the owner with that name, creating it when missing
+// (used by the demo data and imports).
+func EnsureByName(ctx context.Context, q store.Querier, name string) (int64, error) {
+	name = strings.TrimSpace(name)
+	o, err := store.OwnerByName(ctx, q, name)
+	if err == nil {
+		return o.ID, nil
+	}
+	if !errors.Is(err, store.ErrNotFound) {
+		return 0, err
+	}
+	return store.InsertOwner(ctx, q, name, true)
+}

@@ -1,0 +1,79 @@
+// Package settings keeps the user's preferences and the first-start offer
+// of the example data.
+package settings
+
+import (
+	"context"
+
+	"funneldesk/backend/apperr"
+	"funneldesk/backend/demo"
+	"funneldesk/backend/store"
+)
+
+// Settings is what the UI needs at start.
+type Settings struct {
+	// Language is "zh-CN" (default) or "en".
+	Language string `json:"language"`
+	DBPath   string `json:"dbPath"`
+	// OfferDemo is true while the database is empty and the user has not
+	// declined the example data.
+	OfferDemo bool `json:"offerDemo"`
+}
+
+// Languages the UI offers.
+var Languages = []string{"zh-CN", "en"}
+
+// Service is bound to the UI.
+type Service struct{ st *store.Store }
+
+// NewService returns the settings service over st.
+func NewService(st *store.Store) *Service { return &Service{st: st} }
+
+// Get returns the current settings.
+func (s *Service) Get() (Settings, error) {
+	ctx := context.Background()
+	lang, err := store.GetSetting(ctx, s.st.DB, "language", "zh-CN")
+	if err != nil {
+		return Settings{}, err
+	}
+	declined, err := store.GetSetting(ctx, s.st.DB, "demo_declined", "")
+	if err != nil {
+		return Settings{}, err
+	}
+	empty, err := store.IsEmpty(ctx, s.st.DB)
+	if err != nil {
+		return Settings{}, err
+	}
+	return Settings{Language: lang, DBPath: s.st.Path, OfferDemo: empty && declined == ""}, nil
+}
+
+// SetLanguage remembers the UI language.
+func (s *Service) SetLanguage(lang string) (Settings, error) {
+	ok := false
+	for _, l := range Languages {
+		ok = ok || l == lang
+	}
+	if !ok {
+		return Settings{}, apperr.Invalid("language", "不支持的语言："+lang, "Unsupported language: "+lang)
+	}
+	if err := store.SetSetting(context.Background(), s.st.DB, "language", lang); err != nil {
+		return Settings{}, err
+	}
+	return s.Get()
+}
+
+// LoadDemo loads the seed's example into the empty database.
+func (s *Service) LoadDemo() (Settings, error) {
+	if err := demo.Load(context.Background(), s.st); err != nil {
+		return Settings{}, err
+	}
+	return s.Get()
+}
+
+// DeclineDemo stops offering the example data.
+func (s *Service) DeclineDemo() (Settings, error) {
+	if err := store.SetSetting(context.Background(), s.st.DB, "demo_declined", "1"); err != nil {
+		return Settings{}, err
+	}
+	return s.Get()
+}

@@ -1,0 +1,210 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// Customer is a company the team sells to.
+type Customer struct {
+	ID             int64  `db:"id" json:"id"`
+	Name           string `db:"name" json:"name"`
+	Classification string `db:"classification" json:"classification"`
+	Source         string `db:"source" json:"source"`
+	Industry       string `db:"industry" json:"industry"`
+	Phone          string `db:"phone" json:"phone"`
+	Address        string `db:"address" json:"address"`
+	OwnerID        *int64 `db:"owner_id" json:"ownerId"`
+	OwnerName      string `db:"owner_name" json:"ownerName"`
+	Notes          string `db:"notes" json:"notes"`
+	CreatedAt      string `db:"created_at" json:"createdAt"`
+	UpdatedAt      string `db:"updated_at" json:"updatedAt"`
+	// Opportunities counts this customer's opportunities.
+	Opportunities int `db:"opportunities" json:"opportunities"`
+}
+
+// CustomerFilter selects a page of customers.
+type CustomerFilter struct {
+	Query          string
+	Classification string
+	OwnerID        int64
+	Offset, Limit  int
+}
+
+const customerSelect = `SELECT c.id, c.name, c.classification, c.source, c.industry, c.phone, c.address,
+	c.owner_id, COALESCE(w.name, '') AS owner_name, c.notes, c.created_at, c.updated_at,
+	(SELECT COUNT(*) FROM opportunities o WHERE o.customer_id = c.id) AS opportunities
+	FROM customers c LEFT JOIN owners w ON w.id = c.owner_id`
+
+// ListCustomers returns a page of customers by name and the total matching.
+func ListCustomers(ctx context.Context, q Querier, f CustomerFilter) ([]Customer, int, error) {
+	var where []string
+	var args []any
+	if s := strings.TrimSpace(f.Query); s != "" {
+		like := "%" + escapeLike(s) + "%"
+		where = append(where, `(c.name LIKE ? ESCAPE '\' OR c.phone LIKE ? ESCAPE '\')`)
+		args = append(args, like, like)
+	}
+	if f.Classification != "" {
+		where = append(where, `c.classification = ?`)
+		args = append(args, f.Classification)
+	}
+	if f.OwnerID != 0 {
+		where = append(where, `c.owner_id = ?`)
+		args = append(args, f.OwnerID)
+	}
+	cond := ""
+	if len(where) > 0 {
+		cond = " WHERE " + strings.Join(where, " AND ")
+	}
+	var total int
+	if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM customers c`+cond, args...); err != nil {
+		return nil, 0, fmt.Errorf("count customers: %w", err)
+	}
+	out := []Customer{}
+	err := q.SelectContext(ctx, &out, customerSelect+cond+` ORDER BY c.name, c.id LIMIT ? OFFSET ?`,
+		append(args, f.Limit, f.Offset)...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list customers: %w", err)
+	}
+	return out, total, nil
+}
+
+// GetCustomer returns one customer or ErrNotFound.
+func GetCustomer(ctx context.Context, q Querier, id int64) (Customer, error) {
+	var c Customer
+	err := q.GetContext(ctx, &c, customerSelect+` WHERE c.id = ?`, id)
+	return c, notFound(err)
+}
+
+// CustomersNamed returns the customers whose name is exactly name.
+func CustomersNamed(ctx context.Context, q Querier, name string) ([]Customer, error) {
+	out := []Customer{}
+	err := q.SelectContext(ctx, &out, customerSelect+` WHERE c.name = ? ORDER BY c.id`, name)
+	return out, err
+}
+
+// InsertCustomer adds a customer.
+func InsertCustomer(ctx context.Context, q Querier, c Customer) (int64, error) {
+	now := Now()
+	res, err := q.ExecContext(ctx, `INSERT INTO customers (name, classification, source, industry, phone, address, owner_id, notes, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.Name, c.Classification, c.Source, c.Industry, c.Phone, c.Address, c.OwnerID, c.Notes, now, now)
+	if err != nil {
+		return 0, fmt.Errorf("insert customer: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// UpdateCustomer writes every editable field.
+func UpdateCustomer(ctx context.Context, q Querier, c Customer) error {
+	_, err := q.ExecContext(ctx, `UPDATE customers SET name = ?, classification = ?, source = ?, industry = ?, phone = ?,
+		address = ?, owner_id = ?, notes = ?, updated_at = ? WHERE id = ?`,
+		c.Name, c.Classification, c.Source, c.Industry, c.Phone, c.Address, c.OwnerID, c.Notes, Now(), c.ID)
+	if err != nil {
+		return fmt.Errorf("update customer: %w", err)
+	}
+	return nil
+}
+
+// DeleteCustomer removes a customer with its contacts and follow-ups.
+func DeleteCustomer(ctx context.Context, q Querier, id int64) error {
+	_, err := q.ExecContext(ctx, `DELETE FROM customers WHERE id = ?`, id)
+	if err != nil {
+		return fmt.Errorf("delete customer: %w", err)
+	}
+	return nil
+}
+
+// Contact is a person at a customer.
+type Contact struct {
+	ID         int64  `db:"id" json:"id"`
+	CustomerID int64  `db:"customer_id" json:"customerId"`
+	Name       string `db:"name" json:"name"`
+	Title      string `db:"title" json:"title"`
+	Phone      string `db:"phone" json:"phone"`
+	Email      string `db:"email" json:"email"`
+}
+
+// ListContacts returns a customer's contacts.
+func ListContacts(ctx context.Context, q Querier, customerID int64) ([]Contact, error) {
+	out := []Contact{}
+	err := q.SelectContext(ctx, &out, `SELECT id, customer_id, name, title, phone, email FROM contacts WHERE customer_id = ? ORDER BY id`, customerID)
+	return out, err
+}
+
+// GetContact returns one contact or ErrNotFound.
+func GetContact(ctx context.Context, q Querier, id int64) (Contact, error) {
+	var c Contact
+	err := q.GetContext(ctx, &c, `SELECT id, customer_id, name, title, phone, email FROM contacts WHERE id = ?`, id)
+	return c, notFound(err)
+}
+
+// InsertContact adds a contact.
+func InsertContact(ctx context.Context, q Querier, c Contact) (int64, error) {
+	res, err := q.ExecContext(ctx, `INSERT INTO contacts (customer_id, name, title, phone, email) VALUES (?, ?, ?, ?, ?)`,
+		c.CustomerID, c.Name, c.Title, c.Phone, c.Email)
+	if err != nil {
+		return 0, fmt.Errorf("insert contact: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// UpdateContact writes a contact.
+func UpdateContact(ctx context.Context, q Querier, c Contact) error {
+	_, err := q.ExecContext(ctx, `UPDATE contacts SET name = ?, title = ?, phone = ?, email = ? WHERE id = ?`,
+		c.Name, c.Title, c.Phone, c.Email, c.ID)
+	return err
+}
+
+// DeleteContact removes a contact.
+func DeleteContact(ctx context.Context, q Querier, id int64) error {
+	_, err := q.ExecContext(ctx, `DELETE FROM contacts WHERE id = ?`, id)
+	return err
+}
+
+// FollowUp is one contact with a customer (跟进记录).
+type FollowUp struct {
+	ID         int64  `db:"id" json:"id"`
+	CustomerID int64  `db:"customer_id" json:"customerId"`
+	Date       string `db:"date" json:"date"`
+	Method     string `db:"method" json:"method"`
+	Content    string `db:"content" json:"content"`
+	NextDate   string `db:"next_date" json:"nextDate"`
+	CreatedAt  string `db:"created_at" json:"createdAt"`
+}
+
+// ListFollowUps returns a customer's follow-ups, newest first.
+func ListFollowUps(ctx context.Context, q Querier, customerID int64) ([]FollowUp, error) {
+	out := []FollowUp{}
+	err := q.SelectContext(ctx, &out, `SELECT id, customer_id, date, method, content, next_date, created_at
+		FROM followups WHERE customer_id = ? ORDER BY date DESC, id DESC`, customerID)
+	return out, err
+}
+
+// InsertFollowUp adds a follow-up record.
+func InsertFollowUp(ctx context.Context, q Querier, f FollowUp) (int64, error) {
+	res, err := q.ExecContext(ctx, `INSERT INTO followups (customer_id, date, method, content, next_date, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		f.CustomerID, f.Date, f.Method, f.Content, f.NextDate, Now())
+	if err != nil {
+		return 0, fmt.Errorf("insert follow-up: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// DeleteFollowUp removes a follow-up record; it reports whether one existed.
+func DeleteFollowUp(ctx context.Context, q Querier, id int64) (bool, error) {
+	res, err := q.ExecContext(ctx, `DELETE FROM followups WHERE id = ?`, id)
+	if err != nil {
+		return false, err
+	}
+	n, _ := res.RowsAffected()
+	return n > 0, nil
+}
+
+// escapeLike escapes LIKE wildcards so user text matches literally.
+func escapeLike(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(s)
+}

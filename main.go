@@ -1,0 +1,68 @@
+package main
+
+import (
+	"embed"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+
+	"funneldesk/backend/apperr"
+	"funneldesk/backend/cli"
+	"funneldesk/backend/store"
+)
+
+//go:embed all:frontend/dist
+var assets embed.FS
+
+func main() {
+	global := flag.NewFlagSet("funneldesk", flag.ContinueOnError)
+	dbPath := global.String("db", os.Getenv("FUNNELDESK_DB"), "database file (default: the user config dir's FunnelDesk/funneldesk.db)")
+	global.Usage = func() { fmt.Fprint(os.Stderr, cli.Usage) }
+	if err := global.Parse(os.Args[1:]); err != nil {
+		os.Exit(2)
+	}
+	if *dbPath == "" {
+		p, err := store.DefaultPath()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		*dbPath = p
+	}
+	if global.NArg() > 0 {
+		dist, _ := fs.Sub(assets, "frontend/dist")
+		os.Exit(cli.Run(*dbPath, global.Args(), cli.Env{
+			Assets:   dist,
+			Bindings: func(st *store.Store, saveDir string) []any { return NewApp(st, saveDir).Bindings() },
+		}))
+	}
+
+	st, err := store.Open(*dbPath)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "FunnelDesk:", err)
+		os.Exit(1)
+	}
+	app := NewApp(st, "")
+	err = wails.Run(&options.App{
+		Title:            "FunnelDesk 销售漏斗",
+		Width:            1280,
+		Height:           820,
+		MinWidth:         960,
+		MinHeight:        600,
+		AssetServer:      &assetserver.Options{Assets: assets},
+		BackgroundColour: &options.RGBA{R: 245, G: 247, B: 250, A: 1},
+		OnStartup:        app.startup,
+		OnShutdown:       app.shutdown,
+		Bind:             app.Bindings(),
+		ErrorFormatter:   apperr.Format,
+	})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "FunnelDesk:", err)
+		os.Exit(1)
+	}
+}
