@@ -5,6 +5,7 @@ package desktop
 import (
 	"context"
 	"encoding/base64"
+	"fmt"
 	"os"
 	"path/filepath"
 
@@ -26,6 +27,12 @@ func NewService(saveDir string) *Service { return &Service{SaveDir: saveDir} }
 // SetContext hands the service the Wails context at start-up. It is a
 // function, not a method, so that Wails does not bind it.
 func SetContext(s *Service, ctx context.Context) { s.ctx = ctx }
+
+// UIReady is called by the frontend once its main screen has rendered; the
+// line it prints is what the desktop smoke test waits for.
+func (s *Service) UIReady(screen string) {
+	fmt.Println("FunnelDesk UI ready:", screen)
+}
 
 // SaveText asks where to save text (a CSV export, say) and writes it. It
 // returns the path written, or "" when the user cancelled.
