@@ -1,0 +1,228 @@
+package validate
+
+import (
+	"strings"
+	"testing"
+
+	"funneldesk/backend/apperr"
+)
+
+// wantErr checks that err is an *apperr.Error with the code and field, or nil when code is "".
+func wantErr(t *testing.T, err error, code, field string) {
+	t.Helper()
+	if code == "" {
+		if err != nil {
+			t.Fatalf("unexpected error: %v", err)
+		}
+		return
+	}
+	e, ok := apperr.As(err)
+	if !ok {
+		t.Fatalf("error = %v, want an apperr %s on %q", err, code, field)
+	}
+	if e.Code != code || e.Field != field {
+		t.Fatalf("error = %s on %q (%s), want %s on %q", e.Code, e.Field, e.Message, code, field)
+	}
+	if e.Message == "" || e.MessageEn == "" {
+		t.Errorf("error %+v lacks a Chinese or English message", e)
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{"2024-03-15", "2024-03-15", true},
+		{"2024/03/15", "2024-03-15", true},
+		{"2024/3/5", "2024-03-05", true},
+		{"2024-3-5", "2024-03-05", true},
+		{" 2008-01-03 ", "2008-01-03", true},
+		{"2024-02-29", "2024-02-29", true},
+		{"2000-02-29", "2000-02-29", true},
+		{"2025-02-29", "", false},
+		{"1900-02-29", "", false},
+		{"2025-02-30", "", false},
+		{"2024-04-31", "", false},
+		{"2024-13-01", "", false},
+		{"2024-00-10", "", false},
+		{"2024-01-00", "", false},
+		{"1899-12-31", "", false},
+		{"3000-01-01", "", false},
+		{"20240315", "", false},
+		{"15/03/2024", "", false},
+		{"2024-03-15T10:00:00Z", "", false},
+		{"abc", "", false},
+		{"", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, ok := ParseDate(tt.in)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("ParseDate(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestDate(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       string
+		required bool
+		want     string
+		code     string
+	}{
+		{"canonicalised", "2024/2/29", false, "2024-02-29", ""},
+		{"optional empty", "  ", false, "", ""},
+		{"required empty", "", true, "", apperr.CodeInvalid},
+		{"impossible", "2025-02-30", false, "", apperr.CodeInvalid},
+		{"garbage", "next week", true, "", apperr.CodeInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Date("closeDate", "日期", "Date", tt.in, tt.required)
+			wantErr(t, err, tt.code, "closeDate")
+			if got != tt.want {
+				t.Errorf("Date(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestText(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       string
+		required bool
+		want     string
+		code     string
+	}{
+		{"trimmed", "  大商股份  ", true, "大商股份", ""},
+		{"optional empty", "", false, "", ""},
+		{"required empty", "   ", true, "", apperr.CodeInvalid},
+		{"max length in characters", strings.Repeat("字", 5), true, strings.Repeat("字", 5), ""},
+		{"too long", strings.Repeat("字", 6), true, "", apperr.CodeInvalid},
+		{"too long ascii", "abcdef", false, "", apperr.CodeInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Text("name", "名称", "Name", tt.in, tt.required, 5)
+			wantErr(t, err, tt.code, "name")
+			if got != tt.want {
+				t.Errorf("Text(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAmount(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       string
+		required bool
+		want     int64
+		code     string
+		msgHas   string
+	}{
+		{"grouped", "1,234.56", true, 123456, "", ""},
+		{"yuan sign", "¥40,000", true, 4000000, "", ""},
+		{"optional empty", "", false, 0, "", ""},
+		{"required empty", "", true, 0, apperr.CodeInvalid, "不能为空"},
+		{"negative", "-5", false, 0, apperr.CodeInvalid, "负数"},
+		{"precision", "1.234", false, 0, apperr.CodeInvalid, "两位小数"},
+		{"malformed grouping", "1,23.00", false, 0, apperr.CodeInvalid, "不是有效金额"},
+		{"malformed", "abc", false, 0, apperr.CodeInvalid, "不是有效金额"},
+		{"range", "99999999999999", false, 0, apperr.CodeInvalid, "超出范围"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Amount("amount", "金额", "Amount", tt.in, tt.required)
+			wantErr(t, err, tt.code, "amount")
+			if got != tt.want {
+				t.Errorf("Amount(%q) = %d, want %d", tt.in, got, tt.want)
+			}
+			if err != nil && !strings.Contains(err.Error(), tt.msgHas) {
+				t.Errorf("Amount(%q) message %q, want it to mention %q", tt.in, err.Error(), tt.msgHas)
+			}
+		})
+	}
+}
+
+func TestPercent(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     string
+		want   int
+		wantOK bool
+		code   string
+	}{
+		{"whole", "60", 6000, true, ""},
+		{"two decimals", "12.34", 1234, true, ""},
+		{"zero", "0", 0, true, ""},
+		{"hundred", "100", 10000, true, ""},
+		{"empty", "", 0, false, ""},
+		{"three decimals", "12.345", 0, false, apperr.CodeInvalid},
+		{"over 100", "100.5", 0, false, apperr.CodeInvalid},
+		{"negative", "-1", 0, false, apperr.CodeInvalid},
+		{"malformed", "sixty", 0, false, apperr.CodeInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok, err := Percent("probability", "可能性", "Probability", tt.in)
+			wantErr(t, err, tt.code, "probability")
+			if got != tt.want || ok != tt.wantOK {
+				t.Errorf("Percent(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.wantOK)
+			}
+		})
+	}
+}
+
+func TestOneOf(t *testing.T) {
+	allowed := []string{"新业务", "老客户续购"}
+	tests := []struct {
+		name string
+		in   string
+		want string
+		code string
+	}{
+		{"allowed", "新业务", "新业务", ""},
+		{"trimmed", " 老客户续购 ", "老客户续购", ""},
+		{"empty", "", "", ""},
+		{"unknown", "其他", "", apperr.CodeInvalid},
+		{"case and spacing matter", "新 业务", "", apperr.CodeInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := OneOf("type", "类型", "Type", tt.in, allowed)
+			wantErr(t, err, tt.code, "type")
+			if got != tt.want {
+				t.Errorf("OneOf(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPage(t *testing.T) {
+	tests := []struct {
+		name                  string
+		page, size            int
+		wantOffset, wantLimit int
+	}{
+		{"defaults", 0, 0, 0, 50},
+		{"first page", 1, 20, 0, 20},
+		{"third page", 3, 20, 40, 20},
+		{"negative page", -2, 10, 0, 10},
+		{"size capped", 2, 1000, 500, 500},
+		{"negative size", 2, -1, 50, 50},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			off, lim := Page(tt.page, tt.size)
+			if off != tt.wantOffset || lim != tt.wantLimit {
+				t.Errorf("Page(%d, %d) = %d, %d; want %d, %d", tt.page, tt.size, off, lim, tt.wantOffset, tt.wantLimit)
+			}
+		})
+	}
+}
