@@ -171,7 +171,7 @@ func TestMulBP(t *testing.T) {
 		{"100%", 4000000, 10000, 4000000},
 		{"0%", 4000000, 0, 0},
 		{"zero amount", 0, 5000, 0},
-		{"half rounds up", 1, 5000, 1},        // 0.5 cent
+		{"half rounds up", 1, 5000, 1},         // 0.5 cent
 		{"below half rounds down", 1, 4999, 0}, // 0.4999 cent
 		{"1.5 rounds up to 2", 3, 5000, 2},
 		{"2.5 rounds up to 3", 5, 5000, 3},
