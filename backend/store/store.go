@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -21,7 +22,11 @@ import (
 )
 
 //go:embed migrations/*.sql
-var migrationFS embed.FS
+var embeddedMigrations embed.FS
+
+// migrationFS is where Open reads migrations/*.sql; tests swap in their own
+// to check the upgrade of an existing file.
+var migrationFS fs.FS = embeddedMigrations
 
 // Store wraps the database handle.
 type Store struct {
@@ -77,7 +82,7 @@ type migration struct {
 }
 
 func loadMigrations() ([]migration, error) {
-	entries, err := migrationFS.ReadDir("migrations")
+	entries, err := fs.ReadDir(migrationFS, "migrations")
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +93,7 @@ func loadMigrations() ([]migration, error) {
 		if !ok || err != nil {
 			return nil, fmt.Errorf("migration %s: name must start with NNNN_", e.Name())
 		}
-		b, err := migrationFS.ReadFile("migrations/" + e.Name())
+		b, err := fs.ReadFile(migrationFS, "migrations/"+e.Name())
 		if err != nil {
 			return nil, err
 		}

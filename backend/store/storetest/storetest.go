@@ -1,0 +1,64 @@
+// Package storetest gives the service tests a fresh migrated database and a
+// few fixtures written straight through the store, so each test sets up only
+// what it is about.
+package storetest
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"funneldesk/backend/store"
+)
+
+// New opens a fresh migrated database in t.TempDir() and closes it when the
+// test ends.
+func New(t testing.TB) *store.Store {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatalf("open test database: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// Owner adds an active salesperson and returns its id.
+func Owner(t testing.TB, st *store.Store, name string) int64 {
+	t.Helper()
+	id, err := store.InsertOwner(context.Background(), st.DB, name, true)
+	if err != nil {
+		t.Fatalf("insert owner %q: %v", name, err)
+	}
+	return id
+}
+
+// Customer adds a customer held by ownerID and returns its id.
+func Customer(t testing.TB, st *store.Store, name string, ownerID int64) int64 {
+	t.Helper()
+	id, err := store.InsertCustomer(context.Background(), st.DB, store.Customer{Name: name, OwnerID: &ownerID})
+	if err != nil {
+		t.Fatalf("insert customer %q: %v", name, err)
+	}
+	return id
+}
+
+// Stage returns the stage with that name.
+func Stage(t testing.TB, st *store.Store, name string) store.Stage {
+	t.Helper()
+	s, err := store.StageByName(context.Background(), st.DB, name)
+	if err != nil {
+		t.Fatalf("stage %q: %v", name, err)
+	}
+	return s
+}
+
+// Count returns the number of rows in table.
+func Count(t testing.TB, st *store.Store, table string) int {
+	t.Helper()
+	var n int
+	if err := st.DB.Get(&n, `SELECT COUNT(*) FROM `+table); err != nil {
+		t.Fatalf("count %s: %v", table, err)
+	}
+	return n
+}
