@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"funneldesk/backend/apperr"
 	"funneldesk/backend/store"
 )
 
@@ -61,4 +62,26 @@ func Count(t testing.TB, st *store.Store, table string) int {
 		t.Fatalf("count %s: %v", table, err)
 	}
 	return n
+}
+
+// WantErr fails the test unless err is an *apperr.Error with that code and
+// field, carrying both messages. An empty code expects no error.
+func WantErr(t testing.TB, err error, code, field string) {
+	t.Helper()
+	if code == "" {
+		if err != nil {
+			t.Fatalf("unexpected error: %v", err)
+		}
+		return
+	}
+	e, ok := apperr.As(err)
+	if !ok {
+		t.Fatalf("error = %v, want %s on %q", err, code, field)
+	}
+	if e.Code != code || e.Field != field {
+		t.Fatalf("error = %s on %q (%s), want %s on %q", e.Code, e.Field, e.Message, code, field)
+	}
+	if e.Message == "" || e.MessageEn == "" {
+		t.Errorf("error %+v lacks its Chinese or English message", e)
+	}
 }
