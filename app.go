@@ -5,6 +5,7 @@ import (
 
 	"funneldesk/backend/customer"
 	"funneldesk/backend/desktop"
+	"funneldesk/backend/funnel"
 	"funneldesk/backend/opportunity"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/settings"
@@ -19,6 +20,7 @@ type App struct {
 	Stages        *stage.Service
 	Customers     *customer.Service
 	Opportunities *opportunity.Service
+	Funnel        *funnel.Service
 	Settings      *settings.Service
 	Desktop       *desktop.Service
 }
@@ -31,6 +33,7 @@ func NewApp(st *store.Store, saveDir string) *App {
 		Stages:        stage.NewService(st),
 		Customers:     customer.NewService(st),
 		Opportunities: opportunity.NewService(st),
+		Funnel:        funnel.NewService(st),
 		Settings:      settings.NewService(st),
 		Desktop:       desktop.NewService(saveDir),
 	}
@@ -38,7 +41,7 @@ func NewApp(st *store.Store, saveDir string) *App {
 
 // Bindings lists the services the UI calls, for Wails and the headless server alike.
 func (a *App) Bindings() []any {
-	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Settings, a.Desktop}
+	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Funnel, a.Settings, a.Desktop}
 }
 
 func (a *App) startup(ctx context.Context) { desktop.SetContext(a.Desktop, ctx) }

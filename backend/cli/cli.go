@@ -21,6 +21,9 @@ const Usage = `FunnelDesk 销售漏斗 — offline CRM
 Usage:
   funneldesk [--db PATH]                 start the desktop app
   funneldesk [--db PATH] demo            load the example data (seed 000) into an empty database
+  funneldesk [--db PATH] funnel [--owner NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--type T] [--source S]
+                         [--json] [--png FILE [--size screen|print] [--measure count|amount] [--lang zh-CN|en]]
+                                         print the sales funnel as JSON and/or write its chart as PNG
   funneldesk [--db PATH] serve [--addr 127.0.0.1:34115] [--save-dir DIR]
                                          serve the UI to a browser on loopback (for tests)
 
@@ -61,6 +64,8 @@ func Run(dbPath string, args []string, env Env) int {
 		}
 		fmt.Fprintln(env.Stdout, "loaded the example: 3 opportunities, ¥90,000.00, expected ¥50,000.00")
 		return 0
+	case "funnel":
+		return runFunnel(st, args[1:], env)
 	case "serve":
 		fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 		fl.SetOutput(env.Stderr)

@@ -171,6 +171,153 @@ export namespace customer {
 
 }
 
+export namespace funnel {
+	
+	export class Filter {
+	    ownerId: number;
+	    from: string;
+	    to: string;
+	    type: string;
+	    source: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ownerId = source["ownerId"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.type = source["type"];
+	        this.source = source["source"];
+	    }
+	}
+	export class ChartRequest {
+	    filter: Filter;
+	    measure: string;
+	    size: string;
+	    lang: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ChartRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filter = this.convertValues(source["filter"], Filter);
+	        this.measure = source["measure"];
+	        this.size = source["size"];
+	        this.lang = source["lang"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Total {
+	    count: number;
+	    amountCents: number;
+	    expectedCents: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Total(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.count = source["count"];
+	        this.amountCents = source["amountCents"];
+	        this.expectedCents = source["expectedCents"];
+	    }
+	}
+	export class Row {
+	    stageId: number;
+	    name: string;
+	    kind: string;
+	    retired: boolean;
+	    count: number;
+	    countShare: number;
+	    amountCents: number;
+	    amountShare: number;
+	    expectedCents: number;
+	    expectedShare: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Row(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.stageId = source["stageId"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.retired = source["retired"];
+	        this.count = source["count"];
+	        this.countShare = source["countShare"];
+	        this.amountCents = source["amountCents"];
+	        this.amountShare = source["amountShare"];
+	        this.expectedCents = source["expectedCents"];
+	        this.expectedShare = source["expectedShare"];
+	    }
+	}
+	export class Report {
+	    filter: Filter;
+	    ownerName: string;
+	    stages: Row[];
+	    total: Total;
+	    generatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filter = this.convertValues(source["filter"], Filter);
+	        this.ownerName = source["ownerName"];
+	        this.stages = this.convertValues(source["stages"], Row);
+	        this.total = this.convertValues(source["total"], Total);
+	        this.generatedAt = source["generatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+
+}
+
 export namespace opportunity {
 	
 	export class Column {

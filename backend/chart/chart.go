@@ -1,0 +1,125 @@
+// Package chart draws FunnelDesk's charts with go-chart's renderers, so one
+// drawing serves the screen and the PNG export. Text uses an embedded CJK
+// TrueType font (WenQuanYi Micro Hei, Apache-2.0) so Chinese never shows as
+// boxes, whatever fonts the machine has.
+package chart
+
+import (
+	_ "embed"
+	"html"
+	"sync"
+
+	"github.com/golang/freetype/truetype"
+	gochart "github.com/wcharczuk/go-chart/v2"
+)
+
+//go:embed fonts/wqy-microhei.ttf
+var fontTTF []byte
+
+var (
+	fontOnce sync.Once
+	font     *truetype.Font
+	fontErr  error
+)
+
+// Font returns the embedded CJK font, parsed once.
+func Font() (*truetype.Font, error) {
+	fontOnce.Do(func() { font, fontErr = truetype.Parse(fontTTF) })
+	return font, fontErr
+}
+
+// canvas wraps a go-chart renderer with pixel-sized text.
+type canvas struct {
+	r   gochart.Renderer
+	svg bool
+	// ptPerPx converts a wanted glyph height in pixels to a font size.
+	ptPerPx float64
+}
+
+func newCanvas(r gochart.Renderer, svg bool) (*canvas, error) {
+	f, err := Font()
+	if err != nil {
+		return nil, err
+	}
+	r.SetFont(f)
+	// Calibrate once: the renderers size text by DPI in different ways, so
+	// measure a CJK glyph at a known size instead of assuming a formula.
+	r.SetFontSize(20)
+	h := r.MeasureText("销").Height()
+	if h <= 0 {
+		h = 20
+	}
+	return &canvas{r: r, svg: svg, ptPerPx: 20 / float64(h)}, nil
+}
+
+// font sets the text size to px pixels (the height of a CJK glyph).
+func (c *canvas) font(px float64, col string) {
+	c.r.SetFontSize(px * c.ptPerPx)
+	c.r.SetFontColor(hex(col))
+}
+
+func (c *canvas) width(s string) int {
+	if s == "" {
+		return 0
+	}
+	return c.r.MeasureText(s).Width()
+}
+
+// text draws s with its baseline at y. SVG output escapes it, as go-chart's
+// SVG writer does not.
+func (c *canvas) text(s string, x, y int) {
+	if s == "" {
+		return
+	}
+	if c.svg {
+		s = html.EscapeString(s)
+	}
+	c.r.Text(s, x, y)
+}
+
+// fitText shortens s with "…" until it is at most w pixels wide.
+func (c *canvas) fitText(s string, w int) string {
+	if c.width(s) <= w {
+		return s
+	}
+	rs := []rune(s)
+	for len(rs) > 1 {
+		rs = rs[:len(rs)-1]
+		if t := string(rs) + "…"; c.width(t) <= w {
+			return t
+		}
+	}
+	return "…"
+}
+
+func (c *canvas) poly(fill, stroke string, pts ...[2]int) {
+	c.r.ResetStyle()
+	c.r.SetFillColor(hex(fill))
+	if stroke != "" {
+		c.r.SetStrokeColor(hex(stroke))
+		c.r.SetStrokeWidth(1)
+	}
+	c.r.MoveTo(pts[0][0], pts[0][1])
+	for _, p := range pts[1:] {
+		c.r.LineTo(p[0], p[1])
+	}
+	c.r.Close()
+	if stroke != "" {
+		c.r.FillStroke()
+	} else {
+		c.r.Fill()
+	}
+	f, _ := Font()
+	c.r.SetFont(f)
+}
+
+func (c *canvas) line(col string, w float64, x1, y1, x2, y2 int) {
+	c.r.ResetStyle()
+	c.r.SetStrokeColor(hex(col))
+	c.r.SetStrokeWidth(w)
+	c.r.MoveTo(x1, y1)
+	c.r.LineTo(x2, y2)
+	c.r.Stroke()
+	f, _ := Font()
+	c.r.SetFont(f)
+}

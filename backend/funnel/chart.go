@@ -1,0 +1,133 @@
+package funnel
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"strings"
+	"time"
+
+	"funneldesk/backend/apperr"
+	"funneldesk/backend/chart"
+	"funneldesk/backend/money"
+)
+
+// ChartRequest asks for the funnel chart of a filter.
+type ChartRequest struct {
+	Filter Filter `json:"filter"`
+	// Measure decides the band widths: "count" (default) or "amount".
+	Measure string `json:"measure"`
+	// Size is "screen" (1600×1000, default) or "print" (A4 landscape, 300 dpi).
+	Size string `json:"size"`
+	// Lang is "zh-CN" (default) or "en".
+	Lang string `json:"lang"`
+}
+
+// ChartPNG returns the funnel chart as base64 PNG, for the screen and for
+// saving through the desktop service.
+func (s *Service) ChartPNG(req ChartRequest) (string, error) {
+	b, err := RenderPNG(context.Background(), s, req)
+	if err != nil {
+		return "", err
+	}
+	return base64.StdEncoding.EncodeToString(b), nil
+}
+
+// RenderPNG computes the funnel and draws it.
+func RenderPNG(ctx context.Context, s *Service, req ChartRequest) ([]byte, error) {
+	rep, err := Compute(ctx, s.st.DB, req.Filter)
+	if err != nil {
+		return nil, err
+	}
+	return DrawPNG(rep, req)
+}
+
+// DrawPNG draws a computed report at the requested size.
+func DrawPNG(rep Report, req ChartRequest) ([]byte, error) {
+	w, h := chart.ScreenWidth, chart.ScreenHeight
+	switch req.Size {
+	case "", "screen":
+	case "print":
+		w, h = chart.PrintWidth, chart.PrintHeight
+	default:
+		return nil, apperr.Invalid("size", "尺寸只能是 screen 或 print", "Size must be screen or print")
+	}
+	switch req.Measure {
+	case "", "count", "amount":
+	default:
+		return nil, apperr.Invalid("measure", "漏斗宽度只能按数量或金额", "Widths follow count or amount")
+	}
+	return chart.FunnelPNG(Drawing(rep, req.Measure, req.Lang), w, h)
+}
+
+// Drawing turns a report into the chart's bands and captions.
+func Drawing(rep Report, measure, lang string) chart.Funnel {
+	en := lang == "en"
+	tr := func(zh, e string) string {
+		if en {
+			return e
+		}
+		return zh
+	}
+	f := chart.Funnel{
+		Title:    tr("销售漏斗", "Sales funnel"),
+		Subtitle: []string{Describe(rep, lang)},
+		Empty:    tr("没有符合条件的销售机会", "No opportunities match the filters"),
+	}
+	gen := rep.GeneratedAt
+	if t, err := time.Parse(time.RFC3339, gen); err == nil {
+		gen = t.Format("2006-01-02 15:04")
+	}
+	widthBy := tr("漏斗宽度按机会数", "Band widths by count")
+	if measure == "amount" {
+		widthBy = tr("漏斗宽度按机会金额", "Band widths by amount")
+	}
+	f.Subtitle = append(f.Subtitle, tr("生成时间：", "Generated: ")+gen+"    "+widthBy)
+	for _, r := range rep.Stages {
+		v := int64(r.Count)
+		if measure == "amount" {
+			v = r.AmountCents
+		}
+		f.Bands = append(f.Bands, chart.Band{Name: r.Name, Kind: r.Kind, Value: v, Lines: []string{
+			fmt.Sprintf(tr("%d 个（%s）  金额 %s（%s）", "%d (%s)  amount %s (%s)"), r.Count, pct(r.CountShare), money.Yuan(r.AmountCents), pct(r.AmountShare)),
+			fmt.Sprintf(tr("预期成交 %s（%s）", "expected %s (%s)"), money.Yuan(r.ExpectedCents), pct(r.ExpectedShare)),
+		}})
+	}
+	f.Footer = fmt.Sprintf(tr("总计：%d 个销售机会    金额 %s    预期成交金额 %s", "Total: %d opportunities    amount %s    expected %s"),
+		rep.Total.Count, money.Yuan(rep.Total.AmountCents), money.Yuan(rep.Total.ExpectedCents))
+	return f
+}
+
+// Describe states the filters in force, for the screen and the chart.
+func Describe(rep Report, lang string) string {
+	en := lang == "en"
+	all := "全部"
+	if en {
+		all = "all"
+	}
+	or := func(s string) string {
+		if s == "" {
+			return all
+		}
+		return s
+	}
+	period := all
+	switch f := rep.Filter; {
+	case f.From != "" && f.To != "":
+		period = f.From + " ~ " + f.To
+	case f.From != "":
+		period = f.From + " ~"
+	case f.To != "":
+		period = "~ " + f.To
+	}
+	parts := []string{"负责人：" + or(rep.OwnerName), "预计完成日期：" + period, "类型：" + or(rep.Filter.Type), "来源：" + or(rep.Filter.Source)}
+	if en {
+		parts = []string{"Owner: " + or(rep.OwnerName), "Expected close: " + period, "Type: " + or(rep.Filter.Type), "Source: " + or(rep.Filter.Source)}
+	}
+	return strings.Join(parts, "    ")
+}
+
+// pct formats a share in hundredths of a percent as "33.33%".
+func pct(share int) string {
+	return fmt.Sprintf("%d.%02d%%", share/100, share%100)
+}

@@ -1,0 +1,213 @@
+// Package funnel computes the sales funnel (销售漏斗) of seed 000: per stage
+// the count, amount and expected amount (amount × probability) with their
+// shares, and the totals. The arithmetic is a contract the table, the chart,
+// the command line and the tests share:
+//
+//   - expected per stage = round-half-up(Σ amount_cents × probability_bp / 10000),
+//     rounded once from the exact integer sum;
+//   - totals are sums of the stage figures;
+//   - each share = 100 × part / total rounded half-up to 2 decimals, 0 when
+//     the total is 0.
+package funnel
+
+import (
+	"context"
+	"errors"
+	"math/big"
+	"strings"
+	"time"
+
+	"funneldesk/backend/apperr"
+	"funneldesk/backend/store"
+	"funneldesk/backend/validate"
+)
+
+// Filter selects the opportunities that count. From and To bound the
+// expected close date, both inclusive; empty means open-ended.
+type Filter struct {
+	OwnerID int64  `json:"ownerId"`
+	From    string `json:"from"`
+	To      string `json:"to"`
+	Type    string `json:"type"`
+	Source  string `json:"source"`
+}
+
+// Row is one stage of the funnel. Shares are in basis points of a percent
+// (3333 = 33.33%) so nothing is rounded twice.
+type Row struct {
+	StageID       int64  `json:"stageId"`
+	Name          string `json:"name"`
+	Kind          string `json:"kind"`
+	Retired       bool   `json:"retired"`
+	Count         int    `json:"count"`
+	CountShare    int    `json:"countShare"`
+	AmountCents   int64  `json:"amountCents"`
+	AmountShare   int    `json:"amountShare"`
+	ExpectedCents int64  `json:"expectedCents"`
+	ExpectedShare int    `json:"expectedShare"`
+}
+
+// Total is the 总计 row.
+type Total struct {
+	Count         int   `json:"count"`
+	AmountCents   int64 `json:"amountCents"`
+	ExpectedCents int64 `json:"expectedCents"`
+}
+
+// Report is the funnel under a filter.
+type Report struct {
+	Filter Filter `json:"filter"`
+	// OwnerName is the filtered owner's name ("" for all).
+	OwnerName string `json:"ownerName"`
+	Stages    []Row  `json:"stages"`
+	Total     Total  `json:"total"`
+	// GeneratedAt is when the figures were read (RFC 3339).
+	GeneratedAt string `json:"generatedAt"`
+}
+
+// Service is bound to the UI.
+type Service struct{ st *store.Store }
+
+// NewService returns the funnel service over st.
+func NewService(st *store.Store) *Service { return &Service{st: st} }
+
+// Get computes the funnel for f.
+func (s *Service) Get(f Filter) (Report, error) {
+	return Compute(context.Background(), s.st.DB, f)
+}
+
+// OpportunityFilter is the list filter that shows the opportunities a
+// funnel filter counts, narrowed to one stage when stageID is not 0. The
+// funnel screen's click-through uses it so both always agree.
+func OpportunityFilter(f Filter, stageID int64) store.OpportunityFilter {
+	of := store.OpportunityFilter{CloseFrom: f.From, CloseTo: f.To, Sort: "expectedClose"}
+	if f.OwnerID != 0 {
+		of.OwnerIDs = []int64{f.OwnerID}
+	}
+	if f.Type != "" {
+		of.Types = []string{f.Type}
+	}
+	if f.Source != "" {
+		of.Sources = []string{f.Source}
+	}
+	if stageID != 0 {
+		of.StageIDs = []int64{stageID}
+	}
+	return of
+}
+
+// StageFilter is OpportunityFilter bound to the UI.
+func (s *Service) StageFilter(f Filter, stageID int64) store.OpportunityFilter {
+	return OpportunityFilter(f, stageID)
+}
+
+// Check validates a filter.
+func Check(f Filter) (Filter, error) {
+	var err error
+	if f.From, err = validate.Date("from", "开始日期", "From date", f.From, false); err != nil {
+		return f, err
+	}
+	if f.To, err = validate.Date("to", "结束日期", "To date", f.To, false); err != nil {
+		return f, err
+	}
+	if f.From != "" && f.To != "" && f.From > f.To {
+		return f, apperr.Invalid("to", "结束日期不能早于开始日期", "The end date is before the start date")
+	}
+	f.Type = strings.TrimSpace(f.Type)
+	f.Source = strings.TrimSpace(f.Source)
+	return f, nil
+}
+
+// Compute reads and computes the funnel for f.
+func Compute(ctx context.Context, q store.Querier, f Filter) (Report, error) {
+	f, err := Check(f)
+	if err != nil {
+		return Report{}, err
+	}
+	rep := Report{Filter: f, Stages: []Row{}, GeneratedAt: time.Now().Format(time.RFC3339)}
+	if f.OwnerID != 0 {
+		o, err := store.GetOwner(ctx, q, f.OwnerID)
+		if errors.Is(err, store.ErrNotFound) {
+			return Report{}, apperr.Invalid("ownerId", "负责人不存在", "Unknown salesperson")
+		}
+		if err != nil {
+			return Report{}, err
+		}
+		rep.OwnerName = o.Name
+	}
+	stages, err := store.ListStages(ctx, q)
+	if err != nil {
+		return Report{}, err
+	}
+	groups, err := store.FunnelGroups(ctx, q, OpportunityFilter(f, 0))
+	if err != nil {
+		return Report{}, err
+	}
+	rep.Stages, rep.Total = Arrange(stages, groups)
+	return rep, nil
+}
+
+// Arrange turns grouped figures into the funnel rows in stage order: every
+// active stage, and a retired one only while it holds counted opportunities.
+func Arrange(stages []store.Stage, groups []store.FunnelGroup) ([]Row, Total) {
+	type acc struct {
+		count    int
+		amount   int64
+		weighted big.Int
+	}
+	by := map[int64]*acc{}
+	for _, g := range groups {
+		a := by[g.StageID]
+		if a == nil {
+			a = &acc{}
+			by[g.StageID] = a
+		}
+		a.count += g.Count
+		a.amount += g.AmountCents
+		var w big.Int
+		w.Mul(big.NewInt(g.AmountCents), big.NewInt(g.ProbabilityBP))
+		a.weighted.Add(&a.weighted, &w)
+	}
+	rows := []Row{}
+	var t Total
+	for _, st := range stages {
+		a := by[st.ID]
+		if a == nil {
+			a = &acc{}
+		}
+		if st.Retired && a.count == 0 {
+			continue
+		}
+		r := Row{StageID: st.ID, Name: st.Name, Kind: st.Kind, Retired: st.Retired,
+			Count: a.count, AmountCents: a.amount, ExpectedCents: roundDiv(&a.weighted, 10000)}
+		rows = append(rows, r)
+		t.Count += r.Count
+		t.AmountCents += r.AmountCents
+		t.ExpectedCents += r.ExpectedCents
+	}
+	for i := range rows {
+		rows[i].CountShare = Share(int64(rows[i].Count), int64(t.Count))
+		rows[i].AmountShare = Share(rows[i].AmountCents, t.AmountCents)
+		rows[i].ExpectedShare = Share(rows[i].ExpectedCents, t.ExpectedCents)
+	}
+	return rows, t
+}
+
+// roundDiv is round-half-up(n / d) for non-negative n.
+func roundDiv(n *big.Int, d int64) int64 {
+	var q big.Int
+	q.Add(n, big.NewInt(d/2))
+	q.Quo(&q, big.NewInt(d))
+	return q.Int64()
+}
+
+// Share is 100 × part / total in hundredths of a percent, rounded half-up
+// (3333 = 33.33%); 0 when total is 0.
+func Share(part, total int64) int {
+	if total <= 0 {
+		return 0
+	}
+	var n big.Int
+	n.Mul(big.NewInt(part), big.NewInt(10000))
+	return int(roundDiv(&n, total))
+}
