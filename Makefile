@@ -1,0 +1,42 @@
+# FunnelDesk: `make help` lists the targets. The README's two commands are
+# scripts/run.sh and scripts/test.sh; these targets are shortcuts.
+.PHONY: help deps run test go-test e2e smoke bench bindings build windows
+
+export PATH := $(PATH):$(shell go env GOPATH)/bin
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+deps: ## install Debian packages, the pinned Wails CLI and npm packages (idempotent)
+	bash scripts/deps.sh
+
+run: ## build the desktop app and start it
+	bash scripts/run.sh
+
+test: ## the whole test suite, as CI runs it
+	bash scripts/test.sh
+
+go-test: ## Go tests only (needs frontend/dist: run `make build` once)
+	go test ./...
+
+e2e: ## browser end-to-end tests only
+	(cd frontend && npm run build --silent)
+	go build -o build/bin/funneldesk-headless .
+	cd frontend && FUNNELDESK_BIN=$(CURDIR)/build/bin/funneldesk-headless npm run test:e2e --silent
+
+smoke: ## build the desktop binary and screenshot it under Xvfb
+	bash scripts/smoke.sh
+
+build: ## build the desktop binary into build/bin/funneldesk
+	(cd frontend && npm run build --silent)
+	wails build -s
+
+windows: ## cross-build build/bin/funneldesk.exe (needs gcc-mingw-w64-x86-64)
+	(cd frontend && npm run build --silent)
+	CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ wails build -s -platform windows/amd64
+
+bindings: ## regenerate frontend/wailsjs after changing bound Go APIs
+	wails generate module
+
+bench: ## benchmarks at 1,000,000 opportunities (generates the database once; minutes)
+	bash bench/run.sh
