@@ -258,7 +258,9 @@ func checkContact(in ContactInput) (store.Contact, error) {
 	if c.Email, err = validate.Text("email", "邮箱", "Email", in.Email, false, 100); err != nil {
 		return c, err
 	}
-	if c.Email != "" && (!strings.Contains(c.Email, "@") || strings.ContainsAny(c.Email, " ,;")) {
+	// One address: user@domain, both parts present.
+	user, domain, _ := strings.Cut(c.Email, "@")
+	if c.Email != "" && (user == "" || domain == "" || strings.Contains(domain, "@") || strings.ContainsAny(c.Email, " ,;")) {
 		return c, apperr.Invalid("email", "邮箱「"+c.Email+"」格式不正确", "Email \""+c.Email+"\" is not valid")
 	}
 	return c, nil
