@@ -1,0 +1,10 @@
+// The typed facade over the Wails bindings; views import from here only.
+export * from './types'
+export * from './errors'
+export { customers } from './customers'
+export type { CustomerQuery } from './customers'
+export { opportunities } from './opportunities'
+export { owners } from './owners'
+export { stages } from './stages'
+export { settings } from './settings'
+export { desktop } from './desktop'

@@ -1,0 +1,41 @@
+// vue-i18n set-up and the Element Plus locale that goes with each language.
+import { createI18n } from 'vue-i18n'
+import { computed } from 'vue'
+import elZhCn from 'element-plus/es/locale/lang/zh-cn'
+import elEn from 'element-plus/es/locale/lang/en'
+import zhCN from './zh-CN'
+import en from './en'
+
+export type Lang = 'zh-CN' | 'en'
+export const languages: { value: Lang; label: string }[] = [
+  { value: 'zh-CN', label: '简体中文' },
+  { value: 'en', label: 'English' },
+]
+
+export const i18n = createI18n({
+  legacy: false,
+  locale: 'zh-CN',
+  fallbackLocale: 'zh-CN',
+  messages: { 'zh-CN': zhCN, en },
+  missingWarn: false,
+  fallbackWarn: false,
+})
+
+/** currentLang is the active language. */
+export const currentLang = computed<Lang>(() => i18n.global.locale.value as Lang)
+
+/** elementLocale follows the active language. */
+export const elementLocale = computed(() => (currentLang.value === 'en' ? elEn : elZhCn))
+
+/** setLang switches the UI language (it does not persist it). */
+export function setLang(lang: string) {
+  i18n.global.locale.value = lang === 'en' ? 'en' : 'zh-CN'
+  document.documentElement.lang = i18n.global.locale.value
+}
+
+/** tv translates a fixed backend value (classification, method, type); other text shows as it is. */
+export function tv(v: string | null | undefined): string {
+  if (!v) return ''
+  const map = currentLang.value === 'en' ? en.values : zhCN.values
+  return map[v] ?? v
+}

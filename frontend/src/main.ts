@@ -1,0 +1,22 @@
+import { createApp } from 'vue'
+import ElementPlus from 'element-plus'
+import 'element-plus/dist/index.css'
+import './style.css'
+import App from './App.vue'
+import { router } from './router'
+import { i18n, setLang } from './locales'
+import { settings } from './api'
+
+// The saved language is applied before the first render so the UI never
+// flashes in the wrong language.
+async function start() {
+  try {
+    const s = await settings.get()
+    setLang(s.language)
+  } catch {
+    setLang('zh-CN')
+  }
+  createApp(App).use(ElementPlus).use(i18n).use(router).mount('#app')
+}
+
+void start()

@@ -1,0 +1,63 @@
+// Shared lists every form and filter needs: salespeople, stages and the fixed
+// choices. State only; the rules stay in the backend.
+import { computed, reactive, ref } from 'vue'
+import { customers, opportunities, owners, stages } from '../api'
+import type { Owner, Stage } from '../api'
+
+export const lookups = reactive({
+  owners: [] as Owner[],
+  stages: [] as Stage[],
+  classifications: [] as string[],
+  followUpMethods: [] as string[],
+  types: [] as string[],
+  sources: [] as string[],
+  loaded: false,
+})
+
+/** dataVersion goes up whenever data changed elsewhere (example loaded, settings edited). */
+export const dataVersion = ref(0)
+
+export function bumpData() {
+  dataVersion.value++
+}
+
+export async function refreshOwners() {
+  lookups.owners = await owners.list(true)
+}
+
+export async function refreshStages() {
+  lookups.stages = await stages.list()
+}
+
+export async function refreshSources() {
+  const o = await opportunities.options()
+  lookups.types = o.types ?? []
+  lookups.sources = o.sources ?? []
+}
+
+export async function refreshLookups() {
+  const [ow, st, co, oo] = await Promise.all([owners.list(true), stages.list(), customers.options(), opportunities.options()])
+  lookups.owners = ow
+  lookups.stages = st
+  lookups.classifications = co.classifications ?? []
+  lookups.followUpMethods = co.followUpMethods ?? []
+  lookups.types = oo.types ?? []
+  lookups.sources = oo.sources ?? []
+  lookups.loaded = true
+}
+
+export const activeOwners = computed(() => lookups.owners.filter((o) => o.active))
+
+/** ownerChoices lists the active salespeople plus the one already assigned (even if inactive). */
+export function ownerChoices(currentId?: number | null): Owner[] {
+  return lookups.owners.filter((o) => o.active || o.id === currentId)
+}
+
+/** stageChoices lists the stages an opportunity may enter, plus its current one. */
+export function stageChoices(currentId?: number | null): Stage[] {
+  return lookups.stages.filter((s) => !s.retired || s.id === currentId)
+}
+
+export function stageById(id: number | null | undefined): Stage | undefined {
+  return lookups.stages.find((s) => s.id === id)
+}
