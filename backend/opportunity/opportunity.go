@@ -88,7 +88,7 @@ func (s *Service) Options() (Options, error) {
 
 // List returns one page of opportunities.
 func (s *Service) List(req ListRequest) (Page, error) {
-	if err := checkFilter(req.Filter); err != nil {
+	if err := checkFilter(&req.Filter); err != nil {
 		return Page{}, err
 	}
 	off, lim := validate.Page(req.Page, req.PageSize)
@@ -99,11 +99,14 @@ func (s *Service) List(req ListRequest) (Page, error) {
 	return Page{Items: items, Total: total, Page: off/lim + 1, PageSize: lim}, nil
 }
 
-func checkFilter(f Filter) error {
-	if _, err := validate.Date("closeFrom", "开始日期", "From date", f.CloseFrom, false); err != nil {
+// checkFilter validates f and writes its dates back as YYYY-MM-DD, the form
+// they are compared with.
+func checkFilter(f *Filter) error {
+	var err error
+	if f.CloseFrom, err = validate.Date("closeFrom", "开始日期", "From date", f.CloseFrom, false); err != nil {
 		return err
 	}
-	if _, err := validate.Date("closeTo", "结束日期", "To date", f.CloseTo, false); err != nil {
+	if f.CloseTo, err = validate.Date("closeTo", "结束日期", "To date", f.CloseTo, false); err != nil {
 		return err
 	}
 	if f.Sort != "" {

@@ -32,7 +32,7 @@ const CardsPerColumn = 50
 // they hold matching opportunities), each with its count, amount and first
 // cards by expected close date. Filter's stage and view conditions apply.
 func (s *Service) Board(f Filter) (Board, error) {
-	if err := checkFilter(f); err != nil {
+	if err := checkFilter(&f); err != nil {
 		return Board{}, err
 	}
 	ctx := context.Background()
@@ -73,7 +73,7 @@ var CSVHeader = []string{"销售机会名称", "客户名称", "类型", "客户
 // ExportCSV returns the opportunities of the current view as CSV text:
 // UTF-8 with a BOM so Excel on Chinese Windows opens it correctly.
 func (s *Service) ExportCSV(f Filter) (string, error) {
-	if err := checkFilter(f); err != nil {
+	if err := checkFilter(&f); err != nil {
 		return "", err
 	}
 	var b strings.Builder
@@ -134,7 +134,7 @@ func (s *Service) SaveView(name string, f Filter) (View, error) {
 			return View{}, apperr.Conflict("name", "「"+name+"」是内置视图的名称", "\""+name+"\" is a built-in view")
 		}
 	}
-	if err := checkFilter(f); err != nil {
+	if err := checkFilter(&f); err != nil {
 		return View{}, err
 	}
 	js, err := json.Marshal(f)

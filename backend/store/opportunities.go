@@ -121,7 +121,8 @@ func (f OpportunityFilter) where() (string, []any) {
 		add(`o.expected_close >= ?`, f.CloseFrom)
 	}
 	if f.CloseTo != "" {
-		add(`o.expected_close <= ?`, f.CloseTo)
+		// An opportunity without a close date does not close before anything.
+		add(`o.expected_close <> '' AND o.expected_close <= ?`, f.CloseTo)
 	}
 	if s := strings.TrimSpace(f.Query); s != "" {
 		like := "%" + escapeLike(s) + "%"
