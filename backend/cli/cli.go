@@ -47,6 +47,10 @@ func Run(dbPath string, args []string, env Env) int {
 	if env.Stderr == nil {
 		env.Stderr = os.Stderr
 	}
+	if len(args) == 0 {
+		fmt.Fprint(env.Stderr, Usage)
+		return 2
+	}
 	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		fmt.Fprint(env.Stdout, Usage)
 		return 0
