@@ -551,3 +551,63 @@ func TestNotFound(t *testing.T) {
 		})
 	}
 }
+
+func TestOpenOddPaths(t *testing.T) {
+	ctx := context.Background()
+	for _, dir := range []string{"a#b", "50%25", "q?x", "with space", "销售 数据"} {
+		t.Run(dir, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), dir, "funneldesk.db")
+			st, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var fk int
+			if err := st.DB.Get(&fk, `PRAGMA foreign_keys`); err != nil || fk != 1 {
+				t.Errorf("foreign_keys = %d, %v", fk, err)
+			}
+			if _, err := InsertOwner(ctx, st.DB, "张三", true); err != nil {
+				t.Fatal(err)
+			}
+			st.Close()
+			if _, err := os.Stat(path); err != nil {
+				t.Fatalf("database not written at %s: %v", path, err)
+			}
+			st = openAt(t, path)
+			if n := count(t, st.DB, `SELECT COUNT(*) FROM owners`); n != 1 {
+				t.Errorf("reopened %s holds %d owners, want 1", path, n)
+			}
+		})
+	}
+}
+
+func TestTwoHandlesWriteConcurrently(t *testing.T) {
+	// The busy timeout and immediate transactions let a second process (say
+	// the CLI beside the open app) write without "database is locked".
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "t.db")
+	a, b := openAt(t, path), openAt(t, path)
+	const n = 50
+	errs := make(chan error, 2*n)
+	for i := 0; i < n; i++ {
+		for j, st := range []*Store{a, b} {
+			go func() {
+				errs <- st.Tx(ctx, func(tx Tx) error {
+					var c int
+					if err := tx.GetContext(ctx, &c, `SELECT COUNT(*) FROM owners`); err != nil {
+						return err
+					}
+					_, err := InsertOwner(ctx, tx, fmt.Sprintf("owner-%d-%d-%d", j, i, c), true)
+					return err
+				})
+			}()
+		}
+	}
+	for i := 0; i < 2*n; i++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	if got := count(t, a.DB, `SELECT COUNT(*) FROM owners`); got != 2*n {
+		t.Errorf("%d owners, want %d", got, 2*n)
+	}
+}
