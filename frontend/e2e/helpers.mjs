@@ -1,0 +1,149 @@
+// Shared set-up of the end-to-end tests: a fresh database and save folder per
+// test file, the real headless server (the same Go services as the desktop
+// app) on a free loopback port, and headless Chromium driven by playwright-core.
+import { spawn, execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+export const repoRoot = path.resolve(here, '..', '..')
+export const shotDir = process.env.FUNNELDESK_SHOTS || '/tmp/e2e-shots'
+
+/** binPath is the headless server binary: $FUNNELDESK_BIN, relative to the repo root when not absolute. */
+export function binPath() {
+  const p = process.env.FUNNELDESK_BIN || 'build/bin/funneldesk-headless'
+  return path.isAbsolute(p) ? p : path.resolve(repoRoot, p)
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.unref()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address()
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitUntilAnswers(url, proc, timeoutMs = 20000) {
+  const deadline = Date.now() + timeoutMs
+  let last
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null) throw new Error(`server exited early with code ${proc.exitCode}`)
+    try {
+      const r = await fetch(url)
+      if (r.ok) return
+      last = new Error(`HTTP ${r.status}`)
+    } catch (e) {
+      last = e
+    }
+    await new Promise((r) => setTimeout(r, 150))
+  }
+  throw new Error(`server did not answer at ${url}: ${last}`)
+}
+
+/**
+ * startServer starts BIN --db TMP serve on a free port. With demo: true the
+ * example data is loaded first through the CLI. stop() kills the server and
+ * removes the temporary files.
+ */
+export async function startServer({ demo = false } = {}) {
+  const bin = binPath()
+  if (!existsSync(bin)) {
+    throw new Error(`FunnelDesk binary not found at ${bin}: run "npm run build" in frontend/ and then ` +
+      `"go build -o build/bin/funneldesk-headless ." in the repo root, or set FUNNELDESK_BIN`)
+  }
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'fd-e2e-'))
+  const db = path.join(tmp, 'test.db')
+  const saveDir = path.join(tmp, 'saves')
+  mkdirSync(saveDir)
+  if (demo) execFileSync(bin, ['--db', db, 'demo'], { stdio: 'pipe' })
+  const port = await freePort()
+  const proc = spawn(bin, ['--db', db, 'serve', '--addr', `127.0.0.1:${port}`, '--save-dir', saveDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  proc.stdout.on('data', (d) => { output += d })
+  proc.stderr.on('data', (d) => { output += d })
+  const url = `http://127.0.0.1:${port}/`
+  try {
+    await waitUntilAnswers(url, proc)
+  } catch (e) {
+    proc.kill('SIGKILL')
+    throw new Error(`${e.message}\n${output}`)
+  }
+  return {
+    url, db, saveDir, bin,
+    output: () => output,
+    async stop() {
+      if (proc.exitCode === null) {
+        const exited = new Promise((r) => proc.once('exit', r))
+        proc.kill('SIGTERM')
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))])
+        if (proc.exitCode === null) proc.kill('SIGKILL')
+      }
+      rmSync(tmp, { recursive: true, force: true })
+    },
+  }
+}
+
+/** launchBrowser starts Debian's Chromium headless with a throw-away profile. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run'],
+  })
+}
+
+/** newPage opens a 1280×860 page that fails the test on uncaught page errors. */
+export async function newPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' })
+  const page = await context.newPage()
+  page.errors = []
+  page.dialogs = []
+  page.on('pageerror', (e) => page.errors.push(e))
+  // A native alert() would mean injected markup ran: record it and dismiss.
+  page.on('dialog', (d) => { page.dialogs.push(d.message()); void d.dismiss() })
+  page.setDefaultTimeout(10000)
+  return page
+}
+
+/** shot saves a screenshot to /tmp/e2e-shots (or $FUNNELDESK_SHOTS). */
+export async function shot(page, name) {
+  mkdirSync(shotDir, { recursive: true })
+  await page.screenshot({ path: path.join(shotDir, name + '.png'), fullPage: false })
+}
+
+/** answerDemo deals with the first-start dialog: 'load' or 'decline'. */
+export async function answerDemo(page, choice) {
+  const dialog = page.locator('[data-test="demo-dialog"]')
+  await dialog.waitFor({ state: 'visible' })
+  await page.click(`[data-test="demo-${choice}"]`)
+  await dialog.waitFor({ state: 'hidden' })
+}
+
+/** fieldError returns the error text shown under the form item of field in scope. */
+export function fieldError(scope, field) {
+  return scope.locator(`[data-field="${field}"] .el-form-item__error`)
+}
+
+/** pickOption opens an el-select and clicks the visible option with that text. */
+export async function pickOption(page, selectLocator, text) {
+  await selectLocator.click()
+  const option = page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: text }).first()
+  await option.waitFor({ state: 'visible' })
+  await option.click()
+}
+
+/** messageBox returns the visible Element Plus message box. */
+export function messageBox(page) {
+  return page.locator('.el-message-box:visible')
+}
