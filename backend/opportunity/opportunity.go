@@ -109,6 +109,11 @@ func checkFilter(f *Filter) error {
 	if f.CloseTo, err = validate.Date("closeTo", "结束日期", "To date", f.CloseTo, false); err != nil {
 		return err
 	}
+	switch f.View {
+	case "", "all", store.KindOpen, store.KindWon, store.KindLost:
+	default:
+		return apperr.Invalid("view", "未知视图「"+f.View+"」", "Unknown view \""+f.View+"\"")
+	}
 	if f.Sort != "" {
 		if _, ok := store.SortColumns[f.Sort]; !ok {
 			return apperr.Invalid("sort", "不能按「"+f.Sort+"」排序", "Cannot sort by \""+f.Sort+"\"")
