@@ -6,6 +6,7 @@ import (
 	"funneldesk/backend/customer"
 	"funneldesk/backend/desktop"
 	"funneldesk/backend/funnel"
+	"funneldesk/backend/importer"
 	"funneldesk/backend/opportunity"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/settings"
@@ -23,6 +24,7 @@ type App struct {
 	Funnel        *funnel.Service
 	Settings      *settings.Service
 	Desktop       *desktop.Service
+	Imports       *importer.Service
 }
 
 // NewApp builds every service over st. saveDir is where headless saves go.
@@ -36,12 +38,13 @@ func NewApp(st *store.Store, saveDir string) *App {
 		Funnel:        funnel.NewService(st),
 		Settings:      settings.NewService(st),
 		Desktop:       desktop.NewService(saveDir),
+		Imports:       importer.NewService(st),
 	}
 }
 
 // Bindings lists the services the UI calls, for Wails and the headless server alike.
 func (a *App) Bindings() []any {
-	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Funnel, a.Settings, a.Desktop}
+	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Funnel, a.Settings, a.Desktop, a.Imports}
 }
 
 func (a *App) startup(ctx context.Context) { desktop.SetContext(a.Desktop, ctx) }

@@ -11,6 +11,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/demo"
+	"funneldesk/backend/importer"
 	"funneldesk/backend/store"
 	"funneldesk/backend/webserve"
 )
@@ -26,6 +27,8 @@ Usage:
                                          print the sales funnel as JSON and/or write its chart as PNG
   funneldesk [--db PATH] serve [--addr 127.0.0.1:34115] [--save-dir DIR]
                                          serve the UI to a browser on loopback (for tests)
+  funneldesk [--db PATH] import opportunities FILE [--default-owner NAME]
+                                         import a CSV, tab-separated or XLSX file (all rows or none)
 
 --db defaults to $FUNNELDESK_DB, then FunnelDesk/funneldesk.db in the user config dir.
 A database file that does not exist is created with the default stages.
@@ -84,6 +87,8 @@ func Run(dbPath string, args []string, env Env) int {
 			return fail(env, err)
 		}
 		return 0
+	case "import":
+		return importer.RunCLI(context.Background(), st, args[1:], env.Stdout, env.Stderr)
 	default:
 		fmt.Fprintf(env.Stderr, "unknown command %q\n\n%s", args[0], Usage)
 		return 2

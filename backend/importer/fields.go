@@ -1,0 +1,168 @@
+package importer
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Field keys: what a column of the file may be mapped to.
+const (
+	FieldName          = "name"
+	FieldCustomer      = "customer"
+	FieldSource        = "source"
+	FieldOwner         = "owner"
+	FieldAmount        = "amount"
+	FieldExpectedClose = "expected_close_date"
+	FieldStage         = "stage"
+	FieldProbability   = "probability"
+	FieldType          = "type"
+	FieldCampaign      = "campaign"
+	FieldNextStep      = "next_step"
+	FieldDescription   = "description"
+	FieldLostReason    = "lost_reason"
+	FieldCompetitor    = "competitor"
+)
+
+// Field is one thing an imported opportunity has, as the mapping screen
+// lists it.
+type Field struct {
+	Key      string `json:"key"`
+	Label    string `json:"label"`
+	LabelEn  string `json:"labelEn"`
+	Required bool   `json:"required"`
+	// maxLen bounds text fields (0: not text), as the opportunity form does.
+	maxLen int
+	// aliases are the headers, besides Label and Key, that map here.
+	aliases []string
+}
+
+// Fields lists every field in the order of our own export, required first
+// among equals. The aliases cover the column names of Excel templates and of
+// other CRMs' exports; units that do not change the value ("(元)", "(%)")
+// are stripped before matching, so they need no alias of their own.
+var Fields = []Field{
+	{Key: FieldName, Label: "销售机会名称", LabelEn: "Opportunity name", Required: true, maxLen: 100, aliases: []string{
+		"销售机会", "名称", "机会名称", "商机名称", "商机", "机会", "项目名称", "opportunity", "opportunity name", "opportunity title",
+		"deal", "deal name"}},
+	{Key: FieldCustomer, Label: "客户名称", LabelEn: "Customer", Required: true, maxLen: 100, aliases: []string{
+		"客户", "客户名", "客户全称", "公司名称", "公司", "企业名称", "单位名称", "customer", "customer name", "account",
+		"account name", "company", "company name"}},
+	{Key: FieldType, Label: "类型", LabelEn: "Type", aliases: []string{
+		"机会类型", "商机类型", "业务类型", "销售机会类型", "opportunity type", "deal type"}},
+	{Key: FieldSource, Label: "客户来源", LabelEn: "Source", maxLen: 50, aliases: []string{
+		"来源", "商机来源", "机会来源", "线索来源", "source", "lead source", "customer source"}},
+	{Key: FieldOwner, Label: "负责人", LabelEn: "Owner", maxLen: 50, aliases: []string{
+		"销售负责人", "商机负责人", "机会负责人", "所有者", "拥有者", "销售人员", "销售员", "业务员", "销售", "owner",
+		"owner name", "opportunity owner", "deal owner", "salesperson", "sales rep", "assigned to"}},
+	{Key: FieldCampaign, Label: "营销活动", LabelEn: "Campaign", maxLen: 100, aliases: []string{
+		"市场活动", "活动", "活动名称", "campaign", "campaign name"}},
+	{Key: FieldAmount, Label: "金额", LabelEn: "Amount", aliases: []string{
+		"销售金额", "机会金额", "商机金额", "预计金额", "预计销售金额", "预计成交金额", "合同金额", "amount", "deal amount",
+		"opportunity amount", "value", "deal value"}},
+	{Key: FieldExpectedClose, Label: "预计完成日期", LabelEn: "Expected close date", aliases: []string{
+		"预计成交日期", "预计结单日期", "预计签单日期", "预计签约日期", "预计关闭日期", "结单日期", "完成日期", "成交日期",
+		"expected close date", "expected close", "expected closing date", "close date", "closing date"}},
+	{Key: FieldNextStep, Label: "下一步", LabelEn: "Next step", maxLen: 200, aliases: []string{
+		"下一步计划", "下一步行动", "下一步工作", "next step", "next steps"}},
+	{Key: FieldStage, Label: "销售阶段", LabelEn: "Stage", Required: true, aliases: []string{
+		"阶段", "商机阶段", "机会阶段", "stage", "sales stage", "deal stage", "opportunity stage"}},
+	{Key: FieldProbability, Label: "可能性(%)", LabelEn: "Probability (%)", aliases: []string{
+		"可能性", "概率", "成交概率", "赢单概率", "赢单率", "赢率", "成功率", "成交率", "成交可能性", "probability",
+		"win probability", "win rate"}},
+	{Key: FieldDescription, Label: "描述", LabelEn: "Description", maxLen: 4000, aliases: []string{
+		"备注", "说明", "详细描述", "机会描述", "商机描述", "description", "notes", "note", "remark", "remarks", "comments"}},
+	{Key: FieldLostReason, Label: "丢单原因", LabelEn: "Lost reason", maxLen: 500, aliases: []string{
+		"输单原因", "失败原因", "丢失原因", "lost reason", "loss reason", "reason lost"}},
+	{Key: FieldCompetitor, Label: "竞争对手", LabelEn: "Competitor", maxLen: 100, aliases: []string{
+		"竞争者", "竞品", "competitor", "competitors"}},
+}
+
+// fieldIndex maps a field key to its position in Fields.
+var fieldIndex = func() map[string]int {
+	m := make(map[string]int, len(Fields))
+	for i, f := range Fields {
+		m[f.Key] = i
+	}
+	return m
+}()
+
+// headerAliases maps a normalized header to a field key.
+var headerAliases = func() map[string]string {
+	m := map[string]string{}
+	for _, f := range Fields {
+		for _, a := range append([]string{f.Key, f.Label, f.LabelEn}, f.aliases...) {
+			m[normHeader(a)] = f.Key
+		}
+	}
+	return m
+}()
+
+// unitSuffixes are bracketed units that say how a value is written without
+// changing it: 金额(元) is 金额. Units that scale it, such as 万元, are kept,
+// so such a column stays unmapped rather than importing wrong amounts.
+var unitSuffixes = map[string]bool{
+	"元": true, "¥": true, "rmb": true, "cny": true, "人民币": true, "人民币元": true, "yuan": true,
+	"单位:元": true, "单位元": true, "%": true, "百分比": true, "yyyy-mm-dd": true, "yyyy/mm/dd": true,
+	"必填": true, "required": true, "选填": true, "optional": true,
+}
+
+// normHeader folds a header for matching: full-width forms to half-width
+// (（）％ to ()%), lower case, and no spaces, underscores, hyphens, dots or
+// the asterisks templates mark required columns with.
+func normHeader(s string) string {
+	s = norm.NFKC.String(s)
+	s = strings.ToLower(s)
+	return strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsSpace(r), r == '_', r == '-', r == '.', r == '*', r == '\ufeff', r == '\u200b':
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// matchHeader returns the field key a header maps to, or "".
+func matchHeader(h string) string {
+	n := normHeader(h)
+	for n != "" {
+		if k, ok := headerAliases[n]; ok {
+			return k
+		}
+		// Strip one unit: "金额(元)", "金额[元]", "可能性%", "金额/元".
+		switch {
+		case strings.HasSuffix(n, "%"):
+			n = strings.TrimSuffix(n, "%")
+			continue
+		case strings.HasSuffix(n, ")") || strings.HasSuffix(n, "]"):
+			open := strings.LastIndexAny(n, "([")
+			if open > 0 && unitSuffixes[n[open+1:len(n)-1]] {
+				n = n[:open]
+				continue
+			}
+		}
+		if i := strings.LastIndex(n, "/"); i > 0 && unitSuffixes[n[i+1:]] {
+			n = n[:i]
+			continue
+		}
+		return ""
+	}
+	return ""
+}
+
+// AutoMapping maps each header to a field key ("" = ignored). A field claimed
+// by an earlier column is not given to a later one.
+func AutoMapping(headers []string) []string {
+	out := make([]string, len(headers))
+	taken := map[string]bool{}
+	for i, h := range headers {
+		k := matchHeader(h)
+		if k == "" || taken[k] {
+			continue
+		}
+		taken[k] = true
+		out[i] = k
+	}
+	return out
+}

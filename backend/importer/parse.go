@@ -1,0 +1,262 @@
+package importer
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+
+	"funneldesk/backend/apperr"
+)
+
+// Source is a file to import: its name (for messages and the extension) and
+// its bytes. The format and the text encoding are detected from the bytes.
+type Source struct {
+	Name string
+	Data []byte
+}
+
+// FileSource reads a file from disk.
+func FileSource(path string) (Source, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return Source{}, apperr.Invalid("file", "无法读取文件："+err.Error(), "Cannot read the file: "+err.Error())
+	}
+	return Source{Name: filepath.Base(path), Data: b}, nil
+}
+
+// Table is a parsed file: the header row and the non-empty data rows.
+type Table struct {
+	Format    string // "csv" or "xlsx"
+	Encoding  string // "UTF-8", "UTF-8 BOM", "GB18030", "UTF-16LE", "UTF-16BE"; "" for xlsx
+	Delimiter string // "," "\t" ";" for csv; "" for xlsx
+	Sheet     string // the sheet read, for xlsx
+	HeaderRow int    // the header's row number as Excel shows it
+	Headers   []string
+	Rows      []Row
+
+	// date1904 is the xlsx workbook's date system, for date serials.
+	date1904 bool
+}
+
+// Row is one data row. Num is the row number as Excel shows it (the header
+// is usually row 1). Cells are the texts as shown; Raw, for xlsx only and
+// only when some cell's stored value differs from its text, holds the stored
+// values (Excel date serials, unrounded numbers) to fall back on.
+type Row struct {
+	Num   int
+	Cells []string
+	Raw   []string
+}
+
+func (r *Row) cell(i int) string {
+	if i < 0 || i >= len(r.Cells) {
+		return ""
+	}
+	return r.Cells[i]
+}
+
+func (r *Row) raw(i int) string {
+	if i < 0 || i >= len(r.Raw) {
+		return ""
+	}
+	return r.Raw[i]
+}
+
+// Parse reads a CSV, tab-separated text or XLSX file.
+func Parse(src Source) (*Table, error) {
+	data := src.Data
+	var t *Table
+	var err error
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		t, err = parseXLSX(data)
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return nil, apperr.Invalid("file", "不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入",
+			"Old Excel (.xls) files are not supported; save as .xlsx or CSV in Excel and import that")
+	default:
+		t, err = parseText(data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if t.Headers == nil {
+		return nil, apperr.Invalid("file", "文件是空的", "The file is empty")
+	}
+	return t, nil
+}
+
+// decodeText detects the text encoding and returns the text without BOM.
+func decodeText(data []byte) (string, string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		return string(data[3:]), "UTF-8 BOM", nil
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return decodeUTF16(data, unicode.LittleEndian, "UTF-16LE")
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return decodeUTF16(data, unicode.BigEndian, "UTF-16BE")
+	}
+	// UTF-8 and GBK text has no NUL bytes; UTF-16 without a BOM has one
+	// beside every ASCII character (delimiters, digits, line ends), after
+	// it in little-endian order and before it in big-endian.
+	if n := min(len(data), 4096) &^ 1; n >= 2 {
+		evenNUL, oddNUL := 0, 0
+		for i := 0; i < n; i += 2 {
+			if data[i] == 0 {
+				evenNUL++
+			}
+			if data[i+1] == 0 {
+				oddNUL++
+			}
+		}
+		switch {
+		case oddNUL > evenNUL:
+			return decodeUTF16(data, unicode.LittleEndian, "UTF-16LE")
+		case evenNUL > oddNUL:
+			return decodeUTF16(data, unicode.BigEndian, "UTF-16BE")
+		}
+	}
+	if utf8.Valid(data) {
+		return string(data), "UTF-8", nil
+	}
+	// Excel's plain "CSV" on Chinese Windows is GBK, which GB18030 extends.
+	b, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", "", apperr.Invalid("file", "无法识别文件的编码（支持 UTF-8、GBK/GB18030、UTF-16）",
+			"Cannot tell the file's text encoding (UTF-8, GBK/GB18030 and UTF-16 are supported)")
+	}
+	return string(b), "GB18030", nil
+}
+
+func decodeUTF16(data []byte, e unicode.Endianness, name string) (string, string, error) {
+	b, err := unicode.UTF16(e, unicode.UseBOM).NewDecoder().Bytes(data)
+	if err != nil {
+		return "", "", apperr.Invalid("file", "文件不是有效的 "+name+" 文本", "The file is not valid "+name+" text")
+	}
+	return strings.TrimPrefix(string(b), "\ufeff"), name, nil
+}
+
+// detectDelimiter picks comma, tab or semicolon by counting them, outside
+// quotes, in the first non-empty line.
+func detectDelimiter(line string) rune {
+	counts := map[rune]int{}
+	inQuote := false
+	for _, r := range line {
+		switch {
+		case r == '"':
+			inQuote = !inQuote
+		case !inQuote && (r == ',' || r == '\t' || r == ';'):
+			counts[r]++
+		}
+	}
+	best, n := ',', 0
+	for _, r := range []rune{'\t', ',', ';'} { // tab first: Excel's "Unicode text"
+		if counts[r] > n {
+			best, n = r, counts[r]
+		}
+	}
+	return best
+}
+
+func delimiterName(r rune) string { return string(r) }
+
+func parseText(data []byte) (*Table, error) {
+	text, enc, err := decodeText(data)
+	if err != nil {
+		return nil, err
+	}
+	t := &Table{Format: "csv", Encoding: enc}
+	// Excel's "sep=;" first line names the delimiter and is not a row.
+	var delim rune
+	if first, rest, ok := strings.Cut(text, "\n"); ok || first != "" {
+		f := strings.TrimRight(first, "\r")
+		if len(f) == 5 && strings.HasPrefix(strings.ToLower(f), "sep=") {
+			delim = rune(f[4])
+			text = rest
+		}
+	}
+	if delim == 0 {
+		line := text
+		for line != "" {
+			var l string
+			l, line, _ = strings.Cut(line, "\n")
+			if strings.TrimSpace(l) != "" {
+				delim = detectDelimiter(l)
+				break
+			}
+		}
+		if delim == 0 {
+			delim = ','
+		}
+	}
+	t.Delimiter = delimiterName(delim)
+
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma = delim
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = false
+	// Excel numbers every line, blank ones too, and a quoted field with line
+	// breaks is one row: count rows from the lines each record spans.
+	rowNum, lastLine := 0, 0
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				row := rowNum + 1 + max(pe.StartLine-lastLine-1, 0)
+				return nil, apperr.Invalid("file",
+					"第 "+strconv.Itoa(row)+" 行的引号不配对：含逗号、引号或换行的内容要整个放在双引号里，内容中的双引号写成两个（\"\"）",
+					"Row "+strconv.Itoa(row)+": unbalanced quotes; a field with commas, quotes or line breaks must be in double quotes, with inner quotes doubled (\"\")")
+			}
+			return nil, err
+		}
+		start, _ := r.FieldPos(0)
+		rowNum += 1 + max(start-lastLine-1, 0)
+		lastLine = start
+		for _, f := range rec {
+			lastLine += strings.Count(f, "\n")
+		}
+		if blank(rec) {
+			continue
+		}
+		if t.Headers == nil {
+			t.HeaderRow = rowNum
+			t.Headers = trimAll(rec)
+			continue
+		}
+		t.Rows = append(t.Rows, Row{Num: rowNum, Cells: rec})
+	}
+	return t, nil
+}
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func trimAll(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = strings.TrimSpace(strings.TrimPrefix(c, "\ufeff"))
+	}
+	// Trailing unnamed columns (Excel's stray commas) are not columns.
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return out
+}

@@ -1,0 +1,396 @@
+package importer
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
+
+	"funneldesk/backend/apperr"
+	"funneldesk/backend/money"
+	"funneldesk/backend/opportunity"
+	"funneldesk/backend/store"
+	"funneldesk/backend/validate"
+)
+
+// RowError is one problem in one row of the file. Row is the row number as
+// Excel shows it (the header is row 1, the first data row 2); Column is the
+// column's header as written in the file.
+type RowError struct {
+	Row       int    `json:"row"`
+	Column    string `json:"column"`
+	Field     string `json:"field"`
+	Value     string `json:"value"`
+	Message   string `json:"message"`
+	MessageEn string `json:"messageEn"`
+}
+
+// record is a checked row, ready to write once owners and customers are
+// resolved.
+type record struct {
+	opp      store.Opportunity
+	customer string
+	owner    string
+}
+
+// checker validates rows against one mapping and the current stages.
+type checker struct {
+	t      *Table
+	col    []int // per field of Fields: the column index, -1 if unmapped
+	stages map[string]store.Stage
+	names  string // the usable stages, for the "unknown stage" message
+}
+
+// checkMapping refuses a mapping that cannot be applied to t (wrong length,
+// unknown or repeated field) and reports each required field no column maps
+// to as an error on the header row.
+func checkMapping(t *Table, mapping []string) ([]RowError, error) {
+	if len(mapping) != len(t.Headers) {
+		return nil, apperr.Invalid("mapping", fmt.Sprintf("列的对应关系应有 %d 项，收到 %d 项", len(t.Headers), len(mapping)),
+			fmt.Sprintf("The mapping needs %d entries, got %d", len(t.Headers), len(mapping)))
+	}
+	seen := map[string]bool{}
+	for _, k := range mapping {
+		if k == "" {
+			continue
+		}
+		i, ok := fieldIndex[k]
+		if !ok {
+			return nil, apperr.Invalid("mapping", "没有字段「"+k+"」", "Unknown field \""+k+"\"")
+		}
+		if seen[k] {
+			f := Fields[i]
+			return nil, apperr.Invalid("mapping", "「"+f.Label+"」只能对应一列", "\""+f.LabelEn+"\" can be mapped from one column only")
+		}
+		seen[k] = true
+	}
+	var errs []RowError
+	for _, f := range Fields {
+		if f.Required && !seen[f.Key] {
+			errs = append(errs, RowError{Row: t.HeaderRow, Column: f.Label, Field: f.Key,
+				Message:   "缺少必填列「" + f.Label + "」",
+				MessageEn: "Missing required column \"" + f.LabelEn + "\" (" + f.Label + ")"})
+		}
+	}
+	return errs, nil
+}
+
+func newChecker(t *Table, mapping []string, stages []store.Stage) *checker {
+	c := &checker{t: t, col: make([]int, len(Fields)), stages: make(map[string]store.Stage, len(stages))}
+	for i := range c.col {
+		c.col[i] = -1
+	}
+	for i, k := range mapping {
+		if j, ok := fieldIndex[k]; ok {
+			c.col[j] = i
+		}
+	}
+	var names []string
+	for _, s := range stages {
+		c.stages[s.Name] = s
+		if !s.Retired {
+			names = append(names, s.Name)
+		}
+	}
+	c.names = strings.Join(names, "、")
+	return c
+}
+
+// run checks every row, reporting each problem to emit; with keep it also
+// returns the checked records (nil as soon as any row is bad).
+func (c *checker) run(emit func(RowError), keep bool) []record {
+	var out []record
+	if keep {
+		out = make([]record, 0, len(c.t.Rows))
+	}
+	bad := false
+	for i := range c.t.Rows {
+		rec, ok := c.row(&c.t.Rows[i], emit)
+		if !ok {
+			bad = true
+		}
+		if keep && !bad {
+			out = append(out, rec)
+		}
+	}
+	if bad {
+		return nil
+	}
+	return out
+}
+
+// rowCheck collects one row's problems.
+type rowCheck struct {
+	c    *checker
+	r    *Row
+	emit func(RowError)
+	ok   bool
+}
+
+func (rc *rowCheck) fail(field int, zh, en string) {
+	rc.ok = false
+	col := rc.c.col[field]
+	e := RowError{Row: rc.r.Num, Field: Fields[field].Key, Message: zh, MessageEn: en}
+	if col >= 0 {
+		e.Column = rc.c.t.Headers[col]
+		e.Value = strings.TrimSpace(rc.r.cell(col))
+	} else {
+		e.Column = Fields[field].Label
+	}
+	rc.emit(e)
+}
+
+// value is the cell's text for a field, trimmed; ="0123" (Excel's way of
+// keeping a text) is unwrapped.
+func (rc *rowCheck) value(field int) string {
+	s := strings.TrimSpace(rc.r.cell(rc.c.col[field]))
+	if len(s) >= 3 && strings.HasPrefix(s, `="`) && strings.HasSuffix(s, `"`) {
+		s = strings.ReplaceAll(s[2:len(s)-1], `""`, `"`)
+	}
+	return s
+}
+
+// stored is the xlsx cell's stored value when it differs from its text.
+func (rc *rowCheck) stored(field int) string {
+	return strings.TrimSpace(rc.r.raw(rc.c.col[field]))
+}
+
+func (rc *rowCheck) text(field int) string {
+	f := Fields[field]
+	s, err := validate.Text(f.Key, f.Label, f.LabelEn, rc.value(field), f.Required, f.maxLen)
+	if err != nil {
+		e, _ := apperr.As(err)
+		rc.fail(field, e.Message, e.MessageEn)
+	}
+	return s
+}
+
+var (
+	iName        = fieldIndex[FieldName]
+	iCustomer    = fieldIndex[FieldCustomer]
+	iSource      = fieldIndex[FieldSource]
+	iOwner       = fieldIndex[FieldOwner]
+	iAmount      = fieldIndex[FieldAmount]
+	iClose       = fieldIndex[FieldExpectedClose]
+	iStage       = fieldIndex[FieldStage]
+	iProbability = fieldIndex[FieldProbability]
+	iType        = fieldIndex[FieldType]
+	iCampaign    = fieldIndex[FieldCampaign]
+	iNextStep    = fieldIndex[FieldNextStep]
+	iDescription = fieldIndex[FieldDescription]
+	iLostReason  = fieldIndex[FieldLostReason]
+	iCompetitor  = fieldIndex[FieldCompetitor]
+)
+
+// row checks one row; every problem is reported, not only the first.
+func (c *checker) row(r *Row, emit func(RowError)) (record, bool) {
+	rc := rowCheck{c: c, r: r, emit: emit, ok: true}
+	var rec record
+	o := &rec.opp
+	o.Name = rc.text(iName)
+	rec.customer = rc.text(iCustomer)
+	o.Source = rc.text(iSource)
+	rec.owner = rc.text(iOwner)
+	o.Campaign = rc.text(iCampaign)
+	o.NextStep = rc.text(iNextStep)
+	o.Description = rc.text(iDescription)
+	o.LostReason = rc.text(iLostReason)
+	o.Competitor = rc.text(iCompetitor)
+
+	if t := rc.value(iType); t != "" {
+		if !oneOf(t, opportunity.Types) {
+			rc.fail(iType, "类型只能是「"+strings.Join(opportunity.Types, "」或「")+"」，或留空",
+				"Type must be empty or one of "+strings.Join(opportunity.Types, " / "))
+		}
+		o.Type = t
+	}
+
+	if s := rc.value(iAmount); s != "" {
+		v, err := parseAmount(s)
+		if err != nil {
+			if alt := storedNumber(rc.stored(iAmount)); alt != "" {
+				if v2, err2 := parseAmount(alt); err2 == nil {
+					v, err = v2, nil
+				}
+			}
+		}
+		if err != nil {
+			zh, en := amountMessage(err)
+			rc.fail(iAmount, zh, en)
+		}
+		o.AmountCents = v
+	}
+
+	if s := rc.value(iClose); s != "" {
+		d, ok := parseDate(s)
+		if !ok {
+			d, ok = serialDate(rc.stored(iClose), c.t.date1904)
+		}
+		if !ok {
+			rc.fail(iClose, "预计完成日期无效（应为 YYYY-MM-DD 或 YYYY/MM/DD 的真实日期）",
+				"Expected close date is not a valid date (YYYY-MM-DD or YYYY/MM/DD)")
+		}
+		o.ExpectedClose = d
+	}
+
+	bp, given := 0, false
+	if s := rc.value(iProbability); s != "" {
+		v, err := parsePercent(s)
+		if err != nil {
+			if alt := storedNumber(rc.stored(iProbability)); alt != "" {
+				if v2, err2 := parsePercent(alt); err2 == nil {
+					v, err = v2, nil
+				}
+			}
+		}
+		if err != nil {
+			zh, en := percentMessage(err)
+			rc.fail(iProbability, zh, en)
+		}
+		bp, given = v, true
+	}
+
+	name := rc.value(iStage)
+	st, found := c.stages[name]
+	switch {
+	case name == "":
+		rc.fail(iStage, "销售阶段不能为空", "Stage is required")
+	case !found:
+		rc.fail(iStage, "没有名为「"+name+"」的销售阶段（可用："+c.names+"）",
+			"No stage is named \""+name+"\" (stages: "+c.names+")")
+	case st.Retired:
+		rc.fail(iStage, "销售阶段「"+name+"」已停用", "Stage \""+name+"\" is retired")
+	}
+	o.StageID = st.ID
+	if !given {
+		bp = st.ProbabilityBP
+	}
+	// The won stage is always 100% and the lost stage 0%, whatever the
+	// file says; only a lost opportunity keeps its reason and competitor,
+	// as the opportunity form has it.
+	switch st.Kind {
+	case store.KindWon:
+		bp = 10000
+		o.LostReason, o.Competitor = "", ""
+	case store.KindLost:
+		bp = 0
+	default:
+		o.LostReason, o.Competitor = "", ""
+	}
+	o.ProbabilityBP = bp
+	return rec, rc.ok
+}
+
+func oneOf(s string, allowed []string) bool {
+	for _, a := range allowed {
+		if a == s {
+			return true
+		}
+	}
+	return false
+}
+
+// parseAmount reads yuan: "1,234.56", "¥500", "500元", full-width digits.
+func parseAmount(s string) (int64, error) {
+	s = norm.NFKC.String(s)
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "元"))
+	return money.ParseYuan(s)
+}
+
+func amountMessage(err error) (string, string) {
+	switch err {
+	case money.ErrNegative:
+		return "金额不能为负数", "Amount must not be negative"
+	case money.ErrPrecision:
+		return "金额最多两位小数", "Amount has more than 2 decimals"
+	case money.ErrRange:
+		return "金额超出范围", "Amount is out of range"
+	}
+	return "金额不是有效的数字（例如 1234.56 或 1,234.56）", "Amount is not a number (e.g. 1234.56 or 1,234.56)"
+}
+
+// parsePercent reads "60", "60.5", "60%", "60％".
+func parsePercent(s string) (int, error) {
+	return money.ParsePercent(norm.NFKC.String(s))
+}
+
+func percentMessage(err error) (string, string) {
+	switch err {
+	case money.ErrRange:
+		return "可能性必须在 0 到 100 之间", "Probability must be between 0 and 100"
+	case money.ErrPrecision:
+		return "可能性最多两位小数", "Probability has more than 2 decimals"
+	}
+	return "可能性不是有效的百分数（例如 60 或 60%）", "Probability is not a percentage (e.g. 60 or 60%)"
+}
+
+// parseDate reads YYYY-MM-DD, YYYY/MM/DD and YYYY年M月D日, with or without a
+// time after it (other CRMs export date-times), into YYYY-MM-DD.
+func parseDate(s string) (string, bool) {
+	s = strings.TrimSpace(norm.NFKC.String(s))
+	if i := strings.IndexAny(s, " T"); i > 0 && isClock(strings.TrimSpace(s[i+1:])) {
+		s = s[:i]
+	}
+	if strings.HasSuffix(s, "日") {
+		s = strings.NewReplacer("年", "-", "月", "-", "日", "").Replace(s)
+	}
+	return validate.ParseDate(s)
+}
+
+// isClock reports whether s looks like a time of day: "0:00", "00:00:00", "09:30:00.000".
+func isClock(s string) bool {
+	if s == "" {
+		return false
+	}
+	colons := 0
+	for _, r := range s {
+		switch {
+		case r == ':':
+			colons++
+		case r >= '0' && r <= '9', r == '.':
+		default:
+			return false
+		}
+	}
+	return colons >= 1 && colons <= 2
+}
+
+// serialDate turns an Excel date serial (a stored xlsx value) into YYYY-MM-DD.
+func serialDate(raw string, date1904 bool) (string, bool) {
+	if raw == "" {
+		return "", false
+	}
+	v, err := strconv.ParseFloat(raw, 64)
+	if err != nil || v < 1 || v > 401768 { // 1900-01-01 .. 2999-12-31
+		return "", false
+	}
+	t, err := excelize.ExcelDateToTime(math.Floor(v), date1904)
+	if err != nil {
+		return "", false
+	}
+	return validate.ParseDate(t.Format("2006-01-02"))
+}
+
+// storedNumber writes a stored xlsx number with at most 2 decimals when it
+// is one up to float noise (1234.5600000000001 is 1234.56), and in full
+// otherwise, so that 12.345 still counts as too precise.
+func storedNumber(raw string) string {
+	if raw == "" {
+		return ""
+	}
+	v, err := strconv.ParseFloat(raw, 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return ""
+	}
+	for prec := 0; prec <= 2; prec++ {
+		s := strconv.FormatFloat(v, 'f', prec, 64)
+		r, _ := strconv.ParseFloat(s, 64)
+		if math.Abs(r-v) <= 1e-9*math.Max(1, math.Abs(v)) {
+			return s
+		}
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}

@@ -1,0 +1,101 @@
+package importer
+
+import (
+	"bytes"
+
+	"github.com/xuri/excelize/v2"
+
+	"funneldesk/backend/apperr"
+)
+
+// xlsxOptions renders Excel's built-in short date (format 14) as ISO, so a
+// date cell's text is already a date the importer reads.
+var xlsxOptions = excelize.Options{ShortDatePattern: "yyyy-mm-dd"}
+
+// parseXLSX reads the first sheet that has any content: each cell's text as
+// Excel shows it and, where it differs, its stored value.
+func parseXLSX(data []byte) (*Table, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data), xlsxOptions)
+	if err != nil {
+		return nil, apperr.Invalid("file", "无法读取 Excel 文件："+err.Error(), "Cannot read the Excel file: "+err.Error())
+	}
+	defer f.Close()
+	for _, sheet := range f.GetSheetList() {
+		shown, err := sheetRows(f, sheet, false)
+		if err != nil {
+			return nil, err
+		}
+		if len(shown) == 0 {
+			continue
+		}
+		stored, err := sheetRows(f, sheet, true)
+		if err != nil {
+			return nil, err
+		}
+		t := &Table{Format: "xlsx", Sheet: sheet}
+		if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+			t.date1904 = *props.Date1904
+		}
+		for i, cells := range shown {
+			num := i + 1
+			if blank(cells) {
+				continue
+			}
+			if t.Headers == nil {
+				t.HeaderRow = num
+				t.Headers = trimAll(cells)
+				continue
+			}
+			row := Row{Num: num, Cells: cells}
+			if i < len(stored) && differs(cells, stored[i]) {
+				row.Raw = stored[i]
+			}
+			t.Rows = append(t.Rows, row)
+		}
+		if t.Headers != nil {
+			return t, nil
+		}
+	}
+	return &Table{Format: "xlsx"}, nil
+}
+
+// sheetRows returns the rows of a sheet, empty rows included so that the
+// index is the row number less one.
+func sheetRows(f *excelize.File, sheet string, raw bool) ([][]string, error) {
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return nil, apperr.Invalid("file", "无法读取工作表「"+sheet+"」："+err.Error(), "Cannot read sheet \""+sheet+"\": "+err.Error())
+	}
+	defer rows.Close()
+	var out [][]string
+	empty := 0
+	for rows.Next() {
+		cols, err := rows.Columns(excelize.Options{RawCellValue: raw})
+		if err != nil {
+			return nil, apperr.Invalid("file", "无法读取工作表「"+sheet+"」："+err.Error(), "Cannot read sheet \""+sheet+"\": "+err.Error())
+		}
+		if blank(cols) {
+			// Formatting can stretch a sheet over a million empty rows;
+			// only keep them once a non-empty row follows.
+			empty++
+			continue
+		}
+		for ; empty > 0; empty-- {
+			out = append(out, nil)
+		}
+		out = append(out, cols)
+	}
+	return out, rows.Error()
+}
+
+func differs(a, b []string) bool {
+	if len(a) != len(b) {
+		return true
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return true
+		}
+	}
+	return false
+}
