@@ -1,0 +1,129 @@
+package product
+
+import (
+	"context"
+	"errors"
+
+	"funneldesk/backend/apperr"
+	"funneldesk/backend/store"
+	"funneldesk/backend/validate"
+)
+
+// CategoryInput creates, renames or moves a category. ParentID 0 is the top
+// level.
+type CategoryInput struct {
+	Name     string `json:"name"`
+	ParentID int64  `json:"parentId"`
+}
+
+// Categories returns the category tree flattened depth-first: each category
+// after its parent, with its depth and full path ("办公设备 / 打印机").
+func (s *Service) Categories() ([]store.Category, error) {
+	return store.ListCategories(context.Background(), s.st.DB)
+}
+
+func getCategory(ctx context.Context, q store.Querier, id int64) (store.Category, error) {
+	c, err := store.GetCategory(ctx, q, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return c, apperr.NotFound("id", "产品分类不存在", "Category not found")
+	}
+	return c, err
+}
+
+// checkCategory validates in for category id (0: new) and returns the name
+// and parent to write.
+func checkCategory(ctx context.Context, q store.Querier, id int64, in CategoryInput) (string, *int64, error) {
+	name, err := validate.Text("name", "分类名称", "Category name", in.Name, true, 50)
+	if err != nil {
+		return "", nil, err
+	}
+	var parent *int64
+	if in.ParentID != 0 {
+		if _, err := store.GetCategory(ctx, q, in.ParentID); errors.Is(err, store.ErrNotFound) {
+			return "", nil, apperr.Invalid("parentId", "上级分类不存在", "Unknown parent category")
+		} else if err != nil {
+			return "", nil, err
+		}
+		if id != 0 {
+			// The new parent must not be the category itself or below it.
+			up, err := store.CategoryAncestors(ctx, q, in.ParentID)
+			if err != nil {
+				return "", nil, err
+			}
+			for _, a := range up {
+				if a == id {
+					return "", nil, apperr.Invalid("parentId", "不能把分类移到它自己或它的下级分类之下", "A category cannot move under itself or its own sub-category")
+				}
+			}
+		}
+		p := in.ParentID
+		parent = &p
+	}
+	if other, err := store.CategorySiblingNamed(ctx, q, parent, name); err == nil && other.ID != id {
+		return "", nil, apperr.Conflict("name", "同一级下已有分类「"+name+"」", "A category named \""+name+"\" already exists at this level")
+	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return "", nil, err
+	}
+	return name, parent, nil
+}
+
+// CreateCategory adds a category under ParentID (0: top level); sibling
+// names are unique.
+func (s *Service) CreateCategory(in CategoryInput) (store.Category, error) {
+	ctx := context.Background()
+	var out store.Category
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		name, parent, err := checkCategory(ctx, tx, 0, in)
+		if err != nil {
+			return err
+		}
+		id, err := store.InsertCategory(ctx, tx, name, parent)
+		if err != nil {
+			return err
+		}
+		out, err = store.GetCategory(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
+
+// UpdateCategory renames a category or moves it under another parent (never
+// under itself or its own descendants).
+func (s *Service) UpdateCategory(id int64, in CategoryInput) (store.Category, error) {
+	ctx := context.Background()
+	var out store.Category
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		if _, err := getCategory(ctx, tx, id); err != nil {
+			return err
+		}
+		name, parent, err := checkCategory(ctx, tx, id, in)
+		if err != nil {
+			return err
+		}
+		if err := store.UpdateCategory(ctx, tx, id, name, parent); err != nil {
+			return err
+		}
+		out, err = store.GetCategory(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
+
+// DeleteCategory removes a category that has no sub-categories and no
+// products.
+func (s *Service) DeleteCategory(id int64) error {
+	ctx := context.Background()
+	return s.st.Tx(ctx, func(tx store.Tx) error {
+		c, err := getCategory(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if c.Children > 0 {
+			return apperr.Conflict("id", "分类「"+c.Name+"」下还有子分类，不能删除", "Category \""+c.Name+"\" still has sub-categories and cannot be deleted")
+		}
+		if c.Products > 0 {
+			return apperr.Conflict("id", "分类「"+c.Name+"」下还有产品，不能删除", "Category \""+c.Name+"\" still holds products and cannot be deleted")
+		}
+		return store.DeleteCategory(ctx, tx, id)
+	})
+}

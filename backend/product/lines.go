@@ -1,0 +1,260 @@
+package product
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"strconv"
+	"strings"
+
+	"funneldesk/backend/apperr"
+	"funneldesk/backend/money"
+	"funneldesk/backend/store"
+	"funneldesk/backend/validate"
+)
+
+// LineInput is one product line of an opportunity, a quote or an order as
+// the form sends it. Quantity is a decimal with at most 3 places ("2",
+// "1.5"); UnitPrice is yuan and empty means the customer's price (PriceFor);
+// Discount is percent (0–100, 2 places) and empty means none.
+type LineInput struct {
+	ProductID int64  `json:"productId"`
+	Quantity  string `json:"quantity"`
+	UnitPrice string `json:"unitPrice"`
+	Discount  string `json:"discount"`
+}
+
+// MaxLines bounds the lines of one document.
+const MaxLines = 500
+
+// QtyScale is the fixed-point scale of quantities: qtyMilli = quantity × 1000.
+const QtyScale = 1000
+
+// maxQtyMilli is one billion units.
+const maxQtyMilli = int64(1_000_000_000) * QtyScale
+
+// maxCents matches money's bound: a line total beyond it is refused.
+const maxCents = int64(1_000_000_000_000_00)
+
+// Errors of ParseQty.
+var (
+	ErrQtyEmpty     = errors.New("empty")
+	ErrQtyMalformed = errors.New("malformed")
+	ErrQtyPrecision = errors.New("more than 3 decimals")
+	ErrQtyRange     = errors.New("out of range")
+)
+
+// ParseQty reads "2", "1.5", "1,000", "0.125" into thousandths. Zero and
+// negative quantities are out of range.
+func ParseQty(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, ErrQtyEmpty
+	}
+	if strings.HasPrefix(s, "-") {
+		return 0, ErrQtyRange
+	}
+	intPart, frac, hasDot := strings.Cut(s, ".")
+	if hasDot && frac == "" {
+		return 0, ErrQtyMalformed
+	}
+	if intPart == "" {
+		if !hasDot {
+			return 0, ErrQtyMalformed
+		}
+		intPart = "0"
+	}
+	if strings.Contains(intPart, ",") {
+		groups := strings.Split(intPart, ",")
+		if len(groups[0]) < 1 || len(groups[0]) > 3 {
+			return 0, ErrQtyMalformed
+		}
+		for _, g := range groups[1:] {
+			if len(g) != 3 {
+				return 0, ErrQtyMalformed
+			}
+		}
+		intPart = strings.Join(groups, "")
+	}
+	if !digits(intPart) || (hasDot && !digits(frac)) {
+		return 0, ErrQtyMalformed
+	}
+	if len(frac) > 3 {
+		return 0, ErrQtyPrecision
+	}
+	if len(intPart) > 12 {
+		return 0, ErrQtyRange
+	}
+	for len(frac) < 3 {
+		frac += "0"
+	}
+	v, err := strconv.ParseInt(intPart+frac, 10, 64)
+	if err != nil || v <= 0 || v > maxQtyMilli {
+		return 0, ErrQtyRange
+	}
+	return v, nil
+}
+
+func digits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// FormatQty writes thousandths as the shortest decimal: 1500 → "1.5".
+func FormatQty(milli int64) string {
+	neg := milli < 0
+	if neg {
+		milli = -milli
+	}
+	s := strconv.FormatInt(milli/QtyScale, 10)
+	if f := milli % QtyScale; f != 0 {
+		s += "." + strings.TrimRight(fmt.Sprintf("%03d", f), "0")
+	}
+	if neg {
+		return "-" + s
+	}
+	return s
+}
+
+// LineTotal is round-half-up(qty × unit price × (1 − discount)) in cents;
+// ok is false when the result exceeds the largest amount.
+func LineTotal(qtyMilli, unitPriceCents int64, discountBP int) (int64, bool) {
+	n := new(big.Int).Mul(big.NewInt(qtyMilli), big.NewInt(unitPriceCents))
+	n.Mul(n, big.NewInt(int64(10000-discountBP)))
+	n.Add(n, big.NewInt(5_000_000))
+	n.Quo(n, big.NewInt(10_000_000))
+	if !n.IsInt64() || n.Int64() > maxCents {
+		return 0, false
+	}
+	return n.Int64(), true
+}
+
+// ShareOf is round-half-up(totalCents × partMilli / wholeMilli): the money
+// of part of a line's quantity. Taking cumulative shares (share of all
+// returned so far minus share of what was returned before) makes the parts
+// add up to the line total exactly.
+func ShareOf(totalCents, partMilli, wholeMilli int64) int64 {
+	if wholeMilli <= 0 {
+		return 0
+	}
+	n := new(big.Int).Mul(big.NewInt(totalCents), big.NewInt(partMilli))
+	n.Mul(n, big.NewInt(2))
+	n.Add(n, big.NewInt(wholeMilli))
+	n.Quo(n, new(big.Int).Mul(big.NewInt(wholeMilli), big.NewInt(2)))
+	return n.Int64()
+}
+
+// lineErr puts a line's number in front of a field error and names the
+// field lines[i].<field>.
+func lineErr(i int, err error) error {
+	e, ok := apperr.As(err)
+	if !ok {
+		return err
+	}
+	out := *e
+	out.Field = fmt.Sprintf("lines[%d].%s", i, e.Field)
+	out.Message = fmt.Sprintf("第 %d 行：%s", i+1, e.Message)
+	out.MessageEn = fmt.Sprintf("Line %d: %s", i+1, e.MessageEn)
+	return &out
+}
+
+// BuildLines validates the lines of a document for customerID and prices
+// them: an empty unit price takes the customer's price (its price list's,
+// else the standard price). Retired products are refused unless keep names
+// them (lines carried over from an earlier document). It returns the lines
+// and their total.
+func BuildLines(ctx context.Context, q store.Querier, customerID int64, in []LineInput, keep map[int64]bool) ([]store.Line, int64, error) {
+	if len(in) > MaxLines {
+		return nil, 0, apperr.Invalid("lines", fmt.Sprintf("最多 %d 行", MaxLines), fmt.Sprintf("At most %d lines", MaxLines))
+	}
+	var terms *store.CustomerTerms
+	out := make([]store.Line, 0, len(in))
+	var total int64
+	for i, li := range in {
+		if li.ProductID == 0 {
+			return nil, 0, lineErr(i, apperr.Invalid("productId", "请选择产品", "Choose a product"))
+		}
+		p, err := store.GetProduct(ctx, q, li.ProductID)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, 0, lineErr(i, apperr.Invalid("productId", "产品不存在", "Unknown product"))
+		}
+		if err != nil {
+			return nil, 0, err
+		}
+		if !p.Active && !keep[p.ID] {
+			return nil, 0, lineErr(i, apperr.Invalid("productId", "产品「"+p.Name+"」已停用", "Product \""+p.Name+"\" is retired"))
+		}
+		qty, err := ParseQty(li.Quantity)
+		if err != nil {
+			return nil, 0, lineErr(i, qtyError(li.Quantity, err))
+		}
+		var price int64
+		if strings.TrimSpace(li.UnitPrice) == "" {
+			if terms == nil {
+				t, err := store.GetCustomerTerms(ctx, q, customerID)
+				if err != nil && !errors.Is(err, store.ErrNotFound) {
+					return nil, 0, err
+				}
+				terms = &t
+			}
+			if price, _, err = priceFor(ctx, q, *terms, p); err != nil {
+				return nil, 0, err
+			}
+		} else if price, err = validate.Amount("unitPrice", "单价", "Unit price", li.UnitPrice, true); err != nil {
+			return nil, 0, lineErr(i, err)
+		}
+		disc, _, err := validate.Percent("discount", "折扣", "Discount", li.Discount)
+		if err != nil {
+			return nil, 0, lineErr(i, err)
+		}
+		lt, ok := LineTotal(qty, price, disc)
+		if !ok || total+lt > maxCents {
+			return nil, 0, lineErr(i, apperr.Invalid("quantity", "金额超出范围", "The amount is out of range"))
+		}
+		total += lt
+		out = append(out, store.Line{Position: i + 1, ProductID: p.ID, ProductCode: p.Code, ProductName: p.Name, Unit: p.Unit,
+			QtyMilli: qty, UnitPriceCents: price, DiscountBP: disc, TotalCents: lt})
+	}
+	return out, total, nil
+}
+
+func qtyError(s string, err error) error {
+	switch err {
+	case ErrQtyEmpty:
+		return apperr.Invalid("quantity", "数量不能为空", "Quantity is required")
+	case ErrQtyPrecision:
+		return apperr.Invalid("quantity", "数量最多三位小数："+s, "Quantity has more than 3 decimals: "+s)
+	case ErrQtyRange:
+		return apperr.Invalid("quantity", "数量必须大于 0 且不超过 10 亿："+s, "Quantity must be above 0 and at most one billion: "+s)
+	default:
+		return apperr.Invalid("quantity", "「"+s+"」不是有效数量", "\""+s+"\" is not a valid quantity")
+	}
+}
+
+// LinesToInput turns stored lines back into form lines with their prices
+// fixed, to carry them over to the next document.
+func LinesToInput(lines []store.Line) []LineInput {
+	out := make([]LineInput, len(lines))
+	for i, l := range lines {
+		out[i] = LineInput{ProductID: l.ProductID, Quantity: FormatQty(l.QtyMilli), UnitPrice: money.Plain(l.UnitPriceCents),
+			Discount: money.Percent(l.DiscountBP)}
+	}
+	return out
+}
+
+// ProductIDs returns the set of products the lines name.
+func ProductIDs(lines []store.Line) map[int64]bool {
+	m := map[int64]bool{}
+	for _, l := range lines {
+		m[l.ProductID] = true
+	}
+	return m
+}

@@ -1,0 +1,259 @@
+package product
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"funneldesk/backend/apperr"
+	"funneldesk/backend/customer"
+	"funneldesk/backend/store"
+	"funneldesk/backend/validate"
+)
+
+// PriceListInput creates or renames a price list.
+type PriceListInput struct {
+	Name  string `json:"name"`
+	Notes string `json:"notes"`
+}
+
+// PriceInput sets one product's price in a list; an empty Price takes the
+// product out of the list.
+type PriceInput struct {
+	ProductID int64  `json:"productId"`
+	Price     string `json:"price"`
+}
+
+// PriceListDetail is a price list with its prices.
+type PriceListDetail struct {
+	PriceList store.PriceList       `json:"priceList"`
+	Items     []store.PriceListItem `json:"items"`
+}
+
+// Price is what a product costs a customer.
+type Price struct {
+	ProductID          int64 `json:"productId"`
+	UnitPriceCents     int64 `json:"unitPriceCents"`
+	StandardPriceCents int64 `json:"standardPriceCents"`
+	// FromPriceList is true when the customer's price list priced it;
+	// PriceListID/Name name the customer's list even when it has no price
+	// for the product.
+	FromPriceList bool   `json:"fromPriceList"`
+	PriceListID   int64  `json:"priceListId"`
+	PriceListName string `json:"priceListName"`
+}
+
+// PriceLists returns every price list by name with its counts.
+func (s *Service) PriceLists() ([]store.PriceList, error) {
+	return store.ListPriceLists(context.Background(), s.st.DB)
+}
+
+func getPriceList(ctx context.Context, q store.Querier, id int64) (store.PriceList, error) {
+	l, err := store.GetPriceList(ctx, q, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return l, apperr.NotFound("priceListId", "价格表不存在", "Price list not found")
+	}
+	return l, err
+}
+
+// PriceList returns a price list with its prices by product code.
+func (s *Service) PriceList(id int64) (PriceListDetail, error) {
+	ctx := context.Background()
+	l, err := getPriceList(ctx, s.st.DB, id)
+	if err != nil {
+		return PriceListDetail{}, err
+	}
+	items, err := store.ListPriceListItems(ctx, s.st.DB, id)
+	return PriceListDetail{PriceList: l, Items: items}, err
+}
+
+func checkPriceList(ctx context.Context, q store.Querier, id int64, in PriceListInput) (string, string, error) {
+	name, err := validate.Text("name", "价格表名称", "Price list name", in.Name, true, 50)
+	if err != nil {
+		return "", "", err
+	}
+	notes, err := validate.Text("notes", "备注", "Notes", in.Notes, false, 500)
+	if err != nil {
+		return "", "", err
+	}
+	if other, err := store.PriceListByName(ctx, q, name); err == nil && other.ID != id {
+		return "", "", apperr.Conflict("name", "已有同名价格表「"+name+"」", "A price list named \""+name+"\" already exists")
+	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return "", "", err
+	}
+	return name, notes, nil
+}
+
+// CreatePriceList adds an empty price list; names are unique.
+func (s *Service) CreatePriceList(in PriceListInput) (store.PriceList, error) {
+	ctx := context.Background()
+	var out store.PriceList
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		name, notes, err := checkPriceList(ctx, tx, 0, in)
+		if err != nil {
+			return err
+		}
+		id, err := store.InsertPriceList(ctx, tx, name, notes)
+		if err != nil {
+			return err
+		}
+		out, err = store.GetPriceList(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
+
+// UpdatePriceList renames a price list.
+func (s *Service) UpdatePriceList(id int64, in PriceListInput) (store.PriceList, error) {
+	ctx := context.Background()
+	var out store.PriceList
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		if _, err := getPriceList(ctx, tx, id); err != nil {
+			return err
+		}
+		name, notes, err := checkPriceList(ctx, tx, id, in)
+		if err != nil {
+			return err
+		}
+		if err := store.UpdatePriceList(ctx, tx, id, name, notes); err != nil {
+			return err
+		}
+		out, err = store.GetPriceList(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
+
+// DeletePriceList removes a price list no customer is given.
+func (s *Service) DeletePriceList(id int64) error {
+	ctx := context.Background()
+	return s.st.Tx(ctx, func(tx store.Tx) error {
+		l, err := getPriceList(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if l.Customers > 0 {
+			return apperr.Conflict("id", "价格表「"+l.Name+"」还分配给了客户，不能删除", "Price list \""+l.Name+"\" is still given to customers and cannot be deleted")
+		}
+		return store.DeletePriceList(ctx, tx, id)
+	})
+}
+
+// SetPrices writes several prices of one list in one transaction; an empty
+// price takes the product out of the list.
+func (s *Service) SetPrices(priceListID int64, prices []PriceInput) (PriceListDetail, error) {
+	ctx := context.Background()
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		if _, err := getPriceList(ctx, tx, priceListID); err != nil {
+			return err
+		}
+		for i, p := range prices {
+			if _, err := store.GetProduct(ctx, tx, p.ProductID); errors.Is(err, store.ErrNotFound) {
+				return lineErr(i, apperr.Invalid("productId", "产品不存在", "Unknown product"))
+			} else if err != nil {
+				return err
+			}
+			if strings.TrimSpace(p.Price) == "" {
+				if err := store.RemoveListPrice(ctx, tx, priceListID, p.ProductID); err != nil {
+					return err
+				}
+				continue
+			}
+			cents, err := validate.Amount("price", "价格", "Price", p.Price, true)
+			if err != nil {
+				return lineErr(i, err)
+			}
+			if err := store.SetListPrice(ctx, tx, priceListID, p.ProductID, cents); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return PriceListDetail{}, err
+	}
+	return s.PriceList(priceListID)
+}
+
+// CustomerTerms returns a customer's price list and credit settings.
+func (s *Service) CustomerTerms(customerID int64) (store.CustomerTerms, error) {
+	return customerTerms(context.Background(), s.st.DB, customerID)
+}
+
+func customerTerms(ctx context.Context, q store.Querier, customerID int64) (store.CustomerTerms, error) {
+	t, err := store.GetCustomerTerms(ctx, q, customerID)
+	if errors.Is(err, store.ErrNotFound) {
+		return t, apperr.NotFound("customerId", "客户不存在", "Customer not found")
+	}
+	return t, err
+}
+
+// SetCustomerPriceList gives a customer a price list (0: none, standard
+// prices).
+func (s *Service) SetCustomerPriceList(customerID, priceListID int64) (store.CustomerTerms, error) {
+	ctx := context.Background()
+	var out store.CustomerTerms
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		if _, err := customerTerms(ctx, tx, customerID); err != nil {
+			return err
+		}
+		var list *int64
+		if priceListID != 0 {
+			if _, err := getPriceList(ctx, tx, priceListID); err != nil {
+				return err
+			}
+			list = &priceListID
+		}
+		if err := store.SetCustomerPriceList(ctx, tx, customerID, list); err != nil {
+			return err
+		}
+		var err error
+		out, err = store.GetCustomerTerms(ctx, tx, customerID)
+		return err
+	})
+	return out, err
+}
+
+// PriceFor returns what a product costs a customer: its price in the
+// customer's price list, else its standard price. The UI calls it when a
+// line is added; quotes and orders price empty unit prices the same way.
+func (s *Service) PriceFor(customerID, productID int64) (Price, error) {
+	ctx := context.Background()
+	c, err := customer.Resolve(ctx, s.st.DB, customerID)
+	if err != nil {
+		return Price{}, err
+	}
+	p, err := store.GetProduct(ctx, s.st.DB, productID)
+	if errors.Is(err, store.ErrNotFound) {
+		return Price{}, apperr.Invalid("productId", "产品不存在", "Unknown product")
+	}
+	if err != nil {
+		return Price{}, err
+	}
+	t, err := store.GetCustomerTerms(ctx, s.st.DB, c.ID)
+	if err != nil {
+		return Price{}, err
+	}
+	cents, fromList, err := priceFor(ctx, s.st.DB, t, p)
+	if err != nil {
+		return Price{}, err
+	}
+	out := Price{ProductID: p.ID, UnitPriceCents: cents, StandardPriceCents: p.PriceCents, FromPriceList: fromList, PriceListName: t.PriceListName}
+	if t.PriceListID != nil {
+		out.PriceListID = *t.PriceListID
+	}
+	return out, nil
+}
+
+func priceFor(ctx context.Context, q store.Querier, t store.CustomerTerms, p store.Product) (int64, bool, error) {
+	if t.PriceListID != nil {
+		cents, ok, err := store.ListPrice(ctx, q, *t.PriceListID, p.ID)
+		if err != nil {
+			return 0, false, err
+		}
+		if ok {
+			return cents, true, nil
+		}
+	}
+	return p.PriceCents, false, nil
+}

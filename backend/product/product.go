@@ -1,0 +1,329 @@
+// Package product keeps the product library (产品): the category tree,
+// products, price lists (价格表) and the customer prices drawn from them, and
+// the product lines of opportunities. Its line rules (quantities, prices,
+// discounts, totals) are shared by quotes and orders.
+//
+// Quantities are fixed-point integers in thousandths (qtyMilli: 1.5 = 1500),
+// money is int64 cents, discounts are basis points (12.5% = 1250). A line
+// total is round-half-up(qty × unit price × (1 − discount)) to the cent.
+package product
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"strings"
+
+	"funneldesk/backend/apperr"
+	"funneldesk/backend/money"
+	"funneldesk/backend/owner"
+	"funneldesk/backend/store"
+	"funneldesk/backend/validate"
+)
+
+// Service is bound to the UI.
+type Service struct{ st *store.Store }
+
+// NewService returns the product service over st.
+func NewService(st *store.Store) *Service { return &Service{st: st} }
+
+// Input creates or edits a product. Price is yuan; CategoryID and OwnerID
+// 0 mean none; a retired product cannot be put on new lines.
+type Input struct {
+	Code        string `json:"code"`
+	Name        string `json:"name"`
+	CategoryID  int64  `json:"categoryId"`
+	Unit        string `json:"unit"`
+	Price       string `json:"price"`
+	OwnerID     int64  `json:"ownerId"`
+	Retired     bool   `json:"retired"`
+	Description string `json:"description"`
+}
+
+// Filter selects products. CategoryID takes the category and everything
+// below it (0: any).
+type Filter struct {
+	Query      string  `json:"query"`
+	CategoryID int64   `json:"categoryId"`
+	OwnerIDs   []int64 `json:"ownerIds"`
+	// Status is "" (all), "active" or "retired".
+	Status string `json:"status"`
+	// Sort is one of code (default), name, price, category, createdAt, updatedAt.
+	Sort string `json:"sort"`
+	Desc bool   `json:"desc"`
+}
+
+// ListRequest asks for one page (1-based) of products.
+type ListRequest struct {
+	Filter   Filter `json:"filter"`
+	Page     int    `json:"page"`
+	PageSize int    `json:"pageSize"`
+}
+
+// Page is one page of products and the total matching.
+type Page struct {
+	Items    []store.Product `json:"items"`
+	Total    int             `json:"total"`
+	Page     int             `json:"page"`
+	PageSize int             `json:"pageSize"`
+}
+
+// Detail is a product with its prices in the price lists.
+type Detail struct {
+	Product store.Product         `json:"product"`
+	Prices  []store.PriceListItem `json:"prices"`
+	// Used counts the opportunity, quote and order lines naming it; a used
+	// product cannot be deleted, only retired.
+	Used int `json:"used"`
+}
+
+// Units are offered in the unit field; any other text is allowed.
+var Units = []string{"个", "台", "套", "件", "只", "箱", "盒", "包", "米", "千克", "吨", "次", "年", "项", "人天"}
+
+// Options lists the choices of the product forms.
+type Options struct {
+	Units []string `json:"units"`
+}
+
+// Options returns the unit suggestions.
+func (s *Service) Options() Options { return Options{Units: Units} }
+
+func (s *Service) storeFilter(ctx context.Context, q store.Querier, f Filter) (store.ProductFilter, error) {
+	sf := store.ProductFilter{Query: f.Query, OwnerIDs: f.OwnerIDs, Sort: f.Sort, Desc: f.Desc}
+	if _, err := validate.OneOf("status", "状态", "Status", f.Status, []string{"all", "active", "retired"}); err != nil {
+		return sf, err
+	}
+	sf.Status = f.Status
+	if f.Sort != "" {
+		if _, ok := store.ProductSortColumns[f.Sort]; !ok {
+			return sf, apperr.Invalid("sort", "不能按「"+f.Sort+"」排序", "Cannot sort by \""+f.Sort+"\"")
+		}
+	}
+	if f.CategoryID != 0 {
+		ids, err := store.CategorySubtree(ctx, q, f.CategoryID)
+		if err != nil {
+			return sf, err
+		}
+		sf.CategoryIDs = ids
+	}
+	return sf, nil
+}
+
+// List returns one page of products.
+func (s *Service) List(req ListRequest) (Page, error) {
+	ctx := context.Background()
+	sf, err := s.storeFilter(ctx, s.st.DB, req.Filter)
+	if err != nil {
+		return Page{}, err
+	}
+	off, lim := validate.Page(req.Page, req.PageSize)
+	items, total, err := store.ListProducts(ctx, s.st.DB, sf, off, lim)
+	if err != nil {
+		return Page{}, err
+	}
+	return Page{Items: items, Total: total, Page: off/lim + 1, PageSize: lim}, nil
+}
+
+// CSVHeader is the header of exported products.
+var CSVHeader = []string{"产品编码", "产品名称", "产品分类", "单位", "标准价格", "负责人", "状态", "描述"}
+
+// ExportCSV returns the products matching f as CSV (UTF-8 with a BOM).
+func (s *Service) ExportCSV(f Filter) (string, error) {
+	ctx := context.Background()
+	sf, err := s.storeFilter(ctx, s.st.DB, f)
+	if err != nil {
+		return "", err
+	}
+	return writeCSV(CSVHeader, func(w *csv.Writer) error {
+		return store.EachProduct(ctx, s.st.DB, sf, func(p store.Product) error {
+			status := "在售"
+			if !p.Active {
+				status = "停用"
+			}
+			return w.Write([]string{p.Code, p.Name, p.CategoryName, p.Unit, money.Plain(p.PriceCents), p.OwnerName, status, p.Description})
+		})
+	})
+}
+
+// writeCSV writes a header and the rows fn writes as CSV text: UTF-8 with a
+// BOM and CRLF, so Excel on Chinese Windows opens it correctly.
+func writeCSV(header []string, fn func(w *csv.Writer) error) (string, error) {
+	var b strings.Builder
+	b.WriteString("\ufeff")
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	if err := w.Write(header); err != nil {
+		return "", err
+	}
+	if err := fn(w); err != nil {
+		return "", err
+	}
+	w.Flush()
+	return b.String(), w.Error()
+}
+
+// WriteCSV is the CSV writer the quote, order and report exports share.
+func WriteCSV(header []string, fn func(w *csv.Writer) error) (string, error) {
+	return writeCSV(header, fn)
+}
+
+// Get returns a product with its list prices.
+func (s *Service) Get(id int64) (Detail, error) {
+	ctx := context.Background()
+	p, err := Get(ctx, s.st.DB, id)
+	if err != nil {
+		return Detail{}, err
+	}
+	d := Detail{Product: p}
+	if d.Prices, err = store.ProductListPrices(ctx, s.st.DB, id); err != nil {
+		return Detail{}, err
+	}
+	d.Used, err = store.ProductUsage(ctx, s.st.DB, id)
+	return d, err
+}
+
+// Get loads a product, mapping a missing one to a not_found error.
+func Get(ctx context.Context, q store.Querier, id int64) (store.Product, error) {
+	p, err := store.GetProduct(ctx, q, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return p, apperr.NotFound("id", "产品不存在", "Product not found")
+	}
+	return p, err
+}
+
+func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input, cur store.Product) (store.Product, error) {
+	p := cur
+	p.ID = id
+	var err error
+	if p.Code, err = validate.Text("code", "产品编码", "Product code", in.Code, true, 50); err != nil {
+		return p, err
+	}
+	if other, err := store.ProductByCode(ctx, q, p.Code); err == nil && other.ID != id {
+		return p, apperr.Conflict("code", "产品编码「"+p.Code+"」已被「"+other.Name+"」使用", "Product code \""+p.Code+"\" is already used by \""+other.Name+"\"")
+	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return p, err
+	}
+	if p.Name, err = validate.Text("name", "产品名称", "Product name", in.Name, true, 100); err != nil {
+		return p, err
+	}
+	if p.Unit, err = validate.Text("unit", "单位", "Unit", in.Unit, true, 10); err != nil {
+		return p, err
+	}
+	if p.PriceCents, err = validate.Amount("price", "标准价格", "Standard price", in.Price, true); err != nil {
+		return p, err
+	}
+	if p.Description, err = validate.Text("description", "描述", "Description", in.Description, false, 4000); err != nil {
+		return p, err
+	}
+	p.CategoryID = nil
+	if in.CategoryID != 0 {
+		if _, err := store.GetCategory(ctx, q, in.CategoryID); errors.Is(err, store.ErrNotFound) {
+			return p, apperr.Invalid("categoryId", "产品分类不存在", "Unknown category")
+		} else if err != nil {
+			return p, err
+		}
+		c := in.CategoryID
+		p.CategoryID = &c
+	}
+	p.OwnerID = nil
+	if in.OwnerID != 0 {
+		var curOwner int64
+		if cur.OwnerID != nil {
+			curOwner = *cur.OwnerID
+		}
+		o, err := owner.Resolve(ctx, q, in.OwnerID, curOwner)
+		if err != nil {
+			return p, err
+		}
+		p.OwnerID = &o.ID
+	}
+	p.Active = !in.Retired
+	return p, nil
+}
+
+// Create adds a product; codes are unique (ignoring case).
+func (s *Service) Create(in Input) (store.Product, error) {
+	ctx := context.Background()
+	var out store.Product
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		p, err := s.check(ctx, tx, 0, in, store.Product{})
+		if err != nil {
+			return err
+		}
+		id, err := store.InsertProduct(ctx, tx, p)
+		if err != nil {
+			return err
+		}
+		out, err = store.GetProduct(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
+
+// Update edits a product. Lines already written keep the code, name and
+// unit they were written with.
+func (s *Service) Update(id int64, in Input) (store.Product, error) {
+	ctx := context.Background()
+	var out store.Product
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		cur, err := Get(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		p, err := s.check(ctx, tx, id, in, cur)
+		if err != nil {
+			return err
+		}
+		if err := store.UpdateProduct(ctx, tx, p); err != nil {
+			return err
+		}
+		out, err = store.GetProduct(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
+
+// SetRetired retires (or brings back) several products at once.
+func (s *Service) SetRetired(ids []int64, retired bool) (int, error) {
+	if len(ids) == 0 {
+		return 0, apperr.Invalid("ids", "请先选择产品", "Select products first")
+	}
+	ctx := context.Background()
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		for _, id := range ids {
+			p, err := Get(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			p.Active = !retired
+			if err := store.UpdateProduct(ctx, tx, p); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return len(ids), nil
+}
+
+// Delete removes a product no line names; a used product can only be retired.
+func (s *Service) Delete(id int64) error {
+	ctx := context.Background()
+	return s.st.Tx(ctx, func(tx store.Tx) error {
+		p, err := Get(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		n, err := store.ProductUsage(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return apperr.Conflict("id", "产品「"+p.Name+"」已用于销售机会、报价单或订单，不能删除，可改为停用",
+				"Product \""+p.Name+"\" is used on opportunities, quotes or orders; retire it instead of deleting")
+		}
+		return store.DeleteProduct(ctx, tx, id)
+	})
+}
