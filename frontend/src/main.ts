@@ -16,7 +16,10 @@ async function start() {
   } catch {
     setLang('zh-CN')
   }
-  createApp(App).use(ElementPlus).use(i18n).use(router).mount('#app')
+  const app = createApp(App).use(ElementPlus).use(i18n).use(router)
+  // Mount once the first route is resolved, so the menu highlights the right entry.
+  await router.isReady()
+  app.mount('#app')
 }
 
 void start()
