@@ -1,0 +1,418 @@
+// Package quote keeps quotations (报价单): made from an opportunity or on
+// their own, with product lines priced for the customer, and the status
+// rules of seed 001 — 开立 (open) → 已审核 (approved) ⇄ 弃审 (back to open),
+// 关闭 (closed) from open or approved, after which nothing more is allowed;
+// only an approved quote becomes an order. It also keeps the company details
+// printed on quotes and the printable quote itself.
+package quote
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"funneldesk/backend/apperr"
+	"funneldesk/backend/customer"
+	"funneldesk/backend/owner"
+	"funneldesk/backend/product"
+	"funneldesk/backend/store"
+	"funneldesk/backend/validate"
+)
+
+// Input creates or edits a quote. OpportunityID 0 makes a standalone quote;
+// with an opportunity, CustomerID may be 0 (the opportunity's customer) but
+// must otherwise be that customer. QuoteDate defaults to today. Lines need at
+// least one row; an empty unit price is the customer's price.
+type Input struct {
+	Title         string              `json:"title"`
+	CustomerID    int64               `json:"customerId"`
+	OpportunityID int64               `json:"opportunityId"`
+	OwnerID       int64               `json:"ownerId"`
+	QuoteDate     string              `json:"quoteDate"`
+	ValidUntil    string              `json:"validUntil"`
+	Terms         string              `json:"terms"`
+	Notes         string              `json:"notes"`
+	Lines         []product.LineInput `json:"lines"`
+}
+
+// Detail is a quote with its lines and the orders made from it.
+type Detail struct {
+	Quote  store.Quote   `json:"quote"`
+	Lines  []store.Line  `json:"lines"`
+	Orders []store.Order `json:"orders"`
+	// Allowed lists the actions the quote's status permits now: edit,
+	// approve, unapprove, close, delete, order.
+	Allowed []string `json:"allowed"`
+}
+
+// Service is bound to the UI.
+type Service struct {
+	st  *store.Store
+	now func() time.Time
+}
+
+// NewService returns the quote service over st.
+func NewService(st *store.Store) *Service { return &Service{st: st, now: time.Now} }
+
+// SetClock makes the service read "today" from now (tests). It is a function,
+// not a method, so that Wails does not bind it.
+func SetClock(s *Service, now func() time.Time) { s.now = now }
+
+func (s *Service) today() string { return s.now().Format("2006-01-02") }
+
+// DefaultValidDays is how long a drafted quote stays valid.
+const DefaultValidDays = 30
+
+// StatusLabel gives a status's Chinese and English names.
+type StatusLabel struct {
+	Code    string `json:"code"`
+	Label   string `json:"label"`
+	LabelEn string `json:"labelEn"`
+}
+
+// Statuses are the quote statuses in workflow order.
+var Statuses = []StatusLabel{
+	{store.QuoteOpen, "开立", "Open"},
+	{store.QuoteApproved, "已审核", "Approved"},
+	{store.QuoteClosed, "关闭", "Closed"},
+}
+
+// Options lists the choices of the quote forms and filters.
+type Options struct {
+	Statuses []StatusLabel `json:"statuses"`
+}
+
+// Options returns the statuses.
+func (s *Service) Options() Options { return Options{Statuses: Statuses} }
+
+func statusLabel(code string) string {
+	for _, l := range Statuses {
+		if l.Code == code {
+			return l.Label
+		}
+	}
+	return code
+}
+
+// CheckOpportunity loads the opportunity a quote or an order is made from
+// and refuses it once it is lost (closed): seed 001, 销售机会关闭后，不能再继续
+// 后续业务. A won opportunity may still get quotes and orders. customerID 0
+// takes the opportunity's customer; another customer is refused.
+func CheckOpportunity(ctx context.Context, q store.Querier, opportunityID, customerID int64) (store.Opportunity, int64, error) {
+	o, err := store.GetOpportunity(ctx, q, opportunityID)
+	if errors.Is(err, store.ErrNotFound) {
+		return o, 0, apperr.Invalid("opportunityId", "销售机会不存在", "Unknown opportunity")
+	}
+	if err != nil {
+		return o, 0, err
+	}
+	if o.StageKind == store.KindLost {
+		return o, 0, apperr.Conflict("opportunityId", "销售机会「"+o.Name+"」已关闭（"+o.StageName+"），不能再继续后续业务",
+			"Opportunity \""+o.Name+"\" is closed ("+o.StageName+"); no further quotes or orders can be made from it")
+	}
+	if customerID != 0 && customerID != o.CustomerID {
+		return o, 0, apperr.Invalid("customerId", "客户必须是销售机会的客户「"+o.CustomerName+"」",
+			"The customer must be the opportunity's customer \""+o.CustomerName+"\"")
+	}
+	return o, o.CustomerID, nil
+}
+
+func get(ctx context.Context, q store.Querier, id int64) (store.Quote, error) {
+	x, err := store.GetQuote(ctx, q, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return x, apperr.NotFound("id", "报价单不存在", "Quote not found")
+	}
+	return x, err
+}
+
+// Get loads a quote, mapping a missing one to a not_found error.
+func Get(ctx context.Context, q store.Querier, id int64) (store.Quote, error) { return get(ctx, q, id) }
+
+// DraftFromOpportunity returns a new quote's input filled from an
+// opportunity: its customer, owner, name and product lines (with the prices
+// entered on the opportunity). The UI shows it for editing, then calls Create.
+func (s *Service) DraftFromOpportunity(opportunityID int64) (Input, error) {
+	ctx := context.Background()
+	o, _, err := CheckOpportunity(ctx, s.st.DB, opportunityID, 0)
+	if err != nil {
+		return Input{}, err
+	}
+	lines, err := store.ListLines(ctx, s.st.DB, "opportunity_lines", opportunityID)
+	if err != nil {
+		return Input{}, err
+	}
+	now := s.now()
+	return Input{Title: o.Name, CustomerID: o.CustomerID, OpportunityID: o.ID, OwnerID: o.OwnerID,
+		QuoteDate: now.Format("2006-01-02"), ValidUntil: now.AddDate(0, 0, DefaultValidDays).Format("2006-01-02"),
+		Lines: product.LinesToInput(lines)}, nil
+}
+
+// build validates in against cur (zero for a new quote) and returns the
+// header and lines to write.
+func (s *Service) build(ctx context.Context, q store.Querier, in Input, cur store.Quote, keep map[int64]bool) (store.Quote, []store.Line, error) {
+	x := cur
+	var err error
+	if x.Title, err = validate.Text("title", "主题", "Title", in.Title, false, 100); err != nil {
+		return x, nil, err
+	}
+	custID := in.CustomerID
+	x.OpportunityID = nil
+	if in.OpportunityID != 0 {
+		o, cid, err := CheckOpportunity(ctx, q, in.OpportunityID, in.CustomerID)
+		if err != nil {
+			return x, nil, err
+		}
+		custID = cid
+		x.OpportunityID = &o.ID
+		oppLines, err := store.ListLines(ctx, q, "opportunity_lines", o.ID)
+		if err != nil {
+			return x, nil, err
+		}
+		for id := range product.ProductIDs(oppLines) {
+			keep[id] = true
+		}
+	}
+	c, err := customer.Resolve(ctx, q, custID)
+	if err != nil {
+		return x, nil, err
+	}
+	x.CustomerID = c.ID
+	w, err := owner.Resolve(ctx, q, in.OwnerID, cur.OwnerID)
+	if err != nil {
+		return x, nil, err
+	}
+	x.OwnerID = w.ID
+	if x.QuoteDate, err = validate.Date("quoteDate", "报价日期", "Quote date", in.QuoteDate, false); err != nil {
+		return x, nil, err
+	}
+	if x.QuoteDate == "" {
+		x.QuoteDate = s.today()
+	}
+	if x.ValidUntil, err = validate.Date("validUntil", "有效期至", "Valid until", in.ValidUntil, false); err != nil {
+		return x, nil, err
+	}
+	if x.ValidUntil != "" && x.ValidUntil < x.QuoteDate {
+		return x, nil, apperr.Invalid("validUntil", "有效期不能早于报价日期", "Valid until cannot be before the quote date")
+	}
+	if x.Terms, err = validate.Text("terms", "条款", "Terms", in.Terms, false, 4000); err != nil {
+		return x, nil, err
+	}
+	if x.Notes, err = validate.Text("notes", "备注", "Notes", in.Notes, false, 2000); err != nil {
+		return x, nil, err
+	}
+	if len(in.Lines) == 0 {
+		return x, nil, apperr.Invalid("lines", "至少需要一行产品", "At least one product line is required")
+	}
+	lines, total, err := product.BuildLines(ctx, q, x.CustomerID, in.Lines, keep)
+	if err != nil {
+		return x, nil, err
+	}
+	x.TotalCents = total
+	return x, lines, nil
+}
+
+// Create adds a quote in the open status, numbered BJ-YYYYMMDD-NNN after its
+// quote date.
+func (s *Service) Create(in Input) (Detail, error) {
+	ctx := context.Background()
+	var id int64
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		x, lines, err := s.build(ctx, tx, in, store.Quote{}, map[int64]bool{})
+		if err != nil {
+			return err
+		}
+		if x.Number, err = store.NextQuoteNumber(ctx, tx, compact(x.QuoteDate)); err != nil {
+			return err
+		}
+		if id, err = store.InsertQuote(ctx, tx, x); err != nil {
+			return err
+		}
+		return store.InsertLines(ctx, tx, "quote_lines", id, lines)
+	})
+	if err != nil {
+		return Detail{}, err
+	}
+	return s.Get(id)
+}
+
+// compact turns YYYY-MM-DD into YYYYMMDD.
+func compact(date string) string {
+	return date[0:4] + date[5:7] + date[8:10]
+}
+
+// refuse explains why a quote in its status cannot do action.
+func refuse(x store.Quote, zh, en string) error {
+	return apperr.Conflict("status", "报价单 "+x.Number+" 当前状态为「"+statusLabel(x.Status)+"」，"+zh,
+		"Quote "+x.Number+" is "+x.Status+": "+en)
+}
+
+// Update edits an open quote (approved quotes are locked until 弃审; closed
+// ones for good).
+func (s *Service) Update(id int64, in Input) (Detail, error) {
+	ctx := context.Background()
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		cur, err := get(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if cur.Status != store.QuoteOpen {
+			return refuse(cur, "不能修改", "it cannot be edited")
+		}
+		curLines, err := store.ListLines(ctx, tx, "quote_lines", id)
+		if err != nil {
+			return err
+		}
+		x, lines, err := s.build(ctx, tx, in, cur, product.ProductIDs(curLines))
+		if err != nil {
+			return err
+		}
+		if err := store.UpdateQuote(ctx, tx, x); err != nil {
+			return err
+		}
+		return store.ReplaceLines(ctx, tx, "quote_lines", id, lines)
+	})
+	if err != nil {
+		return Detail{}, err
+	}
+	return s.Get(id)
+}
+
+// Get returns a quote with its lines and orders.
+func (s *Service) Get(id int64) (Detail, error) {
+	ctx := context.Background()
+	x, err := get(ctx, s.st.DB, id)
+	if err != nil {
+		return Detail{}, err
+	}
+	d := Detail{Quote: x}
+	if d.Lines, err = store.ListLines(ctx, s.st.DB, "quote_lines", id); err != nil {
+		return Detail{}, err
+	}
+	if d.Orders, _, err = store.ListOrders(ctx, s.st.DB, store.OrderFilter{QuoteID: id, Today: s.today()}, 0, 100); err != nil {
+		return Detail{}, err
+	}
+	d.Allowed = allowed(x)
+	return d, nil
+}
+
+func allowed(x store.Quote) []string {
+	switch x.Status {
+	case store.QuoteOpen:
+		return []string{"edit", "approve", "close", "delete"}
+	case store.QuoteApproved:
+		a := []string{"close"}
+		if x.Orders == 0 {
+			a = append(a, "unapprove", "order")
+		}
+		return a
+	}
+	return []string{}
+}
+
+// Approve approves an open quote (审核); it may then become an order. A quote
+// of an opportunity lost since cannot be approved.
+func (s *Service) Approve(id int64) (Detail, error) {
+	return s.transition(id, func(ctx context.Context, tx store.Tx, x store.Quote) (string, error) {
+		if x.Status != store.QuoteOpen {
+			return "", refuse(x, "不能审核", "only an open quote can be approved")
+		}
+		if x.OpportunityID != nil {
+			if _, _, err := CheckOpportunity(ctx, tx, *x.OpportunityID, x.CustomerID); err != nil {
+				return "", err
+			}
+		}
+		return store.QuoteApproved, nil
+	})
+}
+
+// Unapprove takes an approval back (弃审): the quote is open and editable
+// again. Refused once an order (not voided) has been made from it.
+func (s *Service) Unapprove(id int64) (Detail, error) {
+	return s.transition(id, func(ctx context.Context, tx store.Tx, x store.Quote) (string, error) {
+		if x.Status != store.QuoteApproved {
+			return "", refuse(x, "不能弃审", "only an approved quote can be unapproved")
+		}
+		if x.Orders > 0 {
+			return "", apperr.Conflict("status", "报价单 "+x.Number+" 已生成订单，不能弃审", "Quote "+x.Number+" has an order and cannot be unapproved")
+		}
+		return store.QuoteOpen, nil
+	})
+}
+
+// Close closes an open or approved quote (关闭); a closed quote allows
+// nothing more.
+func (s *Service) Close(id int64) (Detail, error) {
+	return s.transition(id, func(ctx context.Context, tx store.Tx, x store.Quote) (string, error) {
+		if x.Status == store.QuoteClosed {
+			return "", refuse(x, "不能再次关闭", "it is already closed")
+		}
+		return store.QuoteClosed, nil
+	})
+}
+
+func (s *Service) transition(id int64, next func(ctx context.Context, tx store.Tx, x store.Quote) (string, error)) (Detail, error) {
+	ctx := context.Background()
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		x, err := get(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		status, err := next(ctx, tx, x)
+		if err != nil {
+			return err
+		}
+		return store.SetQuoteStatus(ctx, tx, id, status)
+	})
+	if err != nil {
+		return Detail{}, err
+	}
+	return s.Get(id)
+}
+
+// Delete removes an open quote that never became an order.
+func (s *Service) Delete(id int64) error {
+	ctx := context.Background()
+	return s.st.Tx(ctx, func(tx store.Tx) error {
+		x, err := get(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if x.Status != store.QuoteOpen {
+			return refuse(x, "不能删除", "only an open quote can be deleted")
+		}
+		n, err := store.QuoteOrderCount(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return apperr.Conflict("id", "报价单 "+x.Number+" 已生成过订单，不能删除", "Quote "+x.Number+" has had orders and cannot be deleted")
+		}
+		return store.DeleteQuote(ctx, tx, id)
+	})
+}
+
+// ForOrder loads a quote an order is being made from and checks that it may
+// be: approved, with no order yet, its opportunity not lost.
+func ForOrder(ctx context.Context, q store.Querier, id int64) (store.Quote, []store.Line, error) {
+	x, err := store.GetQuote(ctx, q, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return x, nil, apperr.Invalid("quoteId", "报价单不存在", "Unknown quote")
+	}
+	if err != nil {
+		return x, nil, err
+	}
+	if x.Status != store.QuoteApproved {
+		return x, nil, apperr.Conflict("quoteId", "报价单 "+x.Number+" 当前状态为「"+statusLabel(x.Status)+"」，只有已审核的报价单才能生成订单",
+			"Quote "+x.Number+" is "+x.Status+"; only an approved quote can become an order")
+	}
+	if x.Orders > 0 {
+		return x, nil, apperr.Conflict("quoteId", "报价单 "+x.Number+" 已生成订单", "Quote "+x.Number+" already has an order")
+	}
+	if x.OpportunityID != nil {
+		if _, _, err := CheckOpportunity(ctx, q, *x.OpportunityID, x.CustomerID); err != nil {
+			return x, nil, err
+		}
+	}
+	lines, err := store.ListLines(ctx, q, "quote_lines", id)
+	return x, lines, err
+}
