@@ -80,3 +80,21 @@ func mustImport(t testing.TB, st *store.Store, src Source, opts Options) Result 
 	}
 	return res
 }
+
+// checkIntegrity fails the test if a reference is dangling or the
+// connection was left without its foreign key checks.
+func checkIntegrity(t testing.TB, st *store.Store) {
+	t.Helper()
+	var fk int
+	if err := st.DB.Get(&fk, `PRAGMA foreign_keys`); err != nil || fk != 1 {
+		t.Errorf("foreign_keys = %d (%v) after an import, want 1", fk, err)
+	}
+	rows, err := st.DB.Query(`PRAGMA foreign_key_check`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		t.Errorf("foreign_key_check reports dangling references")
+	}
+}

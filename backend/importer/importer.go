@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/owner"
@@ -120,19 +121,34 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 			return res, err
 		}
 	}
-	err = st.Tx(ctx, func(tx store.Tx) error {
+	err = st.ImportTx(ctx, func(tx store.Tx) error {
 		// Stages are read inside the transaction, which holds the write
 		// lock, so the rows are checked against what they are written with.
 		stages, err := store.ImportStages(ctx, tx)
 		if err != nil {
 			return err
 		}
+		c := newChecker(t, mapping, stages)
+		// One core checks the rows while the other writes them. The first
+		// bad row stops the writing, every row is still checked so that
+		// every problem is reported, and the transaction is rolled back.
+		chunks := make(chan []record, 16)
 		var bad []RowError
-		recs := newChecker(t, mapping, stages).run(func(e RowError) { bad = append(bad, e) }, true)
+		var failed atomic.Bool
+		go func() {
+			defer close(chunks)
+			c.stream(func(e RowError) {
+				failed.Store(true)
+				bad = append(bad, e)
+			}, chunks)
+		}()
+		werr := write(ctx, tx, c.customerNames(), chunks, len(t.Rows), &failed, opts.DefaultOwnerID, defaultOwner, opts.Progress, &res)
+		for range chunks { // on a write error, let the checker finish
+		}
 		if len(bad) > 0 {
 			return &RowErrors{Errors: bad}
 		}
-		return write(ctx, tx, recs, opts.DefaultOwnerID, defaultOwner, opts.Progress, &res)
+		return werr
 	})
 	if err != nil {
 		return Result{Format: res.Format, Encoding: res.Encoding, Ignored: res.Ignored}, err
@@ -140,22 +156,16 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 	return res, nil
 }
 
-// progressEvery is how many rows pass between progress reports.
-const progressEvery = 2000
-
 // write resolves owners and customers from maps loaded once, creating the
-// missing ones, and queues every opportunity on a bulk writer.
-func write(ctx context.Context, tx store.Tx, recs []record, defaultOwnerID int64, defaultOwnerName string,
-	progress func(int, int), res *Result) error {
+// missing ones, and inserts the checked rows as they arrive, until the
+// checker reports a bad row.
+func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, chunks <-chan []record, total int,
+	failed *atomic.Bool, defaultOwnerID int64, defaultOwnerName string, progress func(int, int), res *Result) error {
 	owners, err := store.OwnersByName(ctx, tx)
 	if err != nil {
 		return err
 	}
-	names := make(map[string]struct{}, len(recs)/4+1)
-	for i := range recs {
-		names[recs[i].customer] = struct{}{}
-	}
-	customers, err := store.CustomerIDsByName(ctx, tx, names)
+	customers, err := store.CustomerIDsByName(ctx, tx, customerNames)
 	if err != nil {
 		return err
 	}
@@ -217,40 +227,50 @@ func write(ctx context.Context, tx store.Tx, recs []record, defaultOwnerID int64
 		return defaultID, nil
 	}
 
-	for i := range recs {
-		r := &recs[i]
-		var oid int64
-		if r.owner != "" {
-			oid, err = ownerID(r.owner)
-		} else {
-			oid, err = defaultFor()
+	done := 0
+	for chunk := range chunks {
+		if failed.Load() {
+			continue
 		}
-		if err != nil {
+		if err := ctx.Err(); err != nil {
 			return err
 		}
-		cid, ok := customers[r.customer]
-		if !ok {
-			cid, err = w.AddCustomer(store.Customer{Name: r.customer, Source: r.opp.Source, OwnerID: &oid})
+		for i := range chunk {
+			r := &chunk[i]
+			var oid int64
+			if r.owner != "" {
+				oid, err = ownerID(r.owner)
+			} else {
+				oid, err = defaultFor()
+			}
 			if err != nil {
 				return err
 			}
-			customers[r.customer] = cid
-			res.CustomersCreated++
+			cid, ok := customers[r.customer]
+			if !ok {
+				cid, err = w.AddCustomer(store.Customer{Name: r.customer, Source: r.opp.Source, OwnerID: &oid})
+				if err != nil {
+					return err
+				}
+				customers[r.customer] = cid
+				res.CustomersCreated++
+			}
+			r.opp.CustomerID, r.opp.OwnerID = cid, oid
+			if _, err := w.AddOpportunity(r.opp); err != nil {
+				return err
+			}
 		}
-		r.opp.CustomerID, r.opp.OwnerID = cid, oid
-		if _, err := w.AddOpportunity(r.opp); err != nil {
-			return err
+		done += len(chunk)
+		if progress != nil {
+			progress(done, total)
 		}
-		if progress != nil && (i+1)%progressEvery == 0 {
-			progress(i+1, len(recs))
-		}
+	}
+	if failed.Load() {
+		return nil // the caller reports the bad rows
 	}
 	if err := w.Finish(); err != nil {
 		return err
 	}
-	res.Opportunities = len(recs)
-	if progress != nil {
-		progress(len(recs), len(recs))
-	}
+	res.Opportunities = done
 	return nil
 }

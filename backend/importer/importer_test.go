@@ -148,6 +148,7 @@ func TestImportFormats(t *testing.T) {
 			if c := countRows(t, st); c != (counts{opps: 3, customers: 2, owners: 2, history: 3}) {
 				t.Errorf("counts %+v", c)
 			}
+			checkIntegrity(t, st)
 		})
 	}
 }
@@ -285,6 +286,7 @@ func TestImportCreatesCustomersAndOwnersOnceAndReusesExisting(t *testing.T) {
 	if c.OwnerName != "张三" || c.Source != "展会" {
 		t.Errorf("new customer owner %q source %q, want 张三 and 展会", c.OwnerName, c.Source)
 	}
+	checkIntegrity(t, st)
 	// Each opportunity's history starts with its stage, from none.
 	for _, o := range opps {
 		h, err := store.ListStageChanges(ctx, st.DB, o.ID)
@@ -413,6 +415,32 @@ func TestImportBadRowsWriteNothing(t *testing.T) {
 				t.Errorf("database changed: %+v, before %+v", after, before)
 			}
 		})
+	}
+}
+
+// TestImportLateBadRowWritesNothing puts the bad row after thousands of
+// good ones, which the writer has begun inserting by the time it is found.
+func TestImportLateBadRowWritesNothing(t *testing.T) {
+	st, before := seeded(t)
+	var b strings.Builder
+	b.WriteString(badHeader)
+	for i := 0; i < 6000; i++ {
+		fmt.Fprintf(&b, "o%d,新客户%d,新人%d,100,2025-01-01,初期沟通,,\n", i, i, i%7)
+	}
+	b.WriteString("x,c,o,1,,初期沟通,abc,\n")
+	_, err := Import(context.Background(), st, Source{Name: "late.csv", Data: []byte(b.String())}, Options{})
+	var re *RowErrors
+	if !errors.As(err, &re) || len(re.Errors) != 1 || re.Errors[0].Row != 6002 {
+		t.Fatalf("error %v, want one on row 6002", err)
+	}
+	if after := countRows(t, st); after != before {
+		t.Errorf("database changed: %+v, before %+v", after, before)
+	}
+	checkIntegrity(t, st)
+	// The database takes the next import as usual.
+	mustImport(t, st, Source{Name: "ok.csv", Data: []byte(badHeader + goodRow)}, Options{})
+	if after := countRows(t, st); after.opps != before.opps+1 {
+		t.Errorf("opportunities %d after a good import, want %d", after.opps, before.opps+1)
 	}
 }
 

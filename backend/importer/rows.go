@@ -122,6 +122,43 @@ func (c *checker) run(emit func(RowError), keep bool) []record {
 	return out
 }
 
+// chunkRows is how many checked rows go to the writer at a time.
+const chunkRows = 1024
+
+// stream checks every row, reporting each problem to emit, and sends the
+// checked records in chunks until the first bad row.
+func (c *checker) stream(emit func(RowError), out chan<- []record) {
+	chunk := make([]record, 0, chunkRows)
+	bad := false
+	for i := range c.t.Rows {
+		rec, ok := c.row(&c.t.Rows[i], emit)
+		if !ok {
+			bad = true
+		}
+		if bad {
+			continue
+		}
+		chunk = append(chunk, rec)
+		if len(chunk) == chunkRows {
+			out <- chunk
+			chunk = make([]record, 0, chunkRows)
+		}
+	}
+	if !bad && len(chunk) > 0 {
+		out <- chunk
+	}
+}
+
+// customerNames are the customer names the rows give, to look up at once.
+func (c *checker) customerNames() map[string]struct{} {
+	names := make(map[string]struct{}, 1024)
+	col := c.col[iCustomer]
+	for i := range c.t.Rows {
+		names[cleanCell(c.t.Rows[i].cell(col))] = struct{}{}
+	}
+	return names
+}
+
 // rowCheck collects one row's problems.
 type rowCheck struct {
 	c    *checker
@@ -143,10 +180,14 @@ func (rc *rowCheck) fail(field int, zh, en string) {
 	rc.emit(e)
 }
 
-// value is the cell's text for a field, trimmed; ="0123" (Excel's way of
-// keeping a text) is unwrapped.
+// value is the cell's text for a field, cleaned.
 func (rc *rowCheck) value(field int) string {
-	s := strings.TrimSpace(rc.r.cell(rc.c.col[field]))
+	return cleanCell(rc.r.cell(rc.c.col[field]))
+}
+
+// cleanCell trims a cell and unwraps ="0123", Excel's way of keeping a text.
+func cleanCell(s string) string {
+	s = strings.TrimSpace(s)
 	if len(s) >= 3 && strings.HasPrefix(s, `="`) && strings.HasSuffix(s, `"`) {
 		s = strings.ReplaceAll(s[2:len(s)-1], `""`, `"`)
 	}
