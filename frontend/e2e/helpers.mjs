@@ -119,6 +119,7 @@ export async function newPage(browser) {
 /** shot saves a screenshot to /tmp/e2e-shots (or $FUNNELDESK_SHOTS). */
 export async function shot(page, name) {
   mkdirSync(shotDir, { recursive: true })
+  await page.waitForTimeout(400) // let dialog and drawer transitions finish
   await page.screenshot({ path: path.join(shotDir, name + '.png'), fullPage: false })
 }
 

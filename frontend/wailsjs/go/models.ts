@@ -318,6 +318,178 @@ export namespace funnel {
 
 }
 
+export namespace importer {
+	
+	export class Field {
+	    key: string;
+	    label: string;
+	    labelEn: string;
+	    required: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Field(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.label = source["label"];
+	        this.labelEn = source["labelEn"];
+	        this.required = source["required"];
+	    }
+	}
+	export class RowError {
+	    row: number;
+	    column: string;
+	    field: string;
+	    value: string;
+	    message: string;
+	    messageEn: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RowError(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.column = source["column"];
+	        this.field = source["field"];
+	        this.value = source["value"];
+	        this.message = source["message"];
+	        this.messageEn = source["messageEn"];
+	    }
+	}
+	export class Preview {
+	    token: string;
+	    fileName: string;
+	    format: string;
+	    encoding: string;
+	    delimiter: string;
+	    sheet: string;
+	    headers: string[];
+	    mapping: string[];
+	    unmapped: string[];
+	    fields: Field[];
+	    sample: string[][];
+	    totalRows: number;
+	    errors: RowError[];
+	    errorCount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Preview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.token = source["token"];
+	        this.fileName = source["fileName"];
+	        this.format = source["format"];
+	        this.encoding = source["encoding"];
+	        this.delimiter = source["delimiter"];
+	        this.sheet = source["sheet"];
+	        this.headers = source["headers"];
+	        this.mapping = source["mapping"];
+	        this.unmapped = source["unmapped"];
+	        this.fields = this.convertValues(source["fields"], Field);
+	        this.sample = source["sample"];
+	        this.totalRows = source["totalRows"];
+	        this.errors = this.convertValues(source["errors"], RowError);
+	        this.errorCount = source["errorCount"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Result {
+	    opportunities: number;
+	    customersCreated: number;
+	    ownersCreated: number;
+	    format: string;
+	    encoding: string;
+	    ignored: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.opportunities = source["opportunities"];
+	        this.customersCreated = source["customersCreated"];
+	        this.ownersCreated = source["ownersCreated"];
+	        this.format = source["format"];
+	        this.encoding = source["encoding"];
+	        this.ignored = source["ignored"];
+	    }
+	}
+	export class Progress {
+	    jobId: string;
+	    done: number;
+	    total: number;
+	    finished: boolean;
+	    ok: boolean;
+	    result: Result;
+	    errors: RowError[];
+	    errorCount: number;
+	    message: string;
+	    messageEn: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Progress(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.jobId = source["jobId"];
+	        this.done = source["done"];
+	        this.total = source["total"];
+	        this.finished = source["finished"];
+	        this.ok = source["ok"];
+	        this.result = this.convertValues(source["result"], Result);
+	        this.errors = this.convertValues(source["errors"], RowError);
+	        this.errorCount = source["errorCount"];
+	        this.message = source["message"];
+	        this.messageEn = source["messageEn"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+
+}
+
 export namespace opportunity {
 	
 	export class Column {
