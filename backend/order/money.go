@@ -1,0 +1,293 @@
+package order
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"funneldesk/backend/apperr"
+	"funneldesk/backend/customer"
+	"funneldesk/backend/money"
+	"funneldesk/backend/product"
+	"funneldesk/backend/store"
+	"funneldesk/backend/validate"
+)
+
+// InvoiceInput records an invoice issued for an order. Number is the
+// invoice's own number (unique); Date defaults to today; Amount is yuan.
+type InvoiceInput struct {
+	OrderID int64  `json:"orderId"`
+	Number  string `json:"number"`
+	Date    string `json:"date"`
+	Amount  string `json:"amount"`
+	Kind    string `json:"kind"`
+	Note    string `json:"note"`
+}
+
+// AddInvoice records an invoice (开票) against an order. The invoiced total
+// may not exceed the order's net total.
+func (s *Service) AddInvoice(in InvoiceInput) (Detail, error) {
+	ctx := context.Background()
+	today := s.today()
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		if in.OrderID == 0 {
+			return apperr.Invalid("orderId", "请选择订单", "Choose the order")
+		}
+		o, err := live(ctx, tx, in.OrderID, today, "orderId")
+		if err != nil {
+			return err
+		}
+		v := store.Invoice{OrderID: o.ID, CustomerID: o.CustomerID}
+		if v.Number, err = validate.Text("number", "发票号码", "Invoice number", in.Number, true, 50); err != nil {
+			return err
+		}
+		if other, err := store.InvoiceByNumber(ctx, tx, v.Number); err == nil {
+			return apperr.Conflict("number", "发票号码「"+v.Number+"」已登记在订单 "+other.OrderNumber+" 上", "Invoice number \""+v.Number+"\" is already recorded on order "+other.OrderNumber)
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		if v.Date, err = validate.Date("date", "开票日期", "Invoice date", in.Date, false); err != nil {
+			return err
+		}
+		if v.Date == "" {
+			v.Date = today
+		}
+		if v.AmountCents, err = validate.Amount("amount", "开票金额", "Amount", in.Amount, true); err != nil {
+			return err
+		}
+		if v.AmountCents == 0 {
+			return apperr.Invalid("amount", "开票金额必须大于 0", "The amount must be above 0")
+		}
+		if left := o.NetCents - o.InvoicedCents; v.AmountCents > left {
+			return apperr.Conflict("amount", "开票金额 "+money.Yuan(v.AmountCents)+" 超过订单未开票金额 "+money.Yuan(max(left, 0)),
+				"The amount "+money.Yuan(v.AmountCents)+" is more than the order has left to invoice, "+money.Yuan(max(left, 0)))
+		}
+		if v.Kind, err = validate.OneOf("kind", "发票类型", "Invoice type", in.Kind, InvoiceKinds); err != nil {
+			return err
+		}
+		if v.Note, err = validate.Text("note", "备注", "Note", in.Note, false, 500); err != nil {
+			return err
+		}
+		if _, err := store.InsertInvoice(ctx, tx, v); err != nil {
+			return err
+		}
+		return store.RefreshOrder(ctx, tx, o.ID)
+	})
+	if err != nil {
+		return Detail{}, err
+	}
+	return s.Get(in.OrderID)
+}
+
+// DeleteInvoice removes an invoice recorded by mistake.
+func (s *Service) DeleteInvoice(id int64) (Detail, error) {
+	ctx := context.Background()
+	var orderID int64
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		v, err := store.GetInvoice(ctx, tx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			return apperr.NotFound("id", "发票不存在", "Invoice not found")
+		}
+		if err != nil {
+			return err
+		}
+		orderID = v.OrderID
+		if _, err := live(ctx, tx, v.OrderID, s.today(), "id"); err != nil {
+			return err
+		}
+		if err := store.DeleteInvoice(ctx, tx, id); err != nil {
+			return err
+		}
+		return store.RefreshOrder(ctx, tx, v.OrderID)
+	})
+	if err != nil {
+		return Detail{}, err
+	}
+	return s.Get(orderID)
+}
+
+// ReturnInput returns goods of an order (退货单). Lines with an empty or
+// zero quantity are skipped; at least one must remain. Date defaults to
+// today.
+type ReturnInput struct {
+	OrderID int64             `json:"orderId"`
+	Date    string            `json:"date"`
+	Reason  string            `json:"reason"`
+	Lines   []ReturnLineInput `json:"lines"`
+}
+
+// ReturnLineInput is the quantity returned of one order line.
+type ReturnLineInput struct {
+	OrderLineID int64  `json:"orderLineId"`
+	Quantity    string `json:"quantity"`
+}
+
+func returnErr(i int, err error) error {
+	e, ok := apperr.As(err)
+	if !ok {
+		return err
+	}
+	out := *e
+	out.Field = "lines[" + itoa(i) + "]." + e.Field
+	out.Message = "第 " + itoa(i+1) + " 行：" + e.Message
+	out.MessageEn = "Line " + itoa(i+1) + ": " + e.MessageEn
+	return &out
+}
+
+// CreateReturn records a return, numbered TH-YYYYMMDD-NNN after its date. A
+// line's returned quantity may not exceed what was ordered less what was
+// returned before. Its money is the line's total pro rata (cumulatively
+// rounded, so returning everything gives back the line total exactly). The
+// order's net total, outstanding and plan follow; what was already paid
+// beyond the new net total shows as a refund due.
+func (s *Service) CreateReturn(in ReturnInput) (Detail, error) {
+	ctx := context.Background()
+	today := s.today()
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		if in.OrderID == 0 {
+			return apperr.Invalid("orderId", "请选择订单", "Choose the order")
+		}
+		o, err := live(ctx, tx, in.OrderID, today, "orderId")
+		if err != nil {
+			return err
+		}
+		r := store.Return{OrderID: o.ID}
+		if r.Date, err = validate.Date("date", "退货日期", "Return date", in.Date, false); err != nil {
+			return err
+		}
+		if r.Date == "" {
+			r.Date = today
+		}
+		if r.Reason, err = validate.Text("reason", "退货原因", "Reason", in.Reason, true, 500); err != nil {
+			return err
+		}
+		lines, err := store.ListOrderLines(ctx, tx, o.ID)
+		if err != nil {
+			return err
+		}
+		byID := map[int64]*store.OrderLine{}
+		for i := range lines {
+			byID[lines[i].ID] = &lines[i]
+		}
+		for i, li := range in.Lines {
+			q := strings.TrimSpace(li.Quantity)
+			if q == "" || q == "0" {
+				continue
+			}
+			l, ok := byID[li.OrderLineID]
+			if !ok {
+				return returnErr(i, apperr.Invalid("orderLineId", "该行不属于此订单", "The line is not part of this order"))
+			}
+			qty, err := product.ParseQty(q)
+			if err != nil {
+				return returnErr(i, apperr.Invalid("quantity", "「"+q+"」不是有效的退货数量", "\""+q+"\" is not a valid quantity to return"))
+			}
+			left := l.QtyMilli - l.ReturnedQtyMilli
+			if qty > left {
+				return returnErr(i, apperr.Invalid("quantity", "「"+l.ProductName+"」退货数量 "+product.FormatQty(qty)+" 超过可退数量 "+product.FormatQty(left),
+					"Returning "+product.FormatQty(qty)+" of \""+l.ProductName+"\" is more than the "+product.FormatQty(left)+" that can still be returned"))
+			}
+			before := product.ShareOf(l.TotalCents, l.ReturnedQtyMilli, l.QtyMilli)
+			l.ReturnedQtyMilli += qty
+			after := product.ShareOf(l.TotalCents, l.ReturnedQtyMilli, l.QtyMilli)
+			l.ReturnedCents += after - before
+			r.AmountCents += after - before
+			r.Lines = append(r.Lines, store.ReturnLine{OrderLineID: l.ID, QtyMilli: qty, AmountCents: after - before})
+			if err := store.SetLineReturned(ctx, tx, l.ID, l.ReturnedQtyMilli, l.ReturnedCents); err != nil {
+				return err
+			}
+		}
+		if len(r.Lines) == 0 {
+			return apperr.Invalid("lines", "请填写退货数量", "Enter the quantities to return")
+		}
+		if r.Number, err = store.NextReturnNumber(ctx, tx, compact(r.Date)); err != nil {
+			return err
+		}
+		if _, err := store.InsertReturn(ctx, tx, r); err != nil {
+			return err
+		}
+		if err := store.RefreshOrder(ctx, tx, o.ID); err != nil {
+			return err
+		}
+		return reconcilePlan(ctx, tx, o.ID, today)
+	})
+	if err != nil {
+		return Detail{}, err
+	}
+	return s.Get(in.OrderID)
+}
+
+// Credit is a customer's credit (信用): its limit (nil: unlimited), credit
+// days, what it owes on orders not voided, and what is left of the limit
+// (nil: unlimited; negative when already over).
+type Credit struct {
+	CustomerID     int64  `json:"customerId"`
+	CustomerName   string `json:"customerName"`
+	LimitCents     *int64 `json:"limitCents"`
+	Days           int    `json:"days"`
+	UnpaidCents    int64  `json:"unpaidCents"`
+	AvailableCents *int64 `json:"availableCents"`
+}
+
+// CreditInput sets a customer's credit. Limit is yuan and empty means no
+// limit; Days (0–3650) set the default due date of new orders.
+type CreditInput struct {
+	Limit string `json:"limit"`
+	Days  int    `json:"days"`
+}
+
+// CustomerCredit returns a customer's credit and what it owes.
+func (s *Service) CustomerCredit(customerID int64) (Credit, error) {
+	return credit(context.Background(), s.st.DB, customerID)
+}
+
+func credit(ctx context.Context, q store.Querier, customerID int64) (Credit, error) {
+	c, err := customer.Resolve(ctx, q, customerID)
+	if err != nil {
+		return Credit{}, err
+	}
+	t, err := store.GetCustomerTerms(ctx, q, c.ID)
+	if err != nil {
+		return Credit{}, err
+	}
+	unpaid, err := store.CustomerUnpaid(ctx, q, c.ID, 0)
+	if err != nil {
+		return Credit{}, err
+	}
+	out := Credit{CustomerID: c.ID, CustomerName: c.Name, LimitCents: t.CreditLimitCents, Days: t.CreditDays, UnpaidCents: unpaid}
+	if t.CreditLimitCents != nil {
+		a := *t.CreditLimitCents - unpaid
+		out.AvailableCents = &a
+	}
+	return out, nil
+}
+
+// SetCustomerCredit sets a customer's credit limit and days. Lowering the
+// limit below what is owed is allowed; it only stops new orders.
+func (s *Service) SetCustomerCredit(customerID int64, in CreditInput) (Credit, error) {
+	ctx := context.Background()
+	var out Credit
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		c, err := customer.Resolve(ctx, tx, customerID)
+		if err != nil {
+			return err
+		}
+		var limit *int64
+		if strings.TrimSpace(in.Limit) != "" {
+			v, err := validate.Amount("limit", "信用额度", "Credit limit", in.Limit, true)
+			if err != nil {
+				return err
+			}
+			limit = &v
+		}
+		if in.Days < 0 || in.Days > 3650 {
+			return apperr.Invalid("days", "信用期限必须在 0 到 3650 天之间", "Credit days must be between 0 and 3650")
+		}
+		if err := store.SetCustomerCredit(ctx, tx, c.ID, limit, in.Days); err != nil {
+			return err
+		}
+		out, err = credit(ctx, tx, c.ID)
+		return err
+	})
+	return out, err
+}

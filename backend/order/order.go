@@ -1,0 +1,440 @@
+// Package order keeps sales orders (合同订单): made from an approved quote,
+// from an opportunity or by hand, under the customer's credit limit (信用控制,
+// strict as seed 001 says), with a payment plan (回款计划) of installments,
+// the receipts (回款) recorded against them, invoices (开票) and returns
+// (退货单). The order's status follows the money: 执行中 while anything is
+// outstanding, 已完成 when nothing is; 已作废 orders are kept and count
+// nowhere.
+//
+// Figures: net = total − returned; outstanding = max(net − received, 0);
+// overdue = what is still unpaid of installments whose due date is before
+// today; refund due = max(received − net, 0) (after a return of goods
+// already paid for).
+package order
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"funneldesk/backend/apperr"
+	"funneldesk/backend/customer"
+	"funneldesk/backend/money"
+	"funneldesk/backend/owner"
+	"funneldesk/backend/product"
+	"funneldesk/backend/quote"
+	"funneldesk/backend/store"
+	"funneldesk/backend/validate"
+)
+
+// Input makes an order. The source is QuoteID (an approved quote: its
+// customer, opportunity and, when Lines is empty, its lines), else
+// OpportunityID (not lost), else the order is made by hand for CustomerID.
+// SignedDate defaults to today. Plan is optional: without it the plan is one
+// installment of the whole total, due after the customer's credit days,
+// held by the order's owner.
+type Input struct {
+	Title         string              `json:"title"`
+	CustomerID    int64               `json:"customerId"`
+	OpportunityID int64               `json:"opportunityId"`
+	QuoteID       int64               `json:"quoteId"`
+	OwnerID       int64               `json:"ownerId"`
+	SignedDate    string              `json:"signedDate"`
+	Notes         string              `json:"notes"`
+	Lines         []product.LineInput `json:"lines"`
+	Plan          []InstallmentInput  `json:"plan"`
+}
+
+// HeaderInput edits what may change on an order once made. Lines are fixed:
+// a wrong order is voided and made again; goods coming back are a return.
+type HeaderInput struct {
+	Title      string `json:"title"`
+	OwnerID    int64  `json:"ownerId"`
+	SignedDate string `json:"signedDate"`
+	Notes      string `json:"notes"`
+}
+
+// Figures are an order's money at a glance.
+type Figures struct {
+	TotalCents       int64 `json:"totalCents"`
+	ReturnedCents    int64 `json:"returnedCents"`
+	NetCents         int64 `json:"netCents"`
+	ReceivedCents    int64 `json:"receivedCents"`
+	OutstandingCents int64 `json:"outstandingCents"`
+	OverdueCents     int64 `json:"overdueCents"`
+	InvoicedCents    int64 `json:"invoicedCents"`
+	// UninvoicedCents = max(net − invoiced, 0); RefundDueCents = max(received − net, 0).
+	UninvoicedCents int64 `json:"uninvoicedCents"`
+	RefundDueCents  int64 `json:"refundDueCents"`
+	// PlanCents sums the installments.
+	PlanCents int64 `json:"planCents"`
+	// AsOf is the day overdue is computed for (YYYY-MM-DD).
+	AsOf string `json:"asOf"`
+}
+
+// Detail is an order with everything that hangs off it.
+type Detail struct {
+	Order    store.Order         `json:"order"`
+	Lines    []store.OrderLine   `json:"lines"`
+	Plan     []store.Installment `json:"plan"`
+	Receipts []store.Receipt     `json:"receipts"`
+	Invoices []store.Invoice     `json:"invoices"`
+	Returns  []store.Return      `json:"returns"`
+	Figures  Figures             `json:"figures"`
+	// Allowed lists the actions the order permits now: edit, plan, receipt,
+	// invoice, return, void.
+	Allowed []string `json:"allowed"`
+}
+
+// Service is bound to the UI.
+type Service struct {
+	st  *store.Store
+	now func() time.Time
+}
+
+// NewService returns the order service over st.
+func NewService(st *store.Store) *Service { return &Service{st: st, now: time.Now} }
+
+// SetClock makes the service read "today" from now (tests). It is a function,
+// not a method, so that Wails does not bind it.
+func SetClock(s *Service, now func() time.Time) { s.now = now }
+
+func (s *Service) today() string { return s.now().Format("2006-01-02") }
+
+// StatusLabel gives a status's Chinese and English names.
+type StatusLabel = quote.StatusLabel
+
+// Statuses are the order statuses.
+var Statuses = []StatusLabel{
+	{Code: store.OrderActive, Label: "执行中", LabelEn: "In progress"},
+	{Code: store.OrderCompleted, Label: "已完成", LabelEn: "Completed"},
+	{Code: store.OrderVoided, Label: "已作废", LabelEn: "Voided"},
+}
+
+// ReceiptMethods are offered for receipts (回款方式); other text is allowed.
+var ReceiptMethods = []string{"银行转账", "现金", "支票", "银行承兑汇票", "微信", "支付宝", "其他"}
+
+// InvoiceKinds are the invoice types (发票类型) an invoice may have.
+var InvoiceKinds = []string{"增值税专用发票", "增值税普通发票", "电子发票", "其他"}
+
+// Options lists the choices of the order forms and filters.
+type Options struct {
+	Statuses       []StatusLabel `json:"statuses"`
+	ReceiptMethods []string      `json:"receiptMethods"`
+	InvoiceKinds   []string      `json:"invoiceKinds"`
+}
+
+// Options returns the statuses, receipt methods and invoice kinds.
+func (s *Service) Options() Options {
+	return Options{Statuses: Statuses, ReceiptMethods: ReceiptMethods, InvoiceKinds: InvoiceKinds}
+}
+
+func statusLabel(code string) string {
+	for _, l := range Statuses {
+		if l.Code == code {
+			return l.Label
+		}
+	}
+	return code
+}
+
+func get(ctx context.Context, q store.Querier, id int64, today string) (store.Order, error) {
+	o, err := store.GetOrder(ctx, q, id, today)
+	if errors.Is(err, store.ErrNotFound) {
+		return o, apperr.NotFound("id", "订单不存在", "Order not found")
+	}
+	return o, err
+}
+
+// live loads an order that may still change: not voided.
+func live(ctx context.Context, q store.Querier, id int64, today, field string) (store.Order, error) {
+	o, err := store.GetOrder(ctx, q, id, today)
+	if errors.Is(err, store.ErrNotFound) {
+		return o, apperr.NotFound(field, "订单不存在", "Order not found")
+	}
+	if err != nil {
+		return o, err
+	}
+	if o.Status == store.OrderVoided {
+		return o, apperr.Conflict(field, "订单 "+o.Number+" 已作废，不能再办理业务", "Order "+o.Number+" is voided; nothing more can be done with it")
+	}
+	return o, nil
+}
+
+// DraftFromQuote returns a new order's input filled from an approved quote:
+// its customer, opportunity, owner, title and lines.
+func (s *Service) DraftFromQuote(quoteID int64) (Input, error) {
+	ctx := context.Background()
+	x, lines, err := quote.ForOrder(ctx, s.st.DB, quoteID)
+	if err != nil {
+		return Input{}, err
+	}
+	in := Input{Title: x.Title, CustomerID: x.CustomerID, QuoteID: x.ID, OwnerID: x.OwnerID, SignedDate: s.today(),
+		Lines: product.LinesToInput(lines), Plan: []InstallmentInput{}}
+	if x.OpportunityID != nil {
+		in.OpportunityID = *x.OpportunityID
+	}
+	return in, nil
+}
+
+// DraftFromOpportunity returns a new order's input filled from an
+// opportunity that is not lost: customer, owner, name and product lines.
+func (s *Service) DraftFromOpportunity(opportunityID int64) (Input, error) {
+	ctx := context.Background()
+	o, _, err := quote.CheckOpportunity(ctx, s.st.DB, opportunityID, 0)
+	if err != nil {
+		return Input{}, err
+	}
+	lines, err := store.ListLines(ctx, s.st.DB, "opportunity_lines", opportunityID)
+	if err != nil {
+		return Input{}, err
+	}
+	return Input{Title: o.Name, CustomerID: o.CustomerID, OpportunityID: o.ID, OwnerID: o.OwnerID, SignedDate: s.today(),
+		Lines: product.LinesToInput(lines), Plan: []InstallmentInput{}}, nil
+}
+
+// Create makes an order, numbered DD-YYYYMMDD-NNN after its signing date,
+// with its payment plan. It is refused when it would take the customer's
+// unpaid total over its credit limit.
+func (s *Service) Create(in Input) (Detail, error) {
+	ctx := context.Background()
+	var id int64
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		o := store.Order{}
+		var err error
+		if o.Title, err = validate.Text("title", "主题", "Title", in.Title, false, 100); err != nil {
+			return err
+		}
+		custID := in.CustomerID
+		keep := map[int64]bool{}
+		lineIn := in.Lines
+		switch {
+		case in.QuoteID != 0:
+			x, qlines, err := quote.ForOrder(ctx, tx, in.QuoteID)
+			if err != nil {
+				return err
+			}
+			if custID != 0 && custID != x.CustomerID {
+				return apperr.Invalid("customerId", "客户必须是报价单的客户「"+x.CustomerName+"」", "The customer must be the quote's customer \""+x.CustomerName+"\"")
+			}
+			if in.OpportunityID != 0 && (x.OpportunityID == nil || *x.OpportunityID != in.OpportunityID) {
+				return apperr.Invalid("opportunityId", "销售机会必须是报价单的销售机会", "The opportunity must be the quote's")
+			}
+			custID, o.QuoteID, o.OpportunityID = x.CustomerID, &x.ID, x.OpportunityID
+			keep = product.ProductIDs(qlines)
+			if len(lineIn) == 0 {
+				lineIn = product.LinesToInput(qlines)
+			}
+		case in.OpportunityID != 0:
+			op, cid, err := quote.CheckOpportunity(ctx, tx, in.OpportunityID, in.CustomerID)
+			if err != nil {
+				return err
+			}
+			custID, o.OpportunityID = cid, &op.ID
+			olines, err := store.ListLines(ctx, tx, "opportunity_lines", op.ID)
+			if err != nil {
+				return err
+			}
+			keep = product.ProductIDs(olines)
+		}
+		c, err := customer.Resolve(ctx, tx, custID)
+		if err != nil {
+			return err
+		}
+		o.CustomerID = c.ID
+		w, err := owner.Resolve(ctx, tx, in.OwnerID, 0)
+		if err != nil {
+			return err
+		}
+		o.OwnerID = w.ID
+		if o.SignedDate, err = validate.Date("signedDate", "签约日期", "Signing date", in.SignedDate, false); err != nil {
+			return err
+		}
+		if o.SignedDate == "" {
+			o.SignedDate = s.today()
+		}
+		if o.Notes, err = validate.Text("notes", "备注", "Notes", in.Notes, false, 2000); err != nil {
+			return err
+		}
+		if len(lineIn) == 0 {
+			return apperr.Invalid("lines", "至少需要一行产品", "At least one product line is required")
+		}
+		lines, total, err := product.BuildLines(ctx, tx, o.CustomerID, lineIn, keep)
+		if err != nil {
+			return err
+		}
+		terms, err := store.GetCustomerTerms(ctx, tx, o.CustomerID)
+		if err != nil {
+			return err
+		}
+		if err := checkCredit(ctx, tx, terms, total); err != nil {
+			return err
+		}
+		if o.Number, err = store.NextOrderNumber(ctx, tx, compact(o.SignedDate)); err != nil {
+			return err
+		}
+		if id, err = store.InsertOrder(ctx, tx, o); err != nil {
+			return err
+		}
+		if err := store.InsertLines(ctx, tx, "order_lines", id, lines); err != nil {
+			return err
+		}
+		if err := store.RefreshOrder(ctx, tx, id); err != nil {
+			return err
+		}
+		plan := in.Plan
+		if len(plan) == 0 && total > 0 {
+			due, _ := time.Parse("2006-01-02", o.SignedDate)
+			plan = []InstallmentInput{{DueDate: due.AddDate(0, 0, terms.CreditDays).Format("2006-01-02"),
+				Amount: money.Plain(total), OwnerID: o.OwnerID}}
+		}
+		o.ID = id
+		o.NetCents = total
+		return writePlan(ctx, tx, o, plan)
+	})
+	if err != nil {
+		return Detail{}, err
+	}
+	return s.Get(id)
+}
+
+// checkCredit refuses an order of amount that would take the customer's
+// unpaid total over its credit limit. Reaching the limit exactly is allowed;
+// a customer without a limit is unlimited.
+func checkCredit(ctx context.Context, q store.Querier, t store.CustomerTerms, amount int64) error {
+	if t.CreditLimitCents == nil {
+		return nil
+	}
+	limit := *t.CreditLimitCents
+	unpaid, err := store.CustomerUnpaid(ctx, q, t.CustomerID, 0)
+	if err != nil {
+		return err
+	}
+	if unpaid+amount <= limit {
+		return nil
+	}
+	excess := unpaid + amount - limit
+	return apperr.Conflict("customerId",
+		"超出客户「"+t.CustomerName+"」的信用额度，不能保存订单：信用额度 "+money.Yuan(limit)+"，未收款合计 "+money.Yuan(unpaid)+
+			"，本单金额 "+money.Yuan(amount)+"，超出 "+money.Yuan(excess),
+		"Over the credit limit of customer \""+t.CustomerName+"\": limit "+money.Yuan(limit)+", unpaid "+money.Yuan(unpaid)+
+			", this order "+money.Yuan(amount)+", excess "+money.Yuan(excess))
+}
+
+// compact turns YYYY-MM-DD into YYYYMMDD.
+func compact(date string) string { return date[0:4] + date[5:7] + date[8:10] }
+
+// Update edits an order's title, owner, signing date and notes.
+func (s *Service) Update(id int64, in HeaderInput) (Detail, error) {
+	ctx := context.Background()
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		o, err := live(ctx, tx, id, s.today(), "id")
+		if err != nil {
+			return err
+		}
+		if o.Title, err = validate.Text("title", "主题", "Title", in.Title, false, 100); err != nil {
+			return err
+		}
+		w, err := owner.Resolve(ctx, tx, in.OwnerID, o.OwnerID)
+		if err != nil {
+			return err
+		}
+		o.OwnerID = w.ID
+		if o.SignedDate, err = validate.Date("signedDate", "签约日期", "Signing date", in.SignedDate, true); err != nil {
+			return err
+		}
+		if o.Notes, err = validate.Text("notes", "备注", "Notes", in.Notes, false, 2000); err != nil {
+			return err
+		}
+		return store.UpdateOrderHeader(ctx, tx, o)
+	})
+	if err != nil {
+		return Detail{}, err
+	}
+	return s.Get(id)
+}
+
+// Void voids an order (作废): it is kept with its reason and counts nowhere
+// again — not in credit, receivables or sales. An order with receipts or
+// invoices cannot be voided until they are deleted.
+func (s *Service) Void(id int64, reason string) (Detail, error) {
+	ctx := context.Background()
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		o, err := live(ctx, tx, id, s.today(), "id")
+		if err != nil {
+			return err
+		}
+		reason, err := validate.Text("reason", "作废原因", "Reason", reason, true, 500)
+		if err != nil {
+			return err
+		}
+		n, err := store.CountOrderChildren(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if n.Receipts > 0 {
+			return apperr.Conflict("id", "订单 "+o.Number+" 已有回款记录，请先删除回款再作废", "Order "+o.Number+" has receipts; delete them before voiding it")
+		}
+		if n.Invoices > 0 {
+			return apperr.Conflict("id", "订单 "+o.Number+" 已有开票记录，请先删除发票再作废", "Order "+o.Number+" has invoices; delete them before voiding it")
+		}
+		return store.VoidOrder(ctx, tx, id, reason)
+	})
+	if err != nil {
+		return Detail{}, err
+	}
+	return s.Get(id)
+}
+
+// Get returns an order with its lines, plan, receipts, invoices, returns and
+// figures as of today.
+func (s *Service) Get(id int64) (Detail, error) {
+	return detail(context.Background(), s.st.DB, id, s.today())
+}
+
+func detail(ctx context.Context, q store.Querier, id int64, today string) (Detail, error) {
+	o, err := get(ctx, q, id, today)
+	if err != nil {
+		return Detail{}, err
+	}
+	d := Detail{Order: o}
+	if d.Lines, err = store.ListOrderLines(ctx, q, id); err != nil {
+		return Detail{}, err
+	}
+	if d.Plan, err = store.ListInstallments(ctx, q, id); err != nil {
+		return Detail{}, err
+	}
+	if d.Receipts, _, _, err = store.ListReceipts(ctx, q, store.ReceiptFilter{OrderID: id, Sort: "date"}, 0, 10000); err != nil {
+		return Detail{}, err
+	}
+	if d.Invoices, _, _, err = store.ListInvoices(ctx, q, store.InvoiceFilter{OrderID: id, Sort: "date"}, 0, 10000); err != nil {
+		return Detail{}, err
+	}
+	if d.Returns, err = store.ListReturns(ctx, q, id); err != nil {
+		return Detail{}, err
+	}
+	f := Figures{TotalCents: o.TotalCents, ReturnedCents: o.ReturnedCents, NetCents: o.NetCents, ReceivedCents: o.ReceivedCents,
+		OutstandingCents: o.OutstandingCents, InvoicedCents: o.InvoicedCents, AsOf: today}
+	f.UninvoicedCents = max(o.NetCents-o.InvoicedCents, 0)
+	f.RefundDueCents = max(o.ReceivedCents-o.NetCents, 0)
+	for i := range d.Plan {
+		p := &d.Plan[i]
+		f.PlanCents += p.AmountCents
+		p.Overdue = o.Status != store.OrderVoided && p.DueDate < today && p.OutstandingCents > 0
+		if p.Overdue {
+			f.OverdueCents += p.OutstandingCents
+		}
+	}
+	if o.Status == store.OrderVoided {
+		f.OutstandingCents, f.OverdueCents = 0, 0
+		d.Order.OverdueCents = 0
+		d.Allowed = []string{}
+	} else {
+		d.Allowed = []string{"edit", "plan", "receipt", "invoice", "return"}
+		if len(d.Receipts) == 0 && len(d.Invoices) == 0 {
+			d.Allowed = append(d.Allowed, "void")
+		}
+	}
+	d.Figures = f
+	return d, nil
+}

@@ -1,0 +1,327 @@
+package order
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+
+	"funneldesk/backend/apperr"
+	"funneldesk/backend/money"
+	"funneldesk/backend/owner"
+	"funneldesk/backend/store"
+	"funneldesk/backend/validate"
+)
+
+// InstallmentInput is one installment of a payment plan. ID names an
+// existing installment to keep (0: a new one). Amount is yuan.
+type InstallmentInput struct {
+	ID      int64  `json:"id"`
+	DueDate string `json:"dueDate"`
+	Amount  string `json:"amount"`
+	OwnerID int64  `json:"ownerId"`
+	Note    string `json:"note"`
+}
+
+// ReceiptInput records money received against an installment. Date
+// defaults to today; Amount is yuan and may not exceed what is still unpaid
+// of the installment.
+type ReceiptInput struct {
+	InstallmentID int64  `json:"installmentId"`
+	Date          string `json:"date"`
+	Amount        string `json:"amount"`
+	Method        string `json:"method"`
+	Note          string `json:"note"`
+}
+
+func planErr(i int, err error) error {
+	e, ok := apperr.As(err)
+	if !ok {
+		return err
+	}
+	out := *e
+	out.Field = fmt.Sprintf("plan[%d].%s", i, e.Field)
+	out.Message = fmt.Sprintf("第 %d 期：%s", i+1, e.Message)
+	out.MessageEn = fmt.Sprintf("Installment %d: %s", i+1, e.MessageEn)
+	return &out
+}
+
+// SetPlan replaces an order's payment plan. The installments must add up
+// to the order's net total (total − returned), or to what has been received
+// when a return has left that above the net total. Installments with
+// receipts must be kept, and not below what they received.
+func (s *Service) SetPlan(orderID int64, plan []InstallmentInput) (Detail, error) {
+	ctx := context.Background()
+	today := s.today()
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		o, err := live(ctx, tx, orderID, today, "id")
+		if err != nil {
+			return err
+		}
+		return writePlan(ctx, tx, o, plan)
+	})
+	if err != nil {
+		return Detail{}, err
+	}
+	return s.Get(orderID)
+}
+
+// writePlan validates plan against order o and writes it.
+func writePlan(ctx context.Context, tx store.Tx, o store.Order, plan []InstallmentInput) error {
+	if len(plan) > 120 {
+		return apperr.Invalid("plan", "回款计划最多 120 期", "At most 120 installments")
+	}
+	cur, err := store.ListInstallments(ctx, tx, o.ID)
+	if err != nil {
+		return err
+	}
+	byID := map[int64]store.Installment{}
+	var received int64
+	for _, c := range cur {
+		byID[c.ID] = c
+		received += c.ReceivedCents
+	}
+	type row struct {
+		store.Installment
+		idx int
+	}
+	rows := make([]row, 0, len(plan))
+	kept := map[int64]bool{}
+	var sum int64
+	for i, in := range plan {
+		var it store.Installment
+		if in.ID != 0 {
+			c, ok := byID[in.ID]
+			if !ok || kept[in.ID] {
+				return planErr(i, apperr.Invalid("id", "回款计划不属于该订单", "The installment is not part of this order"))
+			}
+			it = c
+			kept[in.ID] = true
+		}
+		it.OrderID = o.ID
+		if it.DueDate, err = validate.Date("dueDate", "计划回款日期", "Due date", in.DueDate, true); err != nil {
+			return planErr(i, err)
+		}
+		if it.AmountCents, err = validate.Amount("amount", "计划回款金额", "Amount", in.Amount, true); err != nil {
+			return planErr(i, err)
+		}
+		if it.AmountCents == 0 {
+			return planErr(i, apperr.Invalid("amount", "计划回款金额必须大于 0", "The amount must be above 0"))
+		}
+		if it.AmountCents < it.ReceivedCents {
+			return planErr(i, apperr.Invalid("amount", "金额不能少于该期已回款 "+money.Yuan(it.ReceivedCents),
+				"The amount cannot be below what this installment has received, "+money.Yuan(it.ReceivedCents)))
+		}
+		ownerID := in.OwnerID
+		if ownerID == 0 {
+			ownerID = o.OwnerID
+		}
+		w, err := owner.Resolve(ctx, tx, ownerID, it.OwnerID)
+		if err != nil {
+			return planErr(i, err)
+		}
+		it.OwnerID = w.ID
+		if it.Note, err = validate.Text("note", "备注", "Note", in.Note, false, 200); err != nil {
+			return planErr(i, err)
+		}
+		sum += it.AmountCents
+		rows = append(rows, row{it, i})
+	}
+	for _, c := range cur {
+		if !kept[c.ID] && c.Receipts > 0 {
+			return apperr.Conflict("plan", fmt.Sprintf("第 %d 期（%s）已有回款，不能删除", c.Seq, c.DueDate),
+				fmt.Sprintf("Installment %d (%s) has receipts and cannot be removed", c.Seq, c.DueDate))
+		}
+	}
+	want := max(o.NetCents, received)
+	if sum != want {
+		diff := sum - want
+		zh, en := "多", "over"
+		if diff < 0 {
+			diff, zh, en = -diff, "少", "short by"
+		}
+		return apperr.Invalid("plan", "回款计划合计 "+money.Yuan(sum)+" 与订单金额 "+money.Yuan(want)+" 不一致（"+zh+" "+money.Yuan(diff)+"）",
+			"The installments add up to "+money.Yuan(sum)+", not the order's "+money.Yuan(want)+" ("+en+" "+money.Yuan(diff)+")")
+	}
+	for _, c := range cur {
+		if !kept[c.ID] {
+			if err := store.DeleteInstallment(ctx, tx, c.ID); err != nil {
+				return err
+			}
+		}
+	}
+	// Numbered by due date, the order the plan is read in.
+	sort.SliceStable(rows, func(a, b int) bool { return rows[a].DueDate < rows[b].DueDate })
+	for seq, r := range rows {
+		r.Seq = seq + 1
+		if r.ID == 0 {
+			if _, err := store.InsertInstallment(ctx, tx, o.CustomerID, r.Installment); err != nil {
+				return err
+			}
+		} else if err := store.UpdateInstallment(ctx, tx, r.Installment); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// reconcilePlan trims the plan after the net total fell (a return) or a
+// receipt went away: the unpaid part of the latest installments is cut until
+// the plan adds up to max(net, received); emptied installments without
+// receipts are removed.
+func reconcilePlan(ctx context.Context, tx store.Tx, orderID int64, today string) error {
+	o, err := store.GetOrder(ctx, tx, orderID, today)
+	if err != nil {
+		return err
+	}
+	cur, err := store.ListInstallments(ctx, tx, orderID)
+	if err != nil {
+		return err
+	}
+	var sum int64
+	for _, c := range cur {
+		sum += c.AmountCents
+	}
+	excess := sum - max(o.NetCents, o.ReceivedCents)
+	if excess <= 0 {
+		return nil
+	}
+	sort.SliceStable(cur, func(a, b int) bool {
+		if cur[a].DueDate != cur[b].DueDate {
+			return cur[a].DueDate > cur[b].DueDate
+		}
+		return cur[a].Seq > cur[b].Seq
+	})
+	for _, c := range cur {
+		if excess == 0 {
+			break
+		}
+		cut := min(c.AmountCents-c.ReceivedCents, excess)
+		if cut == 0 {
+			continue
+		}
+		excess -= cut
+		c.AmountCents -= cut
+		if c.AmountCents == 0 && c.Receipts == 0 {
+			if err := store.DeleteInstallment(ctx, tx, c.ID); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := store.UpdateInstallment(ctx, tx, c); err != nil {
+			return err
+		}
+	}
+	// Renumber what is left.
+	left, err := store.ListInstallments(ctx, tx, orderID)
+	if err != nil {
+		return err
+	}
+	for i, c := range left {
+		if c.Seq != i+1 {
+			c.Seq = i + 1
+			if err := store.UpdateInstallment(ctx, tx, c); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// RecordReceipt records money received (回款) against an installment,
+// numbered HK-YYYYMMDD-NNN after its date. More than the installment still
+// has unpaid is refused.
+func (s *Service) RecordReceipt(in ReceiptInput) (Detail, error) {
+	ctx := context.Background()
+	today := s.today()
+	var orderID int64
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		if in.InstallmentID == 0 {
+			return apperr.Invalid("installmentId", "请选择回款计划的期次", "Choose the installment")
+		}
+		it, err := store.GetInstallment(ctx, tx, in.InstallmentID)
+		if errors.Is(err, store.ErrNotFound) {
+			return apperr.Invalid("installmentId", "回款计划不存在", "Unknown installment")
+		}
+		if err != nil {
+			return err
+		}
+		o, err := live(ctx, tx, it.OrderID, today, "installmentId")
+		if err != nil {
+			return err
+		}
+		orderID = o.ID
+		r := store.Receipt{OrderID: o.ID, InstallmentID: it.ID, CustomerID: o.CustomerID, OwnerID: it.OwnerID}
+		if r.Date, err = validate.Date("date", "回款日期", "Date", in.Date, false); err != nil {
+			return err
+		}
+		if r.Date == "" {
+			r.Date = today
+		}
+		if r.AmountCents, err = validate.Amount("amount", "回款金额", "Amount", in.Amount, true); err != nil {
+			return err
+		}
+		if r.AmountCents == 0 {
+			return apperr.Invalid("amount", "回款金额必须大于 0", "The amount must be above 0")
+		}
+		if left := it.AmountCents - it.ReceivedCents; r.AmountCents > left {
+			return apperr.Conflict("amount", fmt.Sprintf("回款金额 %s 超过第 %d 期未回款金额 %s", money.Yuan(r.AmountCents), it.Seq, money.Yuan(left)),
+				fmt.Sprintf("The amount %s is more than installment %d still has unpaid, %s", money.Yuan(r.AmountCents), it.Seq, money.Yuan(left)))
+		}
+		if r.Method, err = validate.Text("method", "回款方式", "Method", in.Method, false, 20); err != nil {
+			return err
+		}
+		if r.Note, err = validate.Text("note", "备注", "Note", in.Note, false, 500); err != nil {
+			return err
+		}
+		if r.Number, err = store.NextReceiptNumber(ctx, tx, compact(r.Date)); err != nil {
+			return err
+		}
+		if _, err := store.InsertReceipt(ctx, tx, r); err != nil {
+			return err
+		}
+		if err := store.RefreshInstallment(ctx, tx, it.ID); err != nil {
+			return err
+		}
+		return store.RefreshOrder(ctx, tx, o.ID)
+	})
+	if err != nil {
+		return Detail{}, err
+	}
+	return s.Get(orderID)
+}
+
+// DeleteReceipt removes a receipt recorded by mistake; the order's figures
+// and plan follow.
+func (s *Service) DeleteReceipt(id int64) (Detail, error) {
+	ctx := context.Background()
+	today := s.today()
+	var orderID int64
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		r, err := store.GetReceipt(ctx, tx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			return apperr.NotFound("id", "回款记录不存在", "Receipt not found")
+		}
+		if err != nil {
+			return err
+		}
+		orderID = r.OrderID
+		if _, err := live(ctx, tx, r.OrderID, today, "id"); err != nil {
+			return err
+		}
+		if err := store.DeleteReceipt(ctx, tx, id); err != nil {
+			return err
+		}
+		if err := store.RefreshInstallment(ctx, tx, r.InstallmentID); err != nil {
+			return err
+		}
+		if err := store.RefreshOrder(ctx, tx, r.OrderID); err != nil {
+			return err
+		}
+		return reconcilePlan(ctx, tx, r.OrderID, today)
+	})
+	if err != nil {
+		return Detail{}, err
+	}
+	return s.Get(orderID)
+}
