@@ -632,7 +632,10 @@ func TestVoid(t *testing.T) {
 			_, err := f.s.RecordReceipt(ReceiptInput{InstallmentID: d.Plan[0].ID, Amount: "1"})
 			return err
 		}},
-		{"invoice", func() error { _, err := f.s.AddInvoice(InvoiceInput{OrderID: id, Number: "F2", Amount: "1"}); return err }},
+		{"invoice", func() error {
+			_, err := f.s.AddInvoice(InvoiceInput{OrderID: id, Number: "F2", Amount: "1"})
+			return err
+		}},
 		{"return", func() error {
 			_, err := f.s.CreateReturn(ReturnInput{OrderID: id, Reason: "x", Lines: []ReturnLineInput{{OrderLineID: d.Lines[0].ID, Quantity: "1"}}})
 			return err
