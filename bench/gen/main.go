@@ -32,6 +32,12 @@ const batch = 50000
 // today anchors the data: deals before it are mostly closed, after it open.
 var today = time.Date(2026, 3, 1, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))
 
+// Opportunities are created from oppStart until today.
+var (
+	oppStart = time.Date(2024, 1, 1, 9, 0, 0, 0, today.Location())
+	oppSpan  = today.Sub(oppStart)
+)
+
 func main() {
 	path := flag.String("db", "bench/data/bench.db", "database file to create")
 	nOpp := flag.Int("opportunities", 1000000, "number of opportunities")
@@ -204,25 +210,22 @@ func (g *gen) insertOpportunities(ctx context.Context, n int) error {
 			if r.IntN(5) == 0 {
 				owner = g.owner()
 			}
-			// The funnel: each open stage holds fewer deals than the one before.
-			path, stage := g.stagePath()
-			var close time.Time
-			switch stage.Kind {
-			case store.KindOpen:
-				// Mostly the next months, a tail up to the end of 2027, some overdue.
-				d := int(math.Abs(r.NormFloat64()) * 200)
-				if d > 670 {
-					d = r.IntN(670)
-				}
-				close = day(today, d-60)
-			default:
-				// Closed over the eighteen months before today, a few later.
-				close = day(today, -r.IntN(545)+r.IntN(30))
+			// Ids follow creation, as in a database filled over time; the
+			// business grows, so recent months hold more opportunities.
+			at := float64(oppSpan) * math.Sqrt((float64(i)+r.Float64())/float64(n))
+			created := oppStart.Add(time.Duration(at)).Truncate(time.Second)
+			delay := 15 + r.IntN(240)
+			if r.IntN(10) == 0 {
+				delay += r.IntN(400)
 			}
-			created := day(close, -(15 + r.IntN(240))).Add(g.officeHours())
-			if created.After(today) {
-				created = day(today, -r.IntN(60)).Add(g.officeHours())
+			close := day(created, delay)
+			// Deals whose date has passed are mostly closed; some stay open,
+			// overdue, as salespeople forget to update them.
+			closed := r.IntN(100) < 6
+			if close.Before(today) {
+				closed = r.IntN(100) < 72
 			}
+			path, stage := g.stagePath(closed)
 			span := close.Sub(created)
 			if span < time.Hour {
 				span = time.Hour
@@ -275,9 +278,12 @@ func (g *gen) insertOpportunities(ctx context.Context, n int) error {
 }
 
 // stagePath picks where an opportunity ended and the stages it went through.
-func (g *gen) stagePath() ([]int64, store.Stage) {
+func (g *gen) stagePath(closed bool) ([]int64, store.Stage) {
 	r := g.rng
-	x := r.IntN(100)
+	x := 100
+	if closed {
+		x = r.IntN(44) // won : lost = 20 : 24
+	}
 	var reached int // index into g.open of the last open stage passed
 	var end store.Stage
 	switch {
