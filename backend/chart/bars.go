@@ -1,0 +1,200 @@
+package chart
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+
+	gochart "github.com/wcharczuk/go-chart/v2"
+)
+
+// BarSeries is one stacked part of every bar (a product, a category).
+type BarSeries struct {
+	Name   string
+	Values []int64 // one per category, never negative
+}
+
+// Bars is a stacked bar chart: one bar per category (a month), each bar
+// stacking the series.
+type Bars struct {
+	Title      string
+	Subtitle   []string // filters in force, date
+	Categories []string // x-axis labels
+	Series     []BarSeries
+	// Format writes a value on the axis and above the bars.
+	Format func(int64) string
+	Footer string
+	Empty  string // shown when every value is zero
+}
+
+var barColours = []string{"#2563eb", "#16a34a", "#f59e0b", "#dc2626", "#7c3aed", "#0891b2", "#db2777", "#65a30d", "#9ca3af"}
+
+// BarsPNG draws b as a PNG of w×h pixels (ScreenWidth×ScreenHeight or
+// PrintWidth×PrintHeight).
+func BarsPNG(b Bars, w, h int) ([]byte, error) {
+	r, err := gochart.PNG(w, h)
+	if err != nil {
+		return nil, err
+	}
+	if w >= PrintWidth {
+		r.SetDPI(300)
+	}
+	c, err := newCanvas(r, false)
+	if err != nil {
+		return nil, err
+	}
+	drawBars(c, b, w, h)
+	var buf bytes.Buffer
+	if err := r.Save(&buf); err != nil {
+		return nil, fmt.Errorf("encode chart: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// niceStep returns a round axis step (1, 2 or 5 × 10^n) giving about n ticks up to max.
+func niceStep(max int64, n int) int64 {
+	if max <= 0 {
+		return 1
+	}
+	raw := float64(max) / float64(n)
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	for _, m := range []float64{1, 2, 5, 10} {
+		if m*mag >= raw {
+			return int64(math.Max(1, m*mag))
+		}
+	}
+	return int64(10 * mag)
+}
+
+func drawBars(c *canvas, b Bars, w, h int) {
+	u := float64(h) / 1000
+	px := func(v float64) int { return int(v*u + 0.5) }
+	format := b.Format
+	if format == nil {
+		format = func(v int64) string { return fmt.Sprint(v) }
+	}
+	c.poly("#ffffff", "", [2]int{0, 0}, [2]int{w, 0}, [2]int{w, h}, [2]int{0, h})
+
+	margin := px(50)
+	y := margin + px(36)
+	c.font(36*u, "#111827")
+	c.text(c.fitText(b.Title, w-2*margin), margin, y)
+	c.font(20*u, "#4b5563")
+	for _, s := range b.Subtitle {
+		y += px(34)
+		c.text(c.fitText(s, w-2*margin), margin, y)
+	}
+	// Legend: one swatch and name per series, wrapping.
+	y += px(40)
+	lx := margin
+	c.font(20*u, "#111827")
+	for i, s := range b.Series {
+		name := c.fitText(s.Name, px(360))
+		itemW := px(28) + c.width(name) + px(30)
+		if lx+itemW > w-margin && lx > margin {
+			lx = margin
+			y += px(32)
+		}
+		col := barColours[i%len(barColours)]
+		c.poly(col, "", [2]int{lx, y - px(18)}, [2]int{lx + px(20), y - px(18)}, [2]int{lx + px(20), y + px(2)}, [2]int{lx, y + px(2)})
+		c.font(20*u, "#111827")
+		c.text(name, lx+px(28), y)
+		lx += itemW
+	}
+	top := y + px(40)
+	bottom := h - margin - px(60)
+	if b.Footer != "" {
+		c.font(24*u, "#111827")
+		c.text(c.fitText(b.Footer, w-2*margin), margin, h-margin-px(5))
+		bottom -= px(40)
+	}
+
+	totals := make([]int64, len(b.Categories))
+	var max int64
+	for i := range b.Categories {
+		for _, s := range b.Series {
+			if i < len(s.Values) {
+				totals[i] += s.Values[i]
+			}
+		}
+		if totals[i] > max {
+			max = totals[i]
+		}
+	}
+	if len(b.Categories) == 0 || max == 0 {
+		c.font(28*u, "#6b7280")
+		c.text(b.Empty, (w-c.width(b.Empty))/2, (top+bottom)/2)
+		return
+	}
+
+	// Y axis with round ticks; its labels set the plot's left edge.
+	step := niceStep(max, 5)
+	axisMax := (max + step - 1) / step * step
+	c.font(18*u, "#4b5563")
+	labelW := 0
+	for v := int64(0); v <= axisMax; v += step {
+		labelW = maxInt(labelW, c.width(format(v)))
+	}
+	left := margin + labelW + px(14)
+	right := w - margin
+	plotH := bottom - top
+	yOf := func(v int64) int { return bottom - int(float64(plotH)*float64(v)/float64(axisMax)+0.5) }
+	for v := int64(0); v <= axisMax; v += step {
+		yy := yOf(v)
+		col := "#e5e7eb"
+		if v == 0 {
+			col = "#9ca3af"
+		}
+		c.line(col, 1.5*u, left, yy, right, yy)
+		c.font(18*u, "#4b5563")
+		s := format(v)
+		c.text(s, left-px(10)-c.width(s), yy+px(7))
+	}
+
+	n := len(b.Categories)
+	slot := float64(right-left) / float64(n)
+	barW := int(slot * 0.62)
+	// Labels every k-th category when they would collide.
+	c.font(18*u, "#374151")
+	lw := 0
+	for _, cat := range b.Categories {
+		lw = maxInt(lw, c.width(cat))
+	}
+	every := 1
+	for float64(every)*slot < float64(lw+px(12)) {
+		every++
+	}
+	for i, cat := range b.Categories {
+		x0 := left + int(slot*float64(i)+(slot-float64(barW))/2)
+		base := bottom
+		var acc int64
+		for si, s := range b.Series {
+			if i >= len(s.Values) || s.Values[i] <= 0 {
+				continue
+			}
+			acc += s.Values[i]
+			yTop := yOf(acc)
+			c.poly(barColours[si%len(barColours)], "", [2]int{x0, yTop}, [2]int{x0 + barW, yTop}, [2]int{x0 + barW, base}, [2]int{x0, base})
+			base = yTop
+		}
+		if totals[i] > 0 {
+			s := format(totals[i])
+			size := clamp(slot*0.22, 12*u, 18*u)
+			c.font(size, "#111827")
+			if c.width(s) <= int(slot) {
+				c.text(s, x0+barW/2-c.width(s)/2, yOf(totals[i])-px(8))
+			}
+		}
+		if i%every == 0 {
+			c.font(18*u, "#374151")
+			c.text(cat, x0+barW/2-c.width(cat)/2, bottom+px(30))
+		}
+	}
+}
+
+func maxInt(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
+}

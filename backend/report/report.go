@@ -1,0 +1,184 @@
+// Package report holds the money reports that follow orders: receivables
+// (应收) per customer and per owner — due, received, outstanding and overdue
+// as of today — and product sales by product or category and month, with
+// its bar chart.
+//
+// Receivables read the payment plans: due is what the installments of
+// orders not voided ask for, received what was paid against them, overdue
+// what is unpaid of installments due before today. Product sales read the
+// lines of orders not voided, by signing month, net of returns.
+package report
+
+import (
+	"context"
+	"encoding/csv"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"funneldesk/backend/apperr"
+	"funneldesk/backend/money"
+	"funneldesk/backend/product"
+	"funneldesk/backend/store"
+	"funneldesk/backend/validate"
+)
+
+// Service is bound to the UI.
+type Service struct {
+	st  *store.Store
+	now func() time.Time
+}
+
+// NewService returns the report service over st.
+func NewService(st *store.Store) *Service { return &Service{st: st, now: time.Now} }
+
+// SetClock makes the service read "today" from now (tests). It is a function,
+// not a method, so that Wails does not bind it.
+func SetClock(s *Service, now func() time.Time) { s.now = now }
+
+func (s *Service) today() string { return s.now().Format("2006-01-02") }
+
+// ReceivablesFilter selects installments: OwnerIDs are their responsible
+// owners, Query matches the customer's name, DueFrom/DueTo bound the due
+// date (inclusive).
+type ReceivablesFilter = store.ReceivableFilter
+
+// ReceivablesRequest asks for one page of the receivables report. GroupBy
+// is "customer" (default) or "owner". Sort is one of name, due, received,
+// outstanding (default, largest first), overdue, orders. OverdueOnly keeps
+// the rows with something overdue.
+type ReceivablesRequest struct {
+	GroupBy     string            `json:"groupBy"`
+	Filter      ReceivablesFilter `json:"filter"`
+	OverdueOnly bool              `json:"overdueOnly"`
+	Sort        string            `json:"sort"`
+	Desc        bool              `json:"desc"`
+	Page        int               `json:"page"`
+	PageSize    int               `json:"pageSize"`
+}
+
+// ReceivablesPage is one page of rows, how many rows there are, and the
+// totals over all of them (Totals.ID is 0, Totals.Orders counts orders).
+type ReceivablesPage struct {
+	GroupBy  string                  `json:"groupBy"`
+	Items    []store.ReceivableGroup `json:"items"`
+	Total    int                     `json:"total"`
+	Totals   store.ReceivableGroup   `json:"totals"`
+	Page     int                     `json:"page"`
+	PageSize int                     `json:"pageSize"`
+	AsOf     string                  `json:"asOf"`
+}
+
+var receivableSorts = map[string]func(a, b store.ReceivableGroup) int{
+	"name":        func(a, b store.ReceivableGroup) int { return strings.Compare(a.Name, b.Name) },
+	"due":         func(a, b store.ReceivableGroup) int { return cmp64(a.DueCents, b.DueCents) },
+	"received":    func(a, b store.ReceivableGroup) int { return cmp64(a.ReceivedCents, b.ReceivedCents) },
+	"outstanding": func(a, b store.ReceivableGroup) int { return cmp64(a.OutstandingCents, b.OutstandingCents) },
+	"overdue":     func(a, b store.ReceivableGroup) int { return cmp64(a.OverdueCents, b.OverdueCents) },
+	"orders":      func(a, b store.ReceivableGroup) int { return cmp64(int64(a.Orders), int64(b.Orders)) },
+}
+
+func cmp64(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func (s *Service) receivables(ctx context.Context, req ReceivablesRequest) ([]store.ReceivableGroup, store.ReceivableGroup, error) {
+	var tot store.ReceivableGroup
+	if _, err := validate.OneOf("groupBy", "分组", "Group by", req.GroupBy, []string{"customer", "owner"}); err != nil {
+		return nil, tot, err
+	}
+	f := req.Filter
+	if _, err := validate.Date("dueFrom", "开始日期", "From date", f.DueFrom, false); err != nil {
+		return nil, tot, err
+	}
+	if _, err := validate.Date("dueTo", "结束日期", "To date", f.DueTo, false); err != nil {
+		return nil, tot, err
+	}
+	sortKey := req.Sort
+	desc := req.Desc
+	if sortKey == "" {
+		sortKey, desc = "outstanding", true
+	}
+	less, ok := receivableSorts[sortKey]
+	if !ok {
+		return nil, tot, apperr.Invalid("sort", "不能按「"+req.Sort+"」排序", "Cannot sort by \""+req.Sort+"\"")
+	}
+	rows, err := store.Receivables(ctx, s.st.DB, f, req.GroupBy, s.today())
+	if err != nil {
+		return nil, tot, err
+	}
+	if req.OverdueOnly {
+		kept := rows[:0]
+		for _, r := range rows {
+			if r.OverdueCents > 0 {
+				kept = append(kept, r)
+			}
+		}
+		rows = kept
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		c := less(rows[i], rows[j])
+		if c == 0 {
+			c = cmp64(rows[i].ID, rows[j].ID)
+		} else if desc {
+			c = -c
+		}
+		return c < 0
+	})
+	for _, r := range rows {
+		tot.DueCents += r.DueCents
+		tot.ReceivedCents += r.ReceivedCents
+		tot.OutstandingCents += r.OutstandingCents
+		tot.OverdueCents += r.OverdueCents
+		if req.GroupBy != "owner" {
+			tot.Orders += r.Orders
+		}
+	}
+	tot.Name = "合计"
+	return rows, tot, nil
+}
+
+// Receivables returns one page of the receivables report, as of today.
+func (s *Service) Receivables(req ReceivablesRequest) (ReceivablesPage, error) {
+	rows, tot, err := s.receivables(context.Background(), req)
+	if err != nil {
+		return ReceivablesPage{}, err
+	}
+	if req.GroupBy == "" {
+		req.GroupBy = "customer"
+	}
+	off, lim := validate.Page(req.Page, req.PageSize)
+	page := rows[min(off, len(rows)):min(off+lim, len(rows))]
+	return ReceivablesPage{GroupBy: req.GroupBy, Items: append([]store.ReceivableGroup{}, page...), Total: len(rows), Totals: tot,
+		Page: off/lim + 1, PageSize: lim, AsOf: s.today()}, nil
+}
+
+// ExportReceivablesCSV returns the whole report as CSV (UTF-8 with a BOM),
+// its totals last.
+func (s *Service) ExportReceivablesCSV(req ReceivablesRequest) (string, error) {
+	rows, tot, err := s.receivables(context.Background(), req)
+	if err != nil {
+		return "", err
+	}
+	first := "客户名称"
+	if req.GroupBy == "owner" {
+		first = "负责人"
+	}
+	header := []string{first, "应收金额", "已回款", "未回款", "逾期金额", "订单数"}
+	return product.WriteCSV(header, func(w *csv.Writer) error {
+		for _, r := range append(rows, tot) {
+			if err := w.Write([]string{r.Name, money.Plain(r.DueCents), money.Plain(r.ReceivedCents), money.Plain(r.OutstandingCents),
+				money.Plain(r.OverdueCents), strconv.Itoa(r.Orders)}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

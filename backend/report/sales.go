@@ -1,0 +1,422 @@
+package report
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/csv"
+	"errors"
+	"sort"
+	"strings"
+	"time"
+
+	"funneldesk/backend/apperr"
+	"funneldesk/backend/chart"
+	"funneldesk/backend/customer"
+	"funneldesk/backend/money"
+	"funneldesk/backend/owner"
+	"funneldesk/backend/product"
+	"funneldesk/backend/store"
+)
+
+// SalesRequest selects the product sales report. From and To are months
+// (YYYY-MM, both inclusive; default the twelve months up to this one, at
+// most 60). GroupBy is "product" (default) or "category" (the product's own
+// category; products without one form 未分类, id 0). CategoryID keeps the
+// products of a category and its sub-categories; OwnerIDs are the orders'
+// owners.
+type SalesRequest struct {
+	GroupBy    string  `json:"groupBy"`
+	From       string  `json:"from"`
+	To         string  `json:"to"`
+	CategoryID int64   `json:"categoryId"`
+	OwnerIDs   []int64 `json:"ownerIds"`
+	CustomerID int64   `json:"customerId"`
+	// Lang ("zh-CN" default, or "en") is the language of Filters.
+	Lang string `json:"lang"`
+}
+
+// SalesCell is a quantity (thousandths) and an amount (cents).
+type SalesCell struct {
+	QtyMilli    int64 `json:"qtyMilli"`
+	AmountCents int64 `json:"amountCents"`
+}
+
+// SalesRow is one product or category: its cells per month (aligned with
+// SalesReport.Months) and its total.
+type SalesRow struct {
+	ID     int64       `json:"id"`
+	Code   string      `json:"code"`
+	Name   string      `json:"name"`
+	Unit   string      `json:"unit"`
+	Months []SalesCell `json:"months"`
+	Total  SalesCell   `json:"total"`
+}
+
+// SalesReport is the product sales pivot: rows by amount, largest first,
+// with per-month totals and the grand total. Filters describes the filters
+// in force (as on the chart).
+type SalesReport struct {
+	GroupBy string      `json:"groupBy"`
+	Months  []string    `json:"months"`
+	Rows    []SalesRow  `json:"rows"`
+	Totals  []SalesCell `json:"totals"`
+	Total   SalesCell   `json:"total"`
+	Filters string      `json:"filters"`
+}
+
+// maxMonths bounds the report's period.
+const maxMonths = 60
+
+func parseMonth(field, s string) (time.Time, error) {
+	t, err := time.Parse("2006-01", strings.TrimSpace(s))
+	if err != nil {
+		return t, apperr.Invalid(field, "月份「"+s+"」无效（格式 YYYY-MM）", "Month \""+s+"\" is not valid (YYYY-MM)")
+	}
+	return t, nil
+}
+
+func (s *Service) months(req SalesRequest) ([]string, time.Time, time.Time, error) {
+	now := s.now()
+	to := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
+	from := to.AddDate(0, -11, 0)
+	var err error
+	if req.To != "" {
+		if to, err = parseMonth("to", req.To); err != nil {
+			return nil, from, to, err
+		}
+		if req.From == "" {
+			from = to.AddDate(0, -11, 0)
+		}
+	}
+	if req.From != "" {
+		if from, err = parseMonth("from", req.From); err != nil {
+			return nil, from, to, err
+		}
+	}
+	if from.After(to) {
+		return nil, from, to, apperr.Invalid("from", "开始月份不能晚于结束月份", "The first month cannot be after the last")
+	}
+	var months []string
+	for m := from; !m.After(to); m = m.AddDate(0, 1, 0) {
+		months = append(months, m.Format("2006-01"))
+		if len(months) > maxMonths {
+			return nil, from, to, apperr.Invalid("from", "期间最长 60 个月", "The period is at most 60 months")
+		}
+	}
+	return months, from, to, nil
+}
+
+func (s *Service) sales(ctx context.Context, req SalesRequest) (SalesReport, error) {
+	if req.GroupBy == "" {
+		req.GroupBy = "product"
+	}
+	if req.GroupBy != "product" && req.GroupBy != "category" {
+		return SalesReport{}, apperr.Invalid("groupBy", "只能按产品或产品分类汇总", "Group by product or category")
+	}
+	months, from, to, err := s.months(req)
+	if err != nil {
+		return SalesReport{}, err
+	}
+	q := s.st.DB
+	f := store.SalesFilter{From: from.Format("2006-01-02"), To: to.AddDate(0, 1, 0).Format("2006-01-02"), OwnerIDs: req.OwnerIDs, CustomerID: req.CustomerID}
+	en := req.Lang == "en"
+	tr := func(zh, e string) string {
+		if en {
+			return e
+		}
+		return zh
+	}
+	all := tr("全部", "all")
+	var filters []string
+	filters = append(filters, tr("期间：", "Period: ")+months[0]+" ~ "+months[len(months)-1])
+	catName := all
+	if req.CategoryID != 0 {
+		cats, err := store.CategorySubtree(ctx, q, req.CategoryID)
+		if err != nil {
+			return SalesReport{}, err
+		}
+		c, err := store.GetCategory(ctx, q, req.CategoryID)
+		if errors.Is(err, store.ErrNotFound) {
+			return SalesReport{}, apperr.Invalid("categoryId", "产品分类不存在", "Unknown category")
+		} else if err != nil {
+			return SalesReport{}, err
+		}
+		catName = c.Name
+		if f.ProductIDs, err = store.ProductsInCategories(ctx, q, cats); err != nil {
+			return SalesReport{}, err
+		}
+	}
+	filters = append(filters, tr("产品分类：", "Category: ")+catName)
+	ownerNames := all
+	if len(req.OwnerIDs) > 0 {
+		var names []string
+		for _, id := range req.OwnerIDs {
+			o, err := owner.Get(ctx, q, id)
+			if err != nil {
+				return SalesReport{}, err
+			}
+			names = append(names, o.Name)
+		}
+		ownerNames = strings.Join(names, tr("、", ", "))
+	}
+	filters = append(filters, tr("负责人：", "Owner: ")+ownerNames)
+	if req.CustomerID != 0 {
+		c, err := customer.Resolve(ctx, q, req.CustomerID)
+		if err != nil {
+			return SalesReport{}, err
+		}
+		filters = append(filters, tr("客户：", "Customer: ")+c.Name)
+	}
+
+	cells, err := store.ProductSales(ctx, q, f)
+	if err != nil {
+		return SalesReport{}, err
+	}
+	ids := map[int64]bool{}
+	for _, c := range cells {
+		ids[c.ProductID] = true
+	}
+	idList := make([]int64, 0, len(ids))
+	for id := range ids {
+		idList = append(idList, id)
+	}
+	prods, err := store.ProductsByID(ctx, q, idList)
+	if err != nil {
+		return SalesReport{}, err
+	}
+	byProduct := map[int64]store.Product{}
+	for _, p := range prods {
+		byProduct[p.ID] = p
+	}
+	var catPath map[int64]string
+	if req.GroupBy == "category" {
+		cats, err := store.ListCategories(ctx, q)
+		if err != nil {
+			return SalesReport{}, err
+		}
+		catPath = map[int64]string{}
+		for _, c := range cats {
+			catPath[c.ID] = c.Path
+		}
+	}
+
+	monthIdx := map[string]int{}
+	for i, m := range months {
+		monthIdx[m] = i
+	}
+	rep := SalesReport{GroupBy: req.GroupBy, Months: months, Rows: []SalesRow{}, Totals: make([]SalesCell, len(months)),
+		Filters: strings.Join(filters, "    ")}
+	rows := map[int64]*SalesRow{}
+	for _, c := range cells {
+		mi, ok := monthIdx[c.Month]
+		if !ok {
+			continue
+		}
+		p := byProduct[c.ProductID]
+		key := p.ID
+		row := rows[key]
+		if req.GroupBy == "category" {
+			key = 0
+			if p.CategoryID != nil {
+				key = *p.CategoryID
+			}
+			row = rows[key]
+			if row == nil {
+				name := tr("未分类", "Uncategorised")
+				if key != 0 {
+					name = catPath[key]
+				}
+				row = &SalesRow{ID: key, Name: name}
+			}
+		} else if row == nil {
+			row = &SalesRow{ID: p.ID, Code: p.Code, Name: p.Name, Unit: p.Unit}
+		}
+		if row.Months == nil {
+			row.Months = make([]SalesCell, len(months))
+		}
+		rows[key] = row
+		row.Months[mi].QtyMilli += c.QtyMilli
+		row.Months[mi].AmountCents += c.AmountCents
+		row.Total.QtyMilli += c.QtyMilli
+		row.Total.AmountCents += c.AmountCents
+		rep.Totals[mi].QtyMilli += c.QtyMilli
+		rep.Totals[mi].AmountCents += c.AmountCents
+		rep.Total.QtyMilli += c.QtyMilli
+		rep.Total.AmountCents += c.AmountCents
+	}
+	for _, r := range rows {
+		rep.Rows = append(rep.Rows, *r)
+	}
+	sort.Slice(rep.Rows, func(i, j int) bool {
+		a, b := rep.Rows[i], rep.Rows[j]
+		if a.Total.AmountCents != b.Total.AmountCents {
+			return a.Total.AmountCents > b.Total.AmountCents
+		}
+		if a.Code != b.Code {
+			return a.Code < b.Code
+		}
+		return a.Name < b.Name
+	})
+	return rep, nil
+}
+
+// ProductSales returns quantity and amount by product (or category) and
+// month.
+func (s *Service) ProductSales(req SalesRequest) (SalesReport, error) {
+	return s.sales(context.Background(), req)
+}
+
+// ExportProductSalesCSV returns the report as CSV (UTF-8 with a BOM): per
+// row its quantity and amount in each month, then its totals; the last row
+// is the monthly totals.
+func (s *Service) ExportProductSalesCSV(req SalesRequest) (string, error) {
+	rep, err := s.sales(context.Background(), req)
+	if err != nil {
+		return "", err
+	}
+	header := []string{"产品编码", "产品名称", "单位"}
+	if rep.GroupBy == "category" {
+		header = []string{"产品分类"}
+	}
+	for _, m := range rep.Months {
+		header = append(header, m+" 数量", m+" 金额")
+	}
+	header = append(header, "合计数量", "合计金额")
+	return product.WriteCSV(header, func(w *csv.Writer) error {
+		write := func(lead []string, cells []SalesCell, total SalesCell) error {
+			rec := append([]string{}, lead...)
+			for _, c := range cells {
+				rec = append(rec, product.FormatQty(c.QtyMilli), money.Plain(c.AmountCents))
+			}
+			return w.Write(append(rec, product.FormatQty(total.QtyMilli), money.Plain(total.AmountCents)))
+		}
+		for _, r := range rep.Rows {
+			lead := []string{r.Code, r.Name, r.Unit}
+			if rep.GroupBy == "category" {
+				lead = []string{r.Name}
+			}
+			if err := write(lead, r.Months, r.Total); err != nil {
+				return err
+			}
+		}
+		lead := []string{"合计", "", ""}
+		if rep.GroupBy == "category" {
+			lead = []string{"合计"}
+		}
+		return write(lead, rep.Totals, rep.Total)
+	})
+}
+
+// SalesChartRequest asks for the product sales chart. Measure is "amount"
+// (default) or "quantity"; Size "screen" (1600×1000, default) or "print"
+// (A4 landscape at 300 dpi); Lang "zh-CN" (default) or "en". The bars are
+// the months, each stacking the TopN (default 6, at most 8) largest rows and
+// the rest as 其他.
+type SalesChartRequest struct {
+	Sales   SalesRequest `json:"sales"`
+	Measure string       `json:"measure"`
+	Size    string       `json:"size"`
+	Lang    string       `json:"lang"`
+	TopN    int          `json:"topN"`
+}
+
+// ProductSalesChartPNG draws the product sales chart and returns it as
+// base64 PNG, for the screen and for saving through the desktop service.
+func (s *Service) ProductSalesChartPNG(req SalesChartRequest) (string, error) {
+	b, err := s.RenderSalesChart(req)
+	if err != nil {
+		return "", err
+	}
+	return base64.StdEncoding.EncodeToString(b), nil
+}
+
+// RenderSalesChart computes the report and draws its PNG.
+func (s *Service) RenderSalesChart(req SalesChartRequest) ([]byte, error) {
+	w, h := chart.ScreenWidth, chart.ScreenHeight
+	switch req.Size {
+	case "", "screen":
+	case "print":
+		w, h = chart.PrintWidth, chart.PrintHeight
+	default:
+		return nil, apperr.Invalid("size", "尺寸只能是 screen 或 print", "Size must be screen or print")
+	}
+	qty := false
+	switch req.Measure {
+	case "", "amount":
+	case "quantity":
+		qty = true
+	default:
+		return nil, apperr.Invalid("measure", "只能按金额或数量绘图", "Chart the amount or the quantity")
+	}
+	top := req.TopN
+	if top <= 0 {
+		top = 6
+	}
+	top = min(top, 8)
+	req.Sales.Lang = req.Lang
+	rep, err := s.sales(context.Background(), req.Sales)
+	if err != nil {
+		return nil, err
+	}
+	en := req.Lang == "en"
+	tr := func(zh, e string) string {
+		if en {
+			return e
+		}
+		return zh
+	}
+	val := func(c SalesCell) int64 {
+		if qty {
+			return c.QtyMilli
+		}
+		return c.AmountCents
+	}
+	b := chart.Bars{Categories: rep.Months, Empty: tr("所选期间没有销售", "No sales in the period")}
+	by := tr("按产品", "by product")
+	if rep.GroupBy == "category" {
+		by = tr("按产品分类", "by category")
+	}
+	if qty {
+		b.Title = tr("产品销售数量（"+by+"，按月）", "Product sales quantity ("+by+", by month)")
+		b.Format = func(v int64) string { return product.FormatQty(v) }
+	} else {
+		b.Title = tr("产品销售金额（"+by+"，按月）", "Product sales amount ("+by+", by month)")
+		// Whole yuan on the axis and the bars: "¥12,000" rather than "¥12,000.00".
+		b.Format = func(v int64) string {
+			if v%100 == 0 {
+				s := money.Yuan(v)
+				return s[:len(s)-3]
+			}
+			return money.Yuan(v)
+		}
+	}
+	b.Subtitle = []string{rep.Filters, tr("生成时间：", "Generated: ") + s.now().Format("2006-01-02 15:04") + tr("    已扣除退货，不含已作废订单", "    net of returns, voided orders excluded")}
+	other := chart.BarSeries{Name: tr("其他", "Others"), Values: make([]int64, len(rep.Months))}
+	for i, r := range rep.Rows {
+		if i < top {
+			name := r.Name
+			if r.Code != "" {
+				name = r.Code + " " + r.Name
+			}
+			sr := chart.BarSeries{Name: name, Values: make([]int64, len(rep.Months))}
+			for m, c := range r.Months {
+				sr.Values[m] = max(val(c), 0)
+			}
+			b.Series = append(b.Series, sr)
+			continue
+		}
+		for m, c := range r.Months {
+			other.Values[m] += max(val(c), 0)
+		}
+	}
+	if len(rep.Rows) > top {
+		b.Series = append(b.Series, other)
+	}
+	b.Footer = tr("合计：", "Total: ")
+	if qty {
+		b.Footer += product.FormatQty(rep.Total.QtyMilli)
+	} else {
+		b.Footer += money.Yuan(rep.Total.AmountCents)
+	}
+	return chart.BarsPNG(b, w, h)
+}

@@ -1,0 +1,141 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// ReceivableFilter selects the installments the receivables report sums.
+// Installments of voided orders never count.
+type ReceivableFilter struct {
+	// OwnerIDs are the installments' responsible owners.
+	OwnerIDs   []int64 `json:"ownerIds"`
+	CustomerID int64   `json:"customerId"`
+	// Query matches the customer's name.
+	Query string `json:"query"`
+	// DueFrom and DueTo bound the due date, both inclusive (YYYY-MM-DD).
+	DueFrom string `json:"dueFrom"`
+	DueTo   string `json:"dueTo"`
+}
+
+// ReceivableGroup is what one customer or one owner is due, has paid and
+// has overdue.
+type ReceivableGroup struct {
+	ID            int64  `db:"id" json:"id"`
+	Name          string `db:"name" json:"name"`
+	DueCents      int64  `db:"due" json:"dueCents"`
+	ReceivedCents int64  `db:"received" json:"receivedCents"`
+	OverdueCents  int64  `db:"overdue" json:"overdueCents"`
+	// OutstandingCents = DueCents − ReceivedCents.
+	OutstandingCents int64 `db:"-" json:"outstandingCents"`
+	Orders           int   `db:"orders" json:"orders"`
+}
+
+func (f ReceivableFilter) where() where {
+	var w where
+	w.add("i.voided = 0")
+	w.ints("i.owner_id", f.OwnerIDs)
+	if f.CustomerID != 0 {
+		w.add("i.customer_id = ?", f.CustomerID)
+	}
+	if s := strings.TrimSpace(f.Query); s != "" {
+		w.add(`i.customer_id IN (SELECT id FROM customers WHERE name LIKE ? ESCAPE '\')`, "%"+escapeLike(s)+"%")
+	}
+	if f.DueFrom != "" {
+		w.add("i.due_date >= ?", f.DueFrom)
+	}
+	if f.DueTo != "" {
+		w.add("i.due_date <= ?", f.DueTo)
+	}
+	return w
+}
+
+// Receivables sums the installments matching f per customer (by
+// "customer") or per responsible owner (by "owner"), overdue as of today.
+func Receivables(ctx context.Context, q Querier, f ReceivableFilter, by, today string) ([]ReceivableGroup, error) {
+	key, names := "i.customer_id", "customers"
+	if by == "owner" {
+		key, names = "i.owner_id", "owners"
+	}
+	w := f.where()
+	query := `SELECT g.id, n.name, g.due, g.received, g.overdue, g.orders FROM (
+		SELECT ` + key + ` AS id, SUM(i.amount_cents) AS due, SUM(i.received_cents) AS received,
+			SUM(CASE WHEN i.due_date < ? THEN i.amount_cents - i.received_cents ELSE 0 END) AS overdue,
+			COUNT(DISTINCT i.order_id) AS orders
+		FROM installments i` + w.sql() + ` GROUP BY ` + key + `) g JOIN ` + names + ` n ON n.id = g.id`
+	out := []ReceivableGroup{}
+	if err := q.SelectContext(ctx, &out, query, append([]any{today}, w.args...)...); err != nil {
+		return nil, fmt.Errorf("receivables: %w", err)
+	}
+	for i := range out {
+		out[i].OutstandingCents = out[i].DueCents - out[i].ReceivedCents
+	}
+	return out, nil
+}
+
+// SalesFilter selects the order lines the product sales report sums: lines
+// of orders not voided, signed in [From, To) (YYYY-MM-DD), net of returns.
+type SalesFilter struct {
+	From, To   string
+	ProductIDs []int64 // nil: any
+	OwnerIDs   []int64
+	CustomerID int64
+}
+
+// SalesCell is the quantity and amount of one product in one month.
+type SalesCell struct {
+	ProductID   int64  `db:"product_id"`
+	Month       string `db:"month"`
+	QtyMilli    int64  `db:"qty"`
+	AmountCents int64  `db:"amount"`
+}
+
+// ProductSales sums quantity and amount per product and signing month
+// (YYYY-MM).
+func ProductSales(ctx context.Context, q Querier, f SalesFilter) ([]SalesCell, error) {
+	var w where
+	w.add("o.status <> 'voided'")
+	w.add("o.signed_date >= ?", f.From)
+	w.add("o.signed_date < ?", f.To)
+	w.ints("o.owner_id", f.OwnerIDs)
+	if f.CustomerID != 0 {
+		w.add("o.customer_id = ?", f.CustomerID)
+	}
+	if f.ProductIDs != nil {
+		if len(f.ProductIDs) == 0 {
+			return []SalesCell{}, nil
+		}
+		w.ints("l.product_id", f.ProductIDs)
+	}
+	out := []SalesCell{}
+	err := q.SelectContext(ctx, &out, `SELECT l.product_id, substr(o.signed_date, 1, 7) AS month,
+		SUM(l.qty_milli - l.returned_qty_milli) AS qty, SUM(l.total_cents - l.returned_cents) AS amount
+		FROM orders o JOIN order_lines l ON l.order_id = o.id`+w.sql()+` GROUP BY l.product_id, month`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("product sales: %w", err)
+	}
+	return out, nil
+}
+
+// ProductsInCategories returns the ids of the products in the categories.
+func ProductsInCategories(ctx context.Context, q Querier, categoryIDs []int64) ([]int64, error) {
+	out := []int64{}
+	if len(categoryIDs) == 0 {
+		return out, nil
+	}
+	c, args := inInts("category_id", categoryIDs)
+	err := q.SelectContext(ctx, &out, `SELECT id FROM products WHERE `+c, args...)
+	return out, err
+}
+
+// ProductsByID returns the products with the given ids.
+func ProductsByID(ctx context.Context, q Querier, ids []int64) ([]Product, error) {
+	out := []Product{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	c, args := inInts("p.id", ids)
+	err := q.SelectContext(ctx, &out, productSelect+` WHERE `+c, args...)
+	return out, err
+}
