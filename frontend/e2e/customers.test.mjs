@@ -201,5 +201,59 @@ test('deleting a customer that has opportunities shows the refusal', async () =>
   let box = messageBox(page)
   await box.getByRole('button', { name: '删除' }).click()
   await page.getByText('还有销售机会，不能删除').waitFor()
+  await messageBox(page).getByRole('button', { name: '确定' }).click()
+  await messageBox(page).waitFor({ state: 'detached' })
+  assert.equal(await customerRows('华东商贸有限公司').count(), 2, 'nothing was deleted')
+  assert.deepEqual(page.errors, [])
+})
+
+test('stage configuration: add, bad probability refused next to the field, reorder, retire, refusal to delete a used stage', async () => {
+  await page.click('[data-test="nav-settings"]')
+  const stagesTable = page.locator('[data-test="stages-table"]')
+  await stagesTable.waitFor()
+  const rowOf = (name) => stagesTable.locator('tbody tr', { hasText: name })
+
+  await page.click('[data-test="stage-add"]')
+  const dlg = page.locator('[data-test="stage-dialog"]')
+  await dlg.waitFor({ state: 'visible' })
+  await page.fill('[data-test="stage-name"]', '样品试用')
+  await page.fill('[data-test="stage-probability"]', '150')
+  await page.click('[data-test="stage-save"]')
+  await dlg.getByText('必须在 0 到 100 之间').waitFor()
+  await page.fill('[data-test="stage-probability"]', '35')
+  await page.click('[data-test="stage-save"]')
+  await dlg.waitFor({ state: 'hidden' })
+  await rowOf('样品试用').waitFor()
+  assert.match(await rowOf('样品试用').innerText(), /35%/)
+  // Added after the last stage; one step up puts it before 未成结束.
+  const names = async () => (await stagesTable.locator('tbody tr td:nth-child(2)').allInnerTexts()).map((s) => s.trim())
+  assert.equal((await names()).at(-1), '样品试用')
+  await rowOf('样品试用').locator('button[title="上移"]').click()
+  await page.waitForFunction(() => {
+    const cells = [...document.querySelectorAll('[data-test="stages-table"] tbody tr td:nth-child(2)')].map((c) => c.textContent.trim())
+    return cells.at(-1) === '未成结束' && cells.at(-2) === '样品试用'
+  })
+
+  // Won and lost stages are marked.
+  assert.match(await rowOf('谈成结束').innerText(), /成功/)
+  assert.match(await rowOf('未成结束').innerText(), /失败/)
+
+  // Retire and restore.
+  await rowOf('样品试用').getByRole('button', { name: '停用' }).click()
+  await rowOf('样品试用').getByText('已停用').waitFor()
+  await rowOf('样品试用').getByRole('button', { name: '恢复' }).click()
+  await rowOf('样品试用').getByRole('button', { name: '停用' }).waitFor()
+
+  // 商务谈判 holds the opportunity created above: the backend refuses to delete it.
+  await rowOf('商务谈判').getByRole('button', { name: '删除' }).click()
+  await messageBox(page).getByRole('button', { name: '删除' }).click()
+  await page.getByText('已被销售机会使用，不能删除').waitFor()
+  await shot(page, 'settings-stages')
+  await messageBox(page).getByRole('button', { name: '确定' }).click()
+
+  // An unused stage can be deleted.
+  await rowOf('样品试用').getByRole('button', { name: '删除' }).click()
+  await messageBox(page).getByRole('button', { name: '删除' }).click()
+  await rowOf('样品试用').waitFor({ state: 'detached' })
   assert.deepEqual(page.errors, [])
 })
