@@ -8,7 +8,11 @@ import (
 	"funneldesk/backend/funnel"
 	"funneldesk/backend/importer"
 	"funneldesk/backend/opportunity"
+	"funneldesk/backend/order"
 	"funneldesk/backend/owner"
+	"funneldesk/backend/product"
+	"funneldesk/backend/quote"
+	"funneldesk/backend/report"
 	"funneldesk/backend/settings"
 	"funneldesk/backend/stage"
 	"funneldesk/backend/store"
@@ -25,6 +29,10 @@ type App struct {
 	Settings      *settings.Service
 	Desktop       *desktop.Service
 	Imports       *importer.Service
+	Products      *product.Service
+	Quotes        *quote.Service
+	Orders        *order.Service
+	Reports       *report.Service
 }
 
 // NewApp builds every service over st. saveDir is where headless saves go.
@@ -39,12 +47,17 @@ func NewApp(st *store.Store, saveDir string) *App {
 		Settings:      settings.NewService(st),
 		Desktop:       desktop.NewService(saveDir),
 		Imports:       importer.NewService(st),
+		Products:      product.NewService(st),
+		Quotes:        quote.NewService(st),
+		Orders:        order.NewService(st),
+		Reports:       report.NewService(st),
 	}
 }
 
 // Bindings lists the services the UI calls, for Wails and the headless server alike.
 func (a *App) Bindings() []any {
-	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Funnel, a.Settings, a.Desktop, a.Imports}
+	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Funnel, a.Settings, a.Desktop, a.Imports,
+		a.Products, a.Quotes, a.Orders, a.Reports}
 }
 
 func (a *App) startup(ctx context.Context) { desktop.SetContext(a.Desktop, ctx) }
