@@ -151,7 +151,7 @@ func (s *Service) CreateReturn(in ReturnInput) (Detail, error) {
 		if err != nil {
 			return err
 		}
-		r := store.Return{OrderID: o.ID}
+		r := store.SalesReturn{OrderID: o.ID}
 		if r.Date, err = validate.Date("date", "退货日期", "Return date", in.Date, false); err != nil {
 			return err
 		}
@@ -192,7 +192,7 @@ func (s *Service) CreateReturn(in ReturnInput) (Detail, error) {
 			after := product.ShareOf(l.TotalCents, l.ReturnedQtyMilli, l.QtyMilli)
 			l.ReturnedCents += after - before
 			r.AmountCents += after - before
-			r.Lines = append(r.Lines, store.ReturnLine{OrderLineID: l.ID, QtyMilli: qty, AmountCents: after - before})
+			r.Lines = append(r.Lines, store.SalesReturnLine{OrderLineID: l.ID, QtyMilli: qty, AmountCents: after - before})
 			if err := store.SetLineReturned(ctx, tx, l.ID, l.ReturnedQtyMilli, l.ReturnedCents); err != nil {
 				return err
 			}

@@ -79,7 +79,7 @@ type Detail struct {
 	Plan     []store.Installment `json:"plan"`
 	Receipts []store.Receipt     `json:"receipts"`
 	Invoices []store.Invoice     `json:"invoices"`
-	Returns  []store.Return      `json:"returns"`
+	Returns  []store.SalesReturn `json:"returns"`
 	Figures  Figures             `json:"figures"`
 	// Allowed lists the actions the order permits now: edit, plan, receipt,
 	// invoice, return, void.

@@ -653,20 +653,20 @@ func DeleteInvoice(ctx context.Context, q Querier, id int64) error {
 	return nil
 }
 
-// Return is a return of goods (退货单) against an order.
-type Return struct {
-	ID          int64        `db:"id" json:"id"`
-	Number      string       `db:"number" json:"number"`
-	OrderID     int64        `db:"order_id" json:"orderId"`
-	Date        string       `db:"date" json:"date"`
-	Reason      string       `db:"reason" json:"reason"`
-	AmountCents int64        `db:"amount_cents" json:"amountCents"`
-	CreatedAt   string       `db:"created_at" json:"createdAt"`
-	Lines       []ReturnLine `db:"-" json:"lines"`
+// SalesReturn is a return of goods (退货单) against an order.
+type SalesReturn struct {
+	ID          int64             `db:"id" json:"id"`
+	Number      string            `db:"number" json:"number"`
+	OrderID     int64             `db:"order_id" json:"orderId"`
+	Date        string            `db:"date" json:"date"`
+	Reason      string            `db:"reason" json:"reason"`
+	AmountCents int64             `db:"amount_cents" json:"amountCents"`
+	CreatedAt   string            `db:"created_at" json:"createdAt"`
+	Lines       []SalesReturnLine `db:"-" json:"lines"`
 }
 
-// ReturnLine is the quantity of one order line a return takes back.
-type ReturnLine struct {
+// SalesReturnLine is the quantity of one order line a return takes back.
+type SalesReturnLine struct {
 	ID          int64  `db:"id" json:"id"`
 	ReturnID    int64  `db:"return_id" json:"returnId"`
 	OrderLineID int64  `db:"order_line_id" json:"orderLineId"`
@@ -678,7 +678,7 @@ type ReturnLine struct {
 }
 
 // InsertReturn records a return with its lines.
-func InsertReturn(ctx context.Context, q Querier, r Return) (int64, error) {
+func InsertReturn(ctx context.Context, q Querier, r SalesReturn) (int64, error) {
 	res, err := q.ExecContext(ctx, `INSERT INTO returns (number, order_id, date, reason, amount_cents, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 		r.Number, r.OrderID, r.Date, r.Reason, r.AmountCents, Now())
 	if err != nil {
@@ -698,13 +698,13 @@ func InsertReturn(ctx context.Context, q Querier, r Return) (int64, error) {
 }
 
 // ListReturns returns an order's returns, oldest first, with their lines.
-func ListReturns(ctx context.Context, q Querier, orderID int64) ([]Return, error) {
-	out := []Return{}
+func ListReturns(ctx context.Context, q Querier, orderID int64) ([]SalesReturn, error) {
+	out := []SalesReturn{}
 	if err := q.SelectContext(ctx, &out, `SELECT id, number, order_id, date, reason, amount_cents, created_at
 		FROM returns WHERE order_id = ? ORDER BY date, id`, orderID); err != nil {
 		return nil, fmt.Errorf("returns: %w", err)
 	}
-	lines := []ReturnLine{}
+	lines := []SalesReturnLine{}
 	if err := q.SelectContext(ctx, &lines, `SELECT rl.id, rl.return_id, rl.order_line_id, l.product_code, l.product_name, l.unit,
 		rl.qty_milli, rl.amount_cents FROM return_lines rl JOIN order_lines l ON l.id = rl.order_line_id
 		WHERE rl.return_id IN (SELECT id FROM returns WHERE order_id = ?) ORDER BY rl.return_id, l.position`, orderID); err != nil {
@@ -712,7 +712,7 @@ func ListReturns(ctx context.Context, q Querier, orderID int64) ([]Return, error
 	}
 	byID := map[int64]int{}
 	for i := range out {
-		out[i].Lines = []ReturnLine{}
+		out[i].Lines = []SalesReturnLine{}
 		byID[out[i].ID] = i
 	}
 	for _, l := range lines {
