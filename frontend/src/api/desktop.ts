@@ -14,6 +14,8 @@ export const desktop = {
       /* no Wails runtime (plain browser): the document title is enough */
     }
   },
+  /** uiReady tells the Go side the main screen has rendered (the desktop smoke test waits for it). */
+  uiReady: (screen: string): Promise<void> => call(() => svc.UIReady(screen)),
   /** headless is true under the browser test server. */
   headless: (): boolean => Boolean((window as any).__FUNNELDESK_HEADLESS__),
 }
