@@ -145,7 +145,7 @@ func decodeUTF16(data []byte, e unicode.Endianness, name string) (string, string
 }
 
 // detectDelimiter picks comma, tab or semicolon by counting them, outside
-// quotes, in the first non-empty line.
+// quotes, in a line; 0 if it has none.
 func detectDelimiter(line string) rune {
 	counts := map[rune]int{}
 	inQuote := false
@@ -157,7 +157,7 @@ func detectDelimiter(line string) rune {
 			counts[r]++
 		}
 	}
-	best, n := ',', 0
+	best, n := rune(0), 0
 	for _, r := range []rune{'\t', ',', ';'} { // tab first: Excel's "Unicode text"
 		if counts[r] > n {
 			best, n = r, counts[r]
@@ -183,19 +183,18 @@ func parseText(data []byte) (*Table, error) {
 			text = rest
 		}
 	}
+	// The header line decides; a title line above it (no delimiter at all)
+	// is passed over.
+	for line, n := text, 0; delim == 0 && line != "" && n < headerSearch; {
+		var l string
+		l, line, _ = strings.Cut(line, "\n")
+		if strings.TrimSpace(l) != "" {
+			delim = detectDelimiter(l)
+			n++
+		}
+	}
 	if delim == 0 {
-		line := text
-		for line != "" {
-			var l string
-			l, line, _ = strings.Cut(line, "\n")
-			if strings.TrimSpace(l) != "" {
-				delim = detectDelimiter(l)
-				break
-			}
-		}
-		if delim == 0 {
-			delim = ','
-		}
+		delim = ','
 	}
 	t.Delimiter = delimiterName(delim)
 
@@ -230,14 +229,39 @@ func parseText(data []byte) (*Table, error) {
 		if blank(rec) {
 			continue
 		}
-		if t.Headers == nil {
-			t.HeaderRow = rowNum
-			t.Headers = trimAll(rec)
-			continue
-		}
 		t.Rows = append(t.Rows, Row{Num: rowNum, Cells: rec})
 	}
+	t.takeHeader()
 	return t, nil
+}
+
+// headerSearch is how many non-empty rows at the top may hold the header.
+const headerSearch = 10
+
+// takeHeader makes the header of the first of the top rows that names at
+// least two known fields (templates and reports of other systems put a
+// title or instructions above it), or else of the first row, and drops it
+// and the rows above it from the data.
+func (t *Table) takeHeader() {
+	if len(t.Rows) == 0 {
+		return
+	}
+	h := 0
+	for i := 0; i < len(t.Rows) && i < headerSearch; i++ {
+		known := 0
+		for _, k := range AutoMapping(t.Rows[i].Cells) {
+			if k != "" {
+				known++
+			}
+		}
+		if known >= 2 {
+			h = i
+			break
+		}
+	}
+	t.HeaderRow = t.Rows[h].Num
+	t.Headers = trimAll(t.Rows[h].Cells)
+	t.Rows = t.Rows[h+1:]
 }
 
 func blank(cells []string) bool {

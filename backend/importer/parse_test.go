@@ -235,3 +235,28 @@ func TestValueParsers(t *testing.T) {
 		}
 	}
 }
+
+func TestParseFindsTheHeaderBelowATitle(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"tab-separated with a title line", []byte("销售机会导出 2025-03-01\r\n\r\n名称\t客户名称\t销售阶段\r\nx\tc\t初期沟通\r\n")},
+		{"csv with instructions", []byte("说明：带 * 的列必填,,\r\n*销售机会名称,*客户名称,*销售阶段\r\nx,c,初期沟通\r\n")},
+		{"xlsx with a title row", xlsxFile(t, [][]any{{"商机列表"}, {"商机名称", "客户", "阶段"}, {"x", "c", "初期沟通"}})},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tb, err := Parse(Source{Data: tt.data})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tb.HeaderRow == 1 || len(tb.Headers) != 3 || len(tb.Rows) != 1 || tb.Rows[0].cell(2) != "初期沟通" {
+				t.Fatalf("header row %d %q, rows %+v", tb.HeaderRow, tb.Headers, tb.Rows)
+			}
+			if m := AutoMapping(tb.Headers); m[0] != FieldName || m[1] != FieldCustomer || m[2] != FieldStage {
+				t.Errorf("mapping %q", m)
+			}
+		})
+	}
+}

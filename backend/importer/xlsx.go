@@ -55,17 +55,13 @@ func parseXLSX(data []byte) (*Table, error) {
 			if blank(cells) {
 				continue
 			}
-			if t.Headers == nil {
-				t.HeaderRow = num
-				t.Headers = trimAll(cells)
-				continue
-			}
 			row := Row{Num: num, Cells: cells}
 			if i < len(stored) && differs(cells, stored[i]) {
 				row.Raw = stored[i]
 			}
 			t.Rows = append(t.Rows, row)
 		}
+		t.takeHeader()
 		if t.Headers != nil {
 			return t, nil
 		}
