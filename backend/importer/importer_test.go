@@ -180,6 +180,9 @@ func TestImportAmountsAndDates(t *testing.T) {
 		{"¥500", "", 50000, ""},
 		{"￥1,000.5", "2025/1/1 0:00", 100050, "2025-01-01"},
 		{"0.5", "2024-02-29", 50, "2024-02-29"},
+		{"40000.0000", "", 4000000, ""},
+		{"RMB 1,000", "", 100000, ""},
+		{"１２３.４５", "", 12345, ""},
 		{"", "", 0, ""},
 	}
 	for _, tt := range tests {
@@ -225,6 +228,7 @@ func TestImportProbabilityRules(t *testing.T) {
 		"default,c,需求分析,\n" + // 30% by the stage
 		"given,c,需求分析,45.5\n" +
 		"percent sign,c,需求分析,45%\n" +
+		"trailing zeros,c,需求分析,45.500\n" +
 		"won,c,谈成结束,20\n" + // won is always 100%
 		"won empty,c,谈成结束,\n" +
 		"lost,c,未成结束,80\n" + // lost is always 0%
@@ -234,7 +238,7 @@ func TestImportProbabilityRules(t *testing.T) {
 	for _, o := range listOpps(t, st) {
 		got[o.Name] = o.ProbabilityBP
 	}
-	want := map[string]int{"default": 3000, "given": 4550, "percent sign": 4500, "won": 10000, "won empty": 10000, "lost": 0, "lost empty": 0}
+	want := map[string]int{"default": 3000, "given": 4550, "percent sign": 4500, "trailing zeros": 4550, "won": 10000, "won empty": 10000, "lost": 0, "lost empty": 0}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("probabilities %v, want %v", got, want)
 	}
@@ -382,6 +386,7 @@ func TestImportBadRowsWriteNothing(t *testing.T) {
 		{"malformed amount", "x,c,o,12abc,,初期沟通,,", "金额", "12abc", "金额不是有效的数字"},
 		{"misplaced thousands separator", "x,c,o,\"1,23\",,初期沟通,,", "金额", "1,23", "金额不是有效的数字"},
 		{"amount with 3 decimals", "x,c,o,1.234,,初期沟通,,", "金额", "1.234", "金额最多两位小数"},
+		{"amount with a third decimal after zeros", "x,c,o,1.2301,,初期沟通,,", "金额", "1.2301", "金额最多两位小数"},
 		{"impossible date", "x,c,o,1,2025-02-30,初期沟通,,", "预计完成日期", "2025-02-30", "预计完成日期无效"},
 		{"date in another order", "x,c,o,1,15/03/2025,初期沟通,,", "预计完成日期", "15/03/2025", "预计完成日期无效"},
 		{"probability 101", "x,c,o,1,,初期沟通,101,", "可能性(%)", "101", "0 到 100"},

@@ -174,6 +174,11 @@ func parseText(data []byte) (*Table, error) {
 		return nil, err
 	}
 	t := &Table{Format: "csv", Encoding: enc}
+	// Old Mac "CSV" ends lines with a lone CR, which encoding/csv does not
+	// take for a line end.
+	if !strings.Contains(text, "\n") && strings.Contains(text, "\r") {
+		text = strings.ReplaceAll(text, "\r", "\n")
+	}
 	// Excel's "sep=;" first line names the delimiter and is not a row.
 	var delim rune
 	if first, rest, ok := strings.Cut(text, "\n"); ok || first != "" {

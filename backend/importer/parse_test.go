@@ -39,6 +39,7 @@ func TestParseDetectsEncodingAndDelimiter(t *testing.T) {
 		{"utf-16be with BOM", encode(t, unicode.UTF16(unicode.BigEndian, unicode.UseBOM), tsvText), "UTF-16BE", "\t", "40000"},
 		{"utf-16le without BOM", encode(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), tsvText), "UTF-16LE", "\t", "40000"},
 		{"semicolon", []byte(strings.ReplaceAll(csvText, ",", ";")), "UTF-8", ";", "40;000"},
+		{"lone CR line ends (old Mac CSV)", []byte(strings.ReplaceAll(csvText, "\r\n", "\r")), "UTF-8", ",", "40,000"},
 		{"sep= line", []byte("sep=;\n" + strings.ReplaceAll(strings.ReplaceAll(csvText, ",", ";"), "40;000", "40000")), "UTF-8", ";", "40000"},
 	}
 	for _, tt := range tests {

@@ -334,11 +334,29 @@ func oneOf(s string, allowed []string) bool {
 	return false
 }
 
-// parseAmount reads yuan: "1,234.56", "¥500", "500元", full-width digits.
+// parseAmount reads yuan: "1,234.56", "¥500", "500元", "RMB 500", full-width
+// digits, and zeros past the second decimal ("40000.0000", as some systems
+// export).
 func parseAmount(s string) (int64, error) {
-	s = norm.NFKC.String(s)
-	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "元"))
-	return money.ParseYuan(s)
+	s = strings.TrimSpace(norm.NFKC.String(s))
+	s = strings.TrimSpace(strings.TrimSuffix(s, "元"))
+	for _, p := range []string{"RMB", "CNY", "rmb", "cny"} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return money.ParseYuan(trimZeros(s))
+}
+
+// trimZeros drops zeros past the second decimal: "12.3400" is 12.34, and
+// only a third significant decimal (12.345) is too precise.
+func trimZeros(s string) string {
+	i := strings.LastIndexByte(s, '.')
+	if i < 0 {
+		return s
+	}
+	for len(s)-i-1 > 2 && s[len(s)-1] == '0' {
+		s = s[:len(s)-1]
+	}
+	return s
 }
 
 func amountMessage(err error) (string, string) {
@@ -355,7 +373,11 @@ func amountMessage(err error) (string, string) {
 
 // parsePercent reads "60", "60.5", "60%", "60％".
 func parsePercent(s string) (int, error) {
-	return money.ParsePercent(norm.NFKC.String(s))
+	s = strings.TrimSpace(norm.NFKC.String(s))
+	if t, ok := strings.CutSuffix(s, "%"); ok {
+		return money.ParsePercent(trimZeros(strings.TrimSpace(t)))
+	}
+	return money.ParsePercent(trimZeros(s))
 }
 
 func percentMessage(err error) (string, string) {
