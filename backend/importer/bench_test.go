@@ -228,5 +228,10 @@ func copyFile(src, dst string) error {
 		out.Close()
 		return err
 	}
+	// Flushed now, so that the import's own fsync does not wait for the copy.
+	if err := out.Sync(); err != nil {
+		out.Close()
+		return err
+	}
 	return out.Close()
 }

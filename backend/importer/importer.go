@@ -64,6 +64,7 @@ func (e *RowErrors) Rows() int {
 	return n
 }
 
+// Error summarizes the problems in Chinese, as the other errors do.
 func (e *RowErrors) Error() string { return e.summary().Message }
 
 // Unwrap lets apperr.As (and the UI's error formatter) see a summary.

@@ -119,9 +119,13 @@ func (s *Service) PreviewData(fileName string, base64Content string) (Preview, e
 }
 
 func (s *Service) load(src Source) (Preview, error) {
-	if s.busy() {
+	s.mu.Lock()
+	if s.running != "" {
+		s.mu.Unlock()
 		return Preview{}, errBusy()
 	}
+	s.file = nil // let the previous file go before reading the next
+	s.mu.Unlock()
 	t, err := Parse(src)
 	if err != nil {
 		return Preview{}, err
@@ -284,12 +288,6 @@ func (s *Service) get(token string) (*loadedFile, error) {
 		return nil, apperr.NotFound("token", "文件已失效，请重新选择文件", "The file is no longer loaded; choose it again")
 	}
 	return s.file, nil
-}
-
-func (s *Service) busy() bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.running != ""
 }
 
 func errBusy() error {
