@@ -47,19 +47,19 @@ var Fields = []Field{
 		"销售机会", "名称", "机会名称", "商机名称", "商机", "机会", "项目名称", "opportunity", "opportunity name", "opportunity title",
 		"deal", "deal name"}},
 	{Key: FieldCustomer, Label: "客户名称", LabelEn: "Customer", Required: true, maxLen: 100, aliases: []string{
-		"客户", "客户名", "客户全称", "公司名称", "公司", "企业名称", "单位名称", "customer", "customer name", "account",
-		"account name", "company", "company name"}},
+		"客户", "客户名", "客户全称", "所属客户", "公司名称", "公司", "企业名称", "单位名称", "customer", "customer name", "account",
+		"account name", "company", "company name", "associated company"}},
 	{Key: FieldType, Label: "类型", LabelEn: "Type", aliases: []string{
 		"机会类型", "商机类型", "业务类型", "销售机会类型", "opportunity type", "deal type"}},
 	{Key: FieldSource, Label: "客户来源", LabelEn: "Source", maxLen: 50, aliases: []string{
 		"来源", "商机来源", "机会来源", "线索来源", "source", "lead source", "customer source"}},
 	{Key: FieldOwner, Label: "负责人", LabelEn: "Owner", maxLen: 50, aliases: []string{
-		"销售负责人", "商机负责人", "机会负责人", "所有者", "拥有者", "销售人员", "销售员", "业务员", "销售", "owner",
+		"销售负责人", "商机负责人", "机会负责人", "销售机会负责人", "商机所有者", "所有者", "拥有者", "销售人员", "销售员", "业务员", "销售", "owner",
 		"owner name", "opportunity owner", "deal owner", "salesperson", "sales rep", "assigned to"}},
 	{Key: FieldCampaign, Label: "营销活动", LabelEn: "Campaign", maxLen: 100, aliases: []string{
-		"市场活动", "活动", "活动名称", "campaign", "campaign name"}},
+		"市场活动", "活动", "活动名称", "campaign", "campaign name", "campaign source"}},
 	{Key: FieldAmount, Label: "金额", LabelEn: "Amount", aliases: []string{
-		"销售金额", "机会金额", "商机金额", "预计金额", "预计销售金额", "预计成交金额", "合同金额", "amount", "deal amount",
+		"销售金额", "机会金额", "商机金额", "预计金额", "预计销售金额", "预计成交金额", "成交金额", "签单金额", "合同金额", "amount", "deal amount",
 		"opportunity amount", "value", "deal value"}},
 	{Key: FieldExpectedClose, Label: "预计完成日期", LabelEn: "Expected close date", aliases: []string{
 		"预计成交日期", "预计结单日期", "预计签单日期", "预计签约日期", "预计关闭日期", "结单日期", "完成日期", "成交日期",

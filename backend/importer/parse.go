@@ -240,6 +240,17 @@ func parseText(data []byte) (*Table, error) {
 	return t, nil
 }
 
+// knownFields counts the cells that name a field.
+func knownFields(cells []string) int {
+	n := 0
+	for _, k := range AutoMapping(cells) {
+		if k != "" {
+			n++
+		}
+	}
+	return n
+}
+
 // headerSearch is how many non-empty rows at the top may hold the header.
 const headerSearch = 10
 
@@ -253,13 +264,7 @@ func (t *Table) takeHeader() {
 	}
 	h := 0
 	for i := 0; i < len(t.Rows) && i < headerSearch; i++ {
-		known := 0
-		for _, k := range AutoMapping(t.Rows[i].Cells) {
-			if k != "" {
-				known++
-			}
-		}
-		if known >= 2 {
+		if knownFields(t.Rows[i].Cells) >= 2 {
 			h = i
 			break
 		}

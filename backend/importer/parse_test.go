@@ -165,6 +165,16 @@ func TestHeaderMapping(t *testing.T) {
 		{"lost_reason", FieldLostReason},
 		{"竞争对手", FieldCompetitor},
 		{"competitor", FieldCompetitor},
+		// Other CRMs' exports.
+		{"Deal Owner", FieldOwner},
+		{"Account Name", FieldCustomer},
+		{"Closing Date", FieldExpectedClose},
+		{"Probability (%)", FieldProbability},
+		{"Lead Source", FieldSource},
+		{"商机金额(元)", FieldAmount},
+		{"结单日期", FieldExpectedClose},
+		{"赢率", FieldProbability},
+		{"商机来源", FieldSource},
 		{"联系人", ""},
 		{"", ""},
 	}
@@ -239,12 +249,15 @@ func TestValueParsers(t *testing.T) {
 
 func TestParseFindsTheHeaderBelowATitle(t *testing.T) {
 	tests := []struct {
-		name string
-		data []byte
+		name      string
+		data      []byte
+		headerRow int
 	}{
-		{"tab-separated with a title line", []byte("销售机会导出 2025-03-01\r\n\r\n名称\t客户名称\t销售阶段\r\nx\tc\t初期沟通\r\n")},
-		{"csv with instructions", []byte("说明：带 * 的列必填,,\r\n*销售机会名称,*客户名称,*销售阶段\r\nx,c,初期沟通\r\n")},
-		{"xlsx with a title row", xlsxFile(t, [][]any{{"商机列表"}, {"商机名称", "客户", "阶段"}, {"x", "c", "初期沟通"}})},
+		{"tab-separated with a title line", []byte("销售机会导出 2025-03-01\r\n\r\n名称\t客户名称\t销售阶段\r\nx\tc\t初期沟通\r\n"), 3},
+		{"csv with instructions", []byte("说明：带 * 的列必填,,\r\n*销售机会名称,*客户名称,*销售阶段\r\nx,c,初期沟通\r\n"), 2},
+		{"xlsx with a title row", xlsxFile(t, [][]any{{"商机列表"}, {"商机名称", "客户", "阶段"}, {"x", "c", "初期沟通"}}), 2},
+		{"xlsx with an instructions sheet first", xlsxFile(t, [][]any{{"填写说明"}, {"1. 每行一条销售机会"}, {"2. 阶段须与系统一致"}},
+			[][]any{{"商机名称", "客户", "阶段"}, {"x", "c", "初期沟通"}}), 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -252,7 +265,7 @@ func TestParseFindsTheHeaderBelowATitle(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if tb.HeaderRow == 1 || len(tb.Headers) != 3 || len(tb.Rows) != 1 || tb.Rows[0].cell(2) != "初期沟通" {
+			if tb.HeaderRow != tt.headerRow || len(tb.Headers) != 3 || len(tb.Rows) != 1 || tb.Rows[0].cell(2) != "初期沟通" {
 				t.Fatalf("header row %d %q, rows %+v", tb.HeaderRow, tb.Headers, tb.Rows)
 			}
 			if m := AutoMapping(tb.Headers); m[0] != FieldName || m[1] != FieldCustomer || m[2] != FieldStage {

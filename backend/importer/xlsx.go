@@ -12,7 +12,8 @@ import (
 // date cell's text is already a date the importer reads.
 var xlsxOptions = excelize.Options{ShortDatePattern: "yyyy-mm-dd"}
 
-// parseXLSX reads the first sheet that has any content: each cell's text as
+// parseXLSX reads the first sheet whose header names known fields, or else
+// the first that has any content: each cell's text as
 // Excel shows it and, where it differs, its stored value. The two are read
 // at once from two handles on the workbook: XML decoding is most of the
 // time, and the second core halves it.
@@ -27,6 +28,7 @@ func parseXLSX(data []byte) (*Table, error) {
 		return nil, err
 	}
 	defer g.Close()
+	var first *Table // the first sheet with content, if none names known fields
 	for _, sheet := range f.GetSheetList() {
 		var stored [][]string
 		var storedErr error
@@ -62,9 +64,20 @@ func parseXLSX(data []byte) (*Table, error) {
 			t.Rows = append(t.Rows, row)
 		}
 		t.takeHeader()
-		if t.Headers != nil {
+		if t.Headers == nil {
+			continue
+		}
+		// An instructions sheet may come first: the data is on the
+		// first sheet whose header names known fields.
+		if knownFields(t.Headers) >= 2 {
 			return t, nil
 		}
+		if first == nil {
+			first = t
+		}
+	}
+	if first != nil {
+		return first, nil
 	}
 	return &Table{Format: "xlsx"}, nil
 }
