@@ -166,6 +166,14 @@ func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, 
 	if err != nil {
 		return err
 	}
+	// The default owner is chosen among the owners there were before the
+	// import, so that it does not depend on the order of the rows.
+	firstActive := ""
+	for name, o := range owners {
+		if o.Active && (firstActive == "" || name < firstActive) {
+			firstActive = name
+		}
+	}
 	customers, err := store.CustomerIDsByName(ctx, tx, customerNames)
 	if err != nil {
 		return err
@@ -210,12 +218,7 @@ func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, 
 			}
 			defaultID = id
 		default:
-			first := ""
-			for name, o := range owners {
-				if o.Active && (first == "" || name < first) {
-					first = name
-				}
-			}
+			first := firstActive
 			if first == "" {
 				first = DefaultOwnerName
 			}
