@@ -59,7 +59,7 @@ func main() {
 		OnStartup:        app.startup,
 		OnShutdown:       app.shutdown,
 		Bind:             app.Bindings(),
-		ErrorFormatter:   apperr.Format,
+		ErrorFormatter:   apperr.FormatJSON,
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "FunnelDesk:", err)

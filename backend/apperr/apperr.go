@@ -4,6 +4,7 @@
 package apperr
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 )
@@ -65,6 +66,17 @@ func Format(err error) any {
 		return e
 	}
 	return &Error{Code: CodeInternal, Message: "内部错误：" + err.Error(), MessageEn: "Internal error: " + err.Error()}
+}
+
+// FormatJSON is Format as JSON text, for Wails' ErrorFormatter: the Wails v2
+// runtime rejects a call with new Error(value), so an object would arrive as
+// "[object Object]" while a string arrives intact as the Error's message.
+func FormatJSON(err error) any {
+	b, jerr := json.Marshal(Format(err))
+	if jerr != nil {
+		return err.Error()
+	}
+	return string(b)
 }
 
 // Is reports whether err is an *Error with the given code.

@@ -140,7 +140,9 @@ func (s *Server) index(w http.ResponseWriter) {
 	w.Write([]byte(html))
 }
 
-// shimJS defines window.go and the parts of window.runtime the UI uses.
+// shimJS defines window.go and the parts of window.runtime the UI uses. A
+// failed call rejects as the desktop runtime does: an Error whose message is
+// the JSON of the apperr.
 const shimJS = `(function(){
 var names = __METHODS__;
 window.go = {};
@@ -153,7 +155,7 @@ names.forEach(function(full){
     return fetch('/wails/call', {method:'POST', headers:{'Content-Type':'application/json'},
       body: JSON.stringify({name: full, args: args})})
     .then(function(r){ if(!r.ok) return r.text().then(function(t){ throw new Error(t); }); return r.json(); })
-    .then(function(d){ if(d.error !== undefined) throw d.error; return d.result; });
+    .then(function(d){ if(d.error !== undefined) throw new Error(JSON.stringify(d.error)); return d.result; });
   };
 });
 var listeners = {};

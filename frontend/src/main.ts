@@ -5,12 +5,11 @@ import './style.css'
 import App from './App.vue'
 import { router } from './router'
 import { i18n, setLang } from './locales'
-import { installWailsErrorBridge, settings } from './api'
+import { settings } from './api'
 
 // The saved language is applied before the first render so the UI never
 // flashes in the wrong language.
 async function start() {
-  installWailsErrorBridge()
   try {
     const s = await settings.get()
     setLang(s.language)

@@ -57,31 +57,3 @@ export async function call<T>(p: () => Promise<T>): Promise<T> {
     throw normalizeError(e)
   }
 }
-
-/**
- * installWailsErrorBridge keeps structured errors intact in the desktop app.
- * Wails v2's runtime rejects with `new Error(message.error)`; when the Go
- * ErrorFormatter returns an object that becomes "[object Object]". Wrapping
- * window.wails.Callback re-encodes such an error as JSON text, which
- * normalizeError reads back. Harmless once the Go side sends a string, and a
- * no-op outside Wails (the headless shim passes objects through).
- */
-export function installWailsErrorBridge() {
-  const w = (window as any).wails
-  if (!w || typeof w.Callback !== 'function' || w.Callback.__funneldesk) return
-  const original = w.Callback
-  const wrapped = (incoming: string) => {
-    try {
-      const msg = JSON.parse(incoming)
-      if (msg && msg.error && typeof msg.error === 'object') {
-        msg.error = JSON.stringify(msg.error)
-        return original(JSON.stringify(msg))
-      }
-    } catch {
-      /* not ours to judge: let Wails report it */
-    }
-    return original(incoming)
-  }
-  wrapped.__funneldesk = true
-  w.Callback = wrapped
-}
