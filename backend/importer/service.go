@@ -113,6 +113,10 @@ func (s *Service) PreviewData(fileName string, base64Content string) (Preview, e
 	}
 	b, err := base64.StdEncoding.DecodeString(base64Content)
 	if err != nil {
+		// Wrapped lines or missing padding, as some encoders write.
+		b, err = base64.RawStdEncoding.DecodeString(strings.TrimRight(strings.Join(strings.Fields(base64Content), ""), "="))
+	}
+	if err != nil {
 		return Preview{}, apperr.Invalid("file", "文件内容无法解码（应为 base64）", "The file content is not valid base64")
 	}
 	return s.load(Source{Name: filepath.Base(fileName), Data: b})
@@ -136,7 +140,7 @@ func (s *Service) load(src Source) (Preview, error) {
 		s.mu.Unlock()
 		return Preview{}, errBusy()
 	}
-	s.file = f // the previous file, if any, is let go
+	s.file = f
 	s.mu.Unlock()
 	return s.preview(f, AutoMapping(t.Headers))
 }

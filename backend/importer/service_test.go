@@ -167,6 +167,12 @@ func TestServiceRefusesBadUploads(t *testing.T) {
 	if _, err := s.PreviewFile(filepath.Join(t.TempDir(), "missing.csv")); !apperr.Is(err, apperr.CodeInvalid) {
 		t.Errorf("missing file: %v", err)
 	}
+	// Wrapped lines are accepted.
+	wrapped := base64.StdEncoding.EncodeToString([]byte("名称,客户,阶段\nx,c,初期沟通\n"))
+	wrapped = wrapped[:10] + "\r\n" + wrapped[10:]
+	if p, err := s.PreviewData("x.csv", wrapped); err != nil || p.TotalRows != 1 {
+		t.Errorf("wrapped base64: %+v %v", p, err)
+	}
 	// A data: URL, as the browser's FileReader gives, is accepted.
 	url := "data:text/csv;base64," + base64.StdEncoding.EncodeToString([]byte("名称,客户,阶段\nx,c,初期沟通\n"))
 	if p, err := s.PreviewData("x.csv", url); err != nil || p.TotalRows != 1 {
