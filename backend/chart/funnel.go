@@ -38,11 +38,21 @@ const (
 
 var openColours = []string{"#1d4ed8", "#2563eb", "#3b82f6", "#0ea5e9", "#06b6d4", "#14b8a6", "#0d9488", "#0f766e", "#155e75", "#1e40af"}
 
-// FunnelPNG draws f as a PNG of w×h pixels.
-func FunnelPNG(f Funnel, w, h int) ([]byte, error) {
+// Area is the rectangle, in image pixels, that a band and its labels cover:
+// the screen maps clicks on the image back to the band's stage with it.
+type Area struct {
+	Band int `json:"band"`
+	X    int `json:"x"`
+	Y    int `json:"y"`
+	W    int `json:"w"`
+	H    int `json:"h"`
+}
+
+// FunnelPNG draws f as a PNG of w×h pixels and returns where each band is.
+func FunnelPNG(f Funnel, w, h int) ([]byte, []Area, error) {
 	r, err := gochart.PNG(w, h)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if w >= PrintWidth {
 		r.SetDPI(300)
@@ -56,23 +66,24 @@ func FunnelSVG(f Funnel, w, h int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return render(r, true, f, w, h)
+	b, _, err := render(r, true, f, w, h)
+	return b, err
 }
 
-func render(r gochart.Renderer, svg bool, f Funnel, w, h int) ([]byte, error) {
+func render(r gochart.Renderer, svg bool, f Funnel, w, h int) ([]byte, []Area, error) {
 	c, err := newCanvas(r, svg)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	draw(c, f, w, h)
+	areas := draw(c, f, w, h)
 	var buf bytes.Buffer
 	if err := r.Save(&buf); err != nil {
-		return nil, fmt.Errorf("encode chart: %w", err)
+		return nil, nil, fmt.Errorf("encode chart: %w", err)
 	}
-	return buf.Bytes(), nil
+	return buf.Bytes(), areas, nil
 }
 
-func draw(c *canvas, f Funnel, w, h int) {
+func draw(c *canvas, f Funnel, w, h int) []Area {
 	u := float64(h) / 1000 // layout unit: 1/1000 of the height
 	px := func(v float64) int { return int(v*u + 0.5) }
 	c.poly("#ffffff", "", [2]int{0, 0}, [2]int{w, 0}, [2]int{w, h}, [2]int{0, h})
@@ -100,7 +111,7 @@ func draw(c *canvas, f Funnel, w, h int) {
 	if len(f.Bands) == 0 {
 		c.font(28*u, "#6b7280")
 		c.text(f.Empty, (w-c.width(f.Empty))/2, (top+bottom)/2)
-		return
+		return nil
 	}
 
 	funnelW := int(float64(w) * 0.52)
@@ -128,9 +139,11 @@ func draw(c *canvas, f Funnel, w, h int) {
 	nameSize := clamp(float64(bandH)*0.30, 14*u, 30*u)
 	figSize := clamp(float64(bandH)*0.22, 12*u, 22*u)
 	openIdx := 0
+	areas := make([]Area, 0, n)
 	for i, b := range f.Bands {
 		y0 := top + i*(bandH+gap)
 		y1 := y0 + bandH
+		areas = append(areas, Area{Band: i, X: margin, Y: y0, W: w - 2*margin, H: bandH})
 		// Each band is a slice of a funnel: its top width follows its value,
 		// narrowing towards the next band's top (never widening).
 		wt := width(i)
@@ -172,6 +185,7 @@ func draw(c *canvas, f Funnel, w, h int) {
 			c.text(c.fitText(l, w-margin-labelX), labelX, ly)
 		}
 	}
+	return areas
 }
 
 func clamp(v, lo, hi float64) float64 {

@@ -24,9 +24,17 @@ func sample() Funnel {
 func TestFunnelPNGSizes(t *testing.T) {
 	tests := []struct{ w, h int }{{ScreenWidth, ScreenHeight}, {PrintWidth, PrintHeight}}
 	for _, tt := range tests {
-		b, err := FunnelPNG(sample(), tt.w, tt.h)
+		b, areas, err := FunnelPNG(sample(), tt.w, tt.h)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if len(areas) != len(sample().Bands) {
+			t.Fatalf("%d areas for %d bands", len(areas), len(sample().Bands))
+		}
+		for i := 1; i < len(areas); i++ {
+			if areas[i].Y < areas[i-1].Y+areas[i-1].H {
+				t.Errorf("band %d overlaps band %d: %+v %+v", i, i-1, areas[i-1], areas[i])
+			}
 		}
 		img, err := png.Decode(bytes.NewReader(b))
 		if err != nil {
@@ -80,7 +88,7 @@ func TestFunnelSVGEscapesText(t *testing.T) {
 func TestEmptyFunnel(t *testing.T) {
 	f := sample()
 	f.Bands, f.Empty = nil, "没有符合条件的销售机会"
-	if _, err := FunnelPNG(f, ScreenWidth, ScreenHeight); err != nil {
+	if _, areas, err := FunnelPNG(f, ScreenWidth, ScreenHeight); err != nil || len(areas) != 0 {
 		t.Fatal(err)
 	}
 }

@@ -23,41 +23,64 @@ type ChartRequest struct {
 	Lang string `json:"lang"`
 }
 
-// ChartPNG returns the funnel chart as base64 PNG, for the screen and for
-// saving through the desktop service.
-func (s *Service) ChartPNG(req ChartRequest) (string, error) {
-	b, err := RenderPNG(context.Background(), s, req)
-	if err != nil {
-		return "", err
-	}
-	return base64.StdEncoding.EncodeToString(b), nil
+// Chart is a drawn funnel: the PNG as base64, its size, and where each
+// stage's band lies so a click on the image opens that stage.
+type Chart struct {
+	PNG    string      `json:"png"`
+	Width  int         `json:"width"`
+	Height int         `json:"height"`
+	Areas  []StageArea `json:"areas"`
 }
 
-// RenderPNG computes the funnel and draws it.
-func RenderPNG(ctx context.Context, s *Service, req ChartRequest) ([]byte, error) {
-	rep, err := Compute(ctx, s.st.DB, req.Filter)
+// StageArea is a band's rectangle in image pixels.
+type StageArea struct {
+	StageID int64 `json:"stageId"`
+	X       int   `json:"x"`
+	Y       int   `json:"y"`
+	W       int   `json:"w"`
+	H       int   `json:"h"`
+}
+
+// Chart computes the funnel for req's filter and draws it, for the screen
+// and for saving through the desktop service.
+func (s *Service) Chart(req ChartRequest) (Chart, error) {
+	rep, err := Compute(context.Background(), s.st.DB, req.Filter)
 	if err != nil {
-		return nil, err
+		return Chart{}, err
 	}
-	return DrawPNG(rep, req)
+	b, areas, w, h, err := draw(rep, req)
+	if err != nil {
+		return Chart{}, err
+	}
+	out := Chart{PNG: base64.StdEncoding.EncodeToString(b), Width: w, Height: h, Areas: []StageArea{}}
+	for _, a := range areas {
+		out.Areas = append(out.Areas, StageArea{StageID: rep.Stages[a.Band].StageID, X: a.X, Y: a.Y, W: a.W, H: a.H})
+	}
+	return out, nil
 }
 
 // DrawPNG draws a computed report at the requested size.
 func DrawPNG(rep Report, req ChartRequest) ([]byte, error) {
+	b, _, _, _, err := draw(rep, req)
+	return b, err
+}
+
+func draw(rep Report, req ChartRequest) ([]byte, []chart.Area, int, int, error) {
 	w, h := chart.ScreenWidth, chart.ScreenHeight
 	switch req.Size {
 	case "", "screen":
 	case "print":
 		w, h = chart.PrintWidth, chart.PrintHeight
 	default:
-		return nil, apperr.Invalid("size", "尺寸只能是 screen 或 print", "Size must be screen or print")
+		return nil, nil, 0, 0, apperr.Invalid("size", "尺寸只能是 screen 或 print", "Size must be screen or print")
 	}
 	switch req.Measure {
 	case "", "count", "amount":
 	default:
-		return nil, apperr.Invalid("measure", "漏斗宽度只能按数量或金额", "Widths follow count or amount")
+		return nil, nil, 0, 0, apperr.Invalid("measure", "漏斗宽度只能按数量或金额", "Widths follow count or amount")
 	}
-	return chart.FunnelPNG(Drawing(rep, req.Measure, req.Lang), w, h)
+	b, areas, err := chart.FunnelPNG(Drawing(rep, req.Measure, req.Lang), w, h)
+	return b, areas, w, h, err
 }
 
 // Drawing turns a report into the chart's bands and captions.

@@ -237,3 +237,38 @@ func TestFiltersAndRetiredStages(t *testing.T) {
 		t.Error("a reversed period was accepted")
 	}
 }
+
+func TestChartMapsBandsToStages(t *testing.T) {
+	st := storetest.New(t)
+	if err := demo.Load(context.Background(), st); err != nil {
+		t.Fatal(err)
+	}
+	svc := funnel.NewService(st)
+	rep, err := svc.Get(funnel.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range []struct {
+		name string
+		w, h int
+	}{{"screen", 1600, 1000}, {"print", 3508, 2480}} {
+		c, err := svc.Chart(funnel.ChartRequest{Size: size.name, Measure: "amount"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Width != size.w || c.Height != size.h || len(c.PNG) < 1000 {
+			t.Fatalf("%s: %dx%d, %d bytes of base64", size.name, c.Width, c.Height, len(c.PNG))
+		}
+		if len(c.Areas) != len(rep.Stages) {
+			t.Fatalf("%s: %d areas for %d stages", size.name, len(c.Areas), len(rep.Stages))
+		}
+		for i, a := range c.Areas {
+			if a.StageID != rep.Stages[i].StageID || a.W <= 0 || a.H <= 0 || a.X+a.W > c.Width || a.Y+a.H > c.Height {
+				t.Errorf("%s: area %d = %+v for stage %d", size.name, i, a, rep.Stages[i].StageID)
+			}
+		}
+	}
+	if _, err := svc.Chart(funnel.ChartRequest{Size: "huge"}); err == nil {
+		t.Error("an unknown size was accepted")
+	}
+}

@@ -173,6 +173,62 @@ export namespace customer {
 
 export namespace funnel {
 	
+	export class StageArea {
+	    stageId: number;
+	    x: number;
+	    y: number;
+	    w: number;
+	    h: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new StageArea(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.stageId = source["stageId"];
+	        this.x = source["x"];
+	        this.y = source["y"];
+	        this.w = source["w"];
+	        this.h = source["h"];
+	    }
+	}
+	export class Chart {
+	    png: string;
+	    width: number;
+	    height: number;
+	    areas: StageArea[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Chart(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.png = source["png"];
+	        this.width = source["width"];
+	        this.height = source["height"];
+	        this.areas = this.convertValues(source["areas"], StageArea);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Filter {
 	    ownerId: number;
 	    from: string;
@@ -314,6 +370,7 @@ export namespace funnel {
 		    return a;
 		}
 	}
+	
 	
 
 }
@@ -3042,7 +3099,6 @@ export namespace store {
 	    receivedCents: number;
 	    overdueCents: number;
 	    outstandingCents: number;
-	    orders: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new ReceivableGroup(source);
@@ -3056,7 +3112,6 @@ export namespace store {
 	        this.receivedCents = source["receivedCents"];
 	        this.overdueCents = source["overdueCents"];
 	        this.outstandingCents = source["outstandingCents"];
-	        this.orders = source["orders"];
 	    }
 	}
 	export class SalesReturnLine {

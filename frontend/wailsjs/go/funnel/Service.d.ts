@@ -3,7 +3,7 @@
 import {funnel} from '../models';
 import {store} from '../models';
 
-export function ChartPNG(arg1:funnel.ChartRequest):Promise<string>;
+export function Chart(arg1:funnel.ChartRequest):Promise<funnel.Chart>;
 
 export function Get(arg1:funnel.Filter):Promise<funnel.Report>;
 
