@@ -38,11 +38,16 @@ const customerSelect = `SELECT c.id, c.name, c.classification, c.source, c.indus
 	FROM customers c LEFT JOIN owners w ON w.id = c.owner_id`
 
 // ListCustomers returns a page of customers by name and the total matching.
+// The page's ids are picked on the customers table alone (customers_name
+// holds name and id), so the owner join and the opportunity count run for
+// its rows only. A text search reads the whole table: it collects the
+// matches in the pass that counts them when they are few.
 func ListCustomers(ctx context.Context, q Querier, f CustomerFilter) ([]Customer, int, error) {
 	var where []string
 	var args []any
-	if s := strings.TrimSpace(f.Query); s != "" {
-		like := "%" + escapeLike(s) + "%"
+	search := strings.TrimSpace(f.Query) != ""
+	if search {
+		like := "%" + escapeLike(strings.TrimSpace(f.Query)) + "%"
 		where = append(where, `(c.name LIKE ? ESCAPE '\' OR c.phone LIKE ? ESCAPE '\')`)
 		args = append(args, like, like)
 	}
@@ -58,15 +63,64 @@ func ListCustomers(ctx context.Context, q Querier, f CustomerFilter) ([]Customer
 	if len(where) > 0 {
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
-	var total int
-	if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM customers c`+cond, args...); err != nil {
-		return nil, 0, fmt.Errorf("count customers: %w", err)
+	total := -1
+	var ids []int64
+	if search {
+		var found []int64
+		if err := q.SelectContext(ctx, &found, `SELECT c.id FROM customers c`+cond+` LIMIT ?`,
+			append(args, searchCollect+1)...); err != nil {
+			return nil, 0, fmt.Errorf("search customers: %w", err)
+		}
+		if len(found) <= searchCollect {
+			total = len(found)
+			ids = []int64{}
+			if len(found) > 0 && f.Offset < len(found) {
+				c, a := inInts("c.id", found)
+				if err := q.SelectContext(ctx, &ids, `SELECT c.id FROM customers c WHERE `+c+
+					` ORDER BY +c.name, c.id LIMIT ? OFFSET ?`, append(a, f.Limit, f.Offset)...); err != nil {
+					return nil, 0, fmt.Errorf("list customers: %w", err)
+				}
+			}
+		}
+	}
+	if total < 0 {
+		if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM customers c`+cond, args...); err != nil {
+			return nil, 0, fmt.Errorf("count customers: %w", err)
+		}
+		// Few matches: sort them rather than walk the name index and look
+		// up every customer on the way (the cost model of pageIDs).
+		order := ` ORDER BY c.name, c.id`
+		if len(where) > 0 {
+			var n int64
+			if err := q.GetContext(ctx, &n, `SELECT COALESCE(MAX(id), 0) FROM customers`); err != nil {
+				return nil, 0, fmt.Errorf("count customers: %w", err)
+			}
+			if int64(total)*int64(total) < int64(f.Offset+f.Limit)*n {
+				order = ` ORDER BY +c.name, c.id`
+			}
+		}
+		if err := q.SelectContext(ctx, &ids, `SELECT c.id FROM customers c`+cond+order+` LIMIT ? OFFSET ?`,
+			append(args, f.Limit, f.Offset)...); err != nil {
+			return nil, 0, fmt.Errorf("list customers: %w", err)
+		}
 	}
 	out := []Customer{}
-	err := q.SelectContext(ctx, &out, customerSelect+cond+` ORDER BY c.name, c.id LIMIT ? OFFSET ?`,
-		append(args, f.Limit, f.Offset)...)
-	if err != nil {
+	if len(ids) == 0 {
+		return out, total, nil
+	}
+	c, a := inInts("c.id", ids)
+	var rows []Customer
+	if err := q.SelectContext(ctx, &rows, customerSelect+` WHERE `+c, a...); err != nil {
 		return nil, 0, fmt.Errorf("list customers: %w", err)
+	}
+	at := make(map[int64]int, len(rows))
+	for i, r := range rows {
+		at[r.ID] = i
+	}
+	for _, id := range ids {
+		if i, ok := at[id]; ok {
+			out = append(out, rows[i])
+		}
 	}
 	return out, total, nil
 }

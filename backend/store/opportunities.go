@@ -89,34 +89,114 @@ func inStrings(col string, vals []string) (string, []any) {
 	return col + " IN (" + ph + ")", args
 }
 
-// where builds the condition on table alias o for f.
+// Which index a filter's conditions are driven through. SQLite keeps no
+// statistics here (nobody runs ANALYZE), so without help it may walk a
+// weak index (source, type, a whole view) and look up hundreds of
+// thousands of rows. Each condition that must not lead is written with a
+// unary plus (+o.col), which changes nothing in its meaning and keeps the
+// planner off that column's index. bench/README.md has the measurements.
+const (
+	leadNone     = iota
+	leadCustomer // opportunities_customer: a customer's few rows
+	leadOwner    // opportunities_owner_cover: owner (+ close) ranges, stage/source/type covered
+	leadQuery    // text search: a scan whatever the index
+	leadStage    // opportunities_stage_cover / opportunities_stage: view or stage filter
+	leadClose    // opportunities_stage_cover with every stage: close date ranges
+	leadSource   // opportunities_source
+	leadType     // opportunities_type
+)
+
+func (f OpportunityFilter) hasStage() bool {
+	switch f.View {
+	case KindWon, KindLost, KindOpen:
+		return true
+	}
+	return len(f.StageIDs) > 0
+}
+
+func (f OpportunityFilter) query() string { return strings.TrimSpace(f.Query) }
+
+// lead picks the condition that narrows the rows through an index.
+func (f OpportunityFilter) lead() int {
+	switch {
+	case f.CustomerID != 0:
+		return leadCustomer
+	case len(f.OwnerIDs) > 0:
+		return leadOwner
+	case f.query() != "":
+		return leadQuery
+	case f.hasStage():
+		return leadStage
+	case f.CloseFrom != "" || f.CloseTo != "" || (len(f.Sources) > 0 && len(f.Types) > 0):
+		// Both weak filters at once: one covered pass over the stage index
+		// beats looking up the rows of either.
+		return leadClose
+	case len(f.Sources) > 0:
+		return leadSource
+	case len(f.Types) > 0:
+		return leadType
+	}
+	return leadNone
+}
+
+// filtered reports whether f has any condition.
+func (f OpportunityFilter) filtered() bool {
+	return f.hasStage() || len(f.OwnerIDs) > 0 || len(f.Sources) > 0 || len(f.Types) > 0 || f.CustomerID != 0 ||
+		f.CloseFrom != "" || f.CloseTo != "" || f.query() != ""
+}
+
+// where builds the condition on table alias o for f, steering SQLite to
+// the index of f.lead().
 func (f OpportunityFilter) where() (string, []any) {
+	conds, args := f.conds(f.lead())
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// conds lists f's conditions; only those of lead (leadNone: none) may use
+// an index.
+func (f OpportunityFilter) conds(lead int) ([]string, []any) {
 	var conds []string
 	var args []any
 	add := func(c string, a ...any) { conds = append(conds, c); args = append(args, a...) }
+	plus := func(l int) string {
+		if l == lead {
+			return ""
+		}
+		return "+"
+	}
 	switch f.View {
 	case KindWon, KindLost, KindOpen:
-		add(`o.stage_id IN (SELECT id FROM stages WHERE kind = ?)`, f.View)
+		add(plus(leadStage)+`o.stage_id IN (SELECT id FROM stages WHERE kind = ?)`, f.View)
 	}
 	if len(f.StageIDs) > 0 {
-		c, a := inInts("o.stage_id", f.StageIDs)
+		c, a := inInts(plus(leadStage)+"o.stage_id", f.StageIDs)
 		add(c, a...)
 	}
+	if lead == leadClose {
+		// Every opportunity has a stage: this only lets SQLite seek the
+		// close date range within each stage of opportunities_stage_cover.
+		add(`o.stage_id IN (SELECT id FROM stages)`)
+	}
 	if len(f.OwnerIDs) > 0 {
-		c, a := inInts("o.owner_id", f.OwnerIDs)
+		c, a := inInts(plus(leadOwner)+"o.owner_id", f.OwnerIDs)
 		add(c, a...)
 	}
 	if len(f.Sources) > 0 {
-		c, a := inStrings("o.source", f.Sources)
+		c, a := inStrings(plus(leadSource)+"o.source", f.Sources)
 		add(c, a...)
 	}
 	if len(f.Types) > 0 {
-		c, a := inStrings("o.type", f.Types)
+		c, a := inStrings(plus(leadType)+"o.type", f.Types)
 		add(c, a...)
 	}
 	if f.CustomerID != 0 {
-		add(`o.customer_id = ?`, f.CustomerID)
+		add(plus(leadCustomer)+`o.customer_id = ?`, f.CustomerID)
 	}
+	// The close date is the second column of both cover indexes, so its
+	// range narrows whichever of them leads; no index has it first.
 	if f.CloseFrom != "" {
 		add(`o.expected_close >= ?`, f.CloseFrom)
 	}
@@ -124,44 +204,326 @@ func (f OpportunityFilter) where() (string, []any) {
 		// An opportunity without a close date does not close before anything.
 		add(`o.expected_close <> '' AND o.expected_close <= ?`, f.CloseTo)
 	}
-	if s := strings.TrimSpace(f.Query); s != "" {
+	if s := f.query(); s != "" {
 		like := "%" + escapeLike(s) + "%"
 		add(`(o.name LIKE ? ESCAPE '\' OR o.customer_id IN (SELECT id FROM customers WHERE name LIKE ? ESCAPE '\'))`, like, like)
 	}
-	if len(conds) == 0 {
-		return "", nil
+	return conds, args
+}
+
+func (f OpportunityFilter) sortKey() string {
+	if _, ok := SortColumns[f.Sort]; ok {
+		return f.Sort
 	}
-	return " WHERE " + strings.Join(conds, " AND "), args
+	return "expectedClose"
+}
+
+func (f OpportunityFilter) dir() string {
+	if f.Desc {
+		return " DESC"
+	}
+	return " ASC"
 }
 
 func (f OpportunityFilter) orderBy() string {
-	col, ok := SortColumns[f.Sort]
-	if !ok {
-		col = SortColumns["expectedClose"]
-	}
-	dir := " ASC"
-	if f.Desc {
-		dir = " DESC"
-	}
-	return " ORDER BY " + col + dir + ", o.id" + dir
+	dir := f.dir()
+	return " ORDER BY " + SortColumns[f.sortKey()] + dir + ", o.id" + dir
 }
 
-// ListOpportunities returns one page and the total count for f. The page is
-// chosen on the opportunities table alone, then joined, so the joins touch
-// only the rows shown.
+// searchCollect is how many matches of a text search are gathered in the
+// pass that counts them; fewer matches than that need no second pass.
+const searchCollect = 2000
+
+// ListOpportunities returns one page and the total count for f. The count
+// runs first, through a covering index where the filter has one; the page
+// is then picked on the opportunities table alone (see pageIDs) and only
+// its rows are joined.
 func ListOpportunities(ctx context.Context, q Querier, f OpportunityFilter, offset, limit int) ([]Opportunity, int, error) {
 	cond, args := f.where()
-	var total int
-	if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM opportunities o`+cond, args...); err != nil {
-		return nil, 0, fmt.Errorf("count opportunities: %w", err)
+	total := -1
+	var ids []int64
+	if f.query() != "" {
+		// A text search reads every row whatever the index: collect the
+		// matches in the same pass when they are few.
+		var found []int64
+		if err := q.SelectContext(ctx, &found, `SELECT o.id FROM opportunities o`+cond+` LIMIT ?`,
+			append(args, searchCollect+1)...); err != nil {
+			return nil, 0, fmt.Errorf("search opportunities: %w", err)
+		}
+		if len(found) <= searchCollect {
+			total = len(found)
+			var err error
+			if ids, err = sortIDs(ctx, q, f, found, offset, limit); err != nil {
+				return nil, 0, err
+			}
+		}
 	}
-	out := []Opportunity{}
-	page := `SELECT o.id FROM opportunities o` + cond + f.orderBy() + ` LIMIT ? OFFSET ?`
-	query := `WITH page AS (` + page + `) ` + strings.Replace(oppSelect, "FROM opportunities o", "FROM page p JOIN opportunities o ON o.id = p.id", 1) + f.orderBy()
-	if err := q.SelectContext(ctx, &out, query, append(args, limit, offset)...); err != nil {
-		return nil, 0, fmt.Errorf("list opportunities: %w", err)
+	if total < 0 {
+		if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM opportunities o`+cond, args...); err != nil {
+			return nil, 0, fmt.Errorf("count opportunities: %w", err)
+		}
+		var err error
+		if ids, err = pageIDs(ctx, q, f, total, offset, limit); err != nil {
+			return nil, 0, err
+		}
+	}
+	out, err := opportunitiesByID(ctx, q, ids)
+	if err != nil {
+		return nil, 0, err
 	}
 	return out, total, nil
+}
+
+// opportunitiesByID reads the rows of ids, in that order.
+func opportunitiesByID(ctx context.Context, q Querier, ids []int64) ([]Opportunity, error) {
+	out := []Opportunity{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	c, a := inInts("o.id", ids)
+	var rows []Opportunity
+	if err := q.SelectContext(ctx, &rows, oppSelect+` WHERE `+c, a...); err != nil {
+		return nil, fmt.Errorf("list opportunities: %w", err)
+	}
+	at := make(map[int64]int, len(rows))
+	for i, o := range rows {
+		at[o.ID] = i
+	}
+	for _, id := range ids {
+		if i, ok := at[id]; ok {
+			out = append(out, rows[i])
+		}
+	}
+	return out, nil
+}
+
+// sortIDs orders a few ids by f's sort and returns one page of them.
+func sortIDs(ctx context.Context, q Querier, f OpportunityFilter, ids []int64, offset, limit int) ([]int64, error) {
+	out := []int64{}
+	if len(ids) == 0 || offset >= len(ids) {
+		return out, nil
+	}
+	c, a := inInts("o.id", ids)
+	dir := f.dir()
+	err := q.SelectContext(ctx, &out, `SELECT o.id FROM opportunities o WHERE `+c+
+		` ORDER BY +`+SortColumns[f.sortKey()]+dir+`, o.id`+dir+` LIMIT ? OFFSET ?`, append(a, limit, offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("list opportunities: %w", err)
+	}
+	return out, nil
+}
+
+// sortIndex names the index that walks the opportunities in each sort
+// key's order (with the id as tie-breaker, as the index ends with it), and
+// how much cheaper than its lookups reading a covering filter index is
+// (amount and probability are in both cover indexes).
+var sortIndex = map[string]struct {
+	col     string
+	covered int
+}{
+	"amount":      {"o.amount_cents", 10},
+	"probability": {"o.probability_bp", 10},
+	"updatedAt":   {"o.updated_at", 1},
+	"name":        {"o.name", 1},
+	"createdAt":   {"o.id", 1},
+}
+
+// pageIDs picks the ids of one page among total matches of f. Two ways:
+// walk an index in the sort order and stop after offset+limit matches
+// (cheap when matches are dense), or read every match through the filter's
+// index and sort them (cheap when they are few). The cost model compares
+// (offset+limit)·N/total rows walked, each needing a lookup, with total
+// rows read. Close dates are walked in order within each stage (or owner)
+// and merged, and the stage sort is read stage by stage.
+func pageIDs(ctx context.Context, q Querier, f OpportunityFilter, total, offset, limit int) ([]int64, error) {
+	if total == 0 || (total > 0 && offset >= total) {
+		return []int64{}, nil
+	}
+	lead := f.lead()
+	few := func(covered int) bool {
+		if total < 0 || !f.filtered() {
+			return false
+		}
+		var n int64
+		if err := q.GetContext(ctx, &n, `SELECT COALESCE(MAX(id), 0) FROM opportunities`); err != nil {
+			return false
+		}
+		return int64(total)*int64(total) < int64(covered)*int64(offset+limit)*n
+	}
+	switch key := f.sortKey(); {
+	case lead == leadCustomer || (lead == leadQuery && total < 0):
+		// A customer has few rows; a search of unknown size may have few.
+		return sortedPage(ctx, q, f, offset, limit)
+	case key == "expectedClose":
+		if lead == leadQuery && few(1) {
+			return sortedPage(ctx, q, f, offset, limit)
+		}
+		return closePage(ctx, q, f, offset, limit)
+	case key == "stage":
+		if few(1) {
+			return sortedPage(ctx, q, f, offset, limit)
+		}
+		return stagePage(ctx, q, f, offset, limit)
+	default:
+		ix := sortIndex[key]
+		if few(ix.covered) {
+			return sortedPage(ctx, q, f, offset, limit)
+		}
+		return walkPage(ctx, q, f, ix.col, offset, limit)
+	}
+}
+
+// sortedPage reads every match through the filter's index and sorts them.
+func sortedPage(ctx context.Context, q Querier, f OpportunityFilter, offset, limit int) ([]int64, error) {
+	cond, args := f.where()
+	dir := f.dir()
+	out := []int64{}
+	err := q.SelectContext(ctx, &out, `SELECT o.id FROM opportunities o`+cond+
+		` ORDER BY +`+SortColumns[f.sortKey()]+dir+`, o.id`+dir+` LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("list opportunities: %w", err)
+	}
+	return out, nil
+}
+
+// walkPage walks the sort column's index (every condition written with a
+// unary plus, so none of them leads) and checks each row.
+func walkPage(ctx context.Context, q Querier, f OpportunityFilter, col string, offset, limit int) ([]int64, error) {
+	conds, args := f.conds(leadNone)
+	cond := ""
+	if len(conds) > 0 {
+		cond = " WHERE " + strings.Join(conds, " AND ")
+	}
+	dir := f.dir()
+	order := col + dir + ", o.id" + dir
+	if col == "o.id" {
+		order = "o.id" + dir
+	}
+	out := []int64{}
+	err := q.SelectContext(ctx, &out, `SELECT o.id FROM opportunities o`+cond+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
+		append(args, limit, offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("list opportunities: %w", err)
+	}
+	return out, nil
+}
+
+// maxArms bounds the per-stage or per-owner parts of a merged query.
+const maxArms = 64
+
+// closePage merges, in close date order, one index range per stage (or per
+// owner when the filter names owners): each range of the cover index is
+// already in that order, so SQLite's merge of the UNION ALL reads only
+// about offset+limit entries.
+func closePage(ctx context.Context, q Querier, f OpportunityFilter, offset, limit int) ([]int64, error) {
+	col, vals := "o.owner_id", f.OwnerIDs
+	if len(vals) == 0 {
+		col = "o.stage_id"
+		var err error
+		if vals, err = stagesOf(ctx, q, f, false); err != nil {
+			return nil, err
+		}
+	}
+	if len(vals) > maxArms {
+		return sortedPage(ctx, q, f, offset, limit)
+	}
+	conds, cargs := f.conds(leadNone)
+	dir := f.dir()
+	var arms []string
+	var args []any
+	for _, v := range vals {
+		arms = append(arms, `SELECT o.id AS id, o.expected_close AS k FROM opportunities o WHERE `+
+			strings.Join(append([]string{col + ` = ?`}, conds...), " AND "))
+		args = append(append(args, v), cargs...)
+	}
+	out := []int64{}
+	if len(arms) == 0 {
+		return out, nil
+	}
+	var rows []struct {
+		ID int64  `db:"id"`
+		K  string `db:"k"`
+	}
+	err := q.SelectContext(ctx, &rows, strings.Join(arms, " UNION ALL ")+` ORDER BY k`+dir+`, id`+dir+` LIMIT ? OFFSET ?`,
+		append(args, limit, offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("list opportunities: %w", err)
+	}
+	for _, r := range rows {
+		out = append(out, r.ID)
+	}
+	return out, nil
+}
+
+// stagePage reads the stages in position order (reversed for Desc), each
+// by id through opportunities_stage, counting only the stages that the
+// offset skips whole.
+func stagePage(ctx context.Context, q Querier, f OpportunityFilter, offset, limit int) ([]int64, error) {
+	stages, err := stagesOf(ctx, q, f, f.Desc)
+	if err != nil {
+		return nil, err
+	}
+	conds, args := f.conds(leadNone)
+	countConds, countArgs := f.conds(leadStage)
+	if f.lead() == leadOwner {
+		countConds, countArgs = f.conds(leadOwner)
+	}
+	dir := f.dir()
+	out := []int64{}
+	for _, st := range stages {
+		if len(out) >= limit {
+			break
+		}
+		if offset > 0 {
+			var n int
+			if err := q.GetContext(ctx, &n, `SELECT COUNT(*) FROM opportunities o WHERE `+
+				strings.Join(append([]string{`o.stage_id = ?`}, countConds...), " AND "), append([]any{st}, countArgs...)...); err != nil {
+				return nil, fmt.Errorf("list opportunities: %w", err)
+			}
+			if offset >= n {
+				offset -= n
+				continue
+			}
+		}
+		var ids []int64
+		if err := q.SelectContext(ctx, &ids, `SELECT o.id FROM opportunities o WHERE `+
+			strings.Join(append([]string{`o.stage_id = ?`}, conds...), " AND ")+` ORDER BY o.id`+dir+` LIMIT ? OFFSET ?`,
+			append(append([]any{st}, args...), limit-len(out), offset)...); err != nil {
+			return nil, fmt.Errorf("list opportunities: %w", err)
+		}
+		offset = 0
+		out = append(out, ids...)
+	}
+	return out, nil
+}
+
+// stagesOf returns the ids of the stages f admits, in position order (or
+// reversed).
+func stagesOf(ctx context.Context, q Querier, f OpportunityFilter, reverse bool) ([]int64, error) {
+	query := `SELECT id FROM stages`
+	var conds []string
+	var args []any
+	switch f.View {
+	case KindWon, KindLost, KindOpen:
+		conds, args = append(conds, `kind = ?`), append(args, f.View)
+	}
+	if len(f.StageIDs) > 0 {
+		c, a := inInts("id", f.StageIDs)
+		conds, args = append(conds, c), append(args, a...)
+	}
+	if len(conds) > 0 {
+		query += ` WHERE ` + strings.Join(conds, " AND ")
+	}
+	if reverse {
+		query += ` ORDER BY position DESC, id DESC`
+	} else {
+		query += ` ORDER BY position, id`
+	}
+	out := []int64{}
+	if err := q.SelectContext(ctx, &out, query, args...); err != nil {
+		return nil, fmt.Errorf("stages: %w", err)
+	}
+	return out, nil
 }
 
 // EachOpportunity streams every opportunity matching f in its sort order.
@@ -193,9 +555,17 @@ type StageTotal struct {
 	WeightedRaw int64 `db:"weighted" json:"-"`
 }
 
-// StageTotals groups the opportunities matching f by stage.
+// StageTotals groups the opportunities matching f by stage. Stage, amount
+// and probability are in both cover indexes, so no row is read: a view or
+// a close date range walks opportunities_stage_cover (already grouped by
+// stage), owners walk opportunities_owner_cover.
 func StageTotals(ctx context.Context, q Querier, f OpportunityFilter) ([]StageTotal, error) {
 	cond, args := f.where()
+	if f.lead() == leadNone {
+		// Name the stages so the grouped walk of the cover index is
+		// chosen over the narrow stage index, which would read every row.
+		cond = ` WHERE o.stage_id IN (SELECT id FROM stages)`
+	}
 	out := []StageTotal{}
 	err := q.SelectContext(ctx, &out, `SELECT o.stage_id, COUNT(*) AS n, COALESCE(SUM(o.amount_cents), 0) AS amount,
 		COALESCE(SUM(o.amount_cents * o.probability_bp), 0) AS weighted
@@ -211,17 +581,11 @@ func StageTotals(ctx context.Context, q Querier, f OpportunityFilter) ([]StageTo
 func StageCards(ctx context.Context, q Querier, f OpportunityFilter, stageID int64, limit int) ([]Opportunity, error) {
 	f.StageIDs = []int64{stageID}
 	f.Sort, f.Desc = "expectedClose", false
-	out, _, err := listNoCount(ctx, q, f, 0, limit)
-	return out, err
-}
-
-func listNoCount(ctx context.Context, q Querier, f OpportunityFilter, offset, limit int) ([]Opportunity, int, error) {
-	cond, args := f.where()
-	out := []Opportunity{}
-	page := `SELECT o.id FROM opportunities o` + cond + f.orderBy() + ` LIMIT ? OFFSET ?`
-	query := `WITH page AS (` + page + `) ` + strings.Replace(oppSelect, "FROM opportunities o", "FROM page p JOIN opportunities o ON o.id = p.id", 1) + f.orderBy()
-	err := q.SelectContext(ctx, &out, query, append(args, limit, offset)...)
-	return out, 0, err
+	ids, err := pageIDs(ctx, q, f, -1, 0, limit)
+	if err != nil {
+		return nil, err
+	}
+	return opportunitiesByID(ctx, q, ids)
 }
 
 // GetOpportunity returns one opportunity or ErrNotFound.

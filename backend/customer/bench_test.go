@@ -1,0 +1,41 @@
+package customer_test
+
+import (
+	"testing"
+
+	"funneldesk/backend/customer"
+	"funneldesk/bench/benchdb"
+)
+
+// BenchmarkList is one customer page of 50 with its total, through the
+// service, on the database of FUNNELDESK_BENCH_DB (100,000 customers from
+// bench/gen); it skips without it.
+func BenchmarkList(b *testing.B) {
+	st := benchdb.Open(b)
+	svc := customer.NewService(st)
+	c, err := svc.Get(4242)
+	if err != nil {
+		b.Fatalf("customer 4242: %v", err)
+	}
+	for _, tc := range []struct {
+		name string
+		f    customer.Filter
+	}{
+		{"all", customer.Filter{}},
+		{"page=1000", customer.Filter{Page: 1000}},
+		{"owner", customer.Filter{OwnerID: 10}},
+		{"classification", customer.Filter{Classification: "重点客户"}},
+		{"search=few", customer.Filter{Query: c.Customer.Name}},
+		{"search=many", customer.Filter{Query: "科技"}},
+		{"search=phone", customer.Filter{Query: "138"}},
+		{"search=none", customer.Filter{Query: "不存在的名字"}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := svc.List(tc.f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

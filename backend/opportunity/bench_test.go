@@ -1,0 +1,217 @@
+package opportunity_test
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"testing"
+
+	"funneldesk/backend/customer"
+	"funneldesk/backend/opportunity"
+	"funneldesk/backend/store"
+	"funneldesk/bench/benchdb"
+)
+
+// The benchmarks run against the database of FUNNELDESK_BENCH_DB (made by
+// bench/gen, 1,000,000 opportunities with seed 1) and skip without it:
+//
+//	FUNNELDESK_BENCH_DB=bench/data/bench.db go test -run '^$' -bench . ./backend/opportunity/
+
+// benchOwner is a salesperson with an average share of the opportunities.
+const benchOwner = 10
+
+type listCase struct {
+	name string
+	req  opportunity.ListRequest
+}
+
+func benchCases(b *testing.B, st *store.Store) []listCase {
+	ctx := context.Background()
+	stage, err := store.StageByName(ctx, st.DB, "需求分析")
+	if err != nil {
+		b.Fatalf("stage 需求分析: %v", err)
+	}
+	// A customer of the long tail: its full name matches a handful of rows.
+	c, err := customer.NewService(st).Get(4242)
+	if err != nil {
+		b.Fatalf("customer 4242: %v", err)
+	}
+	f := func(fl opportunity.Filter) opportunity.ListRequest {
+		return opportunity.ListRequest{Filter: fl, Page: 1, PageSize: 50}
+	}
+	cases := []listCase{
+		{"all", f(opportunity.Filter{})},
+		{"view=won", f(opportunity.Filter{View: store.KindWon})},
+		{"view=open", f(opportunity.Filter{View: store.KindOpen})},
+		{"view=lost", f(opportunity.Filter{View: store.KindLost})},
+		{"stage", f(opportunity.Filter{StageIDs: []int64{stage.ID}})},
+		{"owner", f(opportunity.Filter{OwnerIDs: []int64{benchOwner}})},
+		{"source", f(opportunity.Filter{Sources: []string{"电话营销"}})},
+		{"source=rare", f(opportunity.Filter{Sources: []string{"其他"}})},
+		{"type", f(opportunity.Filter{Types: []string{"老客户续购"}})},
+		{"close=quarter", f(opportunity.Filter{CloseFrom: "2026-04-01", CloseTo: "2026-06-30"})},
+		{"close=year", f(opportunity.Filter{CloseFrom: "2026-01-01", CloseTo: "2026-12-31"})},
+		{"owner+quarter", f(opportunity.Filter{OwnerIDs: []int64{benchOwner}, CloseFrom: "2026-04-01", CloseTo: "2026-06-30"})},
+		{"customer", f(opportunity.Filter{CustomerID: 7})},
+		{"search=few", f(opportunity.Filter{Query: c.Customer.Name})},
+		{"search=many", f(opportunity.Filter{Query: "科技"})},
+		{"search=name", f(opportunity.Filter{Query: "年度续约"})},
+		{"search=none", f(opportunity.Filter{Query: "不存在的名字"})},
+		{"page=1000", opportunity.ListRequest{Page: 1000, PageSize: 50}},
+		{"view=open+owner+source+sort=amount", f(opportunity.Filter{View: store.KindOpen, OwnerIDs: []int64{benchOwner},
+			Sources: []string{"展会"}, Sort: "amount", Desc: true})},
+	}
+	keys := make([]string, 0, len(store.SortColumns))
+	for k := range store.SortColumns {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		for _, desc := range []bool{false, true} {
+			dir := "asc"
+			if desc {
+				dir = "desc"
+			}
+			cases = append(cases, listCase{"sort=" + k + "/" + dir, f(opportunity.Filter{Sort: k, Desc: desc})})
+		}
+	}
+	cases = append(cases,
+		listCase{"sort=stage/asc/page=1000", opportunity.ListRequest{Filter: opportunity.Filter{Sort: "stage"}, Page: 1000, PageSize: 50}},
+		listCase{"sort=amount/desc/owner", f(opportunity.Filter{OwnerIDs: []int64{benchOwner}, Sort: "amount", Desc: true})},
+		listCase{"sort=name/asc/view=won", f(opportunity.Filter{View: store.KindWon, Sort: "name"})},
+		listCase{"sort=stage/asc/owner", f(opportunity.Filter{OwnerIDs: []int64{benchOwner}, Sort: "stage"})},
+	)
+	return cases
+}
+
+// BenchmarkList is one list page of 50 with its total, through the service.
+func BenchmarkList(b *testing.B) {
+	st := benchdb.Open(b)
+	svc := opportunity.NewService(st)
+	for _, tc := range benchCases(b, st) {
+		b.Run(tc.name, func(b *testing.B) {
+			p, err := svc.List(tc.req)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if p.Total == 0 && tc.name != "search=none" {
+				b.Fatalf("%s matched nothing", tc.name)
+			}
+			for b.Loop() {
+				if _, err := svc.List(tc.req); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(p.Total), "total")
+		})
+	}
+}
+
+// BenchmarkBoard is the stage view: per-stage totals and the first cards.
+func BenchmarkBoard(b *testing.B) {
+	st := benchdb.Open(b)
+	svc := opportunity.NewService(st)
+	for _, tc := range []struct {
+		name string
+		f    opportunity.Filter
+	}{
+		{"all", opportunity.Filter{}},
+		{"owner", opportunity.Filter{OwnerIDs: []int64{benchOwner}}},
+		{"quarter", opportunity.Filter{CloseFrom: "2026-04-01", CloseTo: "2026-06-30"}},
+		{"owner+quarter", opportunity.Filter{OwnerIDs: []int64{benchOwner}, CloseFrom: "2026-04-01", CloseTo: "2026-06-30"}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := svc.Board(tc.f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkStageTotals is the funnel query (count, amount and weighted
+// amount per stage) under the filters a funnel report uses.
+func BenchmarkStageTotals(b *testing.B) {
+	st := benchdb.Open(b)
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name string
+		f    store.OpportunityFilter
+	}{
+		{"all", store.OpportunityFilter{}},
+		{"owner", store.OpportunityFilter{OwnerIDs: []int64{benchOwner}}},
+		{"quarter", store.OpportunityFilter{CloseFrom: "2026-04-01", CloseTo: "2026-06-30"}},
+		{"year", store.OpportunityFilter{CloseFrom: "2026-01-01", CloseTo: "2026-12-31"}},
+		{"owner+quarter", store.OpportunityFilter{OwnerIDs: []int64{benchOwner}, CloseFrom: "2026-04-01", CloseTo: "2026-06-30"}},
+		{"owner+year", store.OpportunityFilter{OwnerIDs: []int64{benchOwner}, CloseFrom: "2026-01-01", CloseTo: "2026-12-31"}},
+		{"3owners+year", store.OpportunityFilter{OwnerIDs: []int64{3, benchOwner, 17}, CloseFrom: "2026-01-01", CloseTo: "2026-12-31"}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := store.StageTotals(ctx, st.DB, tc.f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkImportInsert writes 100,000 opportunities with their first
+// stage change in one transaction through store.ImportWriter, the bulk path
+// of the importer, and rolls back so the database stays as generated. Its
+// rows/s is the cost the indexes put on an import (parsing excluded); the
+// keys are spread as real rows are (random customers, owners, dates,
+// amounts).
+func BenchmarkImportInsert(b *testing.B) {
+	st := benchdb.Open(b)
+	ctx := context.Background()
+	const rows = 100000
+	stages, err := store.ImportStages(ctx, st.DB)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sources := []string{"电话营销", "网络推广", "客户介绍", "展会", "老客户", "其他"}
+	opps := make([]store.Opportunity, rows)
+	x := uint64(88172645463325252)
+	next := func(n int) int { // xorshift: fixed, cheap, spread
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		return int(x % uint64(n))
+	}
+	for i := range opps {
+		s := stages[next(len(stages))]
+		opps[i] = store.Opportunity{Name: fmt.Sprintf("导入机会%d", i), CustomerID: int64(1 + next(100000)),
+			Type: "新业务", Source: sources[next(len(sources))], OwnerID: int64(1 + next(20)),
+			AmountCents: int64(100000 + next(90000000)), ExpectedClose: fmt.Sprintf("202%d-%02d-%02d", 5+next(3), 1+next(12), 1+next(28)),
+			StageID: s.ID, ProbabilityBP: s.ProbabilityBP}
+	}
+	var n int
+	for b.Loop() {
+		tx, err := st.DB.BeginTxx(ctx, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		w, err := store.NewImportWriter(ctx, tx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, o := range opps {
+			if _, err := w.AddOpportunity(o); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := w.Finish(); err != nil {
+			b.Fatal(err)
+		}
+		w.Close()
+		n += rows
+		b.StopTimer()
+		if err := tx.Rollback(); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "rows/s")
+}
