@@ -1,5 +1,5 @@
 // Package desktop gives the UI what only the desktop shell can: native save
-// dialogs writing files the user picks.
+// dialogs writing files the user picks, and a native open dialog.
 package desktop
 
 import (
@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -71,4 +72,51 @@ func (s *Service) save(name string, b []byte) (string, error) {
 		return "", apperr.Conflict("", "无法写入文件："+err.Error(), "Cannot write the file: "+err.Error())
 	}
 	return path, nil
+}
+
+// DefaultOpenPatterns are the files the import screen reads.
+const DefaultOpenPatterns = "*.csv;*.txt;*.xlsx"
+
+// OpenFile asks which file to open with a native dialog showing the files
+// that match patterns ("*.csv;*.txt;*.xlsx"; empty: DefaultOpenPatterns).
+// It returns the path, or "" when the user cancelled. Headless there is no
+// dialog and it returns "": the browser picks a file with <input type=file>.
+func (s *Service) OpenFile(title, patterns string) (string, error) {
+	filters, err := OpenFilters(patterns)
+	if err != nil {
+		return "", err
+	}
+	if s.ctx == nil {
+		return "", nil
+	}
+	if strings.TrimSpace(title) == "" {
+		title = "打开 / Open"
+	}
+	return runtime.OpenFileDialog(s.ctx, runtime.OpenDialogOptions{Title: title, Filters: filters})
+}
+
+// OpenFilters turns "*.csv;*.xlsx" into the dialog's filters: those files
+// first, then all files. Only "*.ext" patterns are accepted.
+func OpenFilters(patterns string) ([]runtime.FileFilter, error) {
+	if strings.TrimSpace(patterns) == "" {
+		patterns = DefaultOpenPatterns
+	}
+	var parts []string
+	for _, p := range strings.Split(patterns, ";") {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		ext, ok := strings.CutPrefix(p, "*.")
+		if !ok || ext == "" || strings.ContainsAny(ext, "*?/\\;") {
+			return nil, apperr.Invalid("patterns", "文件类型「"+p+"」无效（应为 *.csv 这样的形式）",
+				"Invalid file pattern \""+p+"\" (expected something like *.csv)")
+		}
+		parts = append(parts, "*."+strings.ToLower(ext))
+	}
+	joined := strings.Join(parts, ";")
+	return []runtime.FileFilter{
+		{DisplayName: "支持的文件 / Supported files (" + joined + ")", Pattern: joined},
+		{DisplayName: "所有文件 / All files (*.*)", Pattern: "*.*"},
+	}, nil
 }
