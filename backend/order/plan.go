@@ -162,7 +162,7 @@ func writePlan(ctx context.Context, tx store.Tx, o store.Order, plan []Installme
 			return err
 		}
 	}
-	return nil
+	return store.RefreshOrder(ctx, tx, o.ID)
 }
 
 // reconcilePlan trims the plan after the net total fell (a return) or a
@@ -225,7 +225,7 @@ func reconcilePlan(ctx context.Context, tx store.Tx, orderID int64, today string
 			}
 		}
 	}
-	return nil
+	return store.RefreshOrder(ctx, tx, orderID)
 }
 
 // RecordReceipt records money received (回款) against an installment,

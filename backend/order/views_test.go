@@ -80,6 +80,9 @@ func TestOrderList(t *testing.T) {
 	if p.Total != 3 || len(p.Items) != 1 || p.Items[0].Number != "DD-20260105-001" || p.Page != 2 {
 		t.Errorf("page 2: %+v", p)
 	}
+	if p, _ := f.s.List(ListRequest{Page: 3, PageSize: 2}); p.Total != 3 || len(p.Items) != 0 {
+		t.Errorf("past the end: %+v", p)
+	}
 	late, _ := f.s.List(ListRequest{Filter: Filter{Overdue: true}})
 	if o := late.Items[0]; o.ReceivedCents != 50000 || o.OutstandingCents != 150000 || o.OverdueCents != 150000 || o.InvoicedCents != 200000 || o.CustomerName != "喜多多贸易" || o.OwnerName != "李四" {
 		t.Errorf("overdue order row %+v", o)
@@ -111,6 +114,10 @@ func TestReceiptAndInvoiceLists(t *testing.T) {
 	}
 	if rp.Total != 2 || rp.SumCents != 150000 || rp.Items[0].Number != "HK-20260220-001" || rp.Items[0].OwnerName != "李四" || rp.Items[1].InstallmentSeq != 1 {
 		t.Errorf("receipts %+v", rp)
+	}
+	// A later page still sums every match.
+	if p, _ := f.s.ListReceipts(ReceiptListRequest{Page: 2, PageSize: 1}); p.Total != 2 || p.SumCents != 150000 || len(p.Items) != 1 {
+		t.Errorf("receipts page 2: %+v", p)
 	}
 	tests := []struct {
 		name  string

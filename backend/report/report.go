@@ -12,8 +12,7 @@ package report
 import (
 	"context"
 	"encoding/csv"
-	"sort"
-	"strconv"
+	"slices"
 	"strings"
 	"time"
 
@@ -46,7 +45,7 @@ type ReceivablesFilter = store.ReceivableFilter
 
 // ReceivablesRequest asks for one page of the receivables report. GroupBy
 // is "customer" (default) or "owner". Sort is one of name, due, received,
-// outstanding (default, largest first), overdue, orders. OverdueOnly keeps
+// outstanding (default, largest first), overdue. OverdueOnly keeps
 // the rows with something overdue.
 type ReceivablesRequest struct {
 	GroupBy     string            `json:"groupBy"`
@@ -59,7 +58,7 @@ type ReceivablesRequest struct {
 }
 
 // ReceivablesPage is one page of rows, how many rows there are, and the
-// totals over all of them (Totals.ID is 0, Totals.Orders counts orders).
+// totals over all of them (Totals.ID is 0, Totals.Name 合计).
 type ReceivablesPage struct {
 	GroupBy  string                  `json:"groupBy"`
 	Items    []store.ReceivableGroup `json:"items"`
@@ -76,7 +75,6 @@ var receivableSorts = map[string]func(a, b store.ReceivableGroup) int{
 	"received":    func(a, b store.ReceivableGroup) int { return cmp64(a.ReceivedCents, b.ReceivedCents) },
 	"outstanding": func(a, b store.ReceivableGroup) int { return cmp64(a.OutstandingCents, b.OutstandingCents) },
 	"overdue":     func(a, b store.ReceivableGroup) int { return cmp64(a.OverdueCents, b.OverdueCents) },
-	"orders":      func(a, b store.ReceivableGroup) int { return cmp64(int64(a.Orders), int64(b.Orders)) },
 }
 
 func cmp64(a, b int64) int {
@@ -123,23 +121,22 @@ func (s *Service) receivables(ctx context.Context, req ReceivablesRequest) ([]st
 		}
 		rows = kept
 	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		c := less(rows[i], rows[j])
+	// Ties fall back to the id, so the order is total and pages never overlap.
+	slices.SortFunc(rows, func(a, b store.ReceivableGroup) int {
+		c := less(a, b)
 		if c == 0 {
-			c = cmp64(rows[i].ID, rows[j].ID)
-		} else if desc {
-			c = -c
+			return cmp64(a.ID, b.ID)
 		}
-		return c < 0
+		if desc {
+			return -c
+		}
+		return c
 	})
 	for _, r := range rows {
 		tot.DueCents += r.DueCents
 		tot.ReceivedCents += r.ReceivedCents
 		tot.OutstandingCents += r.OutstandingCents
 		tot.OverdueCents += r.OverdueCents
-		if req.GroupBy != "owner" {
-			tot.Orders += r.Orders
-		}
 	}
 	tot.Name = "合计"
 	return rows, tot, nil
@@ -171,11 +168,11 @@ func (s *Service) ExportReceivablesCSV(req ReceivablesRequest) (string, error) {
 	if req.GroupBy == "owner" {
 		first = "负责人"
 	}
-	header := []string{first, "应收金额", "已回款", "未回款", "逾期金额", "订单数"}
+	header := []string{first, "应收金额", "已回款", "未回款", "逾期金额"}
 	return product.WriteCSV(header, func(w *csv.Writer) error {
 		for _, r := range append(rows, tot) {
 			if err := w.Write([]string{r.Name, money.Plain(r.DueCents), money.Plain(r.ReceivedCents), money.Plain(r.OutstandingCents),
-				money.Plain(r.OverdueCents), strconv.Itoa(r.Orders)}); err != nil {
+				money.Plain(r.OverdueCents)}); err != nil {
 				return err
 			}
 		}

@@ -117,7 +117,7 @@ func (f OrderFilter) where() where {
 		w.add("o.signed_date <= ?", f.SignedTo)
 	}
 	if f.Overdue {
-		w.add(`o.id IN (SELECT order_id FROM installments WHERE due_date < ? AND received_cents < amount_cents AND voided = 0)`, f.Today)
+		w.add(`o.next_due_date < ?`, f.Today)
 	}
 	if f.Outstanding {
 		w.add("o.outstanding_cents > 0 AND o.status <> 'voided'")
@@ -135,15 +135,18 @@ func (f OrderFilter) orderBy() string {
 // ListOrders returns one page of orders and the total matching.
 func ListOrders(ctx context.Context, q Querier, f OrderFilter, offset, limit int) ([]Order, int, error) {
 	w := f.where()
-	var total int
-	if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM orders o`+w.sql(), w.args...); err != nil {
-		return nil, 0, fmt.Errorf("count orders: %w", err)
-	}
 	out := []Order{}
 	query := pageOf(orderSelect, "FROM orders o", "orders", "o", w.sql(), f.orderBy())
 	args := append(append([]any{}, w.args...), limit, offset, f.Today)
 	if err := q.SelectContext(ctx, &out, query, args...); err != nil {
 		return nil, 0, fmt.Errorf("list orders: %w", err)
+	}
+	if total, ok := knownTotal(offset, limit, len(out)); ok {
+		return out, total, nil
+	}
+	var total int
+	if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM orders o`+w.sql(), w.args...); err != nil {
+		return nil, 0, fmt.Errorf("count orders: %w", err)
 	}
 	return out, total, nil
 }
@@ -208,7 +211,8 @@ func UpdateOrderHeader(ctx context.Context, q Querier, o Order) error {
 }
 
 // RefreshOrder recomputes an order's money columns from its lines, receipts
-// and invoices, and its status from them unless it is voided.
+// and invoices, its status from them unless it is voided, and its earliest
+// unpaid due date from its plan. Every change to any of them calls it.
 func RefreshOrder(ctx context.Context, q Querier, id int64) error {
 	_, err := q.ExecContext(ctx, `UPDATE orders SET
 		total_cents = (SELECT COALESCE(SUM(total_cents), 0) FROM order_lines WHERE order_id = orders.id),
@@ -221,6 +225,8 @@ func RefreshOrder(ctx context.Context, q Querier, id int64) error {
 	}
 	_, err = q.ExecContext(ctx, `UPDATE orders SET
 		outstanding_cents = CASE WHEN status = 'voided' THEN 0 ELSE MAX(total_cents - returned_cents - received_cents, 0) END,
+		next_due_date = CASE WHEN status = 'voided' THEN NULL ELSE (SELECT MIN(due_date) FROM installments i
+			WHERE i.order_id = orders.id AND i.received_cents < i.amount_cents) END,
 		status = CASE WHEN status = 'voided' THEN status
 			WHEN total_cents - returned_cents - received_cents <= 0 THEN 'completed' ELSE 'active' END
 		WHERE id = ?`, id)
@@ -233,7 +239,7 @@ func RefreshOrder(ctx context.Context, q Querier, id int64) error {
 // VoidOrder marks an order and its installments voided.
 func VoidOrder(ctx context.Context, q Querier, id int64, reason string) error {
 	now := Now()
-	if _, err := q.ExecContext(ctx, `UPDATE orders SET status = 'voided', outstanding_cents = 0, void_reason = ?, voided_at = ?, updated_at = ? WHERE id = ?`,
+	if _, err := q.ExecContext(ctx, `UPDATE orders SET status = 'voided', outstanding_cents = 0, next_due_date = NULL, void_reason = ?, voided_at = ?, updated_at = ? WHERE id = ?`,
 		reason, now, now, id); err != nil {
 		return fmt.Errorf("void order: %w", err)
 	}
@@ -459,17 +465,24 @@ func (f ReceiptFilter) orderBy() string {
 // ListReceipts returns one page of receipts, the total matching and their sum.
 func ListReceipts(ctx context.Context, q Querier, f ReceiptFilter, offset, limit int) ([]Receipt, int, int64, error) {
 	w := f.where()
+	out := []Receipt{}
+	query := pageOf(receiptSelect, "FROM receipts r", "receipts", "r", w.sql(), f.orderBy())
+	if err := q.SelectContext(ctx, &out, query, append(w.args, limit, offset)...); err != nil {
+		return nil, 0, 0, fmt.Errorf("list receipts: %w", err)
+	}
+	if total, ok := knownTotal(offset, limit, len(out)); ok && offset == 0 {
+		var sum int64
+		for _, x := range out {
+			sum += x.AmountCents
+		}
+		return out, total, sum, nil
+	}
 	var agg struct {
 		N   int   `db:"n"`
 		Sum int64 `db:"s"`
 	}
 	if err := q.GetContext(ctx, &agg, `SELECT COUNT(*) AS n, COALESCE(SUM(amount_cents), 0) AS s FROM receipts r`+w.sql(), w.args...); err != nil {
 		return nil, 0, 0, fmt.Errorf("count receipts: %w", err)
-	}
-	out := []Receipt{}
-	query := pageOf(receiptSelect, "FROM receipts r", "receipts", "r", w.sql(), f.orderBy())
-	if err := q.SelectContext(ctx, &out, query, append(w.args, limit, offset)...); err != nil {
-		return nil, 0, 0, fmt.Errorf("list receipts: %w", err)
 	}
 	return out, agg.N, agg.Sum, nil
 }
@@ -593,17 +606,24 @@ func (f InvoiceFilter) orderBy() string {
 // ListInvoices returns one page of invoices, the total matching and their sum.
 func ListInvoices(ctx context.Context, q Querier, f InvoiceFilter, offset, limit int) ([]Invoice, int, int64, error) {
 	w := f.where()
+	out := []Invoice{}
+	query := pageOf(invoiceSelect, "FROM invoices v", "invoices", "v", w.sql(), f.orderBy())
+	if err := q.SelectContext(ctx, &out, query, append(w.args, limit, offset)...); err != nil {
+		return nil, 0, 0, fmt.Errorf("list invoices: %w", err)
+	}
+	if total, ok := knownTotal(offset, limit, len(out)); ok && offset == 0 {
+		var sum int64
+		for _, x := range out {
+			sum += x.AmountCents
+		}
+		return out, total, sum, nil
+	}
 	var agg struct {
 		N   int   `db:"n"`
 		Sum int64 `db:"s"`
 	}
 	if err := q.GetContext(ctx, &agg, `SELECT COUNT(*) AS n, COALESCE(SUM(amount_cents), 0) AS s FROM invoices v`+w.sql(), w.args...); err != nil {
 		return nil, 0, 0, fmt.Errorf("count invoices: %w", err)
-	}
-	out := []Invoice{}
-	query := pageOf(invoiceSelect, "FROM invoices v", "invoices", "v", w.sql(), f.orderBy())
-	if err := q.SelectContext(ctx, &out, query, append(w.args, limit, offset)...); err != nil {
-		return nil, 0, 0, fmt.Errorf("list invoices: %w", err)
 	}
 	return out, agg.N, agg.Sum, nil
 }

@@ -115,14 +115,17 @@ func pageOf(sel, from, base, alias, cond, order string) string {
 // ListQuotes returns one page of quotes and the total matching.
 func ListQuotes(ctx context.Context, q Querier, f QuoteFilter, offset, limit int) ([]Quote, int, error) {
 	w := f.where()
-	var total int
-	if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM quotes q`+w.sql(), w.args...); err != nil {
-		return nil, 0, fmt.Errorf("count quotes: %w", err)
-	}
 	out := []Quote{}
 	query := pageOf(quoteSelect, "FROM quotes q", "quotes", "q", w.sql(), f.orderBy())
 	if err := q.SelectContext(ctx, &out, query, append(w.args, limit, offset)...); err != nil {
 		return nil, 0, fmt.Errorf("list quotes: %w", err)
+	}
+	if total, ok := knownTotal(offset, limit, len(out)); ok {
+		return out, total, nil
+	}
+	var total int
+	if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM quotes q`+w.sql(), w.args...); err != nil {
+		return nil, 0, fmt.Errorf("count quotes: %w", err)
 	}
 	return out, total, nil
 }

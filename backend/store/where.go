@@ -69,6 +69,17 @@ func orderBy(cols map[string]string, key, def string, desc bool, idCol string) s
 	return " ORDER BY " + col + dir + ", " + idCol + dir
 }
 
+// knownTotal returns the total of a list when its page already tells it:
+// a page shorter than the limit that is not past the end holds the last
+// matches. Lists run the page query first and count only when needed, so a
+// search that matches few rows scans the table once, not twice.
+func knownTotal(offset, limit, n int) (int, bool) {
+	if n < limit && (n > 0 || offset == 0) {
+		return offset + n, true
+	}
+	return 0, false
+}
+
 // nextNumber returns prefix + NNN, one more than the highest number with that
 // prefix in table's number column (001 for the first). Beyond 999 the
 // sequence simply grows a digit. The caller runs it in the transaction that
