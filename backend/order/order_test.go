@@ -677,3 +677,24 @@ func TestUpdateHeader(t *testing.T) {
 	_, err = f.s.Update(999, HeaderInput{OwnerID: f.rep, SignedDate: "2026-03-02"})
 	storetest.WantErr(t, err, apperr.CodeNotFound, "id")
 }
+
+func TestDocumentsHoldCustomerAndOwner(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	for _, id := range []int64{f.cust, f.other} {
+		if n, err := store.CustomerDocuments(ctx, f.st.DB, id); err != nil || n != 0 {
+			t.Fatalf("before: %d, %v", n, err)
+		}
+	}
+	f.create(t, f.byHand(f.cust, "1"))
+	if n, _ := store.CustomerDocuments(ctx, f.st.DB, f.cust); n != 1 {
+		t.Errorf("customer documents %d, want 1", n)
+	}
+	// The order and its installment are 张三's.
+	if n, _ := store.OwnerDocuments(ctx, f.st.DB, f.owner); n != 2 {
+		t.Errorf("owner documents %d, want 2", n)
+	}
+	if n, _ := store.OwnerDocuments(ctx, f.st.DB, f.rep); n != 0 {
+		t.Errorf("李四 holds %d", n)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/opportunity"
 	"funneldesk/backend/product"
 	"funneldesk/backend/store"
 	"funneldesk/backend/store/storetest"
@@ -412,5 +413,26 @@ func TestPrint(t *testing.T) {
 	}
 	if _, err := f.s.PrintData(999); !apperr.Is(err, apperr.CodeNotFound) {
 		t.Errorf("print unknown: %v", err)
+	}
+}
+
+// TestOpportunityDeletedLeavesQuotes: deleting an opportunity (its own
+// service) keeps its quotes, standalone.
+func TestOpportunityDeletedLeavesQuotes(t *testing.T) {
+	f := newFixture(t)
+	in, _ := f.s.DraftFromOpportunity(f.open)
+	d, err := f.s.Create(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := opportunity.NewService(f.st).BatchDelete([]int64{f.open}); err != nil {
+		t.Fatalf("delete the opportunity: %v", err)
+	}
+	got, err := f.s.Get(d.Quote.ID)
+	if err != nil || got.Quote.OpportunityID != nil || len(got.Lines) != 2 {
+		t.Errorf("quote after its opportunity went: %+v, %v", got.Quote, err)
+	}
+	if n := storetest.Count(t, f.st, "opportunity_lines"); n != 0 {
+		t.Errorf("%d opportunity lines left", n)
 	}
 }

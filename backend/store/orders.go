@@ -757,3 +757,24 @@ func CountOrderChildren(ctx context.Context, q Querier, orderID int64) (OrderChi
 		orderID, orderID, orderID)
 	return c, err
 }
+
+// CustomerDocuments counts the quotes and orders of a customer, which keep
+// it from being deleted (customer.Delete may call it; until then the
+// foreign keys refuse the delete).
+func CustomerDocuments(ctx context.Context, q Querier, customerID int64) (int, error) {
+	var n int
+	err := q.GetContext(ctx, &n, `SELECT (SELECT COUNT(*) FROM quotes WHERE customer_id = ?) + (SELECT COUNT(*) FROM orders WHERE customer_id = ?)`,
+		customerID, customerID)
+	return n, err
+}
+
+// OwnerDocuments counts the products, quotes, orders and installments a
+// salesperson holds, which keep them from being deleted (owner.Delete may
+// call it beside OwnerUsage).
+func OwnerDocuments(ctx context.Context, q Querier, ownerID int64) (int, error) {
+	var n int
+	err := q.GetContext(ctx, &n, `SELECT (SELECT COUNT(*) FROM products WHERE owner_id = ?) + (SELECT COUNT(*) FROM quotes WHERE owner_id = ?)
+		+ (SELECT COUNT(*) FROM orders WHERE owner_id = ?) + (SELECT COUNT(*) FROM installments WHERE owner_id = ?)`,
+		ownerID, ownerID, ownerID, ownerID)
+	return n, err
+}
