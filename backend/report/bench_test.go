@@ -68,7 +68,7 @@ func BenchmarkProductSales(b *testing.B) {
 	}
 	b.Run("chart", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			if _, err := s.RenderSalesChart(report.SalesChartRequest{Sales: report.SalesRequest{From: "2025-03", To: "2026-02"}}); err != nil {
+			if _, err := report.RenderSalesChart(s, report.SalesChartRequest{Sales: report.SalesRequest{From: "2025-03", To: "2026-02"}}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -323,15 +323,16 @@ type SalesChartRequest struct {
 // ProductSalesChartPNG draws the product sales chart and returns it as
 // base64 PNG, for the screen and for saving through the desktop service.
 func (s *Service) ProductSalesChartPNG(req SalesChartRequest) (string, error) {
-	b, err := s.RenderSalesChart(req)
+	b, err := RenderSalesChart(s, req)
 	if err != nil {
 		return "", err
 	}
 	return base64.StdEncoding.EncodeToString(b), nil
 }
 
-// RenderSalesChart computes the report and draws its PNG.
-func (s *Service) RenderSalesChart(req SalesChartRequest) ([]byte, error) {
+// RenderSalesChart computes the report and draws its PNG (a function, not a
+// method, so that Wails does not bind it).
+func RenderSalesChart(s *Service, req SalesChartRequest) ([]byte, error) {
 	w, h := chart.ScreenWidth, chart.ScreenHeight
 	switch req.Size {
 	case "", "screen":

@@ -11,5 +11,3 @@ export function ProductSales(arg1:report.SalesRequest):Promise<report.SalesRepor
 export function ProductSalesChartPNG(arg1:report.SalesChartRequest):Promise<string>;
 
 export function Receivables(arg1:report.ReceivablesRequest):Promise<report.ReceivablesPage>;
-
-export function RenderSalesChart(arg1:report.SalesChartRequest):Promise<Array<number>>;

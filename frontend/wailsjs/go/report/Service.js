@@ -21,7 +21,3 @@ export function ProductSalesChartPNG(arg1) {
 export function Receivables(arg1) {
   return window['go']['report']['Service']['Receivables'](arg1);
 }
-
-export function RenderSalesChart(arg1) {
-  return window['go']['report']['Service']['RenderSalesChart'](arg1);
-}
