@@ -239,6 +239,13 @@ func (s *Service) Delete(id int64) error {
 		if c.Opportunities > 0 {
 			return apperr.Conflict("id", "客户「"+c.Name+"」还有销售机会，不能删除", "Customer \""+c.Name+"\" still has opportunities and cannot be deleted")
 		}
+		docs, err := store.CustomerDocuments(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if docs > 0 {
+			return apperr.Conflict("id", "客户「"+c.Name+"」还有报价单或订单，不能删除", "Customer \""+c.Name+"\" still has quotes or orders and cannot be deleted")
+		}
 		return store.DeleteCustomer(ctx, tx, id)
 	})
 }

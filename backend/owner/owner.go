@@ -86,9 +86,13 @@ func (s *Service) Delete(id int64) error {
 		if err != nil {
 			return err
 		}
-		if n > 0 {
-			return apperr.Conflict("id", "该负责人名下还有客户或销售机会，不能删除，可改为停用",
-				"This salesperson still holds customers or opportunities; deactivate instead of deleting")
+		docs, err := store.OwnerDocuments(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if n+docs > 0 {
+			return apperr.Conflict("id", "该负责人名下还有客户、销售机会、产品、报价单或订单，不能删除，可改为停用",
+				"This salesperson still holds customers, opportunities, products, quotes or orders; deactivate instead of deleting")
 		}
 		return store.DeleteOwner(ctx, tx, id)
 	})

@@ -122,20 +122,28 @@ func (s *Store) migrate() error {
 	if _, err := s.DB.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
 		return fmt.Errorf("schema_migrations: %w", err)
 	}
-	var current int
-	if err := s.DB.Get(&current, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`); err != nil {
+	// Apply every embedded migration not yet recorded, not only those above
+	// the highest: migrations written on parallel branches may land out of order.
+	var applied []int
+	if err := s.DB.Select(&applied, `SELECT version FROM schema_migrations`); err != nil {
 		return fmt.Errorf("schema version: %w", err)
+	}
+	done := map[int]bool{}
+	current := 0
+	for _, v := range applied {
+		done[v] = true
+		current = max(current, v)
 	}
 	var pending []migration
 	for _, m := range ms {
-		if m.version > current {
+		if !done[m.version] {
 			pending = append(pending, m)
 		}
 	}
 	if len(pending) == 0 {
 		return nil
 	}
-	if current > 0 {
+	if len(applied) > 0 {
 		if err := s.backup(current); err != nil {
 			return err
 		}

@@ -611,3 +611,30 @@ func TestTwoHandlesWriteConcurrently(t *testing.T) {
 		t.Errorf("%d owners, want %d", got, 2*n)
 	}
 }
+
+// A migration that lands with a lower number than one already applied (work
+// merged from a parallel branch) is still applied on the next open.
+func TestMigrationLandingOutOfOrder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "funneldesk.db")
+	top := SchemaVersion()
+	withMigrations(t, map[string]string{
+		fmt.Sprintf("%04d_later.sql", top+2): `CREATE TABLE later_table (id INTEGER PRIMARY KEY);`,
+	})
+	st := openAt(t, path)
+	st.Close()
+
+	withMigrations(t, map[string]string{
+		fmt.Sprintf("%04d_later.sql", top+2):   `CREATE TABLE later_table (id INTEGER PRIMARY KEY);`,
+		fmt.Sprintf("%04d_between.sql", top+1): `CREATE TABLE between_table (id INTEGER PRIMARY KEY);`,
+	})
+	st = openAt(t, path)
+	if got := count(t, st.DB, `SELECT COUNT(*) FROM schema_migrations WHERE version = `+fmt.Sprint(top+1)); got != 1 {
+		t.Fatalf("the out-of-order migration %d was not recorded", top+1)
+	}
+	if got := count(t, st.DB, `SELECT COUNT(*) FROM sqlite_master WHERE name = 'between_table'`); got != 1 {
+		t.Fatal("the out-of-order migration was not applied")
+	}
+	if len(backups(t, path)) != 1 {
+		t.Errorf("backups = %v, want one before applying it", backups(t, path))
+	}
+}
