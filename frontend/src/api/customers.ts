@@ -1,6 +1,7 @@
 // Customers (客户), their contacts and follow-ups.
 import * as svc from '../../wailsjs/go/customer/Service'
 import { call } from './errors'
+import { changed } from './events'
 import type {
   ContactInput, Contact, Customer, CustomerDetail, CustomerInput, CustomerOptions, CustomerPage, FollowUp, FollowUpInput,
 } from './types'
@@ -21,13 +22,13 @@ export const customers = {
       page: q.page ?? 1, pageSize: q.pageSize ?? 20,
     })),
   get: (id: number): Promise<CustomerDetail> => call(() => svc.Get(id)),
-  create: (input: CustomerInput): Promise<Customer> => call(() => svc.Create(input)),
-  update: (id: number, input: CustomerInput): Promise<Customer> => call(() => svc.Update(id, input)),
-  remove: (id: number): Promise<void> => call(() => svc.Delete(id)),
+  create: (input: CustomerInput): Promise<Customer> => changed(call(() => svc.Create(input)), 'customers'),
+  update: (id: number, input: CustomerInput): Promise<Customer> => changed(call(() => svc.Update(id, input)), 'customers'),
+  remove: (id: number): Promise<void> => changed(call(() => svc.Delete(id)), 'customers'),
   sameName: (name: string, excludeId: number): Promise<Customer[]> => call(() => svc.SameName(name, excludeId)),
-  addContact: (customerId: number, input: ContactInput): Promise<Contact> => call(() => svc.AddContact(customerId, input)),
-  updateContact: (id: number, input: ContactInput): Promise<Contact> => call(() => svc.UpdateContact(id, input)),
-  removeContact: (id: number): Promise<void> => call(() => svc.DeleteContact(id)),
-  addFollowUp: (customerId: number, input: FollowUpInput): Promise<FollowUp> => call(() => svc.AddFollowUp(customerId, input)),
-  removeFollowUp: (id: number): Promise<void> => call(() => svc.DeleteFollowUp(id)),
+  addContact: (customerId: number, input: ContactInput): Promise<Contact> => changed(call(() => svc.AddContact(customerId, input)), 'customers'),
+  updateContact: (id: number, input: ContactInput): Promise<Contact> => changed(call(() => svc.UpdateContact(id, input)), 'customers'),
+  removeContact: (id: number): Promise<void> => changed(call(() => svc.DeleteContact(id)), 'customers'),
+  addFollowUp: (customerId: number, input: FollowUpInput): Promise<FollowUp> => changed(call(() => svc.AddFollowUp(customerId, input)), 'customers'),
+  removeFollowUp: (id: number): Promise<void> => changed(call(() => svc.DeleteFollowUp(id)), 'customers'),
 }

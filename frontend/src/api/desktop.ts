@@ -1,4 +1,4 @@
-// What only the desktop shell does: saving files and the window title.
+// What only the desktop shell does: native file dialogs and the window title.
 import * as svc from '../../wailsjs/go/desktop/Service'
 import { WindowSetTitle } from '../../wailsjs/runtime/runtime'
 import { call } from './errors'
@@ -6,6 +6,13 @@ import { call } from './errors'
 export const desktop = {
   /** saveText writes text to a file the user picks; resolves to the path, or '' if cancelled. */
   saveText: (name: string, content: string): Promise<string> => call(() => svc.SaveText(name, content)),
+  /** saveBase64 writes binary content (a PNG) sent as base64; resolves to the path, or '' if cancelled. */
+  saveBase64: (name: string, base64: string): Promise<string> => call(() => svc.SaveBase64(name, base64)),
+  /**
+   * openFile asks for a file with the native dialog ("*.csv;*.xlsx"); resolves to its path, or '' if
+   * cancelled. Headless there is no dialog: use an <input type=file> there (see headless()).
+   */
+  openFile: (title: string, patterns: string): Promise<string> => call(() => svc.OpenFile(title, patterns)),
   setTitle(title: string) {
     document.title = title
     try {

@@ -2,6 +2,7 @@
 import * as svc from '../../wailsjs/go/opportunity/Service'
 import { opportunity } from '../../wailsjs/go/models'
 import { call } from './errors'
+import { changed } from './events'
 import { toWire } from './types'
 import type {
   Board, Move, Opportunity, OpportunityDetail, OpportunityFilter, OpportunityInput, OpportunityOptions, OpportunityPage, SavedView,
@@ -13,12 +14,12 @@ export const opportunities = {
     call(() => svc.List(opportunity.ListRequest.createFrom({ filter: toWire(filter), page, pageSize }))),
   board: (filter: OpportunityFilter): Promise<Board> => call(() => svc.Board(toWire(filter))),
   get: (id: number): Promise<OpportunityDetail> => call(() => svc.Get(id)),
-  create: (input: OpportunityInput): Promise<Opportunity> => call(() => svc.Create(input)),
-  update: (id: number, input: OpportunityInput): Promise<Opportunity> => call(() => svc.Update(id, input)),
-  changeStage: (id: number, move: Move): Promise<Opportunity> => call(() => svc.ChangeStage(id, move)),
-  remove: (id: number): Promise<void> => call(() => svc.Delete(id)),
-  batchDelete: (ids: number[]): Promise<number> => call(() => svc.BatchDelete(ids)),
-  batchSetOwner: (ids: number[], ownerId: number): Promise<number> => call(() => svc.BatchSetOwner(ids, ownerId)),
+  create: (input: OpportunityInput): Promise<Opportunity> => changed(call(() => svc.Create(input)), 'opportunities'),
+  update: (id: number, input: OpportunityInput): Promise<Opportunity> => changed(call(() => svc.Update(id, input)), 'opportunities'),
+  changeStage: (id: number, move: Move): Promise<Opportunity> => changed(call(() => svc.ChangeStage(id, move)), 'opportunities'),
+  remove: (id: number): Promise<void> => changed(call(() => svc.Delete(id)), 'opportunities'),
+  batchDelete: (ids: number[]): Promise<number> => changed(call(() => svc.BatchDelete(ids)), 'opportunities'),
+  batchSetOwner: (ids: number[], ownerId: number): Promise<number> => changed(call(() => svc.BatchSetOwner(ids, ownerId)), 'opportunities'),
   exportCSV: (filter: OpportunityFilter): Promise<string> => call(() => svc.ExportCSV(toWire(filter))),
   listViews: (): Promise<SavedView[]> => call(() => svc.ListViews()),
   saveView: (name: string, filter: OpportunityFilter): Promise<SavedView> => call(() => svc.SaveView(name, toWire(filter))),

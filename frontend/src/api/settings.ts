@@ -1,11 +1,12 @@
 // User preferences and the first-start example data offer.
 import * as svc from '../../wailsjs/go/settings/Service'
 import { call } from './errors'
+import { changed } from './events'
 import type { Settings } from './types'
 
 export const settings = {
   get: (): Promise<Settings> => call(() => svc.Get()),
   setLanguage: (lang: string): Promise<Settings> => call(() => svc.SetLanguage(lang)),
-  loadDemo: (): Promise<Settings> => call(() => svc.LoadDemo()),
+  loadDemo: (): Promise<Settings> => changed(call(() => svc.LoadDemo()), 'opportunities', 'customers', 'owners', 'stages'),
   declineDemo: (): Promise<Settings> => call(() => svc.DeclineDemo()),
 }

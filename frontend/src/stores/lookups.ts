@@ -1,7 +1,7 @@
 // Shared lists every form and filter needs: salespeople, stages and the fixed
 // choices. State only; the rules stay in the backend.
 import { computed, reactive, ref } from 'vue'
-import { customers, opportunities, owners, stages } from '../api'
+import { customers, events, opportunities, owners, stages } from '../api'
 import type { Owner, Stage } from '../api'
 
 export const lookups = reactive({
@@ -61,3 +61,12 @@ export function stageChoices(currentId?: number | null): Stage[] {
 export function stageById(id: number | null | undefined): Stage | undefined {
   return lookups.stages.find((s) => s.id === id)
 }
+
+// Keep the shared lists current when the facade announces a change (an import
+// can add owners, sources and types; settings rename stages).
+events.on(['owners', 'stages', 'opportunities'], (topics) => {
+  if (!lookups.loaded) return
+  if (topics.includes('owners')) refreshOwners().catch(() => undefined)
+  if (topics.includes('stages')) refreshStages().catch(() => undefined)
+  if (topics.includes('opportunities')) refreshSources().catch(() => undefined)
+})

@@ -65,3 +65,18 @@ export function today(offsetDays = 0): string {
 export function compactDate(): string {
   return today().replace(/-/g, '')
 }
+
+/** plainAmount formats cents as 40000.00, as seed 000's funnel table does: yuan, two decimals, no separators. */
+export function plainAmount(cents: number | null | undefined): string {
+  const c = Math.round(cents ?? 0)
+  const abs = Math.abs(c)
+  const s = String(Math.floor(abs / 100)) + '.' + pad2(abs % 100)
+  return c < 0 ? '-' + s : s
+}
+
+/** share formats hundredths of a percent (3333) as 33.33%. */
+export function share(hundredths: number | null | undefined): string {
+  const v = Math.round(hundredths ?? 0)
+  const abs = Math.abs(v)
+  return (v < 0 ? '-' : '') + Math.floor(abs / 100) + '.' + pad2(abs % 100) + '%'
+}
