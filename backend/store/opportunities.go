@@ -206,7 +206,14 @@ func (f OpportunityFilter) conds(lead int) ([]string, []any) {
 	}
 	if s := f.query(); s != "" {
 		like := "%" + escapeLike(s) + "%"
-		add(`(o.name LIKE ? ESCAPE '\' OR o.customer_id IN (SELECT id FROM customers WHERE name LIKE ? ESCAPE '\'))`, like, like)
+		if lead == leadNone {
+			// Walking an index in sort order checks few rows: look up each
+			// one's customer rather than list every matching customer
+			// (per part of a merged query).
+			add(`(o.name LIKE ? ESCAPE '\' OR EXISTS (SELECT 1 FROM customers c WHERE c.id = o.customer_id AND c.name LIKE ? ESCAPE '\'))`, like, like)
+		} else {
+			add(`(o.name LIKE ? ESCAPE '\' OR o.customer_id IN (SELECT id FROM customers WHERE name LIKE ? ESCAPE '\'))`, like, like)
+		}
 	}
 	return conds, args
 }
@@ -555,17 +562,31 @@ type StageTotal struct {
 	WeightedRaw int64 `db:"weighted" json:"-"`
 }
 
-// StageTotals groups the opportunities matching f by stage. Stage, amount
-// and probability are in both cover indexes, so no row is read: a view or
-// a close date range walks opportunities_stage_cover (already grouped by
-// stage), owners walk opportunities_owner_cover.
-func StageTotals(ctx context.Context, q Querier, f OpportunityFilter) ([]StageTotal, error) {
-	cond, args := f.where()
-	if f.lead() == leadNone {
-		// Name the stages so the grouped walk of the cover index is
-		// chosen over the narrow stage index, which would read every row.
-		cond = ` WHERE o.stage_id IN (SELECT id FROM stages)`
+// totalsWhere is where() for sums of amounts and probabilities by stage:
+// stage, amount and probability are in both cover indexes, so no row is
+// read. A view or close dates walk opportunities_stage_cover (already
+// grouped by stage), owners opportunities_owner_cover. Unlike a count, a
+// source or type filter alone is better answered by one covered pass over
+// opportunities_stage_cover than by its own index and a lookup per row
+// (about 60 ms against 280 ms for 300,000 rows); with no filter, naming
+// every stage keeps SQLite off the narrow stage index, which would read
+// every row.
+func (f OpportunityFilter) totalsWhere() (string, []any) {
+	lead := f.lead()
+	switch lead {
+	case leadNone:
+		return ` WHERE o.stage_id IN (SELECT id FROM stages)`, nil
+	case leadSource, leadType:
+		lead = leadClose
 	}
+	conds, args := f.conds(lead)
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// StageTotals groups the opportunities matching f by stage (totalsWhere
+// says which index answers).
+func StageTotals(ctx context.Context, q Querier, f OpportunityFilter) ([]StageTotal, error) {
+	cond, args := f.totalsWhere()
 	out := []StageTotal{}
 	err := q.SelectContext(ctx, &out, `SELECT o.stage_id, COUNT(*) AS n, COALESCE(SUM(o.amount_cents), 0) AS amount,
 		COALESCE(SUM(o.amount_cents * o.probability_bp), 0) AS weighted
