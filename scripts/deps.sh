@@ -37,6 +37,11 @@ fi
 stamp=frontend/node_modules/.funneldesk-lock
 if [ ! -f "$stamp" ] || ! cmp -s frontend/package-lock.json "$stamp"; then
   echo "deps: npm ci"
-  (cd frontend && npm ci --no-audit --no-fund --loglevel=error)
+  # The registry reached here serves only this platform's builds of optional
+  # packages (rollup, esbuild), so the lockfile cannot list the others and
+  # `npm ci` may refuse it as out of sync; `npm install --no-save` then
+  # installs the same locked versions without rewriting the lockfile.
+  (cd frontend && { npm ci --no-audit --no-fund --loglevel=error 2>/dev/null ||
+    npm install --no-save --no-audit --no-fund --loglevel=error; })
   cp frontend/package-lock.json "$stamp"
 fi
