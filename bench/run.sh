@@ -49,8 +49,7 @@ awk '
 	for (i = 2; i <= NF; i++) {
 		if ($i == "ns/op") ns = $(i-1)
 		if ($i == "total") extra = $(i-1)
-		if ($i == "rows/s") extra = $(i-1) " rows/s"
-		if ($i == "rows/cpu-s") extra = extra ", " $(i-1) " rows/cpu-s"
+		if ($i == "rows/s" || $i == "rows/cpu-s") extra = extra (extra == "" ? "" : ", ") $(i-1) " " $i
 	}
 	if (!(name in seen)) { order[++n] = name; seen[name] = 1 }
 	runs[name] = runs[name] " " ns

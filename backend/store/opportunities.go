@@ -201,8 +201,14 @@ func (f OpportunityFilter) conds(lead int) ([]string, []any) {
 		add(`o.expected_close >= ?`, f.CloseFrom)
 	}
 	if f.CloseTo != "" {
-		// An opportunity without a close date does not close before anything.
-		add(`o.expected_close <> '' AND o.expected_close <= ?`, f.CloseTo)
+		// An opportunity without a close date does not close before
+		// anything. Written as a bound ("> ''" rather than "<> ''") and
+		// only when no lower bound excludes '' already, so the index range
+		// does it all: a per-entry check costs a third of a year's count.
+		if f.CloseFrom == "" {
+			add(`o.expected_close > ''`)
+		}
+		add(`o.expected_close <= ?`, f.CloseTo)
 	}
 	if s := f.query(); s != "" {
 		like := "%" + escapeLike(s) + "%"

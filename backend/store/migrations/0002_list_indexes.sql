@@ -10,10 +10,12 @@
 DROP INDEX IF EXISTS opportunities_stage_close;
 DROP INDEX IF EXISTS opportunities_owner_close;
 DROP INDEX IF EXISTS opportunities_close;
+-- The id right after the close date keeps each stage's (or owner's) rows in
+-- the list's order (close date, then id), so pages merge without sorting.
 CREATE INDEX IF NOT EXISTS opportunities_stage_cover
-    ON opportunities(stage_id, expected_close, amount_cents, probability_bp, owner_id, source, type);
+    ON opportunities(stage_id, expected_close, id, amount_cents, probability_bp, owner_id, source, type);
 CREATE INDEX IF NOT EXISTS opportunities_owner_cover
-    ON opportunities(owner_id, expected_close, stage_id, amount_cents, probability_bp, source, type);
+    ON opportunities(owner_id, expected_close, id, stage_id, amount_cents, probability_bp, source, type);
 
 -- One index per sort key, each ending (implicitly) with the id that breaks
 -- ties, so a page is read in order and the walk stops after it. Close date
