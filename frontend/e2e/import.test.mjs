@@ -1,0 +1,220 @@
+// 导入销售机会 through the UI against the real importer: GBK files as Excel on
+// Chinese Windows saves them (fixtures/*.csv), the preview with the detected
+// encoding and the column mapping, bad rows refused with nothing written, the
+// mapping adjusted and checked again, the import with its progress, and the
+// new opportunities in the list and the funnel (compared with the CLI).
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { launchBrowser, newPage, pickOption, shot, startServer } from './helpers.mjs'
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures')
+const goodFile = path.join(fixtures, 'opportunities-gbk.csv')
+const badFile = path.join(fixtures, 'opportunities-gbk-bad.csv')
+
+let srv, browser, page, tmp
+
+before(async () => {
+  srv = await startServer({ demo: true })
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'fd-import-'))
+  browser = await launchBrowser()
+  page = await newPage(browser)
+  await page.goto(srv.url + '#/opportunities')
+  await page.locator('[data-test="opp-table"]').waitFor()
+})
+
+after(async () => {
+  await browser?.close()
+  await srv?.stop()
+  if (tmp) rmSync(tmp, { recursive: true, force: true })
+})
+
+/** cliFunnel reads the funnel of the server's database through the command line. */
+function cliFunnel() {
+  return JSON.parse(execFileSync(srv.bin, ['--db', srv.db, 'funnel', '--json'], { encoding: 'utf8' }))
+}
+
+const confirm = () => page.locator('[data-test="import-confirm"]')
+const mapSelect = (i) => page.locator(`[data-test="map-select-${i}"]`)
+
+/** mapColumn chooses the field of column i, once the previous dropdown has closed. */
+async function mapColumn(i, text) {
+  await page.waitForFunction(() => ![...document.querySelectorAll('.el-select-dropdown')].some((d) => d.offsetParent !== null))
+  await pickOption(page, mapSelect(i), text)
+}
+
+/** choose picks a file through the 选择文件 button (the browser's file chooser). */
+async function choose(file) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-test="import-pick"]')])
+  await chooser.setFiles(file)
+  await page.locator('[data-test="import-file-name"]', { hasText: path.basename(file) }).waitFor()
+}
+
+async function errorRows() {
+  return page.locator('[data-test="import-errors"] .el-table__body tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())))
+}
+
+test('导入 opens the import screen from the opportunity list', async () => {
+  await page.click('[data-test="import"]')
+  await page.locator('[data-test="import-intro"]').waitFor()
+  assert.match(await page.locator('.header-title').innerText(), /导入销售机会/)
+  assert.equal(await confirm().count(), 0, 'no confirm button before a file is chosen')
+})
+
+test('a GBK file with bad rows: every problem with its row number, confirm disabled, nothing written', async () => {
+  await choose(badFile)
+  assert.match(await page.locator('[data-test="import-encoding"]').innerText(), /^(GB18030|GBK)$/)
+  assert.equal(await page.locator('[data-test="import-format"]').innerText(), 'CSV')
+  assert.equal(await page.locator('[data-test="import-total-rows"]').innerText(), '3')
+  await page.locator('[data-test="import-errors-title"]', { hasText: '3 个问题' }).waitFor()
+  const rows = await errorRows()
+  assert.deepEqual(rows.map((r) => r.slice(0, 3)), [
+    ['3', '金额', '-50'],
+    ['4', '预计完成日期', '2008-13-45'],
+    ['4', '销售阶段', '不存在的阶段'],
+  ])
+  assert.match(rows[0][3], /金额不能为负数/)
+  assert.match(rows[2][3], /不存在的阶段/)
+  assert.equal(await confirm().isDisabled(), true, 'confirm is disabled while there are errors')
+  await shot(page, 'import-preview-errors')
+
+  // Forcing the click does nothing either, and the database holds the example only.
+  await confirm().click({ force: true }).catch(() => undefined)
+  await page.waitForTimeout(300)
+  assert.equal(await page.locator('[data-test="import-running"]').count(), 0)
+  assert.equal(cliFunnel().total.count, 3)
+})
+
+test('English: the preview and the row errors in English', async () => {
+  await pickOption(page, page.locator('[data-test="lang-switch"]'), 'English')
+  await page.locator('[data-test="import-errors-title"]', { hasText: '3 problem(s) found' }).waitFor()
+  const rows = await errorRows()
+  assert.match(rows[0][3], /negative/i)
+  assert.match(await page.locator('[data-test="import-mapping"]').innerText(), /Column in the file/)
+  await shot(page, 'import-preview-errors-en')
+  await pickOption(page, page.locator('[data-test="lang-switch"]'), '简体中文')
+  await page.locator('[data-test="import-errors-title"]', { hasText: '3 个问题' }).waitFor()
+})
+
+test('a good GBK file: encoding and mapping shown, the mapping adjusted and checked again', async () => {
+  await choose(goodFile)
+  assert.match(await page.locator('[data-test="import-encoding"]').innerText(), /^(GB18030|GBK)$/)
+  await page.locator('[data-test="import-ok"]').waitFor()
+  // Each column of the file is mapped to its field; the required ones are marked.
+  const headers = ['销售机会名称', '客户名称', '客户来源', '负责人', '金额', '预计完成日期', '销售阶段', '可能性(%)']
+  for (let i = 0; i < headers.length; i++) {
+    assert.equal(await mapSelect(i).getAttribute('data-header'), headers[i])
+  }
+  assert.match(await mapSelect(0).innerText(), /\* 销售机会名称/)
+  assert.match(await mapSelect(1).innerText(), /\* 客户名称/)
+  assert.match(await mapSelect(6).innerText(), /\* 销售阶段/)
+  assert.match(await mapSelect(4).innerText(), /金额/)
+  assert.equal(await page.locator('[data-test="import-required"] .el-tag--success').count(), 3)
+  // The sample shows the quoted name with its quotes and comma, decoded from GBK.
+  assert.match(await page.locator('[data-test="import-sample"]').innerText(), /采购"旗舰版",含培训/)
+  assert.match(await page.locator('[data-test="import-sample"]').innerText(), /华东机电有限公司/)
+  assert.equal(await confirm().isDisabled(), false)
+  await shot(page, 'import-preview')
+
+  // Ignoring a required column: the problem shows, confirm is disabled; mapping it back clears it.
+  await mapColumn(0, '（忽略此列）')
+  await page.locator('[data-test="import-errors"]', { hasText: '缺少必填列「销售机会名称」' }).waitFor()
+  assert.equal(await confirm().isDisabled(), true)
+  assert.equal(await page.locator('[data-test="import-required"] .el-tag--danger').count(), 1)
+  await mapColumn(0, '销售机会名称')
+  await page.locator('[data-test="import-ok"]').waitFor()
+  assert.equal(await confirm().isDisabled(), false)
+
+  // Two columns onto one field is refused.
+  await mapColumn(2, '客户名称')
+  await page.locator('[data-test="import-mapping-error"]', { hasText: '只能对应一列' }).waitFor()
+  assert.equal(await confirm().isDisabled(), true)
+  await mapColumn(2, '客户来源')
+  await page.locator('[data-test="import-ok"]').waitFor()
+  assert.equal(await confirm().isDisabled(), false)
+  assert.equal(cliFunnel().total.count, 3, 'nothing written by previewing')
+})
+
+test('importing: the progress completes, the summary, and the list and funnel show the new opportunities', async () => {
+  await confirm().click()
+  const summary = page.locator('[data-test="import-summary"]')
+  await summary.waitFor({ timeout: 20000 })
+  assert.equal(await summary.innerText(), '已导入 3 个销售机会，新建客户 1 个，新建负责人 1 个。')
+  await shot(page, 'import-done')
+
+  await page.click('[data-test="import-view-list"]')
+  await page.waitForFunction(() => /共 6 条/.test(document.querySelector('[data-test="list-total"]')?.textContent || ''))
+  assert.match(await page.locator('[data-test="opp-table"]').innerText(), /采购"旗舰版",含培训/)
+  assert.match(await page.locator('[data-test="opp-table"]').innerText(), /华东机电有限公司[\s\S]*需求分析[\s\S]*¥120,000\.00/)
+
+  await page.click('[data-test="nav-funnel"]')
+  const total = page.locator('[data-test="funnel-total"]')
+  await total.locator('td', { hasText: '245000.00' }).waitFor()
+  const figures = async (sel) => (await page.locator(sel).locator('td').allInnerTexts()).map((s) => s.trim())
+  assert.deepEqual(await figures('[data-test="funnel-row"][data-stage="初期沟通"]'), ['初期沟通', '2', '33.33%', '45000.00', '18.37%', '4750.00', '4.07%'])
+  assert.deepEqual(await figures('[data-test="funnel-row"][data-stage="需求分析"]'), ['需求分析', '1', '16.67%', '120000.00', '48.98%', '36000.00', '30.84%'])
+  assert.deepEqual(await figures('[data-test="funnel-row"][data-stage="谈成结束"]'), ['谈成结束', '2', '33.33%', '70000.00', '28.57%', '70000.00', '59.96%'])
+  assert.deepEqual(await figures('[data-test="funnel-total"]'), ['总计', '6', '100%', '245000.00', '100%', '116750.00', '100%'])
+
+  // Every row agrees with the command line's figures for the same database.
+  const cli = cliFunnel()
+  const money = (c) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`
+  const pct = (p) => `${p.toFixed(2)}%`
+  for (const s of cli.stages) {
+    assert.deepEqual(await figures(`[data-test="funnel-row"][data-stage="${s.name}"]`),
+      [s.name, String(s.count), pct(s.countPct), money(s.amountCents), pct(s.amountPct), money(s.expectedCents), pct(s.expectedPct)])
+  }
+  // The new owner is a choice of the funnel's owner filter at once.
+  await pickOption(page, page.locator('[data-test="funnel-owner"]'), '王五')
+  await total.locator('td', { hasText: '150000.00' }).waitFor()
+  assert.deepEqual(await figures('[data-test="funnel-total"]'), ['总计', '2', '100%', '150000.00', '100%', '66000.00', '100%'])
+  await pickOption(page, page.locator('[data-test="funnel-owner"]'), '全部负责人')
+  await total.locator('td', { hasText: '245000.00' }).waitFor()
+})
+
+test('a large file: the progress bar shows while the window stays responsive', async () => {
+  const n = 60000
+  const lines = ['name,customer,owner,amount,expected_close_date,stage']
+  for (let i = 1; i <= n; i++) {
+    lines.push(`批量机会${i},批量客户${i % 500},admin,${(i % 97) * 100 + 0.5},2009-0${1 + (i % 9)}-1${i % 10},${i % 2 ? '初期沟通' : '商务谈判'}`)
+  }
+  const big = path.join(tmp, 'big.csv')
+  writeFileSync(big, lines.join('\n') + '\n')
+
+  await page.click('[data-test="nav-opportunities"]')
+  await page.click('[data-test="import"]')
+  await page.locator('[data-test="import-intro"]').waitFor()
+  await choose(big)
+  assert.equal(await page.locator('[data-test="import-total-rows"]').innerText(), String(n))
+  assert.match(await page.locator('[data-test="import-encoding"]').innerText(), /UTF-8/)
+  await page.locator('[data-test="import-ok"]').waitFor()
+
+  // Record every progress text the screen shows.
+  await page.evaluate(() => {
+    window.__progress = []
+    new MutationObserver(() => {
+      const el = document.querySelector('[data-test="import-progress-text"]')
+      if (el && window.__progress.at(-1) !== el.textContent) window.__progress.push(el.textContent)
+    }).observe(document.body, { subtree: true, childList: true, characterData: true })
+  })
+  await confirm().click()
+  await page.locator('[data-test="import-running"]').waitFor()
+  await page.locator('[data-test="import-progress"]').waitFor()
+  // The window answers while the import runs.
+  const t0 = Date.now()
+  await page.evaluate(() => document.title)
+  assert.ok(Date.now() - t0 < 1000, 'the page answers during the import')
+  await shot(page, 'import-progress')
+  const summary = page.locator('[data-test="import-summary"]')
+  await summary.waitFor({ timeout: 60000 })
+  assert.match(await summary.innerText(), new RegExp(`已导入 ${n} 个销售机会`))
+  const seen = await page.evaluate(() => window.__progress)
+  assert.ok(seen.length >= 1 && seen.every((s) => /正在导入：\d+ \/ 60000 行/.test(s)), `progress texts: ${JSON.stringify(seen)}`)
+  assert.equal(cliFunnel().total.count, 6 + n)
+  assert.deepEqual(page.errors, [])
+})
