@@ -255,6 +255,9 @@ test('打印: the table and the chart on one A4 landscape page, without navigati
     const text = pdf.toString('latin1')
     const pages = (text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) || []).length
     assert.equal(pages, 1, `the print layout is one page, got ${pages}`)
+    const box = text.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/)
+    assert.ok(box && Number(box[1]) > Number(box[2]), `A4 landscape, got MediaBox ${box?.[0]}`)
+    assert.ok(Math.abs(Number(box[1]) - 842) < 2 && Math.abs(Number(box[2]) - 595) < 2, `A4 size, got ${box[0]}`)
     mkdirSync(shotDir, { recursive: true })
     const pdfPath = path.join(shotDir, 'funnel-print.pdf')
     writeFileSync(pdfPath, pdf)
