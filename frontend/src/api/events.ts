@@ -22,21 +22,40 @@ export const events = {
       for (const t of list) listeners.get(t)?.delete(cb)
     }
   },
-  /** emit tells the listeners of each topic; a failing listener does not stop the others. */
+  /**
+   * emit tells the listeners of each topic, once the code that made the change
+   * has carried on (a dialog that closes after deleting is closed by then).
+   * Changes in the same turn are told together: one call per listener with
+   * all their topics. A failing listener does not stop the others.
+   */
   emit(...topics: Topic[]) {
-    const called = new Set<Listener>()
-    for (const t of topics) {
-      for (const cb of [...(listeners.get(t) ?? [])]) {
-        if (called.has(cb)) continue // one call per change, however many topics it listens to
-        called.add(cb)
-        try {
-          cb(topics)
-        } catch (e) {
-          console.error('event listener failed', e)
-        }
-      }
+    for (const t of topics) pending.add(t)
+    if (!scheduled) {
+      scheduled = true
+      setTimeout(flush, 0)
     }
   },
+}
+
+const pending = new Set<Topic>()
+let scheduled = false
+
+function flush() {
+  scheduled = false
+  const topics = [...pending]
+  pending.clear()
+  const called = new Set<Listener>()
+  for (const t of topics) {
+    for (const cb of [...(listeners.get(t) ?? [])]) {
+      if (called.has(cb)) continue // one call per change, however many topics it listens to
+      called.add(cb)
+      try {
+        cb(topics)
+      } catch (e) {
+        console.error('event listener failed', e)
+      }
+    }
+  }
 }
 
 /** changed runs a mutation and, when it succeeded, announces the topics. */
