@@ -429,7 +429,7 @@ const maxArms = 64
 // already in that order, so SQLite's merge of the UNION ALL reads only
 // about offset+limit entries.
 func closePage(ctx context.Context, q Querier, f OpportunityFilter, offset, limit int) ([]int64, error) {
-	col, vals := "o.owner_id", f.OwnerIDs
+	col, vals := "o.owner_id", uniqueIDs(f.OwnerIDs)
 	if len(vals) == 0 {
 		col = "o.stage_id"
 		var err error
@@ -466,6 +466,19 @@ func closePage(ctx context.Context, q Querier, f OpportunityFilter, offset, limi
 		out = append(out, r.ID)
 	}
 	return out, nil
+}
+
+// uniqueIDs drops repeated ids (one merged part each).
+func uniqueIDs(ids []int64) []int64 {
+	seen := make(map[int64]bool, len(ids))
+	out := make([]int64, 0, len(ids))
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // stagePage reads the stages in position order (reversed for Desc), each
