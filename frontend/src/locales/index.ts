@@ -5,6 +5,8 @@ import elZhCn from 'element-plus/es/locale/lang/zh-cn'
 import elEn from 'element-plus/es/locale/lang/en'
 import zhCN from './zh-CN'
 import en from './en'
+import bizZh from './business.zh-CN'
+import bizEn from './business.en'
 
 export type Lang = 'zh-CN' | 'en'
 export const languages: { value: Lang; label: string }[] = [
@@ -16,7 +18,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  messages: { 'zh-CN': { ...zhCN, ...bizZh }, en: { ...en, ...bizEn } },
   missingWarn: false,
   fallbackWarn: false,
 })
