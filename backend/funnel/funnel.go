@@ -139,47 +139,76 @@ func Compute(ctx context.Context, q store.Querier, f Filter) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	groups, err := store.FunnelGroups(ctx, q, OpportunityFilter(f, 0))
+	figures, err := stageFigures(ctx, q, OpportunityFilter(f, 0))
 	if err != nil {
 		return Report{}, err
 	}
-	rep.Stages, rep.Total = Arrange(stages, groups)
+	rep.Stages, rep.Total = Arrange(stages, figures)
 	return rep, nil
 }
 
-// Arrange turns grouped figures into the funnel rows in stage order: every
-// active stage, and a retired one only while it holds counted opportunities.
-func Arrange(stages []store.Stage, groups []store.FunnelGroup) ([]Row, Total) {
-	type acc struct {
-		count    int
-		amount   int64
-		weighted big.Int
-	}
-	by := map[int64]*acc{}
-	for _, g := range groups {
-		a := by[g.StageID]
-		if a == nil {
-			a = &acc{}
-			by[g.StageID] = a
+// Figure is one stage's count, amount and exact Σ amount_cents × probability_bp.
+type Figure struct {
+	StageID     int64
+	Count       int
+	AmountCents int64
+	Weighted    *big.Int
+}
+
+// stageFigures sums per stage in one covered pass; only if that 64-bit sum
+// overflows does it regroup by probability and sum exactly in Go.
+func stageFigures(ctx context.Context, q store.Querier, of store.OpportunityFilter) ([]Figure, error) {
+	totals, err := store.StageTotals(ctx, q, of)
+	if err == nil {
+		out := make([]Figure, 0, len(totals))
+		for _, t := range totals {
+			out = append(out, Figure{StageID: t.StageID, Count: t.Count, AmountCents: t.AmountCents, Weighted: big.NewInt(t.WeightedRaw)})
 		}
-		a.count += g.Count
-		a.amount += g.AmountCents
-		var w big.Int
-		w.Mul(big.NewInt(g.AmountCents), big.NewInt(g.ProbabilityBP))
-		a.weighted.Add(&a.weighted, &w)
+		return out, nil
+	}
+	if !store.IsOverflow(err) {
+		return nil, err
+	}
+	groups, err := store.FunnelGroups(ctx, q, of)
+	if err != nil {
+		return nil, err
+	}
+	by := map[int64]*Figure{}
+	var out []Figure
+	for _, g := range groups {
+		if by[g.StageID] == nil {
+			out = append(out, Figure{StageID: g.StageID, Weighted: new(big.Int)})
+			by[g.StageID] = &out[len(out)-1]
+		}
+	}
+	for _, g := range groups {
+		fg := by[g.StageID]
+		fg.Count += g.Count
+		fg.AmountCents += g.AmountCents
+		fg.Weighted.Add(fg.Weighted, new(big.Int).Mul(big.NewInt(g.AmountCents), big.NewInt(g.ProbabilityBP)))
+	}
+	return out, nil
+}
+
+// Arrange turns per-stage figures into the funnel rows in stage order: every
+// active stage, and a retired one only while it holds counted opportunities.
+func Arrange(stages []store.Stage, figures []Figure) ([]Row, Total) {
+	by := map[int64]Figure{}
+	for _, f := range figures {
+		by[f.StageID] = f
 	}
 	rows := []Row{}
 	var t Total
 	for _, st := range stages {
-		a := by[st.ID]
-		if a == nil {
-			a = &acc{}
+		a, ok := by[st.ID]
+		if !ok {
+			a = Figure{Weighted: new(big.Int)}
 		}
-		if st.Retired && a.count == 0 {
+		if st.Retired && a.Count == 0 {
 			continue
 		}
 		r := Row{StageID: st.ID, Name: st.Name, Kind: st.Kind, Retired: st.Retired,
-			Count: a.count, AmountCents: a.amount, ExpectedCents: roundDiv(&a.weighted, 10000)}
+			Count: a.Count, AmountCents: a.AmountCents, ExpectedCents: roundDiv(a.Weighted, 10000)}
 		rows = append(rows, r)
 		t.Count += r.Count
 		t.AmountCents += r.AmountCents

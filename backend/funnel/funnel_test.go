@@ -272,3 +272,38 @@ func TestChartMapsBandsToStages(t *testing.T) {
 		t.Error("an unknown size was accepted")
 	}
 }
+
+// Σ amount × probability leaves 64 bits long before the amounts do: the
+// funnel then sums exactly in Go instead of failing or rounding.
+func TestExpectedBeyond64Bits(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.New(t)
+	o := storetest.Owner(t, st, "张三")
+	c := storetest.Customer(t, st, "大客户", o)
+	s := storetest.Stage(t, st, "商务谈判")
+	const n, amount, bp = 100, int64(99_999_999_999_999), 9999 // ¥999,999,999,999.99 at 99.99%
+	for i := 0; i < n; i++ {
+		if _, err := store.InsertOpportunity(ctx, st.DB, store.Opportunity{Name: "巨单", CustomerID: c, OwnerID: o,
+			StageID: s.ID, AmountCents: amount, ProbabilityBP: bp}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The fast one-pass sum really does overflow here, so the exact path runs.
+	if _, err := store.StageTotals(ctx, st.DB, store.OpportunityFilter{}); !store.IsOverflow(err) {
+		t.Fatalf("StageTotals = %v, want an integer overflow for this data", err)
+	}
+	rep, err := funnel.Compute(ctx, st.DB, funnel.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got int64
+	for _, r := range rep.Stages {
+		if r.Name == "商务谈判" {
+			got = r.ExpectedCents
+		}
+	}
+	// Exact: Σ = 100 × 99999999999999 × 9999 = 99,989,999,999,999,000,100 (×10^-4) → 9,998,999,999,999,900.01 → 9998999999999900.
+	if got != 9998999999999900 {
+		t.Fatalf("expected cents = %d, want 9998999999999900", got)
+	}
+}
