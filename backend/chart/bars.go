@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 
@@ -44,11 +43,7 @@ func BarsPNG(b Bars, w, h int) ([]byte, error) {
 		return nil, err
 	}
 	drawBars(c, b, w, h)
-	var buf bytes.Buffer
-	if err := r.Save(&buf); err != nil {
-		return nil, fmt.Errorf("encode chart: %w", err)
-	}
-	return buf.Bytes(), nil
+	return save(r, false)
 }
 
 // niceStep returns a round axis step (1, 2 or 5 × 10^n) giving about n ticks up to max.

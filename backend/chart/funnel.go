@@ -3,6 +3,8 @@ package chart
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/png"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
@@ -76,17 +78,60 @@ func render(r gochart.Renderer, svg bool, f Funnel, w, h int) ([]byte, []Area, e
 		return nil, nil, err
 	}
 	areas := draw(c, f, w, h)
-	var buf bytes.Buffer
-	if err := r.Save(&buf); err != nil {
-		return nil, nil, fmt.Errorf("encode chart: %w", err)
+	b, err := save(r, svg)
+	return b, areas, err
+}
+
+// rgba collects the raster renderer's image instead of letting it encode.
+type rgba struct{ img *image.RGBA }
+
+func (c *rgba) SetRGBA(i *image.RGBA)       { c.img = i }
+func (c *rgba) Write(p []byte) (int, error) { return len(p), nil }
+
+// flattenOnWhite composes the drawing over white in one pass over the
+// premultiplied pixels: far cheaper than rasterizing a page-sized white
+// rectangle first, and it leaves the image opaque, so it is encoded as RGB.
+func flattenOnWhite(img *image.RGBA) {
+	p := img.Pix
+	for i := 0; i+3 < len(p); i += 4 {
+		t := 255 - p[i+3]
+		p[i] += t
+		p[i+1] += t
+		p[i+2] += t
+		p[i+3] = 255
 	}
-	return buf.Bytes(), areas, nil
+}
+
+// save encodes the drawing. PNGs are encoded at BestSpeed: at A4 300 dpi
+// the default compression is most of the export's time, for a file only
+// somewhat smaller.
+func save(r gochart.Renderer, svg bool) ([]byte, error) {
+	var buf bytes.Buffer
+	if svg {
+		if err := r.Save(&buf); err != nil {
+			return nil, fmt.Errorf("encode chart: %w", err)
+		}
+		return buf.Bytes(), nil
+	}
+	var c rgba
+	if err := r.Save(&c); err != nil || c.img == nil {
+		return nil, fmt.Errorf("encode chart: %v", err)
+	}
+	flattenOnWhite(c.img)
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, c.img); err != nil {
+		return nil, fmt.Errorf("encode chart: %w", err)
+	}
+	return buf.Bytes(), nil
 }
 
 func draw(c *canvas, f Funnel, w, h int) []Area {
 	u := float64(h) / 1000 // layout unit: 1/1000 of the height
 	px := func(v float64) int { return int(v*u + 0.5) }
-	c.poly("#ffffff", "", [2]int{0, 0}, [2]int{w, 0}, [2]int{w, h}, [2]int{0, h})
+	if c.svg {
+		// PNGs get their white background when saved (see flattenOnWhite).
+		c.poly("#ffffff", "", [2]int{0, 0}, [2]int{w, 0}, [2]int{w, h}, [2]int{0, h})
+	}
 
 	margin := px(50)
 	y := margin + px(36)

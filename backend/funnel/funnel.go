@@ -135,7 +135,7 @@ func Compute(ctx context.Context, q store.Querier, f Filter) (Report, error) {
 		}
 		rep.OwnerName = o.Name
 	}
-	stages, err := store.ListStages(ctx, q)
+	stages, err := store.OrderedStages(ctx, q)
 	if err != nil {
 		return Report{}, err
 	}

@@ -36,7 +36,7 @@ func (s *Service) Board(f Filter) (Board, error) {
 		return Board{}, err
 	}
 	ctx := context.Background()
-	stages, err := store.ListStages(ctx, s.st.DB)
+	stages, err := store.OrderedStages(ctx, s.st.DB)
 	if err != nil {
 		return Board{}, err
 	}
