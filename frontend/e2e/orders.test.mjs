@@ -248,6 +248,13 @@ test('an opportunity gets product lines and its amount follows them', async () =
   await expectText(detail.locator('[data-test="opp-lines-total"]'), /^¥5,354\.50$/, 'opp lines total')
   await expectText(detail.locator('.el-descriptions'), /¥5,354\.50/, 'opportunity amount follows the lines')
   await shot(page, 'orders-opp-detail')
+  // The form cannot change an amount that follows the lines.
+  await detail.locator('[data-test="opp-detail-edit"]').click()
+  const edit = page.locator('[data-test="opp-form"]')
+  await edit.waitFor({ state: 'visible' })
+  assert.ok(await page.locator('[data-test="opp-amount"]').isDisabled(), 'amount follows the lines')
+  await page.click('[data-test="opp-cancel"]')
+  await edit.waitFor({ state: 'hidden' })
 })
 
 let quoteNumber = ''
@@ -338,6 +345,7 @@ test('the payment plan: a wrong sum is refused with the backend message, then tw
   await rd.waitFor({ state: 'visible' })
   assert.equal(await page.inputValue('[data-test="receipt-amount"]'), '3000')
   await page.fill('[data-test="receipt-amount"]', '2,000')
+  await shot(page, 'orders-receipt-dialog')
   await page.click('[data-test="receipt-save"]')
   await rd.waitFor({ state: 'hidden' })
   await expectFigures({
@@ -464,6 +472,7 @@ test('a return and an invoice move the figures; the receipt and invoice lists su
   assert.equal(await page.inputValue('[data-test="invoice-amount"]'), '5083.60')
   await page.fill('[data-test="invoice-number"]', '04403217')
   await page.fill('[data-test="invoice-amount"]', '3,000')
+  await shot(page, 'orders-invoice-dialog')
   await page.click('[data-test="invoice-save"]')
   await inv.waitFor({ state: 'hidden' })
   await expectFigures({ invoiced: '¥3,000.00' })

@@ -4,6 +4,7 @@
 import * as svc from '../../wailsjs/go/order/Service'
 import { order, store } from '../../wailsjs/go/models'
 import { call } from './errors'
+import { changed } from './events'
 
 export type Order = store.Order
 export type OrderLine = store.OrderLine
@@ -93,21 +94,21 @@ export const orders = {
   draftFromQuote: (quoteId: number): Promise<OrderInput> => call(() => svc.DraftFromQuote(quoteId)),
   draftFromOpportunity: (opportunityId: number): Promise<OrderInput> => call(() => svc.DraftFromOpportunity(opportunityId)),
   /** create makes an order; it is refused over the customer's credit limit (code conflict, field customerId). */
-  create: (input: OrderInput): Promise<OrderDetail> => call(() => svc.Create(order.Input.createFrom(input))),
-  update: (id: number, input: OrderHeaderInput): Promise<OrderDetail> => call(() => svc.Update(id, input)),
-  void: (id: number, reason: string): Promise<OrderDetail> => call(() => svc.Void(id, reason)),
+  create: (input: OrderInput): Promise<OrderDetail> => changed(call(() => svc.Create(order.Input.createFrom(input))), 'orders', 'quotes'),
+  update: (id: number, input: OrderHeaderInput): Promise<OrderDetail> => changed(call(() => svc.Update(id, input)), 'orders'),
+  void: (id: number, reason: string): Promise<OrderDetail> => changed(call(() => svc.Void(id, reason)), 'orders', 'quotes'),
   /** setPlan replaces the payment plan; it must add up to the net total (errors name plan[i].field or plan). */
-  setPlan: (id: number, plan: InstallmentInput[]): Promise<OrderDetail> => call(() => svc.SetPlan(id, plan)),
-  recordReceipt: (input: ReceiptInput): Promise<OrderDetail> => call(() => svc.RecordReceipt(input)),
-  removeReceipt: (id: number): Promise<OrderDetail> => call(() => svc.DeleteReceipt(id)),
-  addInvoice: (input: InvoiceInput): Promise<OrderDetail> => call(() => svc.AddInvoice(input)),
-  removeInvoice: (id: number): Promise<OrderDetail> => call(() => svc.DeleteInvoice(id)),
-  createReturn: (input: ReturnInput): Promise<OrderDetail> => call(() => svc.CreateReturn(order.ReturnInput.createFrom(input))),
+  setPlan: (id: number, plan: InstallmentInput[]): Promise<OrderDetail> => changed(call(() => svc.SetPlan(id, plan)), 'orders'),
+  recordReceipt: (input: ReceiptInput): Promise<OrderDetail> => changed(call(() => svc.RecordReceipt(input)), 'orders'),
+  removeReceipt: (id: number): Promise<OrderDetail> => changed(call(() => svc.DeleteReceipt(id)), 'orders'),
+  addInvoice: (input: InvoiceInput): Promise<OrderDetail> => changed(call(() => svc.AddInvoice(input)), 'orders'),
+  removeInvoice: (id: number): Promise<OrderDetail> => changed(call(() => svc.DeleteInvoice(id)), 'orders'),
+  createReturn: (input: ReturnInput): Promise<OrderDetail> => changed(call(() => svc.CreateReturn(order.ReturnInput.createFrom(input))), 'orders'),
   exportCSV: (filter: OrderFilter): Promise<string> => call(() => svc.ExportCSV(wire(filter))),
 
   customerCredit: (customerId: number): Promise<Credit> => call(() => svc.CustomerCredit(customerId)),
   /** setCustomerCredit sets the limit (yuan; '' for none) and the credit days. */
-  setCustomerCredit: (customerId: number, input: CreditInput): Promise<Credit> => call(() => svc.SetCustomerCredit(customerId, input)),
+  setCustomerCredit: (customerId: number, input: CreditInput): Promise<Credit> => changed(call(() => svc.SetCustomerCredit(customerId, input)), 'customers'),
 
   receipts: (filter: MoneyFilter, page = 1, pageSize = 50): Promise<ReceiptPage> =>
     call(() => svc.ListReceipts(order.ReceiptListRequest.createFrom({ filter: wireReceipts(filter), page, pageSize }))),

@@ -47,31 +47,31 @@ export const products = {
   list: (filter: ProductFilter, page = 1, pageSize = 50): Promise<ProductPage> =>
     call(() => svc.List(product.ListRequest.createFrom({ filter: wire(filter), page, pageSize }))),
   get: (id: number): Promise<ProductDetail> => call(() => svc.Get(id)),
-  create: (input: ProductInput): Promise<Product> => call(() => svc.Create(input)),
-  update: (id: number, input: ProductInput): Promise<Product> => call(() => svc.Update(id, input)),
+  create: (input: ProductInput): Promise<Product> => changed(call(() => svc.Create(input)), 'products'),
+  update: (id: number, input: ProductInput): Promise<Product> => changed(call(() => svc.Update(id, input)), 'products'),
   /** setRetired retires (or brings back) several products; resolves to how many. */
-  setRetired: (ids: number[], retired: boolean): Promise<number> => call(() => svc.SetRetired(ids, retired)),
-  remove: (id: number): Promise<void> => call(() => svc.Delete(id)),
+  setRetired: (ids: number[], retired: boolean): Promise<number> => changed(call(() => svc.SetRetired(ids, retired)), 'products'),
+  remove: (id: number): Promise<void> => changed(call(() => svc.Delete(id)), 'products'),
   exportCSV: (filter: ProductFilter): Promise<string> => call(() => svc.ExportCSV(wire(filter))),
 
   /** categories is the tree flattened depth-first, each with its depth and path. */
   categories: (): Promise<Category[]> => call(() => svc.Categories()),
-  createCategory: (input: CategoryInput): Promise<Category> => call(() => svc.CreateCategory(input)),
-  updateCategory: (id: number, input: CategoryInput): Promise<Category> => call(() => svc.UpdateCategory(id, input)),
-  removeCategory: (id: number): Promise<void> => call(() => svc.DeleteCategory(id)),
+  createCategory: (input: CategoryInput): Promise<Category> => changed(call(() => svc.CreateCategory(input)), 'products'),
+  updateCategory: (id: number, input: CategoryInput): Promise<Category> => changed(call(() => svc.UpdateCategory(id, input)), 'products'),
+  removeCategory: (id: number): Promise<void> => changed(call(() => svc.DeleteCategory(id)), 'products'),
 
   priceLists: (): Promise<PriceList[]> => call(() => svc.PriceLists()),
   priceList: (id: number): Promise<PriceListDetail> => call(() => svc.PriceList(id)),
-  createPriceList: (input: PriceListInput): Promise<PriceList> => call(() => svc.CreatePriceList(input)),
-  updatePriceList: (id: number, input: PriceListInput): Promise<PriceList> => call(() => svc.UpdatePriceList(id, input)),
-  removePriceList: (id: number): Promise<void> => call(() => svc.DeletePriceList(id)),
+  createPriceList: (input: PriceListInput): Promise<PriceList> => changed(call(() => svc.CreatePriceList(input)), 'products'),
+  updatePriceList: (id: number, input: PriceListInput): Promise<PriceList> => changed(call(() => svc.UpdatePriceList(id, input)), 'products'),
+  removePriceList: (id: number): Promise<void> => changed(call(() => svc.DeletePriceList(id)), 'products'),
   /** setPrices writes several prices of one list; an empty price takes the product out of it. */
-  setPrices: (priceListId: number, prices: PriceInput[]): Promise<PriceListDetail> => call(() => svc.SetPrices(priceListId, prices)),
+  setPrices: (priceListId: number, prices: PriceInput[]): Promise<PriceListDetail> => changed(call(() => svc.SetPrices(priceListId, prices)), 'products'),
 
   customerTerms: (customerId: number): Promise<CustomerTerms> => call(() => svc.CustomerTerms(customerId)),
   /** setCustomerPriceList gives a customer a price list (0: none, standard prices). */
   setCustomerPriceList: (customerId: number, priceListId: number): Promise<CustomerTerms> =>
-    call(() => svc.SetCustomerPriceList(customerId, priceListId)),
+    changed(call(() => svc.SetCustomerPriceList(customerId, priceListId)), 'customers'),
   /** priceFor is what a product costs a customer: its price list's price, else the standard price. */
   priceFor: (customerId: number, productId: number): Promise<Price> => call(() => svc.PriceFor(customerId, productId)),
 

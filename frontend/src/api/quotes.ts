@@ -3,6 +3,7 @@
 import * as svc from '../../wailsjs/go/quote/Service'
 import { quote, store } from '../../wailsjs/go/models'
 import { call } from './errors'
+import { changed } from './events'
 
 export type Quote = store.Quote
 /** QuoteInput is a quote as the form sends it (a plain object). */
@@ -41,12 +42,12 @@ export const quotes = {
   get: (id: number): Promise<QuoteDetail> => call(() => svc.Get(id)),
   /** draftFromOpportunity is a new quote's input filled from the opportunity (customer, owner, lines). */
   draftFromOpportunity: (opportunityId: number): Promise<QuoteInput> => call(() => svc.DraftFromOpportunity(opportunityId)),
-  create: (input: QuoteInput): Promise<QuoteDetail> => call(() => svc.Create(quote.Input.createFrom(input))),
-  update: (id: number, input: QuoteInput): Promise<QuoteDetail> => call(() => svc.Update(id, quote.Input.createFrom(input))),
-  approve: (id: number): Promise<QuoteDetail> => call(() => svc.Approve(id)),
-  unapprove: (id: number): Promise<QuoteDetail> => call(() => svc.Unapprove(id)),
-  close: (id: number): Promise<QuoteDetail> => call(() => svc.Close(id)),
-  remove: (id: number): Promise<void> => call(() => svc.Delete(id)),
+  create: (input: QuoteInput): Promise<QuoteDetail> => changed(call(() => svc.Create(quote.Input.createFrom(input))), 'quotes'),
+  update: (id: number, input: QuoteInput): Promise<QuoteDetail> => changed(call(() => svc.Update(id, quote.Input.createFrom(input))), 'quotes'),
+  approve: (id: number): Promise<QuoteDetail> => changed(call(() => svc.Approve(id)), 'quotes'),
+  unapprove: (id: number): Promise<QuoteDetail> => changed(call(() => svc.Unapprove(id)), 'quotes'),
+  close: (id: number): Promise<QuoteDetail> => changed(call(() => svc.Close(id)), 'quotes'),
+  remove: (id: number): Promise<void> => changed(call(() => svc.Delete(id)), 'quotes'),
   exportCSV: (filter: QuoteFilter): Promise<string> => call(() => svc.ExportCSV(wire(filter))),
   /** printHTML is the printable quote: one self-contained A4 page. */
   printHTML: (id: number): Promise<string> => call(() => svc.PrintHTML(id)),

@@ -125,6 +125,7 @@ const bizEn: BizMessages = {
     differs: 'Opportunity amount {amount} (does not follow the lines)',
     followSwitch: 'The opportunity amount follows the lines\' total',
     followHint: 'When on, saving the lines sets the opportunity amount to their total',
+    amountFollows: 'The amount follows the product lines: change the lines instead',
     follow: 'Follow-up business',
     newQuote: 'New quote',
     newOrder: 'New order',

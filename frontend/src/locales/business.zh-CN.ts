@@ -125,6 +125,7 @@ const bizZh = {
     differs: '销售机会金额 {amount}（未随明细）',
     followSwitch: '销售机会金额随产品明细合计',
     followHint: '打开后，保存明细时销售机会的金额自动等于明细合计',
+    amountFollows: '金额随产品明细合计，请在产品明细中修改',
     follow: '后续业务',
     newQuote: '新建报价单',
     newOrder: '新建订单',
