@@ -272,22 +272,66 @@ func (s *Service) SetCustomerCredit(customerID int64, in CreditInput) (Credit, e
 		if err != nil {
 			return err
 		}
-		var limit *int64
-		if strings.TrimSpace(in.Limit) != "" {
-			v, err := validate.Amount("limit", "信用额度", "Credit limit", in.Limit, true)
-			if err != nil {
-				return err
-			}
-			limit = &v
-		}
-		if in.Days < 0 || in.Days > 3650 {
-			return apperr.Invalid("days", "信用期限必须在 0 到 3650 天之间", "Credit days must be between 0 and 3650")
-		}
-		if err := store.SetCustomerCredit(ctx, tx, c.ID, limit, in.Days); err != nil {
+		if err := writeCredit(ctx, tx, c.ID, in); err != nil {
 			return err
 		}
 		out, err = credit(ctx, tx, c.ID)
 		return err
 	})
 	return out, err
+}
+
+// TermsInput is a customer's trading terms as the customer screen edits
+// them together: price list (0: standard prices), credit limit ("" for
+// none) and credit days.
+type TermsInput struct {
+	PriceListID int64  `json:"priceListId"`
+	Limit       string `json:"limit"`
+	Days        int    `json:"days"`
+}
+
+// SetCustomerTerms saves a customer's price list and credit in one
+// transaction, so one save never half-succeeds.
+func (s *Service) SetCustomerTerms(customerID int64, in TermsInput) (Credit, error) {
+	ctx := context.Background()
+	var out Credit
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		c, err := customer.Resolve(ctx, tx, customerID)
+		if err != nil {
+			return err
+		}
+		var list *int64
+		if in.PriceListID != 0 {
+			if _, err := store.GetPriceList(ctx, tx, in.PriceListID); errors.Is(err, store.ErrNotFound) {
+				return apperr.Invalid("priceListId", "价格表不存在", "Price list not found")
+			} else if err != nil {
+				return err
+			}
+			list = &in.PriceListID
+		}
+		if err := store.SetCustomerPriceList(ctx, tx, c.ID, list); err != nil {
+			return err
+		}
+		if err := writeCredit(ctx, tx, c.ID, CreditInput{Limit: in.Limit, Days: in.Days}); err != nil {
+			return err
+		}
+		out, err = credit(ctx, tx, c.ID)
+		return err
+	})
+	return out, err
+}
+
+func writeCredit(ctx context.Context, tx store.Tx, customerID int64, in CreditInput) error {
+	var limit *int64
+	if strings.TrimSpace(in.Limit) != "" {
+		v, err := validate.Amount("limit", "信用额度", "Credit limit", in.Limit, true)
+		if err != nil {
+			return err
+		}
+		limit = &v
+	}
+	if in.Days < 0 || in.Days > 3650 {
+		return apperr.Invalid("days", "信用期限必须在 0 到 3650 天之间", "Credit days must be between 0 and 3650")
+	}
+	return store.SetCustomerCredit(ctx, tx, customerID, limit, in.Days)
 }

@@ -28,6 +28,7 @@ export type ReceiptPage = order.ReceiptPage
 export type InvoicePage = order.InvoicePage
 export type Credit = order.Credit
 export type CreditInput = order.CreditInput
+export type TermsInput = order.TermsInput
 export type OrderStatus = 'active' | 'completed' | 'voided'
 /** OrderAction is what Detail.allowed may hold. */
 export type OrderAction = 'edit' | 'plan' | 'receipt' | 'invoice' | 'return' | 'void'
@@ -109,6 +110,8 @@ export const orders = {
   customerCredit: (customerId: number): Promise<Credit> => call(() => svc.CustomerCredit(customerId)),
   /** setCustomerCredit sets the limit (yuan; '' for none) and the credit days. */
   setCustomerCredit: (customerId: number, input: CreditInput): Promise<Credit> => changed(call(() => svc.SetCustomerCredit(customerId, input)), 'customers'),
+  /** setCustomerTerms saves the price list (0: none), credit limit and days in one transaction. */
+  setCustomerTerms: (customerId: number, input: TermsInput): Promise<Credit> => changed(call(() => svc.SetCustomerTerms(customerId, input)), 'customers'),
 
   receipts: (filter: MoneyFilter, page = 1, pageSize = 50): Promise<ReceiptPage> =>
     call(() => svc.ListReceipts(order.ReceiptListRequest.createFrom({ filter: wireReceipts(filter), page, pageSize }))),

@@ -1365,6 +1365,23 @@ export namespace order {
 		    return a;
 		}
 	}
+	
+	export class TermsInput {
+	    priceListId: number;
+	    limit: string;
+	    days: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TermsInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.priceListId = source["priceListId"];
+	        this.limit = source["limit"];
+	        this.days = source["days"];
+	    }
+	}
 
 }
 

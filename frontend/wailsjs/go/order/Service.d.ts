@@ -39,6 +39,8 @@ export function RecordReceipt(arg1:order.ReceiptInput):Promise<order.Detail>;
 
 export function SetCustomerCredit(arg1:number,arg2:order.CreditInput):Promise<order.Credit>;
 
+export function SetCustomerTerms(arg1:number,arg2:order.TermsInput):Promise<order.Credit>;
+
 export function SetPlan(arg1:number,arg2:Array<order.InstallmentInput>):Promise<order.Detail>;
 
 export function Update(arg1:number,arg2:order.HeaderInput):Promise<order.Detail>;

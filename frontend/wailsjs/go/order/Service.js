@@ -74,6 +74,10 @@ export function SetCustomerCredit(arg1, arg2) {
   return window['go']['order']['Service']['SetCustomerCredit'](arg1, arg2);
 }
 
+export function SetCustomerTerms(arg1, arg2) {
+  return window['go']['order']['Service']['SetCustomerTerms'](arg1, arg2);
+}
+
 export function SetPlan(arg1, arg2) {
   return window['go']['order']['Service']['SetPlan'](arg1, arg2);
 }
