@@ -13,7 +13,7 @@ var (
 	ErrEmpty     = errors.New("empty")
 	ErrMalformed = errors.New("malformed")
 	ErrNegative  = errors.New("negative")
-	ErrPrecision = errors.New("more than 2 decimals")
+	ErrPrecision = errors.New("too many decimals")
 	ErrRange     = errors.New("out of range")
 )
 
@@ -64,6 +64,13 @@ func ParsePercent(s string) (int, error) {
 		return 0, ErrRange
 	}
 	return int(v), nil
+}
+
+// ParseDecimal reads an unsigned decimal with optional thousands separators
+// and at most `decimals` fraction digits ("1,000.5") into an integer scaled
+// by 10^decimals; quantities use it with 3.
+func ParseDecimal(s string, decimals int) (int64, error) {
+	return parseFixed(strings.TrimSpace(s), decimals, true)
 }
 
 // parseFixed parses an unsigned decimal with at most `decimals` fraction

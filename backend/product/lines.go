@@ -37,12 +37,12 @@ const maxQtyMilli = int64(1_000_000_000) * QtyScale
 // maxCents matches money's bound: a line total beyond it is refused.
 const maxCents = int64(1_000_000_000_000_00)
 
-// Errors of ParseQty.
+// Errors of ParseQty: the money package's, so both parsers agree.
 var (
-	ErrQtyEmpty     = errors.New("empty")
-	ErrQtyMalformed = errors.New("malformed")
-	ErrQtyPrecision = errors.New("more than 3 decimals")
-	ErrQtyRange     = errors.New("out of range")
+	ErrQtyEmpty     = money.ErrEmpty
+	ErrQtyMalformed = money.ErrMalformed
+	ErrQtyPrecision = money.ErrPrecision
+	ErrQtyRange     = money.ErrRange
 )
 
 // ParseQty reads "2", "1.5", "1,000", "0.125" into thousandths. Zero and
@@ -55,57 +55,14 @@ func ParseQty(s string) (int64, error) {
 	if strings.HasPrefix(s, "-") {
 		return 0, ErrQtyRange
 	}
-	intPart, frac, hasDot := strings.Cut(s, ".")
-	if hasDot && frac == "" {
-		return 0, ErrQtyMalformed
+	v, err := money.ParseDecimal(s, 3)
+	if err != nil {
+		return 0, err
 	}
-	if intPart == "" {
-		if !hasDot {
-			return 0, ErrQtyMalformed
-		}
-		intPart = "0"
-	}
-	if strings.Contains(intPart, ",") {
-		groups := strings.Split(intPart, ",")
-		if len(groups[0]) < 1 || len(groups[0]) > 3 {
-			return 0, ErrQtyMalformed
-		}
-		for _, g := range groups[1:] {
-			if len(g) != 3 {
-				return 0, ErrQtyMalformed
-			}
-		}
-		intPart = strings.Join(groups, "")
-	}
-	if !digits(intPart) || (hasDot && !digits(frac)) {
-		return 0, ErrQtyMalformed
-	}
-	if len(frac) > 3 {
-		return 0, ErrQtyPrecision
-	}
-	if len(intPart) > 12 {
-		return 0, ErrQtyRange
-	}
-	for len(frac) < 3 {
-		frac += "0"
-	}
-	v, err := strconv.ParseInt(intPart+frac, 10, 64)
-	if err != nil || v <= 0 || v > maxQtyMilli {
+	if v <= 0 || v > maxQtyMilli {
 		return 0, ErrQtyRange
 	}
 	return v, nil
-}
-
-func digits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // FormatQty writes thousandths as the shortest decimal: 1500 → "1.5".
