@@ -40,13 +40,29 @@ func (s *Service) Board(f Filter) (Board, error) {
 	if err != nil {
 		return Board{}, err
 	}
-	totals, err := store.StageTotals(ctx, s.st.DB, f)
-	if err != nil {
-		return Board{}, err
-	}
 	byStage := map[int64]store.StageTotal{}
-	for _, t := range totals {
-		byStage[t.StageID] = t
+	totals, err := store.StageTotals(ctx, s.st.DB, f)
+	switch {
+	case err == nil:
+		for _, t := range totals {
+			byStage[t.StageID] = t
+		}
+	case store.IsOverflow(err):
+		// Σ amount × probability left 64 bits (amounts near the cap); the
+		// board needs only counts and amounts, which the grouped query gives.
+		groups, err := store.FunnelGroups(ctx, s.st.DB, f)
+		if err != nil {
+			return Board{}, err
+		}
+		for _, g := range groups {
+			t := byStage[g.StageID]
+			t.StageID = g.StageID
+			t.Count += g.Count
+			t.AmountCents += g.AmountCents
+			byStage[g.StageID] = t
+		}
+	default:
+		return Board{}, err
 	}
 	b := Board{Columns: []Column{}}
 	for _, st := range stages {
