@@ -464,16 +464,25 @@ func (f ReceiptFilter) orderBy() string {
 
 // ListReceipts returns one page of receipts, the total matching and their sum.
 func ListReceipts(ctx context.Context, q Querier, f ReceiptFilter, offset, limit int) ([]Receipt, int, int64, error) {
-	w := f.where()
-	out := []Receipt{}
-	query := pageOf(receiptSelect, "FROM receipts r", "receipts", "r", w.sql(), f.orderBy())
+	return pageWithSum(ctx, q, receiptSelect, "receipts", "r", f.where(), f.orderBy(), offset, limit,
+		func(r Receipt) int64 { return r.AmountCents })
+}
+
+// pageWithSum lists one page of a money table (receipts, invoices) with the
+// total matching and the sum of their amounts; a first page that tells the
+// total sums itself instead of asking again.
+func pageWithSum[T any](ctx context.Context, q Querier, sel, table, alias string, w where, order string, offset, limit int,
+	amount func(T) int64) ([]T, int, int64, error) {
+	from := "FROM " + table + " " + alias
+	out := []T{}
+	query := pageOf(sel, from, table, alias, w.sql(), order)
 	if err := q.SelectContext(ctx, &out, query, append(w.args, limit, offset)...); err != nil {
-		return nil, 0, 0, fmt.Errorf("list receipts: %w", err)
+		return nil, 0, 0, fmt.Errorf("list %s: %w", table, err)
 	}
 	if total, ok := knownTotal(offset, limit, len(out)); ok && offset == 0 {
 		var sum int64
 		for _, x := range out {
-			sum += x.AmountCents
+			sum += amount(x)
 		}
 		return out, total, sum, nil
 	}
@@ -481,8 +490,8 @@ func ListReceipts(ctx context.Context, q Querier, f ReceiptFilter, offset, limit
 		N   int   `db:"n"`
 		Sum int64 `db:"s"`
 	}
-	if err := q.GetContext(ctx, &agg, `SELECT COUNT(*) AS n, COALESCE(SUM(amount_cents), 0) AS s FROM receipts r`+w.sql(), w.args...); err != nil {
-		return nil, 0, 0, fmt.Errorf("count receipts: %w", err)
+	if err := q.GetContext(ctx, &agg, `SELECT COUNT(*) AS n, COALESCE(SUM(amount_cents), 0) AS s `+from+w.sql(), w.args...); err != nil {
+		return nil, 0, 0, fmt.Errorf("count %s: %w", table, err)
 	}
 	return out, agg.N, agg.Sum, nil
 }
@@ -605,27 +614,8 @@ func (f InvoiceFilter) orderBy() string {
 
 // ListInvoices returns one page of invoices, the total matching and their sum.
 func ListInvoices(ctx context.Context, q Querier, f InvoiceFilter, offset, limit int) ([]Invoice, int, int64, error) {
-	w := f.where()
-	out := []Invoice{}
-	query := pageOf(invoiceSelect, "FROM invoices v", "invoices", "v", w.sql(), f.orderBy())
-	if err := q.SelectContext(ctx, &out, query, append(w.args, limit, offset)...); err != nil {
-		return nil, 0, 0, fmt.Errorf("list invoices: %w", err)
-	}
-	if total, ok := knownTotal(offset, limit, len(out)); ok && offset == 0 {
-		var sum int64
-		for _, x := range out {
-			sum += x.AmountCents
-		}
-		return out, total, sum, nil
-	}
-	var agg struct {
-		N   int   `db:"n"`
-		Sum int64 `db:"s"`
-	}
-	if err := q.GetContext(ctx, &agg, `SELECT COUNT(*) AS n, COALESCE(SUM(amount_cents), 0) AS s FROM invoices v`+w.sql(), w.args...); err != nil {
-		return nil, 0, 0, fmt.Errorf("count invoices: %w", err)
-	}
-	return out, agg.N, agg.Sum, nil
+	return pageWithSum(ctx, q, invoiceSelect, "invoices", "v", f.where(), f.orderBy(), offset, limit,
+		func(v Invoice) int64 { return v.AmountCents })
 }
 
 // EachInvoice streams the invoices matching f in list order.
