@@ -110,12 +110,7 @@ func (f OrderFilter) where() where {
 		w.add("o.quote_id = ?", f.QuoteID)
 	}
 	w.ints("o.owner_id", f.OwnerIDs)
-	if f.SignedFrom != "" {
-		w.add("o.signed_date >= ?", f.SignedFrom)
-	}
-	if f.SignedTo != "" {
-		w.add("o.signed_date <= ?", f.SignedTo)
-	}
+	w.dateRange("o.signed_date", f.SignedFrom, f.SignedTo)
 	if f.Overdue {
 		w.add(`o.next_due_date < ?`, f.Today)
 	}
@@ -446,12 +441,7 @@ func (f ReceiptFilter) where() where {
 	}
 	w.ints("r.owner_id", f.OwnerIDs)
 	w.strs("r.method", f.Methods)
-	if f.DateFrom != "" {
-		w.add("r.date >= ?", f.DateFrom)
-	}
-	if f.DateTo != "" {
-		w.add("r.date <= ?", f.DateTo)
-	}
+	w.dateRange("r.date", f.DateFrom, f.DateTo)
 	return w
 }
 
@@ -596,12 +586,7 @@ func (f InvoiceFilter) where() where {
 		w.add("v.order_id IN (SELECT id FROM orders WHERE "+c+")", a...)
 	}
 	w.strs("v.kind", f.Kinds)
-	if f.DateFrom != "" {
-		w.add("v.date >= ?", f.DateFrom)
-	}
-	if f.DateTo != "" {
-		w.add("v.date <= ?", f.DateTo)
-	}
+	w.dateRange("v.date", f.DateFrom, f.DateTo)
 	return w
 }
 

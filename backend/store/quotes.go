@@ -87,12 +87,7 @@ func (f QuoteFilter) where() where {
 		w.add("q.opportunity_id = ?", f.OpportunityID)
 	}
 	w.ints("q.owner_id", f.OwnerIDs)
-	if f.DateFrom != "" {
-		w.add("q.quote_date >= ?", f.DateFrom)
-	}
-	if f.DateTo != "" {
-		w.add("q.quote_date <= ?", f.DateTo)
-	}
+	w.dateRange("q.quote_date", f.DateFrom, f.DateTo)
 	return w
 }
 

@@ -41,12 +41,7 @@ func (f ReceivableFilter) where() where {
 	if s := strings.TrimSpace(f.Query); s != "" {
 		w.add(`i.customer_id IN (SELECT id FROM customers WHERE name LIKE ? ESCAPE '\')`, "%"+escapeLike(s)+"%")
 	}
-	if f.DueFrom != "" {
-		w.add("i.due_date >= ?", f.DueFrom)
-	}
-	if f.DueTo != "" {
-		w.add("i.due_date <= ?", f.DueTo)
-	}
+	w.dateRange("i.due_date", f.DueFrom, f.DueTo)
 	return w
 }
 

@@ -32,6 +32,17 @@ func (w *where) strs(col string, vals []string) {
 	}
 }
 
+// dateRange bounds col by from and to (YYYY-MM-DD), both inclusive; an
+// empty end leaves that side open.
+func (w *where) dateRange(col, from, to string) {
+	if from != "" {
+		w.add(col+" >= ?", from)
+	}
+	if to != "" {
+		w.add(col+" <= ?", to)
+	}
+}
+
 // like adds a literal substring match of s on any of cols.
 func (w *where) like(s string, cols ...string) {
 	s = strings.TrimSpace(s)
