@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/money"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
 )
@@ -208,7 +209,7 @@ func Arrange(stages []store.Stage, figures []Figure) ([]Row, Total) {
 			continue
 		}
 		r := Row{StageID: st.ID, Name: st.Name, Kind: st.Kind, Retired: st.Retired,
-			Count: a.Count, AmountCents: a.AmountCents, ExpectedCents: roundDiv(a.Weighted, 10000)}
+			Count: a.Count, AmountCents: a.AmountCents, ExpectedCents: money.RoundDiv(a.Weighted, 10000).Int64()}
 		rows = append(rows, r)
 		t.Count += r.Count
 		t.AmountCents += r.AmountCents
@@ -222,14 +223,6 @@ func Arrange(stages []store.Stage, figures []Figure) ([]Row, Total) {
 	return rows, t
 }
 
-// roundDiv is round-half-up(n / d) for non-negative n.
-func roundDiv(n *big.Int, d int64) int64 {
-	var q big.Int
-	q.Add(n, big.NewInt(d/2))
-	q.Quo(&q, big.NewInt(d))
-	return q.Int64()
-}
-
 // Share is 100 × part / total in hundredths of a percent, rounded half-up
 // (3333 = 33.33%); 0 when total is 0.
 func Share(part, total int64) int {
@@ -238,5 +231,5 @@ func Share(part, total int64) int {
 	}
 	var n big.Int
 	n.Mul(big.NewInt(part), big.NewInt(10000))
-	return int(roundDiv(&n, total))
+	return int(money.RoundDiv(&n, total).Int64())
 }

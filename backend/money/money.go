@@ -4,6 +4,7 @@ package money
 
 import (
 	"errors"
+	"math/big"
 	"strconv"
 	"strings"
 )
@@ -178,6 +179,16 @@ func pad2(v int64) string {
 		return "0" + strconv.FormatInt(v, 10)
 	}
 	return strconv.FormatInt(v, 10)
+}
+
+// RoundDiv is round-half-up(num / den) for num ≥ 0 and den > 0, exact at
+// any size: (2·num + den) / (2·den). Sums of cents × basis points and of
+// cents × thousandths outgrow int64, so they are formed as big.Int.
+func RoundDiv(num *big.Int, den int64) *big.Int {
+	d := big.NewInt(den)
+	q := new(big.Int).Lsh(num, 1)
+	q.Add(q, d)
+	return q.Quo(q, d.Lsh(d, 1))
 }
 
 // MulBP returns round-half-up(cents × bp / 10000) for non-negative inputs.

@@ -2,6 +2,7 @@ package money
 
 import (
 	"errors"
+	"math/big"
 	"testing"
 )
 
@@ -187,5 +188,28 @@ func TestMulBP(t *testing.T) {
 				t.Errorf("MulBP(%d, %d) = %d, want %d", tt.cents, tt.bp, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestRoundDiv(t *testing.T) {
+	huge, _ := new(big.Int).SetString("99989999999999000100", 10) // beyond int64
+	tests := []struct {
+		num  *big.Int
+		den  int64
+		want string
+	}{
+		{big.NewInt(0), 7, "0"},
+		{big.NewInt(5), 10, "1"},  // exactly half rounds up
+		{big.NewInt(4), 10, "0"},  // below half rounds down
+		{big.NewInt(15), 10, "2"}, // 1.5 → 2
+		{big.NewInt(1), 3, "0"},   // 0.33
+		{big.NewInt(2), 3, "1"},   // 0.67
+		{big.NewInt(10000), 3, "3333"},
+		{huge, 10000, "9998999999999900"},
+	}
+	for _, tt := range tests {
+		if got := RoundDiv(tt.num, tt.den).String(); got != tt.want {
+			t.Errorf("RoundDiv(%s, %d) = %s, want %s", tt.num, tt.den, got, tt.want)
+		}
 	}
 }

@@ -86,8 +86,7 @@ func FormatQty(milli int64) string {
 func LineTotal(qtyMilli, unitPriceCents int64, discountBP int) (int64, bool) {
 	n := new(big.Int).Mul(big.NewInt(qtyMilli), big.NewInt(unitPriceCents))
 	n.Mul(n, big.NewInt(int64(10000-discountBP)))
-	n.Add(n, big.NewInt(5_000_000))
-	n.Quo(n, big.NewInt(10_000_000))
+	n = money.RoundDiv(n, 10_000_000)
 	if !n.IsInt64() || n.Int64() > maxCents {
 		return 0, false
 	}
@@ -103,10 +102,7 @@ func ShareOf(totalCents, partMilli, wholeMilli int64) int64 {
 		return 0
 	}
 	n := new(big.Int).Mul(big.NewInt(totalCents), big.NewInt(partMilli))
-	n.Mul(n, big.NewInt(2))
-	n.Add(n, big.NewInt(wholeMilli))
-	n.Quo(n, new(big.Int).Mul(big.NewInt(wholeMilli), big.NewInt(2)))
-	return n.Int64()
+	return money.RoundDiv(n, wholeMilli).Int64()
 }
 
 // lineErr puts a line's number in front of a field error and names the
