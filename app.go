@@ -16,11 +16,13 @@ import (
 	"funneldesk/backend/settings"
 	"funneldesk/backend/stage"
 	"funneldesk/backend/store"
+	"funneldesk/backend/svc"
 )
 
 // App wires the services over one store; it holds no business rules.
 type App struct {
 	st            *store.Store
+	env           *svc.Env
 	Owners        *owner.Service
 	Stages        *stage.Service
 	Customers     *customer.Service
@@ -35,22 +37,24 @@ type App struct {
 	Reports       *report.Service
 }
 
-// NewApp builds every service over st. saveDir is where headless saves go.
-func NewApp(st *store.Store, saveDir string) *App {
+// NewApp builds every service over st with env (context and clock). saveDir
+// is where headless saves go.
+func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 	return &App{
 		st:            st,
-		Owners:        owner.NewService(st),
-		Stages:        stage.NewService(st),
-		Customers:     customer.NewService(st),
-		Opportunities: opportunity.NewService(st),
-		Funnel:        funnel.NewService(st),
-		Settings:      settings.NewService(st),
+		env:           env,
+		Owners:        owner.NewService(st, env),
+		Stages:        stage.NewService(st, env),
+		Customers:     customer.NewService(st, env),
+		Opportunities: opportunity.NewService(st, env),
+		Funnel:        funnel.NewService(st, env),
+		Settings:      settings.NewService(st, env),
 		Desktop:       desktop.NewService(saveDir),
-		Imports:       importer.NewService(st),
-		Products:      product.NewService(st),
-		Quotes:        quote.NewService(st),
-		Orders:        order.NewService(st),
-		Reports:       report.NewService(st),
+		Imports:       importer.NewService(st, env),
+		Products:      product.NewService(st, env),
+		Quotes:        quote.NewService(st, env),
+		Orders:        order.NewService(st, env),
+		Reports:       report.NewService(st, env),
 	}
 }
 
@@ -60,6 +64,14 @@ func (a *App) Bindings() []any {
 		a.Products, a.Quotes, a.Orders, a.Reports}
 }
 
-func (a *App) startup(ctx context.Context) { desktop.SetContext(a.Desktop, ctx) }
+func (a *App) startup(ctx context.Context) {
+	a.env.Start(ctx)
+	desktop.SetContext(a.Desktop, ctx)
+}
 
-func (a *App) shutdown(context.Context) { a.st.Close() }
+// shutdown cancels the services' context first, so that an import or export
+// still running stops and rolls back before the database is closed.
+func (a *App) shutdown(context.Context) {
+	a.env.Stop()
+	a.st.Close()
+}

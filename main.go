@@ -14,6 +14,7 @@ import (
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/cli"
 	"funneldesk/backend/store"
+	"funneldesk/backend/svc"
 )
 
 //go:embed all:frontend/dist
@@ -38,7 +39,7 @@ func main() {
 		dist, _ := fs.Sub(assets, "frontend/dist")
 		os.Exit(cli.Run(*dbPath, global.Args(), cli.Env{
 			Assets:   dist,
-			Bindings: func(st *store.Store, saveDir string) []any { return NewApp(st, saveDir).Bindings() },
+			Bindings: func(st *store.Store, saveDir string, env *svc.Env) []any { return NewApp(st, saveDir, env).Bindings() },
 		}))
 	}
 
@@ -47,7 +48,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "FunnelDesk:", err)
 		os.Exit(1)
 	}
-	app := NewApp(st, "")
+	app := NewApp(st, "", svc.New(nil))
 	err = wails.Run(&options.App{
 		Title:            "FunnelDesk 销售漏斗",
 		Width:            1280,

@@ -13,6 +13,7 @@ import (
 	"funneldesk/backend/demo"
 	"funneldesk/backend/importer"
 	"funneldesk/backend/store"
+	"funneldesk/backend/svc"
 	"funneldesk/backend/webserve"
 )
 
@@ -25,7 +26,7 @@ Usage:
   funneldesk [--db PATH] funnel [--owner NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--type T] [--source S]
                          [--json] [--png FILE [--size screen|print] [--measure count|amount] [--lang zh-CN|en]]
                                          print the sales funnel as JSON and/or write its chart as PNG
-  funneldesk [--db PATH] serve [--addr 127.0.0.1:34115] [--save-dir DIR]
+  funneldesk [--db PATH] serve [--addr 127.0.0.1:34115] [--save-dir DIR] [--clock TIME|+OFFSET]
                                          serve the UI to a browser on loopback (for tests)
   funneldesk [--db PATH] import opportunities FILE [--default-owner NAME]
                                          import a CSV, tab-separated or XLSX file (all rows or none)
@@ -37,7 +38,7 @@ A database file that does not exist is created with the default stages.
 // Env is what the commands need from the main package.
 type Env struct {
 	Assets   fs.FS
-	Bindings func(st *store.Store, saveDir string) []any
+	Bindings func(st *store.Store, saveDir string, env *svc.Env) []any
 	Stdout   io.Writer
 	Stderr   io.Writer
 }
@@ -78,10 +79,18 @@ func Run(dbPath string, args []string, env Env) int {
 		fl.SetOutput(env.Stderr)
 		addr := fl.String("addr", "127.0.0.1:34115", "loopback address to listen on")
 		saveDir := fl.String("save-dir", os.TempDir(), "where files the UI saves are written")
+		clockSpec := fl.String("clock", "", "test aid: a fixed time (RFC 3339 or YYYY-MM-DD) or an offset (+48h) the services read as now")
 		if err := fl.Parse(args[1:]); err != nil {
 			return 2
 		}
-		srv := webserve.New(env.Assets, env.Bindings(st, *saveDir))
+		clock, err := svc.ParseClock(*clockSpec)
+		if err != nil {
+			return fail(env, err)
+		}
+		if *clockSpec != "" {
+			store.SetClock(clock)
+		}
+		srv := webserve.New(env.Assets, env.Bindings(st, *saveDir, svc.New(clock)))
 		fmt.Fprintf(env.Stdout, "serving FunnelDesk on http://%s (database %s)\n", *addr, st.Path)
 		if err := srv.ListenAndServe(*addr); err != nil {
 			return fail(env, err)

@@ -11,11 +11,12 @@ import (
 
 	"funneldesk/backend/owner"
 	"funneldesk/backend/store"
+	"funneldesk/backend/svc"
 )
 
 // runWith runs one command with the given bindings and returns the exit
 // code, stdout and stderr.
-func runWith(t *testing.T, db string, bindings func(*store.Store, string) []any, args ...string) (int, string, string) {
+func runWith(t *testing.T, db string, bindings func(*store.Store, string, *svc.Env) []any, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code := Run(db, args, Env{
@@ -95,9 +96,9 @@ func TestServe(t *testing.T) {
 	saveDir := t.TempDir()
 	var gotDir string
 	var gotStore *store.Store
-	bindings := func(st *store.Store, dir string) []any {
+	bindings := func(st *store.Store, dir string, env *svc.Env) []any {
 		gotStore, gotDir = st, dir
-		return []any{owner.NewService(st)}
+		return []any{owner.NewService(st, env)}
 	}
 	tests := []struct {
 		name    string

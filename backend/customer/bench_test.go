@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"funneldesk/backend/customer"
+	"funneldesk/backend/svc"
 	"funneldesk/bench/benchdb"
 )
 
@@ -12,8 +13,8 @@ import (
 // bench/gen); it skips without it.
 func BenchmarkList(b *testing.B) {
 	st := benchdb.Open(b)
-	svc := customer.NewService(st)
-	c, err := svc.Get(4242)
+	srv := customer.NewService(st, svc.New(nil))
+	c, err := srv.Get(4242)
 	if err != nil {
 		b.Fatalf("customer 4242: %v", err)
 	}
@@ -32,7 +33,7 @@ func BenchmarkList(b *testing.B) {
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			for b.Loop() {
-				if _, err := svc.List(tc.f); err != nil {
+				if _, err := srv.List(tc.f); err != nil {
 					b.Fatal(err)
 				}
 			}

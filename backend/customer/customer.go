@@ -11,6 +11,8 @@ import (
 	"funneldesk/backend/owner"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
+
+	"funneldesk/backend/svc"
 )
 
 // Classifications a customer may have (客户分类).
@@ -74,10 +76,13 @@ type FollowUpInput struct {
 var FollowUpMethods = []string{"电话", "拜访", "微信", "邮件", "短信", "会议", "其他"}
 
 // Service is bound to the UI.
-type Service struct{ st *store.Store }
+type Service struct {
+	st  *store.Store
+	env *svc.Env
+}
 
 // NewService returns the customer service over st.
-func NewService(st *store.Store) *Service { return &Service{st: st} }
+func NewService(st *store.Store, env *svc.Env) *Service { return &Service{st: st, env: env} }
 
 // Options lists the fixed choices of the customer forms.
 type Options struct {
@@ -93,7 +98,7 @@ func (s *Service) Options() Options {
 // List returns a page of customers by name.
 func (s *Service) List(f Filter) (Page, error) {
 	off, lim := validate.Page(f.Page, f.PageSize)
-	items, total, err := store.ListCustomers(context.Background(), s.st.DB, store.CustomerFilter{
+	items, total, err := store.ListCustomers(s.env.Ctx(), s.st.DB, store.CustomerFilter{
 		Query: f.Query, Classification: f.Classification, OwnerID: f.OwnerID, Offset: off, Limit: lim})
 	if err != nil {
 		return Page{}, err
@@ -103,7 +108,7 @@ func (s *Service) List(f Filter) (Page, error) {
 
 // Get returns a customer with contacts and follow-ups.
 func (s *Service) Get(id int64) (Detail, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	c, err := get(ctx, s.st.DB, id)
 	if err != nil {
 		return Detail{}, err
@@ -121,7 +126,7 @@ func (s *Service) Get(id int64) (Detail, error) {
 // SameName returns the other customers named name (excluding excludeID), so
 // the form can warn before saving a duplicate.
 func (s *Service) SameName(name string, excludeID int64) ([]store.Customer, error) {
-	all, err := store.CustomersNamed(context.Background(), s.st.DB, strings.TrimSpace(name))
+	all, err := store.CustomersNamed(s.env.Ctx(), s.st.DB, strings.TrimSpace(name))
 	if err != nil {
 		return nil, err
 	}
@@ -183,7 +188,7 @@ func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input
 // Create adds a customer. A name another customer has is refused with a
 // conflict on "name" unless AllowDuplicate confirms it.
 func (s *Service) Create(in Input) (store.Customer, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var out store.Customer
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		c, err := s.check(ctx, tx, 0, in, 0)
@@ -202,7 +207,7 @@ func (s *Service) Create(in Input) (store.Customer, error) {
 
 // Update edits a customer, with the same duplicate rule as Create.
 func (s *Service) Update(id int64, in Input) (store.Customer, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var out store.Customer
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		cur, err := get(ctx, tx, id)
@@ -230,7 +235,7 @@ func (s *Service) Update(id int64, in Input) (store.Customer, error) {
 // Delete removes a customer with its contacts and follow-ups. A customer
 // with opportunities is kept: its opportunities must go first.
 func (s *Service) Delete(id int64) error {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	return s.st.Tx(ctx, func(tx store.Tx) error {
 		c, err := get(ctx, tx, id)
 		if err != nil {
@@ -275,7 +280,7 @@ func checkContact(in ContactInput) (store.Contact, error) {
 
 // AddContact adds a contact to a customer.
 func (s *Service) AddContact(customerID int64, in ContactInput) (store.Contact, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var out store.Contact
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		if _, err := get(ctx, tx, customerID); err != nil {
@@ -298,7 +303,7 @@ func (s *Service) AddContact(customerID int64, in ContactInput) (store.Contact, 
 
 // UpdateContact edits a contact.
 func (s *Service) UpdateContact(id int64, in ContactInput) (store.Contact, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var out store.Contact
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		cur, err := store.GetContact(ctx, tx, id)
@@ -324,12 +329,12 @@ func (s *Service) UpdateContact(id int64, in ContactInput) (store.Contact, error
 
 // DeleteContact removes a contact.
 func (s *Service) DeleteContact(id int64) error {
-	return store.DeleteContact(context.Background(), s.st.DB, id)
+	return store.DeleteContact(s.env.Ctx(), s.st.DB, id)
 }
 
 // AddFollowUp records a follow-up with a customer.
 func (s *Service) AddFollowUp(customerID int64, in FollowUpInput) (store.FollowUp, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var out store.FollowUp
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		if _, err := get(ctx, tx, customerID); err != nil {
@@ -365,7 +370,7 @@ func (s *Service) AddFollowUp(customerID int64, in FollowUpInput) (store.FollowU
 
 // DeleteFollowUp removes a follow-up record.
 func (s *Service) DeleteFollowUp(id int64) error {
-	ok, err := store.DeleteFollowUp(context.Background(), s.st.DB, id)
+	ok, err := store.DeleteFollowUp(s.env.Ctx(), s.st.DB, id)
 	if err == nil && !ok {
 		return apperr.NotFound("id", "跟进记录不存在", "Follow-up not found")
 	}

@@ -8,6 +8,7 @@ import (
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/store"
 	"funneldesk/backend/store/storetest"
+	"funneldesk/backend/svc"
 )
 
 type fixture struct {
@@ -21,7 +22,7 @@ type fixture struct {
 func newFixture(t *testing.T) fixture {
 	t.Helper()
 	st := storetest.New(t)
-	f := fixture{s: NewService(st), st: st,
+	f := fixture{s: NewService(st, svc.New(nil)), st: st,
 		owner: storetest.Owner(t, st, "张三"), other: storetest.Owner(t, st, "李四"), inactive: storetest.Owner(t, st, "离职")}
 	if err := store.UpdateOwner(context.Background(), st.DB, f.inactive, "离职", false); err != nil {
 		t.Fatal(err)

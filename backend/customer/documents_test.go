@@ -9,6 +9,7 @@ import (
 	"funneldesk/backend/owner"
 	"funneldesk/backend/store"
 	"funneldesk/backend/store/storetest"
+	"funneldesk/backend/svc"
 )
 
 // Quotes and orders keep a customer and a salesperson from being deleted
@@ -22,7 +23,7 @@ func TestDeleteRefusedWhileDocumentsExist(t *testing.T) {
 		Status: "open", QuoteDate: "2026-11-23", ValidUntil: "2026-12-23"}); err != nil {
 		t.Fatal(err)
 	}
-	err := customer.NewService(st).Delete(c)
+	err := customer.NewService(st, svc.New(nil)).Delete(c)
 	if !apperr.Is(err, apperr.CodeConflict) {
 		t.Fatalf("customer delete with a quote: %v, want a conflict", err)
 	}
@@ -34,10 +35,10 @@ func TestDeleteRefusedWhileDocumentsExist(t *testing.T) {
 	if _, err := store.InsertProduct(ctx, st.DB, store.Product{Code: "P-1", Name: "打印机", Unit: "台", OwnerID: &o2, Active: true}); err != nil {
 		t.Fatal(err)
 	}
-	if err := owner.NewService(st).Delete(o2); !apperr.Is(err, apperr.CodeConflict) {
+	if err := owner.NewService(st, svc.New(nil)).Delete(o2); !apperr.Is(err, apperr.CodeConflict) {
 		t.Fatalf("owner delete holding a product: %v, want a conflict", err)
 	}
-	if err := owner.NewService(st).Delete(o); !apperr.Is(err, apperr.CodeConflict) {
+	if err := owner.NewService(st, svc.New(nil)).Delete(o); !apperr.Is(err, apperr.CodeConflict) {
 		t.Fatalf("owner delete holding a quote: %v, want a conflict", err)
 	}
 }

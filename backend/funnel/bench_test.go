@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"funneldesk/backend/funnel"
+	"funneldesk/backend/svc"
 	"funneldesk/bench/benchdb"
 )
 
@@ -13,7 +14,7 @@ import (
 //	FUNNELDESK_BENCH_DB=bench/data/bench.db go test -run '^$' -bench . ./backend/funnel/
 func BenchmarkFunnel(b *testing.B) {
 	st := benchdb.Open(b)
-	svc := funnel.NewService(st)
+	srv := funnel.NewService(st, svc.New(nil))
 	cases := []struct {
 		name string
 		f    funnel.Filter
@@ -31,7 +32,7 @@ func BenchmarkFunnel(b *testing.B) {
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				if _, err := svc.Get(c.f); err != nil {
+				if _, err := srv.Get(c.f); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -1,7 +1,6 @@
 package funnel
 
 import (
-	"context"
 	"encoding/base64"
 	"fmt"
 	"strings"
@@ -44,7 +43,7 @@ type StageArea struct {
 // Chart computes the funnel for req's filter and draws it, for the screen
 // and for saving through the desktop service.
 func (s *Service) Chart(req ChartRequest) (Chart, error) {
-	rep, err := Compute(context.Background(), s.st.DB, req.Filter)
+	rep, err := Compute(s.env.Ctx(), s.st.DB, req.Filter)
 	if err != nil {
 		return Chart{}, err
 	}

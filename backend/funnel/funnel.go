@@ -15,12 +15,13 @@ import (
 	"errors"
 	"math/big"
 	"strings"
-	"time"
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/money"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
+
+	"funneldesk/backend/svc"
 )
 
 // Filter selects the opportunities that count. From and To bound the
@@ -67,14 +68,17 @@ type Report struct {
 }
 
 // Service is bound to the UI.
-type Service struct{ st *store.Store }
+type Service struct {
+	st  *store.Store
+	env *svc.Env
+}
 
 // NewService returns the funnel service over st.
-func NewService(st *store.Store) *Service { return &Service{st: st} }
+func NewService(st *store.Store, env *svc.Env) *Service { return &Service{st: st, env: env} }
 
 // Get computes the funnel for f.
 func (s *Service) Get(f Filter) (Report, error) {
-	return Compute(context.Background(), s.st.DB, f)
+	return Compute(s.env.Ctx(), s.st.DB, f)
 }
 
 // OpportunityFilter is the list filter that shows the opportunities a
@@ -125,7 +129,7 @@ func Compute(ctx context.Context, q store.Querier, f Filter) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	rep := Report{Filter: f, Stages: []Row{}, GeneratedAt: time.Now().Format(time.RFC3339)}
+	rep := Report{Filter: f, Stages: []Row{}, GeneratedAt: store.Now()}
 	if f.OwnerID != 0 {
 		o, err := store.GetOwner(ctx, q, f.OwnerID)
 		if errors.Is(err, store.ErrNotFound) {

@@ -10,6 +10,7 @@ import (
 	"funneldesk/backend/stage"
 	"funneldesk/backend/store"
 	"funneldesk/backend/store/storetest"
+	"funneldesk/backend/svc"
 )
 
 // row is a stage line as the seed's table shows it.
@@ -28,7 +29,7 @@ func TestSeedFunnel(t *testing.T) {
 	if err := demo.Load(context.Background(), st); err != nil {
 		t.Fatal(err)
 	}
-	rep, err := funnel.NewService(st).Get(funnel.Filter{})
+	rep, err := funnel.NewService(st, svc.New(nil)).Get(funnel.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +61,7 @@ func TestSeedFunnel(t *testing.T) {
 
 func TestEmptyFunnel(t *testing.T) {
 	st := storetest.New(t)
-	rep, err := funnel.NewService(st).Get(funnel.Filter{})
+	rep, err := funnel.NewService(st, svc.New(nil)).Get(funnel.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,20 +105,20 @@ func TestExpectedRoundsOncePerStage(t *testing.T) {
 	o := storetest.Owner(t, st, "张三")
 	c := storetest.Customer(t, st, "客户甲", o)
 	s := storetest.Stage(t, st, "立项评估")
-	svc := opportunity.NewService(st)
+	srv := opportunity.NewService(st, svc.New(nil))
 	// 0.05 yuan × 10% = 0.5 分 each: rounded per row it would give 0+0+0=0 or
 	// 1+1+1=3; rounded once from the exact sum 1.5 it is 2.
 	for i := 0; i < 3; i++ {
-		if _, err := svc.Create(opportunity.Input{Name: "小单", CustomerID: c, OwnerID: o, StageID: s.ID, Amount: "0.05", Probability: "10"}); err != nil {
+		if _, err := srv.Create(opportunity.Input{Name: "小单", CustomerID: c, OwnerID: o, StageID: s.ID, Amount: "0.05", Probability: "10"}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	// 0.01 yuan at 50% = 0.5 分: half rounds up to 1.
 	n := storetest.Stage(t, st, "需求分析")
-	if _, err := svc.Create(opportunity.Input{Name: "半分", CustomerID: c, OwnerID: o, StageID: n.ID, Amount: "0.01", Probability: "50"}); err != nil {
+	if _, err := srv.Create(opportunity.Input{Name: "半分", CustomerID: c, OwnerID: o, StageID: n.ID, Amount: "0.01", Probability: "50"}); err != nil {
 		t.Fatal(err)
 	}
-	rep, err := funnel.NewService(st).Get(funnel.Filter{})
+	rep, err := funnel.NewService(st, svc.New(nil)).Get(funnel.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,15 +140,15 @@ func TestWonAndLostRules(t *testing.T) {
 	c := storetest.Customer(t, st, "客户甲", o)
 	won := storetest.Stage(t, st, "谈成结束")
 	lost := storetest.Stage(t, st, "未成结束")
-	svc := opportunity.NewService(st)
+	srv := opportunity.NewService(st, svc.New(nil))
 	// Whatever probability is typed, won counts fully and lost not at all.
-	if _, err := svc.Create(opportunity.Input{Name: "赢", CustomerID: c, OwnerID: o, StageID: won.ID, Amount: "100", Probability: "30"}); err != nil {
+	if _, err := srv.Create(opportunity.Input{Name: "赢", CustomerID: c, OwnerID: o, StageID: won.ID, Amount: "100", Probability: "30"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := svc.Create(opportunity.Input{Name: "输", CustomerID: c, OwnerID: o, StageID: lost.ID, Amount: "100", Probability: "80", LostReason: "价格"}); err != nil {
+	if _, err := srv.Create(opportunity.Input{Name: "输", CustomerID: c, OwnerID: o, StageID: lost.ID, Amount: "100", Probability: "80", LostReason: "价格"}); err != nil {
 		t.Fatal(err)
 	}
-	rep, err := funnel.NewService(st).Get(funnel.Filter{})
+	rep, err := funnel.NewService(st, svc.New(nil)).Get(funnel.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,10 +174,10 @@ func TestFiltersAndRetiredStages(t *testing.T) {
 	c := storetest.Customer(t, st, "客户甲", zs)
 	first := storetest.Stage(t, st, "初期沟通")
 	second := storetest.Stage(t, st, "立项评估")
-	svc := opportunity.NewService(st)
+	srv := opportunity.NewService(st, svc.New(nil))
 	add := func(owner, stageID int64, close, typ, source, amount string) {
 		t.Helper()
-		if _, err := svc.Create(opportunity.Input{Name: "机会", CustomerID: c, OwnerID: owner, StageID: stageID,
+		if _, err := srv.Create(opportunity.Input{Name: "机会", CustomerID: c, OwnerID: owner, StageID: stageID,
 			ExpectedClose: close, Type: typ, Source: source, Amount: amount}); err != nil {
 			t.Fatal(err)
 		}
@@ -187,7 +188,7 @@ func TestFiltersAndRetiredStages(t *testing.T) {
 	add(ls, second.ID, "", "", "", "800")
 
 	// Retire a stage that holds opportunities: it still shows.
-	if _, err := stage.NewService(st).SetRetired(second.ID, true); err != nil {
+	if _, err := stage.NewService(st, svc.New(nil)).SetRetired(second.ID, true); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
@@ -243,8 +244,8 @@ func TestChartMapsBandsToStages(t *testing.T) {
 	if err := demo.Load(context.Background(), st); err != nil {
 		t.Fatal(err)
 	}
-	svc := funnel.NewService(st)
-	rep, err := svc.Get(funnel.Filter{})
+	srv := funnel.NewService(st, svc.New(nil))
+	rep, err := srv.Get(funnel.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -252,7 +253,7 @@ func TestChartMapsBandsToStages(t *testing.T) {
 		name string
 		w, h int
 	}{{"screen", 1600, 1000}, {"print", 3508, 2480}} {
-		c, err := svc.Chart(funnel.ChartRequest{Size: size.name, Measure: "amount"})
+		c, err := srv.Chart(funnel.ChartRequest{Size: size.name, Measure: "amount"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -268,7 +269,7 @@ func TestChartMapsBandsToStages(t *testing.T) {
 			}
 		}
 	}
-	if _, err := svc.Chart(funnel.ChartRequest{Size: "huge"}); err == nil {
+	if _, err := srv.Chart(funnel.ChartRequest{Size: "huge"}); err == nil {
 		t.Error("an unknown size was accepted")
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"funneldesk/backend/owner"
 	"funneldesk/backend/stage"
 	"funneldesk/backend/store"
+	"funneldesk/backend/svc"
 )
 
 // The three rows every format test carries, in Chinese with the headers in
@@ -251,7 +252,7 @@ func TestImportCreatesCustomersAndOwnersOnceAndReusesExisting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cs := customer.NewService(st)
+	cs := customer.NewService(st, svc.New(nil))
 	first, err := cs.Create(customer.Input{Name: "老客户", OwnerID: zhao})
 	if err != nil {
 		t.Fatal(err)
@@ -459,7 +460,7 @@ func TestImportRetiredStageIsRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := stage.NewService(st).SetRetired(s.ID, true); err != nil {
+	if _, err := stage.NewService(st, svc.New(nil)).SetRetired(s.ID, true); err != nil {
 		t.Fatal(err)
 	}
 	_, err = Import(context.Background(), st, Source{Name: "r.csv", Data: []byte(badHeader + "x,c,o,1,,立项评估,,\n")}, Options{})
@@ -553,7 +554,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cust, err := customer.NewService(src).Create(customer.Input{Name: "大商股份, \"TEST\"", OwnerID: ownerID})
+	cust, err := customer.NewService(src, svc.New(nil)).Create(customer.Input{Name: "大商股份, \"TEST\"", OwnerID: ownerID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -564,7 +565,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 		}
 		return s.ID
 	}
-	ops := opportunity.NewService(src)
+	ops := opportunity.NewService(src, svc.New(nil))
 	inputs := []opportunity.Input{
 		{Name: "购买五十用户", Type: "新业务", Source: "电话营销", Campaign: "春季展会", Amount: "1,234,567.89",
 			ExpectedClose: "2025-03-15", NextStep: "发报价\n再跟进", StageID: stageID("方案制定"), Probability: "42.5",

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"context"
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/hex"
@@ -12,6 +11,8 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/store"
+
+	"funneldesk/backend/svc"
 )
 
 // Limits of what the UI is sent at once.
@@ -61,7 +62,8 @@ type Progress struct {
 // Service is bound to the UI: preview a file, adjust the mapping, import in
 // the background and poll the progress. It keeps one parsed file at a time.
 type Service struct {
-	st *store.Store
+	st  *store.Store
+	env *svc.Env
 
 	mu      sync.Mutex
 	file    *loadedFile
@@ -92,8 +94,8 @@ type job struct {
 }
 
 // NewService returns the import service over st.
-func NewService(st *store.Store) *Service {
-	return &Service{st: st, jobs: map[string]*job{}}
+func NewService(st *store.Store, env *svc.Env) *Service {
+	return &Service{st: st, env: env, jobs: map[string]*job{}}
 }
 
 // PreviewFile parses a file on this computer and maps its headers.
@@ -185,7 +187,7 @@ func (s *Service) preview(f *loadedFile, mapping []string) (Preview, error) {
 		}
 		return p, nil
 	}
-	stages, err := store.ImportStages(context.Background(), s.st.DB)
+	stages, err := store.ImportStages(s.env.Ctx(), s.st.DB)
 	if err != nil {
 		return Preview{}, err
 	}
@@ -230,7 +232,7 @@ func (s *Service) Start(token string, mapping []string, defaultOwnerID int64) (s
 func (s *Service) run(j *job, f *loadedFile, mapping []string, defaultOwnerID int64) {
 	opts := Options{Mapping: mapping, DefaultOwnerID: defaultOwnerID,
 		Progress: func(done, _ int) { j.done.Store(int64(done)) }}
-	res, err := importTable(context.Background(), s.st, f.table, opts)
+	res, err := importTable(s.env.Ctx(), s.st, f.table, opts)
 
 	j.mu.Lock()
 	j.finished = true

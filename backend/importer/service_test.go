@@ -15,6 +15,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/owner"
+	"funneldesk/backend/svc"
 )
 
 // wait polls Progress as the UI does until the job finishes.
@@ -37,7 +38,7 @@ func wait(t *testing.T, s *Service, id string) Progress {
 
 func TestServicePreviewAdjustAndImport(t *testing.T) {
 	st := openDB(t)
-	s := NewService(st)
+	s := NewService(st, svc.New(nil))
 	// 客户 is written 公司 (mapped by alias) and 金额 as 金额(万元), which must not
 	// be mapped automatically; 联系人 is unknown.
 	text := "机会名称,公司,联系人,销售阶段,金额(万元)\r\n" +
@@ -144,7 +145,7 @@ func TestServicePreviewAdjustAndImport(t *testing.T) {
 
 func TestServicePreviewLimitsSampleAndErrors(t *testing.T) {
 	st := openDB(t)
-	s := NewService(st)
+	s := NewService(st, svc.New(nil))
 	var b strings.Builder
 	b.WriteString("销售机会名称,客户名称,销售阶段,金额\n")
 	for i := 0; i < 500; i++ {
@@ -160,7 +161,7 @@ func TestServicePreviewLimitsSampleAndErrors(t *testing.T) {
 }
 
 func TestServiceRefusesBadUploads(t *testing.T) {
-	s := NewService(openDB(t))
+	s := NewService(openDB(t), svc.New(nil))
 	if _, err := s.PreviewData("x.csv", "%%%"); !apperr.Is(err, apperr.CodeInvalid) {
 		t.Errorf("bad base64: %v", err)
 	}

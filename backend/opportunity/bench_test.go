@@ -11,6 +11,7 @@ import (
 	"funneldesk/backend/customer"
 	"funneldesk/backend/opportunity"
 	"funneldesk/backend/store"
+	"funneldesk/backend/svc"
 	"funneldesk/bench/benchdb"
 )
 
@@ -34,7 +35,7 @@ func benchCases(b *testing.B, st *store.Store) []listCase {
 		b.Fatalf("stage 需求分析: %v", err)
 	}
 	// A customer of the long tail: its full name matches a handful of rows.
-	c, err := customer.NewService(st).Get(4242)
+	c, err := customer.NewService(st, svc.New(nil)).Get(4242)
 	if err != nil {
 		b.Fatalf("customer 4242: %v", err)
 	}
@@ -89,10 +90,10 @@ func benchCases(b *testing.B, st *store.Store) []listCase {
 // BenchmarkList is one list page of 50 with its total, through the service.
 func BenchmarkList(b *testing.B) {
 	st := benchdb.Open(b)
-	svc := opportunity.NewService(st)
+	srv := opportunity.NewService(st, svc.New(nil))
 	for _, tc := range benchCases(b, st) {
 		b.Run(tc.name, func(b *testing.B) {
-			p, err := svc.List(tc.req)
+			p, err := srv.List(tc.req)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -100,7 +101,7 @@ func BenchmarkList(b *testing.B) {
 				b.Fatalf("%s matched nothing", tc.name)
 			}
 			for b.Loop() {
-				if _, err := svc.List(tc.req); err != nil {
+				if _, err := srv.List(tc.req); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -112,7 +113,7 @@ func BenchmarkList(b *testing.B) {
 // BenchmarkBoard is the stage view: per-stage totals and the first cards.
 func BenchmarkBoard(b *testing.B) {
 	st := benchdb.Open(b)
-	svc := opportunity.NewService(st)
+	srv := opportunity.NewService(st, svc.New(nil))
 	for _, tc := range []struct {
 		name string
 		f    opportunity.Filter
@@ -124,7 +125,7 @@ func BenchmarkBoard(b *testing.B) {
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			for b.Loop() {
-				if _, err := svc.Board(tc.f); err != nil {
+				if _, err := srv.Board(tc.f); err != nil {
 					b.Fatal(err)
 				}
 			}

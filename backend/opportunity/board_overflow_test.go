@@ -7,6 +7,7 @@ import (
 	"funneldesk/backend/opportunity"
 	"funneldesk/backend/store"
 	"funneldesk/backend/store/storetest"
+	"funneldesk/backend/svc"
 )
 
 // The board still shows counts and amounts when Σ amount × probability
@@ -27,7 +28,7 @@ func TestBoardWithHugeAmounts(t *testing.T) {
 	if _, err := store.StageTotals(ctx, st.DB, store.OpportunityFilter{}); !store.IsOverflow(err) {
 		t.Fatalf("StageTotals = %v, want an overflow for this data", err)
 	}
-	b, err := opportunity.NewService(st).Board(opportunity.Filter{})
+	b, err := opportunity.NewService(st, svc.New(nil)).Board(opportunity.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}

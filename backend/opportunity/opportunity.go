@@ -12,6 +12,8 @@ import (
 	"funneldesk/backend/stage"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
+
+	"funneldesk/backend/svc"
 )
 
 // Types an opportunity may have (类型); empty means none.
@@ -69,10 +71,13 @@ type Detail struct {
 }
 
 // Service is bound to the UI.
-type Service struct{ st *store.Store }
+type Service struct {
+	st  *store.Store
+	env *svc.Env
+}
 
 // NewService returns the opportunity service over st.
-func NewService(st *store.Store) *Service { return &Service{st: st} }
+func NewService(st *store.Store, env *svc.Env) *Service { return &Service{st: st, env: env} }
 
 // Options lists the choices of the opportunity forms and filters.
 type Options struct {
@@ -82,7 +87,7 @@ type Options struct {
 
 // Options returns the types and the sources in use.
 func (s *Service) Options() (Options, error) {
-	src, err := store.DistinctSources(context.Background(), s.st.DB)
+	src, err := store.DistinctSources(s.env.Ctx(), s.st.DB)
 	return Options{Types: Types, Sources: src}, err
 }
 
@@ -92,7 +97,7 @@ func (s *Service) List(req ListRequest) (Page, error) {
 		return Page{}, err
 	}
 	off, lim := validate.Page(req.Page, req.PageSize)
-	items, total, err := store.ListOpportunities(context.Background(), s.st.DB, req.Filter, off, lim)
+	items, total, err := store.ListOpportunities(s.env.Ctx(), s.st.DB, req.Filter, off, lim)
 	if err != nil {
 		return Page{}, err
 	}
@@ -124,7 +129,7 @@ func checkFilter(f *Filter) error {
 
 // Get returns an opportunity with its stage history.
 func (s *Service) Get(id int64) (Detail, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	o, err := get(ctx, s.st.DB, id)
 	if err != nil {
 		return Detail{}, err
@@ -214,7 +219,7 @@ func applyStageRules(o *store.Opportunity, st store.Stage, lostReason, competito
 
 // Create adds an opportunity and records its first stage.
 func (s *Service) Create(in Input) (store.Opportunity, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var out store.Opportunity
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		o, err := build(ctx, tx, in, store.Opportunity{})
@@ -236,7 +241,7 @@ func (s *Service) Create(in Input) (store.Opportunity, error) {
 
 // Update edits an opportunity; a stage change is recorded in its history.
 func (s *Service) Update(id int64, in Input) (store.Opportunity, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var out store.Opportunity
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		cur, err := get(ctx, tx, id)
@@ -259,7 +264,7 @@ func (s *Service) Update(id int64, in Input) (store.Opportunity, error) {
 // ChangeStage moves an opportunity to another stage (the stage view's drag):
 // the probability becomes the new stage's default.
 func (s *Service) ChangeStage(id int64, m Move) (store.Opportunity, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var out store.Opportunity
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		cur, err := get(ctx, tx, id)
@@ -310,7 +315,7 @@ func (s *Service) BatchDelete(ids []int64) (int, error) {
 	if len(ids) == 0 {
 		return 0, apperr.Invalid("ids", "请先选择销售机会", "Select opportunities first")
 	}
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var n int
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		for _, id := range ids {
@@ -330,7 +335,7 @@ func (s *Service) BatchSetOwner(ids []int64, ownerID int64) (int, error) {
 	if len(ids) == 0 {
 		return 0, apperr.Invalid("ids", "请先选择销售机会", "Select opportunities first")
 	}
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var n int
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		if _, err := owner.Resolve(ctx, tx, ownerID, 0); err != nil {

@@ -8,6 +8,7 @@ import (
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/store"
 	"funneldesk/backend/store/storetest"
+	"funneldesk/backend/svc"
 )
 
 // fixture is a database with two active salespeople, one inactive, two
@@ -26,7 +27,7 @@ func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	st := storetest.New(t)
-	f := &fixture{s: NewService(st), st: st, stage: map[string]int64{}}
+	f := &fixture{s: NewService(st, svc.New(nil)), st: st, stage: map[string]int64{}}
 	f.zhang = storetest.Owner(t, st, "张三")
 	f.li = storetest.Owner(t, st, "李四")
 	f.gone = storetest.Owner(t, st, "离职")

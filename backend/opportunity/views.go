@@ -1,7 +1,6 @@
 package opportunity
 
 import (
-	"context"
 	"encoding/csv"
 	"encoding/json"
 	"strings"
@@ -35,7 +34,7 @@ func (s *Service) Board(f Filter) (Board, error) {
 	if err := checkFilter(&f); err != nil {
 		return Board{}, err
 	}
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	stages, err := store.OrderedStages(ctx, s.st.DB)
 	if err != nil {
 		return Board{}, err
@@ -99,7 +98,7 @@ func (s *Service) ExportCSV(f Filter) (string, error) {
 	if err := w.Write(CSVHeader); err != nil {
 		return "", err
 	}
-	err := store.EachOpportunity(context.Background(), s.st.DB, f, func(o store.Opportunity) error {
+	err := store.EachOpportunity(s.env.Ctx(), s.st.DB, f, func(o store.Opportunity) error {
 		return w.Write([]string{o.Name, o.CustomerName, o.Type, o.Source, o.OwnerName, o.Campaign,
 			money.Plain(o.AmountCents), o.ExpectedClose, o.NextStep, o.StageName, money.Percent(o.ProbabilityBP),
 			o.Description, o.LostReason, o.Competitor})
@@ -120,7 +119,7 @@ type View struct {
 
 // ListViews returns the saved views by name.
 func (s *Service) ListViews() ([]View, error) {
-	rows, err := store.ListSavedViews(context.Background(), s.st.DB)
+	rows, err := store.ListSavedViews(s.env.Ctx(), s.st.DB)
 	if err != nil {
 		return nil, err
 	}
@@ -157,13 +156,13 @@ func (s *Service) SaveView(name string, f Filter) (View, error) {
 	if err != nil {
 		return View{}, err
 	}
-	id, err := store.UpsertSavedView(context.Background(), s.st.DB, name, string(js))
+	id, err := store.UpsertSavedView(s.env.Ctx(), s.st.DB, name, string(js))
 	return View{ID: id, Name: name, Filter: f}, err
 }
 
 // DeleteView removes a saved view.
 func (s *Service) DeleteView(id int64) error {
-	ok, err := store.DeleteSavedView(context.Background(), s.st.DB, id)
+	ok, err := store.DeleteSavedView(s.env.Ctx(), s.st.DB, id)
 	if err == nil && !ok {
 		return apperr.NotFound("id", "视图不存在", "View not found")
 	}

@@ -6,6 +6,7 @@ import (
 
 	"funneldesk/backend/order"
 	"funneldesk/backend/store"
+	"funneldesk/backend/svc"
 	"funneldesk/bench/orders/ordersdb"
 )
 
@@ -24,7 +25,7 @@ const (
 
 func BenchmarkList(b *testing.B) {
 	st := ordersdb.Open(b)
-	s := order.NewService(st)
+	s := order.NewService(st, svc.New(nil))
 	order.SetClock(s, func() time.Time { return asOf })
 	var name string
 	if err := st.DB.Get(&name, `SELECT name FROM customers WHERE id = ?`, benchCustomer); err != nil {
@@ -68,7 +69,7 @@ func BenchmarkList(b *testing.B) {
 
 func BenchmarkListReceipts(b *testing.B) {
 	st := ordersdb.Open(b)
-	s := order.NewService(st)
+	s := order.NewService(st, svc.New(nil))
 	f := func(fl order.ReceiptFilter) order.ReceiptListRequest {
 		return order.ReceiptListRequest{Filter: fl, Page: 1, PageSize: 50}
 	}
@@ -100,7 +101,7 @@ func BenchmarkListReceipts(b *testing.B) {
 
 func BenchmarkListInvoices(b *testing.B) {
 	st := ordersdb.Open(b)
-	s := order.NewService(st)
+	s := order.NewService(st, svc.New(nil))
 	f := func(fl order.InvoiceFilter) order.InvoiceListRequest {
 		return order.InvoiceListRequest{Filter: fl, Page: 1, PageSize: 50}
 	}
@@ -131,7 +132,7 @@ func BenchmarkListInvoices(b *testing.B) {
 
 func BenchmarkGet(b *testing.B) {
 	st := ordersdb.Open(b)
-	s := order.NewService(st)
+	s := order.NewService(st, svc.New(nil))
 	order.SetClock(s, func() time.Time { return asOf })
 	for i := 0; i < b.N; i++ {
 		if _, err := s.Get(int64(1 + i%100000)); err != nil {
@@ -143,7 +144,7 @@ func BenchmarkGet(b *testing.B) {
 // BenchmarkCreditCheck is the customer's unpaid total an order checks.
 func BenchmarkCreditCheck(b *testing.B) {
 	st := ordersdb.Open(b)
-	s := order.NewService(st)
+	s := order.NewService(st, svc.New(nil))
 	for i := 0; i < b.N; i++ {
 		if _, err := s.CustomerCredit(int64(1 + i%10000)); err != nil {
 			b.Fatal(err)

@@ -27,7 +27,7 @@ type InvoiceInput struct {
 // AddInvoice records an invoice (开票) against an order. The invoiced total
 // may not exceed the order's net total.
 func (s *Service) AddInvoice(in InvoiceInput) (Detail, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	today := s.today()
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		if in.OrderID == 0 {
@@ -81,7 +81,7 @@ func (s *Service) AddInvoice(in InvoiceInput) (Detail, error) {
 
 // DeleteInvoice removes an invoice recorded by mistake.
 func (s *Service) DeleteInvoice(id int64) (Detail, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var orderID int64
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		v, err := store.GetInvoice(ctx, tx, id)
@@ -141,7 +141,7 @@ func returnErr(i int, err error) error {
 // order's net total, outstanding and plan follow; what was already paid
 // beyond the new net total shows as a refund due.
 func (s *Service) CreateReturn(in ReturnInput) (Detail, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	today := s.today()
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		if in.OrderID == 0 {
@@ -238,7 +238,7 @@ type CreditInput struct {
 
 // CustomerCredit returns a customer's credit and what it owes.
 func (s *Service) CustomerCredit(customerID int64) (Credit, error) {
-	return credit(context.Background(), s.st.DB, customerID)
+	return credit(s.env.Ctx(), s.st.DB, customerID)
 }
 
 func credit(ctx context.Context, q store.Querier, customerID int64) (Credit, error) {
@@ -265,7 +265,7 @@ func credit(ctx context.Context, q store.Querier, customerID int64) (Credit, err
 // SetCustomerCredit sets a customer's credit limit and days. Lowering the
 // limit below what is owed is allowed; it only stops new orders.
 func (s *Service) SetCustomerCredit(customerID int64, in CreditInput) (Credit, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var out Credit
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		c, err := customer.Resolve(ctx, tx, customerID)
@@ -293,7 +293,7 @@ type TermsInput struct {
 // SetCustomerTerms saves a customer's price list and credit in one
 // transaction, so one save never half-succeeds.
 func (s *Service) SetCustomerTerms(customerID int64, in TermsInput) (Credit, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var out Credit
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		c, err := customer.Resolve(ctx, tx, customerID)

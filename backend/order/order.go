@@ -25,6 +25,8 @@ import (
 	"funneldesk/backend/quote"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
+
+	"funneldesk/backend/svc"
 )
 
 // Input makes an order. The source is QuoteID (an approved quote: its
@@ -89,17 +91,17 @@ type Detail struct {
 // Service is bound to the UI.
 type Service struct {
 	st  *store.Store
-	now func() time.Time
+	env *svc.Env
 }
 
 // NewService returns the order service over st.
-func NewService(st *store.Store) *Service { return &Service{st: st, now: time.Now} }
+func NewService(st *store.Store, env *svc.Env) *Service { return &Service{st: st, env: env} }
 
 // SetClock makes the service read "today" from now (tests). It is a function,
 // not a method, so that Wails does not bind it.
-func SetClock(s *Service, now func() time.Time) { s.now = now }
+func SetClock(s *Service, now func() time.Time) { s.env.SetClock(now) }
 
-func (s *Service) today() string { return s.now().Format("2006-01-02") }
+func (s *Service) today() string { return s.env.Now().Format("2006-01-02") }
 
 // StatusLabel gives a status's Chinese and English names.
 type StatusLabel = quote.StatusLabel
@@ -164,7 +166,7 @@ func live(ctx context.Context, q store.Querier, id int64, today, field string) (
 // DraftFromQuote returns a new order's input filled from an approved quote:
 // its customer, opportunity, owner, title and lines.
 func (s *Service) DraftFromQuote(quoteID int64) (Input, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	x, lines, err := quote.ForOrder(ctx, s.st.DB, quoteID)
 	if err != nil {
 		return Input{}, err
@@ -180,7 +182,7 @@ func (s *Service) DraftFromQuote(quoteID int64) (Input, error) {
 // DraftFromOpportunity returns a new order's input filled from an
 // opportunity that is not lost: customer, owner, name and product lines.
 func (s *Service) DraftFromOpportunity(opportunityID int64) (Input, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	o, _, err := quote.CheckOpportunity(ctx, s.st.DB, opportunityID, 0)
 	if err != nil {
 		return Input{}, err
@@ -197,7 +199,7 @@ func (s *Service) DraftFromOpportunity(opportunityID int64) (Input, error) {
 // with its payment plan. It is refused when it would take the customer's
 // unpaid total over its credit limit.
 func (s *Service) Create(in Input) (Detail, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var id int64
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		o := store.Order{}
@@ -326,7 +328,7 @@ func compact(date string) string { return date[0:4] + date[5:7] + date[8:10] }
 
 // Update edits an order's title, owner, signing date and notes.
 func (s *Service) Update(id int64, in HeaderInput) (Detail, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		o, err := live(ctx, tx, id, s.today(), "id")
 		if err != nil {
@@ -358,7 +360,7 @@ func (s *Service) Update(id int64, in HeaderInput) (Detail, error) {
 // again — not in credit, receivables or sales. An order with receipts or
 // invoices cannot be voided until they are deleted.
 func (s *Service) Void(id int64, reason string) (Detail, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		o, err := live(ctx, tx, id, s.today(), "id")
 		if err != nil {
@@ -389,7 +391,7 @@ func (s *Service) Void(id int64, reason string) (Detail, error) {
 // Get returns an order with its lines, plan, receipts, invoices, returns and
 // figures as of today.
 func (s *Service) Get(id int64) (Detail, error) {
-	return detail(context.Background(), s.st.DB, id, s.today())
+	return detail(s.env.Ctx(), s.st.DB, id, s.today())
 }
 
 func detail(ctx context.Context, q store.Querier, id int64, today string) (Detail, error) {

@@ -11,6 +11,7 @@ import (
 	"funneldesk/backend/quote"
 	"funneldesk/backend/store"
 	"funneldesk/backend/store/storetest"
+	"funneldesk/backend/svc"
 )
 
 var today = time.Date(2026, 3, 15, 10, 0, 0, 0, time.Local)
@@ -30,7 +31,7 @@ type fixture struct {
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	st := storetest.New(t)
-	f := &fixture{s: NewService(st), qs: quote.NewService(st), ps: product.NewService(st), st: st,
+	f := &fixture{s: NewService(st, svc.New(nil)), qs: quote.NewService(st, svc.New(nil)), ps: product.NewService(st, svc.New(nil)), st: st,
 		owner: storetest.Owner(t, st, "张三"), rep: storetest.Owner(t, st, "李四")}
 	f.setToday(t, today)
 	f.cust = storetest.Customer(t, st, "大商股份", f.owner)

@@ -51,7 +51,7 @@ func planErr(i int, err error) error {
 // when a return has left that above the net total. Installments with
 // receipts must be kept, and not below what they received.
 func (s *Service) SetPlan(orderID int64, plan []InstallmentInput) (Detail, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	today := s.today()
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		o, err := live(ctx, tx, orderID, today, "id")
@@ -232,7 +232,7 @@ func reconcilePlan(ctx context.Context, tx store.Tx, orderID int64, today string
 // numbered HK-YYYYMMDD-NNN after its date. More than the installment still
 // has unpaid is refused.
 func (s *Service) RecordReceipt(in ReceiptInput) (Detail, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	today := s.today()
 	var orderID int64
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
@@ -294,7 +294,7 @@ func (s *Service) RecordReceipt(in ReceiptInput) (Detail, error) {
 // DeleteReceipt removes a receipt recorded by mistake; the order's figures
 // and plan follow.
 func (s *Service) DeleteReceipt(id int64) (Detail, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	today := s.today()
 	var orderID int64
 	err := s.st.Tx(ctx, func(tx store.Tx) error {

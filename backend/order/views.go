@@ -1,7 +1,6 @@
 package order
 
 import (
-	"context"
 	"encoding/csv"
 	"strconv"
 
@@ -74,7 +73,7 @@ func (s *Service) List(req ListRequest) (Page, error) {
 		return Page{}, err
 	}
 	off, lim := validate.Page(req.Page, req.PageSize)
-	items, total, err := store.ListOrders(context.Background(), s.st.DB, f, off, lim)
+	items, total, err := store.ListOrders(s.env.Ctx(), s.st.DB, f, off, lim)
 	if err != nil {
 		return Page{}, err
 	}
@@ -92,7 +91,7 @@ func (s *Service) ExportCSV(f Filter) (string, error) {
 		return "", err
 	}
 	return product.WriteCSV(CSVHeader, func(w *csv.Writer) error {
-		return store.EachOrder(context.Background(), s.st.DB, f, func(o store.Order) error {
+		return store.EachOrder(s.env.Ctx(), s.st.DB, f, func(o store.Order) error {
 			return w.Write([]string{o.Number, o.Title, o.CustomerName, o.OpportunityName, o.QuoteNumber, o.OwnerName, o.SignedDate,
 				statusLabel(o.Status), money.Plain(o.TotalCents), money.Plain(o.ReturnedCents), money.Plain(o.NetCents),
 				money.Plain(o.ReceivedCents), money.Plain(o.OutstandingCents), money.Plain(o.OverdueCents), money.Plain(o.InvoicedCents),
@@ -134,7 +133,7 @@ func (s *Service) ListReceipts(req ReceiptListRequest) (ReceiptPage, error) {
 		return ReceiptPage{}, err
 	}
 	off, lim := validate.Page(req.Page, req.PageSize)
-	items, total, sum, err := store.ListReceipts(context.Background(), s.st.DB, req.Filter, off, lim)
+	items, total, sum, err := store.ListReceipts(s.env.Ctx(), s.st.DB, req.Filter, off, lim)
 	if err != nil {
 		return ReceiptPage{}, err
 	}
@@ -150,7 +149,7 @@ func (s *Service) ExportReceiptsCSV(f ReceiptFilter) (string, error) {
 		return "", err
 	}
 	return product.WriteCSV(ReceiptCSVHeader, func(w *csv.Writer) error {
-		return store.EachReceipt(context.Background(), s.st.DB, f, func(r store.Receipt) error {
+		return store.EachReceipt(s.env.Ctx(), s.st.DB, f, func(r store.Receipt) error {
 			return w.Write([]string{r.Number, r.Date, r.OrderNumber, r.CustomerName, itoa(r.InstallmentSeq), r.OwnerName,
 				money.Plain(r.AmountCents), r.Method, r.Note})
 		})
@@ -190,7 +189,7 @@ func (s *Service) ListInvoices(req InvoiceListRequest) (InvoicePage, error) {
 		return InvoicePage{}, err
 	}
 	off, lim := validate.Page(req.Page, req.PageSize)
-	items, total, sum, err := store.ListInvoices(context.Background(), s.st.DB, req.Filter, off, lim)
+	items, total, sum, err := store.ListInvoices(s.env.Ctx(), s.st.DB, req.Filter, off, lim)
 	if err != nil {
 		return InvoicePage{}, err
 	}
@@ -206,7 +205,7 @@ func (s *Service) ExportInvoicesCSV(f InvoiceFilter) (string, error) {
 		return "", err
 	}
 	return product.WriteCSV(InvoiceCSVHeader, func(w *csv.Writer) error {
-		return store.EachInvoice(context.Background(), s.st.DB, f, func(v store.Invoice) error {
+		return store.EachInvoice(s.env.Ctx(), s.st.DB, f, func(v store.Invoice) error {
 			return w.Write([]string{v.Number, v.Date, v.OrderNumber, v.CustomerName, money.Plain(v.AmountCents), v.Kind, v.Note})
 		})
 	})

@@ -9,6 +9,8 @@ import (
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
+
+	"funneldesk/backend/svc"
 )
 
 // Input creates or edits a salesperson.
@@ -18,19 +20,22 @@ type Input struct {
 }
 
 // Service is bound to the UI.
-type Service struct{ st *store.Store }
+type Service struct {
+	st  *store.Store
+	env *svc.Env
+}
 
 // NewService returns the owner service over st.
-func NewService(st *store.Store) *Service { return &Service{st: st} }
+func NewService(st *store.Store, env *svc.Env) *Service { return &Service{st: st, env: env} }
 
 // List returns the roster; inactive salespeople only when asked.
 func (s *Service) List(includeInactive bool) ([]store.Owner, error) {
-	return store.ListOwners(context.Background(), s.st.DB, includeInactive)
+	return store.ListOwners(s.env.Ctx(), s.st.DB, includeInactive)
 }
 
 // Create adds a salesperson; names are unique.
 func (s *Service) Create(in Input) (store.Owner, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	name, err := validate.Text("name", "姓名", "Name", in.Name, true, 50)
 	if err != nil {
 		return store.Owner{}, err
@@ -52,7 +57,7 @@ func (s *Service) Create(in Input) (store.Owner, error) {
 
 // Update renames or (de)activates a salesperson.
 func (s *Service) Update(id int64, in Input) (store.Owner, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	name, err := validate.Text("name", "姓名", "Name", in.Name, true, 50)
 	if err != nil {
 		return store.Owner{}, err
@@ -77,7 +82,7 @@ func (s *Service) Update(id int64, in Input) (store.Owner, error) {
 // Delete removes a salesperson who holds no customers or opportunities;
 // otherwise deactivate them.
 func (s *Service) Delete(id int64) error {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	return s.st.Tx(ctx, func(tx store.Tx) error {
 		if _, err := Get(ctx, tx, id); err != nil {
 			return err

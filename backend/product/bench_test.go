@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"funneldesk/backend/product"
+	"funneldesk/backend/svc"
 	"funneldesk/bench/orders/ordersdb"
 )
 
@@ -13,7 +14,7 @@ import (
 //	FUNNELDESK_BENCH_ORDERS_DB=bench/data/orders.db go test -run '^$' -bench . ./backend/product/
 func BenchmarkList(b *testing.B) {
 	st := ordersdb.Open(b)
-	s := product.NewService(st)
+	s := product.NewService(st, svc.New(nil))
 	var top int64
 	if err := st.DB.Get(&top, `SELECT id FROM categories WHERE parent_id IS NULL ORDER BY position LIMIT 1`); err != nil {
 		b.Fatal(err)
@@ -46,7 +47,7 @@ func BenchmarkList(b *testing.B) {
 
 func BenchmarkPriceFor(b *testing.B) {
 	st := ordersdb.Open(b)
-	s := product.NewService(st)
+	s := product.NewService(st, svc.New(nil))
 	for i := 0; i < b.N; i++ {
 		if _, err := s.PriceFor(int64(1+i%10000), int64(1+i%600)); err != nil {
 			b.Fatal(err)

@@ -19,7 +19,7 @@ type CategoryInput struct {
 // Categories returns the category tree flattened depth-first: each category
 // after its parent, with its depth and full path ("办公设备 / 打印机").
 func (s *Service) Categories() ([]store.Category, error) {
-	return store.ListCategories(context.Background(), s.st.DB)
+	return store.ListCategories(s.env.Ctx(), s.st.DB)
 }
 
 func getCategory(ctx context.Context, q store.Querier, id int64) (store.Category, error) {
@@ -70,7 +70,7 @@ func checkCategory(ctx context.Context, q store.Querier, id int64, in CategoryIn
 // CreateCategory adds a category under ParentID (0: top level); sibling
 // names are unique.
 func (s *Service) CreateCategory(in CategoryInput) (store.Category, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var out store.Category
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		name, parent, err := checkCategory(ctx, tx, 0, in)
@@ -90,7 +90,7 @@ func (s *Service) CreateCategory(in CategoryInput) (store.Category, error) {
 // UpdateCategory renames a category or moves it under another parent (never
 // under itself or its own descendants).
 func (s *Service) UpdateCategory(id int64, in CategoryInput) (store.Category, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var out store.Category
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		if _, err := getCategory(ctx, tx, id); err != nil {
@@ -112,7 +112,7 @@ func (s *Service) UpdateCategory(id int64, in CategoryInput) (store.Category, er
 // DeleteCategory removes a category that has no sub-categories and no
 // products.
 func (s *Service) DeleteCategory(id int64) error {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	return s.st.Tx(ctx, func(tx store.Tx) error {
 		c, err := getCategory(ctx, tx, id)
 		if err != nil {

@@ -37,7 +37,7 @@ func oppState(ctx context.Context, q store.Querier, id int64) (store.Opportunity
 
 // GetOpportunityLines returns an opportunity's product lines.
 func (s *Service) GetOpportunityLines(opportunityID int64) (OpportunityLines, error) {
-	return OpportunityLinesOf(context.Background(), s.st.DB, opportunityID)
+	return OpportunityLinesOf(s.env.Ctx(), s.st.DB, opportunityID)
 }
 
 // OpportunityLinesOf reads an opportunity's lines within q (quotes and
@@ -62,7 +62,7 @@ func OpportunityLinesOf(ctx context.Context, q store.Querier, opportunityID int6
 // customer when a unit price is empty) and sets whether its amount follows
 // them; with FollowLines the amount is updated in the same transaction.
 func (s *Service) SetOpportunityLines(opportunityID int64, in OpportunityLinesInput) (OpportunityLines, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var out OpportunityLines
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		st, err := oppState(ctx, tx, opportunityID)

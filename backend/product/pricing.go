@@ -45,7 +45,7 @@ type Price struct {
 
 // PriceLists returns every price list by name with its counts.
 func (s *Service) PriceLists() ([]store.PriceList, error) {
-	return store.ListPriceLists(context.Background(), s.st.DB)
+	return store.ListPriceLists(s.env.Ctx(), s.st.DB)
 }
 
 func getPriceList(ctx context.Context, q store.Querier, id int64) (store.PriceList, error) {
@@ -58,7 +58,7 @@ func getPriceList(ctx context.Context, q store.Querier, id int64) (store.PriceLi
 
 // PriceList returns a price list with its prices by product code.
 func (s *Service) PriceList(id int64) (PriceListDetail, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	l, err := getPriceList(ctx, s.st.DB, id)
 	if err != nil {
 		return PriceListDetail{}, err
@@ -86,7 +86,7 @@ func checkPriceList(ctx context.Context, q store.Querier, id int64, in PriceList
 
 // CreatePriceList adds an empty price list; names are unique.
 func (s *Service) CreatePriceList(in PriceListInput) (store.PriceList, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var out store.PriceList
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		name, notes, err := checkPriceList(ctx, tx, 0, in)
@@ -105,7 +105,7 @@ func (s *Service) CreatePriceList(in PriceListInput) (store.PriceList, error) {
 
 // UpdatePriceList renames a price list.
 func (s *Service) UpdatePriceList(id int64, in PriceListInput) (store.PriceList, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var out store.PriceList
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		if _, err := getPriceList(ctx, tx, id); err != nil {
@@ -126,7 +126,7 @@ func (s *Service) UpdatePriceList(id int64, in PriceListInput) (store.PriceList,
 
 // DeletePriceList removes a price list no customer is given.
 func (s *Service) DeletePriceList(id int64) error {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	return s.st.Tx(ctx, func(tx store.Tx) error {
 		l, err := getPriceList(ctx, tx, id)
 		if err != nil {
@@ -142,7 +142,7 @@ func (s *Service) DeletePriceList(id int64) error {
 // SetPrices writes several prices of one list in one transaction; an empty
 // price takes the product out of the list.
 func (s *Service) SetPrices(priceListID int64, prices []PriceInput) (PriceListDetail, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		if _, err := getPriceList(ctx, tx, priceListID); err != nil {
 			return err
@@ -177,7 +177,7 @@ func (s *Service) SetPrices(priceListID int64, prices []PriceInput) (PriceListDe
 
 // CustomerTerms returns a customer's price list and credit settings.
 func (s *Service) CustomerTerms(customerID int64) (store.CustomerTerms, error) {
-	return customerTerms(context.Background(), s.st.DB, customerID)
+	return customerTerms(s.env.Ctx(), s.st.DB, customerID)
 }
 
 func customerTerms(ctx context.Context, q store.Querier, customerID int64) (store.CustomerTerms, error) {
@@ -191,7 +191,7 @@ func customerTerms(ctx context.Context, q store.Querier, customerID int64) (stor
 // SetCustomerPriceList gives a customer a price list (0: none, standard
 // prices).
 func (s *Service) SetCustomerPriceList(customerID, priceListID int64) (store.CustomerTerms, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var out store.CustomerTerms
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		if _, err := customerTerms(ctx, tx, customerID); err != nil {
@@ -218,7 +218,7 @@ func (s *Service) SetCustomerPriceList(customerID, priceListID int64) (store.Cus
 // customer's price list, else its standard price. The UI calls it when a
 // line is added; quotes and orders price empty unit prices the same way.
 func (s *Service) PriceFor(customerID, productID int64) (Price, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	c, err := customer.Resolve(ctx, s.st.DB, customerID)
 	if err != nil {
 		return Price{}, err

@@ -19,13 +19,18 @@ import (
 	"funneldesk/backend/owner"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
+
+	"funneldesk/backend/svc"
 )
 
 // Service is bound to the UI.
-type Service struct{ st *store.Store }
+type Service struct {
+	st  *store.Store
+	env *svc.Env
+}
 
 // NewService returns the product service over st.
-func NewService(st *store.Store) *Service { return &Service{st: st} }
+func NewService(st *store.Store, env *svc.Env) *Service { return &Service{st: st, env: env} }
 
 // Input creates or edits a product. Price is yuan; CategoryID and OwnerID
 // 0 mean none; a retired product cannot be put on new lines.
@@ -111,7 +116,7 @@ func (s *Service) storeFilter(ctx context.Context, q store.Querier, f Filter) (s
 
 // List returns one page of products.
 func (s *Service) List(req ListRequest) (Page, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	sf, err := s.storeFilter(ctx, s.st.DB, req.Filter)
 	if err != nil {
 		return Page{}, err
@@ -129,7 +134,7 @@ var CSVHeader = []string{"产品编码", "产品名称", "产品分类", "单位
 
 // ExportCSV returns the products matching f as CSV (UTF-8 with a BOM).
 func (s *Service) ExportCSV(f Filter) (string, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	sf, err := s.storeFilter(ctx, s.st.DB, f)
 	if err != nil {
 		return "", err
@@ -169,7 +174,7 @@ func WriteCSV(header []string, fn func(w *csv.Writer) error) (string, error) {
 
 // Get returns a product with its list prices.
 func (s *Service) Get(id int64) (Detail, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	p, err := Get(ctx, s.st.DB, id)
 	if err != nil {
 		return Detail{}, err
@@ -243,7 +248,7 @@ func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input
 
 // Create adds a product; codes are unique (ignoring case).
 func (s *Service) Create(in Input) (store.Product, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var out store.Product
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		p, err := s.check(ctx, tx, 0, in, store.Product{})
@@ -263,7 +268,7 @@ func (s *Service) Create(in Input) (store.Product, error) {
 // Update edits a product. Lines already written keep the code, name and
 // unit they were written with.
 func (s *Service) Update(id int64, in Input) (store.Product, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var out store.Product
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		cur, err := Get(ctx, tx, id)
@@ -288,7 +293,7 @@ func (s *Service) SetRetired(ids []int64, retired bool) (int, error) {
 	if len(ids) == 0 {
 		return 0, apperr.Invalid("ids", "请先选择产品", "Select products first")
 	}
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		for _, id := range ids {
 			p, err := Get(ctx, tx, id)
@@ -310,7 +315,7 @@ func (s *Service) SetRetired(ids []int64, retired bool) (int, error) {
 
 // Delete removes a product no line names; a used product can only be retired.
 func (s *Service) Delete(id int64) error {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	return s.st.Tx(ctx, func(tx store.Tx) error {
 		p, err := Get(ctx, tx, id)
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"funneldesk/backend/opportunity"
 	"funneldesk/backend/store"
 	"funneldesk/backend/store/storetest"
+	"funneldesk/backend/svc"
 )
 
 type fixture struct {
@@ -21,7 +22,7 @@ type fixture struct {
 func newFixture(t *testing.T) fixture {
 	t.Helper()
 	st := storetest.New(t)
-	f := fixture{s: NewService(st), st: st, owner: storetest.Owner(t, st, "张三")}
+	f := fixture{s: NewService(st, svc.New(nil)), st: st, owner: storetest.Owner(t, st, "张三")}
 	f.cust = storetest.Customer(t, st, "大商股份", f.owner)
 	return f
 }
@@ -407,7 +408,7 @@ func TestOpportunityLines(t *testing.T) {
 		t.Errorf("following: %+v, amount %d", got, oppAmount())
 	}
 	// The opportunity form cannot move the amount away from the lines.
-	os := opportunity.NewService(f.st)
+	os := opportunity.NewService(f.st, svc.New(nil))
 	stg := storetest.Stage(t, f.st, "初期沟通")
 	if _, err := os.Update(opp, opportunity.Input{Name: "机会", CustomerID: f.cust, OwnerID: f.owner, StageID: stg.ID, Amount: "1"}); err != nil {
 		t.Fatal(err)

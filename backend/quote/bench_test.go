@@ -5,6 +5,7 @@ import (
 
 	"funneldesk/backend/quote"
 	"funneldesk/backend/store"
+	"funneldesk/backend/svc"
 	"funneldesk/bench/orders/ordersdb"
 )
 
@@ -14,7 +15,7 @@ import (
 //	FUNNELDESK_BENCH_ORDERS_DB=bench/data/orders.db go test -run '^$' -bench . ./backend/quote/
 func BenchmarkList(b *testing.B) {
 	st := ordersdb.Open(b)
-	s := quote.NewService(st)
+	s := quote.NewService(st, svc.New(nil))
 	var name string
 	if err := st.DB.Get(&name, `SELECT name FROM customers WHERE id = ?`, ordersdb.Customer); err != nil {
 		b.Fatal(err)

@@ -30,7 +30,7 @@ const companyKey = "company"
 
 // Company returns the company details (empty until set).
 func (s *Service) Company() (Company, error) {
-	return loadCompany(context.Background(), s.st.DB)
+	return loadCompany(s.env.Ctx(), s.st.DB)
 }
 
 func loadCompany(ctx context.Context, q store.Querier) (Company, error) {
@@ -72,7 +72,7 @@ func (s *Service) SetCompany(in Company) (Company, error) {
 	if err != nil {
 		return Company{}, err
 	}
-	if err := store.SetSetting(context.Background(), s.st.DB, companyKey, string(js)); err != nil {
+	if err := store.SetSetting(s.env.Ctx(), s.st.DB, companyKey, string(js)); err != nil {
 		return Company{}, err
 	}
 	return c, nil
@@ -115,7 +115,7 @@ type Print struct {
 // the lines with product names and units, the total in figures and in
 // capitals, and the dates.
 func (s *Service) PrintData(id int64) (Print, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	x, err := get(ctx, s.st.DB, id)
 	if err != nil {
 		return Print{}, err

@@ -17,6 +17,8 @@ import (
 	"funneldesk/backend/product"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
+
+	"funneldesk/backend/svc"
 )
 
 // Input creates or edits a quote. OpportunityID 0 makes a standalone quote;
@@ -48,17 +50,17 @@ type Detail struct {
 // Service is bound to the UI.
 type Service struct {
 	st  *store.Store
-	now func() time.Time
+	env *svc.Env
 }
 
 // NewService returns the quote service over st.
-func NewService(st *store.Store) *Service { return &Service{st: st, now: time.Now} }
+func NewService(st *store.Store, env *svc.Env) *Service { return &Service{st: st, env: env} }
 
 // SetClock makes the service read "today" from now (tests). It is a function,
 // not a method, so that Wails does not bind it.
-func SetClock(s *Service, now func() time.Time) { s.now = now }
+func SetClock(s *Service, now func() time.Time) { s.env.SetClock(now) }
 
-func (s *Service) today() string { return s.now().Format("2006-01-02") }
+func (s *Service) today() string { return s.env.Now().Format("2006-01-02") }
 
 // DefaultValidDays is how long a drafted quote stays valid.
 const DefaultValidDays = 30
@@ -132,7 +134,7 @@ func Get(ctx context.Context, q store.Querier, id int64) (store.Quote, error) { 
 // opportunity: its customer, owner, name and product lines (with the prices
 // entered on the opportunity). The UI shows it for editing, then calls Create.
 func (s *Service) DraftFromOpportunity(opportunityID int64) (Input, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	o, _, err := CheckOpportunity(ctx, s.st.DB, opportunityID, 0)
 	if err != nil {
 		return Input{}, err
@@ -141,7 +143,7 @@ func (s *Service) DraftFromOpportunity(opportunityID int64) (Input, error) {
 	if err != nil {
 		return Input{}, err
 	}
-	now := s.now()
+	now := s.env.Now()
 	return Input{Title: o.Name, CustomerID: o.CustomerID, OpportunityID: o.ID, OwnerID: o.OwnerID,
 		QuoteDate: now.Format("2006-01-02"), ValidUntil: now.AddDate(0, 0, DefaultValidDays).Format("2006-01-02"),
 		Lines: product.LinesToInput(lines)}, nil
@@ -214,7 +216,7 @@ func (s *Service) build(ctx context.Context, q store.Querier, in Input, cur stor
 // Create adds a quote in the open status, numbered BJ-YYYYMMDD-NNN after its
 // quote date.
 func (s *Service) Create(in Input) (Detail, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var id int64
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		x, lines, err := s.build(ctx, tx, in, store.Quote{}, map[int64]bool{})
@@ -249,7 +251,7 @@ func refuse(x store.Quote, zh, en string) error {
 // Update edits an open quote (approved quotes are locked until 弃审; closed
 // ones for good).
 func (s *Service) Update(id int64, in Input) (Detail, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		cur, err := get(ctx, tx, id)
 		if err != nil {
@@ -279,7 +281,7 @@ func (s *Service) Update(id int64, in Input) (Detail, error) {
 
 // Get returns a quote with its lines and orders.
 func (s *Service) Get(id int64) (Detail, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	x, err := get(ctx, s.st.DB, id)
 	if err != nil {
 		return Detail{}, err
@@ -351,7 +353,7 @@ func (s *Service) Close(id int64) (Detail, error) {
 }
 
 func (s *Service) transition(id int64, next func(ctx context.Context, tx store.Tx, x store.Quote) (string, error)) (Detail, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		x, err := get(ctx, tx, id)
 		if err != nil {
@@ -371,7 +373,7 @@ func (s *Service) transition(id int64, next func(ctx context.Context, tx store.T
 
 // Delete removes an open quote that never became an order.
 func (s *Service) Delete(id int64) error {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	return s.st.Tx(ctx, func(tx store.Tx) error {
 		x, err := get(ctx, tx, id)
 		if err != nil {

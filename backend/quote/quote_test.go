@@ -11,6 +11,7 @@ import (
 	"funneldesk/backend/product"
 	"funneldesk/backend/store"
 	"funneldesk/backend/store/storetest"
+	"funneldesk/backend/svc"
 )
 
 func TestCapital(t *testing.T) {
@@ -69,7 +70,7 @@ var today = time.Date(2026, 3, 15, 10, 0, 0, 0, time.Local)
 func newFixture(t *testing.T) fixture {
 	t.Helper()
 	st := storetest.New(t)
-	f := fixture{s: NewService(st), st: st, ps: product.NewService(st), owner: storetest.Owner(t, st, "张三")}
+	f := fixture{s: NewService(st, svc.New(nil)), st: st, ps: product.NewService(st, svc.New(nil)), owner: storetest.Owner(t, st, "张三")}
 	SetClock(f.s, func() time.Time { return today })
 	f.cust = storetest.Customer(t, st, "大商股份", f.owner)
 	f.other = storetest.Customer(t, st, "喜多多贸易", f.owner)
@@ -425,7 +426,7 @@ func TestOpportunityDeletedLeavesQuotes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := opportunity.NewService(f.st).BatchDelete([]int64{f.open}); err != nil {
+	if _, err := opportunity.NewService(f.st, svc.New(nil)).BatchDelete([]int64{f.open}); err != nil {
 		t.Fatalf("delete the opportunity: %v", err)
 	}
 	got, err := f.s.Get(d.Quote.ID)

@@ -1,7 +1,6 @@
 package quote
 
 import (
-	"context"
 	"encoding/csv"
 	"strconv"
 
@@ -57,7 +56,7 @@ func (s *Service) List(req ListRequest) (Page, error) {
 		return Page{}, err
 	}
 	off, lim := validate.Page(req.Page, req.PageSize)
-	items, total, err := store.ListQuotes(context.Background(), s.st.DB, req.Filter, off, lim)
+	items, total, err := store.ListQuotes(s.env.Ctx(), s.st.DB, req.Filter, off, lim)
 	if err != nil {
 		return Page{}, err
 	}
@@ -73,7 +72,7 @@ func (s *Service) ExportCSV(f Filter) (string, error) {
 		return "", err
 	}
 	return product.WriteCSV(CSVHeader, func(w *csv.Writer) error {
-		return store.EachQuote(context.Background(), s.st.DB, f, func(x store.Quote) error {
+		return store.EachQuote(s.env.Ctx(), s.st.DB, f, func(x store.Quote) error {
 			return w.Write([]string{x.Number, x.Title, x.CustomerName, x.OpportunityName, x.OwnerName, x.QuoteDate, x.ValidUntil,
 				statusLabel(x.Status), money.Plain(x.TotalCents), strconv.Itoa(x.Orders), x.Terms, x.Notes})
 		})

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"funneldesk/backend/report"
+	"funneldesk/backend/svc"
 	"funneldesk/bench/orders/ordersdb"
 )
 
@@ -13,7 +14,7 @@ import (
 //
 //	FUNNELDESK_BENCH_ORDERS_DB=bench/data/orders.db go test -run '^$' -bench . ./backend/report/
 func service(b *testing.B) *report.Service {
-	s := report.NewService(ordersdb.Open(b))
+	s := report.NewService(ordersdb.Open(b), svc.New(nil))
 	report.SetClock(s, func() time.Time { return ordersdb.AsOf })
 	return s
 }

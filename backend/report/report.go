@@ -21,22 +21,24 @@ import (
 	"funneldesk/backend/product"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
+
+	"funneldesk/backend/svc"
 )
 
 // Service is bound to the UI.
 type Service struct {
 	st  *store.Store
-	now func() time.Time
+	env *svc.Env
 }
 
 // NewService returns the report service over st.
-func NewService(st *store.Store) *Service { return &Service{st: st, now: time.Now} }
+func NewService(st *store.Store, env *svc.Env) *Service { return &Service{st: st, env: env} }
 
 // SetClock makes the service read "today" from now (tests). It is a function,
 // not a method, so that Wails does not bind it.
-func SetClock(s *Service, now func() time.Time) { s.now = now }
+func SetClock(s *Service, now func() time.Time) { s.env.SetClock(now) }
 
-func (s *Service) today() string { return s.now().Format("2006-01-02") }
+func (s *Service) today() string { return s.env.Now().Format("2006-01-02") }
 
 // ReceivablesFilter selects installments: OwnerIDs are their responsible
 // owners, Query matches the customer's name, DueFrom/DueTo bound the due
@@ -144,7 +146,7 @@ func (s *Service) receivables(ctx context.Context, req ReceivablesRequest) ([]st
 
 // Receivables returns one page of the receivables report, as of today.
 func (s *Service) Receivables(req ReceivablesRequest) (ReceivablesPage, error) {
-	rows, tot, err := s.receivables(context.Background(), req)
+	rows, tot, err := s.receivables(s.env.Ctx(), req)
 	if err != nil {
 		return ReceivablesPage{}, err
 	}
@@ -160,7 +162,7 @@ func (s *Service) Receivables(req ReceivablesRequest) (ReceivablesPage, error) {
 // ExportReceivablesCSV returns the whole report as CSV (UTF-8 with a BOM),
 // its totals last.
 func (s *Service) ExportReceivablesCSV(req ReceivablesRequest) (string, error) {
-	rows, tot, err := s.receivables(context.Background(), req)
+	rows, tot, err := s.receivables(s.env.Ctx(), req)
 	if err != nil {
 		return "", err
 	}

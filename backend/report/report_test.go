@@ -14,6 +14,7 @@ import (
 	"funneldesk/backend/product"
 	"funneldesk/backend/store"
 	"funneldesk/backend/store/storetest"
+	"funneldesk/backend/svc"
 )
 
 var today = time.Date(2026, 3, 15, 10, 0, 0, 0, time.Local)
@@ -39,7 +40,7 @@ type fixture struct {
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	st := storetest.New(t)
-	f := &fixture{s: NewService(st), os: order.NewService(st), ps: product.NewService(st), st: st,
+	f := &fixture{s: NewService(st, svc.New(nil)), os: order.NewService(st, svc.New(nil)), ps: product.NewService(st, svc.New(nil)), st: st,
 		zhang: storetest.Owner(t, st, "张三"), li: storetest.Owner(t, st, "李四")}
 	SetClock(f.s, func() time.Time { return today })
 	order.SetClock(f.os, func() time.Time { return today })

@@ -76,7 +76,7 @@ func parseMonth(field, s string) (time.Time, error) {
 }
 
 func (s *Service) months(req SalesRequest) ([]string, time.Time, time.Time, error) {
-	now := s.now()
+	now := s.env.Now()
 	to := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
 	from := to.AddDate(0, -11, 0)
 	var err error
@@ -263,14 +263,14 @@ func (s *Service) sales(ctx context.Context, req SalesRequest) (SalesReport, err
 // ProductSales returns quantity and amount by product (or category) and
 // month.
 func (s *Service) ProductSales(req SalesRequest) (SalesReport, error) {
-	return s.sales(context.Background(), req)
+	return s.sales(s.env.Ctx(), req)
 }
 
 // ExportProductSalesCSV returns the report as CSV (UTF-8 with a BOM): per
 // row its quantity and amount in each month, then its totals; the last row
 // is the monthly totals.
 func (s *Service) ExportProductSalesCSV(req SalesRequest) (string, error) {
-	rep, err := s.sales(context.Background(), req)
+	rep, err := s.sales(s.env.Ctx(), req)
 	if err != nil {
 		return "", err
 	}
@@ -355,7 +355,7 @@ func RenderSalesChart(s *Service, req SalesChartRequest) ([]byte, error) {
 	}
 	top = min(top, 8)
 	req.Sales.Lang = req.Lang
-	rep, err := s.sales(context.Background(), req.Sales)
+	rep, err := s.sales(s.env.Ctx(), req.Sales)
 	if err != nil {
 		return nil, err
 	}
@@ -391,7 +391,7 @@ func RenderSalesChart(s *Service, req SalesChartRequest) ([]byte, error) {
 			return money.Yuan(v)
 		}
 	}
-	b.Subtitle = []string{rep.Filters, tr("生成时间：", "Generated: ") + s.now().Format("2006-01-02 15:04") + tr("    已扣除退货，不含已作废订单", "    net of returns, voided orders excluded")}
+	b.Subtitle = []string{rep.Filters, tr("生成时间：", "Generated: ") + s.env.Now().Format("2006-01-02 15:04") + tr("    已扣除退货，不含已作废订单", "    net of returns, voided orders excluded")}
 	other := chart.BarSeries{Name: tr("其他", "Others"), Values: make([]int64, len(rep.Months))}
 	for i, r := range rep.Rows {
 		if i < top {

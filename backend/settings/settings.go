@@ -3,11 +3,11 @@
 package settings
 
 import (
-	"context"
-
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/demo"
 	"funneldesk/backend/store"
+
+	"funneldesk/backend/svc"
 )
 
 // Settings is what the UI needs at start.
@@ -24,14 +24,17 @@ type Settings struct {
 var Languages = []string{"zh-CN", "en"}
 
 // Service is bound to the UI.
-type Service struct{ st *store.Store }
+type Service struct {
+	st  *store.Store
+	env *svc.Env
+}
 
 // NewService returns the settings service over st.
-func NewService(st *store.Store) *Service { return &Service{st: st} }
+func NewService(st *store.Store, env *svc.Env) *Service { return &Service{st: st, env: env} }
 
 // Get returns the current settings.
 func (s *Service) Get() (Settings, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	lang, err := store.GetSetting(ctx, s.st.DB, "language", "zh-CN")
 	if err != nil {
 		return Settings{}, err
@@ -56,7 +59,7 @@ func (s *Service) SetLanguage(lang string) (Settings, error) {
 	if !ok {
 		return Settings{}, apperr.Invalid("language", "不支持的语言："+lang, "Unsupported language: "+lang)
 	}
-	if err := store.SetSetting(context.Background(), s.st.DB, "language", lang); err != nil {
+	if err := store.SetSetting(s.env.Ctx(), s.st.DB, "language", lang); err != nil {
 		return Settings{}, err
 	}
 	return s.Get()
@@ -64,7 +67,7 @@ func (s *Service) SetLanguage(lang string) (Settings, error) {
 
 // LoadDemo loads the seed's example into the empty database.
 func (s *Service) LoadDemo() (Settings, error) {
-	if err := demo.Load(context.Background(), s.st); err != nil {
+	if err := demo.Load(s.env.Ctx(), s.st); err != nil {
 		return Settings{}, err
 	}
 	return s.Get()
@@ -72,7 +75,7 @@ func (s *Service) LoadDemo() (Settings, error) {
 
 // DeclineDemo stops offering the example data.
 func (s *Service) DeclineDemo() (Settings, error) {
-	if err := store.SetSetting(context.Background(), s.st.DB, "demo_declined", "1"); err != nil {
+	if err := store.SetSetting(s.env.Ctx(), s.st.DB, "demo_declined", "1"); err != nil {
 		return Settings{}, err
 	}
 	return s.Get()

@@ -7,12 +7,13 @@ import (
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/store"
 	"funneldesk/backend/store/storetest"
+	"funneldesk/backend/svc"
 )
 
 func newService(t *testing.T) (*Service, *store.Store) {
 	t.Helper()
 	st := storetest.New(t)
-	return NewService(st), st
+	return NewService(st, svc.New(nil)), st
 }
 
 func TestDefaults(t *testing.T) {
@@ -67,7 +68,7 @@ func TestPersistAcrossReopen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := NewService(st)
+	s := NewService(st, svc.New(nil))
 	if _, err := s.SetLanguage("en"); err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +82,7 @@ func TestPersistAcrossReopen(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	got, err := NewService(st).Get()
+	got, err := NewService(st, svc.New(nil)).Get()
 	if err != nil {
 		t.Fatal(err)
 	}

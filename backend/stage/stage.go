@@ -9,6 +9,8 @@ import (
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
+
+	"funneldesk/backend/svc"
 )
 
 // Input creates or edits a stage. Probability is in percent ("60", "12.5").
@@ -18,14 +20,17 @@ type Input struct {
 }
 
 // Service is bound to the UI.
-type Service struct{ st *store.Store }
+type Service struct {
+	st  *store.Store
+	env *svc.Env
+}
 
 // NewService returns the stage service over st.
-func NewService(st *store.Store) *Service { return &Service{st: st} }
+func NewService(st *store.Store, env *svc.Env) *Service { return &Service{st: st, env: env} }
 
 // List returns every stage in order, retired ones included (flagged).
 func (s *Service) List() ([]store.Stage, error) {
-	return store.ListStages(context.Background(), s.st.DB)
+	return store.ListStages(s.env.Ctx(), s.st.DB)
 }
 
 func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input) (string, int, error) {
@@ -48,7 +53,7 @@ func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input
 
 // Create adds an open stage after the last one.
 func (s *Service) Create(in Input) (store.Stage, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var out store.Stage
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		name, bp, err := s.check(ctx, tx, 0, in)
@@ -69,7 +74,7 @@ func (s *Service) Create(in Input) (store.Stage, error) {
 // stays at 100% and the lost stage at 0%. Opportunities keep their own
 // probability.
 func (s *Service) Update(id int64, in Input) (store.Stage, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var out store.Stage
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		cur, err := Get(ctx, tx, id)
@@ -98,7 +103,7 @@ func (s *Service) Update(id int64, in Input) (store.Stage, error) {
 
 // Reorder sets the funnel order: ids must list every stage once.
 func (s *Service) Reorder(ids []int64) ([]store.Stage, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		all, err := store.ListStages(ctx, tx)
 		if err != nil {
@@ -134,7 +139,7 @@ func (s *Service) Reorder(ids []int64) ([]store.Stage, error) {
 // SetRetired retires a stage (no new opportunities may enter it; those in it
 // stay and it still shows while it holds any) or brings it back.
 func (s *Service) SetRetired(id int64, retired bool) (store.Stage, error) {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	var out store.Stage
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		cur, err := Get(ctx, tx, id)
@@ -156,7 +161,7 @@ func (s *Service) SetRetired(id int64, retired bool) (store.Stage, error) {
 
 // Delete removes a stage that no opportunity uses or ever used.
 func (s *Service) Delete(id int64) error {
-	ctx := context.Background()
+	ctx := s.env.Ctx()
 	return s.st.Tx(ctx, func(tx store.Tx) error {
 		cur, err := Get(ctx, tx, id)
 		if err != nil {

@@ -8,12 +8,13 @@ import (
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/store"
 	"funneldesk/backend/store/storetest"
+	"funneldesk/backend/svc"
 )
 
 func newService(t *testing.T) (*Service, *store.Store) {
 	t.Helper()
 	st := storetest.New(t)
-	return NewService(st), st
+	return NewService(st, svc.New(nil)), st
 }
 
 // order lists the stages as "name:percent" in funnel order.

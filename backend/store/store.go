@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -203,8 +204,27 @@ func copyFile(src, dst string) error {
 	return out.Close()
 }
 
+// clock is behind Now for the whole process: timestamps are written inside
+// store functions that are handed only a Querier, and the headless server's
+// --clock test aid must move them together with the services' clock.
+var clock atomic.Pointer[func() time.Time]
+
+// SetClock makes Now read c (nil: the system clock).
+func SetClock(c func() time.Time) {
+	if c == nil {
+		clock.Store(nil)
+		return
+	}
+	clock.Store(&c)
+}
+
 // Now is the timestamp format stored in *_at columns (RFC 3339, local time).
-func Now() string { return time.Now().Format(time.RFC3339) }
+func Now() string {
+	if c := clock.Load(); c != nil {
+		return (*c)().Format(time.RFC3339)
+	}
+	return time.Now().Format(time.RFC3339)
+}
 
 // Tx runs fn in one transaction: one user action, one transaction.
 func (s *Store) Tx(ctx context.Context, fn func(tx Tx) error) error {

@@ -19,6 +19,7 @@ import (
 	"funneldesk/backend/stage"
 	"funneldesk/backend/store"
 	"funneldesk/backend/store/storetest"
+	"funneldesk/backend/svc"
 )
 
 const indexHTML = `<!doctype html><html><head><meta charset="utf-8"><title>FunnelDesk</title></head><body><div id="app"></div></body></html>`
@@ -33,7 +34,7 @@ func newServer(t *testing.T, assets fstest.MapFS) (*httptest.Server, *store.Stor
 			"assets/app.js": {Data: []byte("console.log('app')")},
 		}
 	}
-	bound := []any{owner.NewService(st), stage.NewService(st), customer.NewService(st), opportunity.NewService(st), settings.NewService(st)}
+	bound := []any{owner.NewService(st, svc.New(nil)), stage.NewService(st, svc.New(nil)), customer.NewService(st, svc.New(nil)), opportunity.NewService(st, svc.New(nil)), settings.NewService(st, svc.New(nil))}
 	srv := httptest.NewServer(New(assets, bound))
 	t.Cleanup(srv.Close)
 	return srv, st
