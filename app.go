@@ -40,6 +40,9 @@ type App struct {
 // NewApp builds every service over st with env (context and clock). saveDir
 // is where headless saves go.
 func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
+	if saveDir != "" {
+		env.SetPicker(svc.DirPicker(saveDir))
+	}
 	return &App{
 		st:            st,
 		env:           env,
@@ -66,6 +69,7 @@ func (a *App) Bindings() []any {
 
 func (a *App) startup(ctx context.Context) {
 	a.env.Start(ctx)
+	a.env.SetPicker(desktop.SaveDialog(ctx))
 	desktop.SetContext(a.Desktop, ctx)
 }
 

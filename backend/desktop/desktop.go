@@ -13,6 +13,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/svc"
 )
 
 // Service is bound to the UI. Without a Wails context (the headless server
@@ -72,6 +73,18 @@ func (s *Service) save(name string, b []byte) (string, error) {
 		return "", apperr.Conflict("", "无法写入文件："+err.Error(), "Cannot write the file: "+err.Error())
 	}
 	return path, nil
+}
+
+// SaveDialog is the desktop app's svc.Picker: the native save dialog,
+// suggesting name and offering files of its extension first.
+func SaveDialog(ctx context.Context) svc.Picker {
+	return func(name string) (string, error) {
+		opts := runtime.SaveDialogOptions{DefaultFilename: name, Title: "保存 / Save"}
+		if ext := strings.TrimPrefix(filepath.Ext(name), "."); ext != "" {
+			opts.Filters = []runtime.FileFilter{{DisplayName: strings.ToUpper(ext) + " (*." + ext + ")", Pattern: "*." + ext}}
+		}
+		return runtime.SaveFileDialog(ctx, opts)
+	}
 }
 
 // DefaultOpenPatterns are the files the import screen reads.

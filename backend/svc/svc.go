@@ -58,6 +58,7 @@ type Env struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	now    Clock
+	picker Picker
 }
 
 // New returns an Env reading now (nil: the system clock). Until Start its

@@ -2,6 +2,10 @@ package svc
 
 import (
 	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 )
@@ -65,5 +69,39 @@ func TestEnvClockAndContext(t *testing.T) {
 	case <-ctx.Done():
 	case <-time.After(time.Second):
 		t.Fatal("Stop did not cancel the services' context")
+	}
+}
+
+func TestSaveFile(t *testing.T) {
+	dir := t.TempDir()
+	e := New(nil)
+	if _, err := e.SaveFile("x.csv", func(w io.Writer) error { return nil }); err == nil {
+		t.Fatal("saving without a picker must fail")
+	}
+	e.SetPicker(DirPicker(dir))
+	path, err := e.SaveFile("../evil/a:b.csv", func(w io.Writer) error { _, err := io.WriteString(w, "hello"); return err })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(dir, "a_b.csv"); path != want {
+		t.Fatalf("path %q, want %q", path, want)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "hello" {
+		t.Fatalf("content %q", b)
+	}
+	// A failed write leaves neither the target nor a temporary file.
+	_, err = e.SaveFile("failed.csv", func(w io.Writer) error { io.WriteString(w, "half"); return errors.New("boom") })
+	if err == nil {
+		t.Fatal("a failed write must report its error")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Fatalf("after a failed write the folder holds %d entries, want only a_b.csv", len(entries))
+	}
+	// Cancelling the dialog writes nothing and is not an error.
+	e.SetPicker(func(string) (string, error) { return "", nil })
+	called := false
+	if path, err := e.SaveFile("c.csv", func(io.Writer) error { called = true; return nil }); err != nil || path != "" || called {
+		t.Fatalf("cancel: path %q err %v called %v", path, err, called)
 	}
 }
