@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WAILS_VERSION=v2.16.0
+STATICCHECK_VERSION=v0.8.2 # staticcheck 2026.2.2
 APT_PACKAGES=(build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.0-dev xvfb xauth x11-utils
   chromium fonts-wqy-microhei imagemagick)
 
@@ -31,6 +32,11 @@ gobin="$(go env GOPATH)/bin"
 if ! "$gobin/wails" version 2>/dev/null | grep -q "$WAILS_VERSION"; then
   echo "deps: installing the Wails CLI $WAILS_VERSION"
   go install "github.com/wailsapp/wails/v2/cmd/wails@$WAILS_VERSION"
+fi
+
+if ! "$gobin/staticcheck" -version 2>/dev/null | grep -q "(${STATICCHECK_VERSION#v})"; then
+  echo "deps: installing staticcheck $STATICCHECK_VERSION"
+  go install "honnef.co/go/tools/cmd/staticcheck@$STATICCHECK_VERSION"
 fi
 
 # npm ci only when package-lock.json changed since the last install.

@@ -15,10 +15,14 @@ bash scripts/deps.sh
 step "frontend type check and build"
 (cd frontend && npm run build --silent)
 
-step "gofmt and go vet"
+step "frontend lint (oxlint)"
+(cd frontend && npm run lint --silent)
+
+step "gofmt, go vet and staticcheck"
 unformatted=$(gofmt -l $(git ls-files '*.go'))
 if [ -n "$unformatted" ]; then echo "gofmt needed: $unformatted" >&2; exit 1; fi
 go vet ./...
+staticcheck ./...
 
 step "go test"
 go test ./...

@@ -47,7 +47,7 @@ async function expectRow(stage, figures) {
     }, { sel: stage === '总计' ? '[data-test="funnel-total"]' : `[data-test="funnel-row"][data-stage="${stage}"]`, want: figures })
   } catch (e) {
     await shot(page, 'failed-funnel-' + stage.replace('/', '-'))
-    throw new Error(`${stage}: ${JSON.stringify((await cells(loc)).slice(1))}, want ${JSON.stringify(figures)}`)
+    throw new Error(`${stage}: ${JSON.stringify((await cells(loc)).slice(1))}, want ${JSON.stringify(figures)}`, { cause: e })
   }
   assert.deepEqual((await cells(loc)).slice(1), figures)
 }

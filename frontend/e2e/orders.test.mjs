@@ -80,7 +80,7 @@ async function expectText(locator, re, what) {
   } catch (e) {
     await shot(page, 'failed-' + what)
     const got = await locator.first().innerText().catch(() => '?')
-    throw new Error(`${what}: expected ${re}, got "${got}"`)
+    throw new Error(`${what}: expected ${re}, got "${got}"`, { cause: e })
   }
 }
 

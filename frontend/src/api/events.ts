@@ -46,7 +46,8 @@ function flush() {
   pending.clear()
   const called = new Set<Listener>()
   for (const t of topics) {
-    for (const cb of [...(listeners.get(t) ?? [])]) {
+    // A copy: a listener may subscribe or unsubscribe while we iterate.
+    for (const cb of Array.from(listeners.get(t) ?? [])) {
       if (called.has(cb)) continue // one call per change, however many topics it listens to
       called.add(cb)
       try {
