@@ -21,6 +21,8 @@ const en: Messages = {
     later: 'Coming later',
   },
   common: {
+    pickDate: 'Pick a date',
+    invalidDate: '"{value}" is not a valid date (YYYY-MM-DD)',
     save: 'Save',
     cancel: 'Cancel',
     confirm: 'OK',

@@ -19,6 +19,8 @@ const zhCN = {
     later: '即将推出',
   },
   common: {
+    pickDate: '选择日期',
+    invalidDate: '「{value}」不是有效日期（格式 YYYY-MM-DD）',
     save: '保存',
     cancel: '取消',
     confirm: '确定',
