@@ -59,6 +59,9 @@ type Env struct {
 	cancel context.CancelFunc
 	now    Clock
 	picker Picker
+	// chosen and openDirs are the files bound calls may read (open.go).
+	chosen   []string
+	openDirs []string
 }
 
 // New returns an Env reading now (nil: the system clock). Until Start its
