@@ -29,8 +29,9 @@ type Service struct {
 // bound calls may read (svc.Env.MayOpen).
 func NewService(saveDir string, env *svc.Env) *Service { return &Service{SaveDir: saveDir, env: env} }
 
-// SetContext hands the service the Wails context at start-up. It is a
-// function, not a method, so that Wails does not bind it.
+// SetContext hands the service the Wails context at start-up. Lifecycle
+// wiring is a function: a bound service's methods are only what the UI calls
+// (see App.Bindings).
 func SetContext(s *Service, ctx context.Context) { s.ctx = ctx }
 
 // UIReady is called by the frontend once its main screen has rendered; the
