@@ -52,7 +52,7 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 		Opportunities: opportunity.NewService(st, env),
 		Funnel:        funnel.NewService(st, env),
 		Settings:      settings.NewService(st, env),
-		Desktop:       desktop.NewService(saveDir),
+		Desktop:       desktop.NewService(saveDir, env),
 		Imports:       importer.NewService(st, env),
 		Products:      product.NewService(st, env),
 		Quotes:        quote.NewService(st, env),
@@ -61,7 +61,18 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 	}
 }
 
-// Bindings lists the services the UI calls, for Wails and the headless server alike.
+// Bindings lists the services the UI calls, for Wails and the headless server
+// alike.
+//
+// The rule of the bound surface: Wails (and the headless server) expose every
+// exported method of a bound service to the page, so a bound service's
+// exported methods are exactly the calls frontend/src/api makes through
+// frontend/wailsjs, no more. What only Go uses (test clocks, lifecycle wiring
+// such as the Wails context, renderers shared with the CLI) is a plain
+// function taking the service, or unexported; App itself is not bound, so
+// startup and shutdown are not callable. TestBoundSurfaceIsWhatTheUICalls
+// enforces the rule and TestGeneratedBindingsMatch that frontend/wailsjs is
+// regenerated (`make bindings`).
 func (a *App) Bindings() []any {
 	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Funnel, a.Settings, a.Desktop, a.Imports,
 		a.Products, a.Quotes, a.Orders, a.Reports}

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"os"
+	"strconv"
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/demo"
@@ -26,8 +28,9 @@ Usage:
   funneldesk [--db PATH] funnel [--owner NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--type T] [--source S]
                          [--json] [--png FILE [--size screen|print] [--measure count|amount] [--lang zh-CN|en]]
                                          print the sales funnel as JSON and/or write its chart as PNG
-  funneldesk [--db PATH] serve [--addr 127.0.0.1:34115] [--save-dir DIR] [--clock TIME|+OFFSET]
-                                         serve the UI to a browser on loopback (for tests)
+  funneldesk [--db PATH] serve [--addr 127.0.0.1:34115] [--save-dir DIR] [--open-dir DIR] [--clock TIME|+OFFSET]
+                                         serve the UI to a browser on loopback (for tests); open the URL
+                                         it prints: every call needs its token (header X-FunnelDesk-Token)
   funneldesk [--db PATH] import opportunities FILE [--default-owner NAME]
                                          import a CSV, tab-separated or XLSX file (all rows or none)
 
@@ -75,27 +78,7 @@ func Run(dbPath string, args []string, env Env) int {
 	case "funnel":
 		return runFunnel(st, args[1:], env)
 	case "serve":
-		fl := flag.NewFlagSet("serve", flag.ContinueOnError)
-		fl.SetOutput(env.Stderr)
-		addr := fl.String("addr", "127.0.0.1:34115", "loopback address to listen on")
-		saveDir := fl.String("save-dir", os.TempDir(), "where files the UI saves are written")
-		clockSpec := fl.String("clock", "", "test aid: a fixed time (RFC 3339 or YYYY-MM-DD) or an offset (+48h) the services read as now")
-		if err := fl.Parse(args[1:]); err != nil {
-			return 2
-		}
-		clock, err := svc.ParseClock(*clockSpec)
-		if err != nil {
-			return fail(env, err)
-		}
-		if *clockSpec != "" {
-			store.SetClock(clock)
-		}
-		srv := webserve.New(env.Assets, env.Bindings(st, *saveDir, svc.New(clock)))
-		fmt.Fprintf(env.Stdout, "serving FunnelDesk on http://%s (database %s)\n", *addr, st.Path)
-		if err := srv.ListenAndServe(*addr); err != nil {
-			return fail(env, err)
-		}
-		return 0
+		return runServe(st, args[1:], env)
 	case "import":
 		return importer.RunCLI(context.Background(), st, args[1:], env.Stdout, env.Stderr)
 	default:
@@ -111,4 +94,45 @@ func fail(env Env, err error) int {
 	}
 	fmt.Fprintln(env.Stderr, "error:", err)
 	return 1
+}
+
+// runServe serves the UI on loopback. Its first line of output is read by
+// scripts and the end-to-end tests, so its shape is fixed:
+// "serving FunnelDesk on http://HOST:PORT/?token=TOKEN (database FILE)",
+// printed only once the port is listened on (with --addr HOST:0, PORT is
+// the one taken).
+func runServe(st *store.Store, args []string, env Env) int {
+	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fl.SetOutput(env.Stderr)
+	addr := fl.String("addr", "127.0.0.1:34115", "loopback address to listen on")
+	saveDir := fl.String("save-dir", os.TempDir(), "where files the UI saves are written; the import may read files here too")
+	openDir := fl.String("open-dir", "", "a folder whose files the import may read by path (there is no open dialog)")
+	clockSpec := fl.String("clock", "", "test aid: a fixed time (RFC 3339 or YYYY-MM-DD) or an offset (+48h) the services read as now")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	clock, err := svc.ParseClock(*clockSpec)
+	if err != nil {
+		return fail(env, err)
+	}
+	l, err := webserve.Listen(*addr)
+	if err != nil {
+		return fail(env, err)
+	}
+	defer l.Close()
+	if *clockSpec != "" {
+		store.SetClock(clock)
+	}
+	senv := svc.New(clock)
+	senv.OpenUnder(*saveDir, *openDir)
+	token := webserve.NewToken()
+	port := l.Addr().(*net.TCPAddr).Port
+	srv := webserve.New(env.Assets, env.Bindings(st, *saveDir, senv), token, port)
+	host, _, _ := net.SplitHostPort(*addr)
+	fmt.Fprintf(env.Stdout, "serving FunnelDesk on http://%s/?token=%s (database %s)\n",
+		net.JoinHostPort(host, strconv.Itoa(port)), token, st.Path)
+	if err := srv.Serve(l); err != nil {
+		return fail(env, err)
+	}
+	return 0
 }

@@ -1,10 +1,14 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -91,43 +95,34 @@ func TestOpenFails(t *testing.T) {
 	}
 }
 
-func TestServe(t *testing.T) {
+func TestServeRefusesBadArguments(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "t.db")
 	saveDir := t.TempDir()
-	var gotDir string
 	var gotStore *store.Store
 	bindings := func(st *store.Store, dir string, env *svc.Env) []any {
-		gotStore, gotDir = st, dir
+		gotStore = st
 		return []any{owner.NewService(st, env)}
 	}
 	tests := []struct {
-		name    string
-		args    []string
-		code    int
-		stdout  string
-		stderr  string
-		binding bool
+		name   string
+		args   []string
+		code   int
+		stderr string
 	}{
-		{"not loopback", []string{"serve", "--addr", "0.0.0.0:34115", "--save-dir", saveDir}, 1,
-			"serving FunnelDesk on http://0.0.0.0:34115 (database " + db + ")\n", "not a loopback address", true},
-		{"all interfaces", []string{"serve", "--addr", ":34115"}, 1, "serving", "not a loopback address", true},
-		{"unknown flag", []string{"serve", "--port", "1"}, 2, "", "flag provided but not defined: -port", false},
+		{"not loopback", []string{"serve", "--addr", "0.0.0.0:34115", "--save-dir", saveDir}, 1, "not a loopback address"},
+		{"all interfaces", []string{"serve", "--addr", ":34115"}, 1, "not a loopback address"},
+		{"unknown flag", []string{"serve", "--port", "1"}, 2, "flag provided but not defined: -port"},
+		{"bad clock", []string{"serve", "--addr", "127.0.0.1:0", "--clock", "soon"}, 1, "clock"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			gotStore, gotDir = nil, ""
+			gotStore = nil
 			code, out, errs := runWith(t, db, bindings, tt.args...)
-			if code != tt.code || !strings.HasPrefix(out, tt.stdout) || !strings.Contains(errs, tt.stderr) {
-				t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
-			}
-			if tt.binding != (gotStore != nil) {
-				t.Errorf("bindings built: %v, want %v", gotStore != nil, tt.binding)
+			// Nothing is announced, and no service built, unless it serves.
+			if code != tt.code || out != "" || !strings.Contains(errs, tt.stderr) || gotStore != nil {
+				t.Errorf("exit %d, stdout %q, stderr %q, bindings built %v", code, out, errs, gotStore != nil)
 			}
 		})
-	}
-	runWith(t, db, bindings, "serve", "--addr", "0.0.0.0:1", "--save-dir", saveDir)
-	if gotDir != saveDir || gotStore == nil || gotStore.Path != db {
-		t.Errorf("bindings got store %v and save dir %q, want %s and %q", gotStore, gotDir, db, saveDir)
 	}
 	// The database was opened (and migrated) before serving.
 	st, err := store.Open(db)
@@ -137,5 +132,75 @@ func TestServe(t *testing.T) {
 	defer st.Close()
 	if ss, err := store.ListStages(context.Background(), st.DB); err != nil || len(ss) != 8 {
 		t.Errorf("stages = %d, %v", len(ss), err)
+	}
+}
+
+// TestServeAnnouncesTokenURL runs the server for real: scripts and the
+// end-to-end tests read its first line to find the URL and the token.
+func TestServeAnnouncesTokenURL(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	saveDir, openDir := t.TempDir(), t.TempDir()
+	built := make(chan *svc.Env, 1)
+	bindings := func(st *store.Store, dir string, env *svc.Env) []any {
+		if dir != saveDir {
+			t.Errorf("save dir %q, want %q", dir, saveDir)
+		}
+		built <- env
+		return []any{owner.NewService(st, env)}
+	}
+	out, w := io.Pipe()
+	go func() {
+		// It serves until the test process ends.
+		Run(db, []string{"serve", "--addr", "127.0.0.1:0", "--save-dir", saveDir, "--open-dir", openDir}, Env{
+			Assets: fstest.MapFS{"index.html": {Data: []byte("<html><head></head></html>")}}, Bindings: bindings,
+			Stdout: w, Stderr: io.Discard,
+		})
+		w.Close()
+	}()
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		t.Fatalf("first line %q: %v", line, err)
+	}
+	m := regexp.MustCompile(`^serving FunnelDesk on (http://127\.0\.0\.1:[1-9][0-9]*/)\?token=([0-9a-f]{32,}) \(database (.+)\)\n$`).FindStringSubmatch(line)
+	if m == nil || m[3] != db {
+		t.Fatalf("first line %q, want serving FunnelDesk on http://127.0.0.1:PORT/?token=TOKEN (database %s)", line, db)
+	}
+	base, token := m[1], m[2]
+	env := <-built
+	for _, dir := range []string{saveDir, openDir} {
+		if p := filepath.Join(dir, "x.csv"); !env.MayOpen(p) {
+			t.Errorf("the import may not read %s", p)
+		}
+	}
+	if env.MayOpen(db) {
+		t.Errorf("the import may read the database %s", db)
+	}
+
+	tests := []struct {
+		name   string
+		token  string
+		status int
+	}{
+		{"with the printed token", token, 200},
+		{"without a token", "", 403},
+		{"with another token", strings.Repeat("0", len(token)), 403},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req, _ := http.NewRequest(http.MethodPost, base+"wails/call", strings.NewReader(`{"name":"owner.Service.List","args":[true]}`))
+			req.Header.Set("Content-Type", "application/json")
+			if tt.token != "" {
+				req.Header.Set("X-FunnelDesk-Token", tt.token)
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != tt.status || (tt.status == 200 && string(b) != "{\"result\":[]}\n") {
+				t.Errorf("%d %q, want %d", resp.StatusCode, b, tt.status)
+			}
+		})
 	}
 }

@@ -20,14 +20,18 @@ import (
 // used by the browser tests) files go to SaveDir instead of a dialog.
 type Service struct {
 	ctx     context.Context
+	env     *svc.Env
 	SaveDir string
 }
 
-// NewService returns the service; saveDir is used only when headless.
-func NewService(saveDir string) *Service { return &Service{SaveDir: saveDir} }
+// NewService returns the service; saveDir is used only when headless. The
+// files the open dialog returns are recorded in env: they are the only ones
+// bound calls may read (svc.Env.MayOpen).
+func NewService(saveDir string, env *svc.Env) *Service { return &Service{SaveDir: saveDir, env: env} }
 
-// SetContext hands the service the Wails context at start-up. It is a
-// function, not a method, so that Wails does not bind it.
+// SetContext hands the service the Wails context at start-up. Lifecycle
+// wiring is a function: a bound service's methods are only what the UI calls
+// (see App.Bindings).
 func SetContext(s *Service, ctx context.Context) { s.ctx = ctx }
 
 // UIReady is called by the frontend once its main screen has rendered; the
@@ -105,7 +109,11 @@ func (s *Service) OpenFile(title, patterns string) (string, error) {
 	if strings.TrimSpace(title) == "" {
 		title = "打开 / Open"
 	}
-	return runtime.OpenFileDialog(s.ctx, runtime.OpenDialogOptions{Title: title, Filters: filters})
+	path, err := runtime.OpenFileDialog(s.ctx, runtime.OpenDialogOptions{Title: title, Filters: filters})
+	if err == nil {
+		s.env.Chose(path)
+	}
+	return path, err
 }
 
 // OpenFilters turns "*.csv;*.xlsx" into the dialog's filters: those files

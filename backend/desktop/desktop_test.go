@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"funneldesk/backend/svc"
 )
 
 func TestOpenFilters(t *testing.T) {
@@ -41,7 +43,7 @@ func TestOpenFilters(t *testing.T) {
 }
 
 func TestOpenFileHeadless(t *testing.T) {
-	s := NewService(t.TempDir())
+	s := NewService(t.TempDir(), svc.New(nil))
 	p, err := s.OpenFile("导入", "*.csv")
 	if err != nil || p != "" {
 		t.Fatalf("OpenFile without a window = %q, %v; want \"\", nil", p, err)
@@ -53,7 +55,7 @@ func TestOpenFileHeadless(t *testing.T) {
 
 func TestSaveBase64Headless(t *testing.T) {
 	dir := t.TempDir()
-	s := NewService(dir)
+	s := NewService(dir, svc.New(nil))
 	p, err := s.SaveBase64("../销售漏斗.png", base64.StdEncoding.EncodeToString([]byte("\x89PNG")))
 	if err != nil {
 		t.Fatal(err)

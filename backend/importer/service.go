@@ -98,8 +98,15 @@ func NewService(st *store.Store, env *svc.Env) *Service {
 	return &Service{st: st, env: env, jobs: map[string]*job{}}
 }
 
-// PreviewFile parses a file on this computer and maps its headers.
+// PreviewFile parses a file on this computer and maps its headers. The page
+// names the path, so only a file the user chose in the open dialog (or, in
+// the headless server, one under its --save-dir or --open-dir) is read.
 func (s *Service) PreviewFile(path string) (Preview, error) {
+	if !s.env.MayOpen(path) {
+		return Preview{}, apperr.Invalid("path",
+			"不能读取这个文件：请在“打开”对话框中选择文件（无界面服务：只能读取 --save-dir 或 --open-dir 下的文件）",
+			"This file cannot be read: choose it in the Open dialog (headless server: only files under --save-dir or --open-dir)")
+	}
 	src, err := FileSource(path)
 	if err != nil {
 		return Preview{}, err

@@ -38,7 +38,8 @@ func wait(t *testing.T, s *Service, id string) Progress {
 
 func TestServicePreviewAdjustAndImport(t *testing.T) {
 	st := openDB(t)
-	s := NewService(st, svc.New(nil))
+	env := svc.New(nil)
+	s := NewService(st, env)
 	// 客户 is written 公司 (mapped by alias) and 金额 as 金额(万元), which must not
 	// be mapped automatically; 联系人 is unknown.
 	text := "机会名称,公司,联系人,销售阶段,金额(万元)\r\n" +
@@ -107,6 +108,7 @@ func TestServicePreviewAdjustAndImport(t *testing.T) {
 	if err := os.WriteFile(path, encode(t, simplifiedchinese.GBK, fixed), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	env.Chose(path) // as the open dialog does
 	p2, err := s.PreviewFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -161,12 +163,15 @@ func TestServicePreviewLimitsSampleAndErrors(t *testing.T) {
 }
 
 func TestServiceRefusesBadUploads(t *testing.T) {
-	s := NewService(openDB(t), svc.New(nil))
+	env := svc.New(nil)
+	s := NewService(openDB(t), env)
 	if _, err := s.PreviewData("x.csv", "%%%"); !apperr.Is(err, apperr.CodeInvalid) {
 		t.Errorf("bad base64: %v", err)
 	}
-	if _, err := s.PreviewFile(filepath.Join(t.TempDir(), "missing.csv")); !apperr.Is(err, apperr.CodeInvalid) {
-		t.Errorf("missing file: %v", err)
+	dir := t.TempDir()
+	env.OpenUnder(dir)
+	if _, err := s.PreviewFile(filepath.Join(dir, "missing.csv")); !apperr.Is(err, apperr.CodeInvalid) || strings.Contains(err.Error(), "--open-dir") {
+		t.Errorf("missing file: %v, want invalid and not a refusal of the path", err)
 	}
 	// Wrapped lines are accepted.
 	wrapped := base64.StdEncoding.EncodeToString([]byte("名称,客户,阶段\nx,c,初期沟通\n"))
@@ -178,5 +183,78 @@ func TestServiceRefusesBadUploads(t *testing.T) {
 	url := "data:text/csv;base64," + base64.StdEncoding.EncodeToString([]byte("名称,客户,阶段\nx,c,初期沟通\n"))
 	if p, err := s.PreviewData("x.csv", url); err != nil || p.TotalRows != 1 {
 		t.Errorf("data URL: %+v %v", p, err)
+	}
+}
+
+func TestPreviewFileReadsOnlyAllowedFiles(t *testing.T) {
+	const csv = "名称,客户,阶段\nx,c,初期沟通\n"
+	root := t.TempDir()
+	openDir := filepath.Join(root, "open")
+	saveDir := filepath.Join(root, "saves")
+	outside := filepath.Join(root, "outside")
+	for _, d := range []string{openDir, saveDir, outside, filepath.Join(openDir, "sub")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write := func(path string) string {
+		t.Helper()
+		if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	inOpen := write(filepath.Join(openDir, "a.csv"))
+	inSub := write(filepath.Join(openDir, "sub", "b.csv"))
+	inSave := write(filepath.Join(saveDir, "c.csv"))
+	secret := write(filepath.Join(outside, "secret.csv"))
+	chosen := write(filepath.Join(outside, "chosen.csv"))
+	link := filepath.Join(openDir, "link.csv")
+	if err := os.Symlink(secret, link); err != nil {
+		t.Fatal(err)
+	}
+
+	tests := []struct {
+		name    string
+		dirs    []string // OpenUnder, as the headless server's --save-dir and --open-dir
+		chose   string   // what the open dialog returned
+		path    string
+		allowed bool
+	}{
+		{"under --open-dir", []string{saveDir, openDir}, "", inOpen, true},
+		{"in a folder under --open-dir", []string{saveDir, openDir}, "", inSub, true},
+		{"under --save-dir", []string{saveDir, openDir}, "", inSave, true},
+		{"outside both folders", []string{saveDir, openDir}, "", secret, false},
+		{"climbing out with ..", []string{saveDir, openDir}, "", filepath.Join(openDir, "..", "outside", "secret.csv"), false},
+		{"a link leading out", []string{saveDir, openDir}, "", link, false},
+		{"the folder itself", []string{saveDir, openDir}, "", openDir, false},
+		{"a system file", []string{saveDir, openDir}, "", "/etc/passwd", false},
+		{"relative path", []string{saveDir, openDir}, "", "a.csv", false},
+		{"empty path", []string{saveDir, openDir}, "", "", false},
+		{"desktop: chosen in the dialog", nil, chosen, chosen, true},
+		{"desktop: another file than the chosen one", nil, chosen, secret, false},
+		{"desktop: nothing chosen", nil, "", inOpen, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env := svc.New(nil)
+			env.OpenUnder(tt.dirs...)
+			env.Chose(tt.chose)
+			s := NewService(openDB(t), env)
+			p, err := s.PreviewFile(tt.path)
+			if tt.allowed {
+				if err != nil || p.TotalRows != 1 {
+					t.Fatalf("PreviewFile(%q) = %+v, %v; want the file read", tt.path, p, err)
+				}
+				return
+			}
+			e, ok := apperr.As(err)
+			if !ok || e.Code != apperr.CodeInvalid || e.Field != "path" || !strings.Contains(e.MessageEn, "cannot be read") {
+				t.Fatalf("PreviewFile(%q) = %+v, %v; want an invalid path refusal", tt.path, p, err)
+			}
+			if p.Token != "" {
+				t.Errorf("a refused file was loaded: %+v", p)
+			}
+		})
 	}
 }

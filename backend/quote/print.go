@@ -111,10 +111,10 @@ type Print struct {
 	PrintedOn   string `json:"printedOn"`
 }
 
-// PrintData returns what the printed quote shows: the company, the customer,
+// printData returns what the printed quote shows: the company, the customer,
 // the lines with product names and units, the total in figures and in
 // capitals, and the dates.
-func (s *Service) PrintData(id int64) (Print, error) {
+func (s *Service) printData(id int64) (Print, error) {
 	ctx := s.env.Ctx()
 	x, err := get(ctx, s.st.DB, id)
 	if err != nil {
@@ -163,7 +163,7 @@ var printTemplate = template.Must(template.New("quote").Parse(printHTML))
 // (inline styles, no scripts): the UI shows it in a frame and prints it, or
 // the browser saves it as PDF.
 func (s *Service) PrintHTML(id int64) (string, error) {
-	p, err := s.PrintData(id)
+	p, err := s.printData(id)
 	if err != nil {
 		return "", err
 	}

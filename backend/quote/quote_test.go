@@ -380,7 +380,7 @@ func TestPrint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := f.s.PrintData(d.Quote.ID)
+	p, err := f.s.printData(d.Quote.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -412,7 +412,7 @@ func TestPrint(t *testing.T) {
 	if strings.Contains(html, "<b>坏</b>") {
 		t.Error("company name printed as markup")
 	}
-	if _, err := f.s.PrintData(999); !apperr.Is(err, apperr.CodeNotFound) {
+	if _, err := f.s.printData(999); !apperr.Is(err, apperr.CodeNotFound) {
 		t.Errorf("print unknown: %v", err)
 	}
 }

@@ -34,8 +34,8 @@ type Service struct {
 // NewService returns the report service over st.
 func NewService(st *store.Store, env *svc.Env) *Service { return &Service{st: st, env: env} }
 
-// SetClock makes the service read "today" from now (tests). It is a function,
-// not a method, so that Wails does not bind it.
+// SetClock makes the service read "today" from now (tests). A function: a
+// bound service's methods are only what the UI calls (see App.Bindings).
 func SetClock(s *Service, now func() time.Time) { s.env.SetClock(now) }
 
 func (s *Service) today() string { return s.env.Now().Format("2006-01-02") }

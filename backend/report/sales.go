@@ -330,8 +330,9 @@ func (s *Service) ProductSalesChartPNG(req SalesChartRequest) (string, error) {
 	return base64.StdEncoding.EncodeToString(b), nil
 }
 
-// RenderSalesChart computes the report and draws its PNG (a function, not a
-// method, so that Wails does not bind it).
+// RenderSalesChart computes the report and draws its PNG. A function: the UI
+// calls ProductSalesChartPNG, and a bound service's methods are only what the
+// UI calls (see App.Bindings).
 func RenderSalesChart(s *Service, req SalesChartRequest) ([]byte, error) {
 	w, h := chart.ScreenWidth, chart.ScreenHeight
 	switch req.Size {

@@ -3,9 +3,9 @@
 // cleanly, and the clock that time-based rules read ("today", recycling after
 // N days, reports as of a date), so that tests can fix it.
 //
-// Env is a plain struct, not a bound service: Wails binds every exported
-// method of a bound object, so lifecycle plumbing lives here, outside the
-// services' own method sets.
+// Env is a plain struct, not a bound service: a bound service's exported
+// methods are exactly what the UI calls (see App.Bindings in the main
+// package), so lifecycle plumbing lives here, outside their method sets.
 package svc
 
 import (
@@ -59,6 +59,9 @@ type Env struct {
 	cancel context.CancelFunc
 	now    Clock
 	picker Picker
+	// chosen and openDirs are the files bound calls may read (open.go).
+	chosen   []string
+	openDirs []string
 }
 
 // New returns an Env reading now (nil: the system clock). Until Start its

@@ -3,6 +3,7 @@ package svc
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -103,5 +104,29 @@ func TestSaveFile(t *testing.T) {
 	called := false
 	if path, err := e.SaveFile("c.csv", func(io.Writer) error { called = true; return nil }); err != nil || path != "" || called {
 		t.Fatalf("cancel: path %q err %v called %v", path, err, called)
+	}
+}
+
+func TestChoseKeepsTheLastFew(t *testing.T) {
+	e := New(nil)
+	for i := 0; i < keptChoices+3; i++ {
+		e.Chose(fmt.Sprintf("/home/u/f%d.csv", i))
+	}
+	tests := []struct {
+		path string
+		want bool
+	}{
+		{"/home/u/f0.csv", false}, // forgotten: older than the last keptChoices
+		{"/home/u/f2.csv", false},
+		{"/home/u/f3.csv", true},
+		{fmt.Sprintf("/home/u/f%d.csv", keptChoices+2), true},
+		{"/home/u/./f3.csv", true}, // the same file, written differently
+		{"/home/u/f3.csv.bak", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := e.MayOpen(tt.path); got != tt.want {
+			t.Errorf("MayOpen(%q) = %v, want %v", tt.path, got, tt.want)
+		}
 	}
 }

@@ -24,7 +24,10 @@ import (
 
 const indexHTML = `<!doctype html><html><head><meta charset="utf-8"><title>FunnelDesk</title></head><body><div id="app"></div></body></html>`
 
-// newServer serves the real services over a fresh database and a fake dist.
+const testToken = "t0ken-for-tests"
+
+// newServer serves the real services over a fresh database and a fake dist,
+// on a loopback port it knows, with testToken.
 func newServer(t *testing.T, assets fstest.MapFS) (*httptest.Server, *store.Store) {
 	t.Helper()
 	st := storetest.New(t)
@@ -35,7 +38,9 @@ func newServer(t *testing.T, assets fstest.MapFS) (*httptest.Server, *store.Stor
 		}
 	}
 	bound := []any{owner.NewService(st, svc.New(nil)), stage.NewService(st, svc.New(nil)), customer.NewService(st, svc.New(nil)), opportunity.NewService(st, svc.New(nil)), settings.NewService(st, svc.New(nil))}
-	srv := httptest.NewServer(New(assets, bound))
+	srv := httptest.NewUnstartedServer(nil)
+	srv.Config.Handler = New(assets, bound, testToken, srv.Listener.Addr().(*net.TCPAddr).Port)
+	srv.Start()
 	t.Cleanup(srv.Close)
 	return srv, st
 }
@@ -65,7 +70,21 @@ func call(t *testing.T, srv *httptest.Server, name string, args ...any) response
 
 func post(t *testing.T, srv *httptest.Server, body string) response {
 	t.Helper()
-	resp, err := http.Post(srv.URL+"/wails/call", "application/json", strings.NewReader(body))
+	return send(t, srv, body, func(r *http.Request) {})
+}
+
+// send posts body as the shim does (JSON, with the token) after edit has
+// changed the request.
+func send(t *testing.T, srv *httptest.Server, body string, edit func(*http.Request)) response {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, srv.URL+"/wails/call", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set(TokenHeader, testToken)
+	edit(req)
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,8 +256,14 @@ func TestIndexGetsShim(t *testing.T) {
 				!strings.Contains(body, "window.runtime") || !strings.Contains(body, "/wails/call") {
 				t.Errorf("shim not injected at the top of <head>:\n%s", body)
 			}
-			if strings.Contains(body, "__METHODS__") {
-				t.Error("method list placeholder left in the page")
+			if strings.Contains(body, "__METHODS__") || strings.Contains(body, "__TOKEN_HEADER__") {
+				t.Error("a placeholder was left in the page")
+			}
+			if !strings.Contains(body, "'"+TokenHeader+"': token") || !strings.Contains(body, "sessionStorage") {
+				t.Errorf("the shim does not send the token it keeps:\n%s", body)
+			}
+			if strings.Contains(body, testToken) {
+				t.Error("the page carries the token itself: it must come from the URL")
 			}
 			for _, m := range []string{`"owner.Service.Create"`, `"opportunity.Service.ExportCSV"`, `"settings.Service.Get"`} {
 				if !strings.Contains(body, m) {
@@ -268,31 +293,118 @@ func TestIndexMissing(t *testing.T) {
 }
 
 func TestListenLoopbackOnly(t *testing.T) {
-	s := New(fstest.MapFS{}, nil)
 	for _, addr := range []string{"0.0.0.0:0", ":0", "192.0.2.1:80", "[::]:0", "example.com:80"} {
 		t.Run(addr, func(t *testing.T) {
-			err := s.ListenAndServe(addr)
+			l, err := Listen(addr)
+			if err == nil {
+				l.Close()
+			}
 			if err == nil || !strings.Contains(err.Error(), "not a loopback address") {
-				t.Errorf("ListenAndServe(%q) = %v, want refused as not loopback", addr, err)
+				t.Errorf("Listen(%q) = %v, want refused as not loopback", addr, err)
 			}
 		})
 	}
-	if err := s.ListenAndServe("no-port"); err == nil {
+	if _, err := Listen("no-port"); err == nil {
 		t.Error("an address without a port was accepted")
 	}
-	// Loopback addresses pass the check: with the port taken, listening
-	// itself is what fails.
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	port := l.Addr().(*net.TCPAddr).Port
-	for _, addr := range []string{fmt.Sprintf("127.0.0.1:%d", port), fmt.Sprintf("localhost:%d", port)} {
-		err := s.ListenAndServe(addr)
-		if err == nil || strings.Contains(err.Error(), "loopback") {
-			t.Errorf("ListenAndServe(%q) = %v, want it to try to listen", addr, err)
+	for _, addr := range []string{"127.0.0.1:0", "localhost:0"} {
+		l, err := Listen(addr)
+		if err != nil {
+			t.Errorf("Listen(%q) = %v", addr, err)
+			continue
 		}
+		if ip := l.Addr().(*net.TCPAddr).IP; !ip.IsLoopback() {
+			t.Errorf("Listen(%q) listens on %v", addr, ip)
+		}
+		l.Close()
+	}
+}
+
+// TestRefusesForeignRequests: the server may be left running while the user
+// browses, so a page from elsewhere must not reach it, whether it posts
+// text/plain (no preflight), names another Host (DNS rebinding) or another
+// Origin, or guesses the token.
+func TestRefusesForeignRequests(t *testing.T) {
+	srv, st := newServer(t, nil)
+	port := srv.Listener.Addr().(*net.TCPAddr).Port
+	own := fmt.Sprintf("127.0.0.1:%d", port)
+	tests := []struct {
+		name   string
+		edit   func(r *http.Request)
+		status int
+		says   string
+	}{
+		{"correct call", func(r *http.Request) {}, 200, `"active":true`},
+		{"correct call, localhost and own origin", func(r *http.Request) {
+			r.Host = fmt.Sprintf("localhost:%d", port)
+			r.Header.Set("Origin", fmt.Sprintf("http://localhost:%d", port))
+		}, 200, `"active":true`},
+		{"correct call, own origin", func(r *http.Request) { r.Header.Set("Origin", "http://"+own) }, 200, `"active":true`},
+		{"foreign origin", func(r *http.Request) { r.Header.Set("Origin", "https://evil.example") }, 403, "Origin"},
+		{"own host over https", func(r *http.Request) { r.Header.Set("Origin", "https://"+own) }, 403, "Origin"},
+		{"opaque origin", func(r *http.Request) { r.Header.Set("Origin", "null") }, 403, "Origin"},
+		{"loopback origin, other port", func(r *http.Request) { r.Header.Set("Origin", fmt.Sprintf("http://127.0.0.1:%d", port+1)) }, 403, "Origin"},
+		{"foreign host", func(r *http.Request) { r.Host = fmt.Sprintf("evil.example:%d", port) }, 403, "Host"},
+		{"host without port", func(r *http.Request) { r.Host = "127.0.0.1" }, 403, "Host"},
+		{"host on another port", func(r *http.Request) { r.Host = fmt.Sprintf("127.0.0.1:%d", port+1) }, 403, "Host"},
+		{"missing token", func(r *http.Request) { r.Header.Del(TokenHeader) }, 403, TokenHeader},
+		{"wrong token", func(r *http.Request) { r.Header.Set(TokenHeader, testToken+"x") }, 403, TokenHeader},
+		{"token in the wrong header", func(r *http.Request) {
+			r.Header.Del(TokenHeader)
+			r.Header.Set("Authorization", "Bearer "+testToken)
+		}, 403, TokenHeader},
+		{"text/plain body", func(r *http.Request) { r.Header.Set("Content-Type", "text/plain;charset=UTF-8") }, 415, "application/json"},
+		{"form body", func(r *http.Request) { r.Header.Set("Content-Type", "application/x-www-form-urlencoded") }, 415, "application/json"},
+		{"no content type", func(r *http.Request) { r.Header.Del("Content-Type") }, 415, "application/json"},
+	}
+	created := 0
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// Each call would create a new owner; only the correct ones may.
+			if tt.status == 200 {
+				created++
+			}
+			r := send(t, srv, fmt.Sprintf(`{"name":"owner.Service.Create","args":[{"name":"负责人%d"}]}`, i), tt.edit)
+			if r.status != tt.status || !strings.Contains(r.raw, tt.says) {
+				t.Errorf("%d %q, want %d mentioning %q", r.status, r.raw, tt.status, tt.says)
+			}
+			if tt.status == 200 && r.Error != nil {
+				t.Errorf("the correct call failed: %s", r.raw)
+			}
+		})
+	}
+	if n := storetest.Count(t, st, "owners"); n != created {
+		t.Errorf("%d owners, want %d: a refused call reached the service", n, created)
+	}
+
+	// Pages and assets are refused to a foreign Host and Origin too.
+	for _, path := range []string{"/", "/assets/app.js"} {
+		for _, edit := range []func(*http.Request){
+			func(r *http.Request) { r.Host = "evil.example" },
+			func(r *http.Request) { r.Header.Set("Origin", "http://evil.example") },
+		} {
+			req, _ := http.NewRequest(http.MethodGet, srv.URL+path, nil)
+			edit(req)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != 403 {
+				t.Errorf("GET %s with Host %q, Origin %q = %d, want 403", path, req.Host, req.Header.Get("Origin"), resp.StatusCode)
+			}
+		}
+	}
+}
+
+func TestNewToken(t *testing.T) {
+	seen := map[string]bool{}
+	for i := 0; i < 100; i++ {
+		tok := NewToken()
+		if len(tok) < 32 || seen[tok] {
+			t.Fatalf("token %q: too short or repeated", tok)
+		}
+		seen[tok] = true
 	}
 }
 

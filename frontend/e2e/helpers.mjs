@@ -1,9 +1,9 @@
 // Shared set-up of the end-to-end tests: a fresh database and save folder per
 // test file, the real headless server (the same Go services as the desktop
-// app) on a free loopback port, and headless Chromium driven by playwright-core.
+// app) on a free loopback port, reached with its per-run token, and headless
+// Chromium driven by playwright-core.
 import { spawn, execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,39 +19,35 @@ export function binPath() {
   return path.isAbsolute(p) ? p : path.resolve(repoRoot, p)
 }
 
-function freePort() {
+/**
+ * firstLine waits for the server's first line of output, which names the URL
+ * with its per-run token: "serving FunnelDesk on http://127.0.0.1:PORT/?token=TOKEN (database FILE)".
+ */
+function firstLine(proc, output, timeoutMs = 20000) {
   return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.unref()
-    srv.on('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address()
-      srv.close(() => resolve(port))
-    })
-  })
-}
-
-async function waitUntilAnswers(url, proc, timeoutMs = 20000) {
-  const deadline = Date.now() + timeoutMs
-  let last
-  while (Date.now() < deadline) {
-    if (proc.exitCode !== null) throw new Error(`server exited early with code ${proc.exitCode}`)
-    try {
-      const r = await fetch(url)
-      if (r.ok) return
-      last = new Error(`HTTP ${r.status}`)
-    } catch (e) {
-      last = e
+    const done = (f, v) => { clearTimeout(timer); proc.stdout.off('data', check); proc.off('exit', exited); f(v) }
+    const timer = setTimeout(() => done(reject, new Error('the server printed no URL within ' + timeoutMs + ' ms')), timeoutMs)
+    const exited = (code) => done(reject, new Error(`server exited early with code ${code}`))
+    const check = () => {
+      const nl = output().indexOf('\n')
+      if (nl < 0) return
+      const line = output().slice(0, nl)
+      const m = /^serving FunnelDesk on (http:\/\/127\.0\.0\.1:\d+\/)\?token=(\w+) \(database (.*)\)$/.exec(line)
+      if (m) done(resolve, { base: m[1], token: m[2] })
+      else done(reject, new Error(`unexpected first line: ${line}`))
     }
-    await new Promise((r) => setTimeout(r, 150))
-  }
-  throw new Error(`server did not answer at ${url}: ${last}`)
+    proc.stdout.on('data', check)
+    proc.once('exit', exited)
+    check()
+  })
 }
 
 /**
  * startServer starts BIN --db TMP serve on a free port. With demo: true the
- * example data is loaded first through the CLI. stop() kills the server and
- * removes the temporary files.
+ * example data is loaded first through the CLI. url opens the app (it carries
+ * the run's token: append '#/route' to it); call(name, ...args) calls a bound
+ * method as the page does (POST /wails/call with the token header). stop()
+ * kills the server and removes the temporary files.
  */
 export async function startServer({ demo = false } = {}) {
   const bin = binPath()
@@ -64,23 +60,36 @@ export async function startServer({ demo = false } = {}) {
   const saveDir = path.join(tmp, 'saves')
   mkdirSync(saveDir)
   if (demo) execFileSync(bin, ['--db', db, 'demo'], { stdio: 'pipe' })
-  const port = await freePort()
-  const proc = spawn(bin, ['--db', db, 'serve', '--addr', `127.0.0.1:${port}`, '--save-dir', saveDir], {
+  // Port 0: the server takes a free port and names it in its first line.
+  const proc = spawn(bin, ['--db', db, 'serve', '--addr', '127.0.0.1:0', '--save-dir', saveDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  let stdout = ''
   let output = ''
-  proc.stdout.on('data', (d) => { output += d })
+  proc.stdout.on('data', (d) => { stdout += d; output += d })
   proc.stderr.on('data', (d) => { output += d })
-  const url = `http://127.0.0.1:${port}/`
+  let base, token
   try {
-    await waitUntilAnswers(url, proc)
+    ({ base, token } = await firstLine(proc, () => stdout))
   } catch (e) {
     proc.kill('SIGKILL')
     throw new Error(`${e.message}\n${output}`)
   }
+  const url = `${base}?token=${token}`
   return {
-    url, db, saveDir, bin,
+    url, base, token, db, saveDir, bin,
     output: () => output,
+    async call(name, ...args) {
+      const r = await fetch(base + 'wails/call', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-FunnelDesk-Token': token },
+        body: JSON.stringify({ name, args }),
+      })
+      if (!r.ok) throw new Error(`${name}: HTTP ${r.status} ${await r.text()}`)
+      const d = await r.json()
+      if (d.error !== undefined) throw new Error(`${name}: ${JSON.stringify(d.error)}`)
+      return d.result
+    },
     async stop() {
       if (proc.exitCode === null) {
         const exited = new Promise((r) => proc.once('exit', r))

@@ -1901,52 +1901,6 @@ export namespace quote {
 		    return a;
 		}
 	}
-	export class StatusLabel {
-	    code: string;
-	    label: string;
-	    labelEn: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new StatusLabel(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.code = source["code"];
-	        this.label = source["label"];
-	        this.labelEn = source["labelEn"];
-	    }
-	}
-	export class Options {
-	    statuses: StatusLabel[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Options(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.statuses = this.convertValues(source["statuses"], StatusLabel);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 	export class Page {
 	    items: store.Quote[];
 	    total: number;
@@ -1983,85 +1937,22 @@ export namespace quote {
 		    return a;
 		}
 	}
-	export class PrintLine {
-	    no: number;
-	    productCode: string;
-	    productName: string;
-	    unit: string;
-	    quantity: string;
-	    unitPrice: string;
-	    discount: string;
-	    total: string;
-	    totalCents: number;
+	export class StatusLabel {
+	    code: string;
+	    label: string;
+	    labelEn: string;
 	
 	    static createFrom(source: any = {}) {
-	        return new PrintLine(source);
+	        return new StatusLabel(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.no = source["no"];
-	        this.productCode = source["productCode"];
-	        this.productName = source["productName"];
-	        this.unit = source["unit"];
-	        this.quantity = source["quantity"];
-	        this.unitPrice = source["unitPrice"];
-	        this.discount = source["discount"];
-	        this.total = source["total"];
-	        this.totalCents = source["totalCents"];
+	        this.code = source["code"];
+	        this.label = source["label"];
+	        this.labelEn = source["labelEn"];
 	    }
 	}
-	export class Print {
-	    company: Company;
-	    quote: store.Quote;
-	    customer: store.PrintCustomer;
-	    lines: PrintLine[];
-	    totalCents: number;
-	    totalFigures: string;
-	    totalCapital: string;
-	    statusLabel: string;
-	    quoteDate: string;
-	    validUntil: string;
-	    printedOn: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Print(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.company = this.convertValues(source["company"], Company);
-	        this.quote = this.convertValues(source["quote"], store.Quote);
-	        this.customer = this.convertValues(source["customer"], store.PrintCustomer);
-	        this.lines = this.convertValues(source["lines"], PrintLine);
-	        this.totalCents = source["totalCents"];
-	        this.totalFigures = source["totalFigures"];
-	        this.totalCapital = source["totalCapital"];
-	        this.statusLabel = source["statusLabel"];
-	        this.quoteDate = source["quoteDate"];
-	        this.validUntil = source["validUntil"];
-	        this.printedOn = source["printedOn"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	
 
 }
 
@@ -2883,28 +2774,6 @@ export namespace store {
 	        this.standardPriceCents = source["standardPriceCents"];
 	        this.priceCents = source["priceCents"];
 	        this.active = source["active"];
-	    }
-	}
-	export class PrintCustomer {
-	    id: number;
-	    name: string;
-	    address: string;
-	    phone: string;
-	    contact: string;
-	    contactPhone: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new PrintCustomer(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.name = source["name"];
-	        this.address = source["address"];
-	        this.phone = source["phone"];
-	        this.contact = source["contact"];
-	        this.contactPhone = source["contactPhone"];
 	    }
 	}
 	export class Product {

@@ -21,10 +21,6 @@ export function Get(arg1:number):Promise<quote.Detail>;
 
 export function List(arg1:quote.ListRequest):Promise<quote.Page>;
 
-export function Options():Promise<quote.Options>;
-
-export function PrintData(arg1:number):Promise<quote.Print>;
-
 export function PrintHTML(arg1:number):Promise<string>;
 
 export function SetCompany(arg1:quote.Company):Promise<quote.Company>;

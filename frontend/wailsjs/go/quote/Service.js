@@ -38,14 +38,6 @@ export function List(arg1) {
   return window['go']['quote']['Service']['List'](arg1);
 }
 
-export function Options() {
-  return window['go']['quote']['Service']['Options']();
-}
-
-export function PrintData(arg1) {
-  return window['go']['quote']['Service']['PrintData'](arg1);
-}
-
 export function PrintHTML(arg1) {
   return window['go']['quote']['Service']['PrintHTML'](arg1);
 }
