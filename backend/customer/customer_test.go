@@ -335,6 +335,7 @@ func TestListAndSameName(t *testing.T) {
 			t.Fatalf("customer %d: %v", i, err)
 		}
 	}
+	// In pinyin order: dashang…, shanghai…, xiduoduo….
 	tests := []struct {
 		name     string
 		filter   Filter
@@ -343,12 +344,12 @@ func TestListAndSameName(t *testing.T) {
 		page     int
 		pageSize int
 	}{
-		{"all", Filter{}, "上海医药(FGH DT),喜多多贸易,大商股份(TEST),大商股份(TEST)", 4, 1, 50},
+		{"all", Filter{}, "大商股份(TEST),大商股份(TEST),上海医药(FGH DT),喜多多贸易", 4, 1, 50},
 		{"query", Filter{Query: "大商"}, "大商股份(TEST),大商股份(TEST)", 2, 1, 50},
 		{"query by phone", Filter{Query: "8888"}, "大商股份(TEST)", 1, 1, 50},
-		{"classification", Filter{Classification: "潜在客户"}, "上海医药(FGH DT),大商股份(TEST)", 2, 1, 50},
-		{"owner", Filter{OwnerID: f.other}, "上海医药(FGH DT),喜多多贸易,大商股份(TEST)", 3, 1, 50},
-		{"page 2 of 3 per page", Filter{Page: 2, PageSize: 3}, "大商股份(TEST)", 4, 2, 3},
+		{"classification", Filter{Classification: "潜在客户"}, "大商股份(TEST),上海医药(FGH DT)", 2, 1, 50},
+		{"owner", Filter{OwnerID: f.other}, "大商股份(TEST),上海医药(FGH DT),喜多多贸易", 3, 1, 50},
+		{"page 2 of 3 per page", Filter{Page: 2, PageSize: 3}, "喜多多贸易", 4, 2, 3},
 		{"past the end", Filter{Page: 5, PageSize: 3}, "", 4, 5, 3},
 		{"nothing", Filter{Query: "无此客户"}, "", 0, 1, 50},
 	}

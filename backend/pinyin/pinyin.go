@@ -5,9 +5,11 @@
 // The keys are lower case and hold only letters and digits: each Chinese
 // character becomes its toneless syllable (initial letter for the
 // initials key), and any other letter or digit passes through lower-cased
-// (full-width ones folded to ASCII), so ABC科技 → abckeji / abckj and
-// 3M中国 → 3mzhongguo / 3mzg. Spaces and punctuation are dropped: a search
-// typed as "hua qiang" or "xi'an" is folded the same way (Query).
+// (full-width ones folded to ASCII), so ABC科技 → abckeji / abckj.
+// Spaces and punctuation are dropped (a search typed as "hua qiang" or
+// "xi'an" is folded the same way, see Query), except that the full key
+// ends a number with a space so it sorts as the name would: 3M中国 →
+// "3 mzhongguo" / 3mzg; such a name is found by its text or initials.
 //
 // Readings: go-pinyin gives one reading per character, the first of its
 // dictionary, which is right for most names but not for a few common
@@ -80,8 +82,15 @@ func keys(name string, person bool) (string, string) {
 	var full, ini strings.Builder
 	full.Grow(len(rs) * 4)
 	ini.Grow(len(rs))
+	digits := false
 	for i := 0; i < len(rs); i++ {
 		r := fold(rs[i])
+		if digits && !unicode.IsDigit(r) {
+			// A space ends a number in the full key, which is also the
+			// sort key: 100% 纯净水 before 1000 纯净水, as the names sort.
+			full.WriteByte(' ')
+			digits = false
+		}
 		if unicode.Is(unicode.Han, r) {
 			if i+1 < len(rs) {
 				if w, ok := words[string(rs[i:i+2])]; ok {
@@ -110,6 +119,7 @@ func keys(name string, person bool) (string, string) {
 			continue
 		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			digits = unicode.IsDigit(r)
 			r = unicode.ToLower(r)
 			full.WriteRune(r)
 			ini.WriteRune(r)

@@ -8,7 +8,8 @@ func TestKeys(t *testing.T) {
 	}{
 		{"chinese", "华强电子", "huaqiangdianzi", "hqdz"},
 		{"latin and chinese", "ABC科技", "abckeji", "abckj"},
-		{"digits pass through", "3M中国2026", "3mzhongguo2026", "3mzg2026"},
+		{"digits pass through", "3M中国2026", "3 mzhongguo2026", "3mzg2026"},
+		{"a number ends with a space", "100% 纯净水", "100 chunjingshui", "100cjs"},
 		{"punctuation and spaces dropped", " 华强（深圳）有限公司 ", "huaqiangshenzhenyouxiangongsi", "hqszyxgs"},
 		{"full-width latin folded", "ＩＢＭ中国", "ibmzhongguo", "ibmzg"},
 		{"latin words", "Acme Corp.", "acmecorp", "acmecorp"},
@@ -18,6 +19,15 @@ func TestKeys(t *testing.T) {
 		{"u umlaut as v", "绿地", "lvdi", "ld"},
 		{"empty", "", "", ""},
 		{"symbols only", "——", "", ""},
+	}
+	// The full key orders names as a reader expects.
+	sorted := []string{"100% 纯净水", "1000 纯净水", "ABC科技", "阿里巴巴", "百度", "北京", "华强电子", "华为", "Zebra"}
+	for i := 1; i < len(sorted); i++ {
+		a, _ := Keys(sorted[i-1])
+		b, _ := Keys(sorted[i])
+		if a >= b {
+			t.Errorf("key of %s (%q) not below key of %s (%q)", sorted[i-1], a, sorted[i], b)
+		}
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
