@@ -95,7 +95,11 @@ func ListCustomers(ctx context.Context, q Querier, f CustomerFilter) ([]Customer
 		// Few matches: sort them rather than walk the name index and look
 		// up every customer on the way (the cost model of pageIDs).
 		order := ` ORDER BY c.name_py, c.id`
-		if len(where) > 0 {
+		if _, py := pinyin.Query(f.Query); search && py {
+			// Pinyin matches cluster in the order of the key index, so a
+			// walk may pass most of the table before reaching them: sort.
+			order = ` ORDER BY +c.name_py, c.id`
+		} else if len(where) > 0 {
 			var n int64
 			if err := q.GetContext(ctx, &n, `SELECT COALESCE(MAX(id), 0) FROM customers`); err != nil {
 				return nil, 0, fmt.Errorf("count customers: %w", err)

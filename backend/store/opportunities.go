@@ -121,6 +121,12 @@ func (f OpportunityFilter) hasStage() bool {
 
 func (f OpportunityFilter) query() string { return strings.TrimSpace(f.Query) }
 
+// pinyinQuery reports whether the search also matches pinyin keys.
+func (f OpportunityFilter) pinyinQuery() bool {
+	_, ok := pinyin.Query(f.query())
+	return ok
+}
+
 // lead picks the condition that narrows the rows through an index.
 func (f OpportunityFilter) lead() int {
 	switch {
@@ -374,6 +380,11 @@ func pageIDs(ctx context.Context, q Querier, f OpportunityFilter, total, offset,
 	switch key := f.sortKey(); {
 	case lead == leadCustomer || (lead == leadQuery && total < 0):
 		// A customer has few rows; a search of unknown size may have few.
+		return sortedPage(ctx, q, f, offset, limit)
+	case lead == leadQuery && key == "name" && f.pinyinQuery():
+		// Pinyin matches of the names cluster in the order of the key
+		// index, which a walk in that order would reach only after
+		// looking up the rows before them: sort the matches instead.
 		return sortedPage(ctx, q, f, offset, limit)
 	case key == "expectedClose":
 		if lead == leadQuery && few(1) {
