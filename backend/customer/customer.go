@@ -164,6 +164,9 @@ func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input
 			return c, err
 		}
 	}
+	if c.Phone, err = validate.Phone("phone", "电话", "Phone", c.Phone); err != nil {
+		return c, err
+	}
 	o, err := owner.Resolve(ctx, q, in.OwnerID, currentOwner)
 	if err != nil {
 		return c, err
@@ -265,6 +268,9 @@ func checkContact(in ContactInput) (store.Contact, error) {
 		return c, err
 	}
 	if c.Phone, err = validate.Text("phone", "电话", "Phone", in.Phone, false, 50); err != nil {
+		return c, err
+	}
+	if c.Phone, err = validate.Phone("phone", "电话", "Phone", c.Phone); err != nil {
 		return c, err
 	}
 	if c.Email, err = validate.Text("email", "邮箱", "Email", in.Email, false, 100); err != nil {

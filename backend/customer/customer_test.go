@@ -63,6 +63,10 @@ func TestCreate(t *testing.T) {
 		{"unknown owner", Input{Name: "甲", OwnerID: 999}, apperr.CodeInvalid, "ownerId"},
 		{"inactive owner", Input{Name: "甲", OwnerID: f.inactive}, apperr.CodeInvalid, "ownerId"},
 		{"address too long", Input{Name: "甲", OwnerID: f.owner, Address: strings.Repeat("路", 201)}, apperr.CodeInvalid, "address"},
+		{"phone with extension", Input{Name: "乙", OwnerID: f.owner, Phone: "(010) 6438-1234 转 808"}, "", ""},
+		{"phone with letters", Input{Name: "甲", OwnerID: f.owner, Phone: "010-CALL-NOW"}, apperr.CodeInvalid, "phone"},
+		{"two phones", Input{Name: "甲", OwnerID: f.owner, Phone: "13800138000/13900139000"}, apperr.CodeInvalid, "phone"},
+		{"phone too short", Input{Name: "甲", OwnerID: f.owner, Phone: "1234"}, apperr.CodeInvalid, "phone"},
 		{"duplicate name", Input{Name: "大商股份(TEST)", OwnerID: f.other}, apperr.CodeConflict, "name"},
 		{"duplicate name after trim", Input{Name: " 大商股份(TEST) ", OwnerID: f.other}, apperr.CodeConflict, "name"},
 		{"duplicate confirmed", Input{Name: "大商股份(TEST)", OwnerID: f.other, AllowDuplicate: true}, "", ""},
@@ -215,6 +219,9 @@ func TestContacts(t *testing.T) {
 		{"email without user", ContactInput{Name: "王", Email: "@example.com"}, apperr.CodeInvalid, "email"},
 		{"email with two ats", ContactInput{Name: "王", Email: "wang@@example.com"}, apperr.CodeInvalid, "email"},
 		{"title too long", ContactInput{Name: "王", Title: strings.Repeat("职", 51)}, apperr.CodeInvalid, "title"},
+		{"mobile with country code", ContactInput{Name: "陈", Phone: "+86 138 0013 8000"}, "", ""},
+		{"phone with letters", ContactInput{Name: "王", Phone: "138-0013-800a"}, apperr.CodeInvalid, "phone"},
+		{"phone too long", ContactInput{Name: "王", Phone: "123456789012345678901"}, apperr.CodeInvalid, "phone"},
 	}
 	want := 0
 	for _, tt := range tests {
@@ -335,6 +342,7 @@ func TestListAndSameName(t *testing.T) {
 			t.Fatalf("customer %d: %v", i, err)
 		}
 	}
+	// In pinyin order: dashang…, shanghai…, xiduoduo….
 	tests := []struct {
 		name     string
 		filter   Filter
@@ -343,12 +351,12 @@ func TestListAndSameName(t *testing.T) {
 		page     int
 		pageSize int
 	}{
-		{"all", Filter{}, "上海医药(FGH DT),喜多多贸易,大商股份(TEST),大商股份(TEST)", 4, 1, 50},
+		{"all", Filter{}, "大商股份(TEST),大商股份(TEST),上海医药(FGH DT),喜多多贸易", 4, 1, 50},
 		{"query", Filter{Query: "大商"}, "大商股份(TEST),大商股份(TEST)", 2, 1, 50},
 		{"query by phone", Filter{Query: "8888"}, "大商股份(TEST)", 1, 1, 50},
-		{"classification", Filter{Classification: "潜在客户"}, "上海医药(FGH DT),大商股份(TEST)", 2, 1, 50},
-		{"owner", Filter{OwnerID: f.other}, "上海医药(FGH DT),喜多多贸易,大商股份(TEST)", 3, 1, 50},
-		{"page 2 of 3 per page", Filter{Page: 2, PageSize: 3}, "大商股份(TEST)", 4, 2, 3},
+		{"classification", Filter{Classification: "潜在客户"}, "大商股份(TEST),上海医药(FGH DT)", 2, 1, 50},
+		{"owner", Filter{OwnerID: f.other}, "大商股份(TEST),上海医药(FGH DT),喜多多贸易", 3, 1, 50},
+		{"page 2 of 3 per page", Filter{Page: 2, PageSize: 3}, "喜多多贸易", 4, 2, 3},
 		{"past the end", Filter{Page: 5, PageSize: 3}, "", 4, 5, 3},
 		{"nothing", Filter{Query: "无此客户"}, "", 0, 1, 50},
 	}

@@ -10,6 +10,7 @@ import (
 
 	"funneldesk/backend/customer"
 	"funneldesk/backend/opportunity"
+	"funneldesk/backend/pinyin"
 	"funneldesk/backend/store"
 	"funneldesk/backend/svc"
 	"funneldesk/bench/benchdb"
@@ -39,6 +40,7 @@ func benchCases(b *testing.B, st *store.Store) []listCase {
 	if err != nil {
 		b.Fatalf("customer 4242: %v", err)
 	}
+	py, ini := pinyin.Keys(string([]rune(c.Customer.Name)[:4]))
 	f := func(fl opportunity.Filter) opportunity.ListRequest {
 		return opportunity.ListRequest{Filter: fl, Page: 1, PageSize: 50}
 	}
@@ -60,6 +62,12 @@ func benchCases(b *testing.B, st *store.Store) []listCase {
 		{"search=many", f(opportunity.Filter{Query: "科技"})},
 		{"search=name", f(opportunity.Filter{Query: "年度续约"})},
 		{"search=none", f(opportunity.Filter{Query: "不存在的名字"})},
+		// Pinyin: the customer's city and trade name (宁波光嘉 → ningboguangjia,
+		// nbgj), the city's initials alone (thousands), a product (crm系统).
+		{"search=pinyin", f(opportunity.Filter{Query: py})},
+		{"search=initials", f(opportunity.Filter{Query: ini})},
+		{"search=initials-short", f(opportunity.Filter{Query: ini[:2]})},
+		{"search=pinyin-name", f(opportunity.Filter{Query: "crmxitong"})},
 		{"page=1000", opportunity.ListRequest{Page: 1000, PageSize: 50}},
 		{"view=open+owner+source+sort=amount", f(opportunity.Filter{View: store.KindOpen, OwnerIDs: []int64{benchOwner},
 			Sources: []string{"展会"}, Sort: "amount", Desc: true})},
@@ -82,6 +90,8 @@ func benchCases(b *testing.B, st *store.Store) []listCase {
 		listCase{"sort=stage/asc/page=1000", opportunity.ListRequest{Filter: opportunity.Filter{Sort: "stage"}, Page: 1000, PageSize: 50}},
 		listCase{"sort=amount/desc/owner", f(opportunity.Filter{OwnerIDs: []int64{benchOwner}, Sort: "amount", Desc: true})},
 		listCase{"sort=name/asc/view=won", f(opportunity.Filter{View: store.KindWon, Sort: "name"})},
+		listCase{"sort=name/asc/page=1000", opportunity.ListRequest{Filter: opportunity.Filter{Sort: "name"}, Page: 1000, PageSize: 50}},
+		listCase{"sort=name/asc/search=initials-short", f(opportunity.Filter{Query: ini[:2], Sort: "name"})},
 		listCase{"sort=stage/asc/owner", f(opportunity.Filter{OwnerIDs: []int64{benchOwner}, Sort: "stage"})},
 	)
 	return cases

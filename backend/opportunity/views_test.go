@@ -12,6 +12,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/money"
+	"funneldesk/backend/pinyin"
 	"funneldesk/backend/store"
 	"funneldesk/backend/store/storetest"
 )
@@ -160,7 +161,7 @@ func TestListSort(t *testing.T) {
 	}
 	compare := map[string]func(a, b store.Opportunity) int{
 		"expectedClose": func(a, b store.Opportunity) int { return strings.Compare(a.ExpectedClose, b.ExpectedClose) },
-		"name":          func(a, b store.Opportunity) int { return strings.Compare(a.Name, b.Name) },
+		"name":          func(a, b store.Opportunity) int { return strings.Compare(pyKey(a.Name), pyKey(b.Name)) },
 		"amount":        func(a, b store.Opportunity) int { return cmp.Compare(a.AmountCents, b.AmountCents) },
 		"probability":   func(a, b store.Opportunity) int { return cmp.Compare(a.ProbabilityBP, b.ProbabilityBP) },
 		"updatedAt":     func(a, b store.Opportunity) int { return strings.Compare(a.UpdatedAt, b.UpdatedAt) },
@@ -501,4 +502,10 @@ func TestSavedViewDrivesList(t *testing.T) {
 	if got := oppNames(f.list(t, views[0].Filter)); got != "购买|axb 项目" {
 		t.Errorf("saved view lists %s", got)
 	}
+}
+
+// pyKey is the name sort key: pinyin order.
+func pyKey(name string) string {
+	full, _ := pinyin.Keys(name)
+	return full
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"funneldesk/backend/pinyin"
 )
 
 // Customer is a company the team sells to.
@@ -37,9 +39,11 @@ const customerSelect = `SELECT c.id, c.name, c.classification, c.source, c.indus
 	(SELECT COUNT(*) FROM opportunities o WHERE o.customer_id = c.id) AS opportunities
 	FROM customers c LEFT JOIN owners w ON w.id = c.owner_id`
 
-// ListCustomers returns a page of customers by name and the total matching.
-// The page's ids are picked on the customers table alone (customers_name
-// holds name and id), so the owner join and the opportunity count run for
+// ListCustomers returns a page of customers in pinyin order of their names
+// and the total matching. A search matches the name or phone anywhere, or
+// the start of the name's pinyin or initials (nameMatch). The page's ids
+// are picked on the customers table alone (customers_name_py holds the key
+// and id), so the owner join and the opportunity count run for
 // its rows only. A text search reads the whole table: it collects the
 // matches in the pass that counts them when they are few.
 func ListCustomers(ctx context.Context, q Querier, f CustomerFilter) ([]Customer, int, error) {
@@ -47,9 +51,10 @@ func ListCustomers(ctx context.Context, q Querier, f CustomerFilter) ([]Customer
 	var args []any
 	search := strings.TrimSpace(f.Query) != ""
 	if search {
-		like := "%" + escapeLike(strings.TrimSpace(f.Query)) + "%"
-		where = append(where, `(c.name LIKE ? ESCAPE '\' OR c.phone LIKE ? ESCAPE '\')`)
-		args = append(args, like, like)
+		q := strings.TrimSpace(f.Query)
+		name, a := nameMatch("c", "customers", q)
+		where = append(where, `(`+name+` OR c.phone LIKE ? ESCAPE '\')`)
+		args = append(append(args, a...), "%"+escapeLike(q)+"%")
 	}
 	if f.Classification != "" {
 		where = append(where, `c.classification = ?`)
@@ -77,7 +82,7 @@ func ListCustomers(ctx context.Context, q Querier, f CustomerFilter) ([]Customer
 			if len(found) > 0 && f.Offset < len(found) {
 				c, a := inInts("c.id", found)
 				if err := q.SelectContext(ctx, &ids, `SELECT c.id FROM customers c WHERE `+c+
-					` ORDER BY +c.name, c.id LIMIT ? OFFSET ?`, append(a, f.Limit, f.Offset)...); err != nil {
+					` ORDER BY +c.name_py, c.id LIMIT ? OFFSET ?`, append(a, f.Limit, f.Offset)...); err != nil {
 					return nil, 0, fmt.Errorf("list customers: %w", err)
 				}
 			}
@@ -89,14 +94,18 @@ func ListCustomers(ctx context.Context, q Querier, f CustomerFilter) ([]Customer
 		}
 		// Few matches: sort them rather than walk the name index and look
 		// up every customer on the way (the cost model of pageIDs).
-		order := ` ORDER BY c.name, c.id`
-		if len(where) > 0 {
+		order := ` ORDER BY c.name_py, c.id`
+		if _, py := pinyin.Query(f.Query); search && py {
+			// Pinyin matches cluster in the order of the key index, so a
+			// walk may pass most of the table before reaching them: sort.
+			order = ` ORDER BY +c.name_py, c.id`
+		} else if len(where) > 0 {
 			var n int64
 			if err := q.GetContext(ctx, &n, `SELECT COALESCE(MAX(id), 0) FROM customers`); err != nil {
 				return nil, 0, fmt.Errorf("count customers: %w", err)
 			}
 			if int64(total)*int64(total) < int64(f.Offset+f.Limit)*n {
-				order = ` ORDER BY +c.name, c.id`
+				order = ` ORDER BY +c.name_py, c.id`
 			}
 		}
 		if err := q.SelectContext(ctx, &ids, `SELECT c.id FROM customers c`+cond+order+` LIMIT ? OFFSET ?`,
@@ -142,9 +151,10 @@ func CustomersNamed(ctx context.Context, q Querier, name string) ([]Customer, er
 // InsertCustomer adds a customer.
 func InsertCustomer(ctx context.Context, q Querier, c Customer) (int64, error) {
 	now := Now()
-	res, err := q.ExecContext(ctx, `INSERT INTO customers (name, classification, source, industry, phone, address, owner_id, notes, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.Name, c.Classification, c.Source, c.Industry, c.Phone, c.Address, c.OwnerID, c.Notes, now, now)
+	py, ini := pinyin.Keys(c.Name)
+	res, err := q.ExecContext(ctx, `INSERT INTO customers (name, name_py, name_initials, classification, source, industry, phone,
+		address, owner_id, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.Name, py, ini, c.Classification, c.Source, c.Industry, c.Phone, c.Address, c.OwnerID, c.Notes, now, now)
 	if err != nil {
 		return 0, fmt.Errorf("insert customer: %w", err)
 	}
@@ -153,9 +163,10 @@ func InsertCustomer(ctx context.Context, q Querier, c Customer) (int64, error) {
 
 // UpdateCustomer writes every editable field.
 func UpdateCustomer(ctx context.Context, q Querier, c Customer) error {
-	_, err := q.ExecContext(ctx, `UPDATE customers SET name = ?, classification = ?, source = ?, industry = ?, phone = ?,
-		address = ?, owner_id = ?, notes = ?, updated_at = ? WHERE id = ?`,
-		c.Name, c.Classification, c.Source, c.Industry, c.Phone, c.Address, c.OwnerID, c.Notes, Now(), c.ID)
+	py, ini := pinyin.Keys(c.Name)
+	_, err := q.ExecContext(ctx, `UPDATE customers SET name = ?, name_py = ?, name_initials = ?, classification = ?, source = ?,
+		industry = ?, phone = ?, address = ?, owner_id = ?, notes = ?, updated_at = ? WHERE id = ?`,
+		c.Name, py, ini, c.Classification, c.Source, c.Industry, c.Phone, c.Address, c.OwnerID, c.Notes, Now(), c.ID)
 	if err != nil {
 		return fmt.Errorf("update customer: %w", err)
 	}
@@ -197,8 +208,9 @@ func GetContact(ctx context.Context, q Querier, id int64) (Contact, error) {
 
 // InsertContact adds a contact.
 func InsertContact(ctx context.Context, q Querier, c Contact) (int64, error) {
-	res, err := q.ExecContext(ctx, `INSERT INTO contacts (customer_id, name, title, phone, email) VALUES (?, ?, ?, ?, ?)`,
-		c.CustomerID, c.Name, c.Title, c.Phone, c.Email)
+	py, ini := pinyin.PersonKeys(c.Name)
+	res, err := q.ExecContext(ctx, `INSERT INTO contacts (customer_id, name, name_py, name_initials, title, phone, email)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, c.CustomerID, c.Name, py, ini, c.Title, c.Phone, c.Email)
 	if err != nil {
 		return 0, fmt.Errorf("insert contact: %w", err)
 	}
@@ -207,8 +219,9 @@ func InsertContact(ctx context.Context, q Querier, c Contact) (int64, error) {
 
 // UpdateContact writes a contact.
 func UpdateContact(ctx context.Context, q Querier, c Contact) error {
-	_, err := q.ExecContext(ctx, `UPDATE contacts SET name = ?, title = ?, phone = ?, email = ? WHERE id = ?`,
-		c.Name, c.Title, c.Phone, c.Email, c.ID)
+	py, ini := pinyin.PersonKeys(c.Name)
+	_, err := q.ExecContext(ctx, `UPDATE contacts SET name = ?, name_py = ?, name_initials = ?, title = ?, phone = ?, email = ? WHERE id = ?`,
+		c.Name, py, ini, c.Title, c.Phone, c.Email, c.ID)
 	return err
 }
 

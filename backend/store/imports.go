@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"fmt"
+
+	"funneldesk/backend/pinyin"
 )
 
 // ImportStages returns every stage in position order without the usage
@@ -143,14 +145,14 @@ func NewImportWriter(ctx context.Context, tx Tx) (*ImportWriter, error) {
 		return nil, fmt.Errorf("import: %w", err)
 	}
 	var err error
-	if w.oppStmt, err = tx.PrepareContext(ctx, `INSERT INTO opportunities (id, name, customer_id, type, source, owner_id,
-		campaign, amount_cents, expected_close, next_step, stage_id, probability_bp, description, lost_reason, competitor,
-		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
+	if w.oppStmt, err = tx.PrepareContext(ctx, `INSERT INTO opportunities (id, name, name_py, name_initials, customer_id, type,
+		source, owner_id, campaign, amount_cents, expected_close, next_step, stage_id, probability_bp, description, lost_reason,
+		competitor, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("import: prepare opportunities: %w", err)
 	}
-	if w.custStmt, err = tx.PrepareContext(ctx, `INSERT INTO customers (id, name, source, owner_id, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?)`); err != nil {
+	if w.custStmt, err = tx.PrepareContext(ctx, `INSERT INTO customers (id, name, name_py, name_initials, source, owner_id,
+		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("import: prepare customers: %w", err)
 	}
@@ -164,7 +166,8 @@ func (w *ImportWriter) AddCustomer(c Customer) (int64, error) {
 	if c.OwnerID != nil {
 		owner = *c.OwnerID
 	}
-	if _, err := w.custStmt.ExecContext(w.ctx, id, c.Name, c.Source, owner, w.now, w.now); err != nil {
+	py, ini := pinyin.Keys(c.Name)
+	if _, err := w.custStmt.ExecContext(w.ctx, id, c.Name, py, ini, c.Source, owner, w.now, w.now); err != nil {
 		return 0, fmt.Errorf("insert customer: %w", err)
 	}
 	w.nextCust++
@@ -175,7 +178,8 @@ func (w *ImportWriter) AddCustomer(c Customer) (int64, error) {
 // are set here) and returns its id. Its stage history is written by Finish.
 func (w *ImportWriter) AddOpportunity(o Opportunity) (int64, error) {
 	id := w.nextOpp
-	_, err := w.oppStmt.ExecContext(w.ctx, id, o.Name, o.CustomerID, o.Type, o.Source, o.OwnerID, o.Campaign, o.AmountCents,
+	py, ini := pinyin.Keys(o.Name)
+	_, err := w.oppStmt.ExecContext(w.ctx, id, o.Name, py, ini, o.CustomerID, o.Type, o.Source, o.OwnerID, o.Campaign, o.AmountCents,
 		o.ExpectedClose, o.NextStep, o.StageID, o.ProbabilityBP, o.Description, o.LostReason, o.Competitor, w.now, w.now)
 	if err != nil {
 		return 0, fmt.Errorf("insert opportunity: %w", err)

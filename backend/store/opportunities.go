@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"funneldesk/backend/pinyin"
 )
 
 // Opportunity is a sales opportunity (销售机会) with the names it refers to.
@@ -44,17 +46,20 @@ type OpportunityFilter struct {
 	// CloseFrom and CloseTo bound the expected close date, both inclusive (YYYY-MM-DD).
 	CloseFrom string `json:"closeFrom"`
 	CloseTo   string `json:"closeTo"`
-	// Query matches the opportunity's or its customer's name.
+	// Query matches the opportunity's or its customer's name, anywhere
+	// in it, or the start of the name's pinyin or initials.
 	Query string `json:"query"`
 	// Sort is one of SortColumns' keys; Desc reverses it.
 	Sort string `json:"sort"`
 	Desc bool   `json:"desc"`
 }
 
-// SortColumns maps the sort keys the list offers to SQL.
+// SortColumns maps the sort keys the list offers to SQL. Names sort by
+// their pinyin key (migration 0010), so Chinese names come in the order
+// 阿, 白, 陈 … with Latin names among them by their letters.
 var SortColumns = map[string]string{
 	"expectedClose": "o.expected_close",
-	"name":          "o.name",
+	"name":          "o.name_py",
 	"amount":        "o.amount_cents",
 	"probability":   "o.probability_bp",
 	"updatedAt":     "o.updated_at",
@@ -115,6 +120,12 @@ func (f OpportunityFilter) hasStage() bool {
 }
 
 func (f OpportunityFilter) query() string { return strings.TrimSpace(f.Query) }
+
+// pinyinQuery reports whether the search also matches pinyin keys.
+func (f OpportunityFilter) pinyinQuery() bool {
+	_, ok := pinyin.Query(f.query())
+	return ok
+}
 
 // lead picks the condition that narrows the rows through an index.
 func (f OpportunityFilter) lead() int {
@@ -211,14 +222,17 @@ func (f OpportunityFilter) conds(lead int) ([]string, []any) {
 		add(`o.expected_close <= ?`, f.CloseTo)
 	}
 	if s := f.query(); s != "" {
-		like := "%" + escapeLike(s) + "%"
+		// The opportunity's or its customer's name, as text or as pinyin.
+		own, ownArgs := nameMatch("o", "opportunities", s)
+		cust, custArgs := nameMatch("c", "customers", s)
 		if lead == leadNone {
 			// Walking an index in sort order checks few rows: look up each
 			// one's customer rather than list every matching customer
 			// (per part of a merged query).
-			add(`(o.name LIKE ? ESCAPE '\' OR EXISTS (SELECT 1 FROM customers c WHERE c.id = o.customer_id AND c.name LIKE ? ESCAPE '\'))`, like, like)
+			add(`(`+own+` OR EXISTS (SELECT 1 FROM customers c WHERE c.id = o.customer_id AND `+cust+`))`,
+				append(ownArgs, custArgs...)...)
 		} else {
-			add(`(o.name LIKE ? ESCAPE '\' OR o.customer_id IN (SELECT id FROM customers WHERE name LIKE ? ESCAPE '\'))`, like, like)
+			add(`(`+own+` OR o.customer_id IN (SELECT c.id FROM customers c WHERE `+cust+`))`, append(ownArgs, custArgs...)...)
 		}
 	}
 	return conds, args
@@ -337,7 +351,7 @@ var sortIndex = map[string]struct {
 	"amount":      {"o.amount_cents", 10},
 	"probability": {"o.probability_bp", 10},
 	"updatedAt":   {"o.updated_at", 1},
-	"name":        {"o.name", 1},
+	"name":        {"o.name_py", 1},
 	"createdAt":   {"o.id", 1},
 }
 
@@ -366,6 +380,11 @@ func pageIDs(ctx context.Context, q Querier, f OpportunityFilter, total, offset,
 	switch key := f.sortKey(); {
 	case lead == leadCustomer || (lead == leadQuery && total < 0):
 		// A customer has few rows; a search of unknown size may have few.
+		return sortedPage(ctx, q, f, offset, limit)
+	case lead == leadQuery && key == "name" && f.pinyinQuery():
+		// Pinyin matches of the names cluster in the order of the key
+		// index, which a walk in that order would reach only after
+		// looking up the rows before them: sort the matches instead.
 		return sortedPage(ctx, q, f, offset, limit)
 	case key == "expectedClose":
 		if lead == leadQuery && few(1) {
@@ -638,10 +657,11 @@ func GetOpportunity(ctx context.Context, q Querier, id int64) (Opportunity, erro
 // InsertOpportunity adds an opportunity.
 func InsertOpportunity(ctx context.Context, q Querier, o Opportunity) (int64, error) {
 	now := Now()
-	res, err := q.ExecContext(ctx, `INSERT INTO opportunities (name, customer_id, type, source, owner_id, campaign, amount_cents,
-		expected_close, next_step, stage_id, probability_bp, description, lost_reason, competitor, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		o.Name, o.CustomerID, o.Type, o.Source, o.OwnerID, o.Campaign, o.AmountCents, o.ExpectedClose, o.NextStep,
+	py, ini := pinyin.Keys(o.Name)
+	res, err := q.ExecContext(ctx, `INSERT INTO opportunities (name, name_py, name_initials, customer_id, type, source, owner_id,
+		campaign, amount_cents, expected_close, next_step, stage_id, probability_bp, description, lost_reason, competitor,
+		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		o.Name, py, ini, o.CustomerID, o.Type, o.Source, o.OwnerID, o.Campaign, o.AmountCents, o.ExpectedClose, o.NextStep,
 		o.StageID, o.ProbabilityBP, o.Description, o.LostReason, o.Competitor, now, now)
 	if err != nil {
 		return 0, fmt.Errorf("insert opportunity: %w", err)
@@ -651,10 +671,11 @@ func InsertOpportunity(ctx context.Context, q Querier, o Opportunity) (int64, er
 
 // UpdateOpportunity writes every editable field.
 func UpdateOpportunity(ctx context.Context, q Querier, o Opportunity) error {
-	_, err := q.ExecContext(ctx, `UPDATE opportunities SET name = ?, customer_id = ?, type = ?, source = ?, owner_id = ?,
-		campaign = ?, amount_cents = ?, expected_close = ?, next_step = ?, stage_id = ?, probability_bp = ?, description = ?,
-		lost_reason = ?, competitor = ?, updated_at = ? WHERE id = ?`,
-		o.Name, o.CustomerID, o.Type, o.Source, o.OwnerID, o.Campaign, o.AmountCents, o.ExpectedClose, o.NextStep,
+	py, ini := pinyin.Keys(o.Name)
+	_, err := q.ExecContext(ctx, `UPDATE opportunities SET name = ?, name_py = ?, name_initials = ?, customer_id = ?, type = ?,
+		source = ?, owner_id = ?, campaign = ?, amount_cents = ?, expected_close = ?, next_step = ?, stage_id = ?,
+		probability_bp = ?, description = ?, lost_reason = ?, competitor = ?, updated_at = ? WHERE id = ?`,
+		o.Name, py, ini, o.CustomerID, o.Type, o.Source, o.OwnerID, o.Campaign, o.AmountCents, o.ExpectedClose, o.NextStep,
 		o.StageID, o.ProbabilityBP, o.Description, o.LostReason, o.Competitor, Now(), o.ID)
 	if err != nil {
 		return fmt.Errorf("update opportunity: %w", err)

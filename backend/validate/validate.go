@@ -108,6 +108,84 @@ func OneOf(field, label, labelEn, s string, allowed []string) (string, error) {
 		labelEn+" \""+s+"\" is not one of "+strings.Join(allowed, " / "))
 }
 
+// Phone checks an optional phone number loosely but really: digits,
+// spaces, a leading +, -, one pair of parentheses, and an extension at the
+// end (转, 分机, ext, x or # and its digits), with 5 to 20 digits in all.
+// Full-width forms (（010）, ＋86) count as their ASCII twins; s is kept
+// as typed, trimmed. Several numbers in one field are refused: a contact
+// holds one.
+func Phone(field, label, labelEn, s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", nil
+	}
+	digits, ok := phoneDigits(s)
+	if !ok {
+		return "", apperr.Invalid(field, label+"「"+s+"」格式不正确：只能有数字、空格、+、-、括号和分机号（如 010-6438 1234 转 123）",
+			labelEn+" \""+s+"\" is not a phone number: use digits, spaces, +, -, parentheses and an extension (e.g. 010-6438 1234 ext 123)")
+	}
+	if digits < 5 || digits > 20 {
+		return "", apperr.Invalid(field, label+"「"+s+"」有 "+itoa(digits)+" 位数字，电话号码应为 5 到 20 位",
+			labelEn+" \""+s+"\" has "+itoa(digits)+" digits; a phone number has 5 to 20")
+	}
+	return s, nil
+}
+
+// phoneExt are the words that start an extension, lower case.
+var phoneExt = []string{"分机", "转", "ext.", "ext", "x", "#"}
+
+// phoneDigits counts the digits of a phone number; ok is false when s is
+// not one.
+func phoneDigits(s string) (digits int, ok bool) {
+	rs := []rune(strings.ToLower(s))
+	for i, r := range rs {
+		if r >= 0xFF01 && r <= 0xFF5E { // full-width ASCII
+			rs[i] = r - 0xFEE0
+		}
+	}
+	ext, open, seen := false, false, false // in the extension; inside (); any non-space yet
+	extDigits := 0
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+			if ext {
+				extDigits++
+			}
+		case r == ' ':
+		case ext:
+			return 0, false
+		case r == '+' && !seen:
+		case r == '-':
+		case r == '(' && !open:
+			open = true
+		case r == ')' && open:
+			open = false
+		default:
+			m := ""
+			for _, e := range phoneExt {
+				if strings.HasPrefix(string(rs[i:]), e) {
+					m = e
+					break
+				}
+			}
+			if m == "" || digits == 0 || open {
+				return 0, false
+			}
+			ext = true
+			i += len([]rune(m)) - 1
+		}
+		if r != ' ' {
+			seen = true
+		}
+	}
+	if open || (ext && extDigits == 0) {
+		return 0, false
+	}
+	return digits, true
+}
+
 // Page clamps a 1-based page number and a page size (default 50, max 500).
 func Page(page, size int) (offset, limit int) {
 	if size <= 0 {

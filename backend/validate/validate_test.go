@@ -226,3 +226,67 @@ func TestPage(t *testing.T) {
 		})
 	}
 }
+
+func TestPhone(t *testing.T) {
+	const format, count = "格式不正确", "位数字"
+	tests := []struct {
+		in, want string
+		problem  string // "" when valid, else a part of the Chinese message
+	}{
+		{"", "", ""},
+		{"  ", "", ""},
+		{"021-54656361", "021-54656361", ""},
+		{" 13800138000 ", "13800138000", ""},
+		{"+86 138 0013 8000", "+86 138 0013 8000", ""},
+		{"(010) 6438-1234", "(010) 6438-1234", ""},
+		{"（010）64381234", "（010）64381234", ""},
+		{"＋８６ 10 64381234", "＋８６ 10 64381234", ""},
+		{"+1 (555) 123-4567", "+1 (555) 123-4567", ""},
+		{"400-800-8888", "400-800-8888", ""},
+		{"95588", "95588", ""},
+		{"010-64381234 转 123", "010-64381234 转 123", ""},
+		{"010-64381234转123", "010-64381234转123", ""},
+		{"010-64381234 分机 8", "010-64381234 分机 8", ""},
+		{"010-64381234 ext. 123", "010-64381234 ext. 123", ""},
+		{"010-64381234 EXT 123", "010-64381234 EXT 123", ""},
+		{"010-64381234x123", "010-64381234x123", ""},
+		{"010-64381234#123", "010-64381234#123", ""},
+		{"abc", "", format},
+		{"138-0013-800a", "", format},
+		{"13800138000/13900139000", "", format},
+		{"13800138000, 13900139000", "", format},
+		{"86+13800138000", "", format},
+		{"++8613800138000", "", format},
+		{"010)6438 1234(", "", format},
+		{"((010)) 64381234", "", format},
+		{"(010 64381234", "", format},
+		{"010-64381234 转", "", format},
+		{"转 123456", "", format},
+		{"010-64381234 转 12-3", "", format},
+		{"010-64381234 x 12 x 3", "", format},
+		{"(010 转 1) 64381234", "", format},
+		{"1234", "", count},
+		{"+86 (0)", "", count},
+		{"123456789012345678901", "", count},
+		{"010-64381234 转 1234567890", "", count},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := Phone("phone", "电话", "Phone", tt.in)
+			if tt.problem == "" {
+				wantErr(t, err, "", "")
+				if got != tt.want {
+					t.Errorf("Phone(%q) = %q, want %q", tt.in, got, tt.want)
+				}
+				return
+			}
+			wantErr(t, err, apperr.CodeInvalid, "phone")
+			e, _ := apperr.As(err)
+			s := strings.TrimSpace(tt.in)
+			if !strings.Contains(e.Message, "电话「"+s+"」") || !strings.Contains(e.Message, tt.problem) ||
+				!strings.Contains(e.MessageEn, `Phone "`+s+`"`) {
+				t.Errorf("messages %q / %q: want the field, the number and %q", e.Message, e.MessageEn, tt.problem)
+			}
+		})
+	}
+}

@@ -22,6 +22,7 @@ import (
 	"strconv"
 	"time"
 
+	"funneldesk/backend/pinyin"
 	"funneldesk/backend/store"
 )
 
@@ -159,8 +160,8 @@ func (g *gen) insertOwners(ctx context.Context, n int) error {
 
 func (g *gen) insertCustomers(ctx context.Context, n int) error {
 	g.custOwner = make([]int64, 0, n)
-	return g.batches(ctx, n, `INSERT INTO customers (id, name, classification, source, industry, phone, address, owner_id,
-		notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	return g.batches(ctx, n, `INSERT INTO customers (id, name, name_py, name_initials, classification, source, industry, phone,
+		address, owner_id, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		func(stmt *sql.Stmt, i int) error {
 			r := g.rng
 			city := cities[r.IntN(len(cities))]
@@ -186,7 +187,8 @@ func (g *gen) insertCustomers(ctx context.Context, n int) error {
 			if updated.Before(created) {
 				updated = created
 			}
-			_, err := stmt.ExecContext(ctx, i+1, name, g.pick(classifications), g.pick(sources), ind.industry, phone, addr,
+			py, ini := pinyin.Keys(name)
+			_, err := stmt.ExecContext(ctx, i+1, name, py, ini, g.pick(classifications), g.pick(sources), ind.industry, phone, addr,
 				owner, notes, created.Format(time.RFC3339), updated.Format(time.RFC3339))
 			return err
 		})
@@ -195,9 +197,9 @@ func (g *gen) insertCustomers(ctx context.Context, n int) error {
 func (g *gen) insertOpportunities(ctx context.Context, n int) error {
 	const histSQL = `INSERT INTO stage_history (opportunity_id, from_stage_id, to_stage_id, changed_at) VALUES (?, ?, ?, ?)`
 	var hist *sql.Stmt
-	return g.batchesTx(ctx, n, `INSERT INTO opportunities (id, name, customer_id, type, source, owner_id, campaign, amount_cents,
-		expected_close, next_step, stage_id, probability_bp, description, lost_reason, competitor, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	return g.batchesTx(ctx, n, `INSERT INTO opportunities (id, name, name_py, name_initials, customer_id, type, source, owner_id,
+		campaign, amount_cents, expected_close, next_step, stage_id, probability_bp, description, lost_reason, competitor,
+		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		func(tx *sql.Tx) (err error) {
 			hist, err = tx.PrepareContext(ctx, histSQL)
 			return err
@@ -257,7 +259,8 @@ func (g *gen) insertOpportunities(ctx context.Context, n int) error {
 				desc = descriptions[r.IntN(len(descriptions))]
 			}
 			name := products[r.IntN(len(products))] + g.pick(actions)
-			if _, err := stmt.ExecContext(ctx, id, name, cust, g.pick(oppTypes), g.pick(sources), owner, g.pick(campaigns),
+			py, ini := pinyin.Keys(name)
+			if _, err := stmt.ExecContext(ctx, id, name, py, ini, cust, g.pick(oppTypes), g.pick(sources), owner, g.pick(campaigns),
 				g.amount(), close.Format(time.DateOnly), nextStep, stage.ID, bp, desc, lostReason, competitor,
 				created.Format(time.RFC3339), updated.Format(time.RFC3339)); err != nil {
 				return err

@@ -1,0 +1,99 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"funneldesk/backend/pinyin"
+)
+
+// pinyinTables are the tables with a name and its pinyin keys (migration
+// 0010), with the key function for each: contacts are people, whose first
+// character reads as a surname.
+var pinyinTables = []struct {
+	table string
+	keys  func(string) (string, string)
+}{
+	{"customers", pinyin.Keys},
+	{"contacts", pinyin.PersonKeys},
+	{"opportunities", pinyin.Keys},
+}
+
+// backfillBatch is the number of rows keyed per transaction: big enough that
+// commits cost little, small enough that the writer is not held for long.
+const backfillBatch = 5000
+
+// backfillPinyin writes the pinyin keys of every row that has none: the rows
+// written before migration 0010, or by a tool that bypasses the store. It
+// runs in batches, each its own transaction, so it can stop anywhere and
+// the next Open carries on. NULLs come first in the key index, so each batch
+// is found without a scan.
+func (s *Store) backfillPinyin(ctx context.Context) error {
+	for _, t := range pinyinTables {
+		for {
+			n, err := s.backfillBatch(ctx, t.table, t.keys)
+			if err != nil {
+				return fmt.Errorf("pinyin keys of %s: %w", t.table, err)
+			}
+			if n < backfillBatch {
+				break
+			}
+		}
+	}
+	return nil
+}
+
+func (s *Store) backfillBatch(ctx context.Context, table string, keys func(string) (string, string)) (int, error) {
+	var rows []struct {
+		ID   int64  `db:"id"`
+		Name string `db:"name"`
+	}
+	n := 0
+	err := s.Tx(ctx, func(tx Tx) error {
+		if err := tx.SelectContext(ctx, &rows, `SELECT id, name FROM `+table+` WHERE name_py IS NULL LIMIT ?`, backfillBatch); err != nil {
+			return err
+		}
+		if len(rows) == 0 {
+			return nil
+		}
+		stmt, err := tx.PreparexContext(ctx, `UPDATE `+table+` SET name_py = ?, name_initials = ? WHERE id = ?`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for _, r := range rows {
+			full, ini := keys(r.Name)
+			if _, err := stmt.ExecContext(ctx, full, ini, r.ID); err != nil {
+				return err
+			}
+		}
+		n = len(rows)
+		return nil
+	})
+	return n, err
+}
+
+// pinyinIDs returns a query for the ids of table's rows whose full pinyin
+// or initials start with key (from pinyin.Query): two index ranges.
+func pinyinIDs(table, key string) (string, []any) {
+	hi := pinyin.Upper(key)
+	return `SELECT id FROM ` + table + ` WHERE name_py >= ? AND name_py < ?
+		UNION ALL SELECT id FROM ` + table + ` WHERE name_initials >= ? AND name_initials < ?`,
+		[]any{key, hi, key, hi}
+}
+
+// nameMatch is the condition that alias's name contains s, or, when s reads
+// as pinyin, that its pinyin keys start with it. The pinyin part is an
+// uncorrelated IN list on the id, built once per query from two index
+// ranges, so a scan that reads only the name index (and the id, which every
+// index holds) stays covered.
+func nameMatch(alias, table, s string) (string, []any) {
+	cond := alias + `.name LIKE ? ESCAPE '\'`
+	args := []any{"%" + escapeLike(s) + "%"}
+	if key, ok := pinyin.Query(s); ok {
+		ids, a := pinyinIDs(table, key)
+		cond = `(` + cond + ` OR ` + alias + `.id IN (` + ids + `))`
+		args = append(args, a...)
+	}
+	return cond, args
+}
