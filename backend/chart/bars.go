@@ -35,15 +35,13 @@ func BarsPNG(b Bars, w, h int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if w >= PrintWidth {
-		r.SetDPI(300)
-	}
+	dpi := printDPI(r, w)
 	c, err := newCanvas(r, false)
 	if err != nil {
 		return nil, err
 	}
 	drawBars(c, b, w, h)
-	return save(r, false)
+	return save(r, false, dpi)
 }
 
 // niceStep returns a round axis step (1, 2 or 5 × 10^n) giving about n ticks up to max.

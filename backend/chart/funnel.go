@@ -56,10 +56,27 @@ func FunnelPNG(f Funnel, w, h int) ([]byte, []Area, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if w >= PrintWidth {
-		r.SetDPI(300)
+	dpi := printDPI(r, w)
+	c, err := newCanvas(r, false)
+	if err != nil {
+		return nil, nil, err
 	}
-	return render(r, false, f, w, h)
+	areas := draw(c, f, w, h)
+	b, err := save(r, false, dpi)
+	return b, areas, err
+}
+
+// PrintDPI is the resolution of the print size (A4 at 300 dpi).
+const PrintDPI = 300
+
+// printDPI sets the renderer to 300 dpi for the print size and returns the
+// dpi to write into the PNG (0: none, the screen size).
+func printDPI(r gochart.Renderer, w int) int {
+	if w < PrintWidth {
+		return 0
+	}
+	r.SetDPI(PrintDPI)
+	return PrintDPI
 }
 
 // FunnelSVG draws f as SVG of w×h pixels.
@@ -68,18 +85,12 @@ func FunnelSVG(f Funnel, w, h int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, _, err := render(r, true, f, w, h)
-	return b, err
-}
-
-func render(r gochart.Renderer, svg bool, f Funnel, w, h int) ([]byte, []Area, error) {
-	c, err := newCanvas(r, svg)
+	c, err := newCanvas(r, true)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	areas := draw(c, f, w, h)
-	b, err := save(r, svg)
-	return b, areas, err
+	draw(c, f, w, h)
+	return save(r, true, 0)
 }
 
 // rgba collects the raster renderer's image instead of letting it encode.
@@ -104,8 +115,8 @@ func flattenOnWhite(img *image.RGBA) {
 
 // save encodes the drawing. PNGs are encoded at BestSpeed: at A4 300 dpi
 // the default compression is most of the export's time, for a file only
-// somewhat smaller.
-func save(r gochart.Renderer, svg bool) ([]byte, error) {
+// somewhat smaller. A PNG with dpi > 0 states that resolution (pHYs).
+func save(r gochart.Renderer, svg bool, dpi int) ([]byte, error) {
 	var buf bytes.Buffer
 	if svg {
 		if err := r.Save(&buf); err != nil {
@@ -121,6 +132,9 @@ func save(r gochart.Renderer, svg bool) ([]byte, error) {
 	enc := png.Encoder{CompressionLevel: png.BestSpeed}
 	if err := enc.Encode(&buf, c.img); err != nil {
 		return nil, fmt.Errorf("encode chart: %w", err)
+	}
+	if dpi > 0 {
+		return withDPI(buf.Bytes(), dpi)
 	}
 	return buf.Bytes(), nil
 }

@@ -99,6 +99,11 @@ func TestFunnelPNG(t *testing.T) {
 		if b := img.Bounds(); b.Dx() != size.w || b.Dy() != size.h {
 			t.Errorf("%s: %dx%d", size.name, b.Dx(), b.Dy())
 		}
+		// The print size states its 300 dpi in a pHYs chunk right after IHDR.
+		raw, _ := os.ReadFile(file)
+		if hasPhys := string(raw[37:41]) == "pHYs"; hasPhys != (size.name == "print") {
+			t.Errorf("%s: pHYs chunk present = %v", size.name, hasPhys)
+		}
 	}
 	if code, _, _ := run(t, db, "funnel", "--png", filepath.Join(dir, "x.png"), "--size", "huge"); code != 1 {
 		t.Errorf("bad size: exit %d, want 1", code)

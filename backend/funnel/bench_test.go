@@ -9,12 +9,14 @@ import (
 	"funneldesk/bench/benchdb"
 )
 
-// Funnel benchmarks at 1,000,000 opportunities through the service layer:
+// Funnel benchmarks at 1,000,000 opportunities: the figures (Compute, what
+// the bound View reads), the whole View (figures and screen chart) and the
+// chart alone:
 //
 //	FUNNELDESK_BENCH_DB=bench/data/bench.db go test -run '^$' -bench . ./backend/funnel/
 func BenchmarkFunnel(b *testing.B) {
 	st := benchdb.Open(b)
-	srv := funnel.NewService(st, svc.New(nil))
+	ctx := context.Background()
 	cases := []struct {
 		name string
 		f    funnel.Filter
@@ -32,11 +34,22 @@ func BenchmarkFunnel(b *testing.B) {
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				if _, err := srv.Get(c.f); err != nil {
+				if _, err := funnel.Compute(ctx, st.DB, c.f); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkView is one refresh of the funnel screen: the bound call.
+func BenchmarkView(b *testing.B) {
+	st := benchdb.Open(b)
+	srv := funnel.NewService(st, svc.New(nil))
+	for i := 0; i < b.N; i++ {
+		if _, err := srv.View(funnel.ViewRequest{Filter: funnel.Filter{OwnerID: 10, From: "2026-05-01", To: "2026-05-31"}}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

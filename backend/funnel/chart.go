@@ -3,6 +3,7 @@ package funnel
 import (
 	"encoding/base64"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -20,6 +21,22 @@ type ChartRequest struct {
 	Size string `json:"size"`
 	// Lang is "zh-CN" (default) or "en".
 	Lang string `json:"lang"`
+}
+
+// ViewRequest asks for the funnel screen: its filter, what the band widths
+// follow ("count" or "amount") and the chart's language.
+type ViewRequest struct {
+	Filter  Filter `json:"filter"`
+	Measure string `json:"measure"`
+	Lang    string `json:"lang"`
+}
+
+// View is the whole funnel screen from one computation: the table's figures
+// and the chart drawn from those very figures, so they can never disagree
+// and a refresh reads the database once.
+type View struct {
+	Report Report `json:"report"`
+	Chart  Chart  `json:"chart"`
 }
 
 // Chart is a drawn funnel: the PNG as base64, its size, and where each
@@ -40,22 +57,62 @@ type StageArea struct {
 	H       int   `json:"h"`
 }
 
-// Chart computes the funnel for req's filter and draws it, for the screen
-// and for saving through the desktop service.
-func (s *Service) Chart(req ChartRequest) (Chart, error) {
+// View computes the funnel for req's filter once and returns its figures
+// with the chart at screen size.
+func (s *Service) View(req ViewRequest) (View, error) {
+	creq := ChartRequest{Filter: req.Filter, Measure: req.Measure, Size: "screen", Lang: req.Lang}
+	if _, _, err := chartSize(creq); err != nil {
+		return View{}, err
+	}
 	rep, err := Compute(s.env.Ctx(), s.st.DB, req.Filter)
 	if err != nil {
-		return Chart{}, err
+		return View{}, err
 	}
-	b, areas, w, h, err := draw(rep, req)
+	b, areas, w, h, err := draw(rep, creq)
 	if err != nil {
-		return Chart{}, err
+		return View{}, err
 	}
-	out := Chart{PNG: base64.StdEncoding.EncodeToString(b), Width: w, Height: h, Areas: []StageArea{}}
+	ch := Chart{PNG: base64.StdEncoding.EncodeToString(b), Width: w, Height: h, Areas: []StageArea{}}
 	for _, a := range areas {
-		out.Areas = append(out.Areas, StageArea{StageID: rep.Stages[a.Band].StageID, X: a.X, Y: a.Y, W: a.W, H: a.H})
+		ch.Areas = append(ch.Areas, StageArea{StageID: rep.Stages[a.Band].StageID, X: a.X, Y: a.Y, W: a.W, H: a.H})
 	}
-	return out, nil
+	return View{Report: rep, Chart: ch}, nil
+}
+
+// SaveChart draws the funnel chart of req as a PNG and writes it where the
+// user chooses (the native save dialog; the --save-dir when headless). It
+// returns the path written, or "" when the user cancelled. The PNG goes
+// from Go to the disk: nothing travels through the bridge.
+func (s *Service) SaveChart(req ChartRequest) (string, error) {
+	if _, _, err := chartSize(req); err != nil {
+		return "", err
+	}
+	rep, err := Compute(s.env.Ctx(), s.st.DB, req.Filter)
+	if err != nil {
+		return "", err
+	}
+	return s.env.SaveFile(FileName(req, s.env.Now()), func(w io.Writer) error {
+		b, err := DrawPNG(rep, req)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(b)
+		return err
+	})
+}
+
+// FileName is the name the save dialog suggests: 销售漏斗-20260105.png, and
+// -A4 before the extension for the print size.
+func FileName(req ChartRequest, now time.Time) string {
+	name := "销售漏斗"
+	if req.Lang == "en" {
+		name = "sales-funnel"
+	}
+	name += "-" + now.Format("20060102")
+	if req.Size == "print" {
+		name += "-A4"
+	}
+	return name + ".png"
 }
 
 // DrawPNG draws a computed report at the requested size.
@@ -64,19 +121,28 @@ func DrawPNG(rep Report, req ChartRequest) ([]byte, error) {
 	return b, err
 }
 
-func draw(rep Report, req ChartRequest) ([]byte, []chart.Area, int, int, error) {
+// chartSize checks req's size and measure and returns the image size.
+func chartSize(req ChartRequest) (int, int, error) {
 	w, h := chart.ScreenWidth, chart.ScreenHeight
 	switch req.Size {
 	case "", "screen":
 	case "print":
 		w, h = chart.PrintWidth, chart.PrintHeight
 	default:
-		return nil, nil, 0, 0, apperr.Invalid("size", "尺寸只能是 screen 或 print", "Size must be screen or print")
+		return 0, 0, apperr.Invalid("size", "尺寸只能是 screen 或 print", "Size must be screen or print")
 	}
 	switch req.Measure {
 	case "", "count", "amount":
 	default:
-		return nil, nil, 0, 0, apperr.Invalid("measure", "漏斗宽度只能按数量或金额", "Widths follow count or amount")
+		return 0, 0, apperr.Invalid("measure", "漏斗宽度只能按数量或金额", "Widths follow count or amount")
+	}
+	return w, h, nil
+}
+
+func draw(rep Report, req ChartRequest) ([]byte, []chart.Area, int, int, error) {
+	w, h, err := chartSize(req)
+	if err != nil {
+		return nil, nil, 0, 0, err
 	}
 	b, areas, err := chart.FunnelPNG(Drawing(rep, req.Measure, req.Lang), w, h)
 	return b, areas, w, h, err

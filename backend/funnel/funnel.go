@@ -18,6 +18,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/money"
+	"funneldesk/backend/opportunity"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
 
@@ -76,11 +77,6 @@ type Service struct {
 // NewService returns the funnel service over st.
 func NewService(st *store.Store, env *svc.Env) *Service { return &Service{st: st, env: env} }
 
-// Get computes the funnel for f.
-func (s *Service) Get(f Filter) (Report, error) {
-	return Compute(s.env.Ctx(), s.st.DB, f)
-}
-
 // OpportunityFilter is the list filter that shows the opportunities a
 // funnel filter counts, narrowed to one stage when stageID is not 0. The
 // funnel screen's click-through uses it so both always agree.
@@ -101,9 +97,28 @@ func OpportunityFilter(f Filter, stageID int64) store.OpportunityFilter {
 	return of
 }
 
-// StageFilter is OpportunityFilter bound to the UI.
-func (s *Service) StageFilter(f Filter, stageID int64) store.OpportunityFilter {
-	return OpportunityFilter(f, stageID)
+// StageRequest asks for one page (1-based) of the opportunities the funnel
+// counts under Filter in one stage (StageID 0: in every stage, the 总计 row).
+type StageRequest struct {
+	Filter   Filter `json:"filter"`
+	StageID  int64  `json:"stageId"`
+	Page     int    `json:"page"`
+	PageSize int    `json:"pageSize"`
+}
+
+// Stage is the click-through of a table row or a chart band: one page of
+// the stage's opportunities under the funnel's own filter, in one call.
+func (s *Service) Stage(req StageRequest) (opportunity.Page, error) {
+	f, err := Check(req.Filter)
+	if err != nil {
+		return opportunity.Page{}, err
+	}
+	off, lim := validate.Page(req.Page, req.PageSize)
+	items, total, err := store.ListOpportunities(s.env.Ctx(), s.st.DB, OpportunityFilter(f, req.StageID), off, lim)
+	if err != nil {
+		return opportunity.Page{}, err
+	}
+	return opportunity.Page{Items: items, Total: total, Page: off/lim + 1, PageSize: lim}, nil
 }
 
 // Check validates a filter.

@@ -1,8 +1,20 @@
 package funnel_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
 	"testing"
+	"time"
+
+	"funneldesk/backend/apperr"
+	"funneldesk/backend/chart"
+	"funneldesk/backend/chart/charttest"
 
 	"funneldesk/backend/demo"
 	"funneldesk/backend/funnel"
@@ -12,6 +24,12 @@ import (
 	"funneldesk/backend/store/storetest"
 	"funneldesk/backend/svc"
 )
+
+// get reads the funnel's figures as the screen does: through View.
+func get(st *store.Store, f funnel.Filter) (funnel.Report, error) {
+	v, err := funnel.NewService(st, svc.New(nil)).View(funnel.ViewRequest{Filter: f})
+	return v.Report, err
+}
 
 // row is a stage line as the seed's table shows it.
 type row struct {
@@ -29,7 +47,7 @@ func TestSeedFunnel(t *testing.T) {
 	if err := demo.Load(context.Background(), st); err != nil {
 		t.Fatal(err)
 	}
-	rep, err := funnel.NewService(st, svc.New(nil)).Get(funnel.Filter{})
+	rep, err := get(st, funnel.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +79,7 @@ func TestSeedFunnel(t *testing.T) {
 
 func TestEmptyFunnel(t *testing.T) {
 	st := storetest.New(t)
-	rep, err := funnel.NewService(st, svc.New(nil)).Get(funnel.Filter{})
+	rep, err := get(st, funnel.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +136,7 @@ func TestExpectedRoundsOncePerStage(t *testing.T) {
 	if _, err := srv.Create(opportunity.Input{Name: "半分", CustomerID: c, OwnerID: o, StageID: n.ID, Amount: "0.01", Probability: "50"}); err != nil {
 		t.Fatal(err)
 	}
-	rep, err := funnel.NewService(st, svc.New(nil)).Get(funnel.Filter{})
+	rep, err := get(st, funnel.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +166,7 @@ func TestWonAndLostRules(t *testing.T) {
 	if _, err := srv.Create(opportunity.Input{Name: "输", CustomerID: c, OwnerID: o, StageID: lost.ID, Amount: "100", Probability: "80", LostReason: "价格"}); err != nil {
 		t.Fatal(err)
 	}
-	rep, err := funnel.NewService(st, svc.New(nil)).Get(funnel.Filter{})
+	rep, err := get(st, funnel.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,6 +204,7 @@ func TestFiltersAndRetiredStages(t *testing.T) {
 	add(zs, first.ID, "2026-01-31", "老客户续购", "展会", "200")
 	add(ls, second.ID, "2026-02-01", "新业务", "电话营销", "400")
 	add(ls, second.ID, "", "", "", "800")
+	fsrv := funnel.NewService(st, svc.New(nil))
 
 	// Retire a stage that holds opportunities: it still shows.
 	if _, err := stage.NewService(st, svc.New(nil)).SetRetired(second.ID, true); err != nil {
@@ -219,14 +238,20 @@ func TestFiltersAndRetiredStages(t *testing.T) {
 			if len(rep.Stages) != tt.stages {
 				t.Errorf("%d stages shown, want %d (retired stage only while it holds opportunities)", len(rep.Stages), tt.stages)
 			}
-			// The click-through list agrees with the funnel's count.
-			for _, r := range rep.Stages {
-				_, total, err := store.ListOpportunities(ctx, st.DB, funnel.OpportunityFilter(tt.f, r.StageID), 0, 50)
+			// The click-through (one call) lists exactly what the funnel counts:
+			// each stage's opportunities, and all of them for the 总计 row.
+			for _, r := range append(rep.Stages, funnel.Row{Name: "总计", Count: rep.Total.Count}) {
+				p, err := fsrv.Stage(funnel.StageRequest{Filter: tt.f, StageID: r.StageID, Page: 1, PageSize: 50})
 				if err != nil {
 					t.Fatal(err)
 				}
-				if total != r.Count {
-					t.Errorf("stage %s: list shows %d, funnel counts %d", r.Name, total, r.Count)
+				if p.Total != r.Count || len(p.Items) != r.Count {
+					t.Errorf("stage %s: list shows %d (%d items), funnel counts %d", r.Name, p.Total, len(p.Items), r.Count)
+				}
+				for _, o := range p.Items {
+					if r.StageID != 0 && o.StageID != r.StageID {
+						t.Errorf("stage %s lists %q of stage %d", r.Name, o.Name, o.StageID)
+					}
 				}
 			}
 		})
@@ -239,38 +264,176 @@ func TestFiltersAndRetiredStages(t *testing.T) {
 	}
 }
 
-func TestChartMapsBandsToStages(t *testing.T) {
+// The rule of backend/chart holds here too: the chart's geometry is
+// measured in the drawn pixels and must follow the report's figures.
+
+// TestViewDrawsItsOwnFigures: one View call returns the figures and a chart
+// whose bands are those stages, in order, with widths following the chosen
+// measure's figures of the same report.
+func TestViewDrawsItsOwnFigures(t *testing.T) {
 	st := storetest.New(t)
 	if err := demo.Load(context.Background(), st); err != nil {
 		t.Fatal(err)
 	}
 	srv := funnel.NewService(st, svc.New(nil))
-	rep, err := srv.Get(funnel.Filter{})
-	if err != nil {
+	for _, measure := range []string{"", "count", "amount"} {
+		t.Run("measure "+measure, func(t *testing.T) {
+			v, err := srv.View(funnel.ViewRequest{Measure: measure, Lang: "en"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep, c := v.Report, v.Chart
+			if rep.Total.Count != 3 || len(rep.Stages) != 8 {
+				t.Fatalf("report: %d stages, total %+v", len(rep.Stages), rep.Total)
+			}
+			if c.Width != chart.ScreenWidth || c.Height != chart.ScreenHeight || len(c.Areas) != len(rep.Stages) {
+				t.Fatalf("chart %dx%d with %d areas for %d stages", c.Width, c.Height, len(c.Areas), len(rep.Stages))
+			}
+			raw, err := base64.StdEncoding.DecodeString(c.PNG)
+			if err != nil {
+				t.Fatal(err)
+			}
+			img, err := png.Decode(bytes.NewReader(raw))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s := img.Bounds().Size(); s.X != c.Width || s.Y != c.Height {
+				t.Fatalf("image %v, chart says %dx%d", s, c.Width, c.Height)
+			}
+			widths := make([]int, len(c.Areas))
+			values := make([]int64, len(c.Areas))
+			for i, a := range c.Areas {
+				if a.StageID != rep.Stages[i].StageID {
+					t.Fatalf("area %d is stage %d, want %d (stage order)", i, a.StageID, rep.Stages[i].StageID)
+				}
+				_, widths[i] = charttest.TopWidth(img, a.Y, a.X, a.X+a.W)
+				values[i] = int64(rep.Stages[i].Count)
+				if measure == "amount" {
+					values[i] = rep.Stages[i].AmountCents
+				}
+			}
+			if err := charttest.FollowValues(widths, values, -1, 2); err != nil {
+				t.Errorf("band widths %v for %v %s: %v", widths, values, measure, err)
+			}
+		})
+	}
+	tests := []struct {
+		name  string
+		req   funnel.ViewRequest
+		field string
+	}{
+		{"unknown measure", funnel.ViewRequest{Measure: "weight"}, "measure"},
+		{"bad date", funnel.ViewRequest{Filter: funnel.Filter{From: "2026-02-30"}}, "from"},
+		{"unknown owner", funnel.ViewRequest{Filter: funnel.Filter{OwnerID: 999}}, "ownerId"},
+	}
+	for _, tt := range tests {
+		_, err := srv.View(tt.req)
+		var ae *apperr.Error
+		if !errors.As(err, &ae) || ae.Field != tt.field {
+			t.Errorf("%s: error %v, want one about %s", tt.name, err, tt.field)
+		}
+	}
+}
+
+// TestSaveChart: the export is drawn and written by Go through the save
+// picker, at both sizes, the print size stating its 300 dpi.
+func TestSaveChart(t *testing.T) {
+	st := storetest.New(t)
+	if err := demo.Load(context.Background(), st); err != nil {
 		t.Fatal(err)
 	}
-	for _, size := range []struct {
-		name string
-		w, h int
-	}{{"screen", 1600, 1000}, {"print", 3508, 2480}} {
-		c, err := srv.Chart(funnel.ChartRequest{Size: size.name, Measure: "amount"})
+	dir := t.TempDir()
+	env := svc.New(svc.Fixed(time.Date(2026, 3, 9, 10, 0, 0, 0, time.Local)))
+	env.SetPicker(svc.DirPicker(dir))
+	srv := funnel.NewService(st, env)
+	tests := []struct {
+		req     funnel.ChartRequest
+		name    string
+		w, h    int
+		physDPI bool
+	}{
+		{funnel.ChartRequest{}, "销售漏斗-20260309.png", 1600, 1000, false},
+		{funnel.ChartRequest{Size: "print", Measure: "amount"}, "销售漏斗-20260309-A4.png", 3508, 2480, true},
+		{funnel.ChartRequest{Size: "print", Lang: "en"}, "sales-funnel-20260309-A4.png", 3508, 2480, true},
+	}
+	for _, tt := range tests {
+		path, err := srv.SaveChart(tt.req)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if c.Width != size.w || c.Height != size.h || len(c.PNG) < 1000 {
-			t.Fatalf("%s: %dx%d, %d bytes of base64", size.name, c.Width, c.Height, len(c.PNG))
+		if path != filepath.Join(dir, tt.name) {
+			t.Fatalf("saved to %q, want %q", path, filepath.Join(dir, tt.name))
 		}
-		if len(c.Areas) != len(rep.Stages) {
-			t.Fatalf("%s: %d areas for %d stages", size.name, len(c.Areas), len(rep.Stages))
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
 		}
-		for i, a := range c.Areas {
-			if a.StageID != rep.Stages[i].StageID || a.W <= 0 || a.H <= 0 || a.X+a.W > c.Width || a.Y+a.H > c.Height {
-				t.Errorf("%s: area %d = %+v for stage %d", size.name, i, a, rep.Stages[i].StageID)
-			}
+		cfg, err := png.DecodeConfig(bytes.NewReader(b))
+		if err != nil || cfg.Width != tt.w || cfg.Height != tt.h {
+			t.Fatalf("%s: %dx%d, %v", tt.name, cfg.Width, cfg.Height, err)
+		}
+		// pHYs right after IHDR (8 + 25 bytes): 11811 pixels per metre = 300 dpi.
+		hasPhys := len(b) > 50 && string(b[37:41]) == "pHYs"
+		if hasPhys != tt.physDPI || (hasPhys && !bytes.Equal(b[41:50], []byte{0, 0, 0x2e, 0x23, 0, 0, 0x2e, 0x23, 1})) {
+			t.Errorf("%s: pHYs present %v (want %v): % x", tt.name, hasPhys, tt.physDPI, b[33:54])
 		}
 	}
-	if _, err := srv.Chart(funnel.ChartRequest{Size: "huge"}); err == nil {
-		t.Error("an unknown size was accepted")
+
+	// Refused before any file is chosen or written.
+	for _, req := range []funnel.ChartRequest{{Size: "huge"}, {Measure: "weight"}, {Filter: funnel.Filter{To: "2026-13-01"}}} {
+		if p, err := srv.SaveChart(req); err == nil || p != "" {
+			t.Errorf("%+v: saved %q, err %v", req, p, err)
+		}
+	}
+	// Cancelling the dialog writes nothing and is no error.
+	env.SetPicker(func(string) (string, error) { return "", nil })
+	if p, err := srv.SaveChart(funnel.ChartRequest{}); p != "" || err != nil {
+		t.Errorf("cancelled: %q, %v", p, err)
+	}
+	if files, _ := os.ReadDir(dir); len(files) != len(tests) {
+		t.Errorf("%d files in the save folder, want %d", len(files), len(tests))
+	}
+}
+
+func TestStagePages(t *testing.T) {
+	st := storetest.New(t)
+	o := storetest.Owner(t, st, "张三")
+	c := storetest.Customer(t, st, "客户甲", o)
+	s := storetest.Stage(t, st, "初期沟通")
+	opp := opportunity.NewService(st, svc.New(nil))
+	for i := 0; i < 25; i++ {
+		if _, err := opp.Create(opportunity.Input{Name: fmt.Sprint("机会", i), CustomerID: c, OwnerID: o, StageID: s.ID,
+			ExpectedClose: fmt.Sprintf("2026-01-%02d", i+1), Amount: "1"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := funnel.NewService(st, svc.New(nil))
+	tests := []struct {
+		name      string
+		req       funnel.StageRequest
+		total     int
+		items     int
+		page      int
+		firstName string
+	}{
+		{"first page", funnel.StageRequest{StageID: s.ID, Page: 1, PageSize: 10}, 25, 10, 1, "机会0"},
+		{"last page", funnel.StageRequest{StageID: s.ID, Page: 3, PageSize: 10}, 25, 5, 3, "机会20"},
+		{"the funnel's filter", funnel.StageRequest{Filter: funnel.Filter{From: "2026-01-21"}, StageID: s.ID, Page: 1, PageSize: 10}, 5, 5, 1, "机会20"},
+		{"every stage", funnel.StageRequest{Page: 1, PageSize: 50}, 25, 25, 1, "机会0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := srv.Stage(tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Total != tt.total || len(p.Items) != tt.items || p.Page != tt.page || p.Items[0].Name != tt.firstName {
+				t.Errorf("total %d, %d items, page %d, first %q", p.Total, len(p.Items), p.Page, p.Items[0].Name)
+			}
+		})
+	}
+	if _, err := srv.Stage(funnel.StageRequest{StageID: s.ID, Filter: funnel.Filter{From: "2026-02-30"}}); err == nil {
+		t.Error("an impossible date was accepted")
 	}
 }
 

@@ -2,7 +2,9 @@
 // with exactly seed 000's figures, the click-through from a table row and
 // from a band of the chart image, filters, an update without reload when an
 // opportunity changes elsewhere in the app, PNG export at both sizes, the
-// one-page A4 print layout and English.
+// one-page A4 print layout and English. Every backend call the page makes is
+// recorded: a refresh (a filter, the measure) is exactly one funnel call, and
+// so is a stage click-through.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -11,11 +13,21 @@ import path from 'node:path'
 import { launchBrowser, newPage, pickOption, shot, shotDir, startServer } from './helpers.mjs'
 
 let srv, browser, page
+/** calls are the names of the backend calls the page made, in order ("funnel.Service.View"). */
+let calls = []
 
 before(async () => {
   srv = await startServer({ demo: true })
   browser = await launchBrowser()
   page = await newPage(browser)
+  page.on('request', (req) => {
+    if (new URL(req.url()).pathname !== '/wails/call') return
+    try {
+      calls.push(JSON.parse(req.postData() || '{}').name)
+    } catch {
+      calls.push('(unreadable body)')
+    }
+  })
   await page.goto(srv.url + '#/funnel')
   await page.locator('[data-test="funnel-row"]').first().waitFor()
   // Set once: if the page reloaded, this marker would be gone.
@@ -60,6 +72,23 @@ async function closeDrawers() {
   await page.locator('.el-drawer:visible').waitFor({ state: 'detached', timeout: 3000 }).catch(() => undefined)
 }
 
+/**
+ * callsDuring runs action, waits until done() holds and the page has been
+ * quiet a moment (so a second, late call would be seen), and returns the
+ * names of the backend calls made meanwhile.
+ */
+async function callsDuring(action, done) {
+  calls = []
+  await action()
+  await done()
+  let seen = -1
+  while (seen !== calls.length) {
+    seen = calls.length
+    await page.waitForTimeout(400)
+  }
+  return calls.slice()
+}
+
 /** pngSize reads width and height from a PNG's IHDR chunk, after checking the signature. */
 function pngSize(buf) {
   assert.deepEqual([...buf.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature')
@@ -92,11 +121,11 @@ test('the table shows exactly seed 000: one row per stage in the configured orde
 })
 
 test('clicking a stage in the table lists its opportunities; a row opens the opportunity', async () => {
-  await row('初期沟通').locator('[data-test="funnel-stage-link"]').click()
-  await drawer().waitFor()
-  await drawer().locator('.el-drawer__title', { hasText: '初期沟通' }).waitFor()
   const names = drawer().locator('[data-test="funnel-opp-name"]')
-  await names.first().waitFor()
+  const made = await callsDuring(() => row('初期沟通').locator('[data-test="funnel-stage-link"]').click(),
+    () => names.first().waitFor())
+  assert.deepEqual(made, ['funnel.Service.Stage'], 'a stage click-through is one call')
+  await drawer().locator('.el-drawer__title', { hasText: '初期沟通' }).waitFor()
   assert.deepEqual(await names.allInnerTexts(), ['购买五十用户'])
   assert.match(await drawer().locator('[data-test="funnel-stage-list"] tbody').innerText(), /大商股份\(TEST\)[\s\S]*2008-01-03[\s\S]*admin/)
   await shot(page, 'funnel-stage-list')
@@ -110,8 +139,8 @@ test('clicking a stage in the table lists its opportunities; a row opens the opp
 test('clicking a band of the chart image lists that stage', async () => {
   // Where the backend says 商务谈判's band is, in image pixels, mapped onto the shown image.
   const stageId = Number(await row('商务谈判').getAttribute('data-stage-id'))
-  const chart = await page.evaluate(() => window.go.funnel.Service.Chart({
-    filter: { ownerId: 0, from: '', to: '', type: '', source: '' }, measure: 'count', size: 'screen', lang: 'zh-CN',
+  const { chart } = await page.evaluate(() => window.go.funnel.Service.View({
+    filter: { ownerId: 0, from: '', to: '', type: '', source: '' }, measure: 'count', lang: 'zh-CN',
   }))
   const area = chart.areas.find((a) => a.stageId === stageId)
   assert.ok(area, 'the chart has an area for 商务谈判')
@@ -120,9 +149,10 @@ test('clicking a band of the chart image lists that stage', async () => {
   const box = await img.boundingBox()
   const x = box.x + ((area.x + area.w / 2) * box.width) / chart.width
   const y = box.y + ((area.y + area.h / 2) * box.height) / chart.height
-  await page.mouse.click(x, y)
+  const made = await callsDuring(() => page.mouse.click(x, y),
+    () => drawer().locator('[data-test="funnel-opp-name"]', { hasText: '购买' }).waitFor())
+  assert.deepEqual(made, ['funnel.Service.Stage'], 'a band click-through is one call')
   await drawer().locator('.el-drawer__title', { hasText: '商务谈判' }).waitFor()
-  await drawer().locator('[data-test="funnel-opp-name"]', { hasText: '购买' }).waitFor()
   assert.deepEqual(await drawer().locator('[data-test="funnel-opp-name"]').allInnerTexts(), ['购买'])
   assert.match(await drawer().locator('[data-test="funnel-stage-list"] tbody').innerText(), /喜多多贸易/)
   await closeDrawers()
@@ -155,6 +185,31 @@ test('an opportunity changed elsewhere in the app updates the funnel at once, wi
   await page.waitForFunction(() => !document.querySelector('[data-test="funnel-stage-drawer"] [data-test="funnel-opp-name"]'))
   assert.equal(await page.evaluate(() => window.__noReload), 'still here', 'the page was not reloaded')
   await closeDrawers()
+})
+
+test('a refresh is one backend call: a filter change, a reset, the measure', async () => {
+  const total = () => page.locator('[data-test="funnel-total"]')
+  // A type filter (no opportunity of seed 000 has 老客户续购): the figures and the chart from one call.
+  const src = await page.locator('[data-test="funnel-chart"]').getAttribute('src')
+  let made = await callsDuring(() => pickOption(page, page.locator('[data-test="funnel-type"]'), '老客户续购'),
+    () => expectRow('总计', ['0', '0.00%', '0.00', '0.00%', '0.00', '0.00%']))
+  assert.deepEqual(made, ['funnel.Service.View'], 'a filter change is one funnel call')
+  assert.notEqual(await page.locator('[data-test="funnel-chart"]').getAttribute('src'), src, 'the chart was redrawn')
+  assert.match(await page.locator('[data-test="in-force-type"]').innerText(), /老客户续购/)
+  made = await callsDuring(() => page.click('[data-test="funnel-reset"]'),
+    () => expectRow('总计', ['3', '100%', '90000.00', '100%', '54000.00', '100%']))
+  assert.deepEqual(made, ['funnel.Service.View'], 'resetting the filters is one funnel call')
+  assert.equal(await total().count(), 1)
+
+  // The measure redraws the chart: one call, the figures unchanged.
+  const before = await page.locator('[data-test="funnel-chart"]').getAttribute('src')
+  made = await callsDuring(() => page.click('[data-test="measure-amount"]'),
+    () => page.waitForFunction((b) => document.querySelector('[data-test="funnel-chart"]').getAttribute('src') !== b, before))
+  assert.deepEqual(made, ['funnel.Service.View'], 'the measure is one funnel call')
+  const byAmount = await page.locator('[data-test="funnel-chart"]').getAttribute('src')
+  made = await callsDuring(() => page.click('[data-test="measure-count"]'),
+    () => page.waitForFunction((b) => document.querySelector('[data-test="funnel-chart"]').getAttribute('src') !== b, byAmount))
+  assert.deepEqual(made, ['funnel.Service.View'])
 })
 
 test('filters: a period without the example dates empties the funnel; an owner narrows it', async () => {
@@ -225,14 +280,20 @@ test('导出PNG at screen and print size writes real PNGs of those sizes', async
   const sizes = { screen: [1600, 1000, `销售漏斗-${ymd}.png`], print: [3508, 2480, `销售漏斗-${ymd}-A4.png`] }
   for (const [size, [w, h, name]] of Object.entries(sizes)) {
     await page.click('[data-test="funnel-export-button"]')
-    await page.locator(`[data-test="export-${size}"]:visible`).click()
     const alert = page.locator('[data-test="funnel-exported"]')
-    await alert.locator('.el-alert__title', { hasText: name }).waitFor({ timeout: 15000 })
+    // Go draws and writes the file: one call, no image travels back through the page.
+    const made = await callsDuring(() => page.locator(`[data-test="export-${size}"]:visible`).click(),
+      () => alert.locator('.el-alert__title', { hasText: name }).waitFor({ timeout: 15000 }))
+    assert.deepEqual(made, ['funnel.Service.SaveChart'], 'an export is one call')
     const file = path.join(srv.saveDir, name)
     assert.ok(existsSync(file), `${file} written`)
     assert.match(await alert.innerText(), new RegExp(name.replace(/[.]/g, '\\.')))
     const buf = readFileSync(file)
     assert.deepEqual(pngSize(buf), { width: w, height: h })
+    // The A4 file states its 300 dpi (11811 pixels per metre) in pHYs right after IHDR; the screen one none.
+    const phys = buf.subarray(37, 41).toString('latin1') === 'pHYs'
+    assert.equal(phys, size === 'print', `${size}: pHYs chunk`)
+    if (phys) assert.deepEqual([buf.readUInt32BE(41), buf.readUInt32BE(45), buf[49]], [11811, 11811, 1])
     mkdirSync(shotDir, { recursive: true })
     copyFileSync(file, path.join(shotDir, `export-${size}.png`))
   }

@@ -1,15 +1,16 @@
-// The sales funnel (销售漏斗): figures, the chart drawn by the Go side, and
-// the click-through to a stage's opportunities.
+// The sales funnel (销售漏斗): the figures and the chart drawn by the Go side
+// from one computation, the click-through to a stage's opportunities, and the
+// PNG export that Go writes to disk.
 import * as svc from '../../wailsjs/go/funnel/Service'
 import { funnel as models } from '../../wailsjs/go/models'
 import { call } from './errors'
-import { opportunities } from './opportunities'
-import type { OpportunityFilter, OpportunityPage } from './types'
+import type { OpportunityPage } from './types'
 
 export type FunnelFilter = models.Filter
 export type FunnelReport = models.Report
 export type FunnelRow = models.Row
 export type FunnelChart = models.Chart
+export type FunnelView = models.View
 export type ChartArea = models.StageArea
 export type ChartMeasure = 'count' | 'amount'
 export type ChartSize = 'screen' | 'print'
@@ -20,17 +21,13 @@ export function blankFunnelFilter(): FunnelFilter {
 }
 
 export const funnel = {
-  get: (f: FunnelFilter): Promise<FunnelReport> => call(() => svc.Get({ ...f })),
-  chart: (f: FunnelFilter, measure: ChartMeasure, size: ChartSize, lang: string): Promise<FunnelChart> =>
-    call(() => svc.Chart(models.ChartRequest.createFrom({ filter: { ...f }, measure, size, lang }))),
-  /** stageFilter is the opportunity list filter of exactly what the funnel counts in that stage. */
-  stageFilter: (f: FunnelFilter, stageId: number): Promise<OpportunityFilter> =>
-    call(() => svc.StageFilter({ ...f }, stageId)).then((w) => ({
-      ...w, view: '', sort: (w.sort || '') as OpportunityFilter['sort'],
-    })),
-  /** stageOpportunities lists a page of the opportunities the funnel counts in a stage. */
-  async stageOpportunities(f: FunnelFilter, stageId: number, page: number, pageSize: number): Promise<OpportunityPage> {
-    const of = await funnel.stageFilter(f, stageId)
-    return opportunities.list(of, page, pageSize)
-  },
+  /** view is one refresh of the screen: the figures and the chart drawn from them, in one call. */
+  view: (f: FunnelFilter, measure: ChartMeasure, lang: string): Promise<FunnelView> =>
+    call(() => svc.View(models.ViewRequest.createFrom({ filter: { ...f }, measure, lang }))),
+  /** stage lists a page of the opportunities the funnel counts in a stage (0: every stage). */
+  stage: (f: FunnelFilter, stageId: number, page: number, pageSize: number): Promise<OpportunityPage> =>
+    call(() => svc.Stage(models.StageRequest.createFrom({ filter: { ...f }, stageId, page, pageSize }))),
+  /** saveChart has Go draw the chart and write it where the user chooses; resolves to the path, or '' if cancelled. */
+  saveChart: (f: FunnelFilter, measure: ChartMeasure, size: ChartSize, lang: string): Promise<string> =>
+    call(() => svc.SaveChart(models.ChartRequest.createFrom({ filter: { ...f }, measure, size, lang }))),
 }

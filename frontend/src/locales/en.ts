@@ -227,7 +227,6 @@ const en: Messages = {
     print: 'Print',
     exported: 'Exported to {path}',
     exportCancelled: 'Export cancelled',
-    fileName: 'sales-funnel',
     sep: ': ',
     withNote: '{text} ({note})',
     inForce: 'Filters',

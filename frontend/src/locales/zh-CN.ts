@@ -225,7 +225,6 @@ const zhCN = {
     print: '打印',
     exported: '已导出到 {path}',
     exportCancelled: '已取消导出',
-    fileName: '销售漏斗',
     sep: '：',
     withNote: '{text}（{note}）',
     inForce: '当前筛选',
