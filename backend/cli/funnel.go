@@ -61,7 +61,7 @@ func runFunnel(st *store.Store, args []string, env Env) int {
 	if *ownerName != "" {
 		o, err := store.OwnerByName(ctx, st.DB, *ownerName)
 		if errors.Is(err, store.ErrNotFound) {
-			return fail(env, apperr.Invalid("owner", "没有名为「"+*ownerName+"」的负责人", "No salesperson named \""+*ownerName+"\""))
+			return fail(env, apperr.InvalidZhEn("owner", "没有名为「"+*ownerName+"」的负责人", "No salesperson named \""+*ownerName+"\""))
 		}
 		if err != nil {
 			return fail(env, err)

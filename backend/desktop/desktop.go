@@ -46,7 +46,7 @@ func (s *Service) SaveText(suggestedName, content string) (string, error) {
 func (s *Service) SaveBase64(suggestedName, b64 string) (string, error) {
 	b, err := base64.StdEncoding.DecodeString(b64)
 	if err != nil {
-		return "", apperr.Invalid("content", "文件内容无效", "Invalid file content")
+		return "", apperr.InvalidZhEn("content", "文件内容无效", "Invalid file content")
 	}
 	return s.save(suggestedName, b)
 }
@@ -56,7 +56,7 @@ func (s *Service) save(name string, b []byte) (string, error) {
 	var path string
 	if s.ctx == nil {
 		if s.SaveDir == "" {
-			return "", apperr.Conflict("", "无法打开保存对话框", "No save dialog available")
+			return "", apperr.ConflictZhEn("", "无法打开保存对话框", "No save dialog available")
 		}
 		path = filepath.Join(s.SaveDir, name)
 	} else {
@@ -70,7 +70,7 @@ func (s *Service) save(name string, b []byte) (string, error) {
 		path = p
 	}
 	if err := os.WriteFile(path, b, 0o644); err != nil {
-		return "", apperr.Conflict("", "无法写入文件："+err.Error(), "Cannot write the file: "+err.Error())
+		return "", apperr.ConflictZhEn("", "无法写入文件："+err.Error(), "Cannot write the file: "+err.Error())
 	}
 	return path, nil
 }
@@ -122,7 +122,7 @@ func OpenFilters(patterns string) ([]runtime.FileFilter, error) {
 		}
 		ext, ok := strings.CutPrefix(p, "*.")
 		if !ok || ext == "" || strings.ContainsAny(ext, "*?/\\;") {
-			return nil, apperr.Invalid("patterns", "文件类型「"+p+"」无效（应为 *.csv 这样的形式）",
+			return nil, apperr.InvalidZhEn("patterns", "文件类型「"+p+"」无效（应为 *.csv 这样的形式）",
 				"Invalid file pattern \""+p+"\" (expected something like *.csv)")
 		}
 		parts = append(parts, "*."+strings.ToLower(ext))

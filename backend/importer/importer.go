@@ -113,12 +113,12 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 		}
 	}
 	if len(t.Rows) == 0 {
-		return res, apperr.Invalid("file", "文件中没有数据行（第一行应是列名，数据从第二行开始）",
+		return res, apperr.InvalidZhEn("file", "文件中没有数据行（第一行应是列名，数据从第二行开始）",
 			"The file has no data rows (the first row names the columns, data starts on the second)")
 	}
 	var defaultOwner string
 	if opts.DefaultOwnerID == 0 && strings.TrimSpace(opts.DefaultOwner) != "" {
-		if defaultOwner, err = validate.Text("defaultOwner", "默认负责人", "Default owner", opts.DefaultOwner, true, 50); err != nil {
+		if defaultOwner, err = validate.TextZhEn("defaultOwner", "默认负责人", "Default owner", opts.DefaultOwner, true, 50); err != nil {
 			return res, err
 		}
 	}
@@ -205,7 +205,7 @@ func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, 
 		case defaultOwnerID != 0:
 			o, err := store.GetOwner(ctx, tx, defaultOwnerID)
 			if errors.Is(err, store.ErrNotFound) {
-				return 0, apperr.Invalid("defaultOwner", "默认负责人不存在", "The default owner does not exist")
+				return 0, apperr.InvalidZhEn("defaultOwner", "默认负责人不存在", "The default owner does not exist")
 			}
 			if err != nil {
 				return 0, err

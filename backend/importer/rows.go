@@ -49,7 +49,7 @@ type checker struct {
 // to as an error on the header row.
 func checkMapping(t *Table, mapping []string) ([]RowError, error) {
 	if len(mapping) != len(t.Headers) {
-		return nil, apperr.Invalid("mapping", fmt.Sprintf("列的对应关系应有 %d 项，收到 %d 项", len(t.Headers), len(mapping)),
+		return nil, apperr.InvalidZhEn("mapping", fmt.Sprintf("列的对应关系应有 %d 项，收到 %d 项", len(t.Headers), len(mapping)),
 			fmt.Sprintf("The mapping needs %d entries, got %d", len(t.Headers), len(mapping)))
 	}
 	seen := map[string]bool{}
@@ -59,11 +59,11 @@ func checkMapping(t *Table, mapping []string) ([]RowError, error) {
 		}
 		i, ok := fieldIndex[k]
 		if !ok {
-			return nil, apperr.Invalid("mapping", "没有字段「"+k+"」", "Unknown field \""+k+"\"")
+			return nil, apperr.InvalidZhEn("mapping", "没有字段「"+k+"」", "Unknown field \""+k+"\"")
 		}
 		if seen[k] {
 			f := Fields[i]
-			return nil, apperr.Invalid("mapping", "「"+f.Label+"」只能对应一列", "\""+f.LabelEn+"\" can be mapped from one column only")
+			return nil, apperr.InvalidZhEn("mapping", "「"+f.Label+"」只能对应一列", "\""+f.LabelEn+"\" can be mapped from one column only")
 		}
 		seen[k] = true
 	}
@@ -201,7 +201,7 @@ func (rc *rowCheck) stored(field int) string {
 
 func (rc *rowCheck) text(field int) string {
 	f := Fields[field]
-	s, err := validate.Text(f.Key, f.Label, f.LabelEn, rc.value(field), f.Required, f.maxLen)
+	s, err := validate.TextZhEn(f.Key, f.Label, f.LabelEn, rc.value(field), f.Required, f.maxLen)
 	if err != nil {
 		e, _ := apperr.As(err)
 		rc.fail(field, e.Message, e.MessageEn)

@@ -85,7 +85,7 @@ func parseXLSX(data []byte) (*Table, error) {
 func openXLSX(data []byte) (*excelize.File, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), xlsxOptions)
 	if err != nil {
-		return nil, apperr.Invalid("file", "无法读取 Excel 文件："+err.Error(), "Cannot read the Excel file: "+err.Error())
+		return nil, apperr.InvalidZhEn("file", "无法读取 Excel 文件："+err.Error(), "Cannot read the Excel file: "+err.Error())
 	}
 	return f, nil
 }
@@ -95,7 +95,7 @@ func openXLSX(data []byte) (*excelize.File, error) {
 func sheetRows(f *excelize.File, sheet string, raw bool) ([][]string, error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return nil, apperr.Invalid("file", "无法读取工作表「"+sheet+"」："+err.Error(), "Cannot read sheet \""+sheet+"\": "+err.Error())
+		return nil, apperr.InvalidZhEn("file", "无法读取工作表「"+sheet+"」："+err.Error(), "Cannot read sheet \""+sheet+"\": "+err.Error())
 	}
 	defer rows.Close()
 	var out [][]string
@@ -103,7 +103,7 @@ func sheetRows(f *excelize.File, sheet string, raw bool) ([][]string, error) {
 	for rows.Next() {
 		cols, err := rows.Columns(excelize.Options{RawCellValue: raw})
 		if err != nil {
-			return nil, apperr.Invalid("file", "无法读取工作表「"+sheet+"」："+err.Error(), "Cannot read sheet \""+sheet+"\": "+err.Error())
+			return nil, apperr.InvalidZhEn("file", "无法读取工作表「"+sheet+"」："+err.Error(), "Cannot read sheet \""+sheet+"\": "+err.Error())
 		}
 		if blank(cols) {
 			// Formatting can stretch a sheet over a million empty rows;

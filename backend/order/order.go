@@ -143,7 +143,7 @@ func statusLabel(code string) string {
 func get(ctx context.Context, q store.Querier, id int64, today string) (store.Order, error) {
 	o, err := store.GetOrder(ctx, q, id, today)
 	if errors.Is(err, store.ErrNotFound) {
-		return o, apperr.NotFound("id", "订单不存在", "Order not found")
+		return o, apperr.NotFoundZhEn("id", "订单不存在", "Order not found")
 	}
 	return o, err
 }
@@ -152,13 +152,13 @@ func get(ctx context.Context, q store.Querier, id int64, today string) (store.Or
 func live(ctx context.Context, q store.Querier, id int64, today, field string) (store.Order, error) {
 	o, err := store.GetOrder(ctx, q, id, today)
 	if errors.Is(err, store.ErrNotFound) {
-		return o, apperr.NotFound(field, "订单不存在", "Order not found")
+		return o, apperr.NotFoundZhEn(field, "订单不存在", "Order not found")
 	}
 	if err != nil {
 		return o, err
 	}
 	if o.Status == store.OrderVoided {
-		return o, apperr.Conflict(field, "订单 "+o.Number+" 已作废，不能再办理业务", "Order "+o.Number+" is voided; nothing more can be done with it")
+		return o, apperr.ConflictZhEn(field, "订单 "+o.Number+" 已作废，不能再办理业务", "Order "+o.Number+" is voided; nothing more can be done with it")
 	}
 	return o, nil
 }
@@ -204,7 +204,7 @@ func (s *Service) Create(in Input) (Detail, error) {
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		o := store.Order{}
 		var err error
-		if o.Title, err = validate.Text("title", "主题", "Title", in.Title, false, 100); err != nil {
+		if o.Title, err = validate.TextZhEn("title", "主题", "Title", in.Title, false, 100); err != nil {
 			return err
 		}
 		custID := in.CustomerID
@@ -217,10 +217,10 @@ func (s *Service) Create(in Input) (Detail, error) {
 				return err
 			}
 			if custID != 0 && custID != x.CustomerID {
-				return apperr.Invalid("customerId", "客户必须是报价单的客户「"+x.CustomerName+"」", "The customer must be the quote's customer \""+x.CustomerName+"\"")
+				return apperr.InvalidZhEn("customerId", "客户必须是报价单的客户「"+x.CustomerName+"」", "The customer must be the quote's customer \""+x.CustomerName+"\"")
 			}
 			if in.OpportunityID != 0 && (x.OpportunityID == nil || *x.OpportunityID != in.OpportunityID) {
-				return apperr.Invalid("opportunityId", "销售机会必须是报价单的销售机会", "The opportunity must be the quote's")
+				return apperr.InvalidZhEn("opportunityId", "销售机会必须是报价单的销售机会", "The opportunity must be the quote's")
 			}
 			custID, o.QuoteID, o.OpportunityID = x.CustomerID, &x.ID, x.OpportunityID
 			keep = product.ProductIDs(qlines)
@@ -249,17 +249,17 @@ func (s *Service) Create(in Input) (Detail, error) {
 			return err
 		}
 		o.OwnerID = w.ID
-		if o.SignedDate, err = validate.Date("signedDate", "签约日期", "Signing date", in.SignedDate, false); err != nil {
+		if o.SignedDate, err = validate.DateZhEn("signedDate", "签约日期", "Signing date", in.SignedDate, false); err != nil {
 			return err
 		}
 		if o.SignedDate == "" {
 			o.SignedDate = s.today()
 		}
-		if o.Notes, err = validate.Text("notes", "备注", "Notes", in.Notes, false, 2000); err != nil {
+		if o.Notes, err = validate.TextZhEn("notes", "备注", "Notes", in.Notes, false, 2000); err != nil {
 			return err
 		}
 		if len(lineIn) == 0 {
-			return apperr.Invalid("lines", "至少需要一行产品", "At least one product line is required")
+			return apperr.InvalidZhEn("lines", "至少需要一行产品", "At least one product line is required")
 		}
 		lines, total, err := product.BuildLines(ctx, tx, o.CustomerID, lineIn, keep)
 		if err != nil {
@@ -316,7 +316,7 @@ func checkCredit(ctx context.Context, q store.Querier, t store.CustomerTerms, am
 		return nil
 	}
 	excess := unpaid + amount - limit
-	return apperr.Conflict("customerId",
+	return apperr.ConflictZhEn("customerId",
 		"超出客户「"+t.CustomerName+"」的信用额度，不能保存订单：信用额度 "+money.Yuan(limit)+"，未收款合计 "+money.Yuan(unpaid)+
 			"，本单金额 "+money.Yuan(amount)+"，超出 "+money.Yuan(excess),
 		"Over the credit limit of customer \""+t.CustomerName+"\": limit "+money.Yuan(limit)+", unpaid "+money.Yuan(unpaid)+
@@ -334,7 +334,7 @@ func (s *Service) Update(id int64, in HeaderInput) (Detail, error) {
 		if err != nil {
 			return err
 		}
-		if o.Title, err = validate.Text("title", "主题", "Title", in.Title, false, 100); err != nil {
+		if o.Title, err = validate.TextZhEn("title", "主题", "Title", in.Title, false, 100); err != nil {
 			return err
 		}
 		w, err := owner.Resolve(ctx, tx, in.OwnerID, o.OwnerID)
@@ -342,10 +342,10 @@ func (s *Service) Update(id int64, in HeaderInput) (Detail, error) {
 			return err
 		}
 		o.OwnerID = w.ID
-		if o.SignedDate, err = validate.Date("signedDate", "签约日期", "Signing date", in.SignedDate, true); err != nil {
+		if o.SignedDate, err = validate.DateZhEn("signedDate", "签约日期", "Signing date", in.SignedDate, true); err != nil {
 			return err
 		}
-		if o.Notes, err = validate.Text("notes", "备注", "Notes", in.Notes, false, 2000); err != nil {
+		if o.Notes, err = validate.TextZhEn("notes", "备注", "Notes", in.Notes, false, 2000); err != nil {
 			return err
 		}
 		return store.UpdateOrderHeader(ctx, tx, o)
@@ -366,7 +366,7 @@ func (s *Service) Void(id int64, reason string) (Detail, error) {
 		if err != nil {
 			return err
 		}
-		reason, err := validate.Text("reason", "作废原因", "Reason", reason, true, 500)
+		reason, err := validate.TextZhEn("reason", "作废原因", "Reason", reason, true, 500)
 		if err != nil {
 			return err
 		}
@@ -375,10 +375,10 @@ func (s *Service) Void(id int64, reason string) (Detail, error) {
 			return err
 		}
 		if n.Receipts > 0 {
-			return apperr.Conflict("id", "订单 "+o.Number+" 已有回款记录，请先删除回款再作废", "Order "+o.Number+" has receipts; delete them before voiding it")
+			return apperr.ConflictZhEn("id", "订单 "+o.Number+" 已有回款记录，请先删除回款再作废", "Order "+o.Number+" has receipts; delete them before voiding it")
 		}
 		if n.Invoices > 0 {
-			return apperr.Conflict("id", "订单 "+o.Number+" 已有开票记录，请先删除发票再作废", "Order "+o.Number+" has invoices; delete them before voiding it")
+			return apperr.ConflictZhEn("id", "订单 "+o.Number+" 已有开票记录，请先删除发票再作废", "Order "+o.Number+" has invoices; delete them before voiding it")
 		}
 		return store.VoidOrder(ctx, tx, id, reason)
 	})

@@ -69,7 +69,7 @@ func (s *Service) SetPlan(orderID int64, plan []InstallmentInput) (Detail, error
 // writePlan validates plan against order o and writes it.
 func writePlan(ctx context.Context, tx store.Tx, o store.Order, plan []InstallmentInput) error {
 	if len(plan) > 120 {
-		return apperr.Invalid("plan", "回款计划最多 120 期", "At most 120 installments")
+		return apperr.InvalidZhEn("plan", "回款计划最多 120 期", "At most 120 installments")
 	}
 	cur, err := store.ListInstallments(ctx, tx, o.ID)
 	if err != nil {
@@ -93,23 +93,23 @@ func writePlan(ctx context.Context, tx store.Tx, o store.Order, plan []Installme
 		if in.ID != 0 {
 			c, ok := byID[in.ID]
 			if !ok || kept[in.ID] {
-				return planErr(i, apperr.Invalid("id", "回款计划不属于该订单", "The installment is not part of this order"))
+				return planErr(i, apperr.InvalidZhEn("id", "回款计划不属于该订单", "The installment is not part of this order"))
 			}
 			it = c
 			kept[in.ID] = true
 		}
 		it.OrderID = o.ID
-		if it.DueDate, err = validate.Date("dueDate", "计划回款日期", "Due date", in.DueDate, true); err != nil {
+		if it.DueDate, err = validate.DateZhEn("dueDate", "计划回款日期", "Due date", in.DueDate, true); err != nil {
 			return planErr(i, err)
 		}
-		if it.AmountCents, err = validate.Amount("amount", "计划回款金额", "Amount", in.Amount, true); err != nil {
+		if it.AmountCents, err = validate.AmountZhEn("amount", "计划回款金额", "Amount", in.Amount, true); err != nil {
 			return planErr(i, err)
 		}
 		if it.AmountCents == 0 {
-			return planErr(i, apperr.Invalid("amount", "计划回款金额必须大于 0", "The amount must be above 0"))
+			return planErr(i, apperr.InvalidZhEn("amount", "计划回款金额必须大于 0", "The amount must be above 0"))
 		}
 		if it.AmountCents < it.ReceivedCents {
-			return planErr(i, apperr.Invalid("amount", "金额不能少于该期已回款 "+money.Yuan(it.ReceivedCents),
+			return planErr(i, apperr.InvalidZhEn("amount", "金额不能少于该期已回款 "+money.Yuan(it.ReceivedCents),
 				"The amount cannot be below what this installment has received, "+money.Yuan(it.ReceivedCents)))
 		}
 		ownerID := in.OwnerID
@@ -121,7 +121,7 @@ func writePlan(ctx context.Context, tx store.Tx, o store.Order, plan []Installme
 			return planErr(i, err)
 		}
 		it.OwnerID = w.ID
-		if it.Note, err = validate.Text("note", "备注", "Note", in.Note, false, 200); err != nil {
+		if it.Note, err = validate.TextZhEn("note", "备注", "Note", in.Note, false, 200); err != nil {
 			return planErr(i, err)
 		}
 		sum += it.AmountCents
@@ -129,7 +129,7 @@ func writePlan(ctx context.Context, tx store.Tx, o store.Order, plan []Installme
 	}
 	for _, c := range cur {
 		if !kept[c.ID] && c.Receipts > 0 {
-			return apperr.Conflict("plan", fmt.Sprintf("第 %d 期（%s）已有回款，不能删除", c.Seq, c.DueDate),
+			return apperr.ConflictZhEn("plan", fmt.Sprintf("第 %d 期（%s）已有回款，不能删除", c.Seq, c.DueDate),
 				fmt.Sprintf("Installment %d (%s) has receipts and cannot be removed", c.Seq, c.DueDate))
 		}
 	}
@@ -140,7 +140,7 @@ func writePlan(ctx context.Context, tx store.Tx, o store.Order, plan []Installme
 		if diff < 0 {
 			diff, zh, en = -diff, "少", "short by"
 		}
-		return apperr.Invalid("plan", "回款计划合计 "+money.Yuan(sum)+" 与订单金额 "+money.Yuan(want)+" 不一致（"+zh+" "+money.Yuan(diff)+"）",
+		return apperr.InvalidZhEn("plan", "回款计划合计 "+money.Yuan(sum)+" 与订单金额 "+money.Yuan(want)+" 不一致（"+zh+" "+money.Yuan(diff)+"）",
 			"The installments add up to "+money.Yuan(sum)+", not the order's "+money.Yuan(want)+" ("+en+" "+money.Yuan(diff)+")")
 	}
 	for _, c := range cur {
@@ -237,11 +237,11 @@ func (s *Service) RecordReceipt(in ReceiptInput) (Detail, error) {
 	var orderID int64
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		if in.InstallmentID == 0 {
-			return apperr.Invalid("installmentId", "请选择回款计划的期次", "Choose the installment")
+			return apperr.InvalidZhEn("installmentId", "请选择回款计划的期次", "Choose the installment")
 		}
 		it, err := store.GetInstallment(ctx, tx, in.InstallmentID)
 		if errors.Is(err, store.ErrNotFound) {
-			return apperr.Invalid("installmentId", "回款计划不存在", "Unknown installment")
+			return apperr.InvalidZhEn("installmentId", "回款计划不存在", "Unknown installment")
 		}
 		if err != nil {
 			return err
@@ -252,26 +252,26 @@ func (s *Service) RecordReceipt(in ReceiptInput) (Detail, error) {
 		}
 		orderID = o.ID
 		r := store.Receipt{OrderID: o.ID, InstallmentID: it.ID, CustomerID: o.CustomerID, OwnerID: it.OwnerID}
-		if r.Date, err = validate.Date("date", "回款日期", "Date", in.Date, false); err != nil {
+		if r.Date, err = validate.DateZhEn("date", "回款日期", "Date", in.Date, false); err != nil {
 			return err
 		}
 		if r.Date == "" {
 			r.Date = today
 		}
-		if r.AmountCents, err = validate.Amount("amount", "回款金额", "Amount", in.Amount, true); err != nil {
+		if r.AmountCents, err = validate.AmountZhEn("amount", "回款金额", "Amount", in.Amount, true); err != nil {
 			return err
 		}
 		if r.AmountCents == 0 {
-			return apperr.Invalid("amount", "回款金额必须大于 0", "The amount must be above 0")
+			return apperr.InvalidZhEn("amount", "回款金额必须大于 0", "The amount must be above 0")
 		}
 		if left := it.AmountCents - it.ReceivedCents; r.AmountCents > left {
-			return apperr.Conflict("amount", fmt.Sprintf("回款金额 %s 超过第 %d 期未回款金额 %s", money.Yuan(r.AmountCents), it.Seq, money.Yuan(left)),
+			return apperr.ConflictZhEn("amount", fmt.Sprintf("回款金额 %s 超过第 %d 期未回款金额 %s", money.Yuan(r.AmountCents), it.Seq, money.Yuan(left)),
 				fmt.Sprintf("The amount %s is more than installment %d still has unpaid, %s", money.Yuan(r.AmountCents), it.Seq, money.Yuan(left)))
 		}
-		if r.Method, err = validate.Text("method", "回款方式", "Method", in.Method, false, 20); err != nil {
+		if r.Method, err = validate.TextZhEn("method", "回款方式", "Method", in.Method, false, 20); err != nil {
 			return err
 		}
-		if r.Note, err = validate.Text("note", "备注", "Note", in.Note, false, 500); err != nil {
+		if r.Note, err = validate.TextZhEn("note", "备注", "Note", in.Note, false, 500); err != nil {
 			return err
 		}
 		if r.Number, err = store.NextReceiptNumber(ctx, tx, compact(r.Date)); err != nil {
@@ -300,7 +300,7 @@ func (s *Service) DeleteReceipt(id int64) (Detail, error) {
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		r, err := store.GetReceipt(ctx, tx, id)
 		if errors.Is(err, store.ErrNotFound) {
-			return apperr.NotFound("id", "回款记录不存在", "Receipt not found")
+			return apperr.NotFoundZhEn("id", "回款记录不存在", "Receipt not found")
 		}
 		if err != nil {
 			return err

@@ -25,7 +25,7 @@ func (s *Service) Categories() ([]store.Category, error) {
 func getCategory(ctx context.Context, q store.Querier, id int64) (store.Category, error) {
 	c, err := store.GetCategory(ctx, q, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return c, apperr.NotFound("id", "产品分类不存在", "Category not found")
+		return c, apperr.NotFoundZhEn("id", "产品分类不存在", "Category not found")
 	}
 	return c, err
 }
@@ -33,14 +33,14 @@ func getCategory(ctx context.Context, q store.Querier, id int64) (store.Category
 // checkCategory validates in for category id (0: new) and returns the name
 // and parent to write.
 func checkCategory(ctx context.Context, q store.Querier, id int64, in CategoryInput) (string, *int64, error) {
-	name, err := validate.Text("name", "分类名称", "Category name", in.Name, true, 50)
+	name, err := validate.TextZhEn("name", "分类名称", "Category name", in.Name, true, 50)
 	if err != nil {
 		return "", nil, err
 	}
 	var parent *int64
 	if in.ParentID != 0 {
 		if _, err := store.GetCategory(ctx, q, in.ParentID); errors.Is(err, store.ErrNotFound) {
-			return "", nil, apperr.Invalid("parentId", "上级分类不存在", "Unknown parent category")
+			return "", nil, apperr.InvalidZhEn("parentId", "上级分类不存在", "Unknown parent category")
 		} else if err != nil {
 			return "", nil, err
 		}
@@ -52,7 +52,7 @@ func checkCategory(ctx context.Context, q store.Querier, id int64, in CategoryIn
 			}
 			for _, a := range up {
 				if a == id {
-					return "", nil, apperr.Invalid("parentId", "不能把分类移到它自己或它的下级分类之下", "A category cannot move under itself or its own sub-category")
+					return "", nil, apperr.InvalidZhEn("parentId", "不能把分类移到它自己或它的下级分类之下", "A category cannot move under itself or its own sub-category")
 				}
 			}
 		}
@@ -60,7 +60,7 @@ func checkCategory(ctx context.Context, q store.Querier, id int64, in CategoryIn
 		parent = &p
 	}
 	if other, err := store.CategorySiblingNamed(ctx, q, parent, name); err == nil && other.ID != id {
-		return "", nil, apperr.Conflict("name", "同一级下已有分类「"+name+"」", "A category named \""+name+"\" already exists at this level")
+		return "", nil, apperr.ConflictZhEn("name", "同一级下已有分类「"+name+"」", "A category named \""+name+"\" already exists at this level")
 	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return "", nil, err
 	}
@@ -119,10 +119,10 @@ func (s *Service) DeleteCategory(id int64) error {
 			return err
 		}
 		if c.Children > 0 {
-			return apperr.Conflict("id", "分类「"+c.Name+"」下还有子分类，不能删除", "Category \""+c.Name+"\" still has sub-categories and cannot be deleted")
+			return apperr.ConflictZhEn("id", "分类「"+c.Name+"」下还有子分类，不能删除", "Category \""+c.Name+"\" still has sub-categories and cannot be deleted")
 		}
 		if c.Products > 0 {
-			return apperr.Conflict("id", "分类「"+c.Name+"」下还有产品，不能删除", "Category \""+c.Name+"\" still holds products and cannot be deleted")
+			return apperr.ConflictZhEn("id", "分类「"+c.Name+"」下还有产品，不能删除", "Category \""+c.Name+"\" still holds products and cannot be deleted")
 		}
 		return store.DeleteCategory(ctx, tx, id)
 	})

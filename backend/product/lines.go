@@ -126,24 +126,24 @@ func lineErr(i int, err error) error {
 // and their total.
 func BuildLines(ctx context.Context, q store.Querier, customerID int64, in []LineInput, keep map[int64]bool) ([]store.Line, int64, error) {
 	if len(in) > MaxLines {
-		return nil, 0, apperr.Invalid("lines", fmt.Sprintf("最多 %d 行", MaxLines), fmt.Sprintf("At most %d lines", MaxLines))
+		return nil, 0, apperr.InvalidZhEn("lines", fmt.Sprintf("最多 %d 行", MaxLines), fmt.Sprintf("At most %d lines", MaxLines))
 	}
 	var terms *store.CustomerTerms
 	out := make([]store.Line, 0, len(in))
 	var total int64
 	for i, li := range in {
 		if li.ProductID == 0 {
-			return nil, 0, lineErr(i, apperr.Invalid("productId", "请选择产品", "Choose a product"))
+			return nil, 0, lineErr(i, apperr.InvalidZhEn("productId", "请选择产品", "Choose a product"))
 		}
 		p, err := store.GetProduct(ctx, q, li.ProductID)
 		if errors.Is(err, store.ErrNotFound) {
-			return nil, 0, lineErr(i, apperr.Invalid("productId", "产品不存在", "Unknown product"))
+			return nil, 0, lineErr(i, apperr.InvalidZhEn("productId", "产品不存在", "Unknown product"))
 		}
 		if err != nil {
 			return nil, 0, err
 		}
 		if !p.Active && !keep[p.ID] {
-			return nil, 0, lineErr(i, apperr.Invalid("productId", "产品「"+p.Name+"」已停用", "Product \""+p.Name+"\" is retired"))
+			return nil, 0, lineErr(i, apperr.InvalidZhEn("productId", "产品「"+p.Name+"」已停用", "Product \""+p.Name+"\" is retired"))
 		}
 		qty, err := ParseQty(li.Quantity)
 		if err != nil {
@@ -161,16 +161,16 @@ func BuildLines(ctx context.Context, q store.Querier, customerID int64, in []Lin
 			if price, _, err = priceFor(ctx, q, *terms, p); err != nil {
 				return nil, 0, err
 			}
-		} else if price, err = validate.Amount("unitPrice", "单价", "Unit price", li.UnitPrice, true); err != nil {
+		} else if price, err = validate.AmountZhEn("unitPrice", "单价", "Unit price", li.UnitPrice, true); err != nil {
 			return nil, 0, lineErr(i, err)
 		}
-		disc, _, err := validate.Percent("discount", "折扣", "Discount", li.Discount)
+		disc, _, err := validate.PercentZhEn("discount", "折扣", "Discount", li.Discount)
 		if err != nil {
 			return nil, 0, lineErr(i, err)
 		}
 		lt, ok := LineTotal(qty, price, disc)
 		if !ok || total+lt > maxCents {
-			return nil, 0, lineErr(i, apperr.Invalid("quantity", "金额超出范围", "The amount is out of range"))
+			return nil, 0, lineErr(i, apperr.InvalidZhEn("quantity", "金额超出范围", "The amount is out of range"))
 		}
 		total += lt
 		out = append(out, store.Line{Position: i + 1, ProductID: p.ID, ProductCode: p.Code, ProductName: p.Name, Unit: p.Unit,
@@ -182,13 +182,13 @@ func BuildLines(ctx context.Context, q store.Querier, customerID int64, in []Lin
 func qtyError(s string, err error) error {
 	switch err {
 	case ErrQtyEmpty:
-		return apperr.Invalid("quantity", "数量不能为空", "Quantity is required")
+		return apperr.InvalidZhEn("quantity", "数量不能为空", "Quantity is required")
 	case ErrQtyPrecision:
-		return apperr.Invalid("quantity", "数量最多三位小数："+s, "Quantity has more than 3 decimals: "+s)
+		return apperr.InvalidZhEn("quantity", "数量最多三位小数："+s, "Quantity has more than 3 decimals: "+s)
 	case ErrQtyRange:
-		return apperr.Invalid("quantity", "数量必须大于 0 且不超过 10 亿："+s, "Quantity must be above 0 and at most one billion: "+s)
+		return apperr.InvalidZhEn("quantity", "数量必须大于 0 且不超过 10 亿："+s, "Quantity must be above 0 and at most one billion: "+s)
 	default:
-		return apperr.Invalid("quantity", "「"+s+"」不是有效数量", "\""+s+"\" is not a valid quantity")
+		return apperr.InvalidZhEn("quantity", "「"+s+"」不是有效数量", "\""+s+"\" is not a valid quantity")
 	}
 }
 

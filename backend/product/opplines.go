@@ -30,7 +30,7 @@ type OpportunityLines struct {
 func oppState(ctx context.Context, q store.Querier, id int64) (store.OpportunityLineState, error) {
 	s, err := store.GetOpportunityLineState(ctx, q, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return s, apperr.NotFound("opportunityId", "销售机会不存在", "Opportunity not found")
+		return s, apperr.NotFoundZhEn("opportunityId", "销售机会不存在", "Opportunity not found")
 	}
 	return s, err
 }

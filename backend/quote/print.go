@@ -62,7 +62,7 @@ func (s *Service) SetCompany(in Company) (Company, error) {
 		{&c.BankAccount, "bankAccount", "银行账号", "Bank account", in.BankAccount, false, 50},
 	}
 	for _, f := range fields {
-		v, err := validate.Text(f.field, f.zh, f.en, f.v, f.required, f.max)
+		v, err := validate.TextZhEn(f.field, f.zh, f.en, f.v, f.required, f.max)
 		if err != nil {
 			return Company{}, err
 		}

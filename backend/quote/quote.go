@@ -103,17 +103,17 @@ func statusLabel(code string) string {
 func CheckOpportunity(ctx context.Context, q store.Querier, opportunityID, customerID int64) (store.Opportunity, int64, error) {
 	o, err := store.GetOpportunity(ctx, q, opportunityID)
 	if errors.Is(err, store.ErrNotFound) {
-		return o, 0, apperr.Invalid("opportunityId", "销售机会不存在", "Unknown opportunity")
+		return o, 0, apperr.InvalidZhEn("opportunityId", "销售机会不存在", "Unknown opportunity")
 	}
 	if err != nil {
 		return o, 0, err
 	}
 	if o.StageKind == store.KindLost {
-		return o, 0, apperr.Conflict("opportunityId", "销售机会「"+o.Name+"」已关闭（"+o.StageName+"），不能再继续后续业务",
+		return o, 0, apperr.ConflictZhEn("opportunityId", "销售机会「"+o.Name+"」已关闭（"+o.StageName+"），不能再继续后续业务",
 			"Opportunity \""+o.Name+"\" is closed ("+o.StageName+"); no further quotes or orders can be made from it")
 	}
 	if customerID != 0 && customerID != o.CustomerID {
-		return o, 0, apperr.Invalid("customerId", "客户必须是销售机会的客户「"+o.CustomerName+"」",
+		return o, 0, apperr.InvalidZhEn("customerId", "客户必须是销售机会的客户「"+o.CustomerName+"」",
 			"The customer must be the opportunity's customer \""+o.CustomerName+"\"")
 	}
 	return o, o.CustomerID, nil
@@ -122,7 +122,7 @@ func CheckOpportunity(ctx context.Context, q store.Querier, opportunityID, custo
 func get(ctx context.Context, q store.Querier, id int64) (store.Quote, error) {
 	x, err := store.GetQuote(ctx, q, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return x, apperr.NotFound("id", "报价单不存在", "Quote not found")
+		return x, apperr.NotFoundZhEn("id", "报价单不存在", "Quote not found")
 	}
 	return x, err
 }
@@ -154,7 +154,7 @@ func (s *Service) DraftFromOpportunity(opportunityID int64) (Input, error) {
 func (s *Service) build(ctx context.Context, q store.Querier, in Input, cur store.Quote, keep map[int64]bool) (store.Quote, []store.Line, error) {
 	x := cur
 	var err error
-	if x.Title, err = validate.Text("title", "主题", "Title", in.Title, false, 100); err != nil {
+	if x.Title, err = validate.TextZhEn("title", "主题", "Title", in.Title, false, 100); err != nil {
 		return x, nil, err
 	}
 	custID := in.CustomerID
@@ -184,26 +184,26 @@ func (s *Service) build(ctx context.Context, q store.Querier, in Input, cur stor
 		return x, nil, err
 	}
 	x.OwnerID = w.ID
-	if x.QuoteDate, err = validate.Date("quoteDate", "报价日期", "Quote date", in.QuoteDate, false); err != nil {
+	if x.QuoteDate, err = validate.DateZhEn("quoteDate", "报价日期", "Quote date", in.QuoteDate, false); err != nil {
 		return x, nil, err
 	}
 	if x.QuoteDate == "" {
 		x.QuoteDate = s.today()
 	}
-	if x.ValidUntil, err = validate.Date("validUntil", "有效期至", "Valid until", in.ValidUntil, false); err != nil {
+	if x.ValidUntil, err = validate.DateZhEn("validUntil", "有效期至", "Valid until", in.ValidUntil, false); err != nil {
 		return x, nil, err
 	}
 	if x.ValidUntil != "" && x.ValidUntil < x.QuoteDate {
-		return x, nil, apperr.Invalid("validUntil", "有效期不能早于报价日期", "Valid until cannot be before the quote date")
+		return x, nil, apperr.InvalidZhEn("validUntil", "有效期不能早于报价日期", "Valid until cannot be before the quote date")
 	}
-	if x.Terms, err = validate.Text("terms", "条款", "Terms", in.Terms, false, 4000); err != nil {
+	if x.Terms, err = validate.TextZhEn("terms", "条款", "Terms", in.Terms, false, 4000); err != nil {
 		return x, nil, err
 	}
-	if x.Notes, err = validate.Text("notes", "备注", "Notes", in.Notes, false, 2000); err != nil {
+	if x.Notes, err = validate.TextZhEn("notes", "备注", "Notes", in.Notes, false, 2000); err != nil {
 		return x, nil, err
 	}
 	if len(in.Lines) == 0 {
-		return x, nil, apperr.Invalid("lines", "至少需要一行产品", "At least one product line is required")
+		return x, nil, apperr.InvalidZhEn("lines", "至少需要一行产品", "At least one product line is required")
 	}
 	lines, total, err := product.BuildLines(ctx, q, x.CustomerID, in.Lines, keep)
 	if err != nil {
@@ -244,7 +244,7 @@ func compact(date string) string {
 
 // refuse explains why a quote in its status cannot do action.
 func refuse(x store.Quote, zh, en string) error {
-	return apperr.Conflict("status", "报价单 "+x.Number+" 当前状态为「"+statusLabel(x.Status)+"」，"+zh,
+	return apperr.ConflictZhEn("status", "报价单 "+x.Number+" 当前状态为「"+statusLabel(x.Status)+"」，"+zh,
 		"Quote "+x.Number+" is "+x.Status+": "+en)
 }
 
@@ -335,7 +335,7 @@ func (s *Service) Unapprove(id int64) (Detail, error) {
 			return "", refuse(x, "不能弃审", "only an approved quote can be unapproved")
 		}
 		if x.Orders > 0 {
-			return "", apperr.Conflict("status", "报价单 "+x.Number+" 已生成订单，不能弃审", "Quote "+x.Number+" has an order and cannot be unapproved")
+			return "", apperr.ConflictZhEn("status", "报价单 "+x.Number+" 已生成订单，不能弃审", "Quote "+x.Number+" has an order and cannot be unapproved")
 		}
 		return store.QuoteOpen, nil
 	})
@@ -387,7 +387,7 @@ func (s *Service) Delete(id int64) error {
 			return err
 		}
 		if n > 0 {
-			return apperr.Conflict("id", "报价单 "+x.Number+" 已生成过订单，不能删除", "Quote "+x.Number+" has had orders and cannot be deleted")
+			return apperr.ConflictZhEn("id", "报价单 "+x.Number+" 已生成过订单，不能删除", "Quote "+x.Number+" has had orders and cannot be deleted")
 		}
 		return store.DeleteQuote(ctx, tx, id)
 	})
@@ -398,17 +398,17 @@ func (s *Service) Delete(id int64) error {
 func ForOrder(ctx context.Context, q store.Querier, id int64) (store.Quote, []store.Line, error) {
 	x, err := store.GetQuote(ctx, q, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return x, nil, apperr.Invalid("quoteId", "报价单不存在", "Unknown quote")
+		return x, nil, apperr.InvalidZhEn("quoteId", "报价单不存在", "Unknown quote")
 	}
 	if err != nil {
 		return x, nil, err
 	}
 	if x.Status != store.QuoteApproved {
-		return x, nil, apperr.Conflict("quoteId", "报价单 "+x.Number+" 当前状态为「"+statusLabel(x.Status)+"」，只有已审核的报价单才能生成订单",
+		return x, nil, apperr.ConflictZhEn("quoteId", "报价单 "+x.Number+" 当前状态为「"+statusLabel(x.Status)+"」，只有已审核的报价单才能生成订单",
 			"Quote "+x.Number+" is "+x.Status+"; only an approved quote can become an order")
 	}
 	if x.Orders > 0 {
-		return x, nil, apperr.Conflict("quoteId", "报价单 "+x.Number+" 已生成订单", "Quote "+x.Number+" already has an order")
+		return x, nil, apperr.ConflictZhEn("quoteId", "报价单 "+x.Number+" 已生成订单", "Quote "+x.Number+" already has an order")
 	}
 	if x.OpportunityID != nil {
 		if _, _, err := CheckOpportunity(ctx, q, *x.OpportunityID, x.CustomerID); err != nil {

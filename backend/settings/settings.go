@@ -57,7 +57,7 @@ func (s *Service) SetLanguage(lang string) (Settings, error) {
 		ok = ok || l == lang
 	}
 	if !ok {
-		return Settings{}, apperr.Invalid("language", "不支持的语言："+lang, "Unsupported language: "+lang)
+		return Settings{}, apperr.InvalidZhEn("language", "不支持的语言："+lang, "Unsupported language: "+lang)
 	}
 	if err := store.SetSetting(s.env.Ctx(), s.st.DB, "language", lang); err != nil {
 		return Settings{}, err

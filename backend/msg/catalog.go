@@ -1,0 +1,105 @@
+package msg
+
+// The catalog: every key once, Chinese then English. Placeholders are
+// {name}; both texts must name the same ones (the test checks).
+
+// Field labels, named once for every form, check and import that shows them.
+var (
+	LabelFrom        = def("common.from", "开始日期", "From date")
+	LabelTo          = def("common.to", "结束日期", "To date")
+	LabelNotes       = def("common.notes", "备注", "Notes")
+	LabelStatus      = def("common.status", "状态", "Status")
+	LabelTitle       = def("common.title", "主题", "Title")
+	LabelDescription = def("common.description", "描述", "Description")
+	LabelPhone       = def("common.phone", "电话", "Phone")
+	LabelEmail       = def("common.email", "邮箱", "Email")
+	LabelAddress     = def("common.address", "地址", "Address")
+	LabelSource      = def("common.source", "客户来源", "Source")
+	LabelAmount      = def("common.amount", "金额", "Amount")
+
+	LabelOwnerName    = def("owner.name", "姓名", "Name")
+	LabelOwner        = def("opportunity.owner", "负责人", "Owner")
+	LabelDefaultOwner = def("import.defaultOwner", "默认负责人", "Default owner")
+
+	LabelStageName        = def("stage.name", "阶段名称", "Stage name")
+	LabelStageProbability = def("stage.probability", "默认可能性", "Default probability")
+
+	LabelOpportunityName     = def("opportunity.name", "销售机会名称", "Opportunity name")
+	LabelOpportunityCustomer = def("opportunity.customer", "客户名称", "Customer")
+	LabelType                = def("opportunity.type", "类型", "Type")
+	LabelCampaign            = def("opportunity.campaign", "营销活动", "Campaign")
+	LabelExpectedClose       = def("opportunity.expectedClose", "预计完成日期", "Expected close date")
+	LabelNextStep            = def("opportunity.nextStep", "下一步", "Next step")
+	LabelStage               = def("opportunity.stage", "销售阶段", "Stage")
+	LabelProbability         = def("opportunity.probability", "可能性", "Probability")
+	LabelProbabilityPct      = def("opportunity.probabilityPct", "可能性(%)", "Probability (%)")
+	LabelLostReason          = def("opportunity.lostReason", "丢单原因", "Lost reason")
+	LabelCompetitor          = def("opportunity.competitor", "竞争对手", "Competitor")
+	LabelViewName            = def("opportunity.viewName", "视图名称", "View name")
+
+	LabelCustomerName    = def("customer.name", "客户名称", "Customer name")
+	LabelClassification  = def("customer.classification", "客户分类", "Classification")
+	LabelIndustry        = def("customer.industry", "行业", "Industry")
+	LabelCreditLimit     = def("customer.creditLimit", "信用额度", "Credit limit")
+	LabelContactName     = def("contact.name", "联系人姓名", "Contact name")
+	LabelContactTitle    = def("contact.title", "职务", "Title")
+	LabelFollowUpDate    = def("followUp.date", "跟进日期", "Date")
+	LabelFollowUpMethod  = def("followUp.method", "跟进方式", "Method")
+	LabelFollowUpContent = def("followUp.content", "跟进内容", "Content")
+	LabelFollowUpNext    = def("followUp.nextDate", "下次跟进日期", "Next follow-up")
+
+	LabelGroupBy = def("report.groupBy", "分组", "Group by")
+
+	LabelSignedDate        = def("order.signedDate", "签约日期", "Signing date")
+	LabelVoidReason        = def("order.voidReason", "作废原因", "Reason")
+	LabelInvoiceNumber     = def("invoice.number", "发票号码", "Invoice number")
+	LabelInvoiceDate       = def("invoice.date", "开票日期", "Invoice date")
+	LabelInvoiceAmount     = def("invoice.amount", "开票金额", "Amount")
+	LabelInvoiceKind       = def("invoice.kind", "发票类型", "Invoice type")
+	LabelReturnDate        = def("return.date", "退货日期", "Return date")
+	LabelReturnReason      = def("return.reason", "退货原因", "Reason")
+	LabelInstallmentDue    = def("installment.dueDate", "计划回款日期", "Due date")
+	LabelInstallmentAmount = def("installment.amount", "计划回款金额", "Amount")
+	LabelReceiptDate       = def("receipt.date", "回款日期", "Date")
+	LabelReceiptAmount     = def("receipt.amount", "回款金额", "Amount")
+	LabelReceiptMethod     = def("receipt.method", "回款方式", "Method")
+
+	LabelProductCode   = def("product.code", "产品编码", "Product code")
+	LabelProductName   = def("product.name", "产品名称", "Product name")
+	LabelUnit          = def("product.unit", "单位", "Unit")
+	LabelStandardPrice = def("product.price", "标准价格", "Standard price")
+	LabelCategoryName  = def("category.name", "分类名称", "Category name")
+	LabelPriceListName = def("priceList.name", "价格表名称", "Price list name")
+	LabelPrice         = def("priceList.price", "价格", "Price")
+	LabelUnitPrice     = def("line.unitPrice", "单价", "Unit price")
+	LabelDiscount      = def("line.discount", "折扣", "Discount")
+
+	LabelQuoteDate  = def("quote.date", "报价日期", "Quote date")
+	LabelValidUntil = def("quote.validUntil", "有效期至", "Valid until")
+	LabelTerms      = def("quote.terms", "条款", "Terms")
+
+	LabelCompanyName = def("company.name", "公司名称", "Company name")
+	LabelFax         = def("company.fax", "传真", "Fax")
+	LabelTaxID       = def("company.taxId", "纳税人识别号", "Tax ID")
+	LabelBankName    = def("company.bankName", "开户银行", "Bank")
+	LabelBankAccount = def("company.bankAccount", "银行账号", "Bank account")
+)
+
+// Errors of any service.
+var (
+	Internal = def("internal", "内部错误：{error}", "Internal error: {error}")
+)
+
+// The field checks of backend/validate; {label} is a label above.
+var (
+	Required     = def("validate.required", "{label}不能为空", "{label} is required")
+	TooLong      = def("validate.tooLong", "{label}太长（最多 {max} 个字）", "{label} is too long (at most {max} characters)")
+	BadDate      = def("validate.date", "{label}「{value}」不是有效日期（格式 YYYY-MM-DD）", "{label} \"{value}\" is not a valid date (YYYY-MM-DD)")
+	Negative     = def("validate.negative", "{label}不能为负数：{value}", "{label} must not be negative: {value}")
+	TwoDecimals  = def("validate.twoDecimals", "{label}最多两位小数：{value}", "{label} has more than 2 decimals: {value}")
+	OutOfRange   = def("validate.outOfRange", "{label}超出范围：{value}", "{label} is out of range: {value}")
+	BadAmount    = def("validate.amount", "{label}「{value}」不是有效金额", "{label} \"{value}\" is not a valid amount")
+	PercentRange = def("validate.percentRange", "{label}必须在 0 到 100 之间：{value}", "{label} must be between 0 and 100: {value}")
+	BadPercent   = def("validate.percent", "{label}「{value}」不是有效百分比", "{label} \"{value}\" is not a valid percentage")
+	NotOneOf     = def("validate.oneOf", "{label}「{value}」不是可选值（{allowed}）", "{label} \"{value}\" is not one of {allowed}")
+)
