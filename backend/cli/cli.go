@@ -12,6 +12,7 @@ import (
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/demo"
 	"funneldesk/backend/importer"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/store"
 	"funneldesk/backend/svc"
 	"funneldesk/backend/webserve"
@@ -41,6 +42,9 @@ type Env struct {
 	Bindings func(st *store.Store, saveDir string, env *svc.Env) []any
 	Stdout   io.Writer
 	Stderr   io.Writer
+	// Lang is the language errors are printed in: a command's --lang, or
+	// Chinese when empty.
+	Lang msg.Lang
 }
 
 // Run executes one command and returns the process exit code.
@@ -106,7 +110,7 @@ func Run(dbPath string, args []string, env Env) int {
 
 func fail(env Env, err error) int {
 	if e, ok := apperr.As(err); ok {
-		fmt.Fprintln(env.Stderr, "error:", e.Message)
+		fmt.Fprintln(env.Stderr, "error:", e.In(env.Lang))
 		return 1
 	}
 	fmt.Fprintln(env.Stderr, "error:", err)

@@ -103,3 +103,29 @@ var (
 	BadPercent   = def("validate.percent", "{label}「{value}」不是有效百分比", "{label} \"{value}\" is not a valid percentage")
 	NotOneOf     = def("validate.oneOf", "{label}「{value}」不是可选值（{allowed}）", "{label} \"{value}\" is not one of {allowed}")
 )
+
+// Owners (负责人).
+var (
+	OwnerDuplicate  = def("owner.duplicate", "已有同名负责人「{name}」", "A salesperson named \"{name}\" already exists")
+	OwnerInUse      = def("owner.inUse", "该负责人名下还有客户、销售机会、产品、报价单或订单，不能删除，可改为停用", "This salesperson still holds customers, opportunities, products, quotes or orders; deactivate instead of deleting")
+	OwnerUnknown    = def("owner.unknown", "负责人不存在", "Unknown salesperson")
+	OwnerRequired   = def("owner.required", "负责人不能为空", "Salesperson is required")
+	OwnerInactive   = def("owner.inactive", "负责人「{name}」已停用", "Salesperson \"{name}\" is inactive")
+	OwnerNoSuchName = def("owner.noSuchName", "没有名为「{name}」的负责人", "No salesperson named \"{name}\"")
+)
+
+// Stages (销售阶段).
+var (
+	StageDuplicate       = def("stage.duplicate", "已有同名阶段「{name}」", "A stage named \"{name}\" already exists")
+	StageProbRequired    = def("stage.probabilityRequired", "默认可能性不能为空", "Default probability is required")
+	StageWonProbability  = def("stage.wonProbability", "成功阶段的可能性固定为 100%", "The won stage is always 100%")
+	StageLostProbability = def("stage.lostProbability", "失败阶段的可能性固定为 0%", "The lost stage is always 0%")
+	StageOrderUnknown    = def("stage.orderUnknown", "阶段顺序无效：未知或重复的阶段", "Invalid stage order: unknown or repeated stage")
+	StageOrderIncomplete = def("stage.orderIncomplete", "阶段顺序必须包含所有阶段", "The stage order must list every stage")
+	StageClosedRetire    = def("stage.closedRetire", "成功和失败阶段不能停用", "The won and lost stages cannot be retired")
+	StageClosedDelete    = def("stage.closedDelete", "成功和失败阶段不能删除", "The won and lost stages cannot be deleted")
+	StageInUse           = def("stage.inUse", "阶段「{name}」已被销售机会使用，不能删除，可以停用", "Stage \"{name}\" is in use by opportunities; retire it instead")
+	StageUnknown         = def("stage.unknown", "销售阶段不存在", "Unknown stage")
+	StageRequired        = def("stage.required", "销售阶段不能为空", "Stage is required")
+	StageRetired         = def("stage.retired", "销售阶段「{name}」已停用", "Stage \"{name}\" is retired")
+)
