@@ -9,6 +9,7 @@ import (
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/chart"
 	"funneldesk/backend/money"
+	"funneldesk/backend/msg"
 )
 
 // ChartRequest asks for the funnel chart of a filter.
@@ -71,12 +72,12 @@ func draw(rep Report, req ChartRequest) ([]byte, []chart.Area, int, int, error) 
 	case "print":
 		w, h = chart.PrintWidth, chart.PrintHeight
 	default:
-		return nil, nil, 0, 0, apperr.InvalidZhEn("size", "尺寸只能是 screen 或 print", "Size must be screen or print")
+		return nil, nil, 0, 0, apperr.Invalid("size", msg.ChartSize)
 	}
 	switch req.Measure {
 	case "", "count", "amount":
 	default:
-		return nil, nil, 0, 0, apperr.InvalidZhEn("measure", "漏斗宽度只能按数量或金额", "Widths follow count or amount")
+		return nil, nil, 0, 0, apperr.Invalid("measure", msg.FunnelMeasure)
 	}
 	b, areas, err := chart.FunnelPNG(Drawing(rep, req.Measure, req.Lang), w, h)
 	return b, areas, w, h, err

@@ -129,3 +129,32 @@ var (
 	StageRequired        = def("stage.required", "销售阶段不能为空", "Stage is required")
 	StageRetired         = def("stage.retired", "销售阶段「{name}」已停用", "Stage \"{name}\" is retired")
 )
+
+// Lists, filters and charts of any screen.
+var (
+	SortUnknown    = def("list.sortUnknown", "不能按「{sort}」排序", "Cannot sort by \"{sort}\"")
+	EndBeforeStart = def("filter.endBeforeStart", "结束日期不能早于开始日期", "The end date is before the start date")
+	ChartSize      = def("chart.size", "尺寸只能是 screen 或 print", "Size must be screen or print")
+	FunnelMeasure  = def("funnel.measure", "漏斗宽度只能按数量或金额", "Widths follow count or amount")
+)
+
+// Reports (报表).
+var (
+	MonthInvalid    = def("report.month", "月份「{value}」无效（格式 YYYY-MM）", "Month \"{value}\" is not valid (YYYY-MM)")
+	MonthsReversed  = def("report.monthsReversed", "开始月份不能晚于结束月份", "The first month cannot be after the last")
+	PeriodTooLong   = def("report.periodTooLong", "期间最长 {max} 个月", "The period is at most {max} months")
+	SalesGroupBy    = def("report.salesGroupBy", "只能按产品或产品分类汇总", "Group by product or category")
+	SalesMeasure    = def("report.salesMeasure", "只能按金额或数量绘图", "Chart the amount or the quantity")
+	CategoryUnknown = def("category.unknown", "产品分类不存在", "Unknown category")
+)
+
+// Settings, the example data and the desktop shell.
+var (
+	LanguageUnsupported = def("settings.language", "不支持的语言：{value}", "Unsupported language: {value}")
+	DemoNotEmpty        = def("demo.notEmpty", "数据库中已有数据，示例数据只能载入到空数据库", "The database already holds data; the example loads only into an empty one")
+	DemoNeedsStage      = def("demo.needsStage", "示例数据需要阶段「{name}」", "The example needs the stage \"{name}\"")
+	FileContentInvalid  = def("desktop.content", "文件内容无效", "Invalid file content")
+	NoSaveDialog        = def("desktop.noSaveDialog", "无法打开保存对话框", "No save dialog available")
+	CannotWrite         = def("desktop.cannotWrite", "无法写入文件：{error}", "Cannot write the file: {error}")
+	FilePatternInvalid  = def("desktop.pattern", "文件类型「{value}」无效（应为 *.csv 这样的形式）", "Invalid file pattern \"{value}\" (expected something like *.csv)")
+)
