@@ -126,7 +126,6 @@ var (
 	StageClosedDelete    = def("stage.closedDelete", "成功和失败阶段不能删除", "The won and lost stages cannot be deleted")
 	StageInUse           = def("stage.inUse", "阶段「{name}」已被销售机会使用，不能删除，可以停用", "Stage \"{name}\" is in use by opportunities; retire it instead")
 	StageUnknown         = def("stage.unknown", "销售阶段不存在", "Unknown stage")
-	StageRequired        = def("stage.required", "销售阶段不能为空", "Stage is required")
 	StageRetired         = def("stage.retired", "销售阶段「{name}」已停用", "Stage \"{name}\" is retired")
 )
 
@@ -157,4 +156,26 @@ var (
 	NoSaveDialog        = def("desktop.noSaveDialog", "无法打开保存对话框", "No save dialog available")
 	CannotWrite         = def("desktop.cannotWrite", "无法写入文件：{error}", "Cannot write the file: {error}")
 	FilePatternInvalid  = def("desktop.pattern", "文件类型「{value}」无效（应为 *.csv 这样的形式）", "Invalid file pattern \"{value}\" (expected something like *.csv)")
+)
+
+// Customers, contacts and follow-ups (客户).
+var (
+	CustomerDuplicate  = def("customer.duplicate", "已有同名客户「{name}」（负责人：{owner}），确认仍要保存吗？", "A customer named \"{name}\" already exists (owner: {owner}). Save anyway?")
+	CustomerHasOpps    = def("customer.hasOpportunities", "客户「{name}」还有销售机会，不能删除", "Customer \"{name}\" still has opportunities and cannot be deleted")
+	CustomerHasDocs    = def("customer.hasDocuments", "客户「{name}」还有报价单或订单，不能删除", "Customer \"{name}\" still has quotes or orders and cannot be deleted")
+	EmailInvalid       = def("contact.emailInvalid", "邮箱「{value}」格式不正确", "Email \"{value}\" is not valid")
+	ContactNotFound    = def("contact.notFound", "联系人不存在", "Contact not found")
+	FollowUpNextBefore = def("followUp.nextBefore", "下次跟进日期不能早于跟进日期", "The next follow-up cannot be before this one")
+	FollowUpNotFound   = def("followUp.notFound", "跟进记录不存在", "Follow-up not found")
+	CustomerNotFound   = def("customer.notFound", "客户不存在", "Customer not found")
+	CustomerUnknown    = def("customer.unknown", "客户不存在", "Unknown customer")
+)
+
+// Opportunities and their views (销售机会).
+var (
+	ViewUnknown         = def("opportunity.viewUnknown", "未知视图「{name}」", "Unknown view \"{name}\"")
+	SelectOpportunities = def("opportunity.selectFirst", "请先选择销售机会", "Select opportunities first")
+	OpportunityNotFound = def("opportunity.notFound", "销售机会不存在", "Opportunity not found")
+	ViewBuiltIn         = def("opportunity.viewBuiltIn", "「{name}」是内置视图的名称", "\"{name}\" is a built-in view")
+	ViewNotFound        = def("opportunity.viewNotFound", "视图不存在", "View not found")
 )

@@ -195,7 +195,7 @@ func Get(ctx context.Context, q store.Querier, id int64) (store.Stage, error) {
 // retired, unless it is already there (current).
 func Resolve(ctx context.Context, q store.Querier, id, current int64) (store.Stage, error) {
 	if id == 0 {
-		return store.Stage{}, apperr.Invalid("stageId", msg.StageRequired)
+		return store.Stage{}, apperr.Invalid("stageId", msg.Required, msg.P{"label": msg.LabelStage})
 	}
 	st, err := store.GetStage(ctx, q, id)
 	if errors.Is(err, store.ErrNotFound) {
