@@ -148,19 +148,3 @@ func Is(err error, code string) bool {
 	e, ok := As(err)
 	return ok && e.Code == code
 }
-
-// InvalidZhEn, NotFoundZhEn and ConflictZhEn are the old two-text
-// constructors, kept only while the call sites move to the catalog.
-func InvalidZhEn(field, zh, en string) *Error {
-	return &Error{Code: CodeInvalid, Field: field, Message: zh, MessageEn: en}
-}
-
-// NotFoundZhEn is the old NotFound; see InvalidZhEn.
-func NotFoundZhEn(field, zh, en string) *Error {
-	return &Error{Code: CodeNotFound, Field: field, Message: zh, MessageEn: en}
-}
-
-// ConflictZhEn is the old Conflict; see InvalidZhEn.
-func ConflictZhEn(field, zh, en string) *Error {
-	return &Error{Code: CodeConflict, Field: field, Message: zh, MessageEn: en}
-}

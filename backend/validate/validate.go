@@ -3,7 +3,6 @@
 package validate
 
 import (
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -13,35 +12,7 @@ import (
 	"funneldesk/backend/msg"
 )
 
-// Text trims s and checks its length; required text must not be empty.
-func TextZhEn(field, label, labelEn, s string, required bool, max int) (string, error) {
-	s = strings.TrimSpace(s)
-	if required && s == "" {
-		return "", apperr.InvalidZhEn(field, label+"不能为空", labelEn+" is required")
-	}
-	if utf8.RuneCountInString(s) > max {
-		return "", apperr.InvalidZhEn(field, label+"太长（最多 "+itoa(max)+" 个字）", labelEn+" is too long (at most "+itoa(max)+" characters)")
-	}
-	return s, nil
-}
-
 // Date checks an optional YYYY-MM-DD date (also accepting YYYY/MM/DD) and
-// returns it as YYYY-MM-DD; impossible dates such as 2025-02-30 are refused.
-func DateZhEn(field, label, labelEn, s string, required bool) (string, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		if required {
-			return "", apperr.InvalidZhEn(field, label+"不能为空", labelEn+" is required")
-		}
-		return "", nil
-	}
-	d, ok := ParseDate(s)
-	if !ok {
-		return "", apperr.InvalidZhEn(field, label+"「"+s+"」不是有效日期（格式 YYYY-MM-DD）", labelEn+" \""+s+"\" is not a valid date (YYYY-MM-DD)")
-	}
-	return d, nil
-}
-
 // ParseDate reads YYYY-MM-DD or YYYY/MM/DD (one-digit month and day allowed)
 // and returns the canonical YYYY-MM-DD.
 func ParseDate(s string) (string, bool) {
@@ -54,61 +25,7 @@ func ParseDate(s string) (string, bool) {
 	return "", false
 }
 
-// Amount parses a yuan amount into cents with a field error on failure.
-func AmountZhEn(field, label, labelEn, s string, required bool) (int64, error) {
-	v, err := money.ParseYuan(s)
-	switch err {
-	case nil:
-		return v, nil
-	case money.ErrEmpty:
-		if required {
-			return 0, apperr.InvalidZhEn(field, label+"不能为空", labelEn+" is required")
-		}
-		return 0, nil
-	case money.ErrNegative:
-		return 0, apperr.InvalidZhEn(field, label+"不能为负数："+s, labelEn+" must not be negative: "+s)
-	case money.ErrPrecision:
-		return 0, apperr.InvalidZhEn(field, label+"最多两位小数："+s, labelEn+" has more than 2 decimals: "+s)
-	case money.ErrRange:
-		return 0, apperr.InvalidZhEn(field, label+"超出范围："+s, labelEn+" is out of range: "+s)
-	default:
-		return 0, apperr.InvalidZhEn(field, label+"「"+s+"」不是有效金额", labelEn+" \""+s+"\" is not a valid amount")
-	}
-}
-
 // Percent parses a percentage (0–100, at most 2 decimals) into basis points.
-// ok is false when s is empty.
-func PercentZhEn(field, label, labelEn, s string) (bp int, ok bool, err error) {
-	v, perr := money.ParsePercent(s)
-	switch perr {
-	case nil:
-		return v, true, nil
-	case money.ErrEmpty:
-		return 0, false, nil
-	case money.ErrPrecision:
-		return 0, false, apperr.InvalidZhEn(field, label+"最多两位小数："+s, labelEn+" has more than 2 decimals: "+s)
-	case money.ErrRange:
-		return 0, false, apperr.InvalidZhEn(field, label+"必须在 0 到 100 之间："+s, labelEn+" must be between 0 and 100: "+s)
-	default:
-		return 0, false, apperr.InvalidZhEn(field, label+"「"+s+"」不是有效百分比", labelEn+" \""+s+"\" is not a valid percentage")
-	}
-}
-
-// OneOf checks that s is empty or one of allowed.
-func OneOfZhEn(field, label, labelEn, s string, allowed []string) (string, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return "", nil
-	}
-	for _, a := range allowed {
-		if a == s {
-			return s, nil
-		}
-	}
-	return "", apperr.InvalidZhEn(field, label+"「"+s+"」不是可选值（"+strings.Join(allowed, " / ")+"）",
-		labelEn+" \""+s+"\" is not one of "+strings.Join(allowed, " / "))
-}
-
 // Text trims s and checks its length; required text must not be empty.
 // label is the field's label key (msg.Label...).
 func Text(field string, label msg.Key, s string, required bool, max int) (string, error) {
@@ -206,5 +123,3 @@ func Page(page, size int) (offset, limit int) {
 	}
 	return (page - 1) * size, size
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
