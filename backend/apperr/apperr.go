@@ -44,7 +44,7 @@ const (
 type Error struct {
 	Code      string  `json:"code"`
 	Field     string  `json:"field,omitempty"`
-	Key       msg.Key `json:"key"`
+	Key       msg.Key `json:"key" ts_type:"string"`
 	Params    msg.P   `json:"params,omitempty"`
 	Message   string  `json:"message"`
 	MessageEn string  `json:"messageEn"`

@@ -24,7 +24,7 @@ type RowError struct {
 	Column    string  `json:"column"`
 	Field     string  `json:"field"`
 	Value     string  `json:"value"`
-	Key       msg.Key `json:"key"`
+	Key       msg.Key `json:"key" ts_type:"string"`
 	Params    msg.P   `json:"params,omitempty"`
 	Message   string  `json:"message"`
 	MessageEn string  `json:"messageEn"`

@@ -24,6 +24,9 @@ func wantErr(t *testing.T, err error, code, field string) {
 	if e.Code != code || e.Field != field {
 		t.Fatalf("error = %s on %q (%s), want %s on %q", e.Code, e.Field, e.Message, code, field)
 	}
+	if e.Key.String() == "" || strings.Contains(e.Message+e.MessageEn, "{") {
+		t.Errorf("error %+v lacks its catalog key or leaves a placeholder unfilled", e)
+	}
 	if e.Message == "" || e.MessageEn == "" {
 		t.Errorf("error %+v lacks a Chinese or English message", e)
 	}
