@@ -14,6 +14,7 @@ import (
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/demo"
 	"funneldesk/backend/importer"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/store"
 	"funneldesk/backend/svc"
 	"funneldesk/backend/webserve"
@@ -44,6 +45,9 @@ type Env struct {
 	Bindings func(st *store.Store, saveDir string, env *svc.Env) []any
 	Stdout   io.Writer
 	Stderr   io.Writer
+	// Lang is the language errors are printed in: a command's --lang, or
+	// Chinese when empty.
+	Lang msg.Lang
 }
 
 // Run executes one command and returns the process exit code.
@@ -89,7 +93,7 @@ func Run(dbPath string, args []string, env Env) int {
 
 func fail(env Env, err error) int {
 	if e, ok := apperr.As(err); ok {
-		fmt.Fprintln(env.Stderr, "error:", e.Message)
+		fmt.Fprintln(env.Stderr, "error:", e.In(env.Lang))
 		return 1
 	}
 	fmt.Fprintln(env.Stderr, "error:", err)

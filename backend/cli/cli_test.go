@@ -87,6 +87,29 @@ func TestDemo(t *testing.T) {
 	}
 }
 
+// TestErrorLanguage: errors print in Chinese, or in the funnel's --lang.
+func TestErrorLanguage(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"default", []string{"funnel", "--json", "--owner", "王五"}, "error: 没有名为「王五」的负责人\n"},
+		{"zh-CN", []string{"funnel", "--json", "--lang", "zh-CN", "--owner", "王五"}, "error: 没有名为「王五」的负责人\n"},
+		{"en", []string{"funnel", "--json", "--lang", "en", "--owner", "王五"}, "error: No salesperson named \"王五\"\n"},
+		{"en, bad date", []string{"funnel", "--json", "--lang", "en", "--from", "2025-02-30"}, "error: From date \"2025-02-30\" is not a valid date (YYYY-MM-DD)\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := runWith(t, db, nil, tt.args...)
+			if code != 1 || out != "" || errs != tt.want {
+				t.Errorf("exit %d, stdout %q, stderr %q; want stderr %q", code, out, errs, tt.want)
+			}
+		})
+	}
+}
+
 func TestOpenFails(t *testing.T) {
 	dir := t.TempDir() // a directory is not a database file
 	code, out, errs := runWith(t, dir, nil, "demo")

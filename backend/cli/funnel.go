@@ -10,6 +10,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/funnel"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/store"
 )
 
@@ -52,6 +53,7 @@ func runFunnel(st *store.Store, args []string, env Env) int {
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
+	env.Lang = msg.Lang(*lang)
 	if !*asJSON && *png == "" {
 		fmt.Fprintln(env.Stderr, "funnel: give --json, --png FILE or both")
 		return 2
@@ -61,7 +63,7 @@ func runFunnel(st *store.Store, args []string, env Env) int {
 	if *ownerName != "" {
 		o, err := store.OwnerByName(ctx, st.DB, *ownerName)
 		if errors.Is(err, store.ErrNotFound) {
-			return fail(env, apperr.Invalid("owner", "没有名为「"+*ownerName+"」的负责人", "No salesperson named \""+*ownerName+"\""))
+			return fail(env, apperr.Invalid("owner", msg.OwnerNoSuchName, msg.P{"name": *ownerName}))
 		}
 		if err != nil {
 			return fail(env, err)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
@@ -142,29 +143,30 @@ func (s *Service) SameName(name string, excludeID int64) ([]store.Customer, erro
 func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input, currentOwner int64) (store.Customer, error) {
 	var c store.Customer
 	var err error
-	if c.Name, err = validate.Text("name", "客户名称", "Customer name", in.Name, true, 100); err != nil {
+	if c.Name, err = validate.Text("name", msg.LabelCustomerName, in.Name, true, 100); err != nil {
 		return c, err
 	}
-	if c.Classification, err = validate.OneOf("classification", "客户分类", "Classification", in.Classification, Classifications); err != nil {
+	if c.Classification, err = validate.OneOf("classification", msg.LabelClassification, in.Classification, Classifications); err != nil {
 		return c, err
 	}
 	fields := []struct {
-		dst              *string
-		field, zh, en, v string
-		max              int
+		dst      *string
+		field, v string
+		label    msg.Key
+		max      int
 	}{
-		{&c.Source, "source", "客户来源", "Source", in.Source, 50},
-		{&c.Industry, "industry", "行业", "Industry", in.Industry, 50},
-		{&c.Phone, "phone", "电话", "Phone", in.Phone, 50},
-		{&c.Address, "address", "地址", "Address", in.Address, 200},
-		{&c.Notes, "notes", "备注", "Notes", in.Notes, 2000},
+		{&c.Source, "source", in.Source, msg.LabelSource, 50},
+		{&c.Industry, "industry", in.Industry, msg.LabelIndustry, 50},
+		{&c.Phone, "phone", in.Phone, msg.LabelPhone, 50},
+		{&c.Address, "address", in.Address, msg.LabelAddress, 200},
+		{&c.Notes, "notes", in.Notes, msg.LabelNotes, 2000},
 	}
 	for _, f := range fields {
-		if *f.dst, err = validate.Text(f.field, f.zh, f.en, f.v, false, f.max); err != nil {
+		if *f.dst, err = validate.Text(f.field, f.label, f.v, false, f.max); err != nil {
 			return c, err
 		}
 	}
-	if c.Phone, err = validate.Phone("phone", "电话", "Phone", c.Phone); err != nil {
+	if c.Phone, err = validate.Phone("phone", msg.LabelPhone, c.Phone); err != nil {
 		return c, err
 	}
 	o, err := owner.Resolve(ctx, q, in.OwnerID, currentOwner)
@@ -179,9 +181,7 @@ func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input
 		}
 		for _, other := range same {
 			if other.ID != id {
-				return c, &apperr.Error{Code: apperr.CodeConflict, Field: "name",
-					Message:   "已有同名客户「" + c.Name + "」（负责人：" + other.OwnerName + "），确认仍要保存吗？",
-					MessageEn: "A customer named \"" + c.Name + "\" already exists (owner: " + other.OwnerName + "). Save anyway?"}
+				return c, apperr.Conflict("name", msg.CustomerDuplicate, msg.P{"name": c.Name, "owner": other.OwnerName})
 			}
 		}
 	}
@@ -245,14 +245,14 @@ func (s *Service) Delete(id int64) error {
 			return err
 		}
 		if c.Opportunities > 0 {
-			return apperr.Conflict("id", "客户「"+c.Name+"」还有销售机会，不能删除", "Customer \""+c.Name+"\" still has opportunities and cannot be deleted")
+			return apperr.Conflict("id", msg.CustomerHasOpps, msg.P{"name": c.Name})
 		}
 		docs, err := store.CustomerDocuments(ctx, tx, id)
 		if err != nil {
 			return err
 		}
 		if docs > 0 {
-			return apperr.Conflict("id", "客户「"+c.Name+"」还有报价单或订单，不能删除", "Customer \""+c.Name+"\" still has quotes or orders and cannot be deleted")
+			return apperr.Conflict("id", msg.CustomerHasDocs, msg.P{"name": c.Name})
 		}
 		return store.DeleteCustomer(ctx, tx, id)
 	})
@@ -261,25 +261,25 @@ func (s *Service) Delete(id int64) error {
 func checkContact(in ContactInput) (store.Contact, error) {
 	var c store.Contact
 	var err error
-	if c.Name, err = validate.Text("name", "联系人姓名", "Contact name", in.Name, true, 50); err != nil {
+	if c.Name, err = validate.Text("name", msg.LabelContactName, in.Name, true, 50); err != nil {
 		return c, err
 	}
-	if c.Title, err = validate.Text("title", "职务", "Title", in.Title, false, 50); err != nil {
+	if c.Title, err = validate.Text("title", msg.LabelContactTitle, in.Title, false, 50); err != nil {
 		return c, err
 	}
-	if c.Phone, err = validate.Text("phone", "电话", "Phone", in.Phone, false, 50); err != nil {
+	if c.Phone, err = validate.Text("phone", msg.LabelPhone, in.Phone, false, 50); err != nil {
 		return c, err
 	}
-	if c.Phone, err = validate.Phone("phone", "电话", "Phone", c.Phone); err != nil {
+	if c.Phone, err = validate.Phone("phone", msg.LabelPhone, c.Phone); err != nil {
 		return c, err
 	}
-	if c.Email, err = validate.Text("email", "邮箱", "Email", in.Email, false, 100); err != nil {
+	if c.Email, err = validate.Text("email", msg.LabelEmail, in.Email, false, 100); err != nil {
 		return c, err
 	}
 	// One address: user@domain, both parts present.
 	user, domain, _ := strings.Cut(c.Email, "@")
 	if c.Email != "" && (user == "" || domain == "" || strings.Contains(domain, "@") || strings.ContainsAny(c.Email, " ,;")) {
-		return c, apperr.Invalid("email", "邮箱「"+c.Email+"」格式不正确", "Email \""+c.Email+"\" is not valid")
+		return c, apperr.Invalid("email", msg.EmailInvalid, msg.P{"value": c.Email})
 	}
 	return c, nil
 }
@@ -314,7 +314,7 @@ func (s *Service) UpdateContact(id int64, in ContactInput) (store.Contact, error
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		cur, err := store.GetContact(ctx, tx, id)
 		if errors.Is(err, store.ErrNotFound) {
-			return apperr.NotFound("id", "联系人不存在", "Contact not found")
+			return apperr.NotFound("id", msg.ContactNotFound)
 		}
 		if err != nil {
 			return err
@@ -348,20 +348,20 @@ func (s *Service) AddFollowUp(customerID int64, in FollowUpInput) (store.FollowU
 		}
 		f := store.FollowUp{CustomerID: customerID}
 		var err error
-		if f.Date, err = validate.Date("date", "跟进日期", "Date", in.Date, true); err != nil {
+		if f.Date, err = validate.Date("date", msg.LabelFollowUpDate, in.Date, true); err != nil {
 			return err
 		}
-		if f.Method, err = validate.Text("method", "跟进方式", "Method", in.Method, false, 20); err != nil {
+		if f.Method, err = validate.Text("method", msg.LabelFollowUpMethod, in.Method, false, 20); err != nil {
 			return err
 		}
-		if f.Content, err = validate.Text("content", "跟进内容", "Content", in.Content, true, 4000); err != nil {
+		if f.Content, err = validate.Text("content", msg.LabelFollowUpContent, in.Content, true, 4000); err != nil {
 			return err
 		}
-		if f.NextDate, err = validate.Date("nextDate", "下次跟进日期", "Next follow-up", in.NextDate, false); err != nil {
+		if f.NextDate, err = validate.Date("nextDate", msg.LabelFollowUpNext, in.NextDate, false); err != nil {
 			return err
 		}
 		if f.NextDate != "" && f.NextDate < f.Date {
-			return apperr.Invalid("nextDate", "下次跟进日期不能早于跟进日期", "The next follow-up cannot be before this one")
+			return apperr.Invalid("nextDate", msg.FollowUpNextBefore)
 		}
 		id, err := store.InsertFollowUp(ctx, tx, f)
 		if err != nil {
@@ -378,7 +378,7 @@ func (s *Service) AddFollowUp(customerID int64, in FollowUpInput) (store.FollowU
 func (s *Service) DeleteFollowUp(id int64) error {
 	ok, err := store.DeleteFollowUp(s.env.Ctx(), s.st.DB, id)
 	if err == nil && !ok {
-		return apperr.NotFound("id", "跟进记录不存在", "Follow-up not found")
+		return apperr.NotFound("id", msg.FollowUpNotFound)
 	}
 	return err
 }
@@ -386,7 +386,7 @@ func (s *Service) DeleteFollowUp(id int64) error {
 func get(ctx context.Context, q store.Querier, id int64) (store.Customer, error) {
 	c, err := store.GetCustomer(ctx, q, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return c, apperr.NotFound("customerId", "客户不存在", "Customer not found")
+		return c, apperr.NotFound("customerId", msg.CustomerNotFound)
 	}
 	return c, err
 }
@@ -394,11 +394,11 @@ func get(ctx context.Context, q store.Querier, id int64) (store.Customer, error)
 // Resolve checks that id names an existing customer, for opportunities.
 func Resolve(ctx context.Context, q store.Querier, id int64) (store.Customer, error) {
 	if id == 0 {
-		return store.Customer{}, apperr.Invalid("customerId", "客户名称不能为空", "Customer is required")
+		return store.Customer{}, apperr.Invalid("customerId", msg.Required, msg.P{"label": msg.LabelOpportunityCustomer})
 	}
 	c, err := store.GetCustomer(ctx, q, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return c, apperr.Invalid("customerId", "客户不存在", "Unknown customer")
+		return c, apperr.Invalid("customerId", msg.CustomerUnknown)
 	}
 	return c, err
 }

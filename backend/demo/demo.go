@@ -6,6 +6,7 @@ import (
 	"context"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/store"
 )
@@ -36,7 +37,7 @@ func Load(ctx context.Context, st *store.Store) error {
 			return err
 		}
 		if !empty {
-			return apperr.Conflict("", "数据库中已有数据，示例数据只能载入到空数据库", "The database already holds data; the example loads only into an empty one")
+			return apperr.Conflict("", msg.DemoNotEmpty)
 		}
 		ownerID, err := owner.EnsureByName(ctx, tx, Owner)
 		if err != nil {
@@ -45,7 +46,7 @@ func Load(ctx context.Context, st *store.Store) error {
 		for _, r := range rows {
 			st, err := store.StageByName(ctx, tx, r.stage)
 			if err != nil {
-				return apperr.Conflict("stage", "示例数据需要阶段「"+r.stage+"」", "The example needs the stage \""+r.stage+"\"")
+				return apperr.Conflict("stage", msg.DemoNeedsStage, msg.P{"name": r.stage})
 			}
 			cid, err := store.InsertCustomer(ctx, tx, store.Customer{Name: r.customer, Classification: "潜在客户", OwnerID: &ownerID})
 			if err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/svc"
 )
 
@@ -50,7 +51,7 @@ func (s *Service) SaveText(suggestedName, content string) (string, error) {
 func (s *Service) SaveBase64(suggestedName, b64 string) (string, error) {
 	b, err := base64.StdEncoding.DecodeString(b64)
 	if err != nil {
-		return "", apperr.Invalid("content", "文件内容无效", "Invalid file content")
+		return "", apperr.Invalid("content", msg.FileContentInvalid)
 	}
 	return s.save(suggestedName, b)
 }
@@ -60,7 +61,7 @@ func (s *Service) save(name string, b []byte) (string, error) {
 	var path string
 	if s.ctx == nil {
 		if s.SaveDir == "" {
-			return "", apperr.Conflict("", "无法打开保存对话框", "No save dialog available")
+			return "", apperr.Conflict("", msg.NoSaveDialog)
 		}
 		path = filepath.Join(s.SaveDir, name)
 	} else {
@@ -74,7 +75,7 @@ func (s *Service) save(name string, b []byte) (string, error) {
 		path = p
 	}
 	if err := os.WriteFile(path, b, 0o644); err != nil {
-		return "", apperr.Conflict("", "无法写入文件："+err.Error(), "Cannot write the file: "+err.Error())
+		return "", apperr.Conflict("", msg.CannotWrite, msg.P{"error": err.Error()})
 	}
 	return path, nil
 }
@@ -130,8 +131,7 @@ func OpenFilters(patterns string) ([]runtime.FileFilter, error) {
 		}
 		ext, ok := strings.CutPrefix(p, "*.")
 		if !ok || ext == "" || strings.ContainsAny(ext, "*?/\\;") {
-			return nil, apperr.Invalid("patterns", "文件类型「"+p+"」无效（应为 *.csv 这样的形式）",
-				"Invalid file pattern \""+p+"\" (expected something like *.csv)")
+			return nil, apperr.Invalid("patterns", msg.FilePatternInvalid, msg.P{"value": p})
 		}
 		parts = append(parts, "*."+strings.ToLower(ext))
 	}

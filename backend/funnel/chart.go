@@ -10,6 +10,7 @@ import (
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/chart"
 	"funneldesk/backend/money"
+	"funneldesk/backend/msg"
 )
 
 // ChartRequest asks for the funnel chart of a filter.
@@ -129,12 +130,12 @@ func chartSize(req ChartRequest) (int, int, error) {
 	case "print":
 		w, h = chart.PrintWidth, chart.PrintHeight
 	default:
-		return 0, 0, apperr.Invalid("size", "尺寸只能是 screen 或 print", "Size must be screen or print")
+		return 0, 0, apperr.Invalid("size", msg.ChartSize)
 	}
 	switch req.Measure {
 	case "", "count", "amount":
 	default:
-		return 0, 0, apperr.Invalid("measure", "漏斗宽度只能按数量或金额", "Widths follow count or amount")
+		return 0, 0, apperr.Invalid("measure", msg.FunnelMeasure)
 	}
 	return w, h, nil
 }

@@ -18,6 +18,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/money"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/opportunity"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
@@ -124,14 +125,14 @@ func (s *Service) Stage(req StageRequest) (opportunity.Page, error) {
 // Check validates a filter.
 func Check(f Filter) (Filter, error) {
 	var err error
-	if f.From, err = validate.Date("from", "开始日期", "From date", f.From, false); err != nil {
+	if f.From, err = validate.Date("from", msg.LabelFrom, f.From, false); err != nil {
 		return f, err
 	}
-	if f.To, err = validate.Date("to", "结束日期", "To date", f.To, false); err != nil {
+	if f.To, err = validate.Date("to", msg.LabelTo, f.To, false); err != nil {
 		return f, err
 	}
 	if f.From != "" && f.To != "" && f.From > f.To {
-		return f, apperr.Invalid("to", "结束日期不能早于开始日期", "The end date is before the start date")
+		return f, apperr.Invalid("to", msg.EndBeforeStart)
 	}
 	f.Type = strings.TrimSpace(f.Type)
 	f.Source = strings.TrimSpace(f.Source)
@@ -148,7 +149,7 @@ func Compute(ctx context.Context, q store.Querier, f Filter) (Report, error) {
 	if f.OwnerID != 0 {
 		o, err := store.GetOwner(ctx, q, f.OwnerID)
 		if errors.Is(err, store.ErrNotFound) {
-			return Report{}, apperr.Invalid("ownerId", "负责人不存在", "Unknown salesperson")
+			return Report{}, apperr.Invalid("ownerId", msg.OwnerUnknown)
 		}
 		if err != nil {
 			return Report{}, err

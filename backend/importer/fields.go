@@ -5,6 +5,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"funneldesk/backend/msg"
 )
 
 // Field keys: what a column of the file may be mapped to.
@@ -32,6 +34,8 @@ type Field struct {
 	Label    string `json:"label"`
 	LabelEn  string `json:"labelEn"`
 	Required bool   `json:"required"`
+	// label names the field in the catalog; Label and LabelEn render it.
+	label msg.Key
 	// maxLen bounds text fields (0: not text), as the opportunity form does.
 	maxLen int
 	// aliases are the headers, besides Label and Key, that map here.
@@ -42,41 +46,49 @@ type Field struct {
 // among equals. The aliases cover the column names of Excel templates and of
 // other CRMs' exports; units that do not change the value ("(元)", "(%)")
 // are stripped before matching, so they need no alias of their own.
-var Fields = []Field{
-	{Key: FieldName, Label: "销售机会名称", LabelEn: "Opportunity name", Required: true, maxLen: 100, aliases: []string{
+var Fields = labelled([]Field{
+	{Key: FieldName, label: msg.LabelOpportunityName, Required: true, maxLen: 100, aliases: []string{
 		"销售机会", "名称", "机会名称", "商机名称", "商机", "机会", "项目名称", "opportunity", "opportunity name", "opportunity title",
 		"deal", "deal name"}},
-	{Key: FieldCustomer, Label: "客户名称", LabelEn: "Customer", Required: true, maxLen: 100, aliases: []string{
+	{Key: FieldCustomer, label: msg.LabelOpportunityCustomer, Required: true, maxLen: 100, aliases: []string{
 		"客户", "客户名", "客户全称", "所属客户", "公司名称", "公司", "企业名称", "单位名称", "customer", "customer name", "account",
 		"account name", "company", "company name", "associated company"}},
-	{Key: FieldType, Label: "类型", LabelEn: "Type", aliases: []string{
+	{Key: FieldType, label: msg.LabelType, aliases: []string{
 		"机会类型", "商机类型", "业务类型", "销售机会类型", "opportunity type", "deal type"}},
-	{Key: FieldSource, Label: "客户来源", LabelEn: "Source", maxLen: 50, aliases: []string{
+	{Key: FieldSource, label: msg.LabelSource, maxLen: 50, aliases: []string{
 		"来源", "商机来源", "机会来源", "线索来源", "source", "lead source", "customer source"}},
-	{Key: FieldOwner, Label: "负责人", LabelEn: "Owner", maxLen: 50, aliases: []string{
+	{Key: FieldOwner, label: msg.LabelOwner, maxLen: 50, aliases: []string{
 		"销售负责人", "商机负责人", "机会负责人", "销售机会负责人", "商机所有者", "所有者", "拥有者", "销售人员", "销售员", "业务员", "销售", "owner",
 		"owner name", "opportunity owner", "deal owner", "salesperson", "sales rep", "assigned to"}},
-	{Key: FieldCampaign, Label: "营销活动", LabelEn: "Campaign", maxLen: 100, aliases: []string{
+	{Key: FieldCampaign, label: msg.LabelCampaign, maxLen: 100, aliases: []string{
 		"市场活动", "活动", "活动名称", "campaign", "campaign name", "campaign source"}},
-	{Key: FieldAmount, Label: "金额", LabelEn: "Amount", aliases: []string{
+	{Key: FieldAmount, label: msg.LabelAmount, aliases: []string{
 		"销售金额", "机会金额", "商机金额", "预计金额", "预计销售金额", "预计成交金额", "成交金额", "签单金额", "合同金额", "amount", "deal amount",
 		"opportunity amount", "value", "deal value"}},
-	{Key: FieldExpectedClose, Label: "预计完成日期", LabelEn: "Expected close date", aliases: []string{
+	{Key: FieldExpectedClose, label: msg.LabelExpectedClose, aliases: []string{
 		"预计成交日期", "预计结单日期", "预计签单日期", "预计签约日期", "预计关闭日期", "结单日期", "完成日期", "成交日期",
 		"expected close date", "expected close", "expected closing date", "close date", "closing date"}},
-	{Key: FieldNextStep, Label: "下一步", LabelEn: "Next step", maxLen: 200, aliases: []string{
+	{Key: FieldNextStep, label: msg.LabelNextStep, maxLen: 200, aliases: []string{
 		"下一步计划", "下一步行动", "下一步工作", "next step", "next steps"}},
-	{Key: FieldStage, Label: "销售阶段", LabelEn: "Stage", Required: true, aliases: []string{
+	{Key: FieldStage, label: msg.LabelStage, Required: true, aliases: []string{
 		"阶段", "商机阶段", "机会阶段", "stage", "sales stage", "deal stage", "opportunity stage"}},
-	{Key: FieldProbability, Label: "可能性(%)", LabelEn: "Probability (%)", aliases: []string{
+	{Key: FieldProbability, label: msg.LabelProbabilityPct, aliases: []string{
 		"可能性", "概率", "成交概率", "赢单概率", "赢单率", "赢率", "成功率", "成交率", "成交可能性", "probability",
 		"win probability", "win rate"}},
-	{Key: FieldDescription, Label: "描述", LabelEn: "Description", maxLen: 4000, aliases: []string{
+	{Key: FieldDescription, label: msg.LabelDescription, maxLen: 4000, aliases: []string{
 		"备注", "说明", "详细描述", "机会描述", "商机描述", "description", "notes", "note", "remark", "remarks", "comments"}},
-	{Key: FieldLostReason, Label: "丢单原因", LabelEn: "Lost reason", maxLen: 500, aliases: []string{
+	{Key: FieldLostReason, label: msg.LabelLostReason, maxLen: 500, aliases: []string{
 		"输单原因", "失败原因", "丢失原因", "lost reason", "loss reason", "reason lost"}},
-	{Key: FieldCompetitor, Label: "竞争对手", LabelEn: "Competitor", maxLen: 100, aliases: []string{
+	{Key: FieldCompetitor, label: msg.LabelCompetitor, maxLen: 100, aliases: []string{
 		"竞争者", "竞品", "competitor", "competitors"}},
+})
+
+// labelled fills each field's Label and LabelEn from its catalog label.
+func labelled(fs []Field) []Field {
+	for i := range fs {
+		fs[i].Label, fs[i].LabelEn = msg.Render(msg.Zh, fs[i].label, nil), msg.Render(msg.En, fs[i].label, nil)
+	}
+	return fs
 }
 
 // fieldIndex maps a field key to its position in Fields.

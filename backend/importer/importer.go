@@ -7,11 +7,11 @@ package importer
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"sync/atomic"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
@@ -73,13 +73,11 @@ func (e *RowErrors) Unwrap() error { return e.summary() }
 func (e *RowErrors) summary() *apperr.Error {
 	if len(e.Errors) == 1 {
 		r := e.Errors[0]
-		return &apperr.Error{Code: apperr.CodeInvalid, Field: "file", Row: r.Row,
-			Message:   fmt.Sprintf("第 %d 行「%s」：%s，未导入任何数据", r.Row, r.Column, r.Message),
-			MessageEn: fmt.Sprintf("Row %d, %s: %s; nothing was imported", r.Row, r.Column, r.MessageEn)}
+		s := apperr.Invalid("file", msg.ImportRowSummary, msg.P{"row": r.Row, "column": r.Column, "message": msg.Msg{Key: r.Key, Params: r.Params}})
+		s.Row = r.Row
+		return s
 	}
-	return &apperr.Error{Code: apperr.CodeInvalid, Field: "file",
-		Message:   fmt.Sprintf("%d 行有 %d 处错误，未导入任何数据", e.Rows(), len(e.Errors)),
-		MessageEn: fmt.Sprintf("%d problems in %d rows; nothing was imported", len(e.Errors), e.Rows())}
+	return apperr.Invalid("file", msg.ImportRowsSummary, msg.P{"rows": e.Rows(), "count": len(e.Errors)})
 }
 
 // Import reads src and writes its opportunities, with the customers and
@@ -113,12 +111,11 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 		}
 	}
 	if len(t.Rows) == 0 {
-		return res, apperr.Invalid("file", "文件中没有数据行（第一行应是列名，数据从第二行开始）",
-			"The file has no data rows (the first row names the columns, data starts on the second)")
+		return res, apperr.Invalid("file", msg.ImportNoRows)
 	}
 	var defaultOwner string
 	if opts.DefaultOwnerID == 0 && strings.TrimSpace(opts.DefaultOwner) != "" {
-		if defaultOwner, err = validate.Text("defaultOwner", "默认负责人", "Default owner", opts.DefaultOwner, true, 50); err != nil {
+		if defaultOwner, err = validate.Text("defaultOwner", msg.LabelDefaultOwner, opts.DefaultOwner, true, 50); err != nil {
 			return res, err
 		}
 	}
@@ -205,7 +202,7 @@ func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, 
 		case defaultOwnerID != 0:
 			o, err := store.GetOwner(ctx, tx, defaultOwnerID)
 			if errors.Is(err, store.ErrNotFound) {
-				return 0, apperr.Invalid("defaultOwner", "默认负责人不存在", "The default owner does not exist")
+				return 0, apperr.Invalid("defaultOwner", msg.ImportDefaultOwner)
 			}
 			if err != nil {
 				return 0, err

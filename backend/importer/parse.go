@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -15,6 +14,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/msg"
 )
 
 // Source is a file to import: its name (for messages and the extension) and
@@ -28,7 +28,7 @@ type Source struct {
 func FileSource(path string) (Source, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return Source{}, apperr.Invalid("file", "无法读取文件："+err.Error(), "Cannot read the file: "+err.Error())
+		return Source{}, apperr.Invalid("file", msg.ImportCannotRead, msg.P{"error": err.Error()})
 	}
 	return Source{Name: filepath.Base(path), Data: b}, nil
 }
@@ -80,8 +80,7 @@ func Parse(src Source) (*Table, error) {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		t, err = parseXLSX(data)
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return nil, apperr.Invalid("file", "不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入",
-			"Old Excel (.xls) files are not supported; save as .xlsx or CSV in Excel and import that")
+		return nil, apperr.Invalid("file", msg.ImportXLS)
 	default:
 		t, err = parseText(data)
 	}
@@ -89,7 +88,7 @@ func Parse(src Source) (*Table, error) {
 		return nil, err
 	}
 	if t.Headers == nil {
-		return nil, apperr.Invalid("file", "文件是空的", "The file is empty")
+		return nil, apperr.Invalid("file", msg.ImportEmpty)
 	}
 	return t, nil
 }
@@ -130,8 +129,7 @@ func decodeText(data []byte) (string, string, error) {
 	// Excel's plain "CSV" on Chinese Windows is GBK, which GB18030 extends.
 	b, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", "", apperr.Invalid("file", "无法识别文件的编码（支持 UTF-8、GBK/GB18030、UTF-16）",
-			"Cannot tell the file's text encoding (UTF-8, GBK/GB18030 and UTF-16 are supported)")
+		return "", "", apperr.Invalid("file", msg.ImportEncoding)
 	}
 	return string(b), "GB18030", nil
 }
@@ -139,7 +137,7 @@ func decodeText(data []byte) (string, string, error) {
 func decodeUTF16(data []byte, e unicode.Endianness, name string) (string, string, error) {
 	b, err := unicode.UTF16(e, unicode.UseBOM).NewDecoder().Bytes(data)
 	if err != nil {
-		return "", "", apperr.Invalid("file", "文件不是有效的 "+name+" 文本", "The file is not valid "+name+" text")
+		return "", "", apperr.Invalid("file", msg.ImportBadText, msg.P{"encoding": name})
 	}
 	return strings.TrimPrefix(string(b), "\ufeff"), name, nil
 }
@@ -219,9 +217,7 @@ func parseText(data []byte) (*Table, error) {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				row := rowNum + 1 + max(pe.StartLine-lastLine-1, 0)
-				return nil, apperr.Invalid("file",
-					"第 "+strconv.Itoa(row)+" 行的引号不配对：含逗号、引号或换行的内容要整个放在双引号里，内容中的双引号写成两个（\"\"）",
-					"Row "+strconv.Itoa(row)+": unbalanced quotes; a field with commas, quotes or line breaks must be in double quotes, with inner quotes doubled (\"\")")
+				return nil, apperr.Invalid("file", msg.ImportQuotes, msg.P{"row": row})
 			}
 			return nil, err
 		}

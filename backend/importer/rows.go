@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/money"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/opportunity"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
@@ -20,12 +20,14 @@ import (
 // Excel shows it (the header is row 1, the first data row 2); Column is the
 // column's header as written in the file.
 type RowError struct {
-	Row       int    `json:"row"`
-	Column    string `json:"column"`
-	Field     string `json:"field"`
-	Value     string `json:"value"`
-	Message   string `json:"message"`
-	MessageEn string `json:"messageEn"`
+	Row       int     `json:"row"`
+	Column    string  `json:"column"`
+	Field     string  `json:"field"`
+	Value     string  `json:"value"`
+	Key       msg.Key `json:"key" ts_type:"string"`
+	Params    msg.P   `json:"params,omitempty"`
+	Message   string  `json:"message"`
+	MessageEn string  `json:"messageEn"`
 }
 
 // record is a checked row, ready to write once owners and customers are
@@ -49,8 +51,7 @@ type checker struct {
 // to as an error on the header row.
 func checkMapping(t *Table, mapping []string) ([]RowError, error) {
 	if len(mapping) != len(t.Headers) {
-		return nil, apperr.Invalid("mapping", fmt.Sprintf("列的对应关系应有 %d 项，收到 %d 项", len(t.Headers), len(mapping)),
-			fmt.Sprintf("The mapping needs %d entries, got %d", len(t.Headers), len(mapping)))
+		return nil, apperr.Invalid("mapping", msg.MappingLength, msg.P{"want": len(t.Headers), "got": len(mapping)})
 	}
 	seen := map[string]bool{}
 	for _, k := range mapping {
@@ -59,20 +60,20 @@ func checkMapping(t *Table, mapping []string) ([]RowError, error) {
 		}
 		i, ok := fieldIndex[k]
 		if !ok {
-			return nil, apperr.Invalid("mapping", "没有字段「"+k+"」", "Unknown field \""+k+"\"")
+			return nil, apperr.Invalid("mapping", msg.MappingUnknown, msg.P{"name": k})
 		}
 		if seen[k] {
 			f := Fields[i]
-			return nil, apperr.Invalid("mapping", "「"+f.Label+"」只能对应一列", "\""+f.LabelEn+"\" can be mapped from one column only")
+			return nil, apperr.Invalid("mapping", msg.MappingTwice, msg.P{"label": f.label})
 		}
 		seen[k] = true
 	}
 	var errs []RowError
 	for _, f := range Fields {
 		if f.Required && !seen[f.Key] {
+			e := apperr.Invalid(f.Key, msg.MissingColumn, msg.P{"label": f.label})
 			errs = append(errs, RowError{Row: t.HeaderRow, Column: f.Label, Field: f.Key,
-				Message:   "缺少必填列「" + f.Label + "」",
-				MessageEn: "Missing required column \"" + f.LabelEn + "\" (" + f.Label + ")"})
+				Key: e.Key, Params: e.Params, Message: e.Message, MessageEn: e.MessageEn})
 		}
 	}
 	return errs, nil
@@ -167,10 +168,10 @@ type rowCheck struct {
 	ok   bool
 }
 
-func (rc *rowCheck) fail(field int, zh, en string) {
+func (rc *rowCheck) fail(field int, ae *apperr.Error) {
 	rc.ok = false
 	col := rc.c.col[field]
-	e := RowError{Row: rc.r.Num, Field: Fields[field].Key, Message: zh, MessageEn: en}
+	e := RowError{Row: rc.r.Num, Field: Fields[field].Key, Key: ae.Key, Params: ae.Params, Message: ae.Message, MessageEn: ae.MessageEn}
 	if col >= 0 {
 		e.Column = rc.c.t.Headers[col]
 		e.Value = strings.TrimSpace(rc.r.cell(col))
@@ -201,10 +202,10 @@ func (rc *rowCheck) stored(field int) string {
 
 func (rc *rowCheck) text(field int) string {
 	f := Fields[field]
-	s, err := validate.Text(f.Key, f.Label, f.LabelEn, rc.value(field), f.Required, f.maxLen)
+	s, err := validate.Text(f.Key, f.label, rc.value(field), f.Required, f.maxLen)
 	if err != nil {
 		e, _ := apperr.As(err)
-		rc.fail(field, e.Message, e.MessageEn)
+		rc.fail(field, e)
 	}
 	return s
 }
@@ -243,8 +244,7 @@ func (c *checker) row(r *Row, emit func(RowError)) (record, bool) {
 
 	if t := rc.value(iType); t != "" {
 		if !oneOf(t, opportunity.Types) {
-			rc.fail(iType, "类型只能是「"+strings.Join(opportunity.Types, "」或「")+"」，或留空",
-				"Type must be empty or one of "+strings.Join(opportunity.Types, " / "))
+			rc.fail(iType, apperr.Invalid(FieldType, msg.ImportTypeOneOf, msg.P{"label": msg.LabelType, "values": strings.Join(opportunity.Types, " / ")}))
 		}
 		o.Type = t
 	}
@@ -259,8 +259,7 @@ func (c *checker) row(r *Row, emit func(RowError)) (record, bool) {
 			}
 		}
 		if err != nil {
-			zh, en := amountMessage(err)
-			rc.fail(iAmount, zh, en)
+			rc.fail(iAmount, amountError(err))
 		}
 		o.AmountCents = v
 	}
@@ -271,8 +270,7 @@ func (c *checker) row(r *Row, emit func(RowError)) (record, bool) {
 			d, ok = serialDate(rc.stored(iClose), c.t.date1904)
 		}
 		if !ok {
-			rc.fail(iClose, "预计完成日期无效（应为 YYYY-MM-DD 或 YYYY/MM/DD 的真实日期）",
-				"Expected close date is not a valid date (YYYY-MM-DD or YYYY/MM/DD)")
+			rc.fail(iClose, apperr.Invalid(FieldExpectedClose, msg.ImportBadDate, msg.P{"label": msg.LabelExpectedClose}))
 		}
 		o.ExpectedClose = d
 	}
@@ -288,8 +286,7 @@ func (c *checker) row(r *Row, emit func(RowError)) (record, bool) {
 			}
 		}
 		if err != nil {
-			zh, en := percentMessage(err)
-			rc.fail(iProbability, zh, en)
+			rc.fail(iProbability, percentError(err))
 		}
 		bp, given = v, true
 	}
@@ -298,12 +295,11 @@ func (c *checker) row(r *Row, emit func(RowError)) (record, bool) {
 	st, found := c.stages[name]
 	switch {
 	case name == "":
-		rc.fail(iStage, "销售阶段不能为空", "Stage is required")
+		rc.fail(iStage, apperr.Invalid(FieldStage, msg.Required, msg.P{"label": msg.LabelStage}))
 	case !found:
-		rc.fail(iStage, "没有名为「"+name+"」的销售阶段（可用："+c.names+"）",
-			"No stage is named \""+name+"\" (stages: "+c.names+")")
+		rc.fail(iStage, apperr.Invalid(FieldStage, msg.ImportStageUnknown, msg.P{"name": name, "stages": c.names}))
 	case st.Retired:
-		rc.fail(iStage, "销售阶段「"+name+"」已停用", "Stage \""+name+"\" is retired")
+		rc.fail(iStage, apperr.Invalid(FieldStage, msg.StageRetired, msg.P{"name": name}))
 	}
 	o.StageID = st.ID
 	if !given {
@@ -359,16 +355,16 @@ func trimZeros(s string) string {
 	return s
 }
 
-func amountMessage(err error) (string, string) {
+func amountError(err error) *apperr.Error {
 	switch err {
 	case money.ErrNegative:
-		return "金额不能为负数", "Amount must not be negative"
+		return apperr.Invalid(FieldAmount, msg.ImportNegative, msg.P{"label": msg.LabelAmount})
 	case money.ErrPrecision:
-		return "金额最多两位小数", "Amount has more than 2 decimals"
+		return apperr.Invalid(FieldAmount, msg.ImportTwoDecimals, msg.P{"label": msg.LabelAmount})
 	case money.ErrRange:
-		return "金额超出范围", "Amount is out of range"
+		return apperr.Invalid(FieldAmount, msg.ImportOutOfRange, msg.P{"label": msg.LabelAmount})
 	}
-	return "金额不是有效的数字（例如 1234.56 或 1,234.56）", "Amount is not a number (e.g. 1234.56 or 1,234.56)"
+	return apperr.Invalid(FieldAmount, msg.ImportBadNumber, msg.P{"label": msg.LabelAmount})
 }
 
 // parsePercent reads "60", "60.5", "60%", "60％".
@@ -380,14 +376,14 @@ func parsePercent(s string) (int, error) {
 	return money.ParsePercent(trimZeros(s))
 }
 
-func percentMessage(err error) (string, string) {
+func percentError(err error) *apperr.Error {
 	switch err {
 	case money.ErrRange:
-		return "可能性必须在 0 到 100 之间", "Probability must be between 0 and 100"
+		return apperr.Invalid(FieldProbability, msg.ImportPercentRange, msg.P{"label": msg.LabelProbability})
 	case money.ErrPrecision:
-		return "可能性最多两位小数", "Probability has more than 2 decimals"
+		return apperr.Invalid(FieldProbability, msg.ImportTwoDecimals, msg.P{"label": msg.LabelProbability})
 	}
-	return "可能性不是有效的百分数（例如 60 或 60%）", "Probability is not a percentage (e.g. 60 or 60%)"
+	return apperr.Invalid(FieldProbability, msg.ImportBadPercent, msg.P{"label": msg.LabelProbability})
 }
 
 // parseDate reads YYYY-MM-DD, YYYY/MM/DD and YYYY年M月D日, with or without a

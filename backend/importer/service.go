@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/store"
 
 	"funneldesk/backend/svc"
@@ -103,9 +104,7 @@ func NewService(st *store.Store, env *svc.Env) *Service {
 // the headless server, one under its --save-dir or --open-dir) is read.
 func (s *Service) PreviewFile(path string) (Preview, error) {
 	if !s.env.MayOpen(path) {
-		return Preview{}, apperr.Invalid("path",
-			"不能读取这个文件：请在“打开”对话框中选择文件（无界面服务：只能读取 --save-dir 或 --open-dir 下的文件）",
-			"This file cannot be read: choose it in the Open dialog (headless server: only files under --save-dir or --open-dir)")
+		return Preview{}, apperr.Invalid("path", msg.ImportNotChosen, nil)
 	}
 	src, err := FileSource(path)
 	if err != nil {
@@ -126,7 +125,7 @@ func (s *Service) PreviewData(fileName string, base64Content string) (Preview, e
 		b, err = base64.RawStdEncoding.DecodeString(strings.TrimRight(strings.Join(strings.Fields(base64Content), ""), "="))
 	}
 	if err != nil {
-		return Preview{}, apperr.Invalid("file", "文件内容无法解码（应为 base64）", "The file content is not valid base64")
+		return Preview{}, apperr.Invalid("file", msg.ImportBase64)
 	}
 	return s.load(Source{Name: filepath.Base(fileName), Data: b})
 }
@@ -276,7 +275,7 @@ func (s *Service) Progress(jobID string) (Progress, error) {
 	j, ok := s.jobs[jobID]
 	s.mu.Unlock()
 	if !ok {
-		return Progress{}, apperr.NotFound("jobId", "没有这个导入任务", "No such import")
+		return Progress{}, apperr.NotFound("jobId", msg.ImportNoSuchJob)
 	}
 	j.mu.Lock()
 	defer j.mu.Unlock()
@@ -289,7 +288,7 @@ func (s *Service) Progress(jobID string) (Progress, error) {
 		p.Result.Ignored = []string{}
 	}
 	if !p.Finished {
-		p.Message, p.MessageEn = "正在导入…", "Importing…"
+		p.Message, p.MessageEn = msg.Render(msg.Zh, msg.Importing, nil), msg.Render(msg.En, msg.Importing, nil)
 	}
 	return p, nil
 }
@@ -298,13 +297,13 @@ func (s *Service) get(token string) (*loadedFile, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.file == nil || s.file.token != token {
-		return nil, apperr.NotFound("token", "文件已失效，请重新选择文件", "The file is no longer loaded; choose it again")
+		return nil, apperr.NotFound("token", msg.ImportFileExpired)
 	}
 	return s.file, nil
 }
 
 func errBusy() error {
-	return apperr.Conflict("", "正在导入，请等待完成后再试", "An import is under way; try again when it has finished")
+	return apperr.Conflict("", msg.ImportBusy)
 }
 
 func newID() string {

@@ -6,6 +6,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/msg"
 )
 
 // xlsxOptions renders Excel's built-in short date (format 14) as ISO, so a
@@ -85,7 +86,7 @@ func parseXLSX(data []byte) (*Table, error) {
 func openXLSX(data []byte) (*excelize.File, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), xlsxOptions)
 	if err != nil {
-		return nil, apperr.Invalid("file", "无法读取 Excel 文件："+err.Error(), "Cannot read the Excel file: "+err.Error())
+		return nil, apperr.Invalid("file", msg.ImportExcel, msg.P{"error": err.Error()})
 	}
 	return f, nil
 }
@@ -95,7 +96,7 @@ func openXLSX(data []byte) (*excelize.File, error) {
 func sheetRows(f *excelize.File, sheet string, raw bool) ([][]string, error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return nil, apperr.Invalid("file", "无法读取工作表「"+sheet+"」："+err.Error(), "Cannot read sheet \""+sheet+"\": "+err.Error())
+		return nil, apperr.Invalid("file", msg.ImportSheet, msg.P{"sheet": sheet, "error": err.Error()})
 	}
 	defer rows.Close()
 	var out [][]string
@@ -103,7 +104,7 @@ func sheetRows(f *excelize.File, sheet string, raw bool) ([][]string, error) {
 	for rows.Next() {
 		cols, err := rows.Columns(excelize.Options{RawCellValue: raw})
 		if err != nil {
-			return nil, apperr.Invalid("file", "无法读取工作表「"+sheet+"」："+err.Error(), "Cannot read sheet \""+sheet+"\": "+err.Error())
+			return nil, apperr.Invalid("file", msg.ImportSheet, msg.P{"sheet": sheet, "error": err.Error()})
 		}
 		if blank(cols) {
 			// Formatting can stretch a sheet over a million empty rows;

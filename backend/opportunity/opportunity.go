@@ -8,6 +8,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/customer"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/stage"
 	"funneldesk/backend/store"
@@ -108,20 +109,20 @@ func (s *Service) List(req ListRequest) (Page, error) {
 // they are compared with.
 func checkFilter(f *Filter) error {
 	var err error
-	if f.CloseFrom, err = validate.Date("closeFrom", "开始日期", "From date", f.CloseFrom, false); err != nil {
+	if f.CloseFrom, err = validate.Date("closeFrom", msg.LabelFrom, f.CloseFrom, false); err != nil {
 		return err
 	}
-	if f.CloseTo, err = validate.Date("closeTo", "结束日期", "To date", f.CloseTo, false); err != nil {
+	if f.CloseTo, err = validate.Date("closeTo", msg.LabelTo, f.CloseTo, false); err != nil {
 		return err
 	}
 	switch f.View {
 	case "", "all", store.KindOpen, store.KindWon, store.KindLost:
 	default:
-		return apperr.Invalid("view", "未知视图「"+f.View+"」", "Unknown view \""+f.View+"\"")
+		return apperr.Invalid("view", msg.ViewUnknown, msg.P{"name": f.View})
 	}
 	if f.Sort != "" {
 		if _, ok := store.SortColumns[f.Sort]; !ok {
-			return apperr.Invalid("sort", "不能按「"+f.Sort+"」排序", "Cannot sort by \""+f.Sort+"\"")
+			return apperr.Invalid("sort", msg.SortUnknown, msg.P{"sort": f.Sort})
 		}
 	}
 	return nil
@@ -143,7 +144,7 @@ func (s *Service) Get(id int64) (Detail, error) {
 func build(ctx context.Context, q store.Querier, in Input, cur store.Opportunity) (store.Opportunity, error) {
 	o := cur
 	var err error
-	if o.Name, err = validate.Text("name", "销售机会名称", "Opportunity name", in.Name, true, 100); err != nil {
+	if o.Name, err = validate.Text("name", msg.LabelOpportunityName, in.Name, true, 100); err != nil {
 		return o, err
 	}
 	c, err := customer.Resolve(ctx, q, in.CustomerID)
@@ -151,10 +152,10 @@ func build(ctx context.Context, q store.Querier, in Input, cur store.Opportunity
 		return o, err
 	}
 	o.CustomerID = c.ID
-	if o.Type, err = validate.OneOf("type", "类型", "Type", in.Type, Types); err != nil {
+	if o.Type, err = validate.OneOf("type", msg.LabelType, in.Type, Types); err != nil {
 		return o, err
 	}
-	if o.Source, err = validate.Text("source", "客户来源", "Source", in.Source, false, 50); err != nil {
+	if o.Source, err = validate.Text("source", msg.LabelSource, in.Source, false, 50); err != nil {
 		return o, err
 	}
 	w, err := owner.Resolve(ctx, q, in.OwnerID, cur.OwnerID)
@@ -162,26 +163,26 @@ func build(ctx context.Context, q store.Querier, in Input, cur store.Opportunity
 		return o, err
 	}
 	o.OwnerID = w.ID
-	if o.Campaign, err = validate.Text("campaign", "营销活动", "Campaign", in.Campaign, false, 100); err != nil {
+	if o.Campaign, err = validate.Text("campaign", msg.LabelCampaign, in.Campaign, false, 100); err != nil {
 		return o, err
 	}
-	if o.AmountCents, err = validate.Amount("amount", "金额", "Amount", in.Amount, false); err != nil {
+	if o.AmountCents, err = validate.Amount("amount", msg.LabelAmount, in.Amount, false); err != nil {
 		return o, err
 	}
-	if o.ExpectedClose, err = validate.Date("expectedClose", "预计完成日期", "Expected close date", in.ExpectedClose, false); err != nil {
+	if o.ExpectedClose, err = validate.Date("expectedClose", msg.LabelExpectedClose, in.ExpectedClose, false); err != nil {
 		return o, err
 	}
-	if o.NextStep, err = validate.Text("nextStep", "下一步", "Next step", in.NextStep, false, 200); err != nil {
+	if o.NextStep, err = validate.Text("nextStep", msg.LabelNextStep, in.NextStep, false, 200); err != nil {
 		return o, err
 	}
-	if o.Description, err = validate.Text("description", "描述", "Description", in.Description, false, 4000); err != nil {
+	if o.Description, err = validate.Text("description", msg.LabelDescription, in.Description, false, 4000); err != nil {
 		return o, err
 	}
 	st, err := stage.Resolve(ctx, q, in.StageID, cur.StageID)
 	if err != nil {
 		return o, err
 	}
-	bp, given, err := validate.Percent("probability", "可能性", "Probability", in.Probability)
+	bp, given, err := validate.Percent("probability", msg.LabelProbability, in.Probability)
 	if err != nil {
 		return o, err
 	}
@@ -202,11 +203,11 @@ func applyStageRules(o *store.Opportunity, st store.Stage, lostReason, competito
 		o.LostReason, o.Competitor = "", ""
 	case store.KindLost:
 		o.ProbabilityBP = 0
-		reason, err := validate.Text("lostReason", "丢单原因", "Lost reason", lostReason, true, 500)
+		reason, err := validate.Text("lostReason", msg.LabelLostReason, lostReason, true, 500)
 		if err != nil {
 			return err
 		}
-		comp, err := validate.Text("competitor", "竞争对手", "Competitor", competitor, false, 100)
+		comp, err := validate.Text("competitor", msg.LabelCompetitor, competitor, false, 100)
 		if err != nil {
 			return err
 		}
@@ -313,7 +314,7 @@ func (s *Service) Delete(id int64) error {
 // how many were removed.
 func (s *Service) BatchDelete(ids []int64) (int, error) {
 	if len(ids) == 0 {
-		return 0, apperr.Invalid("ids", "请先选择销售机会", "Select opportunities first")
+		return 0, apperr.Invalid("ids", msg.SelectOpportunities)
 	}
 	ctx := s.env.Ctx()
 	var n int
@@ -333,7 +334,7 @@ func (s *Service) BatchDelete(ids []int64) (int, error) {
 // BatchSetOwner gives the selected opportunities to another salesperson.
 func (s *Service) BatchSetOwner(ids []int64, ownerID int64) (int, error) {
 	if len(ids) == 0 {
-		return 0, apperr.Invalid("ids", "请先选择销售机会", "Select opportunities first")
+		return 0, apperr.Invalid("ids", msg.SelectOpportunities)
 	}
 	ctx := s.env.Ctx()
 	var n int
@@ -356,7 +357,7 @@ func (s *Service) BatchSetOwner(ids []int64, ownerID int64) (int, error) {
 func get(ctx context.Context, q store.Querier, id int64) (store.Opportunity, error) {
 	o, err := store.GetOpportunity(ctx, q, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return o, apperr.NotFound("id", "销售机会不存在", "Opportunity not found")
+		return o, apperr.NotFound("id", msg.OpportunityNotFound)
 	}
 	return o, err
 }

@@ -7,6 +7,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/money"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
 )
@@ -140,13 +141,13 @@ var builtinViews = []string{"所有", "成功销售机会", "预期销售机会"
 // SaveView saves the filter under a name; an existing view of that name is
 // replaced.
 func (s *Service) SaveView(name string, f Filter) (View, error) {
-	name, err := validate.Text("name", "视图名称", "View name", name, true, 30)
+	name, err := validate.Text("name", msg.LabelViewName, name, true, 30)
 	if err != nil {
 		return View{}, err
 	}
 	for _, b := range builtinViews {
 		if b == name {
-			return View{}, apperr.Conflict("name", "「"+name+"」是内置视图的名称", "\""+name+"\" is a built-in view")
+			return View{}, apperr.Conflict("name", msg.ViewBuiltIn, msg.P{"name": name})
 		}
 	}
 	if err := checkFilter(&f); err != nil {
@@ -164,7 +165,7 @@ func (s *Service) SaveView(name string, f Filter) (View, error) {
 func (s *Service) DeleteView(id int64) error {
 	ok, err := store.DeleteSavedView(s.env.Ctx(), s.st.DB, id)
 	if err == nil && !ok {
-		return apperr.NotFound("id", "视图不存在", "View not found")
+		return apperr.NotFound("id", msg.ViewNotFound)
 	}
 	return err
 }

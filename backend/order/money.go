@@ -8,6 +8,7 @@ import (
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/customer"
 	"funneldesk/backend/money"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/product"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
@@ -31,41 +32,40 @@ func (s *Service) AddInvoice(in InvoiceInput) (Detail, error) {
 	today := s.today()
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		if in.OrderID == 0 {
-			return apperr.Invalid("orderId", "请选择订单", "Choose the order")
+			return apperr.Invalid("orderId", msg.ChooseOrder)
 		}
 		o, err := live(ctx, tx, in.OrderID, today, "orderId")
 		if err != nil {
 			return err
 		}
 		v := store.Invoice{OrderID: o.ID, CustomerID: o.CustomerID}
-		if v.Number, err = validate.Text("number", "发票号码", "Invoice number", in.Number, true, 50); err != nil {
+		if v.Number, err = validate.Text("number", msg.LabelInvoiceNumber, in.Number, true, 50); err != nil {
 			return err
 		}
 		if other, err := store.InvoiceByNumber(ctx, tx, v.Number); err == nil {
-			return apperr.Conflict("number", "发票号码「"+v.Number+"」已登记在订单 "+other.OrderNumber+" 上", "Invoice number \""+v.Number+"\" is already recorded on order "+other.OrderNumber)
+			return apperr.Conflict("number", msg.InvoiceNumberTaken, msg.P{"number": v.Number, "order": other.OrderNumber})
 		} else if !errors.Is(err, store.ErrNotFound) {
 			return err
 		}
-		if v.Date, err = validate.Date("date", "开票日期", "Invoice date", in.Date, false); err != nil {
+		if v.Date, err = validate.Date("date", msg.LabelInvoiceDate, in.Date, false); err != nil {
 			return err
 		}
 		if v.Date == "" {
 			v.Date = today
 		}
-		if v.AmountCents, err = validate.Amount("amount", "开票金额", "Amount", in.Amount, true); err != nil {
+		if v.AmountCents, err = validate.Amount("amount", msg.LabelInvoiceAmount, in.Amount, true); err != nil {
 			return err
 		}
 		if v.AmountCents == 0 {
-			return apperr.Invalid("amount", "开票金额必须大于 0", "The amount must be above 0")
+			return apperr.Invalid("amount", msg.InvoiceAmountZero)
 		}
 		if left := o.NetCents - o.InvoicedCents; v.AmountCents > left {
-			return apperr.Conflict("amount", "开票金额 "+money.Yuan(v.AmountCents)+" 超过订单未开票金额 "+money.Yuan(max(left, 0)),
-				"The amount "+money.Yuan(v.AmountCents)+" is more than the order has left to invoice, "+money.Yuan(max(left, 0)))
+			return apperr.Conflict("amount", msg.InvoiceOverLeft, msg.P{"amount": money.Yuan(v.AmountCents), "left": money.Yuan(max(left, 0))})
 		}
-		if v.Kind, err = validate.OneOf("kind", "发票类型", "Invoice type", in.Kind, InvoiceKinds); err != nil {
+		if v.Kind, err = validate.OneOf("kind", msg.LabelInvoiceKind, in.Kind, InvoiceKinds); err != nil {
 			return err
 		}
-		if v.Note, err = validate.Text("note", "备注", "Note", in.Note, false, 500); err != nil {
+		if v.Note, err = validate.Text("note", msg.LabelNotes, in.Note, false, 500); err != nil {
 			return err
 		}
 		if _, err := store.InsertInvoice(ctx, tx, v); err != nil {
@@ -86,7 +86,7 @@ func (s *Service) DeleteInvoice(id int64) (Detail, error) {
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		v, err := store.GetInvoice(ctx, tx, id)
 		if errors.Is(err, store.ErrNotFound) {
-			return apperr.NotFound("id", "发票不存在", "Invoice not found")
+			return apperr.NotFound("id", msg.InvoiceNotFound)
 		}
 		if err != nil {
 			return err
@@ -127,11 +127,9 @@ func returnErr(i int, err error) error {
 	if !ok {
 		return err
 	}
-	out := *e
+	out := e.Wrap(msg.LineError, msg.P{"line": i + 1})
 	out.Field = "lines[" + itoa(i) + "]." + e.Field
-	out.Message = "第 " + itoa(i+1) + " 行：" + e.Message
-	out.MessageEn = "Line " + itoa(i+1) + ": " + e.MessageEn
-	return &out
+	return out
 }
 
 // CreateReturn records a return, numbered TH-YYYYMMDD-NNN after its date. A
@@ -145,20 +143,20 @@ func (s *Service) CreateReturn(in ReturnInput) (Detail, error) {
 	today := s.today()
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		if in.OrderID == 0 {
-			return apperr.Invalid("orderId", "请选择订单", "Choose the order")
+			return apperr.Invalid("orderId", msg.ChooseOrder)
 		}
 		o, err := live(ctx, tx, in.OrderID, today, "orderId")
 		if err != nil {
 			return err
 		}
 		r := store.SalesReturn{OrderID: o.ID}
-		if r.Date, err = validate.Date("date", "退货日期", "Return date", in.Date, false); err != nil {
+		if r.Date, err = validate.Date("date", msg.LabelReturnDate, in.Date, false); err != nil {
 			return err
 		}
 		if r.Date == "" {
 			r.Date = today
 		}
-		if r.Reason, err = validate.Text("reason", "退货原因", "Reason", in.Reason, true, 500); err != nil {
+		if r.Reason, err = validate.Text("reason", msg.LabelReturnReason, in.Reason, true, 500); err != nil {
 			return err
 		}
 		lines, err := store.ListOrderLines(ctx, tx, o.ID)
@@ -176,16 +174,15 @@ func (s *Service) CreateReturn(in ReturnInput) (Detail, error) {
 			}
 			l, ok := byID[li.OrderLineID]
 			if !ok {
-				return returnErr(i, apperr.Invalid("orderLineId", "该行不属于此订单", "The line is not part of this order"))
+				return returnErr(i, apperr.Invalid("orderLineId", msg.ReturnLineNotInOrder))
 			}
 			qty, err := product.ParseQty(q)
 			if err != nil {
-				return returnErr(i, apperr.Invalid("quantity", "「"+q+"」不是有效的退货数量", "\""+q+"\" is not a valid quantity to return"))
+				return returnErr(i, apperr.Invalid("quantity", msg.ReturnQtyInvalid, msg.P{"value": q}))
 			}
 			left := l.QtyMilli - l.ReturnedQtyMilli
 			if qty > left {
-				return returnErr(i, apperr.Invalid("quantity", "「"+l.ProductName+"」退货数量 "+product.FormatQty(qty)+" 超过可退数量 "+product.FormatQty(left),
-					"Returning "+product.FormatQty(qty)+" of \""+l.ProductName+"\" is more than the "+product.FormatQty(left)+" that can still be returned"))
+				return returnErr(i, apperr.Invalid("quantity", msg.ReturnQtyOverLeft, msg.P{"name": l.ProductName, "qty": product.FormatQty(qty), "left": product.FormatQty(left)}))
 			}
 			before := product.ShareOf(l.TotalCents, l.ReturnedQtyMilli, l.QtyMilli)
 			l.ReturnedQtyMilli += qty
@@ -198,7 +195,7 @@ func (s *Service) CreateReturn(in ReturnInput) (Detail, error) {
 			}
 		}
 		if len(r.Lines) == 0 {
-			return apperr.Invalid("lines", "请填写退货数量", "Enter the quantities to return")
+			return apperr.Invalid("lines", msg.ReturnNoLines)
 		}
 		if r.Number, err = store.NextReturnNumber(ctx, tx, compact(r.Date)); err != nil {
 			return err
@@ -303,7 +300,7 @@ func (s *Service) SetCustomerTerms(customerID int64, in TermsInput) (Credit, err
 		var list *int64
 		if in.PriceListID != 0 {
 			if _, err := store.GetPriceList(ctx, tx, in.PriceListID); errors.Is(err, store.ErrNotFound) {
-				return apperr.Invalid("priceListId", "价格表不存在", "Price list not found")
+				return apperr.Invalid("priceListId", msg.PriceListNotFound)
 			} else if err != nil {
 				return err
 			}
@@ -324,14 +321,14 @@ func (s *Service) SetCustomerTerms(customerID int64, in TermsInput) (Credit, err
 func writeCredit(ctx context.Context, tx store.Tx, customerID int64, in CreditInput) error {
 	var limit *int64
 	if strings.TrimSpace(in.Limit) != "" {
-		v, err := validate.Amount("limit", "信用额度", "Credit limit", in.Limit, true)
+		v, err := validate.Amount("limit", msg.LabelCreditLimit, in.Limit, true)
 		if err != nil {
 			return err
 		}
 		limit = &v
 	}
 	if in.Days < 0 || in.Days > 3650 {
-		return apperr.Invalid("days", "信用期限必须在 0 到 3650 天之间", "Credit days must be between 0 and 3650")
+		return apperr.Invalid("days", msg.CreditDaysRange)
 	}
 	return store.SetCustomerCredit(ctx, tx, customerID, limit, in.Days)
 }

@@ -20,6 +20,7 @@ import (
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/customer"
 	"funneldesk/backend/money"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/product"
 	"funneldesk/backend/quote"
@@ -108,9 +109,9 @@ type StatusLabel = quote.StatusLabel
 
 // Statuses are the order statuses.
 var Statuses = []StatusLabel{
-	{Code: store.OrderActive, Label: "执行中", LabelEn: "In progress"},
-	{Code: store.OrderCompleted, Label: "已完成", LabelEn: "Completed"},
-	{Code: store.OrderVoided, Label: "已作废", LabelEn: "Voided"},
+	quote.StatusOf(store.OrderActive, msg.StatusOrderActive),
+	quote.StatusOf(store.OrderCompleted, msg.StatusOrderCompleted),
+	quote.StatusOf(store.OrderVoided, msg.StatusOrderVoided),
 }
 
 // ReceiptMethods are offered for receipts (回款方式); other text is allowed.
@@ -143,7 +144,7 @@ func statusLabel(code string) string {
 func get(ctx context.Context, q store.Querier, id int64, today string) (store.Order, error) {
 	o, err := store.GetOrder(ctx, q, id, today)
 	if errors.Is(err, store.ErrNotFound) {
-		return o, apperr.NotFound("id", "订单不存在", "Order not found")
+		return o, apperr.NotFound("id", msg.OrderNotFound)
 	}
 	return o, err
 }
@@ -152,13 +153,13 @@ func get(ctx context.Context, q store.Querier, id int64, today string) (store.Or
 func live(ctx context.Context, q store.Querier, id int64, today, field string) (store.Order, error) {
 	o, err := store.GetOrder(ctx, q, id, today)
 	if errors.Is(err, store.ErrNotFound) {
-		return o, apperr.NotFound(field, "订单不存在", "Order not found")
+		return o, apperr.NotFound(field, msg.OrderNotFound)
 	}
 	if err != nil {
 		return o, err
 	}
 	if o.Status == store.OrderVoided {
-		return o, apperr.Conflict(field, "订单 "+o.Number+" 已作废，不能再办理业务", "Order "+o.Number+" is voided; nothing more can be done with it")
+		return o, apperr.Conflict(field, msg.OrderVoided, msg.P{"number": o.Number})
 	}
 	return o, nil
 }
@@ -204,7 +205,7 @@ func (s *Service) Create(in Input) (Detail, error) {
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		o := store.Order{}
 		var err error
-		if o.Title, err = validate.Text("title", "主题", "Title", in.Title, false, 100); err != nil {
+		if o.Title, err = validate.Text("title", msg.LabelTitle, in.Title, false, 100); err != nil {
 			return err
 		}
 		custID := in.CustomerID
@@ -217,10 +218,10 @@ func (s *Service) Create(in Input) (Detail, error) {
 				return err
 			}
 			if custID != 0 && custID != x.CustomerID {
-				return apperr.Invalid("customerId", "客户必须是报价单的客户「"+x.CustomerName+"」", "The customer must be the quote's customer \""+x.CustomerName+"\"")
+				return apperr.Invalid("customerId", msg.NotQuoteCustomer, msg.P{"name": x.CustomerName})
 			}
 			if in.OpportunityID != 0 && (x.OpportunityID == nil || *x.OpportunityID != in.OpportunityID) {
-				return apperr.Invalid("opportunityId", "销售机会必须是报价单的销售机会", "The opportunity must be the quote's")
+				return apperr.Invalid("opportunityId", msg.NotQuoteOpportunity)
 			}
 			custID, o.QuoteID, o.OpportunityID = x.CustomerID, &x.ID, x.OpportunityID
 			keep = product.ProductIDs(qlines)
@@ -249,17 +250,17 @@ func (s *Service) Create(in Input) (Detail, error) {
 			return err
 		}
 		o.OwnerID = w.ID
-		if o.SignedDate, err = validate.Date("signedDate", "签约日期", "Signing date", in.SignedDate, false); err != nil {
+		if o.SignedDate, err = validate.Date("signedDate", msg.LabelSignedDate, in.SignedDate, false); err != nil {
 			return err
 		}
 		if o.SignedDate == "" {
 			o.SignedDate = s.today()
 		}
-		if o.Notes, err = validate.Text("notes", "备注", "Notes", in.Notes, false, 2000); err != nil {
+		if o.Notes, err = validate.Text("notes", msg.LabelNotes, in.Notes, false, 2000); err != nil {
 			return err
 		}
 		if len(lineIn) == 0 {
-			return apperr.Invalid("lines", "至少需要一行产品", "At least one product line is required")
+			return apperr.Invalid("lines", msg.LinesRequired)
 		}
 		lines, total, err := product.BuildLines(ctx, tx, o.CustomerID, lineIn, keep)
 		if err != nil {
@@ -316,11 +317,8 @@ func checkCredit(ctx context.Context, q store.Querier, t store.CustomerTerms, am
 		return nil
 	}
 	excess := unpaid + amount - limit
-	return apperr.Conflict("customerId",
-		"超出客户「"+t.CustomerName+"」的信用额度，不能保存订单：信用额度 "+money.Yuan(limit)+"，未收款合计 "+money.Yuan(unpaid)+
-			"，本单金额 "+money.Yuan(amount)+"，超出 "+money.Yuan(excess),
-		"Over the credit limit of customer \""+t.CustomerName+"\": limit "+money.Yuan(limit)+", unpaid "+money.Yuan(unpaid)+
-			", this order "+money.Yuan(amount)+", excess "+money.Yuan(excess))
+	return apperr.Conflict("customerId", msg.CreditExceeded, msg.P{"name": t.CustomerName, "limit": money.Yuan(limit),
+		"unpaid": money.Yuan(unpaid), "amount": money.Yuan(amount), "excess": money.Yuan(excess)})
 }
 
 // compact turns YYYY-MM-DD into YYYYMMDD.
@@ -334,7 +332,7 @@ func (s *Service) Update(id int64, in HeaderInput) (Detail, error) {
 		if err != nil {
 			return err
 		}
-		if o.Title, err = validate.Text("title", "主题", "Title", in.Title, false, 100); err != nil {
+		if o.Title, err = validate.Text("title", msg.LabelTitle, in.Title, false, 100); err != nil {
 			return err
 		}
 		w, err := owner.Resolve(ctx, tx, in.OwnerID, o.OwnerID)
@@ -342,10 +340,10 @@ func (s *Service) Update(id int64, in HeaderInput) (Detail, error) {
 			return err
 		}
 		o.OwnerID = w.ID
-		if o.SignedDate, err = validate.Date("signedDate", "签约日期", "Signing date", in.SignedDate, true); err != nil {
+		if o.SignedDate, err = validate.Date("signedDate", msg.LabelSignedDate, in.SignedDate, true); err != nil {
 			return err
 		}
-		if o.Notes, err = validate.Text("notes", "备注", "Notes", in.Notes, false, 2000); err != nil {
+		if o.Notes, err = validate.Text("notes", msg.LabelNotes, in.Notes, false, 2000); err != nil {
 			return err
 		}
 		return store.UpdateOrderHeader(ctx, tx, o)
@@ -366,7 +364,7 @@ func (s *Service) Void(id int64, reason string) (Detail, error) {
 		if err != nil {
 			return err
 		}
-		reason, err := validate.Text("reason", "作废原因", "Reason", reason, true, 500)
+		reason, err := validate.Text("reason", msg.LabelVoidReason, reason, true, 500)
 		if err != nil {
 			return err
 		}
@@ -375,10 +373,10 @@ func (s *Service) Void(id int64, reason string) (Detail, error) {
 			return err
 		}
 		if n.Receipts > 0 {
-			return apperr.Conflict("id", "订单 "+o.Number+" 已有回款记录，请先删除回款再作废", "Order "+o.Number+" has receipts; delete them before voiding it")
+			return apperr.Conflict("id", msg.OrderHasReceipts, msg.P{"number": o.Number})
 		}
 		if n.Invoices > 0 {
-			return apperr.Conflict("id", "订单 "+o.Number+" 已有开票记录，请先删除发票再作废", "Order "+o.Number+" has invoices; delete them before voiding it")
+			return apperr.Conflict("id", msg.OrderHasInvoices, msg.P{"number": o.Number})
 		}
 		return store.VoidOrder(ctx, tx, id, reason)
 	})

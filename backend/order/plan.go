@@ -8,6 +8,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/money"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
@@ -39,11 +40,9 @@ func planErr(i int, err error) error {
 	if !ok {
 		return err
 	}
-	out := *e
+	out := e.Wrap(msg.InstallmentError, msg.P{"n": i + 1})
 	out.Field = fmt.Sprintf("plan[%d].%s", i, e.Field)
-	out.Message = fmt.Sprintf("第 %d 期：%s", i+1, e.Message)
-	out.MessageEn = fmt.Sprintf("Installment %d: %s", i+1, e.MessageEn)
-	return &out
+	return out
 }
 
 // SetPlan replaces an order's payment plan. The installments must add up
@@ -69,7 +68,7 @@ func (s *Service) SetPlan(orderID int64, plan []InstallmentInput) (Detail, error
 // writePlan validates plan against order o and writes it.
 func writePlan(ctx context.Context, tx store.Tx, o store.Order, plan []InstallmentInput) error {
 	if len(plan) > 120 {
-		return apperr.Invalid("plan", "回款计划最多 120 期", "At most 120 installments")
+		return apperr.Invalid("plan", msg.PlanTooLong, msg.P{"max": 120})
 	}
 	cur, err := store.ListInstallments(ctx, tx, o.ID)
 	if err != nil {
@@ -93,24 +92,23 @@ func writePlan(ctx context.Context, tx store.Tx, o store.Order, plan []Installme
 		if in.ID != 0 {
 			c, ok := byID[in.ID]
 			if !ok || kept[in.ID] {
-				return planErr(i, apperr.Invalid("id", "回款计划不属于该订单", "The installment is not part of this order"))
+				return planErr(i, apperr.Invalid("id", msg.InstallmentNotInOrder))
 			}
 			it = c
 			kept[in.ID] = true
 		}
 		it.OrderID = o.ID
-		if it.DueDate, err = validate.Date("dueDate", "计划回款日期", "Due date", in.DueDate, true); err != nil {
+		if it.DueDate, err = validate.Date("dueDate", msg.LabelInstallmentDue, in.DueDate, true); err != nil {
 			return planErr(i, err)
 		}
-		if it.AmountCents, err = validate.Amount("amount", "计划回款金额", "Amount", in.Amount, true); err != nil {
+		if it.AmountCents, err = validate.Amount("amount", msg.LabelInstallmentAmount, in.Amount, true); err != nil {
 			return planErr(i, err)
 		}
 		if it.AmountCents == 0 {
-			return planErr(i, apperr.Invalid("amount", "计划回款金额必须大于 0", "The amount must be above 0"))
+			return planErr(i, apperr.Invalid("amount", msg.InstallmentAmountZero))
 		}
 		if it.AmountCents < it.ReceivedCents {
-			return planErr(i, apperr.Invalid("amount", "金额不能少于该期已回款 "+money.Yuan(it.ReceivedCents),
-				"The amount cannot be below what this installment has received, "+money.Yuan(it.ReceivedCents)))
+			return planErr(i, apperr.Invalid("amount", msg.InstallmentBelowReceived, msg.P{"received": money.Yuan(it.ReceivedCents)}))
 		}
 		ownerID := in.OwnerID
 		if ownerID == 0 {
@@ -121,7 +119,7 @@ func writePlan(ctx context.Context, tx store.Tx, o store.Order, plan []Installme
 			return planErr(i, err)
 		}
 		it.OwnerID = w.ID
-		if it.Note, err = validate.Text("note", "备注", "Note", in.Note, false, 200); err != nil {
+		if it.Note, err = validate.Text("note", msg.LabelNotes, in.Note, false, 200); err != nil {
 			return planErr(i, err)
 		}
 		sum += it.AmountCents
@@ -129,19 +127,17 @@ func writePlan(ctx context.Context, tx store.Tx, o store.Order, plan []Installme
 	}
 	for _, c := range cur {
 		if !kept[c.ID] && c.Receipts > 0 {
-			return apperr.Conflict("plan", fmt.Sprintf("第 %d 期（%s）已有回款，不能删除", c.Seq, c.DueDate),
-				fmt.Sprintf("Installment %d (%s) has receipts and cannot be removed", c.Seq, c.DueDate))
+			return apperr.Conflict("plan", msg.InstallmentHasReceipts, msg.P{"n": c.Seq, "date": c.DueDate})
 		}
 	}
 	want := max(o.NetCents, received)
 	if sum != want {
 		diff := sum - want
-		zh, en := "多", "over"
+		direction := msg.PlanOver
 		if diff < 0 {
-			diff, zh, en = -diff, "少", "short by"
+			diff, direction = -diff, msg.PlanShort
 		}
-		return apperr.Invalid("plan", "回款计划合计 "+money.Yuan(sum)+" 与订单金额 "+money.Yuan(want)+" 不一致（"+zh+" "+money.Yuan(diff)+"）",
-			"The installments add up to "+money.Yuan(sum)+", not the order's "+money.Yuan(want)+" ("+en+" "+money.Yuan(diff)+")")
+		return apperr.Invalid("plan", msg.PlanSumMismatch, msg.P{"sum": money.Yuan(sum), "total": money.Yuan(want), "direction": direction, "diff": money.Yuan(diff)})
 	}
 	for _, c := range cur {
 		if !kept[c.ID] {
@@ -237,11 +233,11 @@ func (s *Service) RecordReceipt(in ReceiptInput) (Detail, error) {
 	var orderID int64
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		if in.InstallmentID == 0 {
-			return apperr.Invalid("installmentId", "请选择回款计划的期次", "Choose the installment")
+			return apperr.Invalid("installmentId", msg.ChooseInstallment)
 		}
 		it, err := store.GetInstallment(ctx, tx, in.InstallmentID)
 		if errors.Is(err, store.ErrNotFound) {
-			return apperr.Invalid("installmentId", "回款计划不存在", "Unknown installment")
+			return apperr.Invalid("installmentId", msg.InstallmentUnknown)
 		}
 		if err != nil {
 			return err
@@ -252,26 +248,25 @@ func (s *Service) RecordReceipt(in ReceiptInput) (Detail, error) {
 		}
 		orderID = o.ID
 		r := store.Receipt{OrderID: o.ID, InstallmentID: it.ID, CustomerID: o.CustomerID, OwnerID: it.OwnerID}
-		if r.Date, err = validate.Date("date", "回款日期", "Date", in.Date, false); err != nil {
+		if r.Date, err = validate.Date("date", msg.LabelReceiptDate, in.Date, false); err != nil {
 			return err
 		}
 		if r.Date == "" {
 			r.Date = today
 		}
-		if r.AmountCents, err = validate.Amount("amount", "回款金额", "Amount", in.Amount, true); err != nil {
+		if r.AmountCents, err = validate.Amount("amount", msg.LabelReceiptAmount, in.Amount, true); err != nil {
 			return err
 		}
 		if r.AmountCents == 0 {
-			return apperr.Invalid("amount", "回款金额必须大于 0", "The amount must be above 0")
+			return apperr.Invalid("amount", msg.ReceiptAmountZero)
 		}
 		if left := it.AmountCents - it.ReceivedCents; r.AmountCents > left {
-			return apperr.Conflict("amount", fmt.Sprintf("回款金额 %s 超过第 %d 期未回款金额 %s", money.Yuan(r.AmountCents), it.Seq, money.Yuan(left)),
-				fmt.Sprintf("The amount %s is more than installment %d still has unpaid, %s", money.Yuan(r.AmountCents), it.Seq, money.Yuan(left)))
+			return apperr.Conflict("amount", msg.ReceiptOverUnpaid, msg.P{"amount": money.Yuan(r.AmountCents), "n": it.Seq, "left": money.Yuan(left)})
 		}
-		if r.Method, err = validate.Text("method", "回款方式", "Method", in.Method, false, 20); err != nil {
+		if r.Method, err = validate.Text("method", msg.LabelReceiptMethod, in.Method, false, 20); err != nil {
 			return err
 		}
-		if r.Note, err = validate.Text("note", "备注", "Note", in.Note, false, 500); err != nil {
+		if r.Note, err = validate.Text("note", msg.LabelNotes, in.Note, false, 500); err != nil {
 			return err
 		}
 		if r.Number, err = store.NextReceiptNumber(ctx, tx, compact(r.Date)); err != nil {
@@ -300,7 +295,7 @@ func (s *Service) DeleteReceipt(id int64) (Detail, error) {
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		r, err := store.GetReceipt(ctx, tx, id)
 		if errors.Is(err, store.ErrNotFound) {
-			return apperr.NotFound("id", "回款记录不存在", "Receipt not found")
+			return apperr.NotFound("id", msg.ReceiptNotFound)
 		}
 		if err != nil {
 			return err

@@ -6,6 +6,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/money"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/product"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
@@ -36,10 +37,10 @@ type Page struct {
 }
 
 func checkDates(fromField, from, toField, to string) error {
-	if _, err := validate.Date(fromField, "开始日期", "From date", from, false); err != nil {
+	if _, err := validate.Date(fromField, msg.LabelFrom, from, false); err != nil {
 		return err
 	}
-	_, err := validate.Date(toField, "结束日期", "To date", to, false)
+	_, err := validate.Date(toField, msg.LabelTo, to, false)
 	return err
 }
 
@@ -48,7 +49,7 @@ func checkSort(sort string, cols map[string]string) error {
 		return nil
 	}
 	if _, ok := cols[sort]; !ok {
-		return apperr.Invalid("sort", "不能按「"+sort+"」排序", "Cannot sort by \""+sort+"\"")
+		return apperr.Invalid("sort", msg.SortUnknown, msg.P{"sort": sort})
 	}
 	return nil
 }
@@ -58,7 +59,7 @@ func (s *Service) orderFilter(f Filter) (Filter, error) {
 		return f, err
 	}
 	for _, st := range f.Statuses {
-		if _, err := validate.OneOf("statuses", "状态", "Status", st, []string{store.OrderActive, store.OrderCompleted, store.OrderVoided}); err != nil {
+		if _, err := validate.OneOf("statuses", msg.LabelStatus, st, []string{store.OrderActive, store.OrderCompleted, store.OrderVoided}); err != nil {
 			return f, err
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
 
@@ -36,14 +37,14 @@ func (s *Service) List(includeInactive bool) ([]store.Owner, error) {
 // Create adds a salesperson; names are unique.
 func (s *Service) Create(in Input) (store.Owner, error) {
 	ctx := s.env.Ctx()
-	name, err := validate.Text("name", "姓名", "Name", in.Name, true, 50)
+	name, err := validate.Text("name", msg.LabelOwnerName, in.Name, true, 50)
 	if err != nil {
 		return store.Owner{}, err
 	}
 	var o store.Owner
 	err = s.st.Tx(ctx, func(tx store.Tx) error {
 		if _, err := store.OwnerByName(ctx, tx, name); err == nil {
-			return apperr.Conflict("name", "已有同名负责人「"+name+"」", "A salesperson named \""+name+"\" already exists")
+			return apperr.Conflict("name", msg.OwnerDuplicate, msg.P{"name": name})
 		}
 		id, err := store.InsertOwner(ctx, tx, name, true)
 		if err != nil {
@@ -58,7 +59,7 @@ func (s *Service) Create(in Input) (store.Owner, error) {
 // Update renames or (de)activates a salesperson.
 func (s *Service) Update(id int64, in Input) (store.Owner, error) {
 	ctx := s.env.Ctx()
-	name, err := validate.Text("name", "姓名", "Name", in.Name, true, 50)
+	name, err := validate.Text("name", msg.LabelOwnerName, in.Name, true, 50)
 	if err != nil {
 		return store.Owner{}, err
 	}
@@ -68,7 +69,7 @@ func (s *Service) Update(id int64, in Input) (store.Owner, error) {
 			return err
 		}
 		if other, err := store.OwnerByName(ctx, tx, name); err == nil && other.ID != id {
-			return apperr.Conflict("name", "已有同名负责人「"+name+"」", "A salesperson named \""+name+"\" already exists")
+			return apperr.Conflict("name", msg.OwnerDuplicate, msg.P{"name": name})
 		}
 		if err := store.UpdateOwner(ctx, tx, id, name, in.Active); err != nil {
 			return err
@@ -96,8 +97,7 @@ func (s *Service) Delete(id int64) error {
 			return err
 		}
 		if n+docs > 0 {
-			return apperr.Conflict("id", "该负责人名下还有客户、销售机会、产品、报价单或订单，不能删除，可改为停用",
-				"This salesperson still holds customers, opportunities, products, quotes or orders; deactivate instead of deleting")
+			return apperr.Conflict("id", msg.OwnerInUse)
 		}
 		return store.DeleteOwner(ctx, tx, id)
 	})
@@ -107,7 +107,7 @@ func (s *Service) Delete(id int64) error {
 func Get(ctx context.Context, q store.Querier, id int64) (store.Owner, error) {
 	o, err := store.GetOwner(ctx, q, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return o, apperr.NotFound("ownerId", "负责人不存在", "Unknown salesperson")
+		return o, apperr.NotFound("ownerId", msg.OwnerUnknown)
 	}
 	return o, err
 }
@@ -116,17 +116,17 @@ func Get(ctx context.Context, q store.Querier, id int64) (store.Owner, error) {
 // one, or the one already assigned (current) even if since deactivated.
 func Resolve(ctx context.Context, q store.Querier, id, current int64) (store.Owner, error) {
 	if id == 0 {
-		return store.Owner{}, apperr.Invalid("ownerId", "负责人不能为空", "Salesperson is required")
+		return store.Owner{}, apperr.Invalid("ownerId", msg.OwnerRequired)
 	}
 	o, err := store.GetOwner(ctx, q, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return o, apperr.Invalid("ownerId", "负责人不存在", "Unknown salesperson")
+		return o, apperr.Invalid("ownerId", msg.OwnerUnknown)
 	}
 	if err != nil {
 		return o, err
 	}
 	if !o.Active && id != current {
-		return o, apperr.Invalid("ownerId", "负责人「"+o.Name+"」已停用", "Salesperson \""+o.Name+"\" is inactive")
+		return o, apperr.Invalid("ownerId", msg.OwnerInactive, msg.P{"name": o.Name})
 	}
 	return o, nil
 }

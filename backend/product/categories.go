@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
 )
@@ -25,7 +26,7 @@ func (s *Service) Categories() ([]store.Category, error) {
 func getCategory(ctx context.Context, q store.Querier, id int64) (store.Category, error) {
 	c, err := store.GetCategory(ctx, q, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return c, apperr.NotFound("id", "产品分类不存在", "Category not found")
+		return c, apperr.NotFound("id", msg.CategoryNotFound)
 	}
 	return c, err
 }
@@ -33,14 +34,14 @@ func getCategory(ctx context.Context, q store.Querier, id int64) (store.Category
 // checkCategory validates in for category id (0: new) and returns the name
 // and parent to write.
 func checkCategory(ctx context.Context, q store.Querier, id int64, in CategoryInput) (string, *int64, error) {
-	name, err := validate.Text("name", "分类名称", "Category name", in.Name, true, 50)
+	name, err := validate.Text("name", msg.LabelCategoryName, in.Name, true, 50)
 	if err != nil {
 		return "", nil, err
 	}
 	var parent *int64
 	if in.ParentID != 0 {
 		if _, err := store.GetCategory(ctx, q, in.ParentID); errors.Is(err, store.ErrNotFound) {
-			return "", nil, apperr.Invalid("parentId", "上级分类不存在", "Unknown parent category")
+			return "", nil, apperr.Invalid("parentId", msg.ParentUnknown)
 		} else if err != nil {
 			return "", nil, err
 		}
@@ -52,7 +53,7 @@ func checkCategory(ctx context.Context, q store.Querier, id int64, in CategoryIn
 			}
 			for _, a := range up {
 				if a == id {
-					return "", nil, apperr.Invalid("parentId", "不能把分类移到它自己或它的下级分类之下", "A category cannot move under itself or its own sub-category")
+					return "", nil, apperr.Invalid("parentId", msg.CategoryCycle)
 				}
 			}
 		}
@@ -60,7 +61,7 @@ func checkCategory(ctx context.Context, q store.Querier, id int64, in CategoryIn
 		parent = &p
 	}
 	if other, err := store.CategorySiblingNamed(ctx, q, parent, name); err == nil && other.ID != id {
-		return "", nil, apperr.Conflict("name", "同一级下已有分类「"+name+"」", "A category named \""+name+"\" already exists at this level")
+		return "", nil, apperr.Conflict("name", msg.CategoryDuplicate, msg.P{"name": name})
 	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return "", nil, err
 	}
@@ -119,10 +120,10 @@ func (s *Service) DeleteCategory(id int64) error {
 			return err
 		}
 		if c.Children > 0 {
-			return apperr.Conflict("id", "分类「"+c.Name+"」下还有子分类，不能删除", "Category \""+c.Name+"\" still has sub-categories and cannot be deleted")
+			return apperr.Conflict("id", msg.CategoryHasChildren, msg.P{"name": c.Name})
 		}
 		if c.Products > 0 {
-			return apperr.Conflict("id", "分类「"+c.Name+"」下还有产品，不能删除", "Category \""+c.Name+"\" still holds products and cannot be deleted")
+			return apperr.Conflict("id", msg.CategoryHasProducts, msg.P{"name": c.Name})
 		}
 		return store.DeleteCategory(ctx, tx, id)
 	})

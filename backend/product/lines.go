@@ -10,6 +10,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/money"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
 )
@@ -112,11 +113,9 @@ func lineErr(i int, err error) error {
 	if !ok {
 		return err
 	}
-	out := *e
+	out := e.Wrap(msg.LineError, msg.P{"line": i + 1})
 	out.Field = fmt.Sprintf("lines[%d].%s", i, e.Field)
-	out.Message = fmt.Sprintf("第 %d 行：%s", i+1, e.Message)
-	out.MessageEn = fmt.Sprintf("Line %d: %s", i+1, e.MessageEn)
-	return &out
+	return out
 }
 
 // BuildLines validates the lines of a document for customerID and prices
@@ -126,24 +125,24 @@ func lineErr(i int, err error) error {
 // and their total.
 func BuildLines(ctx context.Context, q store.Querier, customerID int64, in []LineInput, keep map[int64]bool) ([]store.Line, int64, error) {
 	if len(in) > MaxLines {
-		return nil, 0, apperr.Invalid("lines", fmt.Sprintf("最多 %d 行", MaxLines), fmt.Sprintf("At most %d lines", MaxLines))
+		return nil, 0, apperr.Invalid("lines", msg.TooManyLines, msg.P{"max": MaxLines})
 	}
 	var terms *store.CustomerTerms
 	out := make([]store.Line, 0, len(in))
 	var total int64
 	for i, li := range in {
 		if li.ProductID == 0 {
-			return nil, 0, lineErr(i, apperr.Invalid("productId", "请选择产品", "Choose a product"))
+			return nil, 0, lineErr(i, apperr.Invalid("productId", msg.ChooseProduct))
 		}
 		p, err := store.GetProduct(ctx, q, li.ProductID)
 		if errors.Is(err, store.ErrNotFound) {
-			return nil, 0, lineErr(i, apperr.Invalid("productId", "产品不存在", "Unknown product"))
+			return nil, 0, lineErr(i, apperr.Invalid("productId", msg.ProductUnknown))
 		}
 		if err != nil {
 			return nil, 0, err
 		}
 		if !p.Active && !keep[p.ID] {
-			return nil, 0, lineErr(i, apperr.Invalid("productId", "产品「"+p.Name+"」已停用", "Product \""+p.Name+"\" is retired"))
+			return nil, 0, lineErr(i, apperr.Invalid("productId", msg.ProductRetired, msg.P{"name": p.Name}))
 		}
 		qty, err := ParseQty(li.Quantity)
 		if err != nil {
@@ -161,16 +160,16 @@ func BuildLines(ctx context.Context, q store.Querier, customerID int64, in []Lin
 			if price, _, err = priceFor(ctx, q, *terms, p); err != nil {
 				return nil, 0, err
 			}
-		} else if price, err = validate.Amount("unitPrice", "单价", "Unit price", li.UnitPrice, true); err != nil {
+		} else if price, err = validate.Amount("unitPrice", msg.LabelUnitPrice, li.UnitPrice, true); err != nil {
 			return nil, 0, lineErr(i, err)
 		}
-		disc, _, err := validate.Percent("discount", "折扣", "Discount", li.Discount)
+		disc, _, err := validate.Percent("discount", msg.LabelDiscount, li.Discount)
 		if err != nil {
 			return nil, 0, lineErr(i, err)
 		}
 		lt, ok := LineTotal(qty, price, disc)
 		if !ok || total+lt > maxCents {
-			return nil, 0, lineErr(i, apperr.Invalid("quantity", "金额超出范围", "The amount is out of range"))
+			return nil, 0, lineErr(i, apperr.Invalid("quantity", msg.LineAmountRange))
 		}
 		total += lt
 		out = append(out, store.Line{Position: i + 1, ProductID: p.ID, ProductCode: p.Code, ProductName: p.Name, Unit: p.Unit,
@@ -182,13 +181,13 @@ func BuildLines(ctx context.Context, q store.Querier, customerID int64, in []Lin
 func qtyError(s string, err error) error {
 	switch err {
 	case ErrQtyEmpty:
-		return apperr.Invalid("quantity", "数量不能为空", "Quantity is required")
+		return apperr.Invalid("quantity", msg.QtyRequired)
 	case ErrQtyPrecision:
-		return apperr.Invalid("quantity", "数量最多三位小数："+s, "Quantity has more than 3 decimals: "+s)
+		return apperr.Invalid("quantity", msg.QtyDecimals, msg.P{"value": s})
 	case ErrQtyRange:
-		return apperr.Invalid("quantity", "数量必须大于 0 且不超过 10 亿："+s, "Quantity must be above 0 and at most one billion: "+s)
+		return apperr.Invalid("quantity", msg.QtyRange, msg.P{"value": s})
 	default:
-		return apperr.Invalid("quantity", "「"+s+"」不是有效数量", "\""+s+"\" is not a valid quantity")
+		return apperr.Invalid("quantity", msg.QtyInvalid, msg.P{"value": s})
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/store"
 )
 
@@ -30,7 +31,7 @@ type OpportunityLines struct {
 func oppState(ctx context.Context, q store.Querier, id int64) (store.OpportunityLineState, error) {
 	s, err := store.GetOpportunityLineState(ctx, q, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return s, apperr.NotFound("opportunityId", "销售机会不存在", "Opportunity not found")
+		return s, apperr.NotFound("opportunityId", msg.OpportunityNotFound)
 	}
 	return s, err
 }

@@ -7,6 +7,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/customer"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
 )
@@ -51,7 +52,7 @@ func (s *Service) PriceLists() ([]store.PriceList, error) {
 func getPriceList(ctx context.Context, q store.Querier, id int64) (store.PriceList, error) {
 	l, err := store.GetPriceList(ctx, q, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return l, apperr.NotFound("priceListId", "价格表不存在", "Price list not found")
+		return l, apperr.NotFound("priceListId", msg.PriceListNotFound)
 	}
 	return l, err
 }
@@ -68,16 +69,16 @@ func (s *Service) PriceList(id int64) (PriceListDetail, error) {
 }
 
 func checkPriceList(ctx context.Context, q store.Querier, id int64, in PriceListInput) (string, string, error) {
-	name, err := validate.Text("name", "价格表名称", "Price list name", in.Name, true, 50)
+	name, err := validate.Text("name", msg.LabelPriceListName, in.Name, true, 50)
 	if err != nil {
 		return "", "", err
 	}
-	notes, err := validate.Text("notes", "备注", "Notes", in.Notes, false, 500)
+	notes, err := validate.Text("notes", msg.LabelNotes, in.Notes, false, 500)
 	if err != nil {
 		return "", "", err
 	}
 	if other, err := store.PriceListByName(ctx, q, name); err == nil && other.ID != id {
-		return "", "", apperr.Conflict("name", "已有同名价格表「"+name+"」", "A price list named \""+name+"\" already exists")
+		return "", "", apperr.Conflict("name", msg.PriceListDuplicate, msg.P{"name": name})
 	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return "", "", err
 	}
@@ -133,7 +134,7 @@ func (s *Service) DeletePriceList(id int64) error {
 			return err
 		}
 		if l.Customers > 0 {
-			return apperr.Conflict("id", "价格表「"+l.Name+"」还分配给了客户，不能删除", "Price list \""+l.Name+"\" is still given to customers and cannot be deleted")
+			return apperr.Conflict("id", msg.PriceListInUse, msg.P{"name": l.Name})
 		}
 		return store.DeletePriceList(ctx, tx, id)
 	})
@@ -149,7 +150,7 @@ func (s *Service) SetPrices(priceListID int64, prices []PriceInput) (PriceListDe
 		}
 		for i, p := range prices {
 			if _, err := store.GetProduct(ctx, tx, p.ProductID); errors.Is(err, store.ErrNotFound) {
-				return lineErr(i, apperr.Invalid("productId", "产品不存在", "Unknown product"))
+				return lineErr(i, apperr.Invalid("productId", msg.ProductUnknown))
 			} else if err != nil {
 				return err
 			}
@@ -159,7 +160,7 @@ func (s *Service) SetPrices(priceListID int64, prices []PriceInput) (PriceListDe
 				}
 				continue
 			}
-			cents, err := validate.Amount("price", "价格", "Price", p.Price, true)
+			cents, err := validate.Amount("price", msg.LabelPrice, p.Price, true)
 			if err != nil {
 				return lineErr(i, err)
 			}
@@ -183,7 +184,7 @@ func (s *Service) CustomerTerms(customerID int64) (store.CustomerTerms, error) {
 func customerTerms(ctx context.Context, q store.Querier, customerID int64) (store.CustomerTerms, error) {
 	t, err := store.GetCustomerTerms(ctx, q, customerID)
 	if errors.Is(err, store.ErrNotFound) {
-		return t, apperr.NotFound("customerId", "客户不存在", "Customer not found")
+		return t, apperr.NotFound("customerId", msg.CustomerNotFound)
 	}
 	return t, err
 }
@@ -225,7 +226,7 @@ func (s *Service) PriceFor(customerID, productID int64) (Price, error) {
 	}
 	p, err := store.GetProduct(ctx, s.st.DB, productID)
 	if errors.Is(err, store.ErrNotFound) {
-		return Price{}, apperr.Invalid("productId", "产品不存在", "Unknown product")
+		return Price{}, apperr.Invalid("productId", msg.ProductUnknown)
 	}
 	if err != nil {
 		return Price{}, err

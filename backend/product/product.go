@@ -16,6 +16,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/money"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
@@ -95,13 +96,13 @@ func (s *Service) Options() Options { return Options{Units: Units} }
 
 func (s *Service) storeFilter(ctx context.Context, q store.Querier, f Filter) (store.ProductFilter, error) {
 	sf := store.ProductFilter{Query: f.Query, OwnerIDs: f.OwnerIDs, Sort: f.Sort, Desc: f.Desc}
-	if _, err := validate.OneOf("status", "状态", "Status", f.Status, []string{"all", "active", "retired"}); err != nil {
+	if _, err := validate.OneOf("status", msg.LabelStatus, f.Status, []string{"all", "active", "retired"}); err != nil {
 		return sf, err
 	}
 	sf.Status = f.Status
 	if f.Sort != "" {
 		if _, ok := store.ProductSortColumns[f.Sort]; !ok {
-			return sf, apperr.Invalid("sort", "不能按「"+f.Sort+"」排序", "Cannot sort by \""+f.Sort+"\"")
+			return sf, apperr.Invalid("sort", msg.SortUnknown, msg.P{"sort": f.Sort})
 		}
 	}
 	if f.CategoryID != 0 {
@@ -191,7 +192,7 @@ func (s *Service) Get(id int64) (Detail, error) {
 func Get(ctx context.Context, q store.Querier, id int64) (store.Product, error) {
 	p, err := store.GetProduct(ctx, q, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return p, apperr.NotFound("id", "产品不存在", "Product not found")
+		return p, apperr.NotFound("id", msg.ProductNotFound)
 	}
 	return p, err
 }
@@ -200,30 +201,30 @@ func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input
 	p := cur
 	p.ID = id
 	var err error
-	if p.Code, err = validate.Text("code", "产品编码", "Product code", in.Code, true, 50); err != nil {
+	if p.Code, err = validate.Text("code", msg.LabelProductCode, in.Code, true, 50); err != nil {
 		return p, err
 	}
 	if other, err := store.ProductByCode(ctx, q, p.Code); err == nil && other.ID != id {
-		return p, apperr.Conflict("code", "产品编码「"+p.Code+"」已被「"+other.Name+"」使用", "Product code \""+p.Code+"\" is already used by \""+other.Name+"\"")
+		return p, apperr.Conflict("code", msg.ProductCodeTaken, msg.P{"code": p.Code, "name": other.Name})
 	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return p, err
 	}
-	if p.Name, err = validate.Text("name", "产品名称", "Product name", in.Name, true, 100); err != nil {
+	if p.Name, err = validate.Text("name", msg.LabelProductName, in.Name, true, 100); err != nil {
 		return p, err
 	}
-	if p.Unit, err = validate.Text("unit", "单位", "Unit", in.Unit, true, 10); err != nil {
+	if p.Unit, err = validate.Text("unit", msg.LabelUnit, in.Unit, true, 10); err != nil {
 		return p, err
 	}
-	if p.PriceCents, err = validate.Amount("price", "标准价格", "Standard price", in.Price, true); err != nil {
+	if p.PriceCents, err = validate.Amount("price", msg.LabelStandardPrice, in.Price, true); err != nil {
 		return p, err
 	}
-	if p.Description, err = validate.Text("description", "描述", "Description", in.Description, false, 4000); err != nil {
+	if p.Description, err = validate.Text("description", msg.LabelDescription, in.Description, false, 4000); err != nil {
 		return p, err
 	}
 	p.CategoryID = nil
 	if in.CategoryID != 0 {
 		if _, err := store.GetCategory(ctx, q, in.CategoryID); errors.Is(err, store.ErrNotFound) {
-			return p, apperr.Invalid("categoryId", "产品分类不存在", "Unknown category")
+			return p, apperr.Invalid("categoryId", msg.CategoryUnknown)
 		} else if err != nil {
 			return p, err
 		}
@@ -291,7 +292,7 @@ func (s *Service) Update(id int64, in Input) (store.Product, error) {
 // SetRetired retires (or brings back) several products at once.
 func (s *Service) SetRetired(ids []int64, retired bool) (int, error) {
 	if len(ids) == 0 {
-		return 0, apperr.Invalid("ids", "请先选择产品", "Select products first")
+		return 0, apperr.Invalid("ids", msg.SelectProducts)
 	}
 	ctx := s.env.Ctx()
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
@@ -326,8 +327,7 @@ func (s *Service) Delete(id int64) error {
 			return err
 		}
 		if n > 0 {
-			return apperr.Conflict("id", "产品「"+p.Name+"」已用于销售机会、报价单或订单，不能删除，可改为停用",
-				"Product \""+p.Name+"\" is used on opportunities, quotes or orders; retire it instead of deleting")
+			return apperr.Conflict("id", msg.ProductInUse, msg.P{"name": p.Name})
 		}
 		return store.DeleteProduct(ctx, tx, id)
 	})

@@ -358,10 +358,14 @@ func TestBuildLinesRefusals(t *testing.T) {
 				return
 			}
 			storetest.WantErr(t, err, apperr.CodeInvalid, tt.field)
-			if e, _ := apperr.As(err); !strings.HasPrefix(e.Message, "第 1 行") {
-				t.Errorf("message %q does not name the line", e.Message)
+			if e, _ := apperr.As(err); !strings.HasPrefix(e.Message, "第 1 行：") || !strings.HasPrefix(e.MessageEn, "Line 1: ") {
+				t.Errorf("message %q / %q does not name the line", e.Message, e.MessageEn)
 			}
 		})
+	}
+	_, _, err := BuildLines(context.Background(), f.st.DB, f.cust, []LineInput{{ProductID: old.ID, Quantity: "1"}}, nil)
+	if e, _ := apperr.As(err); e == nil || e.Message != "第 1 行：产品「旧款」已停用" || e.MessageEn != "Line 1: Product \"旧款\" is retired" {
+		t.Errorf("retired product: %v", err)
 	}
 }
 

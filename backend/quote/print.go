@@ -8,6 +8,7 @@ import (
 	"html/template"
 
 	"funneldesk/backend/money"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/product"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
@@ -47,22 +48,23 @@ func loadCompany(ctx context.Context, q store.Querier) (Company, error) {
 func (s *Service) SetCompany(in Company) (Company, error) {
 	var c Company
 	fields := []struct {
-		dst              *string
-		field, zh, en, v string
-		required         bool
-		max              int
+		dst      *string
+		field, v string
+		label    msg.Key
+		required bool
+		max      int
 	}{
-		{&c.Name, "name", "公司名称", "Company name", in.Name, true, 100},
-		{&c.Address, "address", "地址", "Address", in.Address, false, 200},
-		{&c.Phone, "phone", "电话", "Phone", in.Phone, false, 50},
-		{&c.Fax, "fax", "传真", "Fax", in.Fax, false, 50},
-		{&c.Email, "email", "邮箱", "Email", in.Email, false, 100},
-		{&c.TaxID, "taxId", "纳税人识别号", "Tax ID", in.TaxID, false, 30},
-		{&c.BankName, "bankName", "开户银行", "Bank", in.BankName, false, 100},
-		{&c.BankAccount, "bankAccount", "银行账号", "Bank account", in.BankAccount, false, 50},
+		{&c.Name, "name", in.Name, msg.LabelCompanyName, true, 100},
+		{&c.Address, "address", in.Address, msg.LabelAddress, false, 200},
+		{&c.Phone, "phone", in.Phone, msg.LabelPhone, false, 50},
+		{&c.Fax, "fax", in.Fax, msg.LabelFax, false, 50},
+		{&c.Email, "email", in.Email, msg.LabelEmail, false, 100},
+		{&c.TaxID, "taxId", in.TaxID, msg.LabelTaxID, false, 30},
+		{&c.BankName, "bankName", in.BankName, msg.LabelBankName, false, 100},
+		{&c.BankAccount, "bankAccount", in.BankAccount, msg.LabelBankAccount, false, 50},
 	}
 	for _, f := range fields {
-		v, err := validate.Text(f.field, f.zh, f.en, f.v, f.required, f.max)
+		v, err := validate.Text(f.field, f.label, f.v, f.required, f.max)
 		if err != nil {
 			return Company{}, err
 		}

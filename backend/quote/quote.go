@@ -13,6 +13,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/customer"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/product"
 	"funneldesk/backend/store"
@@ -70,13 +71,30 @@ type StatusLabel struct {
 	Code    string `json:"code"`
 	Label   string `json:"label"`
 	LabelEn string `json:"labelEn"`
+	key     msg.Key
+}
+
+// StatusOf names a status code by its catalog label.
+func StatusOf(code string, k msg.Key) StatusLabel {
+	return StatusLabel{Code: code, Label: msg.Render(msg.Zh, k, nil), LabelEn: msg.Render(msg.En, k, nil), key: k}
 }
 
 // Statuses are the quote statuses in workflow order.
 var Statuses = []StatusLabel{
-	{store.QuoteOpen, "开立", "Open"},
-	{store.QuoteApproved, "已审核", "Approved"},
-	{store.QuoteClosed, "关闭", "Closed"},
+	StatusOf(store.QuoteOpen, msg.StatusQuoteOpen),
+	StatusOf(store.QuoteApproved, msg.StatusQuoteApproved),
+	StatusOf(store.QuoteClosed, msg.StatusQuoteClosed),
+}
+
+// statusKey is a status's label key, for a message parameter (the code
+// itself when unknown).
+func statusKey(code string) any {
+	for _, l := range Statuses {
+		if l.Code == code {
+			return l.key
+		}
+	}
+	return code
 }
 
 func statusLabel(code string) string {
@@ -95,18 +113,16 @@ func statusLabel(code string) string {
 func CheckOpportunity(ctx context.Context, q store.Querier, opportunityID, customerID int64) (store.Opportunity, int64, error) {
 	o, err := store.GetOpportunity(ctx, q, opportunityID)
 	if errors.Is(err, store.ErrNotFound) {
-		return o, 0, apperr.Invalid("opportunityId", "销售机会不存在", "Unknown opportunity")
+		return o, 0, apperr.Invalid("opportunityId", msg.OpportunityUnknown)
 	}
 	if err != nil {
 		return o, 0, err
 	}
 	if o.StageKind == store.KindLost {
-		return o, 0, apperr.Conflict("opportunityId", "销售机会「"+o.Name+"」已关闭（"+o.StageName+"），不能再继续后续业务",
-			"Opportunity \""+o.Name+"\" is closed ("+o.StageName+"); no further quotes or orders can be made from it")
+		return o, 0, apperr.Conflict("opportunityId", msg.OpportunityClosed, msg.P{"name": o.Name, "stage": o.StageName})
 	}
 	if customerID != 0 && customerID != o.CustomerID {
-		return o, 0, apperr.Invalid("customerId", "客户必须是销售机会的客户「"+o.CustomerName+"」",
-			"The customer must be the opportunity's customer \""+o.CustomerName+"\"")
+		return o, 0, apperr.Invalid("customerId", msg.NotOpportunityCustomer, msg.P{"name": o.CustomerName})
 	}
 	return o, o.CustomerID, nil
 }
@@ -114,7 +130,7 @@ func CheckOpportunity(ctx context.Context, q store.Querier, opportunityID, custo
 func get(ctx context.Context, q store.Querier, id int64) (store.Quote, error) {
 	x, err := store.GetQuote(ctx, q, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return x, apperr.NotFound("id", "报价单不存在", "Quote not found")
+		return x, apperr.NotFound("id", msg.QuoteNotFound)
 	}
 	return x, err
 }
@@ -146,7 +162,7 @@ func (s *Service) DraftFromOpportunity(opportunityID int64) (Input, error) {
 func (s *Service) build(ctx context.Context, q store.Querier, in Input, cur store.Quote, keep map[int64]bool) (store.Quote, []store.Line, error) {
 	x := cur
 	var err error
-	if x.Title, err = validate.Text("title", "主题", "Title", in.Title, false, 100); err != nil {
+	if x.Title, err = validate.Text("title", msg.LabelTitle, in.Title, false, 100); err != nil {
 		return x, nil, err
 	}
 	custID := in.CustomerID
@@ -176,26 +192,26 @@ func (s *Service) build(ctx context.Context, q store.Querier, in Input, cur stor
 		return x, nil, err
 	}
 	x.OwnerID = w.ID
-	if x.QuoteDate, err = validate.Date("quoteDate", "报价日期", "Quote date", in.QuoteDate, false); err != nil {
+	if x.QuoteDate, err = validate.Date("quoteDate", msg.LabelQuoteDate, in.QuoteDate, false); err != nil {
 		return x, nil, err
 	}
 	if x.QuoteDate == "" {
 		x.QuoteDate = s.today()
 	}
-	if x.ValidUntil, err = validate.Date("validUntil", "有效期至", "Valid until", in.ValidUntil, false); err != nil {
+	if x.ValidUntil, err = validate.Date("validUntil", msg.LabelValidUntil, in.ValidUntil, false); err != nil {
 		return x, nil, err
 	}
 	if x.ValidUntil != "" && x.ValidUntil < x.QuoteDate {
-		return x, nil, apperr.Invalid("validUntil", "有效期不能早于报价日期", "Valid until cannot be before the quote date")
+		return x, nil, apperr.Invalid("validUntil", msg.ValidUntilBeforeDate)
 	}
-	if x.Terms, err = validate.Text("terms", "条款", "Terms", in.Terms, false, 4000); err != nil {
+	if x.Terms, err = validate.Text("terms", msg.LabelTerms, in.Terms, false, 4000); err != nil {
 		return x, nil, err
 	}
-	if x.Notes, err = validate.Text("notes", "备注", "Notes", in.Notes, false, 2000); err != nil {
+	if x.Notes, err = validate.Text("notes", msg.LabelNotes, in.Notes, false, 2000); err != nil {
 		return x, nil, err
 	}
 	if len(in.Lines) == 0 {
-		return x, nil, apperr.Invalid("lines", "至少需要一行产品", "At least one product line is required")
+		return x, nil, apperr.Invalid("lines", msg.LinesRequired)
 	}
 	lines, total, err := product.BuildLines(ctx, q, x.CustomerID, in.Lines, keep)
 	if err != nil {
@@ -235,9 +251,8 @@ func compact(date string) string {
 }
 
 // refuse explains why a quote in its status cannot do action.
-func refuse(x store.Quote, zh, en string) error {
-	return apperr.Conflict("status", "报价单 "+x.Number+" 当前状态为「"+statusLabel(x.Status)+"」，"+zh,
-		"Quote "+x.Number+" is "+x.Status+": "+en)
+func refuse(x store.Quote, action msg.Key) error {
+	return apperr.Conflict("status", msg.QuoteStatusRefuses, msg.P{"number": x.Number, "status": statusKey(x.Status), "action": action})
 }
 
 // Update edits an open quote (approved quotes are locked until 弃审; closed
@@ -250,7 +265,7 @@ func (s *Service) Update(id int64, in Input) (Detail, error) {
 			return err
 		}
 		if cur.Status != store.QuoteOpen {
-			return refuse(cur, "不能修改", "it cannot be edited")
+			return refuse(cur, msg.QuoteNoEdit)
 		}
 		curLines, err := store.ListLines(ctx, tx, "quote_lines", id)
 		if err != nil {
@@ -308,7 +323,7 @@ func allowed(x store.Quote) []string {
 func (s *Service) Approve(id int64) (Detail, error) {
 	return s.transition(id, func(ctx context.Context, tx store.Tx, x store.Quote) (string, error) {
 		if x.Status != store.QuoteOpen {
-			return "", refuse(x, "不能审核", "only an open quote can be approved")
+			return "", refuse(x, msg.QuoteNoApprove)
 		}
 		if x.OpportunityID != nil {
 			if _, _, err := CheckOpportunity(ctx, tx, *x.OpportunityID, x.CustomerID); err != nil {
@@ -324,10 +339,10 @@ func (s *Service) Approve(id int64) (Detail, error) {
 func (s *Service) Unapprove(id int64) (Detail, error) {
 	return s.transition(id, func(ctx context.Context, tx store.Tx, x store.Quote) (string, error) {
 		if x.Status != store.QuoteApproved {
-			return "", refuse(x, "不能弃审", "only an approved quote can be unapproved")
+			return "", refuse(x, msg.QuoteNoUnapprove)
 		}
 		if x.Orders > 0 {
-			return "", apperr.Conflict("status", "报价单 "+x.Number+" 已生成订单，不能弃审", "Quote "+x.Number+" has an order and cannot be unapproved")
+			return "", apperr.Conflict("status", msg.QuoteHasOrderUnapprove, msg.P{"number": x.Number})
 		}
 		return store.QuoteOpen, nil
 	})
@@ -338,7 +353,7 @@ func (s *Service) Unapprove(id int64) (Detail, error) {
 func (s *Service) Close(id int64) (Detail, error) {
 	return s.transition(id, func(ctx context.Context, tx store.Tx, x store.Quote) (string, error) {
 		if x.Status == store.QuoteClosed {
-			return "", refuse(x, "不能再次关闭", "it is already closed")
+			return "", refuse(x, msg.QuoteNoClose)
 		}
 		return store.QuoteClosed, nil
 	})
@@ -372,14 +387,14 @@ func (s *Service) Delete(id int64) error {
 			return err
 		}
 		if x.Status != store.QuoteOpen {
-			return refuse(x, "不能删除", "only an open quote can be deleted")
+			return refuse(x, msg.QuoteNoDelete)
 		}
 		n, err := store.QuoteOrderCount(ctx, tx, id)
 		if err != nil {
 			return err
 		}
 		if n > 0 {
-			return apperr.Conflict("id", "报价单 "+x.Number+" 已生成过订单，不能删除", "Quote "+x.Number+" has had orders and cannot be deleted")
+			return apperr.Conflict("id", msg.QuoteHadOrders, msg.P{"number": x.Number})
 		}
 		return store.DeleteQuote(ctx, tx, id)
 	})
@@ -390,17 +405,16 @@ func (s *Service) Delete(id int64) error {
 func ForOrder(ctx context.Context, q store.Querier, id int64) (store.Quote, []store.Line, error) {
 	x, err := store.GetQuote(ctx, q, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return x, nil, apperr.Invalid("quoteId", "报价单不存在", "Unknown quote")
+		return x, nil, apperr.Invalid("quoteId", msg.QuoteUnknown)
 	}
 	if err != nil {
 		return x, nil, err
 	}
 	if x.Status != store.QuoteApproved {
-		return x, nil, apperr.Conflict("quoteId", "报价单 "+x.Number+" 当前状态为「"+statusLabel(x.Status)+"」，只有已审核的报价单才能生成订单",
-			"Quote "+x.Number+" is "+x.Status+"; only an approved quote can become an order")
+		return x, nil, apperr.Conflict("quoteId", msg.QuoteNotApproved, msg.P{"number": x.Number, "status": statusKey(x.Status)})
 	}
 	if x.Orders > 0 {
-		return x, nil, apperr.Conflict("quoteId", "报价单 "+x.Number+" 已生成订单", "Quote "+x.Number+" already has an order")
+		return x, nil, apperr.Conflict("quoteId", msg.QuoteHasOrder, msg.P{"number": x.Number})
 	}
 	if x.OpportunityID != nil {
 		if _, _, err := CheckOpportunity(ctx, q, *x.OpportunityID, x.CustomerID); err != nil {

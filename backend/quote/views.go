@@ -6,6 +6,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/money"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/product"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
@@ -31,20 +32,20 @@ type Page struct {
 }
 
 func checkFilter(f Filter) error {
-	if _, err := validate.Date("dateFrom", "开始日期", "From date", f.DateFrom, false); err != nil {
+	if _, err := validate.Date("dateFrom", msg.LabelFrom, f.DateFrom, false); err != nil {
 		return err
 	}
-	if _, err := validate.Date("dateTo", "结束日期", "To date", f.DateTo, false); err != nil {
+	if _, err := validate.Date("dateTo", msg.LabelTo, f.DateTo, false); err != nil {
 		return err
 	}
 	for _, st := range f.Statuses {
-		if _, err := validate.OneOf("statuses", "状态", "Status", st, []string{store.QuoteOpen, store.QuoteApproved, store.QuoteClosed}); err != nil {
+		if _, err := validate.OneOf("statuses", msg.LabelStatus, st, []string{store.QuoteOpen, store.QuoteApproved, store.QuoteClosed}); err != nil {
 			return err
 		}
 	}
 	if f.Sort != "" {
 		if _, ok := store.QuoteSortColumns[f.Sort]; !ok {
-			return apperr.Invalid("sort", "不能按「"+f.Sort+"」排序", "Cannot sort by \""+f.Sort+"\"")
+			return apperr.Invalid("sort", msg.SortUnknown, msg.P{"sort": f.Sort})
 		}
 	}
 	return nil

@@ -18,6 +18,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/money"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/product"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
@@ -91,14 +92,14 @@ func cmp64(a, b int64) int {
 
 func (s *Service) receivables(ctx context.Context, req ReceivablesRequest) ([]store.ReceivableGroup, store.ReceivableGroup, error) {
 	var tot store.ReceivableGroup
-	if _, err := validate.OneOf("groupBy", "分组", "Group by", req.GroupBy, []string{"customer", "owner"}); err != nil {
+	if _, err := validate.OneOf("groupBy", msg.LabelGroupBy, req.GroupBy, []string{"customer", "owner"}); err != nil {
 		return nil, tot, err
 	}
 	f := req.Filter
-	if _, err := validate.Date("dueFrom", "开始日期", "From date", f.DueFrom, false); err != nil {
+	if _, err := validate.Date("dueFrom", msg.LabelFrom, f.DueFrom, false); err != nil {
 		return nil, tot, err
 	}
-	if _, err := validate.Date("dueTo", "结束日期", "To date", f.DueTo, false); err != nil {
+	if _, err := validate.Date("dueTo", msg.LabelTo, f.DueTo, false); err != nil {
 		return nil, tot, err
 	}
 	sortKey := req.Sort
@@ -108,7 +109,7 @@ func (s *Service) receivables(ctx context.Context, req ReceivablesRequest) ([]st
 	}
 	less, ok := receivableSorts[sortKey]
 	if !ok {
-		return nil, tot, apperr.Invalid("sort", "不能按「"+req.Sort+"」排序", "Cannot sort by \""+req.Sort+"\"")
+		return nil, tot, apperr.Invalid("sort", msg.SortUnknown, msg.P{"sort": req.Sort})
 	}
 	rows, err := store.Receivables(ctx, s.st.DB, f, req.GroupBy, s.today())
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"funneldesk/backend/chart"
 	"funneldesk/backend/customer"
 	"funneldesk/backend/money"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/product"
 	"funneldesk/backend/store"
@@ -70,7 +71,7 @@ const maxMonths = 60
 func parseMonth(field, s string) (time.Time, error) {
 	t, err := time.Parse("2006-01", strings.TrimSpace(s))
 	if err != nil {
-		return t, apperr.Invalid(field, "月份「"+s+"」无效（格式 YYYY-MM）", "Month \""+s+"\" is not valid (YYYY-MM)")
+		return t, apperr.Invalid(field, msg.MonthInvalid, msg.P{"value": s})
 	}
 	return t, nil
 }
@@ -94,13 +95,13 @@ func (s *Service) months(req SalesRequest) ([]string, time.Time, time.Time, erro
 		}
 	}
 	if from.After(to) {
-		return nil, from, to, apperr.Invalid("from", "开始月份不能晚于结束月份", "The first month cannot be after the last")
+		return nil, from, to, apperr.Invalid("from", msg.MonthsReversed)
 	}
 	var months []string
 	for m := from; !m.After(to); m = m.AddDate(0, 1, 0) {
 		months = append(months, m.Format("2006-01"))
 		if len(months) > maxMonths {
-			return nil, from, to, apperr.Invalid("from", "期间最长 60 个月", "The period is at most 60 months")
+			return nil, from, to, apperr.Invalid("from", msg.PeriodTooLong, msg.P{"max": maxMonths})
 		}
 	}
 	return months, from, to, nil
@@ -111,7 +112,7 @@ func (s *Service) sales(ctx context.Context, req SalesRequest) (SalesReport, err
 		req.GroupBy = "product"
 	}
 	if req.GroupBy != "product" && req.GroupBy != "category" {
-		return SalesReport{}, apperr.Invalid("groupBy", "只能按产品或产品分类汇总", "Group by product or category")
+		return SalesReport{}, apperr.Invalid("groupBy", msg.SalesGroupBy)
 	}
 	months, from, to, err := s.months(req)
 	if err != nil {
@@ -137,7 +138,7 @@ func (s *Service) sales(ctx context.Context, req SalesRequest) (SalesReport, err
 		}
 		c, err := store.GetCategory(ctx, q, req.CategoryID)
 		if errors.Is(err, store.ErrNotFound) {
-			return SalesReport{}, apperr.Invalid("categoryId", "产品分类不存在", "Unknown category")
+			return SalesReport{}, apperr.Invalid("categoryId", msg.CategoryUnknown)
 		} else if err != nil {
 			return SalesReport{}, err
 		}
@@ -340,7 +341,7 @@ func RenderSalesChart(s *Service, req SalesChartRequest) ([]byte, error) {
 	case "print":
 		w, h = chart.PrintWidth, chart.PrintHeight
 	default:
-		return nil, apperr.Invalid("size", "尺寸只能是 screen 或 print", "Size must be screen or print")
+		return nil, apperr.Invalid("size", msg.ChartSize)
 	}
 	qty := false
 	switch req.Measure {
@@ -348,7 +349,7 @@ func RenderSalesChart(s *Service, req SalesChartRequest) ([]byte, error) {
 	case "quantity":
 		qty = true
 	default:
-		return nil, apperr.Invalid("measure", "只能按金额或数量绘图", "Chart the amount or the quantity")
+		return nil, apperr.Invalid("measure", msg.SalesMeasure)
 	}
 	top := req.TopN
 	if top <= 0 {

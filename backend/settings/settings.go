@@ -5,6 +5,7 @@ package settings
 import (
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/demo"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/store"
 
 	"funneldesk/backend/svc"
@@ -57,7 +58,7 @@ func (s *Service) SetLanguage(lang string) (Settings, error) {
 		ok = ok || l == lang
 	}
 	if !ok {
-		return Settings{}, apperr.Invalid("language", "不支持的语言："+lang, "Unsupported language: "+lang)
+		return Settings{}, apperr.Invalid("language", msg.LanguageUnsupported, msg.P{"value": lang})
 	}
 	if err := store.SetSetting(s.env.Ctx(), s.st.DB, "language", lang); err != nil {
 		return Settings{}, err

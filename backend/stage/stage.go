@@ -7,6 +7,7 @@ import (
 	"errors"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
 
@@ -34,19 +35,19 @@ func (s *Service) List() ([]store.Stage, error) {
 }
 
 func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input) (string, int, error) {
-	name, err := validate.Text("name", "阶段名称", "Stage name", in.Name, true, 30)
+	name, err := validate.Text("name", msg.LabelStageName, in.Name, true, 30)
 	if err != nil {
 		return "", 0, err
 	}
 	if other, err := store.StageByName(ctx, q, name); err == nil && other.ID != id {
-		return "", 0, apperr.Conflict("name", "已有同名阶段「"+name+"」", "A stage named \""+name+"\" already exists")
+		return "", 0, apperr.Conflict("name", msg.StageDuplicate, msg.P{"name": name})
 	}
-	bp, ok, err := validate.Percent("probability", "默认可能性", "Default probability", in.Probability)
+	bp, ok, err := validate.Percent("probability", msg.LabelStageProbability, in.Probability)
 	if err != nil {
 		return "", 0, err
 	}
 	if !ok {
-		return "", 0, apperr.Invalid("probability", "默认可能性不能为空", "Default probability is required")
+		return "", 0, apperr.Invalid("probability", msg.StageProbRequired)
 	}
 	return name, bp, nil
 }
@@ -86,10 +87,10 @@ func (s *Service) Update(id int64, in Input) (store.Stage, error) {
 			return err
 		}
 		if cur.Kind == store.KindWon && bp != 10000 {
-			return apperr.Invalid("probability", "成功阶段的可能性固定为 100%", "The won stage is always 100%")
+			return apperr.Invalid("probability", msg.StageWonProbability)
 		}
 		if cur.Kind == store.KindLost && bp != 0 {
-			return apperr.Invalid("probability", "失败阶段的可能性固定为 0%", "The lost stage is always 0%")
+			return apperr.Invalid("probability", msg.StageLostProbability)
 		}
 		cur.Name, cur.ProbabilityBP = name, bp
 		if err := store.UpdateStage(ctx, tx, cur); err != nil {
@@ -116,12 +117,12 @@ func (s *Service) Reorder(ids []int64) ([]store.Stage, error) {
 		seen := map[int64]bool{}
 		for _, id := range ids {
 			if !known[id] || seen[id] {
-				return apperr.Invalid("ids", "阶段顺序无效：未知或重复的阶段", "Invalid stage order: unknown or repeated stage")
+				return apperr.Invalid("ids", msg.StageOrderUnknown)
 			}
 			seen[id] = true
 		}
 		if len(seen) != len(known) {
-			return apperr.Invalid("ids", "阶段顺序必须包含所有阶段", "The stage order must list every stage")
+			return apperr.Invalid("ids", msg.StageOrderIncomplete)
 		}
 		for i, id := range ids {
 			if err := store.SetStagePosition(ctx, tx, id, i+1); err != nil {
@@ -147,7 +148,7 @@ func (s *Service) SetRetired(id int64, retired bool) (store.Stage, error) {
 			return err
 		}
 		if retired && cur.Kind != store.KindOpen {
-			return apperr.Conflict("id", "成功和失败阶段不能停用", "The won and lost stages cannot be retired")
+			return apperr.Conflict("id", msg.StageClosedRetire)
 		}
 		cur.Retired = retired
 		if err := store.UpdateStage(ctx, tx, cur); err != nil {
@@ -168,15 +169,14 @@ func (s *Service) Delete(id int64) error {
 			return err
 		}
 		if cur.Kind != store.KindOpen {
-			return apperr.Conflict("id", "成功和失败阶段不能删除", "The won and lost stages cannot be deleted")
+			return apperr.Conflict("id", msg.StageClosedDelete)
 		}
 		n, err := store.StageUsage(ctx, tx, id)
 		if err != nil {
 			return err
 		}
 		if n > 0 {
-			return apperr.Conflict("id", "阶段「"+cur.Name+"」已被销售机会使用，不能删除，可以停用",
-				"Stage \""+cur.Name+"\" is in use by opportunities; retire it instead")
+			return apperr.Conflict("id", msg.StageInUse, msg.P{"name": cur.Name})
 		}
 		return store.DeleteStage(ctx, tx, id)
 	})
@@ -186,7 +186,7 @@ func (s *Service) Delete(id int64) error {
 func Get(ctx context.Context, q store.Querier, id int64) (store.Stage, error) {
 	st, err := store.GetStage(ctx, q, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return st, apperr.NotFound("stageId", "销售阶段不存在", "Unknown stage")
+		return st, apperr.NotFound("stageId", msg.StageUnknown)
 	}
 	return st, err
 }
@@ -195,17 +195,17 @@ func Get(ctx context.Context, q store.Querier, id int64) (store.Stage, error) {
 // retired, unless it is already there (current).
 func Resolve(ctx context.Context, q store.Querier, id, current int64) (store.Stage, error) {
 	if id == 0 {
-		return store.Stage{}, apperr.Invalid("stageId", "销售阶段不能为空", "Stage is required")
+		return store.Stage{}, apperr.Invalid("stageId", msg.Required, msg.P{"label": msg.LabelStage})
 	}
 	st, err := store.GetStage(ctx, q, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return st, apperr.Invalid("stageId", "销售阶段不存在", "Unknown stage")
+		return st, apperr.Invalid("stageId", msg.StageUnknown)
 	}
 	if err != nil {
 		return st, err
 	}
 	if st.Retired && id != current {
-		return st, apperr.Invalid("stageId", "销售阶段「"+st.Name+"」已停用", "Stage \""+st.Name+"\" is retired")
+		return st, apperr.Invalid("stageId", msg.StageRetired, msg.P{"name": st.Name})
 	}
 	return st, nil
 }

@@ -3,44 +3,16 @@
 package validate
 
 import (
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/money"
+	"funneldesk/backend/msg"
 )
 
-// Text trims s and checks its length; required text must not be empty.
-func Text(field, label, labelEn, s string, required bool, max int) (string, error) {
-	s = strings.TrimSpace(s)
-	if required && s == "" {
-		return "", apperr.Invalid(field, label+"不能为空", labelEn+" is required")
-	}
-	if utf8.RuneCountInString(s) > max {
-		return "", apperr.Invalid(field, label+"太长（最多 "+itoa(max)+" 个字）", labelEn+" is too long (at most "+itoa(max)+" characters)")
-	}
-	return s, nil
-}
-
 // Date checks an optional YYYY-MM-DD date (also accepting YYYY/MM/DD) and
-// returns it as YYYY-MM-DD; impossible dates such as 2025-02-30 are refused.
-func Date(field, label, labelEn, s string, required bool) (string, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		if required {
-			return "", apperr.Invalid(field, label+"不能为空", labelEn+" is required")
-		}
-		return "", nil
-	}
-	d, ok := ParseDate(s)
-	if !ok {
-		return "", apperr.Invalid(field, label+"「"+s+"」不是有效日期（格式 YYYY-MM-DD）", labelEn+" \""+s+"\" is not a valid date (YYYY-MM-DD)")
-	}
-	return d, nil
-}
-
 // ParseDate reads YYYY-MM-DD or YYYY/MM/DD (one-digit month and day allowed)
 // and returns the canonical YYYY-MM-DD.
 func ParseDate(s string) (string, bool) {
@@ -53,31 +25,62 @@ func ParseDate(s string) (string, bool) {
 	return "", false
 }
 
+// Percent parses a percentage (0–100, at most 2 decimals) into basis points.
+// Text trims s and checks its length; required text must not be empty.
+// label is the field's label key (msg.Label...).
+func Text(field string, label msg.Key, s string, required bool, max int) (string, error) {
+	s = strings.TrimSpace(s)
+	if required && s == "" {
+		return "", apperr.Invalid(field, msg.Required, msg.P{"label": label})
+	}
+	if utf8.RuneCountInString(s) > max {
+		return "", apperr.Invalid(field, msg.TooLong, msg.P{"label": label, "max": max})
+	}
+	return s, nil
+}
+
+// Date checks an optional YYYY-MM-DD date (also accepting YYYY/MM/DD) and
+// returns it as YYYY-MM-DD; impossible dates such as 2025-02-30 are refused.
+func Date(field string, label msg.Key, s string, required bool) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		if required {
+			return "", apperr.Invalid(field, msg.Required, msg.P{"label": label})
+		}
+		return "", nil
+	}
+	d, ok := ParseDate(s)
+	if !ok {
+		return "", apperr.Invalid(field, msg.BadDate, msg.P{"label": label, "value": s})
+	}
+	return d, nil
+}
+
 // Amount parses a yuan amount into cents with a field error on failure.
-func Amount(field, label, labelEn, s string, required bool) (int64, error) {
+func Amount(field string, label msg.Key, s string, required bool) (int64, error) {
 	v, err := money.ParseYuan(s)
 	switch err {
 	case nil:
 		return v, nil
 	case money.ErrEmpty:
 		if required {
-			return 0, apperr.Invalid(field, label+"不能为空", labelEn+" is required")
+			return 0, apperr.Invalid(field, msg.Required, msg.P{"label": label})
 		}
 		return 0, nil
 	case money.ErrNegative:
-		return 0, apperr.Invalid(field, label+"不能为负数："+s, labelEn+" must not be negative: "+s)
+		return 0, apperr.Invalid(field, msg.Negative, msg.P{"label": label, "value": s})
 	case money.ErrPrecision:
-		return 0, apperr.Invalid(field, label+"最多两位小数："+s, labelEn+" has more than 2 decimals: "+s)
+		return 0, apperr.Invalid(field, msg.TwoDecimals, msg.P{"label": label, "value": s})
 	case money.ErrRange:
-		return 0, apperr.Invalid(field, label+"超出范围："+s, labelEn+" is out of range: "+s)
+		return 0, apperr.Invalid(field, msg.OutOfRange, msg.P{"label": label, "value": s})
 	default:
-		return 0, apperr.Invalid(field, label+"「"+s+"」不是有效金额", labelEn+" \""+s+"\" is not a valid amount")
+		return 0, apperr.Invalid(field, msg.BadAmount, msg.P{"label": label, "value": s})
 	}
 }
 
 // Percent parses a percentage (0–100, at most 2 decimals) into basis points.
 // ok is false when s is empty.
-func Percent(field, label, labelEn, s string) (bp int, ok bool, err error) {
+func Percent(field string, label msg.Key, s string) (bp int, ok bool, err error) {
 	v, perr := money.ParsePercent(s)
 	switch perr {
 	case nil:
@@ -85,16 +88,16 @@ func Percent(field, label, labelEn, s string) (bp int, ok bool, err error) {
 	case money.ErrEmpty:
 		return 0, false, nil
 	case money.ErrPrecision:
-		return 0, false, apperr.Invalid(field, label+"最多两位小数："+s, labelEn+" has more than 2 decimals: "+s)
+		return 0, false, apperr.Invalid(field, msg.TwoDecimals, msg.P{"label": label, "value": s})
 	case money.ErrRange:
-		return 0, false, apperr.Invalid(field, label+"必须在 0 到 100 之间："+s, labelEn+" must be between 0 and 100: "+s)
+		return 0, false, apperr.Invalid(field, msg.PercentRange, msg.P{"label": label, "value": s})
 	default:
-		return 0, false, apperr.Invalid(field, label+"「"+s+"」不是有效百分比", labelEn+" \""+s+"\" is not a valid percentage")
+		return 0, false, apperr.Invalid(field, msg.BadPercent, msg.P{"label": label, "value": s})
 	}
 }
 
 // OneOf checks that s is empty or one of allowed.
-func OneOf(field, label, labelEn, s string, allowed []string) (string, error) {
+func OneOf(field string, label msg.Key, s string, allowed []string) (string, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return "", nil
@@ -104,8 +107,7 @@ func OneOf(field, label, labelEn, s string, allowed []string) (string, error) {
 			return s, nil
 		}
 	}
-	return "", apperr.Invalid(field, label+"「"+s+"」不是可选值（"+strings.Join(allowed, " / ")+"）",
-		labelEn+" \""+s+"\" is not one of "+strings.Join(allowed, " / "))
+	return "", apperr.Invalid(field, msg.NotOneOf, msg.P{"label": label, "value": s, "allowed": strings.Join(allowed, " / ")})
 }
 
 // Phone checks an optional phone number loosely but really: digits,
@@ -114,19 +116,17 @@ func OneOf(field, label, labelEn, s string, allowed []string) (string, error) {
 // Full-width forms (（010）, ＋86) count as their ASCII twins; s is kept
 // as typed, trimmed. Several numbers in one field are refused: a contact
 // holds one.
-func Phone(field, label, labelEn, s string) (string, error) {
+func Phone(field string, label msg.Key, s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return "", nil
 	}
 	digits, ok := phoneDigits(s)
 	if !ok {
-		return "", apperr.Invalid(field, label+"「"+s+"」格式不正确：只能有数字、空格、+、-、括号和分机号（如 010-6438 1234 转 123）",
-			labelEn+" \""+s+"\" is not a phone number: use digits, spaces, +, -, parentheses and an extension (e.g. 010-6438 1234 ext 123)")
+		return "", apperr.Invalid(field, msg.BadPhone, msg.P{"label": label, "value": s})
 	}
 	if digits < 5 || digits > 20 {
-		return "", apperr.Invalid(field, label+"「"+s+"」有 "+itoa(digits)+" 位数字，电话号码应为 5 到 20 位",
-			labelEn+" \""+s+"\" has "+itoa(digits)+" digits; a phone number has 5 to 20")
+		return "", apperr.Invalid(field, msg.PhoneDigits, msg.P{"label": label, "value": s, "digits": digits})
 	}
 	return s, nil
 }
@@ -199,5 +199,3 @@ func Page(page, size int) (offset, limit int) {
 	}
 	return (page - 1) * size, size
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/msg"
 )
 
 // wantErr checks that err is an *apperr.Error with the code and field, or nil when code is "".
@@ -22,6 +23,9 @@ func wantErr(t *testing.T, err error, code, field string) {
 	}
 	if e.Code != code || e.Field != field {
 		t.Fatalf("error = %s on %q (%s), want %s on %q", e.Code, e.Field, e.Message, code, field)
+	}
+	if e.Key.String() == "" || strings.Contains(e.Message+e.MessageEn, "{") {
+		t.Errorf("error %+v lacks its catalog key or leaves a placeholder unfilled", e)
 	}
 	if e.Message == "" || e.MessageEn == "" {
 		t.Errorf("error %+v lacks a Chinese or English message", e)
@@ -82,7 +86,7 @@ func TestDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Date("closeDate", "日期", "Date", tt.in, tt.required)
+			got, err := Date("closeDate", msg.LabelExpectedClose, tt.in, tt.required)
 			wantErr(t, err, tt.code, "closeDate")
 			if got != tt.want {
 				t.Errorf("Date(%q) = %q, want %q", tt.in, got, tt.want)
@@ -108,7 +112,7 @@ func TestText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Text("name", "名称", "Name", tt.in, tt.required, 5)
+			got, err := Text("name", msg.LabelCustomerName, tt.in, tt.required, 5)
 			wantErr(t, err, tt.code, "name")
 			if got != tt.want {
 				t.Errorf("Text(%q) = %q, want %q", tt.in, got, tt.want)
@@ -138,7 +142,7 @@ func TestAmount(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Amount("amount", "金额", "Amount", tt.in, tt.required)
+			got, err := Amount("amount", msg.LabelAmount, tt.in, tt.required)
 			wantErr(t, err, tt.code, "amount")
 			if got != tt.want {
 				t.Errorf("Amount(%q) = %d, want %d", tt.in, got, tt.want)
@@ -170,7 +174,7 @@ func TestPercent(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok, err := Percent("probability", "可能性", "Probability", tt.in)
+			got, ok, err := Percent("probability", msg.LabelProbability, tt.in)
 			wantErr(t, err, tt.code, "probability")
 			if got != tt.want || ok != tt.wantOK {
 				t.Errorf("Percent(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.wantOK)
@@ -195,7 +199,7 @@ func TestOneOf(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := OneOf("type", "类型", "Type", tt.in, allowed)
+			got, err := OneOf("type", msg.LabelType, tt.in, allowed)
 			wantErr(t, err, tt.code, "type")
 			if got != tt.want {
 				t.Errorf("OneOf(%q) = %q, want %q", tt.in, got, tt.want)
@@ -272,7 +276,7 @@ func TestPhone(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			got, err := Phone("phone", "电话", "Phone", tt.in)
+			got, err := Phone("phone", msg.LabelPhone, tt.in)
 			if tt.problem == "" {
 				wantErr(t, err, "", "")
 				if got != tt.want {
@@ -290,3 +294,44 @@ func TestPhone(t *testing.T) {
 		})
 	}
 }
+
+// TestMessages pins the rendered words of each check in both languages, so
+// the catalog is seen to say what the hand-written texts said.
+func TestMessages(t *testing.T) {
+	tests := []struct {
+		name   string
+		err    error
+		zh, en string
+	}{
+		{"required", second(Text("name", msg.LabelCustomerName, " ", true, 5)),
+			"客户名称不能为空", "Customer name is required"},
+		{"too long", second(Text("name", msg.LabelCustomerName, "abcdef", true, 5)),
+			"客户名称太长（最多 5 个字）", "Customer name is too long (at most 5 characters)"},
+		{"date", second(Date("expectedClose", msg.LabelExpectedClose, "2025-02-30", false)),
+			"预计完成日期「2025-02-30」不是有效日期（格式 YYYY-MM-DD）", "Expected close date \"2025-02-30\" is not a valid date (YYYY-MM-DD)"},
+		{"negative", second(Amount("amount", msg.LabelAmount, "-5", false)),
+			"金额不能为负数：-5", "Amount must not be negative: -5"},
+		{"percent range", third(Percent("probability", msg.LabelProbability, "101")),
+			"可能性必须在 0 到 100 之间：101", "Probability must be between 0 and 100: 101"},
+		{"one of", second(OneOf("type", msg.LabelType, "其他", []string{"新业务", "老客户续购"})),
+			"类型「其他」不是可选值（新业务 / 老客户续购）", "Type \"其他\" is not one of 新业务 / 老客户续购"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, ok := apperr.As(tt.err)
+			if !ok {
+				t.Fatalf("error = %v, want an apperr", tt.err)
+			}
+			if e.Message != tt.zh || e.MessageEn != tt.en {
+				t.Errorf("messages = %q / %q, want %q / %q", e.Message, e.MessageEn, tt.zh, tt.en)
+			}
+			if e.Params["label"] == nil {
+				t.Errorf("params %v lack the label", e.Params)
+			}
+		})
+	}
+}
+
+func second[T any](_ T, err error) error { return err }
+
+func third[T, U any](_ T, _ U, err error) error { return err }

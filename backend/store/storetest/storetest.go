@@ -6,6 +6,7 @@ package storetest
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"funneldesk/backend/apperr"
@@ -80,6 +81,9 @@ func WantErr(t testing.TB, err error, code, field string) {
 	}
 	if e.Code != code || e.Field != field {
 		t.Fatalf("error = %s on %q (%s), want %s on %q", e.Code, e.Field, e.Message, code, field)
+	}
+	if e.Key.String() == "" || strings.Contains(e.Message+e.MessageEn, "{") {
+		t.Errorf("error %+v lacks its catalog key or leaves a placeholder unfilled", e)
 	}
 	if e.Message == "" || e.MessageEn == "" {
 		t.Errorf("error %+v lacks its Chinese or English message", e)

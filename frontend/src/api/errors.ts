@@ -1,12 +1,16 @@
 // One place that turns whatever a rejected binding promise carries into an
-// AppError: the Go side's {code, field, message, messageEn, row} object, the
-// same object as JSON text, or a plain Error (transport failures).
+// AppError: the Go side's {code, field, key, params, message, messageEn, row}
+// object, the same object as JSON text, or a plain Error (transport
+// failures). message and messageEn are rendered by Go from its catalog
+// (backend/msg); key and params say which text it is.
 
 export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'internal'
 
 export interface AppError {
   code: ErrorCode
   field?: string
+  key?: string
+  params?: Record<string, unknown>
   message: string
   messageEn: string
   row?: number
@@ -19,6 +23,8 @@ function fromObject(o: any): AppError | null {
     return {
       code: o.code,
       field: o.field || undefined,
+      key: o.key || undefined,
+      params: o.params || undefined,
       message: String(o.message ?? ''),
       messageEn: String(o.messageEn ?? o.message ?? ''),
       row: o.row || undefined,

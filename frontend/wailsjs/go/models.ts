@@ -503,6 +503,8 @@ export namespace importer {
 	    column: string;
 	    field: string;
 	    value: string;
+	    key: string;
+	    params?: Record<string, any>;
 	    message: string;
 	    messageEn: string;
 	
@@ -516,6 +518,8 @@ export namespace importer {
 	        this.column = source["column"];
 	        this.field = source["field"];
 	        this.value = source["value"];
+	        this.key = source["key"];
+	        this.params = source["params"];
 	        this.message = source["message"];
 	        this.messageEn = source["messageEn"];
 	    }
