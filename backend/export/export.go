@@ -25,6 +25,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"funneldesk/backend/apperr"
@@ -121,7 +122,11 @@ func Save(env *svc.Env, base, format string, t Table) (string, error) {
 	if err := CheckFormat(format); err != nil {
 		return "", err
 	}
-	t.Filters = append(append([]Filter{}, t.Filters...), Filter{"导出时间", env.Now().Format("2006-01-02 15:04")})
+	filters := append([]Filter{}, t.Filters...)
+	if len(filters) == 0 {
+		filters = append(filters, Filter{"筛选", "无（全部记录）"})
+	}
+	t.Filters = append(filters, Filter{"导出时间", env.Now().Format("2006-01-02 15:04")})
 	path, err := env.SaveFile(FileName(base, env.Today(), format), func(w io.Writer) error { return Write(w, format, t) })
 	if err != nil {
 		return "", saveError(err)
@@ -148,4 +153,48 @@ func risky(s string) bool {
 // exporting service, caught by its tests.
 func cellError(c Column, v any) error {
 	return fmt.Errorf("export: column %q (kind %d) cannot hold %T", c.Header, c.Kind, v)
+}
+
+// Filters collects the filters in force in words, leaving out the ones not
+// set, so that the sheet lists only what narrowed the rows.
+type Filters []Filter
+
+// Add adds a line when value is not empty.
+func (fs *Filters) Add(label, value string) {
+	if strings.TrimSpace(value) != "" {
+		*fs = append(*fs, Filter{label, value})
+	}
+}
+
+// Period words a date range, both ends inclusive and either open
+// ("2026-01-01 ~ 2026-03-31", "2026-01-01 起", "至 2026-03-31"; "" when
+// neither is set).
+func Period(from, to string) string {
+	switch {
+	case from != "" && to != "":
+		return from + " ~ " + to
+	case from != "":
+		return from + " 起"
+	case to != "":
+		return "至 " + to
+	}
+	return ""
+}
+
+// Names words ids through name, joined by 、. An id that names nothing
+// (a not_found or invalid answer: deleted since the filter was set) shows
+// as #id rather than refusing the export.
+func Names(ids []int64, name func(id int64) (string, error)) (string, error) {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		n, err := name(id)
+		if apperr.Is(err, apperr.CodeNotFound) || apperr.Is(err, apperr.CodeInvalid) {
+			n, err = "#"+strconv.FormatInt(id, 10), nil
+		}
+		if err != nil {
+			return "", err
+		}
+		out = append(out, n)
+	}
+	return strings.Join(out, "、"), nil
 }

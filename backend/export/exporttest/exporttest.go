@@ -12,7 +12,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"funneldesk/backend/apperr"
 	"funneldesk/backend/export"
+	"funneldesk/backend/svc"
 )
 
 // ReadCSV reads an exported CSV: it must start with the UTF-8 BOM and end
@@ -192,4 +194,51 @@ func QuotePrefixed(t testing.TB, f *excelize.File, sheet, cell string) bool {
 	}
 	xf := f.Styles.CellXfs.Xf
 	return id < len(xf) && xf[id].QuotePrefix != nil && *xf[id].QuotePrefix
+}
+
+// Dir makes env save into a fresh temporary folder and returns it.
+func Dir(t testing.TB, env *svc.Env) string {
+	t.Helper()
+	dir := t.TempDir()
+	env.SetPicker(svc.DirPicker(dir))
+	return dir
+}
+
+// Files lists the names of the files in dir.
+func Files(t testing.TB, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		out = append(out, e.Name())
+	}
+	return out
+}
+
+// CheckRefusals checks what every Export method must do besides writing:
+// a cancelled dialog writes nothing and answers "", and a format other than
+// csv or xlsx is refused (invalid, field "format") before any dialog opens.
+// run is the export under test with the given format.
+func CheckRefusals(t testing.TB, env *svc.Env, run func(format string) (string, error)) {
+	t.Helper()
+	dir := t.TempDir()
+	asked := 0
+	env.SetPicker(func(string) (string, error) { asked++; return "", nil })
+	if path, err := run(export.CSV); err != nil || path != "" || asked != 1 {
+		t.Errorf("cancel: path %q, err %v, dialog asked %d times", path, err, asked)
+	}
+	env.SetPicker(svc.DirPicker(dir))
+	for _, bad := range []string{"", "pdf", "XLSX"} {
+		path, err := run(bad)
+		e, ok := apperr.As(err)
+		if !ok || e.Code != apperr.CodeInvalid || e.Field != "format" || path != "" {
+			t.Errorf("format %q: path %q, err %v; want invalid naming format", bad, path, err)
+		}
+	}
+	if files := Files(t, dir); len(files) != 0 {
+		t.Errorf("refused exports wrote %v", files)
+	}
 }
