@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"funneldesk/backend/apperr"
-	"funneldesk/backend/export"
 	"funneldesk/backend/export/exporttest"
 	"funneldesk/backend/money"
 	"funneldesk/backend/store"
@@ -422,7 +421,7 @@ func TestExport(t *testing.T) {
 					rows = exporttest.ReadCSV(t, path)
 				} else {
 					x := exporttest.OpenXLSX(t, path)
-					exporttest.CheckTable(t, x, "销售机会", kinds(Columns))
+					exporttest.CheckTable(t, x, "销售机会", Columns)
 					rows = exporttest.Rows(t, x, "销售机会")
 					got := exporttest.Filters(t, x)
 					for k, v := range tt.filters {
@@ -447,14 +446,6 @@ func TestExport(t *testing.T) {
 	exporttest.CheckRefusals(t, f.s.env, func(format string) (string, error) { return f.s.Export(Filter{}, format) })
 }
 
-func kinds(cols []export.Column) []export.Kind {
-	out := make([]export.Kind, len(cols))
-	for i, c := range cols {
-		out[i] = c.Kind
-	}
-	return out
-}
-
 func TestExportEmpty(t *testing.T) {
 	f := newFixture(t)
 	exporttest.Dir(t, f.s.env)
@@ -470,7 +461,7 @@ func TestExportEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	x := exporttest.OpenXLSX(t, path)
-	if n := exporttest.CheckTable(t, x, "销售机会", kinds(Columns)); n != 0 {
+	if n := exporttest.CheckTable(t, x, "销售机会", Columns); n != 0 {
 		t.Errorf("empty export has %d rows", n)
 	}
 }

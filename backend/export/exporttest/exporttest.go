@@ -83,14 +83,21 @@ func Filters(t testing.TB, f *excelize.File) map[string]string {
 	return out
 }
 
-// CheckTable checks sheet, the first of f, against the column kinds: the
+// CheckTable checks sheet, the first of f, against the columns' kinds: the
 // header row is bold and frozen, the filters sheet follows it, numbers and
 // money are numeric cells (money formatted with ¥), dates are numeric cells
 // with a date format, text cells are strings and never formulas, and text
 // that Excel would read as a formula is quote-prefixed. It returns the number
 // of data rows.
-func CheckTable(t testing.TB, f *excelize.File, sheet string, kinds []export.Kind) int {
+func CheckTable(t testing.TB, f *excelize.File, sheet string, cols []export.Column) int {
 	t.Helper()
+	kinds := make([]export.Kind, len(cols))
+	for i, c := range cols {
+		kinds[i] = c.Kind
+		if got, _ := f.GetCellValue(sheet, cellName(i, 0)); got != c.Header {
+			t.Errorf("header %d is %q, want %q", i+1, got, c.Header)
+		}
+	}
 	if got := f.GetSheetList(); len(got) != 2 || got[0] != sheet || got[1] != export.FiltersSheet {
 		t.Fatalf("sheets %v, want [%s %s]", got, sheet, export.FiltersSheet)
 	}
@@ -102,7 +109,7 @@ func CheckTable(t testing.TB, f *excelize.File, sheet string, kinds []export.Kin
 	all := Rows(t, f, sheet)
 	for ri, r := range all {
 		for ci := range kinds {
-			cell, _ := excelize.CoordinatesToCellName(ci+1, ri+1)
+			cell := cellName(ci, ri)
 			if ri == 0 {
 				if !bold(t, f, sheet, cell) {
 					t.Errorf("header %s is not bold", cell)
@@ -241,4 +248,9 @@ func CheckRefusals(t testing.TB, env *svc.Env, run func(format string) (string, 
 	if files := Files(t, dir); len(files) != 0 {
 		t.Errorf("refused exports wrote %v", files)
 	}
+}
+
+func cellName(col, row int) string {
+	c, _ := excelize.CoordinatesToCellName(col+1, row+1)
+	return c
 }
