@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/export"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
@@ -395,4 +396,12 @@ func Resolve(ctx context.Context, q store.Querier, id int64) (store.Customer, er
 		return c, apperr.Invalid("customerId", "客户不存在", "Unknown customer")
 	}
 	return c, err
+}
+
+// Name words the customer id for an export's filters sheet (0: "").
+func Name(ctx context.Context, q store.Querier, id int64) (string, error) {
+	return export.Name(id, func(id int64) (string, error) {
+		c, err := Resolve(ctx, q, id)
+		return c.Name, err
+	})
 }

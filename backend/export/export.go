@@ -23,12 +23,14 @@
 package export
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/store"
 	"funneldesk/backend/svc"
 )
 
@@ -127,20 +129,22 @@ func Save(env *svc.Env, base, format string, t Table) (string, error) {
 		filters = append(filters, Filter{"筛选", "无（全部记录）"})
 	}
 	t.Filters = append(filters, Filter{"导出时间", env.Now().Format("2006-01-02 15:04")})
-	path, err := env.SaveFile(FileName(base, env.Today(), format), func(w io.Writer) error { return Write(w, format, t) })
-	if err != nil {
-		return "", saveError(err)
-	}
-	return path, nil
+	return SaveFile(env, FileName(base, env.Today(), format), func(w io.Writer) error { return Write(w, format, t) })
 }
 
-// saveError keeps an apperr (a bad filter found while streaming) and words
-// any other failure (a full disk, a folder not writable) for the user.
-func saveError(err error) error {
-	if _, ok := err.(*apperr.Error); ok {
-		return err
+// SaveFile is env.SaveFile for any file an export writes (a chart, a
+// printable page): it keeps an apperr (a bad filter found while streaming)
+// and words any other failure (a full disk, a folder not writable) for the
+// user.
+func SaveFile(env *svc.Env, name string, write func(w io.Writer) error) (string, error) {
+	path, err := env.SaveFile(name, write)
+	if err == nil {
+		return path, nil
 	}
-	return apperr.Conflict("", "无法写入文件："+err.Error(), "Cannot write the file: "+err.Error())
+	if _, ok := apperr.As(err); ok {
+		return "", err
+	}
+	return "", apperr.Conflict("", "无法写入文件："+err.Error(), "Cannot write the file: "+err.Error())
 }
 
 // risky reports whether a text cell would be read as a formula (OWASP's
@@ -182,13 +186,13 @@ func Period(from, to string) string {
 }
 
 // Names words ids through name, joined by 、. An id that names nothing
-// (a not_found or invalid answer: deleted since the filter was set) shows
-// as #id rather than refusing the export.
+// (store.ErrNotFound, or a not_found or invalid answer: deleted since the
+// filter was set) shows as #id rather than refusing the export.
 func Names(ids []int64, name func(id int64) (string, error)) (string, error) {
 	out := make([]string, 0, len(ids))
 	for _, id := range ids {
 		n, err := name(id)
-		if apperr.Is(err, apperr.CodeNotFound) || apperr.Is(err, apperr.CodeInvalid) {
+		if errors.Is(err, store.ErrNotFound) || apperr.Is(err, apperr.CodeNotFound) || apperr.Is(err, apperr.CodeInvalid) {
 			n, err = "#"+strconv.FormatInt(id, 10), nil
 		}
 		if err != nil {
@@ -197,4 +201,12 @@ func Names(ids []int64, name func(id int64) (string, error)) (string, error) {
 		out = append(out, n)
 	}
 	return strings.Join(out, "、"), nil
+}
+
+// Name words one id as Names does; 0 (no filter) is "".
+func Name(id int64, name func(id int64) (string, error)) (string, error) {
+	if id == 0 {
+		return "", nil
+	}
+	return Names([]int64{id}, name)
 }
