@@ -139,16 +139,11 @@ func (s *Service) filterWords(ctx context.Context, f Filter) (export.Filters, er
 	fs.Add("负责人", owners)
 	fs.Add("客户来源", strings.Join(f.Sources, "、"))
 	fs.Add("类型", strings.Join(f.Types, "、"))
-	if f.CustomerID != 0 {
-		c, err := export.Names([]int64{f.CustomerID}, func(id int64) (string, error) {
-			c, err := customer.Resolve(ctx, s.st.DB, id)
-			return c.Name, err
-		})
-		if err != nil {
-			return nil, err
-		}
-		fs.Add("客户", c)
+	cust, err := customer.Name(ctx, s.st.DB, f.CustomerID)
+	if err != nil {
+		return nil, err
 	}
+	fs.Add("客户", cust)
 	fs.Add("预计完成日期", export.Period(f.CloseFrom, f.CloseTo))
 	fs.Add("搜索", f.Query)
 	return fs, nil

@@ -37,16 +37,11 @@ const customerSelect = `SELECT c.id, c.name, c.classification, c.source, c.indus
 	(SELECT COUNT(*) FROM opportunities o WHERE o.customer_id = c.id) AS opportunities
 	FROM customers c LEFT JOIN owners w ON w.id = c.owner_id`
 
-// ListCustomers returns a page of customers by name and the total matching.
-// The page's ids are picked on the customers table alone (customers_name
-// holds name and id), so the owner join and the opportunity count run for
-// its rows only. A text search reads the whole table: it collects the
-// matches in the pass that counts them when they are few.
-func ListCustomers(ctx context.Context, q Querier, f CustomerFilter) ([]Customer, int, error) {
+// where is the filter's conditions (on customers c) and their arguments.
+func (f CustomerFilter) where() ([]string, []any) {
 	var where []string
 	var args []any
-	search := strings.TrimSpace(f.Query) != ""
-	if search {
+	if strings.TrimSpace(f.Query) != "" {
 		like := "%" + escapeLike(strings.TrimSpace(f.Query)) + "%"
 		where = append(where, `(c.name LIKE ? ESCAPE '\' OR c.phone LIKE ? ESCAPE '\')`)
 		args = append(args, like, like)
@@ -59,6 +54,34 @@ func ListCustomers(ctx context.Context, q Querier, f CustomerFilter) ([]Customer
 		where = append(where, `c.owner_id = ?`)
 		args = append(args, f.OwnerID)
 	}
+	return where, args
+}
+
+// EachCustomer hands every customer matching f (Offset and Limit aside) to
+// fn in the list's order, by name: the export streams them.
+func EachCustomer(ctx context.Context, q Querier, f CustomerFilter, fn func(Customer) error) error {
+	where, args := f.where()
+	cond := ""
+	if len(where) > 0 {
+		cond = " WHERE " + strings.Join(where, " AND ")
+	}
+	return each(ctx, q, customerSelect+cond+` ORDER BY c.name, c.id`, args, func(scan func(any) error) error {
+		var c Customer
+		if err := scan(&c); err != nil {
+			return err
+		}
+		return fn(c)
+	})
+}
+
+// ListCustomers returns a page of customers by name and the total matching.
+// The page's ids are picked on the customers table alone (customers_name
+// holds name and id), so the owner join and the opportunity count run for
+// its rows only. A text search reads the whole table: it collects the
+// matches in the pass that counts them when they are few.
+func ListCustomers(ctx context.Context, q Querier, f CustomerFilter) ([]Customer, int, error) {
+	search := strings.TrimSpace(f.Query) != ""
+	where, args := f.where()
 	cond := ""
 	if len(where) > 0 {
 		cond = " WHERE " + strings.Join(where, " AND ")
