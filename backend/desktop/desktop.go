@@ -36,13 +36,10 @@ func (s *Service) UIReady(screen string) {
 	fmt.Println("FunnelDesk UI ready:", screen)
 }
 
-// SaveText asks where to save text (a CSV export, say) and writes it. It
-// returns the path written, or "" when the user cancelled.
-func (s *Service) SaveText(suggestedName, content string) (string, error) {
-	return s.save(suggestedName, []byte(content))
-}
-
-// SaveBase64 is SaveText for binary content (PNG) sent as base64.
+// SaveBase64 asks where to save binary content (a PNG) sent as base64 and
+// writes it. It returns the path written, or "" when the user cancelled.
+// Exports are written by Go (svc.Env.SaveFile); only the funnel's PNG still
+// comes this way.
 func (s *Service) SaveBase64(suggestedName, b64 string) (string, error) {
 	b, err := base64.StdEncoding.DecodeString(b64)
 	if err != nil {

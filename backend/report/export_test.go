@@ -130,16 +130,16 @@ func TestSaveProductSalesChart(t *testing.T) {
 	f := newFixture(t)
 	dir := exporttest.Dir(t, f.s.env)
 	tests := []struct {
-		size string
-		w, h int
-	}{{"", chart.ScreenWidth, chart.ScreenHeight}, {"print", chart.PrintWidth, chart.PrintHeight}}
+		size, file string
+		w, h       int
+	}{{"", "产品销售-20260315.png", chart.ScreenWidth, chart.ScreenHeight}, {"print", "产品销售-A4-20260315.png", chart.PrintWidth, chart.PrintHeight}}
 	for _, tt := range tests {
 		t.Run(tt.size, func(t *testing.T) {
 			path, err := f.s.SaveProductSalesChart(SalesChartRequest{Sales: SalesRequest{From: "2026-01", To: "2026-03"}, Size: tt.size})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if path != filepath.Join(dir, "产品销售-20260315.png") {
+			if path != filepath.Join(dir, tt.file) {
 				t.Errorf("written to %s", path)
 			}
 			b, _ := os.ReadFile(path)
@@ -152,7 +152,9 @@ func TestSaveProductSalesChart(t *testing.T) {
 			}
 		})
 	}
-	os.Remove(filepath.Join(dir, "产品销售-20260315.png"))
+	for _, name := range exporttest.Files(t, dir) {
+		os.Remove(filepath.Join(dir, name))
+	}
 	asked := 0
 	f.s.env.SetPicker(func(string) (string, error) { asked++; return "", nil })
 	for _, bad := range []SalesChartRequest{{Size: "huge"}, {Measure: "margin"}, {Sales: SalesRequest{From: "x"}}} {

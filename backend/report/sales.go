@@ -357,7 +357,11 @@ func (s *Service) SaveProductSalesChart(req SalesChartRequest) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return export.SaveFile(s.env, export.FileName("产品销售", s.today(), "png"), func(w io.Writer) error {
+	base := "产品销售"
+	if req.Size == "print" {
+		base += "-A4" // beside the screen-size one, as the funnel names its PNGs
+	}
+	return export.SaveFile(s.env, export.FileName(base, s.today(), "png"), func(w io.Writer) error {
 		_, err := w.Write(b)
 		return err
 	})

@@ -240,7 +240,7 @@ func TestIndexGetsShim(t *testing.T) {
 			if strings.Contains(body, "__METHODS__") {
 				t.Error("method list placeholder left in the page")
 			}
-			for _, m := range []string{`"owner.Service.Create"`, `"opportunity.Service.ExportCSV"`, `"settings.Service.Get"`} {
+			for _, m := range []string{`"owner.Service.Create"`, `"opportunity.Service.Export"`, `"settings.Service.Get"`} {
 				if !strings.Contains(body, m) {
 					t.Errorf("shim does not list %s", m)
 				}

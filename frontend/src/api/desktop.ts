@@ -4,9 +4,10 @@ import { WindowSetTitle } from '../../wailsjs/runtime/runtime'
 import { call } from './errors'
 
 export const desktop = {
-  /** saveText writes text to a file the user picks; resolves to the path, or '' if cancelled. */
-  saveText: (name: string, content: string): Promise<string> => call(() => svc.SaveText(name, content)),
-  /** saveBase64 writes binary content (a PNG) sent as base64; resolves to the path, or '' if cancelled. */
+  /**
+   * saveBase64 writes binary content (a PNG) sent as base64; resolves to the path, or '' if cancelled.
+   * Only the funnel's PNG still uses it, until the funnel chart is saved from Go too.
+   */
   saveBase64: (name: string, base64: string): Promise<string> => call(() => svc.SaveBase64(name, base64)),
   /**
    * openFile asks for a file with the native dialog ("*.csv;*.xlsx"); resolves to its path, or '' if
