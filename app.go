@@ -52,7 +52,7 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 		Opportunities: opportunity.NewService(st, env),
 		Funnel:        funnel.NewService(st, env),
 		Settings:      settings.NewService(st, env),
-		Desktop:       desktop.NewService(saveDir, env),
+		Desktop:       desktop.NewService(env),
 		Imports:       importer.NewService(st, env),
 		Products:      product.NewService(st, env),
 		Quotes:        quote.NewService(st, env),

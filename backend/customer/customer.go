@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/export"
 	"funneldesk/backend/msg"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/store"
@@ -105,6 +106,42 @@ func (s *Service) List(f Filter) (Page, error) {
 		return Page{}, err
 	}
 	return Page{Items: items, Total: total, Page: off/lim + 1, PageSize: lim}, nil
+}
+
+// Columns are the columns of exported customers.
+var Columns = []export.Column{
+	{Header: "客户名称", Kind: export.Text}, {Header: "客户分类", Kind: export.Text}, {Header: "客户来源", Kind: export.Text},
+	{Header: "行业", Kind: export.Text}, {Header: "电话", Kind: export.Text}, {Header: "地址", Kind: export.Text},
+	{Header: "负责人", Kind: export.Text}, {Header: "销售机会数", Kind: export.Int}, {Header: "备注", Kind: export.Text},
+	{Header: "创建时间", Kind: export.DateTime},
+}
+
+// Export writes the customers matching f (all of them, whatever its page)
+// to a file the user picks, as CSV or XLSX (format), and returns its path,
+// or "" when the user cancelled.
+func (s *Service) Export(f Filter, format string) (string, error) {
+	if err := export.CheckFormat(format); err != nil {
+		return "", err
+	}
+	ctx := s.env.Ctx()
+	var fs export.Filters
+	fs.Add("客户分类", f.Classification)
+	if f.OwnerID != 0 {
+		owners, err := owner.Names(ctx, s.st.DB, []int64{f.OwnerID})
+		if err != nil {
+			return "", err
+		}
+		fs.Add("负责人", owners)
+	}
+	fs.Add("搜索", f.Query)
+	sf := store.CustomerFilter{Query: f.Query, Classification: f.Classification, OwnerID: f.OwnerID}
+	return export.Save(s.env, "客户", format, export.Table{Sheet: "客户", Columns: Columns, Filters: fs,
+		Rows: func(emit func(...any) error) error {
+			return store.EachCustomer(ctx, s.st.DB, sf, func(c store.Customer) error {
+				return emit(c.Name, c.Classification, c.Source, c.Industry, c.Phone, c.Address, c.OwnerName, c.Opportunities,
+					c.Notes, c.CreatedAt)
+			})
+		}})
 }
 
 // Get returns a customer with contacts and follow-ups.
@@ -401,4 +438,12 @@ func Resolve(ctx context.Context, q store.Querier, id int64) (store.Customer, er
 		return c, apperr.Invalid("customerId", msg.CustomerUnknown)
 	}
 	return c, err
+}
+
+// Name words the customer id for an export's filters sheet (0: "").
+func Name(ctx context.Context, q store.Querier, id int64) (string, error) {
+	return export.Name(id, func(id int64) (string, error) {
+		c, err := Resolve(ctx, q, id)
+		return c.Name, err
+	})
 }

@@ -4,9 +4,7 @@ package desktop
 
 import (
 	"context"
-	"encoding/base64"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -17,18 +15,17 @@ import (
 	"funneldesk/backend/svc"
 )
 
-// Service is bound to the UI. Without a Wails context (the headless server
-// used by the browser tests) files go to SaveDir instead of a dialog.
+// Service is bound to the UI. Saving goes through svc.Env.SaveFile (the
+// picker is SaveDialog on the desktop, the --save-dir headless).
 type Service struct {
-	ctx     context.Context
-	env     *svc.Env
-	SaveDir string
+	ctx context.Context
+	env *svc.Env
 }
 
-// NewService returns the service; saveDir is used only when headless. The
-// files the open dialog returns are recorded in env: they are the only ones
-// bound calls may read (svc.Env.MayOpen).
-func NewService(saveDir string, env *svc.Env) *Service { return &Service{SaveDir: saveDir, env: env} }
+// NewService returns the service. The files the open dialog returns are
+// recorded in env: they are the only ones bound calls may read
+// (svc.Env.MayOpen).
+func NewService(env *svc.Env) *Service { return &Service{env: env} }
 
 // SetContext hands the service the Wails context at start-up. Lifecycle
 // wiring is a function: a bound service's methods are only what the UI calls
@@ -39,45 +36,6 @@ func SetContext(s *Service, ctx context.Context) { s.ctx = ctx }
 // line it prints is what the desktop smoke test waits for.
 func (s *Service) UIReady(screen string) {
 	fmt.Println("FunnelDesk UI ready:", screen)
-}
-
-// SaveText asks where to save text (a CSV export, say) and writes it. It
-// returns the path written, or "" when the user cancelled.
-func (s *Service) SaveText(suggestedName, content string) (string, error) {
-	return s.save(suggestedName, []byte(content))
-}
-
-// SaveBase64 is SaveText for binary content (PNG) sent as base64.
-func (s *Service) SaveBase64(suggestedName, b64 string) (string, error) {
-	b, err := base64.StdEncoding.DecodeString(b64)
-	if err != nil {
-		return "", apperr.Invalid("content", msg.FileContentInvalid)
-	}
-	return s.save(suggestedName, b)
-}
-
-func (s *Service) save(name string, b []byte) (string, error) {
-	name = filepath.Base(name)
-	var path string
-	if s.ctx == nil {
-		if s.SaveDir == "" {
-			return "", apperr.Conflict("", msg.NoSaveDialog)
-		}
-		path = filepath.Join(s.SaveDir, name)
-	} else {
-		p, err := runtime.SaveFileDialog(s.ctx, runtime.SaveDialogOptions{DefaultFilename: name, Title: "保存 / Save"})
-		if err != nil {
-			return "", err
-		}
-		if p == "" {
-			return "", nil
-		}
-		path = p
-	}
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		return "", apperr.Conflict("", msg.CannotWrite, msg.P{"error": err.Error()})
-	}
-	return path, nil
 }
 
 // SaveDialog is the desktop app's svc.Picker: the native save dialog,

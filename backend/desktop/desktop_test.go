@@ -1,9 +1,6 @@
 package desktop
 
 import (
-	"encoding/base64"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"funneldesk/backend/svc"
@@ -43,7 +40,7 @@ func TestOpenFilters(t *testing.T) {
 }
 
 func TestOpenFileHeadless(t *testing.T) {
-	s := NewService(t.TempDir(), svc.New(nil))
+	s := NewService(svc.New(nil))
 	p, err := s.OpenFile("导入", "*.csv")
 	if err != nil || p != "" {
 		t.Fatalf("OpenFile without a window = %q, %v; want \"\", nil", p, err)
@@ -53,20 +50,3 @@ func TestOpenFileHeadless(t *testing.T) {
 	}
 }
 
-func TestSaveBase64Headless(t *testing.T) {
-	dir := t.TempDir()
-	s := NewService(dir, svc.New(nil))
-	p, err := s.SaveBase64("../销售漏斗.png", base64.StdEncoding.EncodeToString([]byte("\x89PNG")))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if p != filepath.Join(dir, "销售漏斗.png") {
-		t.Fatalf("saved to %q, want inside %q", p, dir)
-	}
-	if b, _ := os.ReadFile(p); string(b) != "\x89PNG" {
-		t.Fatalf("content %q", b)
-	}
-	if _, err := s.SaveBase64("x.png", "%%%"); err == nil {
-		t.Fatal("bad base64: want an error")
-	}
-}

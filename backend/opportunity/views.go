@@ -1,13 +1,16 @@
 package opportunity
 
 import (
-	"encoding/csv"
+	"context"
 	"encoding/json"
 	"strings"
 
 	"funneldesk/backend/apperr"
-	"funneldesk/backend/money"
+	"funneldesk/backend/customer"
+	"funneldesk/backend/export"
 	"funneldesk/backend/msg"
+	"funneldesk/backend/owner"
+	"funneldesk/backend/stage"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
 )
@@ -81,34 +84,70 @@ func (s *Service) Board(f Filter) (Board, error) {
 	return b, nil
 }
 
-// CSVHeader is the header row of exported opportunities (Chinese, as the
-// import reads it back).
-var CSVHeader = []string{"销售机会名称", "客户名称", "类型", "客户来源", "负责人", "营销活动", "金额", "预计完成日期",
-	"下一步", "销售阶段", "可能性(%)", "描述", "丢单原因", "竞争对手"}
+// Columns are the columns of exported opportunities (Chinese headers, as
+// the import reads them back).
+var Columns = []export.Column{
+	{Header: "销售机会名称", Kind: export.Text}, {Header: "客户名称", Kind: export.Text}, {Header: "类型", Kind: export.Text},
+	{Header: "客户来源", Kind: export.Text}, {Header: "负责人", Kind: export.Text}, {Header: "营销活动", Kind: export.Text},
+	{Header: "金额", Kind: export.Money}, {Header: "预计完成日期", Kind: export.Date}, {Header: "下一步", Kind: export.Text},
+	{Header: "销售阶段", Kind: export.Text}, {Header: "可能性(%)", Kind: export.Percent}, {Header: "描述", Kind: export.Text},
+	{Header: "丢单原因", Kind: export.Text}, {Header: "竞争对手", Kind: export.Text},
+}
 
-// ExportCSV returns the opportunities of the current view as CSV text:
-// UTF-8 with a BOM so Excel on Chinese Windows opens it correctly.
-func (s *Service) ExportCSV(f Filter) (string, error) {
+// viewNames words the built-in views for the filters sheet.
+var viewNames = map[string]string{store.KindOpen: "预期销售机会", store.KindWon: "成功销售机会", store.KindLost: "失败销售机会"}
+
+// Export writes the opportunities of the current view to a file the user
+// picks, as CSV or XLSX (format), and returns its path, or "" when the user
+// cancelled.
+func (s *Service) Export(f Filter, format string) (string, error) {
 	if err := checkFilter(&f); err != nil {
 		return "", err
 	}
-	var b strings.Builder
-	b.WriteString("\ufeff")
-	w := csv.NewWriter(&b)
-	w.UseCRLF = true
-	if err := w.Write(CSVHeader); err != nil {
+	if err := export.CheckFormat(format); err != nil {
 		return "", err
 	}
-	err := store.EachOpportunity(s.env.Ctx(), s.st.DB, f, func(o store.Opportunity) error {
-		return w.Write([]string{o.Name, o.CustomerName, o.Type, o.Source, o.OwnerName, o.Campaign,
-			money.Plain(o.AmountCents), o.ExpectedClose, o.NextStep, o.StageName, money.Percent(o.ProbabilityBP),
-			o.Description, o.LostReason, o.Competitor})
-	})
+	ctx := s.env.Ctx()
+	filters, err := s.filterWords(ctx, f)
 	if err != nil {
 		return "", err
 	}
-	w.Flush()
-	return b.String(), w.Error()
+	return export.Save(s.env, "销售机会", format, export.Table{Sheet: "销售机会", Columns: Columns, Filters: filters,
+		Rows: func(emit func(...any) error) error {
+			return store.EachOpportunity(ctx, s.st.DB, f, func(o store.Opportunity) error {
+				return emit(o.Name, o.CustomerName, o.Type, o.Source, o.OwnerName, o.Campaign, o.AmountCents, o.ExpectedClose,
+					o.NextStep, o.StageName, o.ProbabilityBP, o.Description, o.LostReason, o.Competitor)
+			})
+		}})
+}
+
+// filterWords says in words which opportunities f selects.
+func (s *Service) filterWords(ctx context.Context, f Filter) (export.Filters, error) {
+	var fs export.Filters
+	fs.Add("视图", viewNames[f.View])
+	stages, err := export.Names(f.StageIDs, func(id int64) (string, error) {
+		st, err := stage.Get(ctx, s.st.DB, id)
+		return st.Name, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	fs.Add("销售阶段", stages)
+	owners, err := owner.Names(ctx, s.st.DB, f.OwnerIDs)
+	if err != nil {
+		return nil, err
+	}
+	fs.Add("负责人", owners)
+	fs.Add("客户来源", strings.Join(f.Sources, "、"))
+	fs.Add("类型", strings.Join(f.Types, "、"))
+	cust, err := customer.Name(ctx, s.st.DB, f.CustomerID)
+	if err != nil {
+		return nil, err
+	}
+	fs.Add("客户", cust)
+	fs.Add("预计完成日期", export.Period(f.CloseFrom, f.CloseTo))
+	fs.Add("搜索", f.Query)
+	return fs, nil
 }
 
 // View is a user-saved list view.

@@ -3,14 +3,16 @@ package opportunity
 import (
 	"cmp"
 	"context"
-	"encoding/csv"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/export/exporttest"
 	"funneldesk/backend/money"
 	"funneldesk/backend/pinyin"
 	"funneldesk/backend/store"
@@ -131,7 +133,7 @@ func TestListRefusesBadFilter(t *testing.T) {
 			storetest.WantErr(t, err, apperr.CodeInvalid, tt.field)
 			_, err = f.s.Board(tt.filter)
 			storetest.WantErr(t, err, apperr.CodeInvalid, tt.field)
-			_, err = f.s.ExportCSV(tt.filter)
+			_, err = f.s.Export(tt.filter, "csv")
 			storetest.WantErr(t, err, apperr.CodeInvalid, tt.field)
 			_, err = f.s.SaveView("坏视图", tt.filter)
 			storetest.WantErr(t, err, apperr.CodeInvalid, tt.field)
@@ -333,8 +335,9 @@ func TestBoardCardsBounded(t *testing.T) {
 	}
 }
 
-func TestExportCSV(t *testing.T) {
+func TestExport(t *testing.T) {
 	f := newFixture(t)
+	dir := exporttest.Dir(t, f.s.env)
 	a := f.input()
 	a.ExpectedClose, a.Type, a.Source = "2008-01-03", "新业务", "网站"
 	f.create(t, a)
@@ -343,34 +346,33 @@ func TestExportCSV(t *testing.T) {
 	b.Description, b.LostReason, b.Competitor = "第一行\n第二行", "价格, 太高", "对手"
 	f.create(t, b)
 	c := f.input()
-	c.Name, c.StageID, c.Amount, c.ExpectedClose = "购买五十用户", f.won, "40000", "2008-03-01"
+	c.Name, c.StageID, c.Amount, c.ExpectedClose = `=HYPERLINK("http://x","y")`, f.won, "40000", "2008-03-01"
+	c.NextStep = "-再打电话"
 	f.create(t, c)
 
-	out, err := f.s.ExportCSV(Filter{})
+	path, err := f.s.Export(Filter{}, "csv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(out, "\ufeff") {
-		t.Fatalf("no UTF-8 BOM: %q", out[:10])
+	if filepath.Dir(path) != dir || !strings.HasPrefix(filepath.Base(path), "销售机会-") || filepath.Ext(path) != ".csv" {
+		t.Fatalf("written to %s", path)
 	}
-	header := "销售机会名称,客户名称,类型,客户来源,负责人,营销活动,金额,预计完成日期,下一步,销售阶段,可能性(%),描述,丢单原因,竞争对手\r\n"
-	if !strings.HasPrefix(out[len("\ufeff"):], header) {
-		t.Errorf("header = %q", strings.SplitN(out, "\n", 2)[0])
-	}
+	raw, _ := os.ReadFile(path)
+	out := string(raw)
 	if !strings.Contains(out, `"报价,含""引号"""`) || !strings.Contains(out, `"价格, 太高"`) || !strings.Contains(out, "\"第一行\r\n第二行\"") {
 		t.Errorf("fields with commas, quotes or newlines are not quoted per RFC 4180:\n%s", out)
 	}
-
-	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\ufeff")))
-	recs, err := r.ReadAll()
-	if err != nil {
-		t.Fatalf("export does not parse back: %v", err)
+	recs := exporttest.ReadCSV(t, path)
+	header := make([]string, len(Columns))
+	for i, c := range Columns {
+		header[i] = c.Header
 	}
 	want := [][]string{
-		CSVHeader,
+		header,
 		{"购买五十用户", "大商股份(TEST)", "新业务", "网站", "张三", "", "40000.00", "2008-01-03", "", "初期沟通", "10", "", "", ""},
 		{`报价,含"引号"`, "喜多多贸易", "", "", "李四", "", "1234.50", "2008-02-01", "", "未成结束", "0", "第一行\n第二行", "价格, 太高", "对手"},
-		{"购买五十用户", "大商股份(TEST)", "", "", "张三", "", "40000.00", "2008-03-01", "", "谈成结束", "100", "", "", ""},
+		// Text Excel would run as a formula is quoted (OWASP); amounts never are.
+		{`'=HYPERLINK("http://x","y")`, "大商股份(TEST)", "", "", "张三", "", "40000.00", "2008-03-01", "'-再打电话", "谈成结束", "100", "", "", ""},
 	}
 	if len(recs) != len(want) {
 		t.Fatalf("%d records, want %d:\n%s", len(recs), len(want), out)
@@ -390,29 +392,78 @@ func TestExportCSV(t *testing.T) {
 		}
 	}
 
-	won, err := f.s.ExportCSV(Filter{View: "won"})
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name    string
+		filter  Filter
+		names   []string
+		filters map[string]string
+	}{
+		{"all", Filter{Sort: "expectedClose"}, []string{"购买五十用户", `报价,含"引号"`, `=HYPERLINK("http://x","y")`},
+			map[string]string{"筛选": "无（全部记录）"}},
+		{"won view of one owner", Filter{View: "won", OwnerIDs: []int64{f.zhang}}, []string{`=HYPERLINK("http://x","y")`},
+			map[string]string{"视图": "成功销售机会", "负责人": "张三"}},
+		{"stages, period and search, newest first", Filter{StageIDs: []int64{f.initial, f.lost}, CloseFrom: "2008-01-01", CloseTo: "2008-02-29",
+			Query: "报价", Sort: "expectedClose", Desc: true}, []string{`报价,含"引号"`},
+			map[string]string{"销售阶段": "初期沟通、未成结束", "预计完成日期": "2008-01-01 ~ 2008-02-29", "搜索": "报价"}},
+		{"by close date, newest first", Filter{Sort: "expectedClose", Desc: true},
+			[]string{`=HYPERLINK("http://x","y")`, `报价,含"引号"`, "购买五十用户"}, map[string]string{}},
+		{"a customer and sources", Filter{CustomerID: f.dashang, Sources: []string{"网站", "展会"}}, []string{"购买五十用户"},
+			map[string]string{"客户": "大商股份(TEST)", "客户来源": "网站、展会"}},
 	}
-	recs, _ = csv.NewReader(strings.NewReader(strings.TrimPrefix(won, "\ufeff"))).ReadAll()
-	if len(recs) != 2 || recs[1][9] != "谈成结束" {
-		t.Errorf("won export = %q", recs)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, format := range []string{"csv", "xlsx"} {
+				path, err := f.s.Export(tt.filter, format)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var rows [][]string
+				if format == "csv" {
+					rows = exporttest.ReadCSV(t, path)
+				} else {
+					x := exporttest.OpenXLSX(t, path)
+					exporttest.CheckTable(t, x, "销售机会", Columns)
+					rows = exporttest.Rows(t, x, "销售机会")
+					got := exporttest.Filters(t, x)
+					for k, v := range tt.filters {
+						if got[k] != v {
+							t.Errorf("filters sheet %s = %q, want %q (all: %q)", k, got[k], v, got)
+						}
+					}
+					if got["导出时间"] == "" {
+						t.Errorf("filters sheet without the export time: %q", got)
+					}
+				}
+				var names []string
+				for _, r := range rows[1:] {
+					names = append(names, strings.TrimPrefix(r[0], "'"))
+				}
+				if !slices.Equal(names, tt.names) {
+					t.Errorf("%s rows %q, want %q", format, names, tt.names)
+				}
+			}
+		})
 	}
-	desc, _ := f.s.ExportCSV(Filter{Sort: "expectedClose", Desc: true})
-	recs, _ = csv.NewReader(strings.NewReader(strings.TrimPrefix(desc, "\ufeff"))).ReadAll()
-	if len(recs) != 4 || recs[1][7] != "2008-03-01" || recs[3][7] != "2008-01-03" {
-		t.Errorf("export ignores the sort: %q", recs)
-	}
+	exporttest.CheckRefusals(t, f.s.env, func(format string) (string, error) { return f.s.Export(Filter{}, format) })
 }
 
 func TestExportEmpty(t *testing.T) {
 	f := newFixture(t)
-	out, err := f.s.ExportCSV(Filter{})
+	exporttest.Dir(t, f.s.env)
+	path, err := f.s.Export(Filter{}, "csv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out != "\ufeff"+strings.Join(CSVHeader, ",")+"\r\n" {
-		t.Errorf("empty export = %q", out)
+	if recs := exporttest.ReadCSV(t, path); len(recs) != 1 || recs[0][0] != "销售机会名称" {
+		t.Errorf("empty export = %q", recs)
+	}
+	path, err = f.s.Export(Filter{}, "xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := exporttest.OpenXLSX(t, path)
+	if n := exporttest.CheckTable(t, x, "销售机会", Columns); n != 0 {
+		t.Errorf("empty export has %d rows", n)
 	}
 }
 

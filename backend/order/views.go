@@ -1,13 +1,15 @@
 package order
 
 import (
-	"encoding/csv"
+	"context"
 	"strconv"
+	"strings"
 
 	"funneldesk/backend/apperr"
-	"funneldesk/backend/money"
+	"funneldesk/backend/customer"
+	"funneldesk/backend/export"
 	"funneldesk/backend/msg"
-	"funneldesk/backend/product"
+	"funneldesk/backend/owner"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
 )
@@ -81,24 +83,101 @@ func (s *Service) List(req ListRequest) (Page, error) {
 	return Page{Items: items, Total: total, Page: off/lim + 1, PageSize: lim, AsOf: f.Today}, nil
 }
 
-// CSVHeader is the header of exported orders.
-var CSVHeader = []string{"订单编号", "主题", "客户名称", "销售机会", "报价单号", "负责人", "签约日期", "状态", "订单金额", "退货金额",
-	"净额", "已回款", "未回款", "逾期金额", "已开票", "备注", "作废原因"}
+// Columns are the columns of exported orders.
+var Columns = []export.Column{
+	{Header: "订单编号", Kind: export.Text}, {Header: "主题", Kind: export.Text}, {Header: "客户名称", Kind: export.Text},
+	{Header: "销售机会", Kind: export.Text}, {Header: "报价单号", Kind: export.Text}, {Header: "负责人", Kind: export.Text},
+	{Header: "签约日期", Kind: export.Date}, {Header: "状态", Kind: export.Text}, {Header: "订单金额", Kind: export.Money},
+	{Header: "退货金额", Kind: export.Money}, {Header: "净额", Kind: export.Money}, {Header: "已回款", Kind: export.Money},
+	{Header: "未回款", Kind: export.Money}, {Header: "逾期金额", Kind: export.Money}, {Header: "已开票", Kind: export.Money},
+	{Header: "备注", Kind: export.Text}, {Header: "作废原因", Kind: export.Text},
+}
 
-// ExportCSV returns the orders matching f as CSV (UTF-8 with a BOM).
-func (s *Service) ExportCSV(f Filter) (string, error) {
+// Export writes the orders matching f to a file the user picks, as CSV or
+// XLSX (format), and returns its path, or "" when the user cancelled.
+func (s *Service) Export(f Filter, format string) (string, error) {
 	f, err := s.orderFilter(f)
 	if err != nil {
 		return "", err
 	}
-	return product.WriteCSV(CSVHeader, func(w *csv.Writer) error {
-		return store.EachOrder(s.env.Ctx(), s.st.DB, f, func(o store.Order) error {
-			return w.Write([]string{o.Number, o.Title, o.CustomerName, o.OpportunityName, o.QuoteNumber, o.OwnerName, o.SignedDate,
-				statusLabel(o.Status), money.Plain(o.TotalCents), money.Plain(o.ReturnedCents), money.Plain(o.NetCents),
-				money.Plain(o.ReceivedCents), money.Plain(o.OutstandingCents), money.Plain(o.OverdueCents), money.Plain(o.InvoicedCents),
-				o.Notes, o.VoidReason})
-		})
+	if err := export.CheckFormat(format); err != nil {
+		return "", err
+	}
+	ctx := s.env.Ctx()
+	w := words{ctx: ctx, q: s.st.DB, today: f.Today}
+	labels := make([]string, len(f.Statuses))
+	for i, st := range f.Statuses {
+		labels[i] = statusLabel(st)
+	}
+	w.Add("状态", strings.Join(labels, "、"))
+	w.customer(f.CustomerID)
+	w.name("销售机会", f.OpportunityID, func(id int64) (string, error) {
+		o, err := store.GetOpportunity(ctx, s.st.DB, id)
+		return o.Name, err
 	})
+	w.name("报价单", f.QuoteID, func(id int64) (string, error) {
+		q, err := store.GetQuote(ctx, s.st.DB, id)
+		return q.Number, err
+	})
+	w.owners(f.OwnerIDs)
+	w.Add("签约日期", export.Period(f.SignedFrom, f.SignedTo))
+	if f.Overdue {
+		w.Add("逾期", "只看有逾期的订单（截至 "+f.Today+"）")
+	}
+	if f.Outstanding {
+		w.Add("未回款", "只看尚有未回款的订单")
+	}
+	w.Add("搜索", f.Query)
+	if w.err != nil {
+		return "", w.err
+	}
+	return export.Save(s.env, "合同订单", format, export.Table{Sheet: "合同订单", Columns: Columns, Filters: w.Filters,
+		Rows: func(emit func(...any) error) error {
+			return store.EachOrder(ctx, s.st.DB, f, func(o store.Order) error {
+				return emit(o.Number, o.Title, o.CustomerName, o.OpportunityName, o.QuoteNumber, o.OwnerName, o.SignedDate,
+					statusLabel(o.Status), o.TotalCents, o.ReturnedCents, o.NetCents, o.ReceivedCents, o.OutstandingCents,
+					o.OverdueCents, o.InvoicedCents, o.Notes, o.VoidReason)
+			})
+		}})
+}
+
+// words gathers the filters in force in words; the first lookup that fails
+// stops it (err).
+type words struct {
+	export.Filters
+	ctx   context.Context
+	q     store.Querier
+	today string
+	err   error
+}
+
+func (w *words) name(label string, id int64, name func(int64) (string, error)) {
+	if w.err != nil {
+		return
+	}
+	var n string
+	n, w.err = export.Name(id, name)
+	w.Add(label, n)
+}
+
+func (w *words) customer(id int64) {
+	w.name("客户", id, func(id int64) (string, error) { return customer.Name(w.ctx, w.q, id) })
+}
+
+func (w *words) order(id int64) {
+	w.name("订单", id, func(id int64) (string, error) {
+		o, err := store.GetOrder(w.ctx, w.q, id, w.today)
+		return o.Number, err
+	})
+}
+
+func (w *words) owners(ids []int64) {
+	if w.err != nil {
+		return
+	}
+	var n string
+	n, w.err = owner.Names(w.ctx, w.q, ids)
+	w.Add("负责人", n)
 }
 
 // ReceiptFilter selects receipts. Sort is one of date (default, newest
@@ -141,20 +220,40 @@ func (s *Service) ListReceipts(req ReceiptListRequest) (ReceiptPage, error) {
 	return ReceiptPage{Items: items, Total: total, SumCents: sum, Page: off/lim + 1, PageSize: lim}, nil
 }
 
-// ReceiptCSVHeader is the header of exported receipts.
-var ReceiptCSVHeader = []string{"回款编号", "回款日期", "订单编号", "客户名称", "期次", "负责人", "回款金额", "回款方式", "备注"}
+// ReceiptColumns are the columns of exported receipts.
+var ReceiptColumns = []export.Column{
+	{Header: "回款编号", Kind: export.Text}, {Header: "回款日期", Kind: export.Date}, {Header: "订单编号", Kind: export.Text},
+	{Header: "客户名称", Kind: export.Text}, {Header: "期次", Kind: export.Int}, {Header: "负责人", Kind: export.Text},
+	{Header: "回款金额", Kind: export.Money}, {Header: "回款方式", Kind: export.Text}, {Header: "备注", Kind: export.Text},
+}
 
-// ExportReceiptsCSV returns the receipts matching f as CSV (UTF-8 with a BOM).
-func (s *Service) ExportReceiptsCSV(f ReceiptFilter) (string, error) {
+// ExportReceipts writes the receipts matching f to a file the user picks,
+// as CSV or XLSX (format), and returns its path, or "" when the user
+// cancelled.
+func (s *Service) ExportReceipts(f ReceiptFilter, format string) (string, error) {
 	if err := checkReceiptFilter(f); err != nil {
 		return "", err
 	}
-	return product.WriteCSV(ReceiptCSVHeader, func(w *csv.Writer) error {
-		return store.EachReceipt(s.env.Ctx(), s.st.DB, f, func(r store.Receipt) error {
-			return w.Write([]string{r.Number, r.Date, r.OrderNumber, r.CustomerName, itoa(r.InstallmentSeq), r.OwnerName,
-				money.Plain(r.AmountCents), r.Method, r.Note})
-		})
-	})
+	if err := export.CheckFormat(format); err != nil {
+		return "", err
+	}
+	ctx := s.env.Ctx()
+	w := words{ctx: ctx, q: s.st.DB, today: s.today()}
+	w.customer(f.CustomerID)
+	w.order(f.OrderID)
+	w.owners(f.OwnerIDs)
+	w.Add("回款方式", strings.Join(f.Methods, "、"))
+	w.Add("回款日期", export.Period(f.DateFrom, f.DateTo))
+	w.Add("搜索", f.Query)
+	if w.err != nil {
+		return "", w.err
+	}
+	return export.Save(s.env, "回款", format, export.Table{Sheet: "回款", Columns: ReceiptColumns, Filters: w.Filters,
+		Rows: func(emit func(...any) error) error {
+			return store.EachReceipt(ctx, s.st.DB, f, func(r store.Receipt) error {
+				return emit(r.Number, r.Date, r.OrderNumber, r.CustomerName, r.InstallmentSeq, r.OwnerName, r.AmountCents, r.Method, r.Note)
+			})
+		}})
 }
 
 // InvoiceFilter selects invoices. Sort is one of date (default, newest
@@ -197,17 +296,38 @@ func (s *Service) ListInvoices(req InvoiceListRequest) (InvoicePage, error) {
 	return InvoicePage{Items: items, Total: total, SumCents: sum, Page: off/lim + 1, PageSize: lim}, nil
 }
 
-// InvoiceCSVHeader is the header of exported invoices.
-var InvoiceCSVHeader = []string{"发票号码", "开票日期", "订单编号", "客户名称", "开票金额", "发票类型", "备注"}
+// InvoiceColumns are the columns of exported invoices.
+var InvoiceColumns = []export.Column{
+	{Header: "发票号码", Kind: export.Text}, {Header: "开票日期", Kind: export.Date}, {Header: "订单编号", Kind: export.Text},
+	{Header: "客户名称", Kind: export.Text}, {Header: "开票金额", Kind: export.Money}, {Header: "发票类型", Kind: export.Text},
+	{Header: "备注", Kind: export.Text},
+}
 
-// ExportInvoicesCSV returns the invoices matching f as CSV (UTF-8 with a BOM).
-func (s *Service) ExportInvoicesCSV(f InvoiceFilter) (string, error) {
+// ExportInvoices writes the invoices matching f to a file the user picks,
+// as CSV or XLSX (format), and returns its path, or "" when the user
+// cancelled.
+func (s *Service) ExportInvoices(f InvoiceFilter, format string) (string, error) {
 	if err := checkInvoiceFilter(f); err != nil {
 		return "", err
 	}
-	return product.WriteCSV(InvoiceCSVHeader, func(w *csv.Writer) error {
-		return store.EachInvoice(s.env.Ctx(), s.st.DB, f, func(v store.Invoice) error {
-			return w.Write([]string{v.Number, v.Date, v.OrderNumber, v.CustomerName, money.Plain(v.AmountCents), v.Kind, v.Note})
-		})
-	})
+	if err := export.CheckFormat(format); err != nil {
+		return "", err
+	}
+	ctx := s.env.Ctx()
+	w := words{ctx: ctx, q: s.st.DB, today: s.today()}
+	w.customer(f.CustomerID)
+	w.order(f.OrderID)
+	w.owners(f.OwnerIDs)
+	w.Add("发票类型", strings.Join(f.Kinds, "、"))
+	w.Add("开票日期", export.Period(f.DateFrom, f.DateTo))
+	w.Add("搜索", f.Query)
+	if w.err != nil {
+		return "", w.err
+	}
+	return export.Save(s.env, "开票", format, export.Table{Sheet: "开票", Columns: InvoiceColumns, Filters: w.Filters,
+		Rows: func(emit func(...any) error) error {
+			return store.EachInvoice(ctx, s.st.DB, f, func(v store.Invoice) error {
+				return emit(v.Number, v.Date, v.OrderNumber, v.CustomerName, v.AmountCents, v.Kind, v.Note)
+			})
+		}})
 }

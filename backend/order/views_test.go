@@ -1,12 +1,16 @@
 package order
 
 import (
+	"os"
 	"strings"
 	"testing"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/export"
+	"funneldesk/backend/export/exporttest"
 	"funneldesk/backend/product"
 	"funneldesk/backend/store"
+	"funneldesk/backend/svc"
 )
 
 // listFixture makes three orders: DD-20260105-001 (大商股份, paid), DD-20260210-001
@@ -93,10 +97,8 @@ func TestOrderList(t *testing.T) {
 		}
 	}
 
-	csv, err := f.s.ExportCSV(Filter{Sort: "signedDate"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	exporttest.Dir(t, f.s.env)
+	csv := readFile(t)(f.s.Export(Filter{Sort: "signedDate"}, "csv"))
 	want := "\ufeff订单编号,主题,客户名称,销售机会,报价单号,负责人,签约日期,状态,订单金额,退货金额,净额,已回款,未回款,逾期金额,已开票,备注,作废原因\r\n" +
 		"DD-20260105-001,合同2026-01-05,大商股份,,,张三,2026-01-05,已完成,1000.00,0.00,1000.00,1000.00,0.00,0.00,1000.00,,\r\n" +
 		"DD-20260210-001,合同2026-02-10,喜多多贸易,,,李四,2026-02-10,执行中,2000.00,0.00,2000.00,500.00,1500.00,1500.00,2000.00,,\r\n" +
@@ -140,10 +142,8 @@ func TestReceiptAndInvoiceLists(t *testing.T) {
 			}
 		})
 	}
-	csv, err := f.s.ExportReceiptsCSV(ReceiptFilter{Sort: "date"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	exporttest.Dir(t, f.s.env)
+	csv := readFile(t)(f.s.ExportReceipts(ReceiptFilter{Sort: "date"}, "csv"))
 	want := "\ufeff回款编号,回款日期,订单编号,客户名称,期次,负责人,回款金额,回款方式,备注\r\n" +
 		"HK-20260120-001,2026-01-20,DD-20260105-001,大商股份,1,张三,1000.00,现金,\"一次付清, 谢谢\"\r\n" +
 		"HK-20260220-001,2026-02-20,DD-20260210-001,喜多多贸易,1,李四,500.00,,\r\n"
@@ -161,10 +161,7 @@ func TestReceiptAndInvoiceLists(t *testing.T) {
 	if _, err := f.s.ListInvoices(InvoiceListRequest{Filter: InvoiceFilter{Sort: "x"}}); !apperr.Is(err, apperr.CodeInvalid) {
 		t.Errorf("bad sort: %v", err)
 	}
-	csv, err = f.s.ExportInvoicesCSV(InvoiceFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	csv = readFile(t)(f.s.ExportInvoices(InvoiceFilter{}, "csv"))
 	want = "\ufeff发票号码,开票日期,订单编号,客户名称,开票金额,发票类型,备注\r\n" +
 		"INV-2,2026-02-11,DD-20260210-001,喜多多贸易,2000.00,,\r\n" +
 		"INV-1,2026-01-06,DD-20260105-001,大商股份,1000.00,增值税普通发票,\r\n"
@@ -172,3 +169,109 @@ func TestReceiptAndInvoiceLists(t *testing.T) {
 		t.Errorf("invoices CSV =\n%q\nwant\n%q", csv, want)
 	}
 }
+
+// readFile reads the file an export wrote.
+func readFile(t *testing.T) func(path string, err error) string {
+	return func(path string, err error) string {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+}
+
+// TestExports writes the order, receipt and invoice lists as CSV and XLSX
+// with filters: the same rows in both, typed XLSX cells, the filters in
+// words, and the refusals.
+func TestExports(t *testing.T) {
+	f := listFixture(t)
+	dir := exporttest.Dir(t, f.s.env)
+	orders, _ := f.s.List(ListRequest{Filter: Filter{Sort: "number"}})
+	first := orders.Items[0].ID
+	tests := []struct {
+		name    string
+		run     func(format string) (string, error)
+		file    string
+		cols    []export.Column
+		want    string // the first column of the rows
+		filters map[string]string
+	}{
+		{"orders, all", func(fm string) (string, error) { return f.s.Export(Filter{Sort: "number"}, fm) }, "合同订单", Columns,
+			"DD-20260105-001,DD-20260210-001,DD-20260301-001", map[string]string{"筛选": "无（全部记录）"}},
+		{"orders overdue of an owner", func(fm string) (string, error) {
+			return f.s.Export(Filter{Overdue: true, OwnerIDs: []int64{f.rep}, Statuses: []string{store.OrderActive}}, fm)
+		}, "合同订单", Columns, "DD-20260210-001", map[string]string{"负责人": "李四", "状态": "执行中", "逾期": "只看有逾期的订单（截至 2026-03-15）"}},
+		{"orders of a customer signed in a period", func(fm string) (string, error) {
+			return f.s.Export(Filter{CustomerID: f.cust, SignedFrom: "2026-01-01", SignedTo: "2026-01-31", Query: "合同"}, fm)
+		}, "合同订单", Columns, "DD-20260105-001", map[string]string{"客户": "大商股份", "签约日期": "2026-01-01 ~ 2026-01-31", "搜索": "合同"}},
+		{"receipts by method", func(fm string) (string, error) {
+			return f.s.ExportReceipts(ReceiptFilter{Methods: []string{"现金"}}, fm)
+		}, "回款", ReceiptColumns, "HK-20260120-001", map[string]string{"回款方式": "现金"}},
+		{"receipts of an order", func(fm string) (string, error) {
+			return f.s.ExportReceipts(ReceiptFilter{OrderID: first, DateFrom: "2026-01-01"}, fm)
+		}, "回款", ReceiptColumns, "HK-20260120-001", map[string]string{"订单": "DD-20260105-001", "回款日期": "2026-01-01 起"}},
+		{"invoices of an owner's orders", func(fm string) (string, error) {
+			return f.s.ExportInvoices(InvoiceFilter{OwnerIDs: []int64{f.owner}}, fm)
+		}, "开票", InvoiceColumns, "INV-1", map[string]string{"负责人": "张三"}},
+		{"invoices by kind up to a day", func(fm string) (string, error) {
+			return f.s.ExportInvoices(InvoiceFilter{Kinds: []string{"增值税普通发票"}, DateTo: "2026-01-31"}, fm)
+		}, "开票", InvoiceColumns, "INV-1", map[string]string{"发票类型": "增值税普通发票", "开票日期": "至 2026-01-31"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path, err := tt.run("csv")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(path, dir) || !strings.HasSuffix(path, tt.file+"-20260315.csv") {
+				t.Errorf("written to %s", path)
+			}
+			recs := exporttest.ReadCSV(t, path)
+			if path, err = tt.run("xlsx"); err != nil {
+				t.Fatal(err)
+			}
+			x := exporttest.OpenXLSX(t, path)
+			exporttest.CheckTable(t, x, tt.file, tt.cols)
+			rows := exporttest.Rows(t, x, tt.file)
+			var c, v []string
+			for _, r := range recs[1:] {
+				c = append(c, r[0])
+			}
+			for _, r := range rows[1:] {
+				v = append(v, r[0])
+			}
+			if strings.Join(c, ",") != tt.want || strings.Join(v, ",") != tt.want {
+				t.Errorf("csv %v, xlsx %v, want %s", c, v, tt.want)
+			}
+			got := exporttest.Filters(t, x)
+			for k, want := range tt.filters {
+				if got[k] != want {
+					t.Errorf("filter %s = %q, want %q (all %q)", k, got[k], want, got)
+				}
+			}
+			exporttest.CheckRefusals(t, f.s.env, tt.run)
+			f.s.env.SetPicker(svc.DirPicker(dir))
+		})
+	}
+	bad := []struct {
+		name  string
+		err   error
+		field string
+	}{
+		{"orders", second(f.s.Export(Filter{SignedFrom: "x"}, "csv")), "signedFrom"},
+		{"receipts", second(f.s.ExportReceipts(ReceiptFilter{Sort: "x"}, "xlsx")), "sort"},
+		{"invoices", second(f.s.ExportInvoices(InvoiceFilter{DateTo: "2026-13-01"}, "csv")), "dateTo"},
+	}
+	for _, tt := range bad {
+		if e, ok := apperr.As(tt.err); !ok || e.Code != apperr.CodeInvalid || e.Field != tt.field {
+			t.Errorf("%s with a bad filter: %v, want invalid %s", tt.name, tt.err, tt.field)
+		}
+	}
+}
+
+func second(_ string, err error) error { return err }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/export"
 	"funneldesk/backend/msg"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
@@ -143,4 +144,12 @@ func EnsureByName(ctx context.Context, q store.Querier, name string) (int64, err
 		return 0, err
 	}
 	return store.InsertOwner(ctx, q, name, true)
+}
+
+// Names words the owners ids for an export's filters sheet ("张三、李四").
+func Names(ctx context.Context, q store.Querier, ids []int64) (string, error) {
+	return export.Names(ids, func(id int64) (string, error) {
+		o, err := Get(ctx, q, id)
+		return o.Name, err
+	})
 }

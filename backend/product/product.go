@@ -10,12 +10,10 @@ package product
 
 import (
 	"context"
-	"encoding/csv"
 	"errors"
-	"strings"
 
 	"funneldesk/backend/apperr"
-	"funneldesk/backend/money"
+	"funneldesk/backend/export"
 	"funneldesk/backend/msg"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/store"
@@ -130,47 +128,55 @@ func (s *Service) List(req ListRequest) (Page, error) {
 	return Page{Items: items, Total: total, Page: off/lim + 1, PageSize: lim}, nil
 }
 
-// CSVHeader is the header of exported products.
-var CSVHeader = []string{"产品编码", "产品名称", "产品分类", "单位", "标准价格", "负责人", "状态", "描述"}
+// Columns are the columns of exported products.
+var Columns = []export.Column{
+	{Header: "产品编码", Kind: export.Text}, {Header: "产品名称", Kind: export.Text}, {Header: "产品分类", Kind: export.Text},
+	{Header: "单位", Kind: export.Text}, {Header: "标准价格", Kind: export.Money}, {Header: "负责人", Kind: export.Text},
+	{Header: "状态", Kind: export.Text}, {Header: "描述", Kind: export.Text},
+}
 
-// ExportCSV returns the products matching f as CSV (UTF-8 with a BOM).
-func (s *Service) ExportCSV(f Filter) (string, error) {
+// Export writes the products matching f to a file the user picks, as CSV
+// or XLSX (format), and returns its path, or "" when the user cancelled.
+func (s *Service) Export(f Filter, format string) (string, error) {
 	ctx := s.env.Ctx()
 	sf, err := s.storeFilter(ctx, s.st.DB, f)
 	if err != nil {
 		return "", err
 	}
-	return writeCSV(CSVHeader, func(w *csv.Writer) error {
-		return store.EachProduct(ctx, s.st.DB, sf, func(p store.Product) error {
-			status := "在售"
-			if !p.Active {
-				status = "停用"
+	if err := export.CheckFormat(format); err != nil {
+		return "", err
+	}
+	var fs export.Filters
+	if f.CategoryID != 0 {
+		name, err := export.Names([]int64{f.CategoryID}, func(id int64) (string, error) {
+			c, err := store.GetCategory(ctx, s.st.DB, id)
+			if errors.Is(err, store.ErrNotFound) {
+				return "", apperr.NotFound("categoryId", msg.CategoryUnknown, nil)
 			}
-			return w.Write([]string{p.Code, p.Name, p.CategoryName, p.Unit, money.Plain(p.PriceCents), p.OwnerName, status, p.Description})
+			return c.Name, err
 		})
-	})
-}
-
-// writeCSV writes a header and the rows fn writes as CSV text: UTF-8 with a
-// BOM and CRLF, so Excel on Chinese Windows opens it correctly.
-func writeCSV(header []string, fn func(w *csv.Writer) error) (string, error) {
-	var b strings.Builder
-	b.WriteString("\ufeff")
-	w := csv.NewWriter(&b)
-	w.UseCRLF = true
-	if err := w.Write(header); err != nil {
+		if err != nil {
+			return "", err
+		}
+		fs.Add("产品分类", name+"（含下级分类）")
+	}
+	owners, err := owner.Names(ctx, s.st.DB, f.OwnerIDs)
+	if err != nil {
 		return "", err
 	}
-	if err := fn(w); err != nil {
-		return "", err
-	}
-	w.Flush()
-	return b.String(), w.Error()
-}
-
-// WriteCSV is the CSV writer the quote, order and report exports share.
-func WriteCSV(header []string, fn func(w *csv.Writer) error) (string, error) {
-	return writeCSV(header, fn)
+	fs.Add("负责人", owners)
+	fs.Add("状态", map[string]string{"active": "在售", "retired": "停用"}[f.Status])
+	fs.Add("搜索", f.Query)
+	return export.Save(s.env, "产品", format, export.Table{Sheet: "产品", Columns: Columns, Filters: fs,
+		Rows: func(emit func(...any) error) error {
+			return store.EachProduct(ctx, s.st.DB, sf, func(p store.Product) error {
+				status := "在售"
+				if !p.Active {
+					status = "停用"
+				}
+				return emit(p.Code, p.Name, p.CategoryName, p.Unit, p.PriceCents, p.OwnerName, status, p.Description)
+			})
+		}})
 }
 
 // Get returns a product with its list prices.

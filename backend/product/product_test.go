@@ -2,10 +2,13 @@ package product
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/export/exporttest"
 	"funneldesk/backend/opportunity"
 	"funneldesk/backend/store"
 	"funneldesk/backend/store/storetest"
@@ -241,16 +244,70 @@ func TestListFiltersAndExport(t *testing.T) {
 		t.Errorf("unknown status: %v", err)
 	}
 
-	csv, err := f.s.ExportCSV(Filter{CategoryID: office.ID})
+	dir := exporttest.Dir(t, f.s.env)
+	path, err := f.s.Export(Filter{CategoryID: office.ID}, "csv")
 	if err != nil {
 		t.Fatal(err)
 	}
+	csv, _ := os.ReadFile(path)
 	want := "\ufeff产品编码,产品名称,产品分类,单位,标准价格,负责人,状态,描述\r\n" +
 		"P1,激光打印机,打印机,台,1999.00,张三,在售,\r\n" +
 		"P2,\"复印纸, A4\",办公设备,台,25.50,张三,在售,\r\n"
-	if csv != want {
-		t.Errorf("CSV =\n%q\nwant\n%q", csv, want)
+	if string(csv) != want || filepath.Dir(path) != dir || !strings.HasPrefix(filepath.Base(path), "产品-") {
+		t.Errorf("%s =\n%q\nwant\n%q", path, csv, want)
 	}
+
+	mk("X1", "=1+2", soft.ID, "0", false)
+	exports := []struct {
+		name    string
+		f       Filter
+		codes   string
+		filters map[string]string
+	}{
+		{"a category", Filter{CategoryID: office.ID}, "P1,P2", map[string]string{"产品分类": "办公设备（含下级分类）"}},
+		{"retired of an owner", Filter{Status: "retired", OwnerIDs: []int64{f.owner}}, "S0", map[string]string{"状态": "停用", "负责人": "张三"}},
+		{"search, by price", Filter{Query: "软件", Sort: "price", Desc: true}, "S1,S0", map[string]string{"搜索": "软件"}},
+		{"formula-looking name", Filter{Query: "="}, "X1", map[string]string{"搜索": "="}},
+	}
+	for _, tt := range exports {
+		t.Run("export "+tt.name, func(t *testing.T) {
+			path, err := f.s.Export(tt.f, "csv")
+			if err != nil {
+				t.Fatal(err)
+			}
+			recs := exporttest.ReadCSV(t, path)
+			path, err = f.s.Export(tt.f, "xlsx")
+			if err != nil {
+				t.Fatal(err)
+			}
+			x := exporttest.OpenXLSX(t, path)
+			exporttest.CheckTable(t, x, "产品", Columns)
+			rows := exporttest.Rows(t, x, "产品")
+			if len(rows) != len(recs) {
+				t.Fatalf("xlsx has %d rows, csv %d", len(rows), len(recs))
+			}
+			var codes []string
+			for i, r := range recs[1:] {
+				codes = append(codes, r[0])
+				if rows[i+1][1] != strings.TrimPrefix(r[1], "'") {
+					t.Errorf("row %d: xlsx name %q, csv %q", i+1, rows[i+1][1], r[1])
+				}
+			}
+			if got := strings.Join(codes, ","); got != tt.codes {
+				t.Errorf("exported %s, want %s", got, tt.codes)
+			}
+			got := exporttest.Filters(t, x)
+			for k, v := range tt.filters {
+				if got[k] != v {
+					t.Errorf("filter %s = %q, want %q (all %q)", k, got[k], v, got)
+				}
+			}
+		})
+	}
+	if _, err := f.s.Export(Filter{Status: "gone"}, "csv"); !apperr.Is(err, apperr.CodeInvalid) {
+		t.Errorf("unknown status exported: %v", err)
+	}
+	exporttest.CheckRefusals(t, f.s.env, func(format string) (string, error) { return f.s.Export(Filter{}, format) })
 }
 
 func TestPriceFor(t *testing.T) {

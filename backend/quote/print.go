@@ -6,7 +6,9 @@ import (
 	_ "embed"
 	"encoding/json"
 	"html/template"
+	"io"
 
+	"funneldesk/backend/export"
 	"funneldesk/backend/money"
 	"funneldesk/backend/msg"
 	"funneldesk/backend/product"
@@ -179,4 +181,16 @@ func RenderHTML(p Print) (string, error) {
 		return "", err
 	}
 	return b.String(), nil
+}
+
+// SavePrintHTML writes the printable quote to a file the user picks
+// (报价单-NUMBER.html) and returns its path, or "" when the user cancelled.
+func (s *Service) SavePrintHTML(id int64) (string, error) {
+	p, err := s.printData(id)
+	if err != nil {
+		return "", err
+	}
+	return export.SaveFile(s.env, "报价单-"+p.Quote.Number+".html", func(w io.Writer) error {
+		return printTemplate.Execute(w, p)
+	})
 }

@@ -2,11 +2,14 @@ package quote
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/export/exporttest"
 	"funneldesk/backend/opportunity"
 	"funneldesk/backend/product"
 	"funneldesk/backend/store"
@@ -353,15 +356,65 @@ func TestListAndExport(t *testing.T) {
 			t.Errorf("filter %+v: %v", bad, err)
 		}
 	}
-	csv, err := f.s.ExportCSV(Filter{Statuses: []string{store.QuoteApproved}})
+	dir := exporttest.Dir(t, f.s.env)
+	path, err := f.s.Export(Filter{Statuses: []string{store.QuoteApproved}}, "csv")
 	if err != nil {
 		t.Fatal(err)
 	}
+	csv, _ := os.ReadFile(path)
 	want := "\ufeff报价单号,主题,客户名称,销售机会,负责人,报价日期,有效期至,状态,金额,已生成订单,条款,备注\r\n" +
 		"BJ-20260105-001,,大商股份,打印机采购-需求分析,张三,2026-01-05,,已审核,1999.00,0,,\r\n"
-	if csv != want {
-		t.Errorf("CSV =\n%q\nwant\n%q", csv, want)
+	if string(csv) != want || path != filepath.Join(dir, "报价单-20260315.csv") {
+		t.Errorf("%s =\n%q\nwant\n%q", path, csv, want)
 	}
+	exports := []struct {
+		name    string
+		f       Filter
+		numbers string
+		filters map[string]string
+	}{
+		{"all", Filter{Sort: "number"}, "BJ-20260105-001,BJ-20260210-001,BJ-20260301-001", map[string]string{"筛选": "无（全部记录）"}},
+		{"statuses and customer", Filter{Statuses: []string{store.QuoteOpen, store.QuoteApproved}, CustomerID: f.cust},
+			"BJ-20260301-001,BJ-20260105-001", map[string]string{"状态": "开立、已审核", "客户": "大商股份"}},
+		{"opportunity, owner and dates", Filter{OpportunityID: f.open, OwnerIDs: []int64{f.owner}, DateFrom: "2026-01-01", DateTo: "2026-01-31"},
+			"BJ-20260105-001", map[string]string{"销售机会": "打印机采购-需求分析", "负责人": "张三", "报价日期": "2026-01-01 ~ 2026-01-31"}},
+		{"search", Filter{Query: "喜多多"}, "BJ-20260210-001", map[string]string{"搜索": "喜多多"}},
+	}
+	for _, tt := range exports {
+		t.Run("export "+tt.name, func(t *testing.T) {
+			path, err := f.s.Export(tt.f, "csv")
+			if err != nil {
+				t.Fatal(err)
+			}
+			recs := exporttest.ReadCSV(t, path)
+			if path, err = f.s.Export(tt.f, "xlsx"); err != nil {
+				t.Fatal(err)
+			}
+			x := exporttest.OpenXLSX(t, path)
+			exporttest.CheckTable(t, x, "报价单", Columns)
+			rows := exporttest.Rows(t, x, "报价单")
+			var csvNumbers, xlsxNumbers []string
+			for _, r := range recs[1:] {
+				csvNumbers = append(csvNumbers, r[0])
+			}
+			for _, r := range rows[1:] {
+				xlsxNumbers = append(xlsxNumbers, r[0])
+			}
+			if strings.Join(csvNumbers, ",") != tt.numbers || strings.Join(xlsxNumbers, ",") != tt.numbers {
+				t.Errorf("csv %v, xlsx %v, want %s", csvNumbers, xlsxNumbers, tt.numbers)
+			}
+			got := exporttest.Filters(t, x)
+			for k, v := range tt.filters {
+				if got[k] != v {
+					t.Errorf("filter %s = %q, want %q (all %q)", k, got[k], v, got)
+				}
+			}
+		})
+	}
+	if _, err := f.s.Export(Filter{DateFrom: "yesterday"}, "xlsx"); !apperr.Is(err, apperr.CodeInvalid) {
+		t.Errorf("bad filter exported: %v", err)
+	}
+	exporttest.CheckRefusals(t, f.s.env, func(format string) (string, error) { return f.s.Export(Filter{}, format) })
 }
 
 func TestPrint(t *testing.T) {
@@ -414,6 +467,25 @@ func TestPrint(t *testing.T) {
 	}
 	if _, err := f.s.printData(999); !apperr.Is(err, apperr.CodeNotFound) {
 		t.Errorf("print unknown: %v", err)
+	}
+
+	dir := exporttest.Dir(t, f.s.env)
+	path, err := f.s.SavePrintHTML(d.Quote.ID)
+	if err != nil || path != filepath.Join(dir, "报价单-BJ-20260315-001.html") {
+		t.Fatalf("SavePrintHTML = %q, %v", path, err)
+	}
+	if saved, _ := os.ReadFile(path); string(saved) != html {
+		t.Error("the saved page is not the printed one")
+	}
+	if _, err := f.s.SavePrintHTML(999); !apperr.Is(err, apperr.CodeNotFound) {
+		t.Errorf("save unknown: %v", err)
+	}
+	f.s.env.SetPicker(func(string) (string, error) { return "", nil })
+	if path, err := f.s.SavePrintHTML(d.Quote.ID); path != "" || err != nil {
+		t.Errorf("cancelled save = %q, %v", path, err)
+	}
+	if files := exporttest.Files(t, dir); len(files) != 1 {
+		t.Errorf("files %v", files)
 	}
 }
 

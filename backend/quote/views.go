@@ -1,13 +1,14 @@
 package quote
 
 import (
-	"encoding/csv"
-	"strconv"
+	"context"
+	"strings"
 
 	"funneldesk/backend/apperr"
-	"funneldesk/backend/money"
+	"funneldesk/backend/customer"
+	"funneldesk/backend/export"
 	"funneldesk/backend/msg"
-	"funneldesk/backend/product"
+	"funneldesk/backend/owner"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
 )
@@ -64,18 +65,63 @@ func (s *Service) List(req ListRequest) (Page, error) {
 	return Page{Items: items, Total: total, Page: off/lim + 1, PageSize: lim}, nil
 }
 
-// CSVHeader is the header of exported quotes.
-var CSVHeader = []string{"报价单号", "主题", "客户名称", "销售机会", "负责人", "报价日期", "有效期至", "状态", "金额", "已生成订单", "条款", "备注"}
+// Columns are the columns of exported quotes.
+var Columns = []export.Column{
+	{Header: "报价单号", Kind: export.Text}, {Header: "主题", Kind: export.Text}, {Header: "客户名称", Kind: export.Text},
+	{Header: "销售机会", Kind: export.Text}, {Header: "负责人", Kind: export.Text}, {Header: "报价日期", Kind: export.Date},
+	{Header: "有效期至", Kind: export.Date}, {Header: "状态", Kind: export.Text}, {Header: "金额", Kind: export.Money},
+	{Header: "已生成订单", Kind: export.Int}, {Header: "条款", Kind: export.Text}, {Header: "备注", Kind: export.Text},
+}
 
-// ExportCSV returns the quotes matching f as CSV (UTF-8 with a BOM).
-func (s *Service) ExportCSV(f Filter) (string, error) {
+// Export writes the quotes matching f to a file the user picks, as CSV or
+// XLSX (format), and returns its path, or "" when the user cancelled.
+func (s *Service) Export(f Filter, format string) (string, error) {
 	if err := checkFilter(f); err != nil {
 		return "", err
 	}
-	return product.WriteCSV(CSVHeader, func(w *csv.Writer) error {
-		return store.EachQuote(s.env.Ctx(), s.st.DB, f, func(x store.Quote) error {
-			return w.Write([]string{x.Number, x.Title, x.CustomerName, x.OpportunityName, x.OwnerName, x.QuoteDate, x.ValidUntil,
-				statusLabel(x.Status), money.Plain(x.TotalCents), strconv.Itoa(x.Orders), x.Terms, x.Notes})
-		})
+	if err := export.CheckFormat(format); err != nil {
+		return "", err
+	}
+	ctx := s.env.Ctx()
+	fs, err := filterWords(ctx, s.st.DB, f)
+	if err != nil {
+		return "", err
+	}
+	return export.Save(s.env, "报价单", format, export.Table{Sheet: "报价单", Columns: Columns, Filters: fs,
+		Rows: func(emit func(...any) error) error {
+			return store.EachQuote(ctx, s.st.DB, f, func(x store.Quote) error {
+				return emit(x.Number, x.Title, x.CustomerName, x.OpportunityName, x.OwnerName, x.QuoteDate, x.ValidUntil,
+					statusLabel(x.Status), x.TotalCents, x.Orders, x.Terms, x.Notes)
+			})
+		}})
+}
+
+func filterWords(ctx context.Context, q store.Querier, f Filter) (export.Filters, error) {
+	var fs export.Filters
+	labels := make([]string, len(f.Statuses))
+	for i, st := range f.Statuses {
+		labels[i] = statusLabel(st)
+	}
+	fs.Add("状态", strings.Join(labels, "、"))
+	cust, err := customer.Name(ctx, q, f.CustomerID)
+	if err != nil {
+		return nil, err
+	}
+	fs.Add("客户", cust)
+	opp, err := export.Name(f.OpportunityID, func(id int64) (string, error) {
+		o, err := store.GetOpportunity(ctx, q, id)
+		return o.Name, err
 	})
+	if err != nil {
+		return nil, err
+	}
+	fs.Add("销售机会", opp)
+	owners, err := owner.Names(ctx, q, f.OwnerIDs)
+	if err != nil {
+		return nil, err
+	}
+	fs.Add("负责人", owners)
+	fs.Add("报价日期", export.Period(f.DateFrom, f.DateTo))
+	fs.Add("搜索", f.Query)
+	return fs, nil
 }

@@ -11,15 +11,15 @@ package report
 
 import (
 	"context"
-	"encoding/csv"
 	"slices"
 	"strings"
 	"time"
 
 	"funneldesk/backend/apperr"
-	"funneldesk/backend/money"
+	"funneldesk/backend/customer"
+	"funneldesk/backend/export"
 	"funneldesk/backend/msg"
-	"funneldesk/backend/product"
+	"funneldesk/backend/owner"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
 
@@ -160,25 +160,48 @@ func (s *Service) Receivables(req ReceivablesRequest) (ReceivablesPage, error) {
 		Page: off/lim + 1, PageSize: lim, AsOf: s.today()}, nil
 }
 
-// ExportReceivablesCSV returns the whole report as CSV (UTF-8 with a BOM),
-// its totals last.
-func (s *Service) ExportReceivablesCSV(req ReceivablesRequest) (string, error) {
-	rows, tot, err := s.receivables(s.env.Ctx(), req)
+// ExportReceivables writes the whole report to a file the user picks, as
+// CSV or XLSX (format), its totals last, and returns the path, or "" when
+// the user cancelled.
+func (s *Service) ExportReceivables(req ReceivablesRequest, format string) (string, error) {
+	ctx := s.env.Ctx()
+	rows, tot, err := s.receivables(ctx, req)
 	if err != nil {
 		return "", err
 	}
-	first := "客户名称"
-	if req.GroupBy == "owner" {
-		first = "负责人"
+	if err := export.CheckFormat(format); err != nil {
+		return "", err
 	}
-	header := []string{first, "应收金额", "已回款", "未回款", "逾期金额"}
-	return product.WriteCSV(header, func(w *csv.Writer) error {
-		for _, r := range append(rows, tot) {
-			if err := w.Write([]string{r.Name, money.Plain(r.DueCents), money.Plain(r.ReceivedCents), money.Plain(r.OutstandingCents),
-				money.Plain(r.OverdueCents)}); err != nil {
-				return err
+	first, base, group := "客户名称", "应收款-按客户", "按客户"
+	if req.GroupBy == "owner" {
+		first, base, group = "负责人", "应收款-按负责人", "按负责人"
+	}
+	words := export.Filters{{Label: "分组", Value: group}, {Label: "截至", Value: s.today()}}
+	f := req.Filter
+	owners, err := owner.Names(ctx, s.st.DB, f.OwnerIDs)
+	if err != nil {
+		return "", err
+	}
+	words.Add("负责人", owners)
+	cust, err := customer.Name(ctx, s.st.DB, f.CustomerID)
+	if err != nil {
+		return "", err
+	}
+	words.Add("客户", cust)
+	words.Add("到期日期", export.Period(f.DueFrom, f.DueTo))
+	if req.OverdueOnly {
+		words.Add("逾期", "只看有逾期的")
+	}
+	words.Add("搜索", f.Query)
+	cols := []export.Column{{Header: first, Kind: export.Text}, {Header: "应收金额", Kind: export.Money}, {Header: "已回款", Kind: export.Money},
+		{Header: "未回款", Kind: export.Money}, {Header: "逾期金额", Kind: export.Money}}
+	return export.Save(s.env, base, format, export.Table{Sheet: base, Columns: cols, Filters: words,
+		Rows: func(emit func(...any) error) error {
+			for _, r := range append(rows, tot) {
+				if err := emit(r.Name, r.DueCents, r.ReceivedCents, r.OutstandingCents, r.OverdueCents); err != nil {
+					return err
+				}
 			}
-		}
-		return nil
-	})
+			return nil
+		}})
 }

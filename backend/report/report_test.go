@@ -10,6 +10,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/chart"
+	"funneldesk/backend/export/exporttest"
 	"funneldesk/backend/order"
 	"funneldesk/backend/product"
 	"funneldesk/backend/store"
@@ -174,10 +175,8 @@ func TestReceivables(t *testing.T) {
 			t.Errorf("%+v: %v", bad, err)
 		}
 	}
-	csv, err := f.s.ExportReceivablesCSV(ReceivablesRequest{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	exporttest.Dir(t, f.s.env)
+	csv := readExport(t)(f.s.ExportReceivables(ReceivablesRequest{}, "csv"))
 	want := "\ufeff客户名称,应收金额,已回款,未回款,逾期金额\r\n" +
 		"喜多多贸易,5000.00,1000.00,4000.00,4000.00\r\n" +
 		"大商股份,2700.00,1500.00,1200.00,0.00\r\n" +
@@ -260,10 +259,8 @@ func TestProductSales(t *testing.T) {
 			t.Errorf("%+v: %v", bad, err)
 		}
 	}
-	csv, err := f.s.ExportProductSalesCSV(SalesRequest{From: "2026-01", To: "2026-02"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	exporttest.Dir(t, f.s.env)
+	csv := readExport(t)(f.s.ExportProductSales(SalesRequest{From: "2026-01", To: "2026-02"}, "csv"))
 	wantCSV := "\ufeff产品编码,产品名称,单位,2026-01 数量,2026-01 金额,2026-02 数量,2026-02 金额,合计数量,合计金额\r\n" +
 		"C,实施服务,项,0,0.00,1,5000.00,1,5000.00\r\n" +
 		"A,激光打印机,台,2,2000.00,0,0.00,2,2000.00\r\n" +

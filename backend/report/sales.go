@@ -3,8 +3,8 @@ package report
 import (
 	"context"
 	"encoding/base64"
-	"encoding/csv"
 	"errors"
+	"io"
 	"sort"
 	"strings"
 	"time"
@@ -12,6 +12,7 @@ import (
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/chart"
 	"funneldesk/backend/customer"
+	"funneldesk/backend/export"
 	"funneldesk/backend/money"
 	"funneldesk/backend/msg"
 	"funneldesk/backend/owner"
@@ -63,6 +64,9 @@ type SalesReport struct {
 	Totals  []SalesCell `json:"totals"`
 	Total   SalesCell   `json:"total"`
 	Filters string      `json:"filters"`
+	// words are the filters as label and value, in Chinese, for an
+	// export's filters sheet.
+	words export.Filters
 }
 
 // maxMonths bounds the report's period.
@@ -129,6 +133,9 @@ func (s *Service) sales(ctx context.Context, req SalesRequest) (SalesReport, err
 	}
 	all := tr("全部", "all")
 	var filters []string
+	var words export.Filters
+	words.Add("分组", map[string]string{"product": "按产品", "category": "按产品分类"}[req.GroupBy])
+	words.Add("期间", months[0]+" ~ "+months[len(months)-1])
 	filters = append(filters, tr("期间：", "Period: ")+months[0]+" ~ "+months[len(months)-1])
 	catName := all
 	if req.CategoryID != 0 {
@@ -148,6 +155,9 @@ func (s *Service) sales(ctx context.Context, req SalesRequest) (SalesReport, err
 		}
 	}
 	filters = append(filters, tr("产品分类：", "Category: ")+catName)
+	if req.CategoryID != 0 {
+		words.Add("产品分类", catName+"（含下级分类）")
+	}
 	ownerNames := all
 	if len(req.OwnerIDs) > 0 {
 		var names []string
@@ -161,12 +171,16 @@ func (s *Service) sales(ctx context.Context, req SalesRequest) (SalesReport, err
 		ownerNames = strings.Join(names, tr("、", ", "))
 	}
 	filters = append(filters, tr("负责人：", "Owner: ")+ownerNames)
+	if len(req.OwnerIDs) > 0 {
+		words.Add("负责人", strings.ReplaceAll(ownerNames, ", ", "、"))
+	}
 	if req.CustomerID != 0 {
 		c, err := customer.Resolve(ctx, q, req.CustomerID)
 		if err != nil {
 			return SalesReport{}, err
 		}
 		filters = append(filters, tr("客户：", "Customer: ")+c.Name)
+		words.Add("客户", c.Name)
 	}
 
 	cells, err := store.ProductSales(ctx, q, f)
@@ -206,7 +220,7 @@ func (s *Service) sales(ctx context.Context, req SalesRequest) (SalesReport, err
 		monthIdx[m] = i
 	}
 	rep := SalesReport{GroupBy: req.GroupBy, Months: months, Rows: []SalesRow{}, Totals: make([]SalesCell, len(months)),
-		Filters: strings.Join(filters, "    ")}
+		Filters: strings.Join(filters, "    "), words: words}
 	rows := map[int64]*SalesRow{}
 	for _, c := range cells {
 		mi, ok := monthIdx[c.Month]
@@ -267,45 +281,50 @@ func (s *Service) ProductSales(req SalesRequest) (SalesReport, error) {
 	return s.sales(s.env.Ctx(), req)
 }
 
-// ExportProductSalesCSV returns the report as CSV (UTF-8 with a BOM): per
-// row its quantity and amount in each month, then its totals; the last row
-// is the monthly totals.
-func (s *Service) ExportProductSalesCSV(req SalesRequest) (string, error) {
+// ExportProductSales writes the report to a file the user picks, as CSV
+// or XLSX (format): per row its quantity and amount in each month, then its
+// totals; the last row is the monthly totals. It returns the path, or ""
+// when the user cancelled. The file is in Chinese whatever req.Lang.
+func (s *Service) ExportProductSales(req SalesRequest, format string) (string, error) {
+	req.Lang = "zh-CN"
 	rep, err := s.sales(s.env.Ctx(), req)
 	if err != nil {
 		return "", err
 	}
-	header := []string{"产品编码", "产品名称", "单位"}
+	cols := []export.Column{{Header: "产品编码", Kind: export.Text}, {Header: "产品名称", Kind: export.Text}, {Header: "单位", Kind: export.Text}}
 	if rep.GroupBy == "category" {
-		header = []string{"产品分类"}
+		cols = []export.Column{{Header: "产品分类", Kind: export.Text}}
 	}
 	for _, m := range rep.Months {
-		header = append(header, m+" 数量", m+" 金额")
+		cols = append(cols, export.Column{Header: m + " 数量", Kind: export.Qty}, export.Column{Header: m + " 金额", Kind: export.Money})
 	}
-	header = append(header, "合计数量", "合计金额")
-	return product.WriteCSV(header, func(w *csv.Writer) error {
-		write := func(lead []string, cells []SalesCell, total SalesCell) error {
-			rec := append([]string{}, lead...)
-			for _, c := range cells {
-				rec = append(rec, product.FormatQty(c.QtyMilli), money.Plain(c.AmountCents))
+	cols = append(cols, export.Column{Header: "合计数量", Kind: export.Qty}, export.Column{Header: "合计金额", Kind: export.Money})
+	words := append(export.Filters{}, rep.words...)
+	words.Add("说明", "已扣除退货，不含已作废订单")
+	return export.Save(s.env, "产品销售", format, export.Table{Sheet: "产品销售", Columns: cols, Filters: words,
+		Rows: func(emit func(...any) error) error {
+			write := func(lead []any, cells []SalesCell, total SalesCell) error {
+				rec := append([]any{}, lead...)
+				for _, c := range cells {
+					rec = append(rec, c.QtyMilli, c.AmountCents)
+				}
+				return emit(append(rec, total.QtyMilli, total.AmountCents)...)
 			}
-			return w.Write(append(rec, product.FormatQty(total.QtyMilli), money.Plain(total.AmountCents)))
-		}
-		for _, r := range rep.Rows {
-			lead := []string{r.Code, r.Name, r.Unit}
+			for _, r := range rep.Rows {
+				lead := []any{r.Code, r.Name, r.Unit}
+				if rep.GroupBy == "category" {
+					lead = []any{r.Name}
+				}
+				if err := write(lead, r.Months, r.Total); err != nil {
+					return err
+				}
+			}
+			lead := []any{"合计", "", ""}
 			if rep.GroupBy == "category" {
-				lead = []string{r.Name}
+				lead = []any{"合计"}
 			}
-			if err := write(lead, r.Months, r.Total); err != nil {
-				return err
-			}
-		}
-		lead := []string{"合计", "", ""}
-		if rep.GroupBy == "category" {
-			lead = []string{"合计"}
-		}
-		return write(lead, rep.Totals, rep.Total)
-	})
+			return write(lead, rep.Totals, rep.Total)
+		}})
 }
 
 // SalesChartRequest asks for the product sales chart. Measure is "amount"
@@ -322,13 +341,31 @@ type SalesChartRequest struct {
 }
 
 // ProductSalesChartPNG draws the product sales chart and returns it as
-// base64 PNG, for the screen and for saving through the desktop service.
+// base64 PNG, for the screen (SaveProductSalesChart saves it to a file).
 func (s *Service) ProductSalesChartPNG(req SalesChartRequest) (string, error) {
 	b, err := RenderSalesChart(s, req)
 	if err != nil {
 		return "", err
 	}
 	return base64.StdEncoding.EncodeToString(b), nil
+}
+
+// SaveProductSalesChart draws the product sales chart (screen or print
+// size) and writes the PNG to a file the user picks. It returns the path,
+// or "" when the user cancelled. Bad input is refused before the dialog.
+func (s *Service) SaveProductSalesChart(req SalesChartRequest) (string, error) {
+	b, err := RenderSalesChart(s, req)
+	if err != nil {
+		return "", err
+	}
+	base := "产品销售"
+	if req.Size == "print" {
+		base += "-A4" // beside the screen-size one, as the funnel names its PNGs
+	}
+	return export.SaveFile(s.env, export.FileName(base, s.today(), "png"), func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
 }
 
 // RenderSalesChart computes the report and draws its PNG. A function: the UI

@@ -39,19 +39,13 @@ const customerSelect = `SELECT c.id, c.name, c.classification, c.source, c.indus
 	(SELECT COUNT(*) FROM opportunities o WHERE o.customer_id = c.id) AS opportunities
 	FROM customers c LEFT JOIN owners w ON w.id = c.owner_id`
 
-// ListCustomers returns a page of customers in pinyin order of their names
-// and the total matching. A search matches the name or phone anywhere, or
-// the start of the name's pinyin or initials (nameMatch). The page's ids
-// are picked on the customers table alone (customers_name_py holds the key
-// and id), so the owner join and the opportunity count run for
-// its rows only. A text search reads the whole table: it collects the
-// matches in the pass that counts them when they are few.
-func ListCustomers(ctx context.Context, q Querier, f CustomerFilter) ([]Customer, int, error) {
+// where is the filter's conditions (on customers c) and their arguments: a
+// search matches the name or phone anywhere, or the start of the name's
+// pinyin or initials (nameMatch).
+func (f CustomerFilter) where() ([]string, []any) {
 	var where []string
 	var args []any
-	search := strings.TrimSpace(f.Query) != ""
-	if search {
-		q := strings.TrimSpace(f.Query)
+	if q := strings.TrimSpace(f.Query); q != "" {
 		name, a := nameMatch("c", "customers", q)
 		where = append(where, `(`+name+` OR c.phone LIKE ? ESCAPE '\')`)
 		args = append(append(args, a...), "%"+escapeLike(q)+"%")
@@ -64,6 +58,36 @@ func ListCustomers(ctx context.Context, q Querier, f CustomerFilter) ([]Customer
 		where = append(where, `c.owner_id = ?`)
 		args = append(args, f.OwnerID)
 	}
+	return where, args
+}
+
+// EachCustomer hands every customer matching f (Offset and Limit aside) to
+// fn in the list's order, by the name's pinyin: the export streams them.
+func EachCustomer(ctx context.Context, q Querier, f CustomerFilter, fn func(Customer) error) error {
+	where, args := f.where()
+	cond := ""
+	if len(where) > 0 {
+		cond = " WHERE " + strings.Join(where, " AND ")
+	}
+	return each(ctx, q, customerSelect+cond+` ORDER BY c.name_py, c.id`, args, func(scan func(any) error) error {
+		var c Customer
+		if err := scan(&c); err != nil {
+			return err
+		}
+		return fn(c)
+	})
+}
+
+// ListCustomers returns a page of customers in pinyin order of their names
+// and the total matching. A search matches the name or phone anywhere, or
+// the start of the name's pinyin or initials (nameMatch). The page's ids
+// are picked on the customers table alone (customers_name_py holds the key
+// and id), so the owner join and the opportunity count run for
+// its rows only. A text search reads the whole table: it collects the
+// matches in the pass that counts them when they are few.
+func ListCustomers(ctx context.Context, q Querier, f CustomerFilter) ([]Customer, int, error) {
+	search := strings.TrimSpace(f.Query) != ""
+	where, args := f.where()
 	cond := ""
 	if len(where) > 0 {
 		cond = " WHERE " + strings.Join(where, " AND ")

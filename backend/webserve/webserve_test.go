@@ -265,7 +265,7 @@ func TestIndexGetsShim(t *testing.T) {
 			if strings.Contains(body, testToken) {
 				t.Error("the page carries the token itself: it must come from the URL")
 			}
-			for _, m := range []string{`"owner.Service.Create"`, `"opportunity.Service.ExportCSV"`, `"settings.Service.Get"`} {
+			for _, m := range []string{`"owner.Service.Create"`, `"opportunity.Service.Export"`, `"settings.Service.Get"`} {
 				if !strings.Contains(body, m) {
 					t.Errorf("shim does not list %s", m)
 				}

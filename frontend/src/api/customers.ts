@@ -3,7 +3,7 @@ import * as svc from '../../wailsjs/go/customer/Service'
 import { call } from './errors'
 import { changed } from './events'
 import type {
-  ContactInput, Contact, Customer, CustomerDetail, CustomerInput, CustomerOptions, CustomerPage, FollowUp, FollowUpInput,
+  ContactInput, Contact, Customer, CustomerDetail, ExportFormat, CustomerInput, CustomerOptions, CustomerPage, FollowUp, FollowUpInput,
 } from './types'
 
 export interface CustomerQuery {
@@ -31,4 +31,9 @@ export const customers = {
   removeContact: (id: number): Promise<void> => changed(call(() => svc.DeleteContact(id)), 'customers'),
   addFollowUp: (customerId: number, input: FollowUpInput): Promise<FollowUp> => changed(call(() => svc.AddFollowUp(customerId, input)), 'customers'),
   removeFollowUp: (id: number): Promise<void> => changed(call(() => svc.DeleteFollowUp(id)), 'customers'),
+  /** export writes every customer matching q (whatever its page) to a file Go asks for; resolves to its path, or '' if cancelled. */
+  export: (q: CustomerQuery, format: ExportFormat): Promise<string> =>
+    call(() => svc.Export({
+      query: q.query ?? '', classification: q.classification ?? '', ownerId: q.ownerId ?? 0, page: 1, pageSize: 0,
+    }, format)),
 }

@@ -4,10 +4,6 @@ import { WindowSetTitle } from '../../wailsjs/runtime/runtime'
 import { call } from './errors'
 
 export const desktop = {
-  /** saveText writes text to a file the user picks; resolves to the path, or '' if cancelled. */
-  saveText: (name: string, content: string): Promise<string> => call(() => svc.SaveText(name, content)),
-  /** saveBase64 writes binary content (a PNG) sent as base64; resolves to the path, or '' if cancelled. */
-  saveBase64: (name: string, base64: string): Promise<string> => call(() => svc.SaveBase64(name, base64)),
   /**
    * openFile asks for a file with the native dialog ("*.csv;*.xlsx"); resolves to its path, or '' if
    * cancelled. Headless there is no dialog: use an <input type=file> there (see headless()).

@@ -5,7 +5,7 @@ import { call } from './errors'
 import { changed } from './events'
 import { toWire } from './types'
 import type {
-  Board, Move, Opportunity, OpportunityDetail, OpportunityFilter, OpportunityInput, OpportunityOptions, OpportunityPage, SavedView,
+  Board, ExportFormat, Move, Opportunity, OpportunityDetail, OpportunityFilter, OpportunityInput, OpportunityOptions, OpportunityPage, SavedView,
 } from './types'
 
 export const opportunities = {
@@ -20,7 +20,8 @@ export const opportunities = {
   remove: (id: number): Promise<void> => changed(call(() => svc.Delete(id)), 'opportunities'),
   batchDelete: (ids: number[]): Promise<number> => changed(call(() => svc.BatchDelete(ids)), 'opportunities'),
   batchSetOwner: (ids: number[], ownerId: number): Promise<number> => changed(call(() => svc.BatchSetOwner(ids, ownerId)), 'opportunities'),
-  exportCSV: (filter: OpportunityFilter): Promise<string> => call(() => svc.ExportCSV(toWire(filter))),
+  /** export writes the filtered list to a file Go asks for; resolves to its path, or '' if cancelled. */
+  export: (filter: OpportunityFilter, format: ExportFormat): Promise<string> => call(() => svc.Export(toWire(filter), format)),
   listViews: (): Promise<SavedView[]> => call(() => svc.ListViews()),
   saveView: (name: string, filter: OpportunityFilter): Promise<SavedView> => call(() => svc.SaveView(name, toWire(filter))),
   deleteView: (id: number): Promise<void> => call(() => svc.DeleteView(id)),

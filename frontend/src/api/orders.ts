@@ -5,6 +5,7 @@ import * as svc from '../../wailsjs/go/order/Service'
 import { order, store } from '../../wailsjs/go/models'
 import { call } from './errors'
 import { changed } from './events'
+import type { ExportFormat } from './types'
 
 export type Order = store.Order
 export type OrderLine = store.OrderLine
@@ -105,7 +106,8 @@ export const orders = {
   addInvoice: (input: InvoiceInput): Promise<OrderDetail> => changed(call(() => svc.AddInvoice(input)), 'orders'),
   removeInvoice: (id: number): Promise<OrderDetail> => changed(call(() => svc.DeleteInvoice(id)), 'orders'),
   createReturn: (input: ReturnInput): Promise<OrderDetail> => changed(call(() => svc.CreateReturn(order.ReturnInput.createFrom(input))), 'orders'),
-  exportCSV: (filter: OrderFilter): Promise<string> => call(() => svc.ExportCSV(wire(filter))),
+  /** export writes the filtered list to a file Go asks for; resolves to its path, or '' if cancelled. */
+  export: (filter: OrderFilter, format: ExportFormat): Promise<string> => call(() => svc.Export(wire(filter), format)),
 
   customerCredit: (customerId: number): Promise<Credit> => call(() => svc.CustomerCredit(customerId)),
   /** setCustomerCredit sets the limit (yuan; '' for none) and the credit days. */
@@ -115,8 +117,8 @@ export const orders = {
 
   receipts: (filter: MoneyFilter, page = 1, pageSize = 50): Promise<ReceiptPage> =>
     call(() => svc.ListReceipts(order.ReceiptListRequest.createFrom({ filter: wireReceipts(filter), page, pageSize }))),
-  exportReceiptsCSV: (filter: MoneyFilter): Promise<string> => call(() => svc.ExportReceiptsCSV(wireReceipts(filter))),
+  exportReceipts: (filter: MoneyFilter, format: ExportFormat): Promise<string> => call(() => svc.ExportReceipts(wireReceipts(filter), format)),
   invoices: (filter: MoneyFilter, page = 1, pageSize = 50): Promise<InvoicePage> =>
     call(() => svc.ListInvoices(order.InvoiceListRequest.createFrom({ filter: wireInvoices(filter), page, pageSize }))),
-  exportInvoicesCSV: (filter: MoneyFilter): Promise<string> => call(() => svc.ExportInvoicesCSV(wireInvoices(filter))),
+  exportInvoices: (filter: MoneyFilter, format: ExportFormat): Promise<string> => call(() => svc.ExportInvoices(wireInvoices(filter), format)),
 }

@@ -4,6 +4,7 @@ import * as svc from '../../wailsjs/go/product/Service'
 import { product, store } from '../../wailsjs/go/models'
 import { call } from './errors'
 import { changed } from './events'
+import type { ExportFormat } from './types'
 
 export type Product = store.Product
 export type Category = store.Category
@@ -52,7 +53,8 @@ export const products = {
   /** setRetired retires (or brings back) several products; resolves to how many. */
   setRetired: (ids: number[], retired: boolean): Promise<number> => changed(call(() => svc.SetRetired(ids, retired)), 'products'),
   remove: (id: number): Promise<void> => changed(call(() => svc.Delete(id)), 'products'),
-  exportCSV: (filter: ProductFilter): Promise<string> => call(() => svc.ExportCSV(wire(filter))),
+  /** export writes the filtered list to a file Go asks for; resolves to its path, or '' if cancelled. */
+  export: (filter: ProductFilter, format: ExportFormat): Promise<string> => call(() => svc.Export(wire(filter), format)),
 
   /** categories is the tree flattened depth-first, each with its depth and path. */
   categories: (): Promise<Category[]> => call(() => svc.Categories()),

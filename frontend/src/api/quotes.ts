@@ -4,6 +4,7 @@ import * as svc from '../../wailsjs/go/quote/Service'
 import { quote, store } from '../../wailsjs/go/models'
 import { call } from './errors'
 import { changed } from './events'
+import type { ExportFormat } from './types'
 
 export type Quote = store.Quote
 /** QuoteInput is a quote as the form sends it (a plain object). */
@@ -48,9 +49,12 @@ export const quotes = {
   unapprove: (id: number): Promise<QuoteDetail> => changed(call(() => svc.Unapprove(id)), 'quotes'),
   close: (id: number): Promise<QuoteDetail> => changed(call(() => svc.Close(id)), 'quotes'),
   remove: (id: number): Promise<void> => changed(call(() => svc.Delete(id)), 'quotes'),
-  exportCSV: (filter: QuoteFilter): Promise<string> => call(() => svc.ExportCSV(wire(filter))),
+  /** export writes the filtered list to a file Go asks for; resolves to its path, or '' if cancelled. */
+  export: (filter: QuoteFilter, format: ExportFormat): Promise<string> => call(() => svc.Export(wire(filter), format)),
   /** printHTML is the printable quote: one self-contained A4 page. */
   printHTML: (id: number): Promise<string> => call(() => svc.PrintHTML(id)),
+  /** savePrintHTML writes the printable quote to a file Go asks for; resolves to its path, or '' if cancelled. */
+  savePrintHTML: (id: number): Promise<string> => call(() => svc.SavePrintHTML(id)),
   company: (): Promise<Company> => call(() => svc.Company()),
   setCompany: (c: Company): Promise<Company> => call(() => svc.SetCompany(c)),
 }

@@ -1,9 +1,9 @@
 // Reports that follow the orders: receivables (应收) per customer or owner,
 // and product sales by product or category and month, with its chart.
 import * as svc from '../../wailsjs/go/report/Service'
-import * as desktopSvc from '../../wailsjs/go/desktop/Service'
 import { report, store } from '../../wailsjs/go/models'
 import { call } from './errors'
+import type { ExportFormat } from './types'
 
 export type ReceivablesPage = report.ReceivablesPage
 export type ReceivableRow = store.ReceivableGroup
@@ -60,16 +60,22 @@ function wireSales(q: SalesQuery): report.SalesRequest {
   }
 }
 
+function wireChart(q: SalesQuery, c: SalesChartQuery): report.SalesChartRequest {
+  return report.SalesChartRequest.createFrom({
+    sales: wireSales(q), measure: c.measure, size: c.size ?? 'screen', lang: c.lang ?? 'zh-CN', topN: c.topN ?? 0,
+  })
+}
+
 export const reports = {
   receivables: (q: ReceivablesQuery): Promise<ReceivablesPage> => call(() => svc.Receivables(wireReceivables(q))),
-  exportReceivablesCSV: (q: ReceivablesQuery): Promise<string> => call(() => svc.ExportReceivablesCSV(wireReceivables(q))),
+  /** exportReceivables writes the whole report to a file Go asks for; resolves to its path, or '' if cancelled. */
+  exportReceivables: (q: ReceivablesQuery, format: ExportFormat): Promise<string> =>
+    call(() => svc.ExportReceivables(wireReceivables(q), format)),
   productSales: (q: SalesQuery): Promise<SalesReport> => call(() => svc.ProductSales(wireSales(q))),
-  exportProductSalesCSV: (q: SalesQuery): Promise<string> => call(() => svc.ExportProductSalesCSV(wireSales(q))),
-  /** productSalesChart resolves to the chart as base64 PNG. */
-  productSalesChart: (q: SalesQuery, c: SalesChartQuery): Promise<string> =>
-    call(() => svc.ProductSalesChartPNG(report.SalesChartRequest.createFrom({
-      sales: wireSales(q), measure: c.measure, size: c.size ?? 'screen', lang: c.lang ?? 'zh-CN', topN: c.topN ?? 0,
-    }))),
-  /** savePNG writes a base64 PNG to a file the user picks; resolves to the path, or '' if cancelled. */
-  savePNG: (name: string, base64: string): Promise<string> => call(() => desktopSvc.SaveBase64(name, base64)),
+  /** exportProductSales writes the report to a file Go asks for; resolves to its path, or '' if cancelled. */
+  exportProductSales: (q: SalesQuery, format: ExportFormat): Promise<string> => call(() => svc.ExportProductSales(wireSales(q), format)),
+  /** productSalesChart resolves to the chart as base64 PNG, for the screen. */
+  productSalesChart: (q: SalesQuery, c: SalesChartQuery): Promise<string> => call(() => svc.ProductSalesChartPNG(wireChart(q, c))),
+  /** saveProductSalesChart draws the chart (screen or print size) into a PNG file Go asks for; resolves to its path, or '' if cancelled. */
+  saveProductSalesChart: (q: SalesQuery, c: SalesChartQuery): Promise<string> => call(() => svc.SaveProductSalesChart(wireChart(q, c))),
 }

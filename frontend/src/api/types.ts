@@ -10,6 +10,8 @@ export type FollowUp = store.FollowUp
 export type Opportunity = store.Opportunity
 export type StageChange = store.StageChange
 export type StageKind = 'open' | 'won' | 'lost'
+/** ExportFormat is what a list or report exports as: CSV (importable) or XLSX (typed cells). */
+export type ExportFormat = 'csv' | 'xlsx'
 
 export type CustomerInput = Omit<customer.Input, never>
 export type CustomerFilter = customer.Filter

@@ -14,6 +14,8 @@ const bizEn: BizMessages = {
     export: 'Export',
     exported: 'Exported to {path}',
     exportCancelled: 'Export cancelled',
+    exportXlsx: 'Excel workbook (.xlsx)',
+    exportCsv: 'CSV file (re-importable)',
     sum: 'Total',
     selected: '{n} selected',
     allOwners: 'All owners',

@@ -15,6 +15,8 @@ export function DeleteContact(arg1:number):Promise<void>;
 
 export function DeleteFollowUp(arg1:number):Promise<void>;
 
+export function Export(arg1:customer.Filter,arg2:string):Promise<string>;
+
 export function Get(arg1:number):Promise<customer.Detail>;
 
 export function List(arg1:customer.Filter):Promise<customer.Page>;

@@ -26,6 +26,10 @@ export function DeleteFollowUp(arg1) {
   return window['go']['customer']['Service']['DeleteFollowUp'](arg1);
 }
 
+export function Export(arg1, arg2) {
+  return window['go']['customer']['Service']['Export'](arg1, arg2);
+}
+
 export function Get(arg1) {
   return window['go']['customer']['Service']['Get'](arg1);
 }

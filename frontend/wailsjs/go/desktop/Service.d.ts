@@ -3,8 +3,4 @@
 
 export function OpenFile(arg1:string,arg2:string):Promise<string>;
 
-export function SaveBase64(arg1:string,arg2:string):Promise<string>;
-
-export function SaveText(arg1:string,arg2:string):Promise<string>;
-
 export function UIReady(arg1:string):Promise<void>;

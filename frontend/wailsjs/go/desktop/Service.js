@@ -6,14 +6,6 @@ export function OpenFile(arg1, arg2) {
   return window['go']['desktop']['Service']['OpenFile'](arg1, arg2);
 }
 
-export function SaveBase64(arg1, arg2) {
-  return window['go']['desktop']['Service']['SaveBase64'](arg1, arg2);
-}
-
-export function SaveText(arg1, arg2) {
-  return window['go']['desktop']['Service']['SaveText'](arg1, arg2);
-}
-
 export function UIReady(arg1) {
   return window['go']['desktop']['Service']['UIReady'](arg1);
 }

@@ -17,7 +17,7 @@ export function Delete(arg1:number):Promise<void>;
 
 export function DeleteView(arg1:number):Promise<void>;
 
-export function ExportCSV(arg1:store.OpportunityFilter):Promise<string>;
+export function Export(arg1:store.OpportunityFilter,arg2:string):Promise<string>;
 
 export function Get(arg1:number):Promise<opportunity.Detail>;
 

@@ -30,8 +30,8 @@ export function DeleteView(arg1) {
   return window['go']['opportunity']['Service']['DeleteView'](arg1);
 }
 
-export function ExportCSV(arg1) {
-  return window['go']['opportunity']['Service']['ExportCSV'](arg1);
+export function Export(arg1, arg2) {
+  return window['go']['opportunity']['Service']['Export'](arg1, arg2);
 }
 
 export function Get(arg1) {

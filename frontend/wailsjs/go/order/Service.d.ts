@@ -19,11 +19,11 @@ export function DraftFromOpportunity(arg1:number):Promise<order.Input>;
 
 export function DraftFromQuote(arg1:number):Promise<order.Input>;
 
-export function ExportCSV(arg1:store.OrderFilter):Promise<string>;
+export function Export(arg1:store.OrderFilter,arg2:string):Promise<string>;
 
-export function ExportInvoicesCSV(arg1:store.InvoiceFilter):Promise<string>;
+export function ExportInvoices(arg1:store.InvoiceFilter,arg2:string):Promise<string>;
 
-export function ExportReceiptsCSV(arg1:store.ReceiptFilter):Promise<string>;
+export function ExportReceipts(arg1:store.ReceiptFilter,arg2:string):Promise<string>;
 
 export function Get(arg1:number):Promise<order.Detail>;
 

@@ -34,16 +34,16 @@ export function DraftFromQuote(arg1) {
   return window['go']['order']['Service']['DraftFromQuote'](arg1);
 }
 
-export function ExportCSV(arg1) {
-  return window['go']['order']['Service']['ExportCSV'](arg1);
+export function Export(arg1, arg2) {
+  return window['go']['order']['Service']['Export'](arg1, arg2);
 }
 
-export function ExportInvoicesCSV(arg1) {
-  return window['go']['order']['Service']['ExportInvoicesCSV'](arg1);
+export function ExportInvoices(arg1, arg2) {
+  return window['go']['order']['Service']['ExportInvoices'](arg1, arg2);
 }
 
-export function ExportReceiptsCSV(arg1) {
-  return window['go']['order']['Service']['ExportReceiptsCSV'](arg1);
+export function ExportReceipts(arg1, arg2) {
+  return window['go']['order']['Service']['ExportReceipts'](arg1, arg2);
 }
 
 export function Get(arg1) {

@@ -19,7 +19,7 @@ export function DeleteCategory(arg1:number):Promise<void>;
 
 export function DeletePriceList(arg1:number):Promise<void>;
 
-export function ExportCSV(arg1:product.Filter):Promise<string>;
+export function Export(arg1:product.Filter,arg2:string):Promise<string>;
 
 export function Get(arg1:number):Promise<product.Detail>;
 

@@ -34,8 +34,8 @@ export function DeletePriceList(arg1) {
   return window['go']['product']['Service']['DeletePriceList'](arg1);
 }
 
-export function ExportCSV(arg1) {
-  return window['go']['product']['Service']['ExportCSV'](arg1);
+export function Export(arg1, arg2) {
+  return window['go']['product']['Service']['Export'](arg1, arg2);
 }
 
 export function Get(arg1) {

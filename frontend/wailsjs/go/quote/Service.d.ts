@@ -15,13 +15,15 @@ export function Delete(arg1:number):Promise<void>;
 
 export function DraftFromOpportunity(arg1:number):Promise<quote.Input>;
 
-export function ExportCSV(arg1:store.QuoteFilter):Promise<string>;
+export function Export(arg1:store.QuoteFilter,arg2:string):Promise<string>;
 
 export function Get(arg1:number):Promise<quote.Detail>;
 
 export function List(arg1:quote.ListRequest):Promise<quote.Page>;
 
 export function PrintHTML(arg1:number):Promise<string>;
+
+export function SavePrintHTML(arg1:number):Promise<string>;
 
 export function SetCompany(arg1:quote.Company):Promise<quote.Company>;
 

@@ -26,8 +26,8 @@ export function DraftFromOpportunity(arg1) {
   return window['go']['quote']['Service']['DraftFromOpportunity'](arg1);
 }
 
-export function ExportCSV(arg1) {
-  return window['go']['quote']['Service']['ExportCSV'](arg1);
+export function Export(arg1, arg2) {
+  return window['go']['quote']['Service']['Export'](arg1, arg2);
 }
 
 export function Get(arg1) {
@@ -40,6 +40,10 @@ export function List(arg1) {
 
 export function PrintHTML(arg1) {
   return window['go']['quote']['Service']['PrintHTML'](arg1);
+}
+
+export function SavePrintHTML(arg1) {
+  return window['go']['quote']['Service']['SavePrintHTML'](arg1);
 }
 
 export function SetCompany(arg1) {
