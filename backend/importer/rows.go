@@ -59,7 +59,7 @@ func checkMapping(t *Table, mapping []string) ([]RowError, error) {
 		}
 		i, ok := fieldIndex[k]
 		if !ok {
-			return nil, apperr.Invalid("mapping", "没有字段「"+k+"」", "Unknown field \""+k+"\"")
+			return nil, apperr.Invalid("mapping", "没有字段「"+clip(k)+"」", "Unknown field \""+clip(k)+"\"")
 		}
 		if seen[k] {
 			f := Fields[i]
@@ -172,8 +172,8 @@ func (rc *rowCheck) fail(field int, zh, en string) {
 	col := rc.c.col[field]
 	e := RowError{Row: rc.r.Num, Field: Fields[field].Key, Message: zh, MessageEn: en}
 	if col >= 0 {
-		e.Column = rc.c.t.Headers[col]
-		e.Value = strings.TrimSpace(rc.r.cell(col))
+		e.Column = clip(rc.c.t.Headers[col])
+		e.Value = clip(strings.TrimSpace(rc.r.cell(col)))
 	} else {
 		e.Column = Fields[field].Label
 	}
@@ -300,8 +300,8 @@ func (c *checker) row(r *Row, emit func(RowError)) (record, bool) {
 	case name == "":
 		rc.fail(iStage, "销售阶段不能为空", "Stage is required")
 	case !found:
-		rc.fail(iStage, "没有名为「"+name+"」的销售阶段（可用："+c.names+"）",
-			"No stage is named \""+name+"\" (stages: "+c.names+")")
+		rc.fail(iStage, "没有名为「"+clip(name)+"」的销售阶段（可用："+c.names+"）",
+			"No stage is named \""+clip(name)+"\" (stages: "+c.names+")")
 	case st.Retired:
 		rc.fail(iStage, "销售阶段「"+name+"」已停用", "Stage \""+name+"\" is retired")
 	}
@@ -322,6 +322,17 @@ func (c *checker) row(r *Row, emit func(RowError)) (record, bool) {
 		o.LostReason, o.Competitor = "", ""
 	}
 	o.ProbabilityBP = bp
+	// A cell right of the last named column belongs to no field: report it
+	// rather than drop it (a stray delimiter in a name shifts the row).
+	for j := len(c.t.Headers); j < len(r.Cells); j++ {
+		if v := strings.TrimSpace(r.Cells[j]); v != "" {
+			col := columnName(j)
+			rc.ok = false
+			emit(RowError{Row: r.Num, Column: col, Value: clip(v),
+				Message:   "第 " + col + " 列没有列名，这一格的内容不属于任何字段；请删除它，或给这一列加上列名（内容里的逗号要放在双引号里）",
+				MessageEn: "Column " + col + " has no header, so this cell belongs to no field; delete it, or give the column a header (a comma inside a value must be in double quotes)"})
+		}
+	}
 	return rec, rc.ok
 }
 

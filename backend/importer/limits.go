@@ -1,0 +1,117 @@
+package importer
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"funneldesk/backend/apperr"
+)
+
+// Bounds of one import. A file is read whole and every row is kept until
+// the transaction commits, so these keep an import (and a hostile file: an
+// XLSX zip bomb, a CSV with a million columns) within a few hundred MB.
+// The real files seen are far below them: 100,000 rows of 14 columns are
+// 15 MB of CSV.
+const (
+	// MaxFileBytes bounds the file as read from disk or uploaded.
+	MaxFileBytes = 100 << 20
+	// MaxUnzippedBytes bounds what an XLSX file expands to: the sum of its
+	// zip entries' uncompressed sizes, checked before anything is unzipped.
+	MaxUnzippedBytes = 128 << 20
+	// MaxRows bounds the non-empty rows of a file (or of one sheet).
+	MaxRows = 200_000
+	// MaxColumns bounds a row's width, up to its last non-empty cell.
+	MaxColumns = 256
+	// MaxCellChars is Excel's own limit on a cell's text.
+	MaxCellChars = 32_767
+	// clipChars bounds a cell's text quoted in a message.
+	clipChars = 200
+)
+
+// clip shortens s for a message: a 1 MB cell must not make a 1 MB error.
+func clip(s string) string {
+	if len(s) <= clipChars {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == clipChars {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
+
+func mb(n uint64) string { return fmt.Sprintf("%.0f MB", float64(n)/(1<<20)) }
+
+func tooBigFile(size int64) error {
+	return apperr.Invalid("file",
+		fmt.Sprintf("文件有 %s，超过一次导入 %s 的上限；请拆分成几个文件分别导入", mb(uint64(size)), mb(MaxFileBytes)),
+		fmt.Sprintf("The file is %s, over the %s an import may read; split it into several files", mb(uint64(size)), mb(MaxFileBytes)))
+}
+
+// checkZipSizes refuses an XLSX file whose entries would expand beyond
+// MaxUnzippedBytes, before excelize unzips anything. The sizes are the ones
+// the zip directory declares; archive/zip refuses to read an entry past its
+// declared size, so a file cannot lie its way past this check.
+func checkZipSizes(data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return apperr.Invalid("file", "无法读取 Excel 文件："+err.Error(), "Cannot read the Excel file: "+err.Error())
+	}
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		if total > MaxUnzippedBytes || f.UncompressedSize64 > MaxUnzippedBytes {
+			return apperr.Invalid("file",
+				fmt.Sprintf("这个 Excel 文件解压后超过 %s，超出一次导入的上限（可能已损坏或是恶意文件）；请拆分成几个文件，或另存为 CSV 后导入", mb(MaxUnzippedBytes)),
+				fmt.Sprintf("This Excel file expands to more than %s, over what an import may read (it may be damaged or malicious); split it, or save it as CSV and import that", mb(MaxUnzippedBytes)))
+		}
+	}
+	return nil
+}
+
+// rowLimits counts rows and checks each row's width and cells against the
+// bounds, as a file is read.
+type rowLimits struct{ rows int }
+
+// check is given a row's number as Excel shows it and its cells.
+func (l *rowLimits) check(num int, cells []string) error {
+	l.rows++
+	if l.rows > MaxRows {
+		return apperr.Invalid("file",
+			fmt.Sprintf("文件超过 %d 行，超出一次导入的上限；请拆分成几个文件分别导入", MaxRows),
+			fmt.Sprintf("The file has more than %d rows, over what one import may read; split it into several files", MaxRows))
+	}
+	width := len(cells)
+	for width > 0 && strings.TrimSpace(cells[width-1]) == "" {
+		width--
+	}
+	if width > MaxColumns {
+		return apperr.Invalid("file",
+			fmt.Sprintf("第 %d 行有 %d 列，超过 %d 列的上限", num, width, MaxColumns),
+			fmt.Sprintf("Row %d has %d columns, over the limit of %d", num, width, MaxColumns))
+	}
+	for i, c := range cells[:width] {
+		if len(c) > MaxCellChars && utf8.RuneCountInString(c) > MaxCellChars {
+			col := columnName(i)
+			return apperr.Invalid("file",
+				fmt.Sprintf("第 %d 行 %s 列的内容超过 %d 个字符（Excel 单元格的上限）：%s", num, col, MaxCellChars, clip(c)),
+				fmt.Sprintf("Row %d, column %s: the cell is longer than %d characters (Excel's limit): %s", num, col, MaxCellChars, clip(c)))
+		}
+	}
+	return nil
+}
+
+// columnName is the column's letter as Excel shows it: 0 is A, 26 is AA.
+func columnName(i int) string {
+	s := ""
+	for i++; i > 0; i = (i - 1) / 26 {
+		s = string(rune('A'+(i-1)%26)) + s
+	}
+	return s
+}
