@@ -102,7 +102,7 @@ func TestImportMessagesClipValues(t *testing.T) {
 			var re *RowErrors
 			if errors.As(err, &re) {
 				for _, e := range re.Errors {
-					if n := len(FormatRowError(e)); n > 1000 {
+					if n := len(FormatRowError(e)); n > 2000 {
 						t.Errorf("row error of %d bytes: %.300s", n, FormatRowError(e))
 					}
 				}
