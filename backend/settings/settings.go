@@ -59,7 +59,9 @@ func (s *Service) SetLanguage(lang string) (Settings, error) {
 	if !ok {
 		return Settings{}, apperr.Invalid("language", "不支持的语言："+lang, "Unsupported language: "+lang)
 	}
-	if err := store.SetSetting(s.env.Ctx(), s.st.DB, "language", lang); err != nil {
+	if err := s.st.Tx(s.env.Ctx(), func(tx store.Tx) error {
+		return store.SetSetting(s.env.Ctx(), tx, "language", lang)
+	}); err != nil {
 		return Settings{}, err
 	}
 	return s.Get()
@@ -75,7 +77,9 @@ func (s *Service) LoadDemo() (Settings, error) {
 
 // DeclineDemo stops offering the example data.
 func (s *Service) DeclineDemo() (Settings, error) {
-	if err := store.SetSetting(s.env.Ctx(), s.st.DB, "demo_declined", "1"); err != nil {
+	if err := s.st.Tx(s.env.Ctx(), func(tx store.Tx) error {
+		return store.SetSetting(s.env.Ctx(), tx, "demo_declined", "1")
+	}); err != nil {
 		return Settings{}, err
 	}
 	return s.Get()
