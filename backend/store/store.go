@@ -160,6 +160,9 @@ func (s *Store) Close() error {
 	}
 	s.mu.Unlock()
 	rerr := s.DB.Close()
+	if s.W == nil { // opened for reading
+		return rerr
+	}
 	_, cerr := s.W.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
 	werr := s.W.Close()
 	s.lock.Unlock()
@@ -207,39 +210,73 @@ func newerSchema(v int) error {
 // know. It reads through a read-only connection, so such a file is never
 // modified (not even switched to WAL or given a schema_migrations table).
 func checkNotNewer(path string) error {
+	_, err := schemaState(path)
+	return err
+}
+
+// schemaState tells, reading path without modifying it, whether migrations
+// are pending (a new file has all of them pending), and refuses a file a
+// newer FunnelDesk has migrated.
+func schemaState(path string) (pending bool, err error) {
 	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
-		return nil // a new file
+		return true, nil // a new file
 	}
 	db, err := sqlx.Open("sqlite3", dsn(path, "mode=ro&_busy_timeout="+busyTimeout))
 	if err != nil {
-		return fmt.Errorf("open %s: %w", path, err)
+		return false, fmt.Errorf("open %s: %w", path, err)
 	}
 	defer db.Close()
 	var has int
 	if err := db.Get(&has, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`); err != nil {
-		return fmt.Errorf("open %s: %w", path, err)
+		return false, fmt.Errorf("open %s: %w", path, err)
 	}
 	if has == 0 {
-		return nil
+		return true, nil
 	}
 	var applied []int
 	if err := db.Select(&applied, `SELECT version FROM schema_migrations ORDER BY version`); err != nil {
-		return fmt.Errorf("schema version: %w", err)
+		return false, fmt.Errorf("schema version: %w", err)
 	}
 	ms, err := loadMigrations()
 	if err != nil {
-		return err
+		return false, err
 	}
 	known := map[int]bool{}
 	for _, m := range ms {
 		known[m.version] = true
 	}
-	for i := len(applied) - 1; i >= 0; i-- {
-		if !known[applied[i]] {
-			return newerSchema(applied[len(applied)-1])
+	done := map[int]bool{}
+	for _, v := range applied {
+		if !known[v] {
+			return false, newerSchema(applied[len(applied)-1])
 		}
+		done[v] = true
 	}
-	return nil
+	return len(done) < len(ms), nil
+}
+
+// OpenForReading opens the database to read it only, beside a FunnelDesk
+// that may have it open (the CLI's reports next to the app): no lock, no
+// writer, no migration. A file that is new or needs migrating is opened
+// with Open instead.
+func OpenForReading(path string) (*Store, error) {
+	pending, err := schemaState(path)
+	if err != nil {
+		return nil, err
+	}
+	if pending {
+		return Open(path)
+	}
+	r, err := sqlx.Open("sqlite3", dsn(path, "_foreign_keys=on&_busy_timeout="+busyTimeout+"&_query_only=1&_txlock=deferred"))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	r.SetMaxOpenConns(readers)
+	if err := r.Ping(); err != nil {
+		r.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return &Store{DB: r, Path: path}, nil
 }
 
 type migration struct {
