@@ -329,9 +329,13 @@ func (s *Service) UpdateContact(id int64, in ContactInput) (store.Contact, error
 
 // DeleteContact removes a contact.
 func (s *Service) DeleteContact(id int64) error {
-	return s.st.Tx(s.env.Ctx(), func(tx store.Tx) error {
+	err := s.st.Tx(s.env.Ctx(), func(tx store.Tx) error {
 		return store.DeleteContact(s.env.Ctx(), tx, id)
 	})
+	if errors.Is(err, store.ErrNotFound) {
+		return apperr.NotFound("id", "联系人不存在", "Contact not found")
+	}
+	return err
 }
 
 // AddFollowUp records a follow-up with a customer.
