@@ -2,8 +2,10 @@ package importer
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -20,7 +22,11 @@ const (
 	MaxFileBytes = 100 << 20
 	// MaxUnzippedBytes bounds what an XLSX file expands to: the sum of its
 	// zip entries' uncompressed sizes, checked before anything is unzipped.
-	MaxUnzippedBytes = 128 << 20
+	MaxUnzippedBytes = 100 << 20
+	// MaxSharedStrings bounds an XLSX file's distinct texts: excelize holds
+	// each one in about 800 bytes (two handles, see parseXLSX), so a few MB
+	// of tiny strings would take gigabytes. 300,000 is ~250 MB.
+	MaxSharedStrings = 300_000
 	// MaxRows bounds the non-empty rows of a file (or of one sheet).
 	MaxRows = 200_000
 	// MaxColumns bounds a row's width, up to its last non-empty cell.
@@ -72,7 +78,57 @@ func checkZipSizes(data []byte) error {
 				fmt.Sprintf("This Excel file expands to more than %s, over what an import may read (it may be damaged or malicious); split it, or save it as CSV and import that", mb(MaxUnzippedBytes)))
 		}
 	}
+	for _, f := range zr.File {
+		if !strings.EqualFold(f.Name, "xl/sharedStrings.xml") {
+			continue
+		}
+		n, err := countElements(f, "si", MaxSharedStrings)
+		if err != nil {
+			return apperr.Invalid("file", "无法读取 Excel 文件："+err.Error(), "Cannot read the Excel file: "+err.Error())
+		}
+		if n > MaxSharedStrings {
+			return apperr.Invalid("file",
+				fmt.Sprintf("这个 Excel 文件有超过 %d 个不同的文字内容，超出一次导入的上限；请拆分成几个文件，或另存为 CSV 后导入", MaxSharedStrings),
+				fmt.Sprintf("This Excel file holds more than %d distinct texts, over what an import may read; split it, or save it as CSV and import that", MaxSharedStrings))
+		}
+	}
 	return nil
+}
+
+// countElements counts the start tags named local (any namespace prefix)
+// in a zip entry, streaming, and stops once past limit.
+func countElements(f *zip.File, local string, limit int) (int, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return 0, err
+	}
+	defer rc.Close()
+	br := bufio.NewReaderSize(rc, 64<<10)
+	n := 0
+	for n <= limit {
+		if _, err := br.ReadSlice('<'); err == io.EOF {
+			return n, nil
+		} else if err != nil && err != bufio.ErrBufferFull {
+			return n, err
+		}
+		name, err := br.Peek(len(local) + 12)
+		if err != nil && err != io.EOF {
+			return n, err
+		}
+		if len(name) > 0 && name[0] == '/' {
+			continue
+		}
+		if i := bytes.IndexAny(name, " />"); i >= 0 {
+			name = name[:i]
+		}
+		if i := bytes.LastIndexByte(name, ':'); i >= 0 {
+			name = name[i+1:]
+		}
+		if string(name) == local {
+			n++
+		}
+	}
+	return n, nil
 }
 
 // rowLimits counts rows and checks each row's width and cells against the

@@ -6,12 +6,15 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"funneldesk/backend/apperr"
 )
@@ -190,7 +193,7 @@ func TestImportRefusesZipBomb(t *testing.T) {
 	var after runtime.MemStats
 	runtime.ReadMemStats(&after)
 	e, ok := apperr.As(err)
-	if !ok || e.Field != "file" || !strings.Contains(e.Message, "解压后超过 128 MB") || !strings.Contains(e.MessageEn, "expands to more than") {
+	if !ok || e.Field != "file" || !strings.Contains(e.Message, "解压后超过 100 MB") || !strings.Contains(e.MessageEn, "expands to more than") {
 		t.Fatalf("error %v, want the expansion refused", err)
 	}
 	if elapsed > 2*time.Second {
@@ -202,5 +205,50 @@ func TestImportRefusesZipBomb(t *testing.T) {
 	left, _ := filepath.Glob(filepath.Join(tmp, "excelize-*"))
 	if len(left) > 0 {
 		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+// TestImportRefusesSharedStringsBomb: a valid workbook whose few MB of
+// tiny distinct texts excelize would hold in gigabytes is refused before
+// it is read.
+func TestImportRefusesSharedStringsBomb(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetCellValue("Sheet1", "A1", "销售机会名称")
+	f.SetCellValue("Sheet1", "B1", "客户名称")
+	base, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(base.Bytes()), int64(base.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, e := range zr.File {
+		w, _ := zw.Create(e.Name)
+		if e.Name != "xl/sharedStrings.xml" {
+			rc, _ := e.Open()
+			io.Copy(w, rc)
+			rc.Close()
+			continue
+		}
+		io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`)
+		for i := 0; i <= MaxSharedStrings; i++ {
+			io.WriteString(w, "<x:si><x:t>a</x:t></x:si>")
+		}
+		io.WriteString(w, `</x:sst>`)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = Parse(Source{Name: "many.xlsx", Data: out.Bytes()})
+	e, ok := apperr.As(err)
+	if !ok || !strings.Contains(e.Message, "个不同的文字内容") || e.MessageEn == "" {
+		t.Fatalf("error %v, want the distinct texts refused", err)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("refused after %v", d)
 	}
 }
