@@ -416,3 +416,28 @@ DELETE FROM owners WHERE id = 2;`
 		t.Errorf("writer foreign_keys = %d after the migration, want 1", fk)
 	}
 }
+
+// TestRebuildRefusesToLoseAColumn: a table rebuild that would drop a
+// column added by a migration it does not know of (one landed out of
+// order) is refused and leaves the file as it was.
+func TestRebuildRefusesToLoseAColumn(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "funneldesk.db")
+	upTo(t, 8)
+	st, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.W.Exec(`ALTER TABLE customers ADD COLUMN pinyin TEXT NOT NULL DEFAULT ''`); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	migrationFS = embeddedMigrations
+	_, err = Open(path)
+	if err == nil || !strings.Contains(err.Error(), "would lose column customers.pinyin") {
+		t.Fatalf("Open: %v, want the rebuild refused", err)
+	}
+	db := openRaw(t, path)
+	if got := count(t, db, `SELECT COUNT(*) FROM pragma_table_info('customers') WHERE name = 'pinyin'`); got != 1 {
+		t.Error("the column was lost")
+	}
+}

@@ -365,6 +365,11 @@ func (s *Store) migrate() error {
 // find nothing before the migration commits.
 const foreignKeysOff = "-- migrate: foreign_keys off"
 
+// schemaItems lists every column of every table, and every index and
+// trigger, by name.
+const schemaItems = `SELECT 'column ' || m.name || '.' || c.name FROM sqlite_master m, pragma_table_info(m.name) c WHERE m.type = 'table'
+	UNION ALL SELECT type || ' ' || name FROM sqlite_master WHERE type IN ('index', 'trigger')`
+
 func (s *Store) apply(m migration) error {
 	ctx := context.Background()
 	conn, err := s.W.Connx(ctx)
@@ -384,10 +389,32 @@ func (s *Store) apply(m migration) error {
 		return err
 	}
 	defer tx.Rollback()
+	var before []string
+	if fkOff {
+		if err := tx.Select(&before, schemaItems); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+	}
 	if _, err := tx.Exec(m.sql); err != nil {
 		return fmt.Errorf("migration %s: %w", m.name, err)
 	}
 	if fkOff {
+		// A rebuild lists the columns, indexes and triggers it knows of; a
+		// column or index another migration added (one that landed out of
+		// order) would be lost without a word. Refuse instead.
+		var after []string
+		if err := tx.Select(&after, schemaItems); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		kept := map[string]bool{}
+		for _, a := range after {
+			kept[a] = true
+		}
+		for _, b := range before {
+			if !kept[b] {
+				return fmt.Errorf("migration %s would lose %s", m.name, b)
+			}
+		}
 		var bad []struct {
 			Table  string        `db:"table"`
 			RowID  sql.NullInt64 `db:"rowid"`
