@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"embed"
 	"flag"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/cli"
@@ -46,6 +48,7 @@ func main() {
 	st, err := store.Open(*dbPath)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "FunnelDesk:", err)
+		openFailed(err)
 		os.Exit(1)
 	}
 	app := NewApp(st, "", svc.New(nil))
@@ -66,4 +69,26 @@ func main() {
 		fmt.Fprintln(os.Stderr, "FunnelDesk:", err)
 		os.Exit(1)
 	}
+}
+
+// openFailed tells a desktop user, who sees no terminal, why the app does
+// not start (another FunnelDesk has the file open, a newer FunnelDesk made
+// it): a dialog from a window that never shows.
+func openFailed(err error) {
+	msg := err.Error()
+	if e, ok := apperr.As(err); ok {
+		msg = e.Message + "\n\n" + e.MessageEn
+	}
+	_ = wails.Run(&options.App{
+		Title:       "FunnelDesk",
+		Width:       400,
+		Height:      200,
+		StartHidden: true,
+		AssetServer: &assetserver.Options{Assets: assets},
+		OnStartup: func(ctx context.Context) {
+			_, _ = runtime.MessageDialog(ctx, runtime.MessageDialogOptions{
+				Type: runtime.ErrorDialog, Title: "FunnelDesk 无法打开数据文件 / cannot open the data file", Message: msg})
+			runtime.Quit(ctx)
+		},
+	})
 }

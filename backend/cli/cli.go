@@ -66,8 +66,18 @@ func Run(dbPath string, args []string, env Env) int {
 		fmt.Fprint(env.Stdout, Usage)
 		return 0
 	}
-	st, err := store.Open(dbPath)
+	open := store.Open
+	if args[0] == "funnel" {
+		// A report reads beside the app, which holds the file's lock.
+		open = store.OpenForReading
+	}
+	st, err := open(dbPath)
 	if err != nil {
+		if e, ok := apperr.As(err); ok {
+			fmt.Fprintln(env.Stderr, "error:", e.Message)
+			fmt.Fprintln(env.Stderr, "      ", e.MessageEn)
+			return 1
+		}
 		fmt.Fprintln(env.Stderr, "error:", err)
 		return 1
 	}

@@ -227,3 +227,26 @@ func TestServeAnnouncesTokenURL(t *testing.T) {
 		})
 	}
 }
+
+// TestSecondFunnelDesk: with the file open in FunnelDesk, a command that
+// writes is refused in plain words (both languages), while a report reads
+// beside it.
+func TestSecondFunnelDesk(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	if code, _, errs := runWith(t, db, nil, "demo"); code != 0 {
+		t.Fatalf("demo: exit %d, %s", code, errs)
+	}
+	app, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer app.Close()
+	code, _, errs := runWith(t, db, nil, "demo")
+	if code != 1 || !strings.Contains(errs, "另一个 FunnelDesk 正在使用这个数据文件") || !strings.Contains(errs, "Another FunnelDesk is using this data file") {
+		t.Errorf("demo beside the app: exit %d, stderr %q", code, errs)
+	}
+	code, out, errs := runWith(t, db, nil, "funnel", "--json")
+	if code != 0 || !strings.Contains(out, `"count": 3`) && !strings.Contains(out, `"count":3`) {
+		t.Errorf("funnel beside the app: exit %d, stdout %.200q, stderr %q", code, out, errs)
+	}
+}

@@ -372,7 +372,13 @@ func (s *Service) UpdateContact(id int64, in ContactInput) (store.Contact, error
 
 // DeleteContact removes a contact.
 func (s *Service) DeleteContact(id int64) error {
-	return store.DeleteContact(s.env.Ctx(), s.st.DB, id)
+	err := s.st.Tx(s.env.Ctx(), func(tx store.Tx) error {
+		return store.DeleteContact(s.env.Ctx(), tx, id)
+	})
+	if errors.Is(err, store.ErrNotFound) {
+		return apperr.NotFound("id", msg.ContactNotFound)
+	}
+	return err
 }
 
 // AddFollowUp records a follow-up with a customer.
@@ -413,7 +419,11 @@ func (s *Service) AddFollowUp(customerID int64, in FollowUpInput) (store.FollowU
 
 // DeleteFollowUp removes a follow-up record.
 func (s *Service) DeleteFollowUp(id int64) error {
-	ok, err := store.DeleteFollowUp(s.env.Ctx(), s.st.DB, id)
+	var ok bool
+	err := s.st.Tx(s.env.Ctx(), func(tx store.Tx) (err error) {
+		ok, err = store.DeleteFollowUp(s.env.Ctx(), tx, id)
+		return err
+	})
 	if err == nil && !ok {
 		return apperr.NotFound("id", msg.FollowUpNotFound)
 	}

@@ -24,7 +24,7 @@ func newFixture(t *testing.T) fixture {
 	st := storetest.New(t)
 	f := fixture{s: NewService(st, svc.New(nil)), st: st,
 		owner: storetest.Owner(t, st, "张三"), other: storetest.Owner(t, st, "李四"), inactive: storetest.Owner(t, st, "离职")}
-	if err := store.UpdateOwner(context.Background(), st.DB, f.inactive, "离职", false); err != nil {
+	if err := store.UpdateOwner(context.Background(), st.W, f.inactive, "离职", false); err != nil {
 		t.Fatal(err)
 	}
 	return f
@@ -34,7 +34,7 @@ func newFixture(t *testing.T) fixture {
 func (f fixture) addOpportunity(t *testing.T, cid int64) int64 {
 	t.Helper()
 	stg := storetest.Stage(t, f.st, "初期沟通")
-	id, err := store.InsertOpportunity(context.Background(), f.st.DB, store.Opportunity{
+	id, err := store.InsertOpportunity(context.Background(), f.st.W, store.Opportunity{
 		Name: "机会", CustomerID: cid, OwnerID: f.owner, StageID: stg.ID, ProbabilityBP: stg.ProbabilityBP})
 	if err != nil {
 		t.Fatal(err)
@@ -124,7 +124,7 @@ func TestUpdate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := store.UpdateOwner(ctx, f.st.DB, leaving, "将离职", false); err != nil {
+	if err := store.UpdateOwner(ctx, f.st.W, leaving, "将离职", false); err != nil {
 		t.Fatal(err)
 	}
 

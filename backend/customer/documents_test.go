@@ -19,7 +19,7 @@ func TestDeleteRefusedWhileDocumentsExist(t *testing.T) {
 	st := storetest.New(t)
 	o := storetest.Owner(t, st, "王五")
 	c := storetest.Customer(t, st, "喜多多贸易", o)
-	if _, err := store.InsertQuote(ctx, st.DB, store.Quote{Number: "BJ-20261123-001", Title: "报价", CustomerID: c, OwnerID: o,
+	if _, err := store.InsertQuote(ctx, st.W, store.Quote{Number: "BJ-20261123-001", Title: "报价", CustomerID: c, OwnerID: o,
 		Status: "open", QuoteDate: "2026-11-23", ValidUntil: "2026-12-23"}); err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +32,7 @@ func TestDeleteRefusedWhileDocumentsExist(t *testing.T) {
 	}
 
 	o2 := storetest.Owner(t, st, "赵六")
-	if _, err := store.InsertProduct(ctx, st.DB, store.Product{Code: "P-1", Name: "打印机", Unit: "台", OwnerID: &o2, Active: true}); err != nil {
+	if _, err := store.InsertProduct(ctx, st.W, store.Product{Code: "P-1", Name: "打印机", Unit: "台", OwnerID: &o2, Active: true}); err != nil {
 		t.Fatal(err)
 	}
 	if err := owner.NewService(st, svc.New(nil)).Delete(o2); !apperr.Is(err, apperr.CodeConflict) {

@@ -112,7 +112,7 @@ func TestLoadRefused(t *testing.T) {
 		{"a stage of the example renamed", func(t *testing.T, st *store.Store) {
 			s := storetest.Stage(t, st, "商务谈判")
 			s.Name = "谈判"
-			if err := store.UpdateStage(context.Background(), st.DB, s); err != nil {
+			if err := store.UpdateStage(context.Background(), st.W, s); err != nil {
 				t.Fatal(err)
 			}
 		}, "stage"},

@@ -447,7 +447,7 @@ func TestExpectedBeyond64Bits(t *testing.T) {
 	s := storetest.Stage(t, st, "商务谈判")
 	const n, amount, bp = 100, int64(99_999_999_999_999), 9999 // ¥999,999,999,999.99 at 99.99%
 	for i := 0; i < n; i++ {
-		if _, err := store.InsertOpportunity(ctx, st.DB, store.Opportunity{Name: "巨单", CustomerID: c, OwnerID: o,
+		if _, err := store.InsertOpportunity(ctx, st.W, store.Opportunity{Name: "巨单", CustomerID: c, OwnerID: o,
 			StageID: s.ID, AmountCents: amount, ProbabilityBP: bp}); err != nil {
 			t.Fatal(err)
 		}

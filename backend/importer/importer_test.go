@@ -250,7 +250,7 @@ func TestImportProbabilityRules(t *testing.T) {
 func TestImportCreatesCustomersAndOwnersOnceAndReusesExisting(t *testing.T) {
 	st := openDB(t)
 	ctx := context.Background()
-	zhao, err := owner.EnsureByName(ctx, st.DB, "赵六")
+	zhao, err := owner.EnsureByName(ctx, st.W, "赵六")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -334,12 +334,12 @@ func TestImportDefaultOwner(t *testing.T) {
 			st := openDB(t)
 			ctx := context.Background()
 			for _, n := range tt.existing {
-				id, err := owner.EnsureByName(ctx, st.DB, strings.TrimPrefix(n, "-"))
+				id, err := owner.EnsureByName(ctx, st.W, strings.TrimPrefix(n, "-"))
 				if err != nil {
 					t.Fatal(err)
 				}
 				if strings.HasPrefix(n, "-") {
-					if err := store.UpdateOwner(ctx, st.DB, id, n[1:], false); err != nil {
+					if err := store.UpdateOwner(ctx, st.W, id, n[1:], false); err != nil {
 						t.Fatal(err)
 					}
 				}
@@ -552,7 +552,7 @@ func TestImportRefusesEmptyData(t *testing.T) {
 func TestExportImportRoundTrip(t *testing.T) {
 	src := openDB(t)
 	ctx := context.Background()
-	ownerID, err := owner.EnsureByName(ctx, src.DB, "张三")
+	ownerID, err := owner.EnsureByName(ctx, src.W, "张三")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,6 +26,9 @@ type Source struct {
 
 // FileSource reads a file from disk.
 func FileSource(path string) (Source, error) {
+	if fi, err := os.Stat(path); err == nil && fi.Size() > MaxFileBytes {
+		return Source{}, tooBigFile(fi.Size())
+	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return Source{}, apperr.Invalid("file", msg.ImportCannotRead, msg.P{"error": err.Error()})
@@ -74,10 +77,16 @@ func (r *Row) raw(i int) string {
 // Parse reads a CSV, tab-separated text or XLSX file.
 func Parse(src Source) (*Table, error) {
 	data := src.Data
+	if len(data) > MaxFileBytes {
+		return nil, tooBigFile(int64(len(data)))
+	}
 	var t *Table
 	var err error
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		if err := checkZipSizes(data); err != nil {
+			return nil, err
+		}
 		t, err = parseXLSX(data)
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
 		return nil, apperr.Invalid("file", msg.ImportXLS)
@@ -173,9 +182,11 @@ func parseText(data []byte) (*Table, error) {
 	}
 	t := &Table{Format: "csv", Encoding: enc}
 	// Old Mac "CSV" ends lines with a lone CR, which encoding/csv does not
-	// take for a line end.
-	if !strings.Contains(text, "\n") && strings.Contains(text, "\r") {
-		text = strings.ReplaceAll(text, "\r", "\n")
+	// take for a line end: it would glue the next row onto the last field.
+	// Files pasted together mix the three, so every CR is a line end (in a
+	// quoted field, a line break).
+	if strings.Contains(text, "\r") {
+		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	}
 	// Excel's "sep=;" first line names the delimiter and is not a row.
 	var delim rune
@@ -208,6 +219,7 @@ func parseText(data []byte) (*Table, error) {
 	// Excel numbers every line, blank ones too, and a quoted field with line
 	// breaks is one row: count rows from the lines each record spans.
 	rowNum, lastLine := 0, 0
+	var limits rowLimits
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -229,6 +241,9 @@ func parseText(data []byte) (*Table, error) {
 		}
 		if blank(rec) {
 			continue
+		}
+		if err := limits.check(rowNum, rec); err != nil {
+			return nil, err
 		}
 		t.Rows = append(t.Rows, Row{Num: rowNum, Cells: rec})
 	}

@@ -60,7 +60,7 @@ func checkMapping(t *Table, mapping []string) ([]RowError, error) {
 		}
 		i, ok := fieldIndex[k]
 		if !ok {
-			return nil, apperr.Invalid("mapping", msg.MappingUnknown, msg.P{"name": k})
+			return nil, apperr.Invalid("mapping", msg.MappingUnknown, msg.P{"name": clip(k)})
 		}
 		if seen[k] {
 			f := Fields[i]
@@ -173,8 +173,8 @@ func (rc *rowCheck) fail(field int, ae *apperr.Error) {
 	col := rc.c.col[field]
 	e := RowError{Row: rc.r.Num, Field: Fields[field].Key, Key: ae.Key, Params: ae.Params, Message: ae.Message, MessageEn: ae.MessageEn}
 	if col >= 0 {
-		e.Column = rc.c.t.Headers[col]
-		e.Value = strings.TrimSpace(rc.r.cell(col))
+		e.Column = clip(rc.c.t.Headers[col])
+		e.Value = clip(strings.TrimSpace(rc.r.cell(col)))
 	} else {
 		e.Column = Fields[field].Label
 	}
@@ -297,7 +297,7 @@ func (c *checker) row(r *Row, emit func(RowError)) (record, bool) {
 	case name == "":
 		rc.fail(iStage, apperr.Invalid(FieldStage, msg.Required, msg.P{"label": msg.LabelStage}))
 	case !found:
-		rc.fail(iStage, apperr.Invalid(FieldStage, msg.ImportStageUnknown, msg.P{"name": name, "stages": c.names}))
+		rc.fail(iStage, apperr.Invalid(FieldStage, msg.ImportStageUnknown, msg.P{"name": clip(name), "stages": c.names}))
 	case st.Retired:
 		rc.fail(iStage, apperr.Invalid(FieldStage, msg.StageRetired, msg.P{"name": name}))
 	}
@@ -318,6 +318,17 @@ func (c *checker) row(r *Row, emit func(RowError)) (record, bool) {
 		o.LostReason, o.Competitor = "", ""
 	}
 	o.ProbabilityBP = bp
+	// A cell right of the last named column belongs to no field: report it
+	// rather than drop it (a stray delimiter in a name shifts the row).
+	for j := len(c.t.Headers); j < len(r.Cells); j++ {
+		if v := strings.TrimSpace(r.Cells[j]); v != "" {
+			col := columnName(j)
+			rc.ok = false
+			emit(RowError{Row: r.Num, Column: col, Value: clip(v),
+				Message:   "第 " + col + " 列没有列名，这一格的内容不属于任何字段；请删除它，或给这一列加上列名（内容里的逗号要放在双引号里）",
+				MessageEn: "Column " + col + " has no header, so this cell belongs to no field; delete it, or give the column a header (a comma inside a value must be in double quotes)"})
+		}
+	}
 	return rec, rc.ok
 }
 

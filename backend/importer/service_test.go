@@ -119,7 +119,7 @@ func TestServicePreviewAdjustAndImport(t *testing.T) {
 	if _, err := s.Validate(p.Token, p.Mapping); !apperr.Is(err, apperr.CodeNotFound) {
 		t.Errorf("the first file is still loaded")
 	}
-	ownerID, err := owner.EnsureByName(context.Background(), st.DB, "销售甲")
+	ownerID, err := owner.EnsureByName(context.Background(), st.W, "销售甲")
 	if err != nil {
 		t.Fatal(err)
 	}

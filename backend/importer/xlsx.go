@@ -10,8 +10,11 @@ import (
 )
 
 // xlsxOptions renders Excel's built-in short date (format 14) as ISO, so a
-// date cell's text is already a date the importer reads.
-var xlsxOptions = excelize.Options{ShortDatePattern: "yyyy-mm-dd"}
+// date cell's text is already a date the importer reads. The unzip limits
+// are MaxUnzippedBytes (checked before, by checkZipSizes) and the XML limit
+// equals it so that excelize never unzips a large sheet to a temporary file.
+var xlsxOptions = excelize.Options{ShortDatePattern: "yyyy-mm-dd",
+	UnzipSizeLimit: MaxUnzippedBytes, UnzipXMLSizeLimit: MaxUnzippedBytes}
 
 // parseXLSX reads the first sheet whose header names known fields, or else
 // the first that has any content: each cell's text as
@@ -100,6 +103,7 @@ func sheetRows(f *excelize.File, sheet string, raw bool) ([][]string, error) {
 	}
 	defer rows.Close()
 	var out [][]string
+	var limits rowLimits
 	empty := 0
 	for rows.Next() {
 		cols, err := rows.Columns(excelize.Options{RawCellValue: raw})
@@ -114,6 +118,9 @@ func sheetRows(f *excelize.File, sheet string, raw bool) ([][]string, error) {
 		}
 		for ; empty > 0; empty-- {
 			out = append(out, nil)
+		}
+		if err := limits.check(len(out)+1, cols); err != nil {
+			return nil, err
 		}
 		out = append(out, cols)
 	}

@@ -261,7 +261,7 @@ func TestListPlansAgree(t *testing.T) {
 	}
 	// Stage positions that disagree with ids, as after a reorder.
 	for i, s := range stages {
-		if err := store.SetStagePosition(ctx, st.DB, s.ID, len(stages)-i); err != nil {
+		if err := store.SetStagePosition(ctx, st.W, s.ID, len(stages)-i); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -20,7 +20,7 @@ func TestBoardWithHugeAmounts(t *testing.T) {
 	s := storetest.Stage(t, st, "商务谈判")
 	const n, amount = 100, int64(99_999_999_999_999)
 	for i := 0; i < n; i++ {
-		if _, err := store.InsertOpportunity(ctx, st.DB, store.Opportunity{Name: "巨单", CustomerID: c, OwnerID: o,
+		if _, err := store.InsertOpportunity(ctx, st.W, store.Opportunity{Name: "巨单", CustomerID: c, OwnerID: o,
 			StageID: s.ID, AmountCents: amount, ProbabilityBP: 9999}); err != nil {
 			t.Fatal(err)
 		}

@@ -31,7 +31,7 @@ func newFixture(t *testing.T) *fixture {
 	f.zhang = storetest.Owner(t, st, "张三")
 	f.li = storetest.Owner(t, st, "李四")
 	f.gone = storetest.Owner(t, st, "离职")
-	if err := store.UpdateOwner(ctx, st.DB, f.gone, "离职", false); err != nil {
+	if err := store.UpdateOwner(ctx, st.W, f.gone, "离职", false); err != nil {
 		t.Fatal(err)
 	}
 	f.dashang = storetest.Customer(t, st, "大商股份(TEST)", f.zhang)
@@ -47,7 +47,7 @@ func newFixture(t *testing.T) *fixture {
 	f.won, f.lost, f.retired = f.stage["谈成结束"], f.stage["未成结束"], f.stage["立项评估"]
 	r, _ := store.GetStage(ctx, st.DB, f.retired)
 	r.Retired = true
-	if err := store.UpdateStage(ctx, st.DB, r); err != nil {
+	if err := store.UpdateStage(ctx, st.W, r); err != nil {
 		t.Fatal(err)
 	}
 	return f
@@ -252,7 +252,7 @@ func TestUpdate(t *testing.T) {
 			if _, err := f.s.BatchSetOwner([]int64{id}, leaving); err != nil {
 				t.Fatal(err)
 			}
-			if err := store.UpdateOwner(ctx, f.st.DB, leaving, "将离职", false); err != nil {
+			if err := store.UpdateOwner(ctx, f.st.W, leaving, "将离职", false); err != nil {
 				t.Fatal(err)
 			}
 		}, func(in *Input) {
@@ -304,7 +304,7 @@ func retire(t *testing.T, f *fixture, id int64) {
 	t.Helper()
 	s, _ := store.GetStage(context.Background(), f.st.DB, id)
 	s.Retired = true
-	if err := store.UpdateStage(context.Background(), f.st.DB, s); err != nil {
+	if err := store.UpdateStage(context.Background(), f.st.W, s); err != nil {
 		t.Fatal(err)
 	}
 }

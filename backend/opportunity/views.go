@@ -196,13 +196,21 @@ func (s *Service) SaveView(name string, f Filter) (View, error) {
 	if err != nil {
 		return View{}, err
 	}
-	id, err := store.UpsertSavedView(s.env.Ctx(), s.st.DB, name, string(js))
+	var id int64
+	err = s.st.Tx(s.env.Ctx(), func(tx store.Tx) error {
+		id, err = store.UpsertSavedView(s.env.Ctx(), tx, name, string(js))
+		return err
+	})
 	return View{ID: id, Name: name, Filter: f}, err
 }
 
 // DeleteView removes a saved view.
 func (s *Service) DeleteView(id int64) error {
-	ok, err := store.DeleteSavedView(s.env.Ctx(), s.st.DB, id)
+	var ok bool
+	err := s.st.Tx(s.env.Ctx(), func(tx store.Tx) (err error) {
+		ok, err = store.DeleteSavedView(s.env.Ctx(), tx, id)
+		return err
+	})
 	if err == nil && !ok {
 		return apperr.NotFound("id", msg.ViewNotFound)
 	}

@@ -44,7 +44,7 @@ func newListFixture(t *testing.T) *listFixture {
 	for i, in := range rows {
 		o := f.create(t, in)
 		f.ids[in.Name] = o.ID
-		if _, err := f.st.DB.Exec(`UPDATE opportunities SET updated_at = ? WHERE id = ?`, updated[i]+"T10:00:00+08:00", o.ID); err != nil {
+		if _, err := f.st.W.Exec(`UPDATE opportunities SET updated_at = ? WHERE id = ?`, updated[i]+"T10:00:00+08:00", o.ID); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -153,7 +153,7 @@ func TestListSort(t *testing.T) {
 		}
 	}
 	for i, id := range order {
-		if err := store.SetStagePosition(context.Background(), f.st.DB, id, i+1); err != nil {
+		if err := store.SetStagePosition(context.Background(), f.st.W, id, i+1); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -305,7 +305,7 @@ func TestBoard(t *testing.T) {
 		ids = append(ids, stages[i].ID)
 	}
 	for i, id := range ids {
-		store.SetStagePosition(context.Background(), f.st.DB, id, i+1)
+		store.SetStagePosition(context.Background(), f.st.W, id, i+1)
 	}
 	b, _ = f.s.Board(Filter{})
 	want = "未成结束:1:800000 谈成结束:1:2500050 商务谈判:1:1000000 招投标/竞争:0:0 方案制定:1:50000 需求分析:2:100000000 初期沟通:1:4000000"
@@ -535,7 +535,7 @@ func TestSavedViews(t *testing.T) {
 	}
 
 	// A view this version cannot read is skipped, not fatal.
-	if _, err := store.UpsertSavedView(context.Background(), f.st.DB, "坏的", "{not json"); err != nil {
+	if _, err := store.UpsertSavedView(context.Background(), f.st.W, "坏的", "{not json"); err != nil {
 		t.Fatal(err)
 	}
 	views, err = f.s.ListViews()

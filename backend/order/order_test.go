@@ -61,7 +61,7 @@ func (f *fixture) setToday(t *testing.T, d time.Time) {
 func (f *fixture) opportunity(t *testing.T, stage string) int64 {
 	t.Helper()
 	stg := storetest.Stage(t, f.st, stage)
-	id, err := store.InsertOpportunity(context.Background(), f.st.DB, store.Opportunity{Name: "采购-" + stage,
+	id, err := store.InsertOpportunity(context.Background(), f.st.W, store.Opportunity{Name: "采购-" + stage,
 		CustomerID: f.cust, OwnerID: f.owner, StageID: stg.ID, ProbabilityBP: stg.ProbabilityBP, LostReason: "价格"})
 	if err != nil {
 		t.Fatal(err)
@@ -246,7 +246,7 @@ func TestClosedOpportunityRule(t *testing.T) {
 	}
 	// ...then the opportunity is lost: the quote can no longer become an order.
 	lost := storetest.Stage(t, f.st, "未成结束")
-	if _, err := f.st.DB.Exec(`UPDATE opportunities SET stage_id = ? WHERE id = ?`, lost.ID, f.open); err != nil {
+	if _, err := f.st.W.Exec(`UPDATE opportunities SET stage_id = ? WHERE id = ?`, lost.ID, f.open); err != nil {
 		t.Fatal(err)
 	}
 	_, err := f.s.Create(Input{QuoteID: qid, OwnerID: f.owner})

@@ -119,7 +119,7 @@ func TestDelete(t *testing.T) {
 	// withOpp holds only an opportunity on a customer someone else holds.
 	cid := storetest.Customer(t, st, "客户乙", free)
 	first := storetest.Stage(t, st, "初期沟通")
-	if _, err := store.InsertOpportunity(ctx, st.DB, store.Opportunity{Name: "机会", CustomerID: cid, OwnerID: withOpp, StageID: first.ID, ProbabilityBP: 1000}); err != nil {
+	if _, err := store.InsertOpportunity(ctx, st.W, store.Opportunity{Name: "机会", CustomerID: cid, OwnerID: withOpp, StageID: first.ID, ProbabilityBP: 1000}); err != nil {
 		t.Fatal(err)
 	}
 	unused := storetest.Owner(t, st, "无用")
@@ -200,7 +200,7 @@ func TestEnsureByName(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			before := storetest.Count(t, st, "owners")
-			id, err := EnsureByName(ctx, st.DB, tt.in)
+			id, err := EnsureByName(ctx, st.W, tt.in)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -430,7 +430,7 @@ func TestBuildLinesRefusals(t *testing.T) {
 func addOpportunity(t *testing.T, f fixture, stage string) int64 {
 	t.Helper()
 	stg := storetest.Stage(t, f.st, stage)
-	id, err := store.InsertOpportunity(context.Background(), f.st.DB, store.Opportunity{
+	id, err := store.InsertOpportunity(context.Background(), f.st.W, store.Opportunity{
 		Name: "机会", CustomerID: f.cust, OwnerID: f.owner, StageID: stg.ID, ProbabilityBP: stg.ProbabilityBP, AmountCents: 123})
 	if err != nil {
 		t.Fatal(err)

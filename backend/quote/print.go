@@ -76,7 +76,9 @@ func (s *Service) SetCompany(in Company) (Company, error) {
 	if err != nil {
 		return Company{}, err
 	}
-	if err := store.SetSetting(s.env.Ctx(), s.st.DB, companyKey, string(js)); err != nil {
+	if err := s.st.Tx(s.env.Ctx(), func(tx store.Tx) error {
+		return store.SetSetting(s.env.Ctx(), tx, companyKey, string(js))
+	}); err != nil {
 		return Company{}, err
 	}
 	return c, nil

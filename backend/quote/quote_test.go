@@ -97,7 +97,7 @@ func newFixture(t *testing.T) fixture {
 func (f fixture) opportunity(t *testing.T, stage string) int64 {
 	t.Helper()
 	stg := storetest.Stage(t, f.st, stage)
-	id, err := store.InsertOpportunity(context.Background(), f.st.DB, store.Opportunity{Name: "打印机采购-" + stage,
+	id, err := store.InsertOpportunity(context.Background(), f.st.W, store.Opportunity{Name: "打印机采购-" + stage,
 		CustomerID: f.cust, OwnerID: f.owner, StageID: stg.ID, ProbabilityBP: stg.ProbabilityBP, LostReason: "价格"})
 	if err != nil {
 		t.Fatal(err)
@@ -268,7 +268,7 @@ func TestLostOpportunityStopsTheQuote(t *testing.T) {
 	}
 	// The opportunity is lost after the quote was made.
 	lost := storetest.Stage(t, f.st, "未成结束")
-	if _, err := f.st.DB.Exec(`UPDATE opportunities SET stage_id = ? WHERE id = ?`, lost.ID, f.open); err != nil {
+	if _, err := f.st.W.Exec(`UPDATE opportunities SET stage_id = ? WHERE id = ?`, lost.ID, f.open); err != nil {
 		t.Fatal(err)
 	}
 	_, err = f.s.Approve(d.Quote.ID)

@@ -60,7 +60,9 @@ func (s *Service) SetLanguage(lang string) (Settings, error) {
 	if !ok {
 		return Settings{}, apperr.Invalid("language", msg.LanguageUnsupported, msg.P{"value": lang})
 	}
-	if err := store.SetSetting(s.env.Ctx(), s.st.DB, "language", lang); err != nil {
+	if err := s.st.Tx(s.env.Ctx(), func(tx store.Tx) error {
+		return store.SetSetting(s.env.Ctx(), tx, "language", lang)
+	}); err != nil {
 		return Settings{}, err
 	}
 	return s.Get()
@@ -76,7 +78,9 @@ func (s *Service) LoadDemo() (Settings, error) {
 
 // DeclineDemo stops offering the example data.
 func (s *Service) DeclineDemo() (Settings, error) {
-	if err := store.SetSetting(s.env.Ctx(), s.st.DB, "demo_declined", "1"); err != nil {
+	if err := s.st.Tx(s.env.Ctx(), func(tx store.Tx) error {
+		return store.SetSetting(s.env.Ctx(), tx, "demo_declined", "1")
+	}); err != nil {
 		return Settings{}, err
 	}
 	return s.Get()

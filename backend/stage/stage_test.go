@@ -171,7 +171,7 @@ func TestUpdateKeepsOpportunityProbability(t *testing.T) {
 	oid := storetest.Owner(t, st, "张三")
 	cid := storetest.Customer(t, st, "客户", oid)
 	first := storetest.Stage(t, st, "初期沟通")
-	id, err := store.InsertOpportunity(ctx, st.DB, store.Opportunity{Name: "机会", CustomerID: cid, OwnerID: oid, StageID: first.ID, ProbabilityBP: 1000})
+	id, err := store.InsertOpportunity(ctx, st.W, store.Opportunity{Name: "机会", CustomerID: cid, OwnerID: oid, StageID: first.ID, ProbabilityBP: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,14 +270,14 @@ func TestDelete(t *testing.T) {
 	inUse := storetest.Stage(t, st, "需求分析")
 	history := storetest.Stage(t, st, "立项评估")
 	// One opportunity sits in 需求分析 after passing through 立项评估.
-	opp, err := store.InsertOpportunity(ctx, st.DB, store.Opportunity{Name: "机会", CustomerID: cid, OwnerID: oid, StageID: inUse.ID, ProbabilityBP: 3000})
+	opp, err := store.InsertOpportunity(ctx, st.W, store.Opportunity{Name: "机会", CustomerID: cid, OwnerID: oid, StageID: inUse.ID, ProbabilityBP: 3000})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := store.InsertStageChange(ctx, st.DB, opp, nil, history.ID); err != nil {
+	if err := store.InsertStageChange(ctx, st.W, opp, nil, history.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := store.InsertStageChange(ctx, st.DB, opp, &history.ID, inUse.ID); err != nil {
+	if err := store.InsertStageChange(ctx, st.W, opp, &history.ID, inUse.ID); err != nil {
 		t.Fatal(err)
 	}
 	fresh, err := s.Create(Input{Name: "新阶段", Probability: "70"})

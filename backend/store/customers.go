@@ -251,8 +251,14 @@ func UpdateContact(ctx context.Context, q Querier, c Contact) error {
 
 // DeleteContact removes a contact.
 func DeleteContact(ctx context.Context, q Querier, id int64) error {
-	_, err := q.ExecContext(ctx, `DELETE FROM contacts WHERE id = ?`, id)
-	return err
+	res, err := q.ExecContext(ctx, `DELETE FROM contacts WHERE id = ?`, id)
+	if err != nil {
+		return fmt.Errorf("delete contact: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
 }
 
 // FollowUp is one contact with a customer (跟进记录).

@@ -70,7 +70,7 @@ func CustomerIDsByName(ctx context.Context, q Querier, names map[string]struct{}
 // about a tenth of its time. The checks are back on before the connection
 // is handed to anyone else.
 func (s *Store) ImportTx(ctx context.Context, fn func(tx Tx) error) error {
-	conn, err := s.DB.Connx(ctx)
+	conn, err := s.W.Connx(ctx)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
@@ -86,15 +86,16 @@ func (s *Store) ImportTx(ctx context.Context, fn func(tx Tx) error) error {
 	}()
 	tx, err := conn.BeginTxx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("begin: %w", err)
+		return busy(fmt.Errorf("begin: %w", err))
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return err
+		return busy(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
+		return busy(fmt.Errorf("commit: %w", err))
 	}
+	s.wrote()
 	return nil
 }
 
@@ -106,9 +107,9 @@ const importCacheKiB = 256 * 1024
 // ImportWriter inserts many customers and opportunities in one open
 // transaction through statements prepared once. (Single-row statements:
 // measured faster with mattn/go-sqlite3 than multi-row VALUES lists.) Ids
-// are handed out ahead (the transaction holds the write lock, so MAX(id)+1
-// onwards is free), which lets Finish write the whole stage history with a
-// single statement.
+// are handed out ahead (the transaction holds the write lock, so every id
+// above both MAX(id) and the AUTOINCREMENT counter is free), which lets
+// Finish write the whole stage history with a single statement.
 type ImportWriter struct {
 	ctx context.Context
 	tx  Tx
@@ -135,12 +136,12 @@ func NewImportWriter(ctx context.Context, tx Tx) (*ImportWriter, error) {
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = -%d`, importCacheKiB)); err != nil {
 		return nil, fmt.Errorf("import: %w", err)
 	}
-	if err := tx.GetContext(ctx, &w.nextOpp, `SELECT COALESCE(MAX(id), 0) + 1 FROM opportunities`); err != nil {
+	if err := tx.GetContext(ctx, &w.nextOpp, nextIDQuery("opportunities")); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("import: %w", err)
 	}
 	w.firstOpp = w.nextOpp
-	if err := tx.GetContext(ctx, &w.nextCust, `SELECT COALESCE(MAX(id), 0) + 1 FROM customers`); err != nil {
+	if err := tx.GetContext(ctx, &w.nextCust, nextIDQuery("customers")); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("import: %w", err)
 	}
@@ -212,4 +213,11 @@ func (w *ImportWriter) Close() {
 	}
 	// The connection outlives the transaction; a failed reset only costs memory.
 	_, _ = w.tx.ExecContext(w.ctx, fmt.Sprintf(`PRAGMA cache_size = %d`, w.oldCache))
+}
+
+// nextIDQuery gives the id AUTOINCREMENT would give next in table: above
+// every id the table ever held, not only those it holds now.
+func nextIDQuery(table string) string {
+	return `SELECT MAX(COALESCE((SELECT MAX(id) FROM ` + table + `), 0),
+		COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '` + table + `'), 0)) + 1`
 }

@@ -15,14 +15,14 @@ import (
 func TestSearchByPinyin(t *testing.T) {
 	ctx := context.Background()
 	st := newTestStore(t)
-	w, _ := InsertOwner(ctx, st.DB, "王", true)
+	w, _ := InsertOwner(ctx, st.W, "王", true)
 	stage, err := StageByName(ctx, st.DB, "初期沟通")
 	if err != nil {
 		t.Fatal(err)
 	}
 	custs := map[string]int64{}
 	for _, name := range []string{"华强电子", "华为技术", "深圳华强北商行", "ABC科技", "红旗软件"} {
-		id, err := InsertCustomer(ctx, st.DB, Customer{Name: name, OwnerID: &w})
+		id, err := InsertCustomer(ctx, st.W, Customer{Name: name, OwnerID: &w})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -35,7 +35,7 @@ func TestSearchByPinyin(t *testing.T) {
 		{"ERP升级", "ABC科技"},
 		{"红旗办公套件", "红旗软件"},
 	} {
-		if _, err := InsertOpportunity(ctx, st.DB, Opportunity{Name: o.name, CustomerID: custs[o.customer], OwnerID: w,
+		if _, err := InsertOpportunity(ctx, st.W, Opportunity{Name: o.name, CustomerID: custs[o.customer], OwnerID: w,
 			StageID: stage.ID, ProbabilityBP: stage.ProbabilityBP}); err != nil {
 			t.Fatal(err)
 		}
@@ -107,7 +107,7 @@ func TestSearchByPinyin(t *testing.T) {
 func TestSortByPinyin(t *testing.T) {
 	ctx := context.Background()
 	st := newTestStore(t)
-	w, _ := InsertOwner(ctx, st.DB, "王", true)
+	w, _ := InsertOwner(ctx, st.W, "王", true)
 	stage, err := StageByName(ctx, st.DB, "初期沟通")
 	if err != nil {
 		t.Fatal(err)
@@ -118,12 +118,12 @@ func TestSortByPinyin(t *testing.T) {
 	want := "阿里云|apple|北京燕山|长沙银行|重庆钢铁|华强电子|Zebra|中信银行"
 	var cust int64
 	for _, n := range names {
-		id, err := InsertCustomer(ctx, st.DB, Customer{Name: n, OwnerID: &w})
+		id, err := InsertCustomer(ctx, st.W, Customer{Name: n, OwnerID: &w})
 		if err != nil {
 			t.Fatal(err)
 		}
 		cust = id
-		if _, err := InsertOpportunity(ctx, st.DB, Opportunity{Name: n, CustomerID: id, OwnerID: w,
+		if _, err := InsertOpportunity(ctx, st.W, Opportunity{Name: n, CustomerID: id, OwnerID: w,
 			StageID: stage.ID, ProbabilityBP: stage.ProbabilityBP}); err != nil {
 			t.Fatal(err)
 		}
@@ -181,7 +181,7 @@ func TestSortByPinyin(t *testing.T) {
 		t.Fatal(o, err)
 	}
 	o[0].Name = "爱心工程"
-	if err := UpdateOpportunity(ctx, st.DB, o[0]); err != nil {
+	if err := UpdateOpportunity(ctx, st.W, o[0]); err != nil {
 		t.Fatal(err)
 	}
 	first, _, err := ListOpportunities(ctx, st.DB, OpportunityFilter{Sort: "name"}, 0, 1)
@@ -190,7 +190,7 @@ func TestSortByPinyin(t *testing.T) {
 	}
 	c, _ := GetCustomer(ctx, st.DB, cust)
 	c.Name = "安徽海螺"
-	if err := UpdateCustomer(ctx, st.DB, c); err != nil {
+	if err := UpdateCustomer(ctx, st.W, c); err != nil {
 		t.Fatal(err)
 	}
 	custs, _, _ = ListCustomers(ctx, st.DB, CustomerFilter{Query: "ahhl", Limit: 5})
@@ -202,9 +202,9 @@ func TestSortByPinyin(t *testing.T) {
 func TestPinyinKeysOfContacts(t *testing.T) {
 	ctx := context.Background()
 	st := newTestStore(t)
-	w, _ := InsertOwner(ctx, st.DB, "王", true)
-	cust, _ := InsertCustomer(ctx, st.DB, Customer{Name: "华强电子", OwnerID: &w})
-	id, err := InsertContact(ctx, st.DB, Contact{CustomerID: cust, Name: "单田芳"})
+	w, _ := InsertOwner(ctx, st.W, "王", true)
+	cust, _ := InsertCustomer(ctx, st.W, Customer{Name: "华强电子", OwnerID: &w})
+	id, err := InsertContact(ctx, st.W, Contact{CustomerID: cust, Name: "单田芳"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,7 +220,7 @@ func TestPinyinKeysOfContacts(t *testing.T) {
 	if k := key(); k.Py != "shantianfang" || k.Ini != "stf" {
 		t.Errorf("contact keys %+v, want shantianfang/stf (单 as a surname)", k)
 	}
-	if err := UpdateContact(ctx, st.DB, Contact{ID: id, Name: "曾小明"}); err != nil {
+	if err := UpdateContact(ctx, st.W, Contact{ID: id, Name: "曾小明"}); err != nil {
 		t.Fatal(err)
 	}
 	if k := key(); k.Py != "zengxiaoming" || k.Ini != "zxm" {
@@ -251,7 +251,7 @@ func TestBackfillPinyin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := &Store{DB: db, Path: path}
+	st := &Store{DB: db, W: db, Path: path}
 	err = st.migrate()
 	migrationFS = old
 	if err != nil {

@@ -93,8 +93,16 @@ func TestOpenConnectionSettings(t *testing.T) {
 			}
 		})
 	}
-	if st.DB.Stats().MaxOpenConnections != 1 {
-		t.Errorf("MaxOpenConnections = %d, want 1 writer", st.DB.Stats().MaxOpenConnections)
+	if st.W.Stats().MaxOpenConnections != 1 {
+		t.Errorf("writer MaxOpenConnections = %d, want 1", st.W.Stats().MaxOpenConnections)
+	}
+	// synchronous is per connection: the writer's is the one that counts.
+	var sync int
+	if err := st.W.Get(&sync, `PRAGMA synchronous`); err != nil || sync != 2 {
+		t.Errorf("writer PRAGMA synchronous = %d (%v), want 2 (FULL)", sync, err)
+	}
+	if _, err := st.DB.Exec(`INSERT INTO settings (key, value) VALUES ('x', 'y')`); err == nil {
+		t.Errorf("the read pool accepted a write")
 	}
 }
 
@@ -126,15 +134,15 @@ func TestReopenKeepsData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	oid, err := InsertOwner(ctx, st.DB, "张三", true)
+	oid, err := InsertOwner(ctx, st.W, "张三", true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cid, err := InsertCustomer(ctx, st.DB, Customer{Name: "大商股份(TEST)", OwnerID: &oid})
+	cid, err := InsertCustomer(ctx, st.W, Customer{Name: "大商股份(TEST)", OwnerID: &oid})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := SetSetting(ctx, st.DB, "language", "en"); err != nil {
+	if err := SetSetting(ctx, st.W, "language", "en"); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.Close(); err != nil {
@@ -169,11 +177,11 @@ func TestMigrateExistingFileBacksUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	oid, err := InsertOwner(ctx, st.DB, "李四", true)
+	oid, err := InsertOwner(ctx, st.W, "李四", true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := InsertCustomer(ctx, st.DB, Customer{Name: "喜多多贸易", OwnerID: &oid}); err != nil {
+	if _, err := InsertCustomer(ctx, st.W, Customer{Name: "喜多多贸易", OwnerID: &oid}); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()
@@ -227,7 +235,7 @@ func TestFailedMigrationKeepsFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := InsertOwner(ctx, st.DB, "王五", true); err != nil {
+	if _, err := InsertOwner(ctx, st.W, "王五", true); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()
@@ -307,11 +315,11 @@ func TestDefaultStages(t *testing.T) {
 func TestSchemaConstraints(t *testing.T) {
 	ctx := context.Background()
 	st := newTestStore(t)
-	oid, err := InsertOwner(ctx, st.DB, "张三", true)
+	oid, err := InsertOwner(ctx, st.W, "张三", true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cid, err := InsertCustomer(ctx, st.DB, Customer{Name: "C", OwnerID: &oid})
+	cid, err := InsertCustomer(ctx, st.W, Customer{Name: "C", OwnerID: &oid})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -321,35 +329,35 @@ func TestSchemaConstraints(t *testing.T) {
 		run  func() error
 	}{
 		{"second won stage", func() error {
-			_, err := InsertStage(ctx, st.DB, Stage{Name: "又成了", ProbabilityBP: 10000, Kind: KindWon})
+			_, err := InsertStage(ctx, st.W, Stage{Name: "又成了", ProbabilityBP: 10000, Kind: KindWon})
 			return err
 		}},
 		{"second lost stage", func() error {
-			_, err := InsertStage(ctx, st.DB, Stage{Name: "又丢了", ProbabilityBP: 0, Kind: KindLost})
+			_, err := InsertStage(ctx, st.W, Stage{Name: "又丢了", ProbabilityBP: 0, Kind: KindLost})
 			return err
 		}},
 		{"duplicate stage name", func() error {
-			_, err := InsertStage(ctx, st.DB, Stage{Name: "初期沟通", ProbabilityBP: 0, Kind: KindOpen})
+			_, err := InsertStage(ctx, st.W, Stage{Name: "初期沟通", ProbabilityBP: 0, Kind: KindOpen})
 			return err
 		}},
 		{"duplicate owner name", func() error {
-			_, err := InsertOwner(ctx, st.DB, "张三", true)
+			_, err := InsertOwner(ctx, st.W, "张三", true)
 			return err
 		}},
 		{"opportunity of unknown customer", func() error {
-			_, err := InsertOpportunity(ctx, st.DB, Opportunity{Name: "x", CustomerID: 999, OwnerID: oid, StageID: first.ID})
+			_, err := InsertOpportunity(ctx, st.W, Opportunity{Name: "x", CustomerID: 999, OwnerID: oid, StageID: first.ID})
 			return err
 		}},
 		{"opportunity of unknown owner", func() error {
-			_, err := InsertOpportunity(ctx, st.DB, Opportunity{Name: "x", CustomerID: cid, OwnerID: 999, StageID: first.ID})
+			_, err := InsertOpportunity(ctx, st.W, Opportunity{Name: "x", CustomerID: cid, OwnerID: 999, StageID: first.ID})
 			return err
 		}},
 		{"negative amount", func() error {
-			_, err := InsertOpportunity(ctx, st.DB, Opportunity{Name: "x", CustomerID: cid, OwnerID: oid, StageID: first.ID, AmountCents: -1})
+			_, err := InsertOpportunity(ctx, st.W, Opportunity{Name: "x", CustomerID: cid, OwnerID: oid, StageID: first.ID, AmountCents: -1})
 			return err
 		}},
 		{"probability over 100%", func() error {
-			_, err := InsertOpportunity(ctx, st.DB, Opportunity{Name: "x", CustomerID: cid, OwnerID: oid, StageID: first.ID, ProbabilityBP: 10001})
+			_, err := InsertOpportunity(ctx, st.W, Opportunity{Name: "x", CustomerID: cid, OwnerID: oid, StageID: first.ID, ProbabilityBP: 10001})
 			return err
 		}},
 	}
@@ -368,18 +376,18 @@ func TestSchemaConstraints(t *testing.T) {
 func TestDeleteCustomerCascades(t *testing.T) {
 	ctx := context.Background()
 	st := newTestStore(t)
-	oid, _ := InsertOwner(ctx, st.DB, "张三", true)
-	keep, _ := InsertCustomer(ctx, st.DB, Customer{Name: "keep", OwnerID: &oid})
-	gone, _ := InsertCustomer(ctx, st.DB, Customer{Name: "gone", OwnerID: &oid})
+	oid, _ := InsertOwner(ctx, st.W, "张三", true)
+	keep, _ := InsertCustomer(ctx, st.W, Customer{Name: "keep", OwnerID: &oid})
+	gone, _ := InsertCustomer(ctx, st.W, Customer{Name: "gone", OwnerID: &oid})
 	for _, cid := range []int64{keep, gone} {
-		if _, err := InsertContact(ctx, st.DB, Contact{CustomerID: cid, Name: "联系人"}); err != nil {
+		if _, err := InsertContact(ctx, st.W, Contact{CustomerID: cid, Name: "联系人"}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := InsertFollowUp(ctx, st.DB, FollowUp{CustomerID: cid, Date: "2024-01-01", Content: "电话"}); err != nil {
+		if _, err := InsertFollowUp(ctx, st.W, FollowUp{CustomerID: cid, Date: "2024-01-01", Content: "电话"}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := DeleteCustomer(ctx, st.DB, gone); err != nil {
+	if err := DeleteCustomer(ctx, st.W, gone); err != nil {
 		t.Fatal(err)
 	}
 	if n := count(t, st.DB, `SELECT COUNT(*) FROM contacts WHERE customer_id = ?`, gone); n != 0 {
@@ -423,8 +431,8 @@ func TestTxRollsBackOnError(t *testing.T) {
 func TestListCustomersQuery(t *testing.T) {
 	ctx := context.Background()
 	st := newTestStore(t)
-	a, _ := InsertOwner(ctx, st.DB, "A", true)
-	b, _ := InsertOwner(ctx, st.DB, "B", true)
+	a, _ := InsertOwner(ctx, st.W, "A", true)
+	b, _ := InsertOwner(ctx, st.W, "B", true)
 	for _, c := range []Customer{
 		{Name: "100% 纯净水", OwnerID: &a, Classification: "潜在客户"},
 		{Name: "1000 纯净水", OwnerID: &a, Classification: "意向客户"},
@@ -432,7 +440,7 @@ func TestListCustomersQuery(t *testing.T) {
 		{Name: "axb 公司", OwnerID: &b},
 		{Name: `back\slash`, OwnerID: &b},
 	} {
-		if _, err := InsertCustomer(ctx, st.DB, c); err != nil {
+		if _, err := InsertCustomer(ctx, st.W, c); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -479,7 +487,7 @@ func TestSettingsAndSavedViews(t *testing.T) {
 		t.Errorf("unset setting = %q, %v; want the default", v, err)
 	}
 	for _, v := range []string{"en", "zh-CN"} {
-		if err := SetSetting(ctx, st.DB, "language", v); err != nil {
+		if err := SetSetting(ctx, st.W, "language", v); err != nil {
 			t.Fatal(err)
 		}
 		if got, _ := GetSetting(ctx, st.DB, "language", ""); got != v {
@@ -490,11 +498,11 @@ func TestSettingsAndSavedViews(t *testing.T) {
 		t.Errorf("SetSetting twice made %d rows", n)
 	}
 
-	id1, err := UpsertSavedView(ctx, st.DB, "我的", `{"view":"won"}`)
+	id1, err := UpsertSavedView(ctx, st.W, "我的", `{"view":"won"}`)
 	if err != nil {
 		t.Fatal(err)
 	}
-	id2, err := UpsertSavedView(ctx, st.DB, "我的", `{"view":"lost"}`)
+	id2, err := UpsertSavedView(ctx, st.W, "我的", `{"view":"lost"}`)
 	if err != nil || id2 != id1 {
 		t.Fatalf("replacing a view: id %d, %v; want %d", id2, err, id1)
 	}
@@ -502,10 +510,10 @@ func TestSettingsAndSavedViews(t *testing.T) {
 	if err != nil || v.FilterJSON != `{"view":"lost"}` {
 		t.Errorf("view = %+v, %v", v, err)
 	}
-	if ok, err := DeleteSavedView(ctx, st.DB, id1); !ok || err != nil {
+	if ok, err := DeleteSavedView(ctx, st.W, id1); !ok || err != nil {
 		t.Errorf("DeleteSavedView = %v, %v", ok, err)
 	}
-	if ok, _ := DeleteSavedView(ctx, st.DB, id1); ok {
+	if ok, _ := DeleteSavedView(ctx, st.W, id1); ok {
 		t.Error("deleting a deleted view reported a deletion")
 	}
 	if _, err := SavedViewByName(ctx, st.DB, "我的"); err != ErrNotFound {
@@ -519,11 +527,11 @@ func TestIsEmpty(t *testing.T) {
 	if empty, err := IsEmpty(ctx, st.DB); !empty || err != nil {
 		t.Errorf("new database IsEmpty = %v, %v", empty, err)
 	}
-	oid, _ := InsertOwner(ctx, st.DB, "张三", true)
+	oid, _ := InsertOwner(ctx, st.W, "张三", true)
 	if empty, _ := IsEmpty(ctx, st.DB); !empty {
 		t.Error("an owner alone made the database non-empty")
 	}
-	InsertCustomer(ctx, st.DB, Customer{Name: "C", OwnerID: &oid})
+	InsertCustomer(ctx, st.W, Customer{Name: "C", OwnerID: &oid})
 	if empty, _ := IsEmpty(ctx, st.DB); empty {
 		t.Error("a database with a customer is empty")
 	}
@@ -565,7 +573,7 @@ func TestOpenOddPaths(t *testing.T) {
 			if err := st.DB.Get(&fk, `PRAGMA foreign_keys`); err != nil || fk != 1 {
 				t.Errorf("foreign_keys = %d, %v", fk, err)
 			}
-			if _, err := InsertOwner(ctx, st.DB, "张三", true); err != nil {
+			if _, err := InsertOwner(ctx, st.W, "张三", true); err != nil {
 				t.Fatal(err)
 			}
 			st.Close()
@@ -580,27 +588,44 @@ func TestOpenOddPaths(t *testing.T) {
 	}
 }
 
-func TestTwoHandlesWriteConcurrently(t *testing.T) {
-	// The busy timeout and immediate transactions let a second process (say
-	// the CLI beside the open app) write without "database is locked".
+func TestAnotherProgramWritesConcurrently(t *testing.T) {
+	// The busy timeout and immediate transactions let another program (the
+	// sqlite3 shell, a sync tool) write beside the app without "database
+	// is locked".
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "t.db")
-	a, b := openAt(t, path), openAt(t, path)
+	a := openAt(t, path)
+	b, err := sqlx.Open("sqlite3", dsn(path, "_busy_timeout=5000&_txlock=immediate"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
 	const n = 50
 	errs := make(chan error, 2*n)
 	for i := 0; i < n; i++ {
-		for j, st := range []*Store{a, b} {
-			go func() {
-				errs <- st.Tx(ctx, func(tx Tx) error {
-					var c int
-					if err := tx.GetContext(ctx, &c, `SELECT COUNT(*) FROM owners`); err != nil {
-						return err
-					}
-					_, err := InsertOwner(ctx, tx, fmt.Sprintf("owner-%d-%d-%d", j, i, c), true)
+		go func() {
+			errs <- a.Tx(ctx, func(tx Tx) error {
+				var c int
+				if err := tx.GetContext(ctx, &c, `SELECT COUNT(*) FROM owners`); err != nil {
 					return err
-				})
-			}()
-		}
+				}
+				_, err := InsertOwner(ctx, tx, fmt.Sprintf("owner-a-%d-%d", i, c), true)
+				return err
+			})
+		}()
+		go func() {
+			tx, err := b.Beginx()
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer tx.Rollback()
+			if _, err := InsertOwner(ctx, tx, fmt.Sprintf("owner-b-%d", i), true); err != nil {
+				errs <- err
+				return
+			}
+			errs <- tx.Commit()
+		}()
 	}
 	for i := 0; i < 2*n; i++ {
 		if err := <-errs; err != nil {

@@ -66,7 +66,7 @@ func main() {
 		log.Fatal(err)
 	}
 	defer st.Close()
-	g := &gen{db: st.DB.DB, sdb: st.DB, rng: rand.New(rand.NewPCG(*seed, *seed^0x9e3779b97f4a7c15))}
+	g := &gen{db: st.W.DB, sdb: st.W, rng: rand.New(rand.NewPCG(*seed, *seed^0x9e3779b97f4a7c15))}
 	if err := g.run(*nOwn, *nCust, *nOpp); err != nil {
 		log.Fatal(err)
 	}

@@ -64,7 +64,7 @@ func main() {
 		log.Fatal(err)
 	}
 	defer st.Close()
-	g := &gen{db: st.DB.DB, rng: rand.New(rand.NewPCG(*seed, *seed^0x9e3779b97f4a7c15))}
+	g := &gen{db: st.W.DB, rng: rand.New(rand.NewPCG(*seed, *seed^0x9e3779b97f4a7c15))}
 	if err := g.run(*nOwn, *nCust, *nProd, *nQuotes, *nOrders); err != nil {
 		log.Fatal(err)
 	}

@@ -28,7 +28,7 @@ func New(t testing.TB) *store.Store {
 // Owner adds an active salesperson and returns its id.
 func Owner(t testing.TB, st *store.Store, name string) int64 {
 	t.Helper()
-	id, err := store.InsertOwner(context.Background(), st.DB, name, true)
+	id, err := store.InsertOwner(context.Background(), st.W, name, true)
 	if err != nil {
 		t.Fatalf("insert owner %q: %v", name, err)
 	}
@@ -38,7 +38,7 @@ func Owner(t testing.TB, st *store.Store, name string) int64 {
 // Customer adds a customer held by ownerID and returns its id.
 func Customer(t testing.TB, st *store.Store, name string, ownerID int64) int64 {
 	t.Helper()
-	id, err := store.InsertCustomer(context.Background(), st.DB, store.Customer{Name: name, OwnerID: &ownerID})
+	id, err := store.InsertCustomer(context.Background(), st.W, store.Customer{Name: name, OwnerID: &ownerID})
 	if err != nil {
 		t.Fatalf("insert customer %q: %v", name, err)
 	}
