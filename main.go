@@ -45,14 +45,17 @@ func main() {
 		}))
 	}
 
-	st, err := store.Open(*dbPath)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "FunnelDesk:", err)
-		openFailed(err)
-		os.Exit(1)
+	var st *store.Store
+	if !generatingBindings {
+		var err error
+		if st, err = store.Open(*dbPath); err != nil {
+			fmt.Fprintln(os.Stderr, "FunnelDesk:", err)
+			openFailed(err)
+			os.Exit(1)
+		}
 	}
 	app := NewApp(st, "", svc.New(nil))
-	err = wails.Run(&options.App{
+	err := wails.Run(&options.App{
 		Title:            "FunnelDesk 销售漏斗",
 		Width:            1280,
 		Height:           820,

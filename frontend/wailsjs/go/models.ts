@@ -1,0 +1,3231 @@
+export namespace customer {
+	
+	export class ContactInput {
+	    name: string;
+	    title: string;
+	    phone: string;
+	    email: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ContactInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.title = source["title"];
+	        this.phone = source["phone"];
+	        this.email = source["email"];
+	    }
+	}
+	export class Detail {
+	    customer: store.Customer;
+	    contacts: store.Contact[];
+	    followUps: store.FollowUp[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Detail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.customer = this.convertValues(source["customer"], store.Customer);
+	        this.contacts = this.convertValues(source["contacts"], store.Contact);
+	        this.followUps = this.convertValues(source["followUps"], store.FollowUp);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Filter {
+	    query: string;
+	    classification: string;
+	    ownerId: number;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = source["query"];
+	        this.classification = source["classification"];
+	        this.ownerId = source["ownerId"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	}
+	export class FollowUpInput {
+	    date: string;
+	    method: string;
+	    content: string;
+	    nextDate: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FollowUpInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.date = source["date"];
+	        this.method = source["method"];
+	        this.content = source["content"];
+	        this.nextDate = source["nextDate"];
+	    }
+	}
+	export class Input {
+	    name: string;
+	    classification: string;
+	    source: string;
+	    industry: string;
+	    phone: string;
+	    address: string;
+	    ownerId: number;
+	    notes: string;
+	    allowDuplicate: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.classification = source["classification"];
+	        this.source = source["source"];
+	        this.industry = source["industry"];
+	        this.phone = source["phone"];
+	        this.address = source["address"];
+	        this.ownerId = source["ownerId"];
+	        this.notes = source["notes"];
+	        this.allowDuplicate = source["allowDuplicate"];
+	    }
+	}
+	export class Options {
+	    classifications: string[];
+	    followUpMethods: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Options(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.classifications = source["classifications"];
+	        this.followUpMethods = source["followUpMethods"];
+	    }
+	}
+	export class Page {
+	    items: store.Customer[];
+	    total: number;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Page(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], store.Customer);
+	        this.total = source["total"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace funnel {
+	
+	export class StageArea {
+	    stageId: number;
+	    x: number;
+	    y: number;
+	    w: number;
+	    h: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new StageArea(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.stageId = source["stageId"];
+	        this.x = source["x"];
+	        this.y = source["y"];
+	        this.w = source["w"];
+	        this.h = source["h"];
+	    }
+	}
+	export class Chart {
+	    png: string;
+	    width: number;
+	    height: number;
+	    areas: StageArea[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Chart(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.png = source["png"];
+	        this.width = source["width"];
+	        this.height = source["height"];
+	        this.areas = this.convertValues(source["areas"], StageArea);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Filter {
+	    ownerId: number;
+	    from: string;
+	    to: string;
+	    type: string;
+	    source: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ownerId = source["ownerId"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.type = source["type"];
+	        this.source = source["source"];
+	    }
+	}
+	export class ChartRequest {
+	    filter: Filter;
+	    measure: string;
+	    size: string;
+	    lang: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ChartRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filter = this.convertValues(source["filter"], Filter);
+	        this.measure = source["measure"];
+	        this.size = source["size"];
+	        this.lang = source["lang"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Total {
+	    count: number;
+	    amountCents: number;
+	    expectedCents: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Total(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.count = source["count"];
+	        this.amountCents = source["amountCents"];
+	        this.expectedCents = source["expectedCents"];
+	    }
+	}
+	export class Row {
+	    stageId: number;
+	    name: string;
+	    kind: string;
+	    retired: boolean;
+	    count: number;
+	    countShare: number;
+	    amountCents: number;
+	    amountShare: number;
+	    expectedCents: number;
+	    expectedShare: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Row(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.stageId = source["stageId"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.retired = source["retired"];
+	        this.count = source["count"];
+	        this.countShare = source["countShare"];
+	        this.amountCents = source["amountCents"];
+	        this.amountShare = source["amountShare"];
+	        this.expectedCents = source["expectedCents"];
+	        this.expectedShare = source["expectedShare"];
+	    }
+	}
+	export class Report {
+	    filter: Filter;
+	    ownerName: string;
+	    stages: Row[];
+	    total: Total;
+	    generatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filter = this.convertValues(source["filter"], Filter);
+	        this.ownerName = source["ownerName"];
+	        this.stages = this.convertValues(source["stages"], Row);
+	        this.total = this.convertValues(source["total"], Total);
+	        this.generatedAt = source["generatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class StageRequest {
+	    filter: Filter;
+	    stageId: number;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new StageRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filter = this.convertValues(source["filter"], Filter);
+	        this.stageId = source["stageId"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class View {
+	    report: Report;
+	    chart: Chart;
+	
+	    static createFrom(source: any = {}) {
+	        return new View(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.report = this.convertValues(source["report"], Report);
+	        this.chart = this.convertValues(source["chart"], Chart);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ViewRequest {
+	    filter: Filter;
+	    measure: string;
+	    lang: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ViewRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filter = this.convertValues(source["filter"], Filter);
+	        this.measure = source["measure"];
+	        this.lang = source["lang"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace importer {
+	
+	export class Field {
+	    key: string;
+	    label: string;
+	    labelEn: string;
+	    required: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Field(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.label = source["label"];
+	        this.labelEn = source["labelEn"];
+	        this.required = source["required"];
+	    }
+	}
+	export class RowError {
+	    row: number;
+	    column: string;
+	    field: string;
+	    value: string;
+	    key: string;
+	    params?: Record<string, any>;
+	    message: string;
+	    messageEn: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RowError(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.column = source["column"];
+	        this.field = source["field"];
+	        this.value = source["value"];
+	        this.key = source["key"];
+	        this.params = source["params"];
+	        this.message = source["message"];
+	        this.messageEn = source["messageEn"];
+	    }
+	}
+	export class Preview {
+	    token: string;
+	    fileName: string;
+	    format: string;
+	    encoding: string;
+	    delimiter: string;
+	    sheet: string;
+	    headers: string[];
+	    mapping: string[];
+	    unmapped: string[];
+	    fields: Field[];
+	    sample: string[][];
+	    totalRows: number;
+	    errors: RowError[];
+	    errorCount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Preview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.token = source["token"];
+	        this.fileName = source["fileName"];
+	        this.format = source["format"];
+	        this.encoding = source["encoding"];
+	        this.delimiter = source["delimiter"];
+	        this.sheet = source["sheet"];
+	        this.headers = source["headers"];
+	        this.mapping = source["mapping"];
+	        this.unmapped = source["unmapped"];
+	        this.fields = this.convertValues(source["fields"], Field);
+	        this.sample = source["sample"];
+	        this.totalRows = source["totalRows"];
+	        this.errors = this.convertValues(source["errors"], RowError);
+	        this.errorCount = source["errorCount"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Result {
+	    opportunities: number;
+	    customersCreated: number;
+	    ownersCreated: number;
+	    format: string;
+	    encoding: string;
+	    ignored: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.opportunities = source["opportunities"];
+	        this.customersCreated = source["customersCreated"];
+	        this.ownersCreated = source["ownersCreated"];
+	        this.format = source["format"];
+	        this.encoding = source["encoding"];
+	        this.ignored = source["ignored"];
+	    }
+	}
+	export class Progress {
+	    jobId: string;
+	    done: number;
+	    total: number;
+	    finished: boolean;
+	    ok: boolean;
+	    result: Result;
+	    errors: RowError[];
+	    errorCount: number;
+	    message: string;
+	    messageEn: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Progress(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.jobId = source["jobId"];
+	        this.done = source["done"];
+	        this.total = source["total"];
+	        this.finished = source["finished"];
+	        this.ok = source["ok"];
+	        this.result = this.convertValues(source["result"], Result);
+	        this.errors = this.convertValues(source["errors"], RowError);
+	        this.errorCount = source["errorCount"];
+	        this.message = source["message"];
+	        this.messageEn = source["messageEn"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+
+}
+
+export namespace opportunity {
+	
+	export class Column {
+	    stage: store.Stage;
+	    count: number;
+	    amountCents: number;
+	    cards: store.Opportunity[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Column(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.stage = this.convertValues(source["stage"], store.Stage);
+	        this.count = source["count"];
+	        this.amountCents = source["amountCents"];
+	        this.cards = this.convertValues(source["cards"], store.Opportunity);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Board {
+	    columns: Column[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Board(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.columns = this.convertValues(source["columns"], Column);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Detail {
+	    opportunity: store.Opportunity;
+	    history: store.StageChange[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Detail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.opportunity = this.convertValues(source["opportunity"], store.Opportunity);
+	        this.history = this.convertValues(source["history"], store.StageChange);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Input {
+	    name: string;
+	    customerId: number;
+	    type: string;
+	    source: string;
+	    ownerId: number;
+	    campaign: string;
+	    amount: string;
+	    expectedClose: string;
+	    nextStep: string;
+	    stageId: number;
+	    probability: string;
+	    description: string;
+	    lostReason: string;
+	    competitor: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.customerId = source["customerId"];
+	        this.type = source["type"];
+	        this.source = source["source"];
+	        this.ownerId = source["ownerId"];
+	        this.campaign = source["campaign"];
+	        this.amount = source["amount"];
+	        this.expectedClose = source["expectedClose"];
+	        this.nextStep = source["nextStep"];
+	        this.stageId = source["stageId"];
+	        this.probability = source["probability"];
+	        this.description = source["description"];
+	        this.lostReason = source["lostReason"];
+	        this.competitor = source["competitor"];
+	    }
+	}
+	export class ListRequest {
+	    filter: store.OpportunityFilter;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ListRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filter = this.convertValues(source["filter"], store.OpportunityFilter);
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Move {
+	    stageId: number;
+	    lostReason: string;
+	    competitor: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Move(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.stageId = source["stageId"];
+	        this.lostReason = source["lostReason"];
+	        this.competitor = source["competitor"];
+	    }
+	}
+	export class Options {
+	    types: string[];
+	    sources: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Options(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.types = source["types"];
+	        this.sources = source["sources"];
+	    }
+	}
+	export class Page {
+	    items: store.Opportunity[];
+	    total: number;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Page(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], store.Opportunity);
+	        this.total = source["total"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class View {
+	    id: number;
+	    name: string;
+	    filter: store.OpportunityFilter;
+	
+	    static createFrom(source: any = {}) {
+	        return new View(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.filter = this.convertValues(source["filter"], store.OpportunityFilter);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace order {
+	
+	export class Credit {
+	    customerId: number;
+	    customerName: string;
+	    limitCents?: number;
+	    days: number;
+	    unpaidCents: number;
+	    availableCents?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Credit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.customerId = source["customerId"];
+	        this.customerName = source["customerName"];
+	        this.limitCents = source["limitCents"];
+	        this.days = source["days"];
+	        this.unpaidCents = source["unpaidCents"];
+	        this.availableCents = source["availableCents"];
+	    }
+	}
+	export class CreditInput {
+	    limit: string;
+	    days: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CreditInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.limit = source["limit"];
+	        this.days = source["days"];
+	    }
+	}
+	export class Figures {
+	    totalCents: number;
+	    returnedCents: number;
+	    netCents: number;
+	    receivedCents: number;
+	    outstandingCents: number;
+	    overdueCents: number;
+	    invoicedCents: number;
+	    uninvoicedCents: number;
+	    refundDueCents: number;
+	    planCents: number;
+	    asOf: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Figures(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.totalCents = source["totalCents"];
+	        this.returnedCents = source["returnedCents"];
+	        this.netCents = source["netCents"];
+	        this.receivedCents = source["receivedCents"];
+	        this.outstandingCents = source["outstandingCents"];
+	        this.overdueCents = source["overdueCents"];
+	        this.invoicedCents = source["invoicedCents"];
+	        this.uninvoicedCents = source["uninvoicedCents"];
+	        this.refundDueCents = source["refundDueCents"];
+	        this.planCents = source["planCents"];
+	        this.asOf = source["asOf"];
+	    }
+	}
+	export class Detail {
+	    order: store.Order;
+	    lines: store.OrderLine[];
+	    plan: store.Installment[];
+	    receipts: store.Receipt[];
+	    invoices: store.Invoice[];
+	    returns: store.SalesReturn[];
+	    figures: Figures;
+	    allowed: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Detail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.order = this.convertValues(source["order"], store.Order);
+	        this.lines = this.convertValues(source["lines"], store.OrderLine);
+	        this.plan = this.convertValues(source["plan"], store.Installment);
+	        this.receipts = this.convertValues(source["receipts"], store.Receipt);
+	        this.invoices = this.convertValues(source["invoices"], store.Invoice);
+	        this.returns = this.convertValues(source["returns"], store.SalesReturn);
+	        this.figures = this.convertValues(source["figures"], Figures);
+	        this.allowed = source["allowed"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class HeaderInput {
+	    title: string;
+	    ownerId: number;
+	    signedDate: string;
+	    notes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HeaderInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.ownerId = source["ownerId"];
+	        this.signedDate = source["signedDate"];
+	        this.notes = source["notes"];
+	    }
+	}
+	export class InstallmentInput {
+	    id: number;
+	    dueDate: string;
+	    amount: string;
+	    ownerId: number;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new InstallmentInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.dueDate = source["dueDate"];
+	        this.amount = source["amount"];
+	        this.ownerId = source["ownerId"];
+	        this.note = source["note"];
+	    }
+	}
+	export class Input {
+	    title: string;
+	    customerId: number;
+	    opportunityId: number;
+	    quoteId: number;
+	    ownerId: number;
+	    signedDate: string;
+	    notes: string;
+	    lines: product.LineInput[];
+	    plan: InstallmentInput[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.customerId = source["customerId"];
+	        this.opportunityId = source["opportunityId"];
+	        this.quoteId = source["quoteId"];
+	        this.ownerId = source["ownerId"];
+	        this.signedDate = source["signedDate"];
+	        this.notes = source["notes"];
+	        this.lines = this.convertValues(source["lines"], product.LineInput);
+	        this.plan = this.convertValues(source["plan"], InstallmentInput);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class InvoiceInput {
+	    orderId: number;
+	    number: string;
+	    date: string;
+	    amount: string;
+	    kind: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new InvoiceInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orderId = source["orderId"];
+	        this.number = source["number"];
+	        this.date = source["date"];
+	        this.amount = source["amount"];
+	        this.kind = source["kind"];
+	        this.note = source["note"];
+	    }
+	}
+	export class InvoiceListRequest {
+	    filter: store.InvoiceFilter;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new InvoiceListRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filter = this.convertValues(source["filter"], store.InvoiceFilter);
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class InvoicePage {
+	    items: store.Invoice[];
+	    total: number;
+	    sumCents: number;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new InvoicePage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], store.Invoice);
+	        this.total = source["total"];
+	        this.sumCents = source["sumCents"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ListRequest {
+	    filter: store.OrderFilter;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ListRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filter = this.convertValues(source["filter"], store.OrderFilter);
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Options {
+	    statuses: quote.StatusLabel[];
+	    receiptMethods: string[];
+	    invoiceKinds: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Options(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.statuses = this.convertValues(source["statuses"], quote.StatusLabel);
+	        this.receiptMethods = source["receiptMethods"];
+	        this.invoiceKinds = source["invoiceKinds"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Page {
+	    items: store.Order[];
+	    total: number;
+	    page: number;
+	    pageSize: number;
+	    asOf: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Page(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], store.Order);
+	        this.total = source["total"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	        this.asOf = source["asOf"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReceiptInput {
+	    installmentId: number;
+	    date: string;
+	    amount: string;
+	    method: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReceiptInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.installmentId = source["installmentId"];
+	        this.date = source["date"];
+	        this.amount = source["amount"];
+	        this.method = source["method"];
+	        this.note = source["note"];
+	    }
+	}
+	export class ReceiptListRequest {
+	    filter: store.ReceiptFilter;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReceiptListRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filter = this.convertValues(source["filter"], store.ReceiptFilter);
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReceiptPage {
+	    items: store.Receipt[];
+	    total: number;
+	    sumCents: number;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReceiptPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], store.Receipt);
+	        this.total = source["total"];
+	        this.sumCents = source["sumCents"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReturnLineInput {
+	    orderLineId: number;
+	    quantity: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReturnLineInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orderLineId = source["orderLineId"];
+	        this.quantity = source["quantity"];
+	    }
+	}
+	export class ReturnInput {
+	    orderId: number;
+	    date: string;
+	    reason: string;
+	    lines: ReturnLineInput[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ReturnInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orderId = source["orderId"];
+	        this.date = source["date"];
+	        this.reason = source["reason"];
+	        this.lines = this.convertValues(source["lines"], ReturnLineInput);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class TermsInput {
+	    priceListId: number;
+	    limit: string;
+	    days: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TermsInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.priceListId = source["priceListId"];
+	        this.limit = source["limit"];
+	        this.days = source["days"];
+	    }
+	}
+
+}
+
+export namespace owner {
+	
+	export class Input {
+	    name: string;
+	    active: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.active = source["active"];
+	    }
+	}
+
+}
+
+export namespace product {
+	
+	export class CategoryInput {
+	    name: string;
+	    parentId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CategoryInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.parentId = source["parentId"];
+	    }
+	}
+	export class Detail {
+	    product: store.Product;
+	    prices: store.PriceListItem[];
+	    used: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Detail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.product = this.convertValues(source["product"], store.Product);
+	        this.prices = this.convertValues(source["prices"], store.PriceListItem);
+	        this.used = source["used"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Filter {
+	    query: string;
+	    categoryId: number;
+	    ownerIds: number[];
+	    status: string;
+	    sort: string;
+	    desc: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = source["query"];
+	        this.categoryId = source["categoryId"];
+	        this.ownerIds = source["ownerIds"];
+	        this.status = source["status"];
+	        this.sort = source["sort"];
+	        this.desc = source["desc"];
+	    }
+	}
+	export class Input {
+	    code: string;
+	    name: string;
+	    categoryId: number;
+	    unit: string;
+	    price: string;
+	    ownerId: number;
+	    retired: boolean;
+	    description: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.name = source["name"];
+	        this.categoryId = source["categoryId"];
+	        this.unit = source["unit"];
+	        this.price = source["price"];
+	        this.ownerId = source["ownerId"];
+	        this.retired = source["retired"];
+	        this.description = source["description"];
+	    }
+	}
+	export class LineInput {
+	    productId: number;
+	    quantity: string;
+	    unitPrice: string;
+	    discount: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LineInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.productId = source["productId"];
+	        this.quantity = source["quantity"];
+	        this.unitPrice = source["unitPrice"];
+	        this.discount = source["discount"];
+	    }
+	}
+	export class ListRequest {
+	    filter: Filter;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ListRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filter = this.convertValues(source["filter"], Filter);
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OpportunityLines {
+	    opportunityId: number;
+	    followLines: boolean;
+	    lines: store.Line[];
+	    totalCents: number;
+	    amountCents: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OpportunityLines(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.opportunityId = source["opportunityId"];
+	        this.followLines = source["followLines"];
+	        this.lines = this.convertValues(source["lines"], store.Line);
+	        this.totalCents = source["totalCents"];
+	        this.amountCents = source["amountCents"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OpportunityLinesInput {
+	    followLines: boolean;
+	    lines: LineInput[];
+	
+	    static createFrom(source: any = {}) {
+	        return new OpportunityLinesInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.followLines = source["followLines"];
+	        this.lines = this.convertValues(source["lines"], LineInput);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Options {
+	    units: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Options(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.units = source["units"];
+	    }
+	}
+	export class Page {
+	    items: store.Product[];
+	    total: number;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Page(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], store.Product);
+	        this.total = source["total"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Price {
+	    productId: number;
+	    unitPriceCents: number;
+	    standardPriceCents: number;
+	    fromPriceList: boolean;
+	    priceListId: number;
+	    priceListName: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Price(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.productId = source["productId"];
+	        this.unitPriceCents = source["unitPriceCents"];
+	        this.standardPriceCents = source["standardPriceCents"];
+	        this.fromPriceList = source["fromPriceList"];
+	        this.priceListId = source["priceListId"];
+	        this.priceListName = source["priceListName"];
+	    }
+	}
+	export class PriceInput {
+	    productId: number;
+	    price: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PriceInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.productId = source["productId"];
+	        this.price = source["price"];
+	    }
+	}
+	export class PriceListDetail {
+	    priceList: store.PriceList;
+	    items: store.PriceListItem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PriceListDetail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.priceList = this.convertValues(source["priceList"], store.PriceList);
+	        this.items = this.convertValues(source["items"], store.PriceListItem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PriceListInput {
+	    name: string;
+	    notes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PriceListInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.notes = source["notes"];
+	    }
+	}
+
+}
+
+export namespace quote {
+	
+	export class Company {
+	    name: string;
+	    address: string;
+	    phone: string;
+	    fax: string;
+	    email: string;
+	    taxId: string;
+	    bankName: string;
+	    bankAccount: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Company(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.address = source["address"];
+	        this.phone = source["phone"];
+	        this.fax = source["fax"];
+	        this.email = source["email"];
+	        this.taxId = source["taxId"];
+	        this.bankName = source["bankName"];
+	        this.bankAccount = source["bankAccount"];
+	    }
+	}
+	export class Detail {
+	    quote: store.Quote;
+	    lines: store.Line[];
+	    orders: store.Order[];
+	    allowed: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Detail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.quote = this.convertValues(source["quote"], store.Quote);
+	        this.lines = this.convertValues(source["lines"], store.Line);
+	        this.orders = this.convertValues(source["orders"], store.Order);
+	        this.allowed = source["allowed"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Input {
+	    title: string;
+	    customerId: number;
+	    opportunityId: number;
+	    ownerId: number;
+	    quoteDate: string;
+	    validUntil: string;
+	    terms: string;
+	    notes: string;
+	    lines: product.LineInput[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.customerId = source["customerId"];
+	        this.opportunityId = source["opportunityId"];
+	        this.ownerId = source["ownerId"];
+	        this.quoteDate = source["quoteDate"];
+	        this.validUntil = source["validUntil"];
+	        this.terms = source["terms"];
+	        this.notes = source["notes"];
+	        this.lines = this.convertValues(source["lines"], product.LineInput);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ListRequest {
+	    filter: store.QuoteFilter;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ListRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filter = this.convertValues(source["filter"], store.QuoteFilter);
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Page {
+	    items: store.Quote[];
+	    total: number;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Page(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], store.Quote);
+	        this.total = source["total"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class StatusLabel {
+	    code: string;
+	    label: string;
+	    labelEn: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StatusLabel(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.label = source["label"];
+	        this.labelEn = source["labelEn"];
+	    }
+	}
+
+}
+
+export namespace report {
+	
+	export class ReceivablesPage {
+	    groupBy: string;
+	    items: store.ReceivableGroup[];
+	    total: number;
+	    totals: store.ReceivableGroup;
+	    page: number;
+	    pageSize: number;
+	    asOf: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReceivablesPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.groupBy = source["groupBy"];
+	        this.items = this.convertValues(source["items"], store.ReceivableGroup);
+	        this.total = source["total"];
+	        this.totals = this.convertValues(source["totals"], store.ReceivableGroup);
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	        this.asOf = source["asOf"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReceivablesRequest {
+	    groupBy: string;
+	    filter: store.ReceivableFilter;
+	    overdueOnly: boolean;
+	    sort: string;
+	    desc: boolean;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReceivablesRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.groupBy = source["groupBy"];
+	        this.filter = this.convertValues(source["filter"], store.ReceivableFilter);
+	        this.overdueOnly = source["overdueOnly"];
+	        this.sort = source["sort"];
+	        this.desc = source["desc"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SalesCell {
+	    qtyMilli: number;
+	    amountCents: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SalesCell(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.qtyMilli = source["qtyMilli"];
+	        this.amountCents = source["amountCents"];
+	    }
+	}
+	export class SalesRequest {
+	    groupBy: string;
+	    from: string;
+	    to: string;
+	    categoryId: number;
+	    ownerIds: number[];
+	    customerId: number;
+	    lang: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SalesRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.groupBy = source["groupBy"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.categoryId = source["categoryId"];
+	        this.ownerIds = source["ownerIds"];
+	        this.customerId = source["customerId"];
+	        this.lang = source["lang"];
+	    }
+	}
+	export class SalesChartRequest {
+	    sales: SalesRequest;
+	    measure: string;
+	    size: string;
+	    lang: string;
+	    topN: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SalesChartRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sales = this.convertValues(source["sales"], SalesRequest);
+	        this.measure = source["measure"];
+	        this.size = source["size"];
+	        this.lang = source["lang"];
+	        this.topN = source["topN"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SalesRow {
+	    id: number;
+	    code: string;
+	    name: string;
+	    unit: string;
+	    months: SalesCell[];
+	    total: SalesCell;
+	
+	    static createFrom(source: any = {}) {
+	        return new SalesRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.code = source["code"];
+	        this.name = source["name"];
+	        this.unit = source["unit"];
+	        this.months = this.convertValues(source["months"], SalesCell);
+	        this.total = this.convertValues(source["total"], SalesCell);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SalesReport {
+	    groupBy: string;
+	    months: string[];
+	    rows: SalesRow[];
+	    totals: SalesCell[];
+	    total: SalesCell;
+	    filters: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SalesReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.groupBy = source["groupBy"];
+	        this.months = source["months"];
+	        this.rows = this.convertValues(source["rows"], SalesRow);
+	        this.totals = this.convertValues(source["totals"], SalesCell);
+	        this.total = this.convertValues(source["total"], SalesCell);
+	        this.filters = source["filters"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+
+}
+
+export namespace settings {
+	
+	export class Settings {
+	    language: string;
+	    dbPath: string;
+	    offerDemo: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.language = source["language"];
+	        this.dbPath = source["dbPath"];
+	        this.offerDemo = source["offerDemo"];
+	    }
+	}
+
+}
+
+export namespace stage {
+	
+	export class Input {
+	    name: string;
+	    probability: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.probability = source["probability"];
+	    }
+	}
+
+}
+
+export namespace store {
+	
+	export class Category {
+	    id: number;
+	    name: string;
+	    parentId?: number;
+	    position: number;
+	    depth: number;
+	    path: string;
+	    products: number;
+	    children: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Category(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.parentId = source["parentId"];
+	        this.position = source["position"];
+	        this.depth = source["depth"];
+	        this.path = source["path"];
+	        this.products = source["products"];
+	        this.children = source["children"];
+	    }
+	}
+	export class Contact {
+	    id: number;
+	    customerId: number;
+	    name: string;
+	    title: string;
+	    phone: string;
+	    email: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Contact(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.customerId = source["customerId"];
+	        this.name = source["name"];
+	        this.title = source["title"];
+	        this.phone = source["phone"];
+	        this.email = source["email"];
+	    }
+	}
+	export class Customer {
+	    id: number;
+	    name: string;
+	    classification: string;
+	    source: string;
+	    industry: string;
+	    phone: string;
+	    address: string;
+	    ownerId?: number;
+	    ownerName: string;
+	    notes: string;
+	    createdAt: string;
+	    updatedAt: string;
+	    opportunities: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Customer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.classification = source["classification"];
+	        this.source = source["source"];
+	        this.industry = source["industry"];
+	        this.phone = source["phone"];
+	        this.address = source["address"];
+	        this.ownerId = source["ownerId"];
+	        this.ownerName = source["ownerName"];
+	        this.notes = source["notes"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.opportunities = source["opportunities"];
+	    }
+	}
+	export class CustomerTerms {
+	    customerId: number;
+	    customerName: string;
+	    priceListId?: number;
+	    priceListName: string;
+	    creditLimitCents?: number;
+	    creditDays: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CustomerTerms(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.customerId = source["customerId"];
+	        this.customerName = source["customerName"];
+	        this.priceListId = source["priceListId"];
+	        this.priceListName = source["priceListName"];
+	        this.creditLimitCents = source["creditLimitCents"];
+	        this.creditDays = source["creditDays"];
+	    }
+	}
+	export class FollowUp {
+	    id: number;
+	    customerId: number;
+	    date: string;
+	    method: string;
+	    content: string;
+	    nextDate: string;
+	    createdAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FollowUp(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.customerId = source["customerId"];
+	        this.date = source["date"];
+	        this.method = source["method"];
+	        this.content = source["content"];
+	        this.nextDate = source["nextDate"];
+	        this.createdAt = source["createdAt"];
+	    }
+	}
+	export class Installment {
+	    id: number;
+	    orderId: number;
+	    seq: number;
+	    dueDate: string;
+	    amountCents: number;
+	    receivedCents: number;
+	    ownerId: number;
+	    ownerName: string;
+	    note: string;
+	    outstandingCents: number;
+	    overdue: boolean;
+	    receipts: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Installment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.orderId = source["orderId"];
+	        this.seq = source["seq"];
+	        this.dueDate = source["dueDate"];
+	        this.amountCents = source["amountCents"];
+	        this.receivedCents = source["receivedCents"];
+	        this.ownerId = source["ownerId"];
+	        this.ownerName = source["ownerName"];
+	        this.note = source["note"];
+	        this.outstandingCents = source["outstandingCents"];
+	        this.overdue = source["overdue"];
+	        this.receipts = source["receipts"];
+	    }
+	}
+	export class Invoice {
+	    id: number;
+	    number: string;
+	    orderId: number;
+	    orderNumber: string;
+	    customerId: number;
+	    customerName: string;
+	    date: string;
+	    amountCents: number;
+	    kind: string;
+	    note: string;
+	    createdAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Invoice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.number = source["number"];
+	        this.orderId = source["orderId"];
+	        this.orderNumber = source["orderNumber"];
+	        this.customerId = source["customerId"];
+	        this.customerName = source["customerName"];
+	        this.date = source["date"];
+	        this.amountCents = source["amountCents"];
+	        this.kind = source["kind"];
+	        this.note = source["note"];
+	        this.createdAt = source["createdAt"];
+	    }
+	}
+	export class InvoiceFilter {
+	    query: string;
+	    customerId: number;
+	    orderId: number;
+	    ownerIds: number[];
+	    kinds: string[];
+	    dateFrom: string;
+	    dateTo: string;
+	    sort: string;
+	    desc: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new InvoiceFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = source["query"];
+	        this.customerId = source["customerId"];
+	        this.orderId = source["orderId"];
+	        this.ownerIds = source["ownerIds"];
+	        this.kinds = source["kinds"];
+	        this.dateFrom = source["dateFrom"];
+	        this.dateTo = source["dateTo"];
+	        this.sort = source["sort"];
+	        this.desc = source["desc"];
+	    }
+	}
+	export class Line {
+	    id: number;
+	    position: number;
+	    productId: number;
+	    productCode: string;
+	    productName: string;
+	    unit: string;
+	    qtyMilli: number;
+	    unitPriceCents: number;
+	    discountBp: number;
+	    totalCents: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Line(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.position = source["position"];
+	        this.productId = source["productId"];
+	        this.productCode = source["productCode"];
+	        this.productName = source["productName"];
+	        this.unit = source["unit"];
+	        this.qtyMilli = source["qtyMilli"];
+	        this.unitPriceCents = source["unitPriceCents"];
+	        this.discountBp = source["discountBp"];
+	        this.totalCents = source["totalCents"];
+	    }
+	}
+	export class Opportunity {
+	    id: number;
+	    name: string;
+	    customerId: number;
+	    customerName: string;
+	    type: string;
+	    source: string;
+	    ownerId: number;
+	    ownerName: string;
+	    campaign: string;
+	    amountCents: number;
+	    expectedClose: string;
+	    nextStep: string;
+	    stageId: number;
+	    stageName: string;
+	    stageKind: string;
+	    probabilityBp: number;
+	    description: string;
+	    lostReason: string;
+	    competitor: string;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Opportunity(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.customerId = source["customerId"];
+	        this.customerName = source["customerName"];
+	        this.type = source["type"];
+	        this.source = source["source"];
+	        this.ownerId = source["ownerId"];
+	        this.ownerName = source["ownerName"];
+	        this.campaign = source["campaign"];
+	        this.amountCents = source["amountCents"];
+	        this.expectedClose = source["expectedClose"];
+	        this.nextStep = source["nextStep"];
+	        this.stageId = source["stageId"];
+	        this.stageName = source["stageName"];
+	        this.stageKind = source["stageKind"];
+	        this.probabilityBp = source["probabilityBp"];
+	        this.description = source["description"];
+	        this.lostReason = source["lostReason"];
+	        this.competitor = source["competitor"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class OpportunityFilter {
+	    view: string;
+	    stageIds: number[];
+	    ownerIds: number[];
+	    sources: string[];
+	    types: string[];
+	    customerId: number;
+	    closeFrom: string;
+	    closeTo: string;
+	    query: string;
+	    sort: string;
+	    desc: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new OpportunityFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.view = source["view"];
+	        this.stageIds = source["stageIds"];
+	        this.ownerIds = source["ownerIds"];
+	        this.sources = source["sources"];
+	        this.types = source["types"];
+	        this.customerId = source["customerId"];
+	        this.closeFrom = source["closeFrom"];
+	        this.closeTo = source["closeTo"];
+	        this.query = source["query"];
+	        this.sort = source["sort"];
+	        this.desc = source["desc"];
+	    }
+	}
+	export class Order {
+	    id: number;
+	    number: string;
+	    title: string;
+	    customerId: number;
+	    customerName: string;
+	    opportunityId?: number;
+	    opportunityName: string;
+	    quoteId?: number;
+	    quoteNumber: string;
+	    ownerId: number;
+	    ownerName: string;
+	    signedDate: string;
+	    status: string;
+	    totalCents: number;
+	    returnedCents: number;
+	    netCents: number;
+	    receivedCents: number;
+	    invoicedCents: number;
+	    outstandingCents: number;
+	    overdueCents: number;
+	    notes: string;
+	    voidReason: string;
+	    voidedAt: string;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Order(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.number = source["number"];
+	        this.title = source["title"];
+	        this.customerId = source["customerId"];
+	        this.customerName = source["customerName"];
+	        this.opportunityId = source["opportunityId"];
+	        this.opportunityName = source["opportunityName"];
+	        this.quoteId = source["quoteId"];
+	        this.quoteNumber = source["quoteNumber"];
+	        this.ownerId = source["ownerId"];
+	        this.ownerName = source["ownerName"];
+	        this.signedDate = source["signedDate"];
+	        this.status = source["status"];
+	        this.totalCents = source["totalCents"];
+	        this.returnedCents = source["returnedCents"];
+	        this.netCents = source["netCents"];
+	        this.receivedCents = source["receivedCents"];
+	        this.invoicedCents = source["invoicedCents"];
+	        this.outstandingCents = source["outstandingCents"];
+	        this.overdueCents = source["overdueCents"];
+	        this.notes = source["notes"];
+	        this.voidReason = source["voidReason"];
+	        this.voidedAt = source["voidedAt"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class OrderFilter {
+	    query: string;
+	    statuses: string[];
+	    customerId: number;
+	    opportunityId: number;
+	    quoteId: number;
+	    ownerIds: number[];
+	    signedFrom: string;
+	    signedTo: string;
+	    overdue: boolean;
+	    outstanding: boolean;
+	    sort: string;
+	    desc: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrderFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = source["query"];
+	        this.statuses = source["statuses"];
+	        this.customerId = source["customerId"];
+	        this.opportunityId = source["opportunityId"];
+	        this.quoteId = source["quoteId"];
+	        this.ownerIds = source["ownerIds"];
+	        this.signedFrom = source["signedFrom"];
+	        this.signedTo = source["signedTo"];
+	        this.overdue = source["overdue"];
+	        this.outstanding = source["outstanding"];
+	        this.sort = source["sort"];
+	        this.desc = source["desc"];
+	    }
+	}
+	export class OrderLine {
+	    id: number;
+	    position: number;
+	    productId: number;
+	    productCode: string;
+	    productName: string;
+	    unit: string;
+	    qtyMilli: number;
+	    unitPriceCents: number;
+	    discountBp: number;
+	    totalCents: number;
+	    returnedQtyMilli: number;
+	    returnedCents: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrderLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.position = source["position"];
+	        this.productId = source["productId"];
+	        this.productCode = source["productCode"];
+	        this.productName = source["productName"];
+	        this.unit = source["unit"];
+	        this.qtyMilli = source["qtyMilli"];
+	        this.unitPriceCents = source["unitPriceCents"];
+	        this.discountBp = source["discountBp"];
+	        this.totalCents = source["totalCents"];
+	        this.returnedQtyMilli = source["returnedQtyMilli"];
+	        this.returnedCents = source["returnedCents"];
+	    }
+	}
+	export class Owner {
+	    id: number;
+	    name: string;
+	    active: boolean;
+	    createdAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Owner(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.active = source["active"];
+	        this.createdAt = source["createdAt"];
+	    }
+	}
+	export class PriceList {
+	    id: number;
+	    name: string;
+	    notes: string;
+	    createdAt: string;
+	    items: number;
+	    customers: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PriceList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.notes = source["notes"];
+	        this.createdAt = source["createdAt"];
+	        this.items = source["items"];
+	        this.customers = source["customers"];
+	    }
+	}
+	export class PriceListItem {
+	    priceListId: number;
+	    productId: number;
+	    productCode: string;
+	    productName: string;
+	    unit: string;
+	    standardPriceCents: number;
+	    priceCents: number;
+	    active: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PriceListItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.priceListId = source["priceListId"];
+	        this.productId = source["productId"];
+	        this.productCode = source["productCode"];
+	        this.productName = source["productName"];
+	        this.unit = source["unit"];
+	        this.standardPriceCents = source["standardPriceCents"];
+	        this.priceCents = source["priceCents"];
+	        this.active = source["active"];
+	    }
+	}
+	export class Product {
+	    id: number;
+	    code: string;
+	    name: string;
+	    categoryId?: number;
+	    categoryName: string;
+	    unit: string;
+	    priceCents: number;
+	    ownerId?: number;
+	    ownerName: string;
+	    active: boolean;
+	    description: string;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Product(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.code = source["code"];
+	        this.name = source["name"];
+	        this.categoryId = source["categoryId"];
+	        this.categoryName = source["categoryName"];
+	        this.unit = source["unit"];
+	        this.priceCents = source["priceCents"];
+	        this.ownerId = source["ownerId"];
+	        this.ownerName = source["ownerName"];
+	        this.active = source["active"];
+	        this.description = source["description"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class Quote {
+	    id: number;
+	    number: string;
+	    title: string;
+	    customerId: number;
+	    customerName: string;
+	    opportunityId?: number;
+	    opportunityName: string;
+	    ownerId: number;
+	    ownerName: string;
+	    status: string;
+	    quoteDate: string;
+	    validUntil: string;
+	    terms: string;
+	    notes: string;
+	    totalCents: number;
+	    approvedAt: string;
+	    closedAt: string;
+	    createdAt: string;
+	    updatedAt: string;
+	    orders: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Quote(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.number = source["number"];
+	        this.title = source["title"];
+	        this.customerId = source["customerId"];
+	        this.customerName = source["customerName"];
+	        this.opportunityId = source["opportunityId"];
+	        this.opportunityName = source["opportunityName"];
+	        this.ownerId = source["ownerId"];
+	        this.ownerName = source["ownerName"];
+	        this.status = source["status"];
+	        this.quoteDate = source["quoteDate"];
+	        this.validUntil = source["validUntil"];
+	        this.terms = source["terms"];
+	        this.notes = source["notes"];
+	        this.totalCents = source["totalCents"];
+	        this.approvedAt = source["approvedAt"];
+	        this.closedAt = source["closedAt"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.orders = source["orders"];
+	    }
+	}
+	export class QuoteFilter {
+	    query: string;
+	    statuses: string[];
+	    customerId: number;
+	    opportunityId: number;
+	    ownerIds: number[];
+	    dateFrom: string;
+	    dateTo: string;
+	    sort: string;
+	    desc: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new QuoteFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = source["query"];
+	        this.statuses = source["statuses"];
+	        this.customerId = source["customerId"];
+	        this.opportunityId = source["opportunityId"];
+	        this.ownerIds = source["ownerIds"];
+	        this.dateFrom = source["dateFrom"];
+	        this.dateTo = source["dateTo"];
+	        this.sort = source["sort"];
+	        this.desc = source["desc"];
+	    }
+	}
+	export class Receipt {
+	    id: number;
+	    number: string;
+	    orderId: number;
+	    orderNumber: string;
+	    installmentId: number;
+	    installmentSeq: number;
+	    customerId: number;
+	    customerName: string;
+	    ownerId: number;
+	    ownerName: string;
+	    date: string;
+	    amountCents: number;
+	    method: string;
+	    note: string;
+	    createdAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Receipt(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.number = source["number"];
+	        this.orderId = source["orderId"];
+	        this.orderNumber = source["orderNumber"];
+	        this.installmentId = source["installmentId"];
+	        this.installmentSeq = source["installmentSeq"];
+	        this.customerId = source["customerId"];
+	        this.customerName = source["customerName"];
+	        this.ownerId = source["ownerId"];
+	        this.ownerName = source["ownerName"];
+	        this.date = source["date"];
+	        this.amountCents = source["amountCents"];
+	        this.method = source["method"];
+	        this.note = source["note"];
+	        this.createdAt = source["createdAt"];
+	    }
+	}
+	export class ReceiptFilter {
+	    query: string;
+	    customerId: number;
+	    orderId: number;
+	    ownerIds: number[];
+	    methods: string[];
+	    dateFrom: string;
+	    dateTo: string;
+	    sort: string;
+	    desc: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReceiptFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = source["query"];
+	        this.customerId = source["customerId"];
+	        this.orderId = source["orderId"];
+	        this.ownerIds = source["ownerIds"];
+	        this.methods = source["methods"];
+	        this.dateFrom = source["dateFrom"];
+	        this.dateTo = source["dateTo"];
+	        this.sort = source["sort"];
+	        this.desc = source["desc"];
+	    }
+	}
+	export class ReceivableFilter {
+	    ownerIds: number[];
+	    customerId: number;
+	    query: string;
+	    dueFrom: string;
+	    dueTo: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReceivableFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ownerIds = source["ownerIds"];
+	        this.customerId = source["customerId"];
+	        this.query = source["query"];
+	        this.dueFrom = source["dueFrom"];
+	        this.dueTo = source["dueTo"];
+	    }
+	}
+	export class ReceivableGroup {
+	    id: number;
+	    name: string;
+	    dueCents: number;
+	    receivedCents: number;
+	    overdueCents: number;
+	    outstandingCents: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReceivableGroup(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.dueCents = source["dueCents"];
+	        this.receivedCents = source["receivedCents"];
+	        this.overdueCents = source["overdueCents"];
+	        this.outstandingCents = source["outstandingCents"];
+	    }
+	}
+	export class SalesReturnLine {
+	    id: number;
+	    returnId: number;
+	    orderLineId: number;
+	    productCode: string;
+	    productName: string;
+	    unit: string;
+	    qtyMilli: number;
+	    amountCents: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SalesReturnLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.returnId = source["returnId"];
+	        this.orderLineId = source["orderLineId"];
+	        this.productCode = source["productCode"];
+	        this.productName = source["productName"];
+	        this.unit = source["unit"];
+	        this.qtyMilli = source["qtyMilli"];
+	        this.amountCents = source["amountCents"];
+	    }
+	}
+	export class SalesReturn {
+	    id: number;
+	    number: string;
+	    orderId: number;
+	    date: string;
+	    reason: string;
+	    amountCents: number;
+	    createdAt: string;
+	    lines: SalesReturnLine[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SalesReturn(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.number = source["number"];
+	        this.orderId = source["orderId"];
+	        this.date = source["date"];
+	        this.reason = source["reason"];
+	        this.amountCents = source["amountCents"];
+	        this.createdAt = source["createdAt"];
+	        this.lines = this.convertValues(source["lines"], SalesReturnLine);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Stage {
+	    id: number;
+	    name: string;
+	    position: number;
+	    probabilityBp: number;
+	    kind: string;
+	    retired: boolean;
+	    inUse: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Stage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.position = source["position"];
+	        this.probabilityBp = source["probabilityBp"];
+	        this.kind = source["kind"];
+	        this.retired = source["retired"];
+	        this.inUse = source["inUse"];
+	    }
+	}
+	export class StageChange {
+	    id: number;
+	    opportunityId: number;
+	    fromStageId?: number;
+	    fromStageName: string;
+	    toStageId: number;
+	    toStageName: string;
+	    changedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StageChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.opportunityId = source["opportunityId"];
+	        this.fromStageId = source["fromStageId"];
+	        this.fromStageName = source["fromStageName"];
+	        this.toStageId = source["toStageId"];
+	        this.toStageName = source["toStageName"];
+	        this.changedAt = source["changedAt"];
+	    }
+	}
+
+}
+
