@@ -4,6 +4,8 @@ import { opportunity } from '../../wailsjs/go/models'
 import { call } from './errors'
 import { changed } from './events'
 import { toWire } from './types'
+import { saveExport } from './exportFile'
+import type { ExportFormat } from './exportFile'
 import type {
   Board, Move, Opportunity, OpportunityDetail, OpportunityFilter, OpportunityInput, OpportunityOptions, OpportunityPage, SavedView,
 } from './types'
@@ -21,6 +23,10 @@ export const opportunities = {
   batchDelete: (ids: number[]): Promise<number> => changed(call(() => svc.BatchDelete(ids)), 'opportunities'),
   batchSetOwner: (ids: number[], ownerId: number): Promise<number> => changed(call(() => svc.BatchSetOwner(ids, ownerId)), 'opportunities'),
   exportCSV: (filter: OpportunityFilter): Promise<string> => call(() => svc.ExportCSV(toWire(filter))),
+  // replaced by the exports branch
+  /** export writes the list under the filter to a file the user picks; resolves to the path, or '' if cancelled. */
+  export: (filter: OpportunityFilter, format: ExportFormat): Promise<string> =>
+    saveExport('opp.exportName', format, () => opportunities.exportCSV(filter)),
   listViews: (): Promise<SavedView[]> => call(() => svc.ListViews()),
   saveView: (name: string, filter: OpportunityFilter): Promise<SavedView> => call(() => svc.SaveView(name, toWire(filter))),
   deleteView: (id: number): Promise<void> => call(() => svc.DeleteView(id)),

@@ -5,6 +5,8 @@ import * as svc from '../../wailsjs/go/order/Service'
 import { order, store } from '../../wailsjs/go/models'
 import { call } from './errors'
 import { changed } from './events'
+import { saveExport } from './exportFile'
+import type { ExportFormat } from './exportFile'
 
 export type Order = store.Order
 export type OrderLine = store.OrderLine
@@ -106,6 +108,9 @@ export const orders = {
   removeInvoice: (id: number): Promise<OrderDetail> => changed(call(() => svc.DeleteInvoice(id)), 'orders'),
   createReturn: (input: ReturnInput): Promise<OrderDetail> => changed(call(() => svc.CreateReturn(order.ReturnInput.createFrom(input))), 'orders'),
   exportCSV: (filter: OrderFilter): Promise<string> => call(() => svc.ExportCSV(wire(filter))),
+  // replaced by the exports branch
+  /** export writes the list under the filter to a file the user picks; resolves to the path, or '' if cancelled. */
+  export: (filter: OrderFilter, format: ExportFormat): Promise<string> => saveExport('order.fileName', format, () => orders.exportCSV(filter)),
 
   customerCredit: (customerId: number): Promise<Credit> => call(() => svc.CustomerCredit(customerId)),
   /** setCustomerCredit sets the limit (yuan; '' for none) and the credit days. */
@@ -119,4 +124,10 @@ export const orders = {
   invoices: (filter: MoneyFilter, page = 1, pageSize = 50): Promise<InvoicePage> =>
     call(() => svc.ListInvoices(order.InvoiceListRequest.createFrom({ filter: wireInvoices(filter), page, pageSize }))),
   exportInvoicesCSV: (filter: MoneyFilter): Promise<string> => call(() => svc.ExportInvoicesCSV(wireInvoices(filter))),
+  // replaced by the exports branch
+  exportReceipts: (filter: MoneyFilter, format: ExportFormat): Promise<string> =>
+    saveExport('receipt.fileName', format, () => orders.exportReceiptsCSV(filter)),
+  // replaced by the exports branch
+  exportInvoices: (filter: MoneyFilter, format: ExportFormat): Promise<string> =>
+    saveExport('invoice.fileName', format, () => orders.exportInvoicesCSV(filter)),
 }

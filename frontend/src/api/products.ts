@@ -4,6 +4,8 @@ import * as svc from '../../wailsjs/go/product/Service'
 import { product, store } from '../../wailsjs/go/models'
 import { call } from './errors'
 import { changed } from './events'
+import { saveExport } from './exportFile'
+import type { ExportFormat } from './exportFile'
 
 export type Product = store.Product
 export type Category = store.Category
@@ -53,6 +55,9 @@ export const products = {
   setRetired: (ids: number[], retired: boolean): Promise<number> => changed(call(() => svc.SetRetired(ids, retired)), 'products'),
   remove: (id: number): Promise<void> => changed(call(() => svc.Delete(id)), 'products'),
   exportCSV: (filter: ProductFilter): Promise<string> => call(() => svc.ExportCSV(wire(filter))),
+  // replaced by the exports branch
+  /** export writes the list under the filter to a file the user picks; resolves to the path, or '' if cancelled. */
+  export: (filter: ProductFilter, format: ExportFormat): Promise<string> => saveExport('product.fileName', format, () => products.exportCSV(filter)),
 
   /** categories is the tree flattened depth-first, each with its depth and path. */
   categories: (): Promise<Category[]> => call(() => svc.Categories()),

@@ -4,6 +4,8 @@ import * as svc from '../../wailsjs/go/quote/Service'
 import { quote, store } from '../../wailsjs/go/models'
 import { call } from './errors'
 import { changed } from './events'
+import { saveExport } from './exportFile'
+import type { ExportFormat } from './exportFile'
 
 export type Quote = store.Quote
 /** QuoteInput is a quote as the form sends it (a plain object). */
@@ -49,6 +51,9 @@ export const quotes = {
   close: (id: number): Promise<QuoteDetail> => changed(call(() => svc.Close(id)), 'quotes'),
   remove: (id: number): Promise<void> => changed(call(() => svc.Delete(id)), 'quotes'),
   exportCSV: (filter: QuoteFilter): Promise<string> => call(() => svc.ExportCSV(wire(filter))),
+  // replaced by the exports branch
+  /** export writes the list under the filter to a file the user picks; resolves to the path, or '' if cancelled. */
+  export: (filter: QuoteFilter, format: ExportFormat): Promise<string> => saveExport('quote.fileName', format, () => quotes.exportCSV(filter)),
   /** printHTML is the printable quote: one self-contained A4 page. */
   printHTML: (id: number): Promise<string> => call(() => svc.PrintHTML(id)),
   company: (): Promise<Company> => call(() => svc.Company()),

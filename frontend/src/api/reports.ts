@@ -4,6 +4,8 @@ import * as svc from '../../wailsjs/go/report/Service'
 import * as desktopSvc from '../../wailsjs/go/desktop/Service'
 import { report, store } from '../../wailsjs/go/models'
 import { call } from './errors'
+import { saveExport } from './exportFile'
+import type { ExportFormat } from './exportFile'
 
 export type ReceivablesPage = report.ReceivablesPage
 export type ReceivableRow = store.ReceivableGroup
@@ -63,6 +65,10 @@ function wireSales(q: SalesQuery): report.SalesRequest {
 export const reports = {
   receivables: (q: ReceivablesQuery): Promise<ReceivablesPage> => call(() => svc.Receivables(wireReceivables(q))),
   exportReceivablesCSV: (q: ReceivablesQuery): Promise<string> => call(() => svc.ExportReceivablesCSV(wireReceivables(q))),
+  // replaced by the exports branch
+  /** exportReceivables writes the whole report under the query (every page) to a file the user picks. */
+  exportReceivables: (q: ReceivablesQuery, format: ExportFormat): Promise<string> =>
+    saveExport(q.groupBy === 'owner' ? 'report.fileReceivablesOwner' : 'report.fileReceivablesCustomer', format, () => reports.exportReceivablesCSV(q)),
   productSales: (q: SalesQuery): Promise<SalesReport> => call(() => svc.ProductSales(wireSales(q))),
   exportProductSalesCSV: (q: SalesQuery): Promise<string> => call(() => svc.ExportProductSalesCSV(wireSales(q))),
   /** productSalesChart resolves to the chart as base64 PNG. */

@@ -14,6 +14,8 @@ const bizEn: BizMessages = {
     export: 'Export',
     exported: 'Exported to {path}',
     exportCancelled: 'Export cancelled',
+    exportCsv: 'CSV file (.csv)',
+    exportXlsx: 'Excel workbook (.xlsx)',
     sum: 'Total',
     selected: '{n} selected',
     allOwners: 'All owners',

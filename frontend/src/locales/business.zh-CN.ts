@@ -14,6 +14,8 @@ const bizZh = {
     export: '导出',
     exported: '已导出到 {path}',
     exportCancelled: '已取消导出',
+    exportCsv: 'CSV 文件 (.csv)',
+    exportXlsx: 'Excel 工作簿 (.xlsx)',
     sum: '合计',
     selected: '已选 {n} 项',
     allOwners: '所有负责人',
