@@ -162,6 +162,7 @@ test('batch 修改负责人 gives the selected opportunities to another salesper
 
 test('CSV export of the current view writes a file with a BOM and the Chinese header', async () => {
   await page.click('[data-test="export"]')
+  await page.locator('[data-test="export-csv"]:visible').click()
   const result = page.locator('[data-test="export-result"]')
   await result.waitFor()
   const files = readdirSync(srv.saveDir)

@@ -491,6 +491,7 @@ test('a return and an invoice move the figures; the receipt and invoice lists su
   await expectText(page.locator('[data-test="invoices-table"] .el-table__body tr').first(), /04403217/, 'invoice row')
   await shot(page, 'orders-invoices')
   await page.click('[data-test="invoices-export"]')
+  await page.locator('[data-test="invoices-export-csv"]:visible').click()
   await page.locator('[data-test="export-result"]').waitFor()
   const csv = readdirSync(srv.saveDir).find((f) => f.endsWith('.csv'))
   assert.ok(csv, 'the invoice CSV was saved')
