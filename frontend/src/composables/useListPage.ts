@@ -5,7 +5,7 @@
 // components/ListShell.vue draws the parts every list shares around it.
 import { computed, onBeforeUnmount, onMounted, ref, shallowReactive, shallowRef, watch } from 'vue'
 import type { ComputedRef, Ref, ShallowReactive, ShallowRef } from 'vue'
-import { ElMessage } from 'element-plus'
+import { ElMessage, ElMessageBox } from 'element-plus'
 import type { ExportFormat, Topic } from '../api'
 import { i18n } from '../locales'
 import { showError } from '../utils/errors'
@@ -180,5 +180,29 @@ export function useListPage<F extends ListFilter, P extends ListAnswer>(o: ListP
   return {
     filter, search, page, pageSize, loading, answer, items, total, exporting, exportedPath,
     canExport: Boolean(o.exportTo), tableSort, load, applySearch, reset, onSort, exportAs,
+  }
+}
+
+/**
+ * confirmDelete asks whether to delete the row called name and, if so, runs
+ * remove; the list reloads through the change remove announces. Resolves to
+ * whether the row was deleted (a refusal from the backend is shown).
+ */
+export async function confirmDelete(name: string, remove: () => Promise<unknown>): Promise<boolean> {
+  const t = i18n.global.t
+  try {
+    await ElMessageBox.confirm(t('common.confirmDelete', { name }), t('common.confirmTitle'), {
+      type: 'warning', confirmButtonText: t('common.delete'), cancelButtonText: t('common.cancel'),
+    })
+  } catch {
+    return false
+  }
+  try {
+    await remove()
+    ElMessage.success(t('common.deleted'))
+    return true
+  } catch (e) {
+    void showError(e)
+    return false
   }
 }
