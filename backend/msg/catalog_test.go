@@ -13,7 +13,7 @@ import (
 	"testing"
 )
 
-// entry is one def call of catalog.go as written.
+// entry is one def call of a catalog file as written.
 type entry struct {
 	name, id, zh, en string
 	pos              token.Position
@@ -22,10 +22,26 @@ type entry struct {
 func catalogEntries(t *testing.T) []entry {
 	t.Helper()
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "catalog.go", nil, 0)
+	files, err := filepath.Glob("catalog*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
+	var out []entry
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fileEntries(t, fset, f)...)
+	}
+	return out
+}
+
+func fileEntries(t *testing.T, fset *token.FileSet, f *ast.File) []entry {
+	t.Helper()
 	var out []entry
 	ast.Inspect(f, func(n ast.Node) bool {
 		vs, ok := n.(*ast.ValueSpec)
@@ -53,11 +69,12 @@ func catalogEntries(t *testing.T) []entry {
 }
 
 // TestCatalog: every key has both languages, with the same placeholders,
-// and catalog.go is the whole catalog.
+// and the catalog*.go files are the whole catalog (one file per area, so
+// that work on different areas adds keys in different files).
 func TestCatalog(t *testing.T) {
 	entries := catalogEntries(t)
 	if len(entries) != len(Keys()) {
-		t.Fatalf("catalog.go defines %d keys, the catalog holds %d: keys must come from catalog.go", len(entries), len(Keys()))
+		t.Fatalf("catalog*.go define %d keys, the catalog holds %d: keys must come from catalog*.go", len(entries), len(Keys()))
 	}
 	for _, e := range entries {
 		if strings.TrimSpace(e.zh) == "" || strings.TrimSpace(e.en) == "" {
