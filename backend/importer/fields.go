@@ -91,7 +91,7 @@ var Fields = labelled([]Field{
 	{Key: FieldDescription, label: msg.LabelDescription, maxLen: 4000, aliases: []string{
 		"备注", "说明", "详细描述", "机会描述", "商机描述", "description", "notes", "note", "remark", "remarks", "comments"}},
 	{Key: FieldLostReason, label: msg.LabelLostReason, maxLen: 500, aliases: []string{
-		"输单原因", "失败原因", "丢失原因", "lost reason", "loss reason", "reason lost"}},
+		"输单原因", "失败原因", "丢失原因", "失去原因", "丢单原因", "lost reason", "loss reason", "reason lost"}},
 	{Key: FieldCompetitor, label: msg.LabelCompetitor, maxLen: 100, aliases: []string{
 		"竞争者", "竞品", "competitor", "competitors"}},
 	{Key: FieldExternalID, label: msg.LabelExternalID, maxLen: 100, aliases: []string{
