@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"funneldesk/backend/msg"
 	"funneldesk/backend/store"
 )
 
@@ -150,7 +149,7 @@ func TestImportAmbiguousDatesAsked(t *testing.T) {
 	st := openDB(t)
 	_, err := Import(context.Background(), st, Source{Name: "a.csv", Data: []byte(file)}, Options{})
 	var re *RowErrors
-	if !asRowErrors(err, &re) || re.Errors[0].Key != msg.ImportDateAmbiguous {
+	if !asRowErrors(err, &re) || re.Errors[0].Key.String() != "import.dateAmbiguous" {
 		t.Fatalf("error %v, want the ambiguous-date error", err)
 	}
 	for order, want := range map[string]string{OrderDMY: "2025-04-03", OrderMDY: "2025-03-04"} {
