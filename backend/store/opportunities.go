@@ -31,6 +31,9 @@ type Opportunity struct {
 	Competitor    string `db:"competitor" json:"competitor"`
 	CreatedAt     string `db:"created_at" json:"createdAt"`
 	UpdatedAt     string `db:"updated_at" json:"updatedAt"`
+	// ExternalID is the id another CRM gave it, kept by the import so that
+	// importing the same export again updates it.
+	ExternalID string `db:"external_id" json:"externalId"`
 }
 
 // OpportunityFilter selects opportunities for the list, the board and exports.

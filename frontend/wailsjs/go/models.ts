@@ -498,6 +498,34 @@ export namespace importer {
 	        this.required = source["required"];
 	    }
 	}
+	export class StageChoice {
+	    value: string;
+	    count: number;
+	    kind: string;
+	    sourceBp: number;
+	    action: string;
+	    stageId: number;
+	    newName: string;
+	    newBp: number;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StageChoice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.count = source["count"];
+	        this.kind = source["kind"];
+	        this.sourceBp = source["sourceBp"];
+	        this.action = source["action"];
+	        this.stageId = source["stageId"];
+	        this.newName = source["newName"];
+	        this.newBp = source["newBp"];
+	        this.reason = source["reason"];
+	    }
+	}
 	export class RowError {
 	    row: number;
 	    column: string;
@@ -539,6 +567,14 @@ export namespace importer {
 	    totalRows: number;
 	    errors: RowError[];
 	    errorCount: number;
+	    source: string;
+	    sourceName: string;
+	    stages: StageChoice[];
+	    dateOrder: string;
+	    dateOrderNeeded: boolean;
+	    new: number;
+	    duplicates: number;
+	    rowActions: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Preview(source);
@@ -560,6 +596,52 @@ export namespace importer {
 	        this.totalRows = source["totalRows"];
 	        this.errors = this.convertValues(source["errors"], RowError);
 	        this.errorCount = source["errorCount"];
+	        this.source = source["source"];
+	        this.sourceName = source["sourceName"];
+	        this.stages = this.convertValues(source["stages"], StageChoice);
+	        this.dateOrder = source["dateOrder"];
+	        this.dateOrderNeeded = source["dateOrderNeeded"];
+	        this.new = source["new"];
+	        this.duplicates = source["duplicates"];
+	        this.rowActions = source["rowActions"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PreviewOptions {
+	    mapping: string[];
+	    stages: StageChoice[];
+	    dateOrder: string;
+	    onDuplicate: string;
+	    defaultOwnerId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PreviewOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mapping = source["mapping"];
+	        this.stages = this.convertValues(source["stages"], StageChoice);
+	        this.dateOrder = source["dateOrder"];
+	        this.onDuplicate = source["onDuplicate"];
+	        this.defaultOwnerId = source["defaultOwnerId"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -582,6 +664,14 @@ export namespace importer {
 	}
 	export class Result {
 	    opportunities: number;
+	    added: number;
+	    updated: number;
+	    skipped: number;
+	    source: string;
+	    stagesMapped: string[];
+	    stagesCreated: string[];
+	    typesAdded: string[];
+	    importId: number;
 	    customersCreated: number;
 	    ownersCreated: number;
 	    format: string;
@@ -595,6 +685,14 @@ export namespace importer {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.opportunities = source["opportunities"];
+	        this.added = source["added"];
+	        this.updated = source["updated"];
+	        this.skipped = source["skipped"];
+	        this.source = source["source"];
+	        this.stagesMapped = source["stagesMapped"];
+	        this.stagesCreated = source["stagesCreated"];
+	        this.typesAdded = source["typesAdded"];
+	        this.importId = source["importId"];
 	        this.customersCreated = source["customersCreated"];
 	        this.ownersCreated = source["ownersCreated"];
 	        this.format = source["format"];
@@ -651,6 +749,40 @@ export namespace importer {
 		}
 	}
 	
+	
+	
+	export class UndoResult {
+	    importId: number;
+	    kept: store.Changed[];
+	
+	    static createFrom(source: any = {}) {
+	        return new UndoResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.importId = source["importId"];
+	        this.kept = this.convertValues(source["kept"], store.Changed);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 
@@ -2377,6 +2509,22 @@ export namespace store {
 	        this.children = source["children"];
 	    }
 	}
+	export class Changed {
+	    table: string;
+	    id: number;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Changed(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.table = source["table"];
+	        this.id = source["id"];
+	        this.name = source["name"];
+	    }
+	}
 	export class Contact {
 	    id: number;
 	    customerId: number;
@@ -2479,6 +2627,38 @@ export namespace store {
 	        this.content = source["content"];
 	        this.nextDate = source["nextDate"];
 	        this.createdAt = source["createdAt"];
+	    }
+	}
+	export class Import {
+	    id: number;
+	    fileName: string;
+	    kind: string;
+	    source: string;
+	    createdAt: string;
+	    added: number;
+	    updated: number;
+	    skipped: number;
+	    summary: string;
+	    mapping: string;
+	    undoneAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Import(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.fileName = source["fileName"];
+	        this.kind = source["kind"];
+	        this.source = source["source"];
+	        this.createdAt = source["createdAt"];
+	        this.added = source["added"];
+	        this.updated = source["updated"];
+	        this.skipped = source["skipped"];
+	        this.summary = source["summary"];
+	        this.mapping = source["mapping"];
+	        this.undoneAt = source["undoneAt"];
 	    }
 	}
 	export class Installment {
@@ -2627,6 +2807,7 @@ export namespace store {
 	    competitor: string;
 	    createdAt: string;
 	    updatedAt: string;
+	    externalId: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Opportunity(source);
@@ -2655,6 +2836,7 @@ export namespace store {
 	        this.competitor = source["competitor"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
+	        this.externalId = source["externalId"];
 	    }
 	}
 	export class OpportunityFilter {
