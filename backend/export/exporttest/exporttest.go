@@ -14,6 +14,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/export"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/svc"
 )
 
@@ -94,8 +95,8 @@ func CheckTable(t testing.TB, f *excelize.File, sheet string, cols []export.Colu
 	kinds := make([]export.Kind, len(cols))
 	for i, c := range cols {
 		kinds[i] = c.Kind
-		if got, _ := f.GetCellValue(sheet, cellName(i, 0)); got != c.Header {
-			t.Errorf("header %d is %q, want %q", i+1, got, c.Header)
+		if got, _ := f.GetCellValue(sheet, cellName(i, 0)); got != c.Header(msg.Zh) {
+			t.Errorf("header %d is %q, want %q", i+1, got, c.Header(msg.Zh))
 		}
 	}
 	if got := f.GetSheetList(); len(got) != 2 || got[0] != sheet || got[1] != export.FiltersSheet {
