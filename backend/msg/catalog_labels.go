@@ -6,6 +6,7 @@ var (
 	LabelCustomer          = def("common.customer", "客户", "Customer")
 	LabelOpportunity       = def("common.opportunity", "销售机会", "Opportunity")
 	LabelOrder             = def("common.order", "订单", "Order")
+	LabelQuote             = def("common.quote", "报价单", "Quote")
 	LabelSearch            = def("common.search", "搜索", "Search")
 	LabelCreatedAt         = def("common.createdAt", "创建时间", "Created")
 	LabelTotal             = def("common.total", "合计", "Total")
