@@ -110,10 +110,10 @@ func (s *Service) List(f Filter) (Page, error) {
 
 // Columns are the columns of exported customers.
 var Columns = []export.Column{
-	{Header: "客户名称", Kind: export.Text}, {Header: "客户分类", Kind: export.Text}, {Header: "客户来源", Kind: export.Text},
-	{Header: "行业", Kind: export.Text}, {Header: "电话", Kind: export.Text}, {Header: "地址", Kind: export.Text},
-	{Header: "负责人", Kind: export.Text}, {Header: "销售机会数", Kind: export.Int}, {Header: "备注", Kind: export.Text},
-	{Header: "创建时间", Kind: export.DateTime},
+	{Label: msg.LabelCustomerName, Kind: export.Text}, {Label: msg.LabelClassification, Kind: export.Text}, {Label: msg.LabelSource, Kind: export.Text},
+	{Label: msg.LabelIndustry, Kind: export.Text}, {Label: msg.LabelPhone, Kind: export.Text}, {Label: msg.LabelAddress, Kind: export.Text},
+	{Label: msg.LabelOwner, Kind: export.Text}, {Label: msg.LabelOpportunityCount, Kind: export.Int}, {Label: msg.LabelNotes, Kind: export.Text},
+	{Label: msg.LabelCreatedAt, Kind: export.DateTime},
 }
 
 // Export writes the customers matching f (all of them, whatever its page)
@@ -125,15 +125,15 @@ func (s *Service) Export(f Filter, format string) (string, error) {
 	}
 	ctx := s.env.Ctx()
 	var fs export.Filters
-	fs.Add("客户分类", f.Classification)
+	fs.Add(msg.LabelClassification, f.Classification)
 	if f.OwnerID != 0 {
 		owners, err := owner.Names(ctx, s.st.DB, []int64{f.OwnerID})
 		if err != nil {
 			return "", err
 		}
-		fs.Add("负责人", owners)
+		fs.Add(msg.LabelOwner, owners)
 	}
-	fs.Add("搜索", f.Query)
+	fs.Add(msg.LabelSearch, f.Query)
 	sf := store.CustomerFilter{Query: f.Query, Classification: f.Classification, OwnerID: f.OwnerID}
 	return export.Save(s.env, "客户", format, export.Table{Sheet: "客户", Columns: Columns, Filters: fs,
 		Rows: func(emit func(...any) error) error {
