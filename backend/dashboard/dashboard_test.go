@@ -244,3 +244,52 @@ func TestInstallmentsAndQuotes(t *testing.T) {
 		t.Errorf("counts %+v, %v", c, err)
 	}
 }
+
+func TestNotifications(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	w := &watcher{st: f.st, env: f.env}
+	says := func(want string) {
+		t.Helper()
+		_, body, ok := w.check(ctx)
+		if got := map[bool]string{true: body, false: "-"}[ok]; got != want {
+			t.Errorf("notified %q, want %q", got, want)
+		}
+	}
+	says("-") // nothing due at start: silence
+	o := f.opp(t, "ERP", "初期沟通", "2026-06-01")
+	f.follow(t, followup.Input{OpportunityID: o, Date: "2026-03-01", Content: "x", NextDate: "2026-03-11"})
+	says("-") // due tomorrow
+	f.env.SetClock(clockAt("2026-03-11"))
+	says("今日待跟进 1 条，逾期未跟进 0 条") // the day turned: it fell due
+	says("-")                   // said once
+	f.follow(t, followup.Input{Date: "2026-03-01", Content: "y", NextDate: "2026-03-11"})
+	says("今日待跟进 2 条，逾期未跟进 0 条") // one more due today while open
+	f.env.SetClock(clockAt("2026-03-12"))
+	if _, err := f.fu.SetNotify(false); err != nil {
+		t.Fatal(err)
+	}
+	says("-") // off
+	f.env.SetClock(clockAt("2026-03-13"))
+	if _, err := f.fu.SetNotify(true); err != nil {
+		t.Fatal(err)
+	}
+	says("今日待跟进 0 条，逾期未跟进 2 条") // a new day while on: overdue ones are news again
+
+	// At start, with something due, it speaks at once; Watch hands it to send.
+	ctx2, cancel := context.WithCancel(ctx)
+	got := make(chan string, 1)
+	go Watch(ctx2, f.st, f.env, func(title, body string) error {
+		got <- title + "|" + body
+		cancel()
+		return nil
+	}, time.Hour)
+	select {
+	case s := <-got:
+		if s != "FunnelDesk 工作台提醒|今日待跟进 0 条，逾期未跟进 2 条" {
+			t.Errorf("start notification %q", s)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no notification at start")
+	}
+}

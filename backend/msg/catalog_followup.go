@@ -4,8 +4,6 @@ package msg
 var (
 	LabelFollowUpTime       = def("followUp.time", "跟进时间", "Time")
 	LabelFollowUpNextAction = def("followUp.nextAction", "下次跟进事项", "Next action")
-	LabelFollowUpContact    = def("followUp.contact", "联系人", "Contact")
-	LabelFollowUpOpp        = def("followUp.opportunity", "销售机会", "Opportunity")
 	LabelFollowUpMethods    = def("followUp.methods", "跟进方式", "Follow-up methods")
 
 	FollowUpBadTime    = def("followUp.badTime", "{label}“{value}”无效，请按 时:分 填写（如 14:30）", "{label} “{value}” is not a time; write hours:minutes (e.g. 14:30)")
