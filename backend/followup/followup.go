@@ -72,6 +72,9 @@ type Of struct {
 type Options struct {
 	Methods []string `json:"methods"`
 	Notify  bool     `json:"notify"`
+	// Today is the clock's date: the form's default date and the latest
+	// one it accepts.
+	Today string `json:"today"`
 }
 
 // Service is bound to the UI.
@@ -297,7 +300,7 @@ func (s *Service) Options() (Options, error) {
 		return Options{}, err
 	}
 	on, err := NotifyOn(ctx, s.st.DB)
-	return Options{Methods: methods, Notify: on}, err
+	return Options{Methods: methods, Notify: on, Today: s.env.Today()}, err
 }
 
 // SetMethods replaces the list of follow-up methods. Follow-ups already

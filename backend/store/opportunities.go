@@ -356,6 +356,8 @@ var sortIndex = map[string]struct {
 	"updatedAt":   {"o.updated_at", 1},
 	"name":        {"o.name_py", 1},
 	"createdAt":   {"o.id", 1},
+	// opportunities_last_followup (migration 0014).
+	"lastFollowup": {"o.last_followup_at", 1},
 }
 
 // pageIDs picks the ids of one page among total matches of f. Two ways:

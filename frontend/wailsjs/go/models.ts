@@ -493,6 +493,7 @@ export namespace followup {
 	export class Options {
 	    methods: string[];
 	    notify: boolean;
+	    today: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Options(source);
@@ -502,6 +503,7 @@ export namespace followup {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.methods = source["methods"];
 	        this.notify = source["notify"];
+	        this.today = source["today"];
 	    }
 	}
 
