@@ -292,3 +292,27 @@ func TestMethods(t *testing.T) {
 		t.Error("notifications still on")
 	}
 }
+
+// The opportunity list sorts by the last follow-up date (the column the
+// lists show), through opportunities_last_followup.
+func TestOpportunitiesSortByLastFollowUp(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.s.Create(Input{OpportunityID: f.altOpp, Date: "2026-03-05", Content: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Create(Input{OpportunityID: f.opp, Date: "2026-03-01", Content: "y"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		desc bool
+		want []int64
+	}{{false, []int64{f.opp, f.altOpp}}, {true, []int64{f.altOpp, f.opp}}} {
+		got, _, err := store.ListOpportunities(context.Background(), f.st.DB, store.OpportunityFilter{Sort: "lastFollowup", Desc: tt.desc}, 0, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 2 || got[0].ID != tt.want[0] || got[1].ID != tt.want[1] || got[0].LastFollowupAt == "" {
+			t.Errorf("desc=%v: %+v", tt.desc, got)
+		}
+	}
+}
