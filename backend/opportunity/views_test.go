@@ -169,6 +169,7 @@ func TestListSort(t *testing.T) {
 		"updatedAt":     func(a, b store.Opportunity) int { return strings.Compare(a.UpdatedAt, b.UpdatedAt) },
 		"createdAt":     func(a, b store.Opportunity) int { return cmp.Compare(a.ID, b.ID) },
 		"stage":         func(a, b store.Opportunity) int { return cmp.Compare(pos[a.StageID], pos[b.StageID]) },
+		"lastFollowup":  func(a, b store.Opportunity) int { return strings.Compare(a.LastFollowupAt, b.LastFollowupAt) },
 	}
 	all := f.list(t, Filter{Sort: "createdAt"})
 	keys := make([]string, 0, len(store.SortColumns))
