@@ -23,5 +23,4 @@ var (
 	LabelDocNumber    = def("recycle.docNumber", "单号", "number")
 
 	OrderHasMoney = def("order.hasMoney", "订单 {number} 已有回款、开票或退货，不能删除，可以作废", "Order {number} has receipts, invoices or returns; void it instead of deleting")
-	OrderNoDelete = def("order.noDeleteVoided", "订单 {number} 已作废，作废的订单保留不删除", "Order {number} is voided; voided orders are kept, not deleted")
 )

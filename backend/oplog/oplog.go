@@ -130,3 +130,14 @@ var actor = sync.OnceValue(func() string {
 
 // Actor is who uses this single-user app: the operating system's user.
 func Actor() string { return actor() }
+
+// Doc is a document (a quote, an order) with its lines, as one logged value,
+// so that an edit of the lines shows in the log beside the header.
+func Doc(header, lines any) map[string]any {
+	m, err := toMap(header)
+	if err != nil || m == nil {
+		m = map[string]any{}
+	}
+	m["lines"] = lines
+	return m
+}
