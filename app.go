@@ -7,11 +7,13 @@ import (
 	"funneldesk/backend/desktop"
 	"funneldesk/backend/funnel"
 	"funneldesk/backend/importer"
+	"funneldesk/backend/oplog"
 	"funneldesk/backend/opportunity"
 	"funneldesk/backend/order"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/product"
 	"funneldesk/backend/quote"
+	"funneldesk/backend/recycle"
 	"funneldesk/backend/report"
 	"funneldesk/backend/settings"
 	"funneldesk/backend/stage"
@@ -35,6 +37,8 @@ type App struct {
 	Quotes        *quote.Service
 	Orders        *order.Service
 	Reports       *report.Service
+	Recycle       *recycle.Service
+	Oplog         *oplog.Service
 }
 
 // NewApp builds every service over st with env (context and clock). saveDir
@@ -58,6 +62,8 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 		Quotes:        quote.NewService(st, env),
 		Orders:        order.NewService(st, env),
 		Reports:       report.NewService(st, env),
+		Recycle:       recycle.NewService(st, env),
+		Oplog:         oplog.NewService(st, env),
 	}
 }
 
@@ -75,13 +81,23 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 // regenerated (`make bindings`).
 func (a *App) Bindings() []any {
 	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Funnel, a.Settings, a.Desktop, a.Imports,
-		a.Products, a.Quotes, a.Orders, a.Reports}
+		a.Products, a.Quotes, a.Orders, a.Reports, a.Recycle, a.Oplog}
 }
 
 func (a *App) startup(ctx context.Context) {
 	a.env.Start(ctx)
 	a.env.SetPicker(desktop.SaveDialog(ctx))
 	desktop.SetContext(a.Desktop, ctx)
+	recycle.StartPurging(a.Recycle)
+}
+
+// serving is the app of the headless server: the same services, and the
+// recycle bin emptied of what has expired, by the server's clock, at start
+// and hourly as the desktop app does.
+func serving(st *store.Store, saveDir string, env *svc.Env) []any {
+	a := NewApp(st, saveDir, env)
+	recycle.StartPurging(a.Recycle)
+	return a.Bindings()
 }
 
 // shutdown cancels the services' context first, so that an import or export

@@ -12,6 +12,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/msg"
+	"funneldesk/backend/oplog"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
@@ -146,7 +147,10 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 		if len(bad) > 0 {
 			return &RowErrors{Errors: bad}
 		}
-		return werr
+		if werr != nil {
+			return werr
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "import", Action: oplog.Import, New: res})
 	})
 	if err != nil {
 		return Result{Format: res.Format, Encoding: res.Encoding, Ignored: res.Ignored}, err
