@@ -10,7 +10,6 @@ var (
 	KindOrder       = def("recycle.kind.order", "合同订单", "order")
 	KindPriceList   = def("recycle.kind.priceList", "价格表", "price list")
 	KindCategory    = def("recycle.kind.category", "产品分类", "product category")
-	KindRecord      = def("recycle.kind.record", "记录（{table}）", "record ({table})")
 
 	RecycleNotFound   = def("recycle.notFound", "回收站里没有这一项（可能已恢复或已彻底删除）", "This item is no longer in the recycle bin (restored or deleted for good)")
 	RecycleSelect     = def("recycle.select", "请选择回收站中的项目", "Select items in the recycle bin")
@@ -18,7 +17,6 @@ var (
 	RecycleParentGone = def("recycle.parentGone", "{kind}「{name}」所属的{parent}（编号 {id}）已不存在，无法恢复", "The {parent} (id {id}) of {kind} \"{name}\" no longer exists; it cannot be restored")
 	RecycleNameTaken  = def("recycle.nameTaken", "已有另一个{kind}名为「{name}」，恢复后会重名：请先修改那个{kind}的名称", "Another {kind} is named \"{name}\" now; rename that {kind} before restoring this one")
 	RecycleUniqueUsed = def("recycle.uniqueTaken", "{kind}「{name}」的{field}「{value}」已被另一条记录使用，无法恢复：请先修改那条记录", "The {field} \"{value}\" of {kind} \"{name}\" is used by another record now; change that record before restoring this one")
-	RecycleDays       = def("recycle.days", "回收站保留天数", "Days kept in the recycle bin")
 	RecycleDaysRange  = def("recycle.daysRange", "回收站保留天数须为 1 到 3650 之间的整数", "Days kept in the recycle bin must be a whole number from 1 to 3650")
 	LabelDocNumber    = def("recycle.docNumber", "单号", "number")
 

@@ -353,7 +353,10 @@ func (s *Service) BatchDelete(ids []int64) (int, error) {
 		}
 		return nil
 	})
-	return n, err
+	if err != nil {
+		return 0, err
+	}
+	return n, nil
 }
 
 // BatchSetOwner gives the selected opportunities to another salesperson.

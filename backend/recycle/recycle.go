@@ -53,7 +53,7 @@ func label(table string) any {
 	if k, ok := tableKeys[table]; ok {
 		return k
 	}
-	return msg.Msg{Key: msg.KindRecord, Params: msg.P{"table": table}}
+	return table
 }
 
 // rank orders a batch restore: parents before what may belong to them.
@@ -240,15 +240,12 @@ func (s *Service) restore(ctx context.Context, tx store.Tx, e store.BinEntry) er
 	var miss *store.MissingParent
 	switch {
 	case errors.As(err, &miss):
-		p := msg.P{"kind": kindKey, "name": e.Name, "parent": label(miss.Table)}
 		if pk, ok := kindOfTable[miss.Table]; ok {
 			if pe, err := store.BinHolding(ctx, tx, pk, miss.ID); err == nil {
-				p["parentName"] = pe.Name
-				return apperr.Conflict("ids", msg.RecycleParentBin, p)
+				return apperr.Conflict("ids", msg.RecycleParentBin, msg.P{"kind": kindKey, "name": e.Name, "parent": label(miss.Table), "parentName": pe.Name})
 			}
 		}
-		p["id"] = miss.ID
-		return apperr.Conflict("ids", msg.RecycleParentGone, p)
+		return apperr.Conflict("ids", msg.RecycleParentGone, msg.P{"kind": kindKey, "name": e.Name, "parent": label(miss.Table), "id": miss.ID})
 	case errors.Is(err, store.ErrUniqueTaken):
 		field, value := uniqueOf(e.Kind, b)
 		return apperr.Conflict("ids", msg.RecycleUniqueUsed, msg.P{"kind": kindKey, "name": e.Name, "field": field, "value": value})

@@ -10,7 +10,6 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/customer"
-	"funneldesk/backend/msg"
 	"funneldesk/backend/oplog"
 	"funneldesk/backend/opportunity"
 	"funneldesk/backend/product"
@@ -172,7 +171,7 @@ func TestRestoreOrderAndConflicts(t *testing.T) {
 	}
 	_, err = f.bin.Restore([]int64{oppEntry})
 	storetest.WantErr(t, err, apperr.CodeConflict, "ids")
-	if e, _ := apperr.As(err); e.Key != msg.RecycleParentBin || !strings.Contains(e.Error(), "测试公司") {
+	if e, _ := apperr.As(err); e.Key.String() != "recycle.parentInBin" || !strings.Contains(e.Error(), "测试公司") {
 		t.Errorf("err = %v, want the customer named as in the bin", err)
 	}
 	if funnelCount(t, f.st) != 0 {
@@ -183,7 +182,7 @@ func TestRestoreOrderAndConflicts(t *testing.T) {
 	other, err := f.cust.Create(customer.Input{Name: "测试公司", OwnerID: storetest.Owner(t, f.st, "王五")})
 	must(t, err)
 	_, err = f.bin.Restore([]int64{custEntry})
-	if e, ok := apperr.As(err); !ok || e.Key != msg.RecycleNameTaken {
+	if e, ok := apperr.As(err); !ok || e.Key.String() != "recycle.nameTaken" {
 		t.Fatalf("err = %v, want name taken", err)
 	}
 	must(t, f.cust.Delete(other.ID))
@@ -207,7 +206,7 @@ func TestProductCodeTakenSinceDelete(t *testing.T) {
 	must(t, err) // the code is free while the first is in the bin
 	page, _ := f.bin.List(recycle.Filter{Kind: "product"})
 	_, err = f.bin.Restore([]int64{page.Items[0].ID})
-	if e, ok := apperr.As(err); !ok || e.Key != msg.RecycleUniqueUsed || !strings.Contains(e.Error(), "A-1") {
+	if e, ok := apperr.As(err); !ok || e.Key.String() != "recycle.uniqueTaken" || !strings.Contains(e.Error(), "A-1") {
 		t.Fatalf("err = %v, want the code named", err)
 	}
 }
@@ -292,8 +291,8 @@ func TestLogOldAndNewValues(t *testing.T) {
 	must(t, f.opp.Delete(o.ID))
 
 	tests := []struct {
-		kind, action  string
-		id            int64
+		kind, action   string
+		id             int64
 		oldHas, newHas string
 	}{
 		{"customer", oplog.Create, c.ID, "", `"name":"测试公司"`},
