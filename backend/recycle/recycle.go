@@ -226,14 +226,18 @@ func (s *Service) restore(ctx context.Context, tx store.Tx, e store.BinEntry) er
 	}
 	kindKey := kindKeys[e.Kind]
 	// A customer's name is not unique in the schema but the app refuses a
-	// duplicate unless confirmed; a restore cannot ask, so it says so.
+	// duplicate unless confirmed; a restore cannot ask, so a customer of
+	// that name made since the delete stops it. A duplicate the user had
+	// confirmed before (an older id) does not.
 	if e.Kind == "customer" {
 		same, err := store.CustomersNamed(ctx, tx, e.Name)
 		if err != nil {
 			return err
 		}
-		if len(same) > 0 {
-			return apperr.Conflict("ids", msg.RecycleNameTaken, msg.P{"kind": kindKey, "name": e.Name})
+		for _, c := range same {
+			if c.ID > b.Seq {
+				return apperr.Conflict("ids", msg.RecycleNameTaken, msg.P{"kind": kindKey, "name": e.Name})
+			}
 		}
 	}
 	err = store.RestoreBundle(ctx, tx, b)

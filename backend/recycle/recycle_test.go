@@ -357,3 +357,17 @@ func TestFailedChangeWritesNoLog(t *testing.T) {
 		t.Error("bin written")
 	}
 }
+
+func TestOlderDuplicateDoesNotBlockRestore(t *testing.T) {
+	f := newFixture(t)
+	owner := storetest.Owner(t, f.st, "张三")
+	a, err := f.cust.Create(customer.Input{Name: "同名公司", OwnerID: owner})
+	must(t, err)
+	_, err = f.cust.Create(customer.Input{Name: "同名公司", OwnerID: owner, AllowDuplicate: true})
+	must(t, err)
+	must(t, f.cust.Delete(a.ID))
+	page, _ := f.bin.List(recycle.Filter{})
+	if _, err := f.bin.Restore([]int64{page.Items[0].ID}); err != nil {
+		t.Fatalf("a duplicate confirmed before the delete blocked the restore: %v", err)
+	}
+}

@@ -19,6 +19,9 @@ import (
 type Bundle struct {
 	Tables []BundleTable `json:"tables"`
 	Links  []Link        `json:"links,omitempty"`
+	// Seq is the last id the root's table had handed out at the delete:
+	// rows with a higher id were made since (ids are never reused).
+	Seq int64 `json:"seq"`
 }
 
 // BundleTable holds the rows of one table, as columns and values.
@@ -124,6 +127,9 @@ func CaptureBundle(ctx context.Context, q Querier, table string, ids []int64) (B
 		b.Tables = append(b.Tables, *c.tables[t])
 	}
 	b.Links = c.links
+	if err := q.GetContext(ctx, &b.Seq, `SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = ?`, table); err != nil {
+		return Bundle{}, fmt.Errorf("bundle seq: %w", err)
+	}
 	return b, nil
 }
 
