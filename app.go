@@ -13,11 +13,13 @@ import (
 	"funneldesk/backend/followup"
 	"funneldesk/backend/funnel"
 	"funneldesk/backend/importer"
+	"funneldesk/backend/oplog"
 	"funneldesk/backend/opportunity"
 	"funneldesk/backend/order"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/product"
 	"funneldesk/backend/quote"
+	"funneldesk/backend/recycle"
 	"funneldesk/backend/report"
 	"funneldesk/backend/settings"
 	"funneldesk/backend/stage"
@@ -43,6 +45,8 @@ type App struct {
 	Reports       *report.Service
 	FollowUps     *followup.Service
 	Dashboard     *dashboard.Service
+	Recycle       *recycle.Service
+	Oplog         *oplog.Service
 }
 
 // NewApp builds every service over st with env (context and clock). saveDir
@@ -68,6 +72,8 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 		Reports:       report.NewService(st, env),
 		FollowUps:     followup.NewService(st, env),
 		Dashboard:     dashboard.NewService(st, env),
+		Recycle:       recycle.NewService(st, env),
+		Oplog:         oplog.NewService(st, env),
 	}
 }
 
@@ -85,13 +91,14 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 // regenerated (`make bindings`).
 func (a *App) Bindings() []any {
 	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Funnel, a.Settings, a.Desktop, a.Imports,
-		a.Products, a.Quotes, a.Orders, a.Reports, a.FollowUps, a.Dashboard}
+		a.Products, a.Quotes, a.Orders, a.Reports, a.FollowUps, a.Dashboard, a.Recycle, a.Oplog}
 }
 
 func (a *App) startup(ctx context.Context) {
 	a.env.Start(ctx)
 	a.env.SetPicker(desktop.SaveDialog(ctx))
 	desktop.SetContext(a.Desktop, ctx)
+	recycle.StartPurging(a.Recycle)
 	// Reminders on the desktop, checked each minute on the env's clock;
 	// only the desktop app starts them (the headless server has no
 	// startup), and the env's context stops them at shutdown.
@@ -108,6 +115,15 @@ func notify(title, body string) (err error) {
 	}()
 	beeep.AppName = "FunnelDesk"
 	return beeep.Notify(title, body, "")
+}
+
+// serving is the app of the headless server: the same services, and the
+// recycle bin emptied of what has expired, by the server's clock, at start
+// and hourly as the desktop app does.
+func serving(st *store.Store, saveDir string, env *svc.Env) []any {
+	a := NewApp(st, saveDir, env)
+	recycle.StartPurging(a.Recycle)
+	return a.Bindings()
 }
 
 // shutdown cancels the services' context first, so that an import or export

@@ -41,7 +41,7 @@ func main() {
 		dist, _ := fs.Sub(assets, "frontend/dist")
 		os.Exit(cli.Run(*dbPath, global.Args(), cli.Env{
 			Assets:   dist,
-			Bindings: func(st *store.Store, saveDir string, env *svc.Env) []any { return NewApp(st, saveDir, env).Bindings() },
+			Bindings: serving,
 		}))
 	}
 

@@ -10,7 +10,9 @@ import (
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/export"
 	"funneldesk/backend/msg"
+	"funneldesk/backend/oplog"
 	"funneldesk/backend/owner"
+	"funneldesk/backend/recycle"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
 
@@ -224,8 +226,10 @@ func (s *Service) Create(in Input) (store.Customer, error) {
 		if err != nil {
 			return err
 		}
-		out, err = store.GetCustomer(ctx, tx, id)
-		return err
+		if out, err = store.GetCustomer(ctx, tx, id); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "customer", ID: id, Name: out.Name, Action: oplog.Create, Owner: out.OwnerName, New: out})
 	})
 	return out, err
 }
@@ -251,23 +255,23 @@ func (s *Service) Update(id int64, in Input) (store.Customer, error) {
 		if err := store.UpdateCustomer(ctx, tx, c); err != nil {
 			return err
 		}
-		out, err = store.GetCustomer(ctx, tx, id)
-		return err
+		if out, err = store.GetCustomer(ctx, tx, id); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "customer", ID: id, Name: out.Name, Action: oplog.Update, Owner: out.OwnerName, Old: cur, New: out})
 	})
 	return out, err
 }
 
-// Delete removes a customer with its contacts and follow-ups. A customer
-// with opportunities is kept: its opportunities must go first.
+// Delete moves a customer with its contacts, follow-ups and opportunities
+// to the recycle bin. A customer with quotes or orders is kept: those are
+// business documents, closed or voided rather than deleted with it.
 func (s *Service) Delete(id int64) error {
 	ctx := s.env.Ctx()
 	return s.st.Tx(ctx, func(tx store.Tx) error {
 		c, err := get(ctx, tx, id)
 		if err != nil {
 			return err
-		}
-		if c.Opportunities > 0 {
-			return apperr.Conflict("id", msg.CustomerHasOpps, msg.P{"name": c.Name})
 		}
 		docs, err := store.CustomerDocuments(ctx, tx, id)
 		if err != nil {
@@ -276,7 +280,7 @@ func (s *Service) Delete(id int64) error {
 		if docs > 0 {
 			return apperr.Conflict("id", msg.CustomerHasDocs, msg.P{"name": c.Name})
 		}
-		return store.DeleteCustomer(ctx, tx, id)
+		return recycle.Trash(ctx, tx, s.env.Now(), "customer", id, c.Name, c.OwnerName)
 	})
 }
 
@@ -323,8 +327,10 @@ func (s *Service) AddContact(customerID int64, in ContactInput) (store.Contact, 
 		if err != nil {
 			return err
 		}
-		out, err = store.GetContact(ctx, tx, id)
-		return err
+		if out, err = store.GetContact(ctx, tx, id); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "contact", ID: id, Name: out.Name, Action: oplog.Create, New: out})
 	})
 	return out, err
 }
@@ -350,15 +356,20 @@ func (s *Service) UpdateContact(id int64, in ContactInput) (store.Contact, error
 			return err
 		}
 		out = c
-		return nil
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "contact", ID: id, Name: c.Name, Action: oplog.Update, Old: cur, New: c})
 	})
 	return out, err
 }
 
-// DeleteContact removes a contact.
+// DeleteContact moves a contact to the recycle bin.
 func (s *Service) DeleteContact(id int64) error {
-	err := s.st.Tx(s.env.Ctx(), func(tx store.Tx) error {
-		return store.DeleteContact(s.env.Ctx(), tx, id)
+	ctx := s.env.Ctx()
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		c, err := store.GetContact(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		return recycle.Trash(ctx, tx, s.env.Now(), "contact", id, c.Name, "")
 	})
 	if errors.Is(err, store.ErrNotFound) {
 		return apperr.NotFound("id", msg.ContactNotFound)

@@ -178,22 +178,27 @@ func TestDelete(t *testing.T) {
 		}
 	}
 
-	err := f.s.Delete(busy.ID)
-	storetest.WantErr(t, err, apperr.CodeConflict, "id")
-	if d, err := f.s.Get(busy.ID); err != nil || len(d.Contacts) != 1 || storetest.Count(t, f.st, "followups") != 2 {
-		t.Errorf("refused delete touched the customer: %+v, %v", d, err)
+	// A customer with opportunities goes to the recycle bin with them.
+	if err := f.s.Delete(busy.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n := storetest.Count(t, f.st, "opportunities"); n != 0 {
+		t.Errorf("%d opportunities left, want the deleted customer's gone with it", n)
 	}
 
 	if err := f.s.Delete(free.ID); err != nil {
 		t.Fatal(err)
 	}
-	_, err = f.s.Get(free.ID)
+	_, err := f.s.Get(free.ID)
 	storetest.WantErr(t, err, apperr.CodeNotFound, "customerId")
-	if n := storetest.Count(t, f.st, "contacts"); n != 1 {
-		t.Errorf("%d contacts left, want only the kept customer's", n)
+	if n := storetest.Count(t, f.st, "contacts"); n != 0 {
+		t.Errorf("%d contacts left", n)
 	}
-	if n := storetest.Count(t, f.st, "followups"); n != 1 {
-		t.Errorf("%d follow-ups left, want only the kept customer's", n)
+	if n := storetest.Count(t, f.st, "followups"); n != 0 {
+		t.Errorf("%d follow-ups left", n)
+	}
+	if n := storetest.Count(t, f.st, "recycle_bin"); n != 2 {
+		t.Errorf("%d bin entries, want 2", n)
 	}
 	storetest.WantErr(t, f.s.Delete(free.ID), apperr.CodeNotFound, "customerId")
 }

@@ -14,6 +14,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/msg"
+	"funneldesk/backend/oplog"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
@@ -230,6 +231,9 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 			if err := store.SetOpportunityTypes(ctx, tx, c.types); err != nil {
 				return err
 			}
+		}
+		if err := oplog.Record(ctx, tx, oplog.Entry{Kind: "import", Action: oplog.Import, New: res}); err != nil {
+			return err
 		}
 		return recordImport(ctx, tx, opts, mapping, t, lg, firstStage, firstOwner, &res)
 	})

@@ -162,7 +162,6 @@ var (
 // Customers, contacts and follow-ups (客户).
 var (
 	CustomerDuplicate  = def("customer.duplicate", "已有同名客户「{name}」（负责人：{owner}），确认仍要保存吗？", "A customer named \"{name}\" already exists (owner: {owner}). Save anyway?")
-	CustomerHasOpps    = def("customer.hasOpportunities", "客户「{name}」还有销售机会，不能删除", "Customer \"{name}\" still has opportunities and cannot be deleted")
 	CustomerHasDocs    = def("customer.hasDocuments", "客户「{name}」还有报价单或订单，不能删除", "Customer \"{name}\" still has quotes or orders and cannot be deleted")
 	EmailInvalid       = def("contact.emailInvalid", "邮箱「{value}」格式不正确", "Email \"{value}\" is not valid")
 	ContactNotFound    = def("contact.notFound", "联系人不存在", "Contact not found")

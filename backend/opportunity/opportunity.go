@@ -9,7 +9,9 @@ import (
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/customer"
 	"funneldesk/backend/msg"
+	"funneldesk/backend/oplog"
 	"funneldesk/backend/owner"
+	"funneldesk/backend/recycle"
 	"funneldesk/backend/stage"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
@@ -234,8 +236,10 @@ func (s *Service) Create(in Input) (store.Opportunity, error) {
 		if err := store.InsertStageChange(ctx, tx, id, nil, o.StageID); err != nil {
 			return err
 		}
-		out, err = store.GetOpportunity(ctx, tx, id)
-		return err
+		if out, err = store.GetOpportunity(ctx, tx, id); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "opportunity", ID: id, Name: out.Name, Action: oplog.Create, Owner: out.OwnerName, New: out})
 	})
 	return out, err
 }
@@ -256,8 +260,10 @@ func (s *Service) Update(id int64, in Input) (store.Opportunity, error) {
 		if err := s.write(ctx, tx, cur, o); err != nil {
 			return err
 		}
-		out, err = store.GetOpportunity(ctx, tx, id)
-		return err
+		if out, err = store.GetOpportunity(ctx, tx, id); err != nil {
+			return err
+		}
+		return logChange(ctx, tx, cur, out)
 	})
 	return out, err
 }
@@ -287,10 +293,21 @@ func (s *Service) ChangeStage(id int64, m Move) (store.Opportunity, error) {
 		if err := s.write(ctx, tx, cur, o); err != nil {
 			return err
 		}
-		out, err = store.GetOpportunity(ctx, tx, id)
-		return err
+		if out, err = store.GetOpportunity(ctx, tx, id); err != nil {
+			return err
+		}
+		return logChange(ctx, tx, cur, out)
 	})
 	return out, err
+}
+
+// logChange logs an edit; one that moved the stage is a stage change.
+func logChange(ctx context.Context, tx store.Tx, cur, out store.Opportunity) error {
+	action := oplog.Update
+	if cur.StageID != out.StageID {
+		action = oplog.Stage
+	}
+	return oplog.Record(ctx, tx, oplog.Entry{Kind: "opportunity", ID: out.ID, Name: out.Name, Action: action, Owner: out.OwnerName, Old: cur, New: out})
 }
 
 func (s *Service) write(ctx context.Context, tx store.Tx, cur, o store.Opportunity) error {
@@ -310,8 +327,8 @@ func (s *Service) Delete(id int64) error {
 	return err
 }
 
-// BatchDelete removes the given opportunities in one transaction; it returns
-// how many were removed.
+// BatchDelete moves the given opportunities, with their stage history and
+// product lines, to the recycle bin in one transaction; it returns how many.
 func (s *Service) BatchDelete(ids []int64) (int, error) {
 	if len(ids) == 0 {
 		return 0, apperr.Invalid("ids", msg.SelectOpportunities)
@@ -319,16 +336,27 @@ func (s *Service) BatchDelete(ids []int64) (int, error) {
 	ctx := s.env.Ctx()
 	var n int
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		seen := map[int64]bool{}
 		for _, id := range ids {
-			if _, err := get(ctx, tx, id); err != nil {
+			o, err := get(ctx, tx, id)
+			if err != nil {
 				return err
 			}
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			if err := recycle.Trash(ctx, tx, s.env.Now(), "opportunity", id, o.Name, o.OwnerName); err != nil {
+				return err
+			}
+			n++
 		}
-		var err error
-		n, err = store.DeleteOpportunities(ctx, tx, ids)
-		return err
+		return nil
 	})
-	return n, err
+	if err != nil {
+		return 0, err
+	}
+	return n, nil
 }
 
 // BatchSetOwner gives the selected opportunities to another salesperson.
@@ -342,14 +370,28 @@ func (s *Service) BatchSetOwner(ids []int64, ownerID int64) (int, error) {
 		if _, err := owner.Resolve(ctx, tx, ownerID, 0); err != nil {
 			return err
 		}
+		before := make([]store.Opportunity, 0, len(ids))
 		for _, id := range ids {
-			if _, err := get(ctx, tx, id); err != nil {
+			o, err := get(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			before = append(before, o)
+		}
+		var err error
+		if n, err = store.SetOpportunityOwner(ctx, tx, ids, ownerID); err != nil {
+			return err
+		}
+		for _, cur := range before {
+			out, err := store.GetOpportunity(ctx, tx, cur.ID)
+			if err != nil {
+				return err
+			}
+			if err := logChange(ctx, tx, cur, out); err != nil {
 				return err
 			}
 		}
-		var err error
-		n, err = store.SetOpportunityOwner(ctx, tx, ids, ownerID)
-		return err
+		return nil
 	})
 	return n, err
 }

@@ -21,9 +21,11 @@ import (
 	"funneldesk/backend/customer"
 	"funneldesk/backend/money"
 	"funneldesk/backend/msg"
+	"funneldesk/backend/oplog"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/product"
 	"funneldesk/backend/quote"
+	"funneldesk/backend/recycle"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
 
@@ -293,7 +295,10 @@ func (s *Service) Create(in Input) (Detail, error) {
 		}
 		o.ID = id
 		o.NetCents = total
-		return writePlan(ctx, tx, o, plan)
+		if err := writePlan(ctx, tx, o, plan); err != nil {
+			return err
+		}
+		return s.log(ctx, tx, oplog.Create, id, nil)
 	})
 	if err != nil {
 		return Detail{}, err
@@ -332,6 +337,7 @@ func (s *Service) Update(id int64, in HeaderInput) (Detail, error) {
 		if err != nil {
 			return err
 		}
+		cur := o
 		if o.Title, err = validate.Text("title", msg.LabelTitle, in.Title, false, 100); err != nil {
 			return err
 		}
@@ -346,7 +352,10 @@ func (s *Service) Update(id int64, in HeaderInput) (Detail, error) {
 		if o.Notes, err = validate.Text("notes", msg.LabelNotes, in.Notes, false, 2000); err != nil {
 			return err
 		}
-		return store.UpdateOrderHeader(ctx, tx, o)
+		if err := store.UpdateOrderHeader(ctx, tx, o); err != nil {
+			return err
+		}
+		return s.log(ctx, tx, oplog.Update, id, cur)
 	})
 	if err != nil {
 		return Detail{}, err
@@ -378,12 +387,46 @@ func (s *Service) Void(id int64, reason string) (Detail, error) {
 		if n.Invoices > 0 {
 			return apperr.Conflict("id", msg.OrderHasInvoices, msg.P{"number": o.Number})
 		}
-		return store.VoidOrder(ctx, tx, id, reason)
+		if err := store.VoidOrder(ctx, tx, id, reason); err != nil {
+			return err
+		}
+		return s.log(ctx, tx, oplog.Update, id, o)
 	})
 	if err != nil {
 		return Detail{}, err
 	}
 	return s.Get(id)
+}
+
+// Delete moves an order entered by mistake, with its lines and payment
+// plan, to the recycle bin. An order with receipts, invoices or returns is
+// a business record: it is voided, not deleted; a voided order stays
+// voided.
+func (s *Service) Delete(id int64) error {
+	ctx := s.env.Ctx()
+	return s.st.Tx(ctx, func(tx store.Tx) error {
+		o, err := live(ctx, tx, id, s.today(), "id")
+		if err != nil {
+			return err
+		}
+		n, err := store.CountOrderChildren(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if n.Receipts+n.Invoices+n.Returns > 0 {
+			return apperr.Conflict("id", msg.OrderHasMoney, msg.P{"number": o.Number})
+		}
+		return recycle.Trash(ctx, tx, s.env.Now(), "order", id, o.Number, o.OwnerName)
+	})
+}
+
+// log records a create (cur nil) or a change of order id, read back in tx.
+func (s *Service) log(ctx context.Context, tx store.Tx, action string, id int64, cur any) error {
+	o, err := store.GetOrder(ctx, tx, id, s.today())
+	if err != nil {
+		return err
+	}
+	return oplog.Record(ctx, tx, oplog.Entry{Kind: "order", ID: id, Name: o.Number, Action: action, Owner: o.OwnerName, Old: cur, New: o})
 }
 
 // Get returns an order with its lines, plan, receipts, invoices, returns and

@@ -15,7 +15,9 @@ import (
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/export"
 	"funneldesk/backend/msg"
+	"funneldesk/backend/oplog"
 	"funneldesk/backend/owner"
+	"funneldesk/backend/recycle"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
 
@@ -268,8 +270,10 @@ func (s *Service) Create(in Input) (store.Product, error) {
 		if err != nil {
 			return err
 		}
-		out, err = store.GetProduct(ctx, tx, id)
-		return err
+		if out, err = store.GetProduct(ctx, tx, id); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "product", ID: id, Name: out.Name, Action: oplog.Create, New: out})
 	})
 	return out, err
 }
@@ -291,8 +295,10 @@ func (s *Service) Update(id int64, in Input) (store.Product, error) {
 		if err := store.UpdateProduct(ctx, tx, p); err != nil {
 			return err
 		}
-		out, err = store.GetProduct(ctx, tx, id)
-		return err
+		if out, err = store.GetProduct(ctx, tx, id); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "product", ID: id, Name: out.Name, Action: oplog.Update, Old: cur, New: out})
 	})
 	return out, err
 }
@@ -309,8 +315,12 @@ func (s *Service) SetRetired(ids []int64, retired bool) (int, error) {
 			if err != nil {
 				return err
 			}
+			cur := p
 			p.Active = !retired
 			if err := store.UpdateProduct(ctx, tx, p); err != nil {
+				return err
+			}
+			if err := oplog.Record(ctx, tx, oplog.Entry{Kind: "product", ID: id, Name: p.Name, Action: oplog.Update, Old: cur, New: p}); err != nil {
 				return err
 			}
 		}
@@ -322,7 +332,8 @@ func (s *Service) SetRetired(ids []int64, retired bool) (int, error) {
 	return len(ids), nil
 }
 
-// Delete removes a product no line names; a used product can only be retired.
+// Delete moves a product no line names (with its prices in the price lists)
+// to the recycle bin; a used product can only be retired.
 func (s *Service) Delete(id int64) error {
 	ctx := s.env.Ctx()
 	return s.st.Tx(ctx, func(tx store.Tx) error {
@@ -337,6 +348,6 @@ func (s *Service) Delete(id int64) error {
 		if n > 0 {
 			return apperr.Conflict("id", msg.ProductInUse, msg.P{"name": p.Name})
 		}
-		return store.DeleteProduct(ctx, tx, id)
+		return recycle.Trash(ctx, tx, s.env.Now(), "product", id, p.Name, "")
 	})
 }

@@ -14,8 +14,10 @@ import (
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/customer"
 	"funneldesk/backend/msg"
+	"funneldesk/backend/oplog"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/product"
+	"funneldesk/backend/recycle"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
 
@@ -237,7 +239,10 @@ func (s *Service) Create(in Input) (Detail, error) {
 		if id, err = store.InsertQuote(ctx, tx, x); err != nil {
 			return err
 		}
-		return store.InsertLines(ctx, tx, "quote_lines", id, lines)
+		if err := store.InsertLines(ctx, tx, "quote_lines", id, lines); err != nil {
+			return err
+		}
+		return s.log(ctx, tx, oplog.Create, id, store.Quote{}, nil)
 	})
 	if err != nil {
 		return Detail{}, err
@@ -278,7 +283,10 @@ func (s *Service) Update(id int64, in Input) (Detail, error) {
 		if err := store.UpdateQuote(ctx, tx, x); err != nil {
 			return err
 		}
-		return store.ReplaceLines(ctx, tx, "quote_lines", id, lines)
+		if err := store.ReplaceLines(ctx, tx, "quote_lines", id, lines); err != nil {
+			return err
+		}
+		return s.log(ctx, tx, oplog.Update, id, cur, curLines)
 	})
 	if err != nil {
 		return Detail{}, err
@@ -370,7 +378,11 @@ func (s *Service) transition(id int64, next func(ctx context.Context, tx store.T
 		if err != nil {
 			return err
 		}
-		return store.SetQuoteStatus(ctx, tx, id, status)
+		if err := store.SetQuoteStatus(ctx, tx, id, status); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "quote", ID: id, Name: x.Number, Action: oplog.Update, Owner: x.OwnerName,
+			Old: map[string]any{"status": x.Status}, New: map[string]any{"status": status}})
 	})
 	if err != nil {
 		return Detail{}, err
@@ -378,7 +390,26 @@ func (s *Service) transition(id int64, next func(ctx context.Context, tx store.T
 	return s.Get(id)
 }
 
-// Delete removes an open quote that never became an order.
+// log records a create (cur zero) or an edit of quote id, read back in tx
+// with its lines.
+func (s *Service) log(ctx context.Context, tx store.Tx, action string, id int64, cur store.Quote, curLines []store.Line) error {
+	x, err := store.GetQuote(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	lines, err := store.ListLines(ctx, tx, "quote_lines", id)
+	if err != nil {
+		return err
+	}
+	e := oplog.Entry{Kind: "quote", ID: id, Name: x.Number, Action: action, Owner: x.OwnerName, New: oplog.Doc(x, lines)}
+	if action == oplog.Update {
+		e.Old = oplog.Doc(cur, curLines)
+	}
+	return oplog.Record(ctx, tx, e)
+}
+
+// Delete moves an open quote that never became an order, with its lines,
+// to the recycle bin.
 func (s *Service) Delete(id int64) error {
 	ctx := s.env.Ctx()
 	return s.st.Tx(ctx, func(tx store.Tx) error {
@@ -396,7 +427,7 @@ func (s *Service) Delete(id int64) error {
 		if n > 0 {
 			return apperr.Conflict("id", msg.QuoteHadOrders, msg.P{"number": x.Number})
 		}
-		return store.DeleteQuote(ctx, tx, id)
+		return recycle.Trash(ctx, tx, s.env.Now(), "quote", id, x.Number, x.OwnerName)
 	})
 }
 

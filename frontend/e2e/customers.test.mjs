@@ -191,19 +191,26 @@ test('an opportunity is created; a negative amount is refused by the backend nex
   assert.match(text, /展会/)
 })
 
-test('deleting a customer that has opportunities shows the refusal', async () => {
+test('deleting a customer that has opportunities moves it with them to the recycle bin, and back', async () => {
   await gotoCustomers()
   await customerRows('华东商贸有限公司').first().waitFor()
   // The one of the two same-named customers that holds the opportunity (column 销售机会数 = 1).
   const row = page.locator('[data-test="customer-table"] tr', { hasText: '华东商贸有限公司' })
     .filter({ has: page.locator('td:nth-child(7)', { hasText: /^1$/ }) })
   await row.locator('[data-test="customer-row-delete"]').click()
-  let box = messageBox(page)
+  const box = messageBox(page)
   await box.getByRole('button', { name: '删除' }).click()
-  await page.getByText('还有销售机会，不能删除').waitFor()
-  await messageBox(page).getByRole('button', { name: '确定' }).click()
-  await messageBox(page).waitFor({ state: 'detached' })
-  assert.equal(await customerRows('华东商贸有限公司').count(), 2, 'nothing was deleted')
+  await box.waitFor({ state: 'detached' })
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-test="customer-row-name"]')]
+    .filter((e) => e.textContent.includes('华东商贸有限公司')).length === 1)
+  // Restored from 回收站 with its opportunity, the list is as it was.
+  await page.click('[data-test="nav-recycle"]')
+  const binRow = page.locator('[data-test="recycle-table"] .el-table__row', { hasText: '华东商贸有限公司' })
+  await binRow.locator('[data-test="recycle-restore"]').click()
+  await binRow.waitFor({ state: 'detached' })
+  await gotoCustomers()
+  await row.waitFor()
+  assert.equal(await customerRows('华东商贸有限公司').count(), 2)
   assert.deepEqual(page.errors, [])
 })
 

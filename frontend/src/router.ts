@@ -16,6 +16,8 @@ export const router = createRouter({
     { path: '/receipts', name: 'receipts', component: () => import('./views/ReceiptsView.vue') },
     { path: '/invoices', name: 'invoices', component: () => import('./views/InvoicesView.vue') },
     { path: '/reports', name: 'reports', component: () => import('./views/ReportsView.vue') },
+    { path: '/recycle', name: 'recycle', component: () => import('./views/RecycleView.vue') },
+    { path: '/oplog', name: 'oplog', component: () => import('./views/OpLogView.vue') },
     { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],

@@ -99,6 +99,8 @@ export const orders = {
   create: (input: OrderInput): Promise<OrderDetail> => changed(call(() => svc.Create(order.Input.createFrom(input))), 'orders', 'quotes'),
   update: (id: number, input: OrderHeaderInput): Promise<OrderDetail> => changed(call(() => svc.Update(id, input)), 'orders'),
   void: (id: number, reason: string): Promise<OrderDetail> => changed(call(() => svc.Void(id, reason)), 'orders', 'quotes'),
+  /** remove moves an order without receipts, invoices or returns to the recycle bin. */
+  remove: (id: number): Promise<void> => changed(call(() => svc.Delete(id)), 'orders', 'quotes', 'recycle'),
   /** setPlan replaces the payment plan; it must add up to the net total (errors name plan[i].field or plan). */
   setPlan: (id: number, plan: InstallmentInput[]): Promise<OrderDetail> => changed(call(() => svc.SetPlan(id, plan)), 'orders'),
   recordReceipt: (input: ReceiptInput): Promise<OrderDetail> => changed(call(() => svc.RecordReceipt(input)), 'orders'),

@@ -9,6 +9,8 @@ import bizZh from './business.zh-CN'
 import bizEn from './business.en'
 import fuZh from './followup.zh-CN'
 import fuEn from './followup.en'
+import recycleZh from './recycle.zh-CN'
+import recycleEn from './recycle.en'
 
 export type Lang = 'zh-CN' | 'en'
 export const languages: { value: Lang; label: string }[] = [
@@ -20,7 +22,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...bizZh, ...fuZh }, en: { ...en, ...bizEn, ...fuEn } },
+  messages: { 'zh-CN': { ...zhCN, ...bizZh, ...fuZh, ...recycleZh }, en: { ...en, ...bizEn, ...fuEn, ...recycleEn } },
   missingWarn: false,
   fallbackWarn: false,
 })

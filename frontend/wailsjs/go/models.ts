@@ -1124,6 +1124,73 @@ export namespace importer {
 
 }
 
+export namespace oplog {
+	
+	export class Filter {
+	    kind: string;
+	    action: string;
+	    recordId: number;
+	    from: string;
+	    to: string;
+	    query: string;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.action = source["action"];
+	        this.recordId = source["recordId"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.query = source["query"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	}
+	export class Page {
+	    items: store.LogEntry[];
+	    total: number;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Page(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], store.LogEntry);
+	        this.total = source["total"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace opportunity {
 	
 	export class Column {
@@ -2533,6 +2600,67 @@ export namespace quote {
 
 }
 
+export namespace recycle {
+	
+	export class Filter {
+	    kind: string;
+	    query: string;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.query = source["query"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	}
+	export class Page {
+	    items: store.BinEntry[];
+	    total: number;
+	    page: number;
+	    pageSize: number;
+	    days: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Page(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], store.BinEntry);
+	        this.total = source["total"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	        this.days = source["days"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace report {
 	
 	export class ReceivablesPage {
@@ -2821,6 +2949,28 @@ export namespace stage {
 
 export namespace store {
 	
+	export class BinEntry {
+	    id: number;
+	    kind: string;
+	    recordId: number;
+	    name: string;
+	    deletedAt: string;
+	    held: Record<string, number>;
+	
+	    static createFrom(source: any = {}) {
+	        return new BinEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.recordId = source["recordId"];
+	        this.name = source["name"];
+	        this.deletedAt = source["deletedAt"];
+	        this.held = source["held"];
+	    }
+	}
 	export class Category {
 	    id: number;
 	    name: string;
@@ -3197,6 +3347,38 @@ export namespace store {
 	        this.unitPriceCents = source["unitPriceCents"];
 	        this.discountBp = source["discountBp"];
 	        this.totalCents = source["totalCents"];
+	    }
+	}
+	export class LogEntry {
+	    id: number;
+	    at: string;
+	    actor: string;
+	    ownerName: string;
+	    kind: string;
+	    recordId: number;
+	    recordName: string;
+	    action: string;
+	    oldJson: string;
+	    newJson: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LogEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.at = source["at"];
+	        this.actor = source["actor"];
+	        this.ownerName = source["ownerName"];
+	        this.kind = source["kind"];
+	        this.recordId = source["recordId"];
+	        this.recordName = source["recordName"];
+	        this.action = source["action"];
+	        this.oldJson = source["oldJson"];
+	        this.newJson = source["newJson"];
+	        this.note = source["note"];
 	    }
 	}
 	export class Opportunity {

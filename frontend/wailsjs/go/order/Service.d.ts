@@ -11,6 +11,8 @@ export function CreateReturn(arg1:order.ReturnInput):Promise<order.Detail>;
 
 export function CustomerCredit(arg1:number):Promise<order.Credit>;
 
+export function Delete(arg1:number):Promise<void>;
+
 export function DeleteInvoice(arg1:number):Promise<order.Detail>;
 
 export function DeleteReceipt(arg1:number):Promise<order.Detail>;

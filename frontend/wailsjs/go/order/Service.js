@@ -18,6 +18,10 @@ export function CustomerCredit(arg1) {
   return window['go']['order']['Service']['CustomerCredit'](arg1);
 }
 
+export function Delete(arg1) {
+  return window['go']['order']['Service']['Delete'](arg1);
+}
+
 export function DeleteInvoice(arg1) {
   return window['go']['order']['Service']['DeleteInvoice'](arg1);
 }
