@@ -224,7 +224,7 @@ test('stage view: dropping on 未成结束 asks for the lost reason; cancel chan
   await page.click('[data-test="lost-ok"]')
   await column('未成结束').locator('[data-test="board-card"]', { hasText: '大商股份' }).click()
   const detail = page.locator('[data-test="opp-detail"]')
-  await detail.getByText('价格太高').waitFor()
+  await detail.getByText('价格太高', { exact: true }).waitFor()
   assert.match(await detail.innerText(), /某竞争对手/)
   await page.keyboard.press('Escape')
   await detail.waitFor({ state: 'hidden' })
