@@ -502,3 +502,16 @@ func EachRecycleFact(ctx context.Context, q Querier, pools []int64, company int6
 		return fn(r)
 	})
 }
+
+// LevelUsage counts customers of a level and rules naming it.
+func LevelUsage(ctx context.Context, q Querier, level string) (int, error) {
+	var n int
+	err := q.GetContext(ctx, &n, `SELECT (SELECT COUNT(*) FROM customers WHERE level = ?) + (SELECT COUNT(*) FROM pool_rules WHERE level = ?)`, level, level)
+	return n, err
+}
+
+// SetOwnedSince restarts the owner's clock of a customer (an owner change).
+func SetOwnedSince(ctx context.Context, q Querier, id int64, at string) error {
+	_, err := q.ExecContext(ctx, `UPDATE customers SET owned_since = ?, claimed_pool_id = NULL WHERE id = ?`, at, id)
+	return err
+}
