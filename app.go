@@ -10,6 +10,7 @@ import (
 	"funneldesk/backend/opportunity"
 	"funneldesk/backend/order"
 	"funneldesk/backend/owner"
+	"funneldesk/backend/pool"
 	"funneldesk/backend/product"
 	"funneldesk/backend/quote"
 	"funneldesk/backend/report"
@@ -17,6 +18,7 @@ import (
 	"funneldesk/backend/stage"
 	"funneldesk/backend/store"
 	"funneldesk/backend/svc"
+	"funneldesk/backend/team"
 )
 
 // App wires the services over one store; it holds no business rules.
@@ -35,6 +37,8 @@ type App struct {
 	Quotes        *quote.Service
 	Orders        *order.Service
 	Reports       *report.Service
+	Teams         *team.Service
+	Pools         *pool.Service
 }
 
 // NewApp builds every service over st with env (context and clock). saveDir
@@ -58,6 +62,8 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 		Quotes:        quote.NewService(st, env),
 		Orders:        order.NewService(st, env),
 		Reports:       report.NewService(st, env),
+		Teams:         team.NewService(st, env),
+		Pools:         pool.NewService(st, env),
 	}
 }
 
@@ -75,13 +81,14 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 // regenerated (`make bindings`).
 func (a *App) Bindings() []any {
 	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Funnel, a.Settings, a.Desktop, a.Imports,
-		a.Products, a.Quotes, a.Orders, a.Reports}
+		a.Products, a.Quotes, a.Orders, a.Reports, a.Teams, a.Pools}
 }
 
 func (a *App) startup(ctx context.Context) {
 	a.env.Start(ctx)
 	a.env.SetPicker(desktop.SaveDialog(ctx))
 	desktop.SetContext(a.Desktop, ctx)
+	pool.Start(a.env.Ctx(), a.Pools)
 }
 
 // shutdown cancels the services' context first, so that an import or export
