@@ -143,12 +143,11 @@ func (s *Service) Claim(in ActionInput) (Result, error) {
 					return err
 				}
 				if lost != "" && daysBetween(lost, day) < p.ReclaimDays {
-					key := msg.PoolReturnedBar
+					bar := apperr.Conflict("customerIds", msg.PoolReturnedBar, msg.P{"person": owner.Name, "days": p.ReclaimDays, "date": lost})
 					if action == ActRecycle {
-						key = msg.PoolRecycledBar
+						bar = apperr.Conflict("customerIds", msg.PoolRecycledBar, msg.P{"person": owner.Name, "days": p.ReclaimDays, "date": lost})
 					}
-					return inBatch(c, len(cs), apperr.Conflict("customerIds", key,
-						msg.P{"person": owner.Name, "days": p.ReclaimDays, "date": lost}))
+					return inBatch(c, len(cs), bar)
 				}
 			}
 		}
@@ -229,11 +228,11 @@ func managed(ctx context.Context, q store.Querier, cs []store.Customer, wantStat
 	actorNames := map[int64]string{}
 	for _, c := range cs {
 		if c.Status != wantStatus || c.PoolID == nil {
-			key := msg.PoolNotInPool
+			e := apperr.Conflict("customerIds", msg.PoolNotInPool, msg.P{"customer": c.Name})
 			if wantStatus == store.CustomerVoided {
-				key = msg.PoolNotVoided
+				e = apperr.Conflict("customerIds", msg.PoolNotVoided, msg.P{"customer": c.Name})
 			}
-			return nil, nil, nil, inBatch(c, len(cs), apperr.Conflict("customerIds", key, msg.P{"customer": c.Name}))
+			return nil, nil, nil, inBatch(c, len(cs), e)
 		}
 		if _, ok := pools[*c.PoolID]; ok {
 			continue

@@ -106,11 +106,10 @@ func FindDuplicates(ctx context.Context, q store.Querier, d DupeQuery) ([]Duplic
 func DuplicateError(ds []Duplicate, allow bool) error {
 	for _, d := range ds {
 		if d.Blocking {
-			key := msg.DupInPool
 			if d.Status == store.CustomerVoided {
-				key = msg.DupVoided
+				return apperr.Conflict("name", msg.DupVoided, msg.P{"name": d.Name, "pool": d.PoolName, "by": byKey(d.By)})
 			}
-			return apperr.Conflict("name", key, msg.P{"name": d.Name, "pool": d.PoolName, "by": byKey(d.By)})
+			return apperr.Conflict("name", msg.DupInPool, msg.P{"name": d.Name, "pool": d.PoolName, "by": byKey(d.By)})
 		}
 	}
 	if len(ds) > 0 && !allow {

@@ -326,3 +326,5 @@ func TestManagerActions(t *testing.T) {
 		t.Fatalf("assign history = %+v", a)
 	}
 }
+
+func apperrAs(err error) (*apperr.Error, bool) { return apperr.As(err) }

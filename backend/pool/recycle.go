@@ -96,9 +96,16 @@ func evaluate(f store.RecycleFacts, r store.PoolRule) verdict {
 
 // ruleText words a rule's condition for history, reasons and the CLI.
 func ruleText(level, kind string, days int) msg.Msg {
-	key := map[string]msg.Key{RuleNoFollowUp: msg.RuleNoFollowUp, RuleNoWon: msg.RuleNoWon, RuleAfterOrder: msg.RuleAfterOrder}[kind]
-	return msg.Msg{Key: key, Params: msg.P{"level": levelText(level), "days": days}}
+	switch kind {
+	case RuleNoWon:
+		return text(msg.RuleNoWon, msg.P{"level": levelText(level), "days": days})
+	case RuleAfterOrder:
+		return text(msg.RuleAfterOrder, msg.P{"level": levelText(level), "days": days})
+	}
+	return text(msg.RuleNoFollowUp, msg.P{"level": levelText(level), "days": days})
 }
+
+func text(k msg.Key, p msg.P) msg.Msg { return msg.Msg{Key: k, Params: p} }
 
 // Move is one customer the rules send back to its pool, or warn about.
 type Move struct {
