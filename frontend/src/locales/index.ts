@@ -7,6 +7,8 @@ import zhCN from './zh-CN'
 import en from './en'
 import bizZh from './business.zh-CN'
 import bizEn from './business.en'
+import poolZh from './pool.zh-CN'
+import poolEn from './pool.en'
 
 export type Lang = 'zh-CN' | 'en'
 export const languages: { value: Lang; label: string }[] = [
@@ -18,7 +20,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...bizZh }, en: { ...en, ...bizEn } },
+  messages: { 'zh-CN': { ...zhCN, ...bizZh, ...poolZh }, en: { ...en, ...bizEn, ...poolEn } },
   missingWarn: false,
   fallbackWarn: false,
 })
