@@ -107,7 +107,7 @@ const poolZh = {
     ownedBy: '负责人：{owner}',
     open: '查看',
     claim: '领用',
-    saveAnyway: '仍然保存',
+    saveAnyway: '仍要保存',
     blocked: '公海中已有此客户，不能重复新建，可以领用它。',
     claimAs: '领用人',
   },
