@@ -17,6 +17,7 @@ import (
 	"funneldesk/backend/opportunity"
 	"funneldesk/backend/order"
 	"funneldesk/backend/owner"
+	"funneldesk/backend/pool"
 	"funneldesk/backend/product"
 	"funneldesk/backend/quote"
 	"funneldesk/backend/recycle"
@@ -25,6 +26,7 @@ import (
 	"funneldesk/backend/stage"
 	"funneldesk/backend/store"
 	"funneldesk/backend/svc"
+	"funneldesk/backend/team"
 )
 
 // App wires the services over one store; it holds no business rules.
@@ -47,6 +49,8 @@ type App struct {
 	Dashboard     *dashboard.Service
 	Recycle       *recycle.Service
 	Oplog         *oplog.Service
+	Teams         *team.Service
+	Pools         *pool.Service
 }
 
 // NewApp builds every service over st with env (context and clock). saveDir
@@ -74,6 +78,8 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 		Dashboard:     dashboard.NewService(st, env),
 		Recycle:       recycle.NewService(st, env),
 		Oplog:         oplog.NewService(st, env),
+		Teams:         team.NewService(st, env),
+		Pools:         pool.NewService(st, env),
 	}
 }
 
@@ -91,7 +97,7 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 // regenerated (`make bindings`).
 func (a *App) Bindings() []any {
 	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Funnel, a.Settings, a.Desktop, a.Imports,
-		a.Products, a.Quotes, a.Orders, a.Reports, a.FollowUps, a.Dashboard, a.Recycle, a.Oplog}
+		a.Products, a.Quotes, a.Orders, a.Reports, a.FollowUps, a.Dashboard, a.Recycle, a.Oplog, a.Teams, a.Pools}
 }
 
 func (a *App) startup(ctx context.Context) {
@@ -99,6 +105,7 @@ func (a *App) startup(ctx context.Context) {
 	a.env.SetPicker(desktop.SaveDialog(ctx))
 	desktop.SetContext(a.Desktop, ctx)
 	recycle.StartPurging(a.Recycle)
+	pool.Start(a.env.Ctx(), a.Pools)
 	// Reminders on the desktop, checked each minute on the env's clock;
 	// only the desktop app starts them (the headless server has no
 	// startup), and the env's context stops them at shutdown.

@@ -15,6 +15,7 @@ import (
 	"funneldesk/backend/demo"
 	"funneldesk/backend/importer"
 	"funneldesk/backend/msg"
+	"funneldesk/backend/pool"
 	"funneldesk/backend/store"
 	"funneldesk/backend/svc"
 	"funneldesk/backend/webserve"
@@ -32,6 +33,8 @@ Usage:
   funneldesk [--db PATH] serve [--addr 127.0.0.1:34115] [--save-dir DIR] [--open-dir DIR] [--clock TIME|+OFFSET]
                                          serve the UI to a browser on loopback (for tests); open the URL
                                          it prints: every call needs its token (header X-FunnelDesk-Token)
+  funneldesk [--db PATH] pool recycle [--dry-run] [--json] [--clock TIME|+OFFSET]
+                                         run the pools' auto-recycle rules now and list what moves and why
   funneldesk [--db PATH] import opportunities FILE [--default-owner NAME]
                                          import a CSV, tab-separated or XLSX file (all rows or none)
 
@@ -93,6 +96,8 @@ func Run(dbPath string, args []string, env Env) int {
 		return runFunnel(st, args[1:], env)
 	case "serve":
 		return runServe(st, args[1:], env)
+	case "pool":
+		return runPool(st, args[1:], env)
 	case "import":
 		return importer.RunCLI(context.Background(), st, args[1:], env.Stdout, env.Stderr)
 	default:
@@ -141,7 +146,14 @@ func runServe(st *store.Store, args []string, env Env) int {
 	senv.OpenUnder(*saveDir, *openDir)
 	token := webserve.NewToken()
 	port := l.Addr().(*net.TCPAddr).Port
-	srv := webserve.New(env.Assets, env.Bindings(st, *saveDir, senv), token, port)
+	bound := env.Bindings(st, *saveDir, senv)
+	for _, b := range bound {
+		// The pools' recycle rules run at start and hourly, as in the app.
+		if p, ok := b.(*pool.Service); ok {
+			pool.Start(senv.Ctx(), p)
+		}
+	}
+	srv := webserve.New(env.Assets, bound, token, port)
 	host, _, _ := net.SplitHostPort(*addr)
 	fmt.Fprintf(env.Stdout, "serving FunnelDesk on http://%s/?token=%s (database %s)\n",
 		net.JoinHostPort(host, strconv.Itoa(port)), token, st.Path)

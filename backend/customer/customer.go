@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/export"
@@ -13,6 +14,7 @@ import (
 	"funneldesk/backend/oplog"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/recycle"
+	"funneldesk/backend/pool"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
 
@@ -33,7 +35,12 @@ type Input struct {
 	Address        string `json:"address"`
 	OwnerID        int64  `json:"ownerId"`
 	Notes          string `json:"notes"`
-	AllowDuplicate bool   `json:"allowDuplicate"`
+	// Level is the customer level (客户级别) from the configured list.
+	Level string `json:"level"`
+	// PoolID, on create, puts the new customer into that pool (未领用)
+	// instead of giving it to OwnerID.
+	PoolID         int64 `json:"poolId"`
+	AllowDuplicate bool  `json:"allowDuplicate"`
 }
 
 // Filter selects a page of customers. Page is 1-based.
@@ -164,13 +171,23 @@ func (s *Service) SameName(name string, excludeID int64) ([]store.Customer, erro
 	return out, nil
 }
 
-func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input, currentOwner int64) (store.Customer, error) {
+// check validates in for customer id (0: a new one). cur is the customer
+// as stored (zero for a new one): a customer in a pool or voided keeps
+// having no owner, its owner changes through the pool's actions.
+func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input, cur store.Customer) (store.Customer, error) {
 	var c store.Customer
 	var err error
 	if c.Name, err = validate.Text("name", msg.LabelCustomerName, in.Name, true, 100); err != nil {
 		return c, err
 	}
 	if c.Classification, err = validate.OneOf("classification", msg.LabelClassification, in.Classification, Classifications); err != nil {
+		return c, err
+	}
+	levels, err := pool.Levels(ctx, q)
+	if err != nil {
+		return c, err
+	}
+	if c.Level, err = validate.OneOf("level", msg.LabelLevel, in.Level, levels); err != nil {
 		return c, err
 	}
 	fields := []struct {
@@ -193,37 +210,64 @@ func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input
 	if c.Phone, err = validate.Phone("phone", msg.LabelPhone, c.Phone); err != nil {
 		return c, err
 	}
-	o, err := owner.Resolve(ctx, q, in.OwnerID, currentOwner)
-	if err != nil {
-		return c, err
-	}
-	c.OwnerID = &o.ID
-	if !in.AllowDuplicate {
-		same, err := store.CustomersNamed(ctx, q, c.Name)
+	switch {
+	case id == 0 && in.PoolID != 0:
+		p, err := pool.PoolForNew(ctx, q, in.PoolID)
 		if err != nil {
 			return c, err
 		}
-		for _, other := range same {
-			if other.ID != id {
-				return c, apperr.Conflict("name", msg.CustomerDuplicate, msg.P{"name": c.Name, "owner": other.OwnerName})
-			}
+		c.Status, c.PoolID, c.HomePoolID, c.PoolName = store.CustomerPool, &p.ID, &p.ID, p.Name
+	case id != 0 && cur.Status != store.CustomerOwned:
+		c.Status, c.OwnerID = cur.Status, nil
+	default:
+		var currentOwner int64
+		if cur.OwnerID != nil {
+			currentOwner = *cur.OwnerID
+		}
+		o, err := owner.Resolve(ctx, q, in.OwnerID, currentOwner)
+		if err != nil {
+			return c, err
+		}
+		c.OwnerID, c.OwnerName, c.Status = &o.ID, o.Name, store.CustomerOwned
+	}
+	ds, err := pool.FindDuplicates(ctx, q, pool.DupeQuery{Name: c.Name, Phone: c.Phone, ExcludeID: id})
+	if err != nil {
+		return c, err
+	}
+	if id != 0 {
+		// An edit that keeps the name and phone does not raise a warning
+		// the customer was saved past already.
+		if c.Name == cur.Name && c.Phone == cur.Phone {
+			ds = nil
 		}
 	}
-	return c, nil
+	return c, pool.DuplicateError(ds, in.AllowDuplicate)
 }
 
-// Create adds a customer. A name another customer has is refused with a
-// conflict on "name" unless AllowDuplicate confirms it.
+// Create adds a customer, for an owner or into a pool (PoolID). A
+// duplicate (查重: the same name once normalized, or phone) of a customer
+// in a pool is refused; of an owned one it is refused with a conflict on
+// "name" unless AllowDuplicate confirms it. The flow history starts.
 func (s *Service) Create(in Input) (store.Customer, error) {
 	ctx := s.env.Ctx()
+	at := s.env.Now().Format(time.RFC3339)
 	var out store.Customer
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
-		c, err := s.check(ctx, tx, 0, in, 0)
+		c, err := s.check(ctx, tx, 0, in, store.Customer{})
 		if err != nil {
 			return err
 		}
+		if c.Status == store.CustomerOwned {
+			c.OwnedSince = at
+		} else {
+			c.PoolSince = at
+		}
 		id, err := store.InsertCustomer(ctx, tx, c)
 		if err != nil {
+			return err
+		}
+		c.ID = id
+		if err := pool.CreatedFlow(ctx, tx, c, at); err != nil {
 			return err
 		}
 		if out, err = store.GetCustomer(ctx, tx, id); err != nil {
@@ -243,11 +287,7 @@ func (s *Service) Update(id int64, in Input) (store.Customer, error) {
 		if err != nil {
 			return err
 		}
-		var curOwner int64
-		if cur.OwnerID != nil {
-			curOwner = *cur.OwnerID
-		}
-		c, err := s.check(ctx, tx, id, in, curOwner)
+		c, err := s.check(ctx, tx, id, in, cur)
 		if err != nil {
 			return err
 		}
@@ -257,6 +297,11 @@ func (s *Service) Update(id int64, in Input) (store.Customer, error) {
 		}
 		if out, err = store.GetCustomer(ctx, tx, id); err != nil {
 			return err
+		}
+		if cur.Status == store.CustomerOwned && cur.OwnerID != nil && out.OwnerID != nil && *cur.OwnerID != *out.OwnerID {
+			if err := pool.OwnerChangedFlow(ctx, tx, cur, out, s.env.Now().Format(time.RFC3339)); err != nil {
+				return err
+			}
 		}
 		return oplog.Record(ctx, tx, oplog.Entry{Kind: "customer", ID: id, Name: out.Name, Action: oplog.Update, Owner: out.OwnerName, Old: cur, New: out})
 	})

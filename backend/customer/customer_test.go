@@ -91,7 +91,10 @@ func TestCreate(t *testing.T) {
 			if got.ID == 0 || got.OwnerID == nil || *got.OwnerID != tt.in.OwnerID || got.CreatedAt == "" {
 				t.Fatalf("created %+v", got)
 			}
-			got.OwnerID, got.OwnerName, got.CreatedAt, got.UpdatedAt = nil, "", "", ""
+			if got.Status != store.CustomerOwned || got.OwnedSince == "" {
+				t.Fatalf("created %+v: want owned, with its owner's clock started", got)
+			}
+			got.OwnerID, got.OwnerName, got.CreatedAt, got.UpdatedAt, got.Status, got.OwnedSince = nil, "", "", "", "", ""
 			if got != want {
 				t.Errorf("created %+v, want %+v", got, want)
 			}

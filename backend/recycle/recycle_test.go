@@ -121,7 +121,8 @@ func TestDeleteRestoreGivesBackTheSameRows(t *testing.T) {
 	if page.Total != 1 || page.Items[0].Kind != "customer" || page.Items[0].Name != "测试公司" || page.Days != 30 {
 		t.Fatalf("bin = %+v", page)
 	}
-	wantHeld := map[string]int{"contacts": 1, "followups": 1, "opportunities": 1, "stage_history": 2, "opportunity_lines": 1}
+	// The flow history (customer_flow, the pool's 流转记录) goes with the customer.
+	wantHeld := map[string]int{"contacts": 1, "customer_flow": 1, "followups": 1, "opportunities": 1, "stage_history": 2, "opportunity_lines": 1}
 	if fmt.Sprint(page.Items[0].Held) != fmt.Sprint(wantHeld) {
 		t.Errorf("held = %v, want %v", page.Items[0].Held, wantHeld)
 	}

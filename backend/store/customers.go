@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"funneldesk/backend/dupe"
 	"funneldesk/backend/pinyin"
 )
 
@@ -26,7 +27,24 @@ type Customer struct {
 	LastFollowupAt string `db:"last_followup_at" json:"lastFollowupAt"`
 	// Opportunities counts this customer's opportunities.
 	Opportunities int `db:"opportunities" json:"opportunities"`
+	// Level is the customer level (客户级别, e.g. A/B/C) recycle rules use.
+	Level string `db:"level" json:"level"`
+	// Status is owned, pool (未领用, in PoolID) or voided (作废, in PoolID).
+	Status     string `db:"status" json:"status"`
+	PoolID     *int64 `db:"pool_id" json:"poolId"`
+	PoolName   string `db:"pool_name" json:"poolName"`
+	HomePoolID *int64 `db:"home_pool_id" json:"homePoolId"`
+	OwnedSince string `db:"owned_since" json:"ownedSince"`
+	PoolSince  string `db:"pool_since" json:"poolSince"`
+	PoolReason string `db:"pool_reason" json:"poolReason"`
 }
+
+// Customer statuses.
+const (
+	CustomerOwned  = "owned"
+	CustomerPool   = "pool"
+	CustomerVoided = "voided"
+)
 
 // CustomerFilter selects a page of customers.
 type CustomerFilter struct {
@@ -38,8 +56,9 @@ type CustomerFilter struct {
 
 const customerSelect = `SELECT c.id, c.name, c.classification, c.source, c.industry, c.phone, c.address,
 	c.owner_id, COALESCE(w.name, '') AS owner_name, c.notes, c.created_at, c.updated_at, c.last_followup_at,
-	(SELECT COUNT(*) FROM opportunities o WHERE o.customer_id = c.id) AS opportunities
-	FROM customers c LEFT JOIN owners w ON w.id = c.owner_id`
+	(SELECT COUNT(*) FROM opportunities o WHERE o.customer_id = c.id) AS opportunities,
+	c.level, c.status, c.pool_id, COALESCE(pl.name, '') AS pool_name, c.home_pool_id, c.owned_since, c.pool_since, c.pool_reason
+	FROM customers c LEFT JOIN owners w ON w.id = c.owner_id LEFT JOIN pools pl ON pl.id = c.pool_id`
 
 // where is the filter's conditions (on customers c) and their arguments: a
 // search matches the name or phone anywhere, or the start of the name's
@@ -178,21 +197,35 @@ func CustomersNamed(ctx context.Context, q Querier, name string) ([]Customer, er
 func InsertCustomer(ctx context.Context, q Querier, c Customer) (int64, error) {
 	now := Now()
 	py, ini := pinyin.Keys(c.Name)
+	if c.Status == "" {
+		c.Status = CustomerOwned
+	}
+	if c.Status == CustomerOwned && c.OwnedSince == "" {
+		c.OwnedSince = now
+	}
+	if c.Status != CustomerOwned && c.PoolSince == "" {
+		c.PoolSince = now
+	}
 	res, err := q.ExecContext(ctx, `INSERT INTO customers (name, name_py, name_initials, classification, source, industry, phone,
-		address, owner_id, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.Name, py, ini, c.Classification, c.Source, c.Industry, c.Phone, c.Address, c.OwnerID, c.Notes, now, now)
+		address, owner_id, notes, created_at, updated_at, level, status, pool_id, home_pool_id, owned_since, pool_since, pool_reason,
+		name_key, phone_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.Name, py, ini, c.Classification, c.Source, c.Industry, c.Phone, c.Address, c.OwnerID, c.Notes, now, now,
+		c.Level, c.Status, c.PoolID, c.HomePoolID, c.OwnedSince, c.PoolSince, c.PoolReason, dupe.Name(c.Name), dupe.Phone(c.Phone))
 	if err != nil {
 		return 0, fmt.Errorf("insert customer: %w", err)
 	}
 	return res.LastInsertId()
 }
 
-// UpdateCustomer writes every editable field.
+// UpdateCustomer writes every editable field (the owner only of an owned
+// customer: a pooled or voided one moves through the pool's actions).
 func UpdateCustomer(ctx context.Context, q Querier, c Customer) error {
 	py, ini := pinyin.Keys(c.Name)
 	_, err := q.ExecContext(ctx, `UPDATE customers SET name = ?, name_py = ?, name_initials = ?, classification = ?, source = ?,
-		industry = ?, phone = ?, address = ?, owner_id = ?, notes = ?, updated_at = ? WHERE id = ?`,
-		c.Name, py, ini, c.Classification, c.Source, c.Industry, c.Phone, c.Address, c.OwnerID, c.Notes, Now(), c.ID)
+		industry = ?, phone = ?, address = ?, owner_id = CASE WHEN status = 'owned' THEN ? ELSE owner_id END, notes = ?, updated_at = ?,
+		level = ?, name_key = ?, phone_key = ? WHERE id = ?`,
+		c.Name, py, ini, c.Classification, c.Source, c.Industry, c.Phone, c.Address, c.OwnerID, c.Notes, Now(),
+		c.Level, dupe.Name(c.Name), dupe.Phone(c.Phone), c.ID)
 	if err != nil {
 		return fmt.Errorf("update customer: %w", err)
 	}
@@ -235,8 +268,8 @@ func GetContact(ctx context.Context, q Querier, id int64) (Contact, error) {
 // InsertContact adds a contact.
 func InsertContact(ctx context.Context, q Querier, c Contact) (int64, error) {
 	py, ini := pinyin.PersonKeys(c.Name)
-	res, err := q.ExecContext(ctx, `INSERT INTO contacts (customer_id, name, name_py, name_initials, title, phone, email)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, c.CustomerID, c.Name, py, ini, c.Title, c.Phone, c.Email)
+	res, err := q.ExecContext(ctx, `INSERT INTO contacts (customer_id, name, name_py, name_initials, title, phone, email, phone_key, email_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.CustomerID, c.Name, py, ini, c.Title, c.Phone, c.Email, dupe.Phone(c.Phone), dupe.Email(c.Email))
 	if err != nil {
 		return 0, fmt.Errorf("insert contact: %w", err)
 	}
@@ -246,8 +279,9 @@ func InsertContact(ctx context.Context, q Querier, c Contact) (int64, error) {
 // UpdateContact writes a contact.
 func UpdateContact(ctx context.Context, q Querier, c Contact) error {
 	py, ini := pinyin.PersonKeys(c.Name)
-	_, err := q.ExecContext(ctx, `UPDATE contacts SET name = ?, name_py = ?, name_initials = ?, title = ?, phone = ?, email = ? WHERE id = ?`,
-		c.Name, py, ini, c.Title, c.Phone, c.Email, c.ID)
+	_, err := q.ExecContext(ctx, `UPDATE contacts SET name = ?, name_py = ?, name_initials = ?, title = ?, phone = ?, email = ?,
+		phone_key = ?, email_key = ? WHERE id = ?`,
+		c.Name, py, ini, c.Title, c.Phone, c.Email, dupe.Phone(c.Phone), dupe.Email(c.Email), c.ID)
 	return err
 }
 

@@ -6,6 +6,7 @@ import (
 	"database/sql/driver"
 	"fmt"
 
+	"funneldesk/backend/dupe"
 	"funneldesk/backend/pinyin"
 )
 
@@ -157,7 +158,7 @@ func NewImportWriter(ctx context.Context, tx Tx) (*ImportWriter, error) {
 		return nil, fmt.Errorf("import: prepare opportunities: %w", err)
 	}
 	if w.custStmt, err = tx.PrepareContext(ctx, `INSERT INTO customers (id, name, name_py, name_initials, source, owner_id,
-		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
+		created_at, updated_at, owned_since, name_key, phone_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')`); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("import: prepare customers: %w", err)
 	}
@@ -172,7 +173,7 @@ func (w *ImportWriter) AddCustomer(c Customer) (int64, error) {
 		owner = *c.OwnerID
 	}
 	py, ini := pinyin.Keys(c.Name)
-	if _, err := w.custStmt.ExecContext(w.ctx, id, c.Name, py, ini, c.Source, owner, w.now, w.now); err != nil {
+	if _, err := w.custStmt.ExecContext(w.ctx, id, c.Name, py, ini, c.Source, owner, w.now, w.now, w.now, dupe.Name(c.Name)); err != nil {
 		return 0, fmt.Errorf("insert customer: %w", err)
 	}
 	w.nextCust++

@@ -59,10 +59,12 @@ func UpdateOwner(ctx context.Context, q Querier, id int64, name string, active b
 	return nil
 }
 
-// OwnerUsage counts the customers and opportunities an owner holds.
+// OwnerUsage counts the customers and opportunities an owner holds, and
+// the pools and teams they manage.
 func OwnerUsage(ctx context.Context, q Querier, id int64) (int, error) {
 	var n int
-	err := q.GetContext(ctx, &n, `SELECT (SELECT COUNT(*) FROM customers WHERE owner_id = ?) + (SELECT COUNT(*) FROM opportunities WHERE owner_id = ?)`, id, id)
+	err := q.GetContext(ctx, &n, `SELECT (SELECT COUNT(*) FROM customers WHERE owner_id = ?) + (SELECT COUNT(*) FROM opportunities WHERE owner_id = ?)
+		+ (SELECT COUNT(*) FROM pools WHERE manager_id = ?) + (SELECT COUNT(*) FROM teams WHERE manager_id = ?)`, id, id, id, id)
 	return n, err
 }
 

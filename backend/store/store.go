@@ -112,6 +112,10 @@ func Open(path string) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
+	if err := s.backfillDupeKeys(context.Background()); err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
 }
 

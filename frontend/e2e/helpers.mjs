@@ -50,20 +50,22 @@ function firstLine(proc, output, timeoutMs = 20000) {
  * method as the page does (POST /wails/call with the token header). stop()
  * kills the server and removes the temporary files.
  */
-export async function startServer({ demo = false, clock = '' } = {}) {
+export async function startServer({ demo = false, clock = '', db: reuse = '' } = {}) {
   const bin = binPath()
   if (!existsSync(bin)) {
     throw new Error(`FunnelDesk binary not found at ${bin}: run "npm run build" in frontend/ and then ` +
       `"go build -o build/bin/funneldesk-headless ." in the repo root, or set FUNNELDESK_BIN`)
   }
+  // db: serve an existing file (a restart of an earlier server, e.g. with the
+  // clock moved on); stop() then leaves it for its first owner to remove.
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'fd-e2e-'))
-  const db = path.join(tmp, 'test.db')
+  const db = reuse || path.join(tmp, 'test.db')
   const saveDir = path.join(tmp, 'saves')
   mkdirSync(saveDir)
   if (demo) execFileSync(bin, ['--db', db, 'demo'], { stdio: 'pipe' })
   // Port 0: the server takes a free port and names it in its first line.
-  // clock fixes the services' "now" (serve --clock): "2026-03-10" or an RFC 3339 time.
-  const args = ['--db', db, 'serve', '--addr', '127.0.0.1:0', '--save-dir', saveDir, ...(clock ? ['--clock', clock] : [])]
+  const args = ['--db', db, 'serve', '--addr', '127.0.0.1:0', '--save-dir', saveDir]
+  if (clock) args.push('--clock', clock)
   const proc = spawn(bin, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -93,14 +95,14 @@ export async function startServer({ demo = false, clock = '' } = {}) {
       if (d.error !== undefined) throw new Error(`${name}: ${JSON.stringify(d.error)}`)
       return d.result
     },
-    async stop() {
+    async stop({ keep = false } = {}) {
       if (proc.exitCode === null) {
         const exited = new Promise((r) => proc.once('exit', r))
         proc.kill('SIGTERM')
         await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))])
         if (proc.exitCode === null) proc.kill('SIGKILL')
       }
-      rmSync(tmp, { recursive: true, force: true })
+      if (!keep) rmSync(tmp, { recursive: true, force: true })
     },
   }
 }

@@ -7,6 +7,7 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'dashboard', component: () => import('./views/DashboardView.vue') },
     { path: '/customers', name: 'customers', component: () => import('./views/CustomersView.vue') },
+    { path: '/pool', name: 'pool', component: () => import('./views/PoolView.vue') },
     { path: '/opportunities', name: 'opportunities', component: () => import('./views/OpportunitiesView.vue') },
     { path: '/funnel', name: 'funnel', component: () => import('./views/FunnelView.vue') },
     { path: '/import', name: 'import', component: () => import('./views/ImportView.vue') },

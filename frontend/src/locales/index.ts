@@ -11,6 +11,8 @@ import fuZh from './followup.zh-CN'
 import fuEn from './followup.en'
 import recycleZh from './recycle.zh-CN'
 import recycleEn from './recycle.en'
+import poolZh from './pool.zh-CN'
+import poolEn from './pool.en'
 
 export type Lang = 'zh-CN' | 'en'
 export const languages: { value: Lang; label: string }[] = [
@@ -22,7 +24,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...bizZh, ...fuZh, ...recycleZh }, en: { ...en, ...bizEn, ...fuEn, ...recycleEn } },
+  messages: { 'zh-CN': { ...zhCN, ...bizZh, ...fuZh, ...recycleZh, ...poolZh }, en: { ...en, ...bizEn, ...fuEn, ...recycleEn, ...poolEn } },
   missingWarn: false,
   fallbackWarn: false,
 })

@@ -79,6 +79,8 @@ export namespace customer {
 	    address: string;
 	    ownerId: number;
 	    notes: string;
+	    level: string;
+	    poolId: number;
 	    allowDuplicate: boolean;
 	
 	    static createFrom(source: any = {}) {
@@ -95,6 +97,8 @@ export namespace customer {
 	        this.address = source["address"];
 	        this.ownerId = source["ownerId"];
 	        this.notes = source["notes"];
+	        this.level = source["level"];
+	        this.poolId = source["poolId"];
 	        this.allowDuplicate = source["allowDuplicate"];
 	    }
 	}
@@ -2048,6 +2052,343 @@ export namespace owner {
 
 }
 
+export namespace pool {
+	
+	export class ActionInput {
+	    customerIds: number[];
+	    ownerId: number;
+	    actorId: number;
+	    poolId: number;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ActionInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.customerIds = source["customerIds"];
+	        this.ownerId = source["ownerId"];
+	        this.actorId = source["actorId"];
+	        this.poolId = source["poolId"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class DupeQuery {
+	    name: string;
+	    phone: string;
+	    email: string;
+	    excludeId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DupeQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.phone = source["phone"];
+	        this.email = source["email"];
+	        this.excludeId = source["excludeId"];
+	    }
+	}
+	export class Duplicate {
+	    id: number;
+	    name: string;
+	    by: string;
+	    status: string;
+	    ownerId?: number;
+	    ownerName: string;
+	    poolId?: number;
+	    poolName: string;
+	    blocking: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Duplicate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.by = source["by"];
+	        this.status = source["status"];
+	        this.ownerId = source["ownerId"];
+	        this.ownerName = source["ownerName"];
+	        this.poolId = source["poolId"];
+	        this.poolName = source["poolName"];
+	        this.blocking = source["blocking"];
+	    }
+	}
+	export class Filter {
+	    poolId: number;
+	    voided: boolean;
+	    query: string;
+	    level: string;
+	    source: string;
+	    industry: string;
+	    region: string;
+	    reason: string;
+	    noFollowUpDays: number;
+	    inPoolDays: number;
+	    sort: string;
+	    desc: boolean;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.poolId = source["poolId"];
+	        this.voided = source["voided"];
+	        this.query = source["query"];
+	        this.level = source["level"];
+	        this.source = source["source"];
+	        this.industry = source["industry"];
+	        this.region = source["region"];
+	        this.reason = source["reason"];
+	        this.noFollowUpDays = source["noFollowUpDays"];
+	        this.inPoolDays = source["inPoolDays"];
+	        this.sort = source["sort"];
+	        this.desc = source["desc"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	}
+	export class Input {
+	    name: string;
+	    managerId: number;
+	    claimEnabled: boolean;
+	    dailyLimit: number;
+	    totalLimit: number;
+	    reclaimDays: number;
+	    members: store.PoolMember[];
+	    rules: store.PoolRule[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.managerId = source["managerId"];
+	        this.claimEnabled = source["claimEnabled"];
+	        this.dailyLimit = source["dailyLimit"];
+	        this.totalLimit = source["totalLimit"];
+	        this.reclaimDays = source["reclaimDays"];
+	        this.members = this.convertValues(source["members"], store.PoolMember);
+	        this.rules = this.convertValues(source["rules"], store.PoolRule);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Move {
+	    customerId: number;
+	    customer: string;
+	    ownerId: number;
+	    owner: string;
+	    poolId: number;
+	    pool: string;
+	    level: string;
+	    rule: string;
+	    days: number;
+	    due: string;
+	    reason: string;
+	    reasonEn: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Move(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.customerId = source["customerId"];
+	        this.customer = source["customer"];
+	        this.ownerId = source["ownerId"];
+	        this.owner = source["owner"];
+	        this.poolId = source["poolId"];
+	        this.pool = source["pool"];
+	        this.level = source["level"];
+	        this.rule = source["rule"];
+	        this.days = source["days"];
+	        this.due = source["due"];
+	        this.reason = source["reason"];
+	        this.reasonEn = source["reasonEn"];
+	    }
+	}
+	export class Overview {
+	    pools: store.Pool[];
+	    levels: string[];
+	    teams: store.Team[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Overview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pools = this.convertValues(source["pools"], store.Pool);
+	        this.levels = source["levels"];
+	        this.teams = this.convertValues(source["teams"], store.Team);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Page {
+	    items: store.PoolCustomer[];
+	    total: number;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Page(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], store.PoolCustomer);
+	        this.total = source["total"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Report {
+	    today: string;
+	    dryRun: boolean;
+	    moves: Move[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.today = source["today"];
+	        this.dryRun = source["dryRun"];
+	        this.moves = this.convertValues(source["moves"], Move);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Result {
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.count = source["count"];
+	    }
+	}
+	export class Settings {
+	    pool: store.Pool;
+	    members: store.PoolMember[];
+	    rules: store.PoolRule[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pool = this.convertValues(source["pool"], store.Pool);
+	        this.members = this.convertValues(source["members"], store.PoolMember);
+	        this.rules = this.convertValues(source["rules"], store.PoolRule);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace product {
 	
 	export class CategoryInput {
@@ -3050,6 +3391,14 @@ export namespace store {
 	    updatedAt: string;
 	    lastFollowupAt: string;
 	    opportunities: number;
+	    level: string;
+	    status: string;
+	    poolId?: number;
+	    poolName: string;
+	    homePoolId?: number;
+	    ownedSince: string;
+	    poolSince: string;
+	    poolReason: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Customer(source);
@@ -3071,6 +3420,14 @@ export namespace store {
 	        this.updatedAt = source["updatedAt"];
 	        this.lastFollowupAt = source["lastFollowupAt"];
 	        this.opportunities = source["opportunities"];
+	        this.level = source["level"];
+	        this.status = source["status"];
+	        this.poolId = source["poolId"];
+	        this.poolName = source["poolName"];
+	        this.homePoolId = source["homePoolId"];
+	        this.ownedSince = source["ownedSince"];
+	        this.poolSince = source["poolSince"];
+	        this.poolReason = source["poolReason"];
 	    }
 	}
 	export class CustomerTerms {
@@ -3149,6 +3506,42 @@ export namespace store {
 	        this.status = source["status"];
 	        this.validUntil = source["validUntil"];
 	        this.totalCents = source["totalCents"];
+	    }
+	}
+	export class Flow {
+	    id: number;
+	    customerId: number;
+	    action: string;
+	    at: string;
+	    actorId?: number;
+	    actorName: string;
+	    forId?: number;
+	    forName: string;
+	    from: string;
+	    to: string;
+	    poolId?: number;
+	    rule: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Flow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.customerId = source["customerId"];
+	        this.action = source["action"];
+	        this.at = source["at"];
+	        this.actorId = source["actorId"];
+	        this.actorName = source["actorName"];
+	        this.forId = source["forId"];
+	        this.forName = source["forName"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.poolId = source["poolId"];
+	        this.rule = source["rule"];
+	        this.reason = source["reason"];
 	    }
 	}
 	export class FollowUp {
@@ -3615,6 +4008,136 @@ export namespace store {
 	        this.createdAt = source["createdAt"];
 	    }
 	}
+	export class Pool {
+	    id: number;
+	    name: string;
+	    isCompany: boolean;
+	    managerId?: number;
+	    managerName: string;
+	    claimEnabled: boolean;
+	    dailyLimit: number;
+	    totalLimit: number;
+	    reclaimDays: number;
+	    count: number;
+	    voided: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Pool(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.isCompany = source["isCompany"];
+	        this.managerId = source["managerId"];
+	        this.managerName = source["managerName"];
+	        this.claimEnabled = source["claimEnabled"];
+	        this.dailyLimit = source["dailyLimit"];
+	        this.totalLimit = source["totalLimit"];
+	        this.reclaimDays = source["reclaimDays"];
+	        this.count = source["count"];
+	        this.voided = source["voided"];
+	    }
+	}
+	export class PoolCustomer {
+	    id: number;
+	    name: string;
+	    classification: string;
+	    source: string;
+	    industry: string;
+	    phone: string;
+	    address: string;
+	    ownerId?: number;
+	    ownerName: string;
+	    notes: string;
+	    createdAt: string;
+	    updatedAt: string;
+	    lastFollowupAt: string;
+	    opportunities: number;
+	    level: string;
+	    status: string;
+	    poolId?: number;
+	    poolName: string;
+	    homePoolId?: number;
+	    ownedSince: string;
+	    poolSince: string;
+	    poolReason: string;
+	    lastFollowUp: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PoolCustomer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.classification = source["classification"];
+	        this.source = source["source"];
+	        this.industry = source["industry"];
+	        this.phone = source["phone"];
+	        this.address = source["address"];
+	        this.ownerId = source["ownerId"];
+	        this.ownerName = source["ownerName"];
+	        this.notes = source["notes"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.lastFollowupAt = source["lastFollowupAt"];
+	        this.opportunities = source["opportunities"];
+	        this.level = source["level"];
+	        this.status = source["status"];
+	        this.poolId = source["poolId"];
+	        this.poolName = source["poolName"];
+	        this.homePoolId = source["homePoolId"];
+	        this.ownedSince = source["ownedSince"];
+	        this.poolSince = source["poolSince"];
+	        this.poolReason = source["poolReason"];
+	        this.lastFollowUp = source["lastFollowUp"];
+	    }
+	}
+	export class PoolMember {
+	    teamId?: number;
+	    ownerId?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PoolMember(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.teamId = source["teamId"];
+	        this.ownerId = source["ownerId"];
+	    }
+	}
+	export class PoolRule {
+	    id: number;
+	    poolId: number;
+	    level: string;
+	    noFollowUpDays: number;
+	    noWonDays: number;
+	    afterOrderDays: number;
+	    keepStageId?: number;
+	    keepStageName: string;
+	    warnDays: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PoolRule(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.poolId = source["poolId"];
+	        this.level = source["level"];
+	        this.noFollowUpDays = source["noFollowUpDays"];
+	        this.noWonDays = source["noWonDays"];
+	        this.afterOrderDays = source["afterOrderDays"];
+	        this.keepStageId = source["keepStageId"];
+	        this.keepStageName = source["keepStageName"];
+	        this.warnDays = source["warnDays"];
+	    }
+	}
 	export class PriceList {
 	    id: number;
 	    name: string;
@@ -4005,6 +4528,81 @@ export namespace store {
 	        this.toStageName = source["toStageName"];
 	        this.changedAt = source["changedAt"];
 	    }
+	}
+	export class Team {
+	    id: number;
+	    name: string;
+	    parentId?: number;
+	    managerId?: number;
+	    managerName: string;
+	    members: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Team(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.parentId = source["parentId"];
+	        this.managerId = source["managerId"];
+	        this.managerName = source["managerName"];
+	        this.members = source["members"];
+	    }
+	}
+
+}
+
+export namespace team {
+	
+	export class Input {
+	    name: string;
+	    parentId: number;
+	    managerId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.parentId = source["parentId"];
+	        this.managerId = source["managerId"];
+	    }
+	}
+	export class Tree {
+	    teams: store.Team[];
+	    members: Record<number, number>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Tree(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.teams = this.convertValues(source["teams"], store.Team);
+	        this.members = source["members"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
