@@ -13,8 +13,8 @@ import (
 	"funneldesk/backend/msg"
 	"funneldesk/backend/oplog"
 	"funneldesk/backend/owner"
-	"funneldesk/backend/recycle"
 	"funneldesk/backend/pool"
+	"funneldesk/backend/recycle"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
 
