@@ -7,6 +7,8 @@ import zhCN from './zh-CN'
 import en from './en'
 import bizZh from './business.zh-CN'
 import bizEn from './business.en'
+import i9bZh from './issue9b.zh-CN'
+import i9bEn from './issue9b.en'
 
 export type Lang = 'zh-CN' | 'en'
 export const languages: { value: Lang; label: string }[] = [
@@ -18,7 +20,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...bizZh }, en: { ...en, ...bizEn } },
+  messages: { 'zh-CN': { ...zhCN, ...bizZh, ...i9bZh }, en: { ...en, ...bizEn, ...i9bEn } },
   missingWarn: false,
   fallbackWarn: false,
 })
