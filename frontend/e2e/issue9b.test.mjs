@@ -88,8 +88,9 @@ describe('an empty database', () => {
     await page.goto(srv.url + '#/settings')
     await page.locator('[data-test="demo-state"]', { hasText: '6' }).waitFor()
     // A record of one's own stays.
+    const [admin] = await srv.call('owner.Service.List', false)
     const own = await srv.call('customer.Service.Create', { name: '自己的客户', classification: '', source: '', industry: '', phone: '',
-      address: '', ownerId: 0, notes: '', allowDuplicate: false })
+      address: '', ownerId: admin.id, notes: '', allowDuplicate: false })
     // A changed example record blocks the removal, named.
     const opps = await srv.call('opportunity.Service.List', { filter: { query: '喜多多' }, page: 1, pageSize: 10 })
     const o = opps.items[0]
@@ -98,14 +99,14 @@ describe('an empty database', () => {
       probability: '60', description: '', lostReason: '', competitor: '' })
     await page.reload()
     await page.click('[data-test="settings-demo-remove"]')
-    await messageBox(page).locator('.el-button--primary').click()
+    await messageBox(page).locator('.el-message-box__btns .el-button--primary').click()
     await messageBox(page).filter({ hasText: '在加载后被修改过' }).waitFor()
-    await messageBox(page).locator('.el-button--primary').click()
+    await messageBox(page).locator('.el-message-box__btns .el-button--primary').click()
     // Put it back as it was? It cannot be: delete that opportunity, then the rest goes.
     await srv.call('opportunity.Service.Delete', o.id)
     await page.reload()
     await page.click('[data-test="settings-demo-remove"]')
-    await messageBox(page).locator('.el-button--primary').click()
+    await messageBox(page).locator('.el-message-box__btns .el-button--primary').click()
     await page.locator('.el-message--success', { hasText: '示例数据已移除' }).waitFor()
     await page.locator('[data-test="demo-state"]', { hasText: '没有示例数据' }).waitFor()
     const left = await srv.call('customer.Service.List', { page: 1, pageSize: 50 })

@@ -9,8 +9,6 @@ export default {
     create: 'New opportunity',
     import: 'Import opportunities',
     demo: 'Load example data',
-    filtered: 'No opportunities match the filters in force',
-    clear: 'Clear filters',
   },
   demoAdmin: {
     title: 'Example data',

@@ -10,8 +10,6 @@ export default {
     create: '新建销售机会',
     import: '导入销售机会',
     demo: '加载示例数据',
-    filtered: '没有符合当前筛选条件的销售机会',
-    clear: '清除筛选',
   },
   demoAdmin: {
     title: '示例数据',
