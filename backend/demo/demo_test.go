@@ -130,3 +130,111 @@ func TestLoadRefused(t *testing.T) {
 		})
 	}
 }
+
+func TestRemove(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		// after runs between loading and removing.
+		after     func(t *testing.T, st *store.Store)
+		wantErr   string // the refusal's catalog key, "" when removed
+		wantAfter string // tableCounts after the attempt
+	}{
+		{"untouched", nil, "", "owners=0 customers=0 opportunities=0 stage_history=0"},
+		{"own records stay", func(t *testing.T, st *store.Store) {
+			write(t, st, func(tx store.Tx) error {
+				cid, err := store.InsertCustomer(ctx, tx, store.Customer{Name: "自己的客户"})
+				if err != nil {
+					return err
+				}
+				o := all(t, st)[0]
+				o.ID, o.Name, o.CustomerID = 0, "自己的机会", cid
+				_, err = store.InsertOpportunity(ctx, tx, o)
+				return err
+			})
+		}, "", "owners=1 customers=1 opportunities=1 stage_history=0"},
+		{"changed opportunity", func(t *testing.T, st *store.Store) {
+			o := all(t, st)[1]
+			o.AmountCents++
+			write(t, st, func(tx store.Tx) error { return store.UpdateOpportunity(ctx, tx, o) })
+		}, "demo.changed", "owners=1 customers=3 opportunities=3 stage_history=3"},
+		{"changed customer", func(t *testing.T, st *store.Store) {
+			c, err := store.GetCustomer(ctx, st.DB, all(t, st)[0].CustomerID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.Phone = "021-12345678"
+			write(t, st, func(tx store.Tx) error { return store.UpdateCustomer(ctx, tx, c) })
+		}, "demo.changed", "owners=1 customers=3 opportunities=3 stage_history=3"},
+		{"a contact added to a demo customer", func(t *testing.T, st *store.Store) {
+			write(t, st, func(tx store.Tx) error {
+				_, err := store.InsertContact(ctx, tx, store.Contact{CustomerID: all(t, st)[0].CustomerID, Name: "张三"})
+				return err
+			})
+		}, "demo.hasDependants", "owners=1 customers=3 opportunities=3 stage_history=3"},
+		{"another opportunity for a demo customer", func(t *testing.T, st *store.Store) {
+			o := all(t, st)[2]
+			o.ID, o.Name = 0, "追加采购"
+			write(t, st, func(tx store.Tx) error { _, err := store.InsertOpportunity(ctx, tx, o); return err })
+		}, "demo.hasDependants", "owners=1 customers=3 opportunities=4 stage_history=3"},
+		{"a demo opportunity deleted since", func(t *testing.T, st *store.Store) {
+			write(t, st, func(tx store.Tx) error {
+				_, err := store.DeleteOpportunities(ctx, tx, []int64{all(t, st)[0].ID})
+				return err
+			})
+		}, "", "owners=0 customers=0 opportunities=0 stage_history=0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := storetest.New(t)
+			if err := Load(ctx, st); err != nil {
+				t.Fatal(err)
+			}
+			if tt.after != nil {
+				tt.after(t, st)
+			}
+			n, err := Remove(ctx, st)
+			if tt.wantErr == "" {
+				if err != nil {
+					t.Fatalf("Remove: %v", err)
+				}
+				if n == 0 {
+					t.Error("Remove removed nothing")
+				}
+			} else {
+				e, ok := apperr.As(err)
+				if !ok || e.Key.String() != tt.wantErr {
+					t.Fatalf("Remove = %v, want the refusal %s", err, tt.wantErr)
+				}
+				if strings.Contains(e.Message+e.MessageEn, "{") {
+					t.Errorf("unfilled placeholder in %q / %q", e.Message, e.MessageEn)
+				}
+			}
+			if got := tableCounts(t, st); got != tt.wantAfter {
+				t.Errorf("after Remove: %s, want %s", got, tt.wantAfter)
+			}
+			rec, err := Loaded(ctx, st.DB)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if removed := tt.wantErr == ""; removed != (rec == nil) {
+				t.Errorf("records after Remove = %+v, want them gone only when removed", rec)
+			}
+		})
+	}
+}
+
+func TestRemoveWithoutDemo(t *testing.T) {
+	st := storetest.New(t)
+	_, err := Remove(context.Background(), st)
+	if e, ok := apperr.As(err); !ok || e.Key.String() != "demo.noneLoaded" {
+		t.Fatalf("Remove on a database without the example = %v, want demo.noneLoaded", err)
+	}
+}
+
+func write(t *testing.T, st *store.Store, fn func(tx store.Tx) error) {
+	t.Helper()
+	if err := st.Tx(context.Background(), fn); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -131,8 +131,8 @@ func Check(f Filter) (Filter, error) {
 	if f.To, err = validate.Date("to", msg.LabelTo, f.To, false); err != nil {
 		return f, err
 	}
-	if f.From != "" && f.To != "" && f.From > f.To {
-		return f, apperr.Invalid("to", msg.EndBeforeStart)
+	if err := validate.DateRange("to", f.From, f.To); err != nil {
+		return f, err
 	}
 	f.Type = strings.TrimSpace(f.Type)
 	f.Source = strings.TrimSpace(f.Source)

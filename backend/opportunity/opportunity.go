@@ -117,6 +117,9 @@ func checkFilter(f *Filter) error {
 	if f.CloseTo, err = validate.Date("closeTo", msg.LabelTo, f.CloseTo, false); err != nil {
 		return err
 	}
+	if err := validate.DateRange("closeTo", f.CloseFrom, f.CloseTo); err != nil {
+		return err
+	}
 	switch f.View {
 	case "", "all", store.KindOpen, store.KindWon, store.KindLost:
 	default:

@@ -125,6 +125,8 @@ func TestListRefusesBadFilter(t *testing.T) {
 	}{
 		{"from date", Filter{CloseFrom: "2024-02-30"}, "closeFrom"},
 		{"to date", Filter{CloseTo: "soon"}, "closeTo"},
+		{"reversed period", Filter{CloseFrom: "2026-12-31", CloseTo: "2026-01-01"}, "closeTo"},
+		{"reversed period written with slashes", Filter{CloseFrom: "2026/12/31", CloseTo: "2026/1/1"}, "closeTo"},
 		{"sort key", Filter{Sort: "amount_cents; DROP TABLE opportunities"}, "sort"},
 	}
 	for _, tt := range tests {

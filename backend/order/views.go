@@ -39,11 +39,14 @@ type Page struct {
 }
 
 func checkDates(fromField, from, toField, to string) error {
-	if _, err := validate.Date(fromField, msg.LabelFrom, from, false); err != nil {
+	from, err := validate.Date(fromField, msg.LabelFrom, from, false)
+	if err != nil {
 		return err
 	}
-	_, err := validate.Date(toField, msg.LabelTo, to, false)
-	return err
+	if to, err = validate.Date(toField, msg.LabelTo, to, false); err != nil {
+		return err
+	}
+	return validate.DateRange(toField, from, to)
 }
 
 func checkSort(sort string, cols map[string]string) error {

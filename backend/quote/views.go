@@ -33,10 +33,15 @@ type Page struct {
 }
 
 func checkFilter(f Filter) error {
-	if _, err := validate.Date("dateFrom", msg.LabelFrom, f.DateFrom, false); err != nil {
+	from, err := validate.Date("dateFrom", msg.LabelFrom, f.DateFrom, false)
+	if err != nil {
 		return err
 	}
-	if _, err := validate.Date("dateTo", msg.LabelTo, f.DateTo, false); err != nil {
+	to, err := validate.Date("dateTo", msg.LabelTo, f.DateTo, false)
+	if err != nil {
+		return err
+	}
+	if err := validate.DateRange("dateTo", from, to); err != nil {
 		return err
 	}
 	for _, st := range f.Statuses {

@@ -96,10 +96,15 @@ func (s *Service) receivables(ctx context.Context, req ReceivablesRequest) ([]st
 		return nil, tot, err
 	}
 	f := req.Filter
-	if _, err := validate.Date("dueFrom", msg.LabelFrom, f.DueFrom, false); err != nil {
+	dueFrom, err := validate.Date("dueFrom", msg.LabelFrom, f.DueFrom, false)
+	if err != nil {
 		return nil, tot, err
 	}
-	if _, err := validate.Date("dueTo", msg.LabelTo, f.DueTo, false); err != nil {
+	dueTo, err := validate.Date("dueTo", msg.LabelTo, f.DueTo, false)
+	if err != nil {
+		return nil, tot, err
+	}
+	if err := validate.DateRange("dueTo", dueFrom, dueTo); err != nil {
 		return nil, tot, err
 	}
 	sortKey := req.Sort

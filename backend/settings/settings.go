@@ -19,6 +19,12 @@ type Settings struct {
 	// OfferDemo is true while the database is empty and the user has not
 	// declined the example data.
 	OfferDemo bool `json:"offerDemo"`
+	// CanLoadDemo is true while the database is empty, declined or not:
+	// Settings and the empty funnel offer the example again.
+	CanLoadDemo bool `json:"canLoadDemo"`
+	// DemoRecords counts the example's customers and opportunities still
+	// recorded as loaded (0: nothing to remove).
+	DemoRecords int `json:"demoRecords"`
 }
 
 // Languages the UI offers.
@@ -48,7 +54,11 @@ func (s *Service) Get() (Settings, error) {
 	if err != nil {
 		return Settings{}, err
 	}
-	return Settings{Language: lang, DBPath: s.st.Path, OfferDemo: empty && declined == ""}, nil
+	rec, err := demo.Loaded(ctx, s.st.DB)
+	if err != nil {
+		return Settings{}, err
+	}
+	return Settings{Language: lang, DBPath: s.st.Path, OfferDemo: empty && declined == "", CanLoadDemo: empty, DemoRecords: rec.Count()}, nil
 }
 
 // SetLanguage remembers the UI language.
@@ -71,6 +81,15 @@ func (s *Service) SetLanguage(lang string) (Settings, error) {
 // LoadDemo loads the seed's example into the empty database.
 func (s *Service) LoadDemo() (Settings, error) {
 	if err := demo.Load(s.env.Ctx(), s.st); err != nil {
+		return Settings{}, err
+	}
+	return s.Get()
+}
+
+// RemoveDemo deletes exactly the records the example loaded; it refuses,
+// naming the reason, when one was changed or is referred to since.
+func (s *Service) RemoveDemo() (Settings, error) {
+	if _, err := demo.Remove(s.env.Ctx(), s.st); err != nil {
 		return Settings{}, err
 	}
 	return s.Get()

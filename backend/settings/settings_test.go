@@ -22,7 +22,7 @@ func TestDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (Settings{Language: "zh-CN", DBPath: st.Path, OfferDemo: true}); got != want {
+	if want := (Settings{Language: "zh-CN", DBPath: st.Path, OfferDemo: true, CanLoadDemo: true}); got != want {
 		t.Errorf("settings = %+v, want %+v", got, want)
 	}
 }
@@ -86,7 +86,7 @@ func TestPersistAcrossReopen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (Settings{Language: "en", DBPath: path, OfferDemo: false}); got != want {
+	if want := (Settings{Language: "en", DBPath: path, OfferDemo: false, CanLoadDemo: true}); got != want {
 		t.Errorf("after reopen %+v, want %+v", got, want)
 	}
 }

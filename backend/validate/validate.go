@@ -199,3 +199,14 @@ func Page(page, size int) (offset, limit int) {
 	}
 	return (page - 1) * size, size
 }
+
+// DateRange refuses a period whose end comes before its start, naming the end
+// field: a reversed range would otherwise select nothing while the screen
+// still shows it. from and to are YYYY-MM-DD as Date returns them; an open
+// end ("") is never reversed.
+func DateRange(toField, from, to string) error {
+	if from != "" && to != "" && from > to {
+		return apperr.Invalid(toField, msg.EndBeforeStart)
+	}
+	return nil
+}

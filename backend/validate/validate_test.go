@@ -335,3 +335,27 @@ func TestMessages(t *testing.T) {
 func second[T any](_ T, err error) error { return err }
 
 func third[T, U any](_ T, _ U, err error) error { return err }
+
+func TestDateRange(t *testing.T) {
+	tests := []struct {
+		name, from, to, code string
+	}{
+		{"ordered", "2026-01-01", "2026-12-31", ""},
+		{"one day", "2026-05-05", "2026-05-05", ""},
+		{"open start", "", "2026-01-01", ""},
+		{"open end", "2026-12-31", "", ""},
+		{"reversed", "2026-12-31", "2026-01-01", apperr.CodeInvalid},
+		{"reversed by a day", "2026-01-02", "2026-01-01", apperr.CodeInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := DateRange("to", tt.from, tt.to)
+			wantErr(t, err, tt.code, "to")
+			if err != nil {
+				if e, _ := apperr.As(err); e.Key != msg.EndBeforeStart {
+					t.Errorf("key = %v, want %v", e.Key, msg.EndBeforeStart)
+				}
+			}
+		})
+	}
+}

@@ -101,13 +101,13 @@ test('the table shows exactly seed 000: one row per stage in the configured orde
   assert.deepEqual(header.map((s) => s.trim()), ['销售阶段', '机会数', '比例(%)', '机会金额(元)', '比例(%)', '预期成交金额(元)', '比例(%)'])
   const stages = await page.locator('[data-test="funnel-row"]').evaluateAll((rows) => rows.map((r) => r.dataset.stage))
   assert.deepEqual(stages, ['初期沟通', '立项评估', '需求分析', '方案制定', '招投标/竞争', '商务谈判', '谈成结束', '未成结束'])
-  await expectRow('初期沟通', ['1', '33.33%', '40000.00', '44.44%', '4000.00', '8.00%'])
+  await expectRow('初期沟通', ['1', '33.33%', '40,000.00', '44.44%', '4,000.00', '8.00%'])
   for (const s of ['立项评估', '需求分析', '方案制定', '招投标/竞争', '未成结束']) {
     await expectRow(s, ['0', '0.00%', '0.00', '0.00%', '0.00', '0.00%'])
   }
-  await expectRow('商务谈判', ['1', '33.33%', '10000.00', '11.11%', '6000.00', '12.00%'])
-  await expectRow('谈成结束', ['1', '33.33%', '40000.00', '44.44%', '40000.00', '80.00%'])
-  await expectRow('总计', ['3', '100%', '90000.00', '100%', '50000.00', '100%'])
+  await expectRow('商务谈判', ['1', '33.33%', '10,000.00', '11.11%', '6,000.00', '12.00%'])
+  await expectRow('谈成结束', ['1', '33.33%', '40,000.00', '44.44%', '40,000.00', '80.00%'])
+  await expectRow('总计', ['3', '100%', '90,000.00', '100%', '50,000.00', '100%'])
   assert.equal((await cells(page.locator('[data-test="funnel-total"]')))[0], '总计')
   // The filters in force are on screen.
   const inForce = await page.locator('[data-test="funnel-in-force"]').innerText()
@@ -177,9 +177,9 @@ test('an opportunity changed elsewhere in the app updates the funnel at once, wi
 
   // 谈成结束 now holds 50000.00, all of it expected (won = 100%): 4000 + 50000 = 54000 expected in all.
   await expectRow('商务谈判', ['0', '0.00%', '0.00', '0.00%', '0.00', '0.00%'])
-  await expectRow('谈成结束', ['2', '66.67%', '50000.00', '55.56%', '50000.00', '92.59%'])
-  await expectRow('初期沟通', ['1', '33.33%', '40000.00', '44.44%', '4000.00', '7.41%'])
-  await expectRow('总计', ['3', '100%', '90000.00', '100%', '54000.00', '100%'])
+  await expectRow('谈成结束', ['2', '66.67%', '50,000.00', '55.56%', '50,000.00', '92.59%'])
+  await expectRow('初期沟通', ['1', '33.33%', '40,000.00', '44.44%', '4,000.00', '7.41%'])
+  await expectRow('总计', ['3', '100%', '90,000.00', '100%', '54,000.00', '100%'])
   // The open list and the open opportunity followed too.
   await detail().locator('[data-test="opp-detail-stage"]', { hasText: '谈成结束' }).waitFor()
   await page.waitForFunction(() => !document.querySelector('[data-test="funnel-stage-drawer"] [data-test="funnel-opp-name"]'))
@@ -197,7 +197,7 @@ test('a refresh is one backend call: a filter change, a reset, the measure', asy
   assert.notEqual(await page.locator('[data-test="funnel-chart"]').getAttribute('src'), src, 'the chart was redrawn')
   assert.match(await page.locator('[data-test="in-force-type"]').innerText(), /老客户续购/)
   made = await callsDuring(() => page.click('[data-test="funnel-reset"]'),
-    () => expectRow('总计', ['3', '100%', '90000.00', '100%', '54000.00', '100%']))
+    () => expectRow('总计', ['3', '100%', '90,000.00', '100%', '54,000.00', '100%']))
   assert.deepEqual(made, ['funnel.Service.View'], 'resetting the filters is one funnel call')
   assert.equal(await total().count(), 1)
 
@@ -230,7 +230,7 @@ test('filters: a period without the example dates empties the funnel; an owner n
   await range.locator('input').nth(1).press('Enter')
   // The figures the backend computed for exactly that range (the shown filter is the report's own).
   await page.locator('[data-test="in-force-period"]', { hasText: '2008-01-01 ~ 2008-01-31' }).waitFor()
-  await expectRow('总计', ['3', '100%', '90000.00', '100%', '54000.00', '100%'])
+  await expectRow('总计', ['3', '100%', '90,000.00', '100%', '54,000.00', '100%'])
   assert.equal(await page.locator('[data-test="period-custom"].is-active').count(), 1)
 
   // Give 购买五十用户 to a new salesperson (through settings and the form), then filter by owner.
@@ -249,16 +249,16 @@ test('filters: a period without the example dates empties the funnel; an owner n
   await closeDrawers()
 
   await pickOption(page, page.locator('[data-test="funnel-owner"]'), '李四')
-  await expectRow('总计', ['1', '100%', '40000.00', '100%', '4000.00', '100%'])
-  await expectRow('初期沟通', ['1', '100.00%', '40000.00', '100.00%', '4000.00', '100.00%'])
+  await expectRow('总计', ['1', '100%', '40,000.00', '100%', '4,000.00', '100%'])
+  await expectRow('初期沟通', ['1', '100.00%', '40,000.00', '100.00%', '4,000.00', '100.00%'])
   await expectRow('谈成结束', ['0', '0.00%', '0.00', '0.00%', '0.00', '0.00%'])
   assert.match(await page.locator('[data-test="in-force-owner"]').innerText(), /负责人：李四/)
   await pickOption(page, page.locator('[data-test="funnel-owner"]'), 'admin')
-  await expectRow('总计', ['2', '100%', '50000.00', '100%', '50000.00', '100%'])
+  await expectRow('总计', ['2', '100%', '50,000.00', '100%', '50,000.00', '100%'])
   await shot(page, 'funnel-filtered')
 
   await page.click('[data-test="funnel-reset"]')
-  await expectRow('总计', ['3', '100%', '90000.00', '100%', '54000.00', '100%'])
+  await expectRow('总计', ['3', '100%', '90,000.00', '100%', '54,000.00', '100%'])
   assert.match(await page.locator('[data-test="funnel-in-force"]').innerText(), /负责人：全部[\s\S]*预计完成日期：全部/)
 })
 
@@ -271,7 +271,7 @@ test('band widths by amount redraw the chart', async () => {
   await page.click('[data-test="measure-count"]')
   await page.waitForFunction((b) => document.querySelector('[data-test="funnel-chart"]').getAttribute('src') !== b, byAmount)
   // The figures do not depend on the band widths.
-  await expectRow('总计', ['3', '100%', '90000.00', '100%', '54000.00', '100%'])
+  await expectRow('总计', ['3', '100%', '90,000.00', '100%', '54,000.00', '100%'])
 })
 
 test('导出PNG at screen and print size writes real PNGs of those sizes', async () => {
@@ -338,7 +338,7 @@ test('English: the screen, the table headings and the total row', async () => {
   const header = await table().locator('thead th').allInnerTexts()
   assert.deepEqual(header.map((s) => s.trim()), ['Stage', 'Count', 'Share (%)', 'Amount (¥)', 'Share (%)', 'Expected (¥)', 'Share (%)'])
   assert.equal((await cells(page.locator('[data-test="funnel-total"]')))[0], 'Total')
-  await expectRow('总计', ['3', '100%', '90000.00', '100%', '54000.00', '100%'])
+  await expectRow('总计', ['3', '100%', '90,000.00', '100%', '54,000.00', '100%'])
   assert.match(await page.locator('[data-test="funnel-in-force"]').innerText(), /Owner:\s*all/)
   await page.locator('[data-test="funnel-period"]', { hasText: 'This quarter' }).waitFor()
   await page.locator('[data-test="funnel-filters"]').scrollIntoViewIfNeeded()
@@ -358,7 +358,7 @@ test('deleting an opportunity from the stage list updates the funnel, with no er
   const box = page.locator('.el-message-box:visible')
   await box.waitFor()
   await box.locator('.el-button--primary').click()
-  await expectRow('总计', ['2', '100%', '50000.00', '100%', '50000.00', '100%'])
+  await expectRow('总计', ['2', '100%', '50,000.00', '100%', '50,000.00', '100%'])
   await expectRow('初期沟通', ['0', '0.00%', '0.00', '0.00%', '0.00', '0.00%'])
   await page.waitForFunction(() => !document.querySelector('[data-test="funnel-stage-drawer"] [data-test="funnel-opp-name"]'))
   // The deleted opportunity's detail closed itself: nothing tried to show it again.

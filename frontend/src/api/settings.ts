@@ -9,4 +9,5 @@ export const settings = {
   setLanguage: (lang: string): Promise<Settings> => call(() => svc.SetLanguage(lang)),
   loadDemo: (): Promise<Settings> => changed(call(() => svc.LoadDemo()), 'opportunities', 'customers', 'owners', 'stages'),
   declineDemo: (): Promise<Settings> => call(() => svc.DeclineDemo()),
+  removeDemo: (): Promise<Settings> => changed(call(() => svc.RemoveDemo()), 'opportunities', 'customers', 'owners'),
 }

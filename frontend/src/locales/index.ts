@@ -13,6 +13,8 @@ import recycleZh from './recycle.zh-CN'
 import recycleEn from './recycle.en'
 import poolZh from './pool.zh-CN'
 import poolEn from './pool.en'
+import i9bZh from './issue9b.zh-CN'
+import i9bEn from './issue9b.en'
 
 export type Lang = 'zh-CN' | 'en'
 export const languages: { value: Lang; label: string }[] = [
@@ -24,7 +26,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...bizZh, ...fuZh, ...recycleZh, ...poolZh }, en: { ...en, ...bizEn, ...fuEn, ...recycleEn, ...poolEn } },
+  messages: { 'zh-CN': { ...zhCN, ...bizZh, ...fuZh, ...recycleZh, ...poolZh, ...i9bZh }, en: { ...en, ...bizEn, ...fuEn, ...recycleEn, ...poolEn, ...i9bEn } },
   missingWarn: false,
   fallbackWarn: false,
 })

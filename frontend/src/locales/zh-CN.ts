@@ -127,6 +127,7 @@ const zhCN = {
     amount: '金额(¥)',
     amountShort: '金额',
     expectedClose: '预计完成日期',
+    closeShort: '预计完成',
     nextStep: '下一步',
     stage: '销售阶段',
     probability: '可能性(%)',

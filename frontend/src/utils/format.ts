@@ -80,3 +80,14 @@ export function share(hundredths: number | null | undefined): string {
   const abs = Math.abs(v)
   return (v < 0 ? '-' : '') + Math.floor(abs / 100) + '.' + pad2(abs % 100) + '%'
 }
+
+/** count formats a whole number with thousands separators: 932744 → 932,744. */
+export function count(n: number | null | undefined): string {
+  const v = Math.round(n ?? 0)
+  return (v < 0 ? '-' : '') + group(String(Math.abs(v)))
+}
+
+/** grouped formats cents as 40,000.00: yuan with separators and no sign, for tables headed in yuan. */
+export function grouped(cents: number | null | undefined): string {
+  return yuan(cents).replace('¥', '')
+}

@@ -37,3 +37,13 @@ export function periodOf(from: string, to: string, now = new Date()): Period {
   }
   return 'custom'
 }
+
+/**
+ * ordered returns a date range with its ends in order and whether it had to
+ * swap them: a reversed range typed into a picker is swapped visibly (the
+ * caller says so), never silently ignored or sent to be refused.
+ */
+export function ordered(from: string, to: string): { from: string; to: string; swapped: boolean } {
+  if (from && to && from > to) return { from: to, to: from, swapped: true }
+  return { from, to, swapped: false }
+}

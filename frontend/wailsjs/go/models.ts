@@ -3254,6 +3254,8 @@ export namespace settings {
 	    language: string;
 	    dbPath: string;
 	    offerDemo: boolean;
+	    canLoadDemo: boolean;
+	    demoRecords: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Settings(source);
@@ -3264,6 +3266,8 @@ export namespace settings {
 	        this.language = source["language"];
 	        this.dbPath = source["dbPath"];
 	        this.offerDemo = source["offerDemo"];
+	        this.canLoadDemo = source["canLoadDemo"];
+	        this.demoRecords = source["demoRecords"];
 	    }
 	}
 

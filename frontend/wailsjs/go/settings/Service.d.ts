@@ -8,4 +8,6 @@ export function Get():Promise<settings.Settings>;
 
 export function LoadDemo():Promise<settings.Settings>;
 
+export function RemoveDemo():Promise<settings.Settings>;
+
 export function SetLanguage(arg1:string):Promise<settings.Settings>;

@@ -14,6 +14,10 @@ export function LoadDemo() {
   return window['go']['settings']['Service']['LoadDemo']();
 }
 
+export function RemoveDemo() {
+  return window['go']['settings']['Service']['RemoveDemo']();
+}
+
 export function SetLanguage(arg1) {
   return window['go']['settings']['Service']['SetLanguage'](arg1);
 }
