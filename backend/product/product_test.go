@@ -84,6 +84,31 @@ func TestCreateProduct(t *testing.T) {
 	}
 }
 
+// TestProductAllErrors: an empty or wholly wrong form hears of every
+// field at once, and nothing is written.
+func TestProductAllErrors(t *testing.T) {
+	f := newFixture(t)
+	f.product(t, "P-001", "100")
+	tests := []struct {
+		name   string
+		in     Input
+		fields []string
+	}{
+		{"empty", Input{}, []string{"code", "name", "unit", "price"}},
+		{"taken code and bad price", Input{Code: "P-001", Name: "x", Unit: "台", Price: "abc", CategoryID: 999, OwnerID: 999}, []string{"code", "price", "categoryId", "ownerId"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := storetest.Count(t, f.st, "products")
+			_, err := f.s.Create(tt.in)
+			storetest.WantFields(t, err, tt.fields...)
+			if storetest.Count(t, f.st, "products") != before {
+				t.Error("a refused product was written")
+			}
+		})
+	}
+}
+
 func TestUpdateAndDeleteProduct(t *testing.T) {
 	f := newFixture(t)
 	a := f.product(t, "A", "10")
