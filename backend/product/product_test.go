@@ -449,6 +449,25 @@ func TestBuildLinesRefusals(t *testing.T) {
 	if e, _ := apperr.As(err); e == nil || e.Message != "第 1 行：产品「旧款」已停用" || e.MessageEn != "Line 1: Product \"旧款\" is retired" {
 		t.Errorf("retired product: %v", err)
 	}
+	// Every bad cell of every line at once; good lines say nothing.
+	_, _, err = BuildLines(context.Background(), f.st.DB, f.cust, []LineInput{
+		{Quantity: "x", Discount: "101"}, {ProductID: a.ID, Quantity: "1"}, {ProductID: a.ID, UnitPrice: "abc"},
+	}, nil)
+	storetest.WantFields(t, err, "lines[0].productId", "lines[0].quantity", "lines[0].discount", "lines[2].quantity", "lines[2].unitPrice")
+	// Price list rows too, and none is written.
+	pl, err := f.s.CreatePriceList(PriceListInput{Name: "经销价"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.s.SetPrices(pl.ID, []PriceInput{{ProductID: a.ID, Price: "1"}, {ProductID: 999, Price: "x"}, {ProductID: a.ID, Price: "-1"}})
+	storetest.WantFields(t, err, "lines[1].productId", "lines[1].price", "lines[2].price")
+	if storetest.Count(t, f.st, "price_list_items") != 0 {
+		t.Error("a refused price list row was written")
+	}
+	_, err = f.s.CreatePriceList(PriceListInput{Name: "经销价", Notes: strings.Repeat("长", 501)})
+	storetest.WantFields(t, err, "name", "notes")
+	_, err = f.s.CreateCategory(CategoryInput{ParentID: 999})
+	storetest.WantFields(t, err, "name", "parentId")
 }
 
 // addOpportunity puts an opportunity of the fixture's customer in stage.
