@@ -204,24 +204,27 @@ func (s *Service) Create(in Input) (Detail, error) {
 	var id int64
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		o := store.Order{}
+		var errs apperr.List
 		var err error
-		if o.Title, err = validate.Text("title", msg.LabelTitle, in.Title, false, 100); err != nil {
-			return err
-		}
+		o.Title, err = validate.Text("title", msg.LabelTitle, in.Title, false, 100)
+		errs.Add(err)
 		custID := in.CustomerID
+		custOK := true
 		keep := map[int64]bool{}
 		lineIn := in.Lines
 		switch {
 		case in.QuoteID != 0:
 			x, qlines, err := quote.ForOrder(ctx, tx, in.QuoteID)
-			if err != nil {
-				return err
+			if !errs.OK(err) {
+				custOK = false
+				break
 			}
 			if custID != 0 && custID != x.CustomerID {
-				return apperr.Invalid("customerId", msg.NotQuoteCustomer, msg.P{"name": x.CustomerName})
+				errs.Add(apperr.Invalid("customerId", msg.NotQuoteCustomer, msg.P{"name": x.CustomerName}))
+				custOK = false
 			}
 			if in.OpportunityID != 0 && (x.OpportunityID == nil || *x.OpportunityID != in.OpportunityID) {
-				return apperr.Invalid("opportunityId", msg.NotQuoteOpportunity)
+				errs.Add(apperr.Invalid("opportunityId", msg.NotQuoteOpportunity))
 			}
 			custID, o.QuoteID, o.OpportunityID = x.CustomerID, &x.ID, x.OpportunityID
 			keep = product.ProductIDs(qlines)
@@ -230,44 +233,57 @@ func (s *Service) Create(in Input) (Detail, error) {
 			}
 		case in.OpportunityID != 0:
 			op, cid, err := quote.CheckOpportunity(ctx, tx, in.OpportunityID, in.CustomerID)
-			if err != nil {
-				return err
+			if !errs.OK(err) {
+				custOK = false
+				break
 			}
 			custID, o.OpportunityID = cid, &op.ID
 			olines, err := store.ListLines(ctx, tx, "opportunity_lines", op.ID)
-			if err != nil {
-				return err
-			}
+			errs.Add(err)
 			keep = product.ProductIDs(olines)
 		}
-		c, err := customer.Resolve(ctx, tx, custID)
-		if err != nil {
-			return err
+		if c, err := customer.Resolve(ctx, tx, custID); custOK && errs.OK(err) {
+			o.CustomerID = c.ID
 		}
-		o.CustomerID = c.ID
-		w, err := owner.Resolve(ctx, tx, in.OwnerID, 0)
-		if err != nil {
-			return err
+		if w, err := owner.Resolve(ctx, tx, in.OwnerID, 0); errs.OK(err) {
+			o.OwnerID = w.ID
 		}
-		o.OwnerID = w.ID
-		if o.SignedDate, err = validate.Date("signedDate", msg.LabelSignedDate, in.SignedDate, false); err != nil {
-			return err
-		}
+		o.SignedDate, err = validate.Date("signedDate", msg.LabelSignedDate, in.SignedDate, false)
+		errs.Add(err)
 		if o.SignedDate == "" {
 			o.SignedDate = s.today()
 		}
-		if o.Notes, err = validate.Text("notes", msg.LabelNotes, in.Notes, false, 2000); err != nil {
-			return err
-		}
+		o.Notes, err = validate.Text("notes", msg.LabelNotes, in.Notes, false, 2000)
+		errs.Add(err)
+		var lines []store.Line
+		var total int64
+		linesOK := false
 		if len(lineIn) == 0 {
-			return apperr.Invalid("lines", msg.LinesRequired)
+			errs.Add(apperr.Invalid("lines", msg.LinesRequired))
+		} else {
+			lines, total, err = product.BuildLines(ctx, tx, o.CustomerID, lineIn, keep)
+			linesOK = errs.OK(err)
 		}
-		lines, total, err := product.BuildLines(ctx, tx, o.CustomerID, lineIn, keep)
-		if err != nil {
-			return err
+		var terms store.CustomerTerms
+		if o.CustomerID != 0 {
+			terms, err = store.GetCustomerTerms(ctx, tx, o.CustomerID)
+			errs.Add(err)
 		}
-		terms, err := store.GetCustomerTerms(ctx, tx, o.CustomerID)
-		if err != nil {
+		plan := in.Plan
+		if len(plan) == 0 && total > 0 {
+			due, _ := time.Parse("2006-01-02", o.SignedDate)
+			plan = []InstallmentInput{{DueDate: due.AddDate(0, 0, terms.CreditDays).Format("2006-01-02"),
+				Amount: money.Plain(total), OwnerID: o.OwnerID}}
+		}
+		// The plan's rows are checked with the rest; its sum only against
+		// right lines.
+		o.NetCents = total
+		if _, _, err := checkPlan(ctx, tx, o, plan); err != nil {
+			if e, ok := apperr.As(err); !ok || linesOK || e.Field != "plan" {
+				errs.Add(err)
+			}
+		}
+		if err := errs.Err(); err != nil {
 			return err
 		}
 		if err := checkCredit(ctx, tx, terms, total); err != nil {
@@ -285,14 +301,7 @@ func (s *Service) Create(in Input) (Detail, error) {
 		if err := store.RefreshOrder(ctx, tx, id); err != nil {
 			return err
 		}
-		plan := in.Plan
-		if len(plan) == 0 && total > 0 {
-			due, _ := time.Parse("2006-01-02", o.SignedDate)
-			plan = []InstallmentInput{{DueDate: due.AddDate(0, 0, terms.CreditDays).Format("2006-01-02"),
-				Amount: money.Plain(total), OwnerID: o.OwnerID}}
-		}
 		o.ID = id
-		o.NetCents = total
 		return writePlan(ctx, tx, o, plan)
 	})
 	if err != nil {
@@ -332,18 +341,17 @@ func (s *Service) Update(id int64, in HeaderInput) (Detail, error) {
 		if err != nil {
 			return err
 		}
-		if o.Title, err = validate.Text("title", msg.LabelTitle, in.Title, false, 100); err != nil {
-			return err
+		var errs apperr.List
+		o.Title, err = validate.Text("title", msg.LabelTitle, in.Title, false, 100)
+		errs.Add(err)
+		if w, err := owner.Resolve(ctx, tx, in.OwnerID, o.OwnerID); errs.OK(err) {
+			o.OwnerID = w.ID
 		}
-		w, err := owner.Resolve(ctx, tx, in.OwnerID, o.OwnerID)
-		if err != nil {
-			return err
-		}
-		o.OwnerID = w.ID
-		if o.SignedDate, err = validate.Date("signedDate", msg.LabelSignedDate, in.SignedDate, true); err != nil {
-			return err
-		}
-		if o.Notes, err = validate.Text("notes", msg.LabelNotes, in.Notes, false, 2000); err != nil {
+		o.SignedDate, err = validate.Date("signedDate", msg.LabelSignedDate, in.SignedDate, true)
+		errs.Add(err)
+		o.Notes, err = validate.Text("notes", msg.LabelNotes, in.Notes, false, 2000)
+		errs.Add(err)
+		if err := errs.Err(); err != nil {
 			return err
 		}
 		return store.UpdateOrderHeader(ctx, tx, o)

@@ -2,6 +2,7 @@ package order
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -697,5 +698,67 @@ func TestDocumentsHoldCustomerAndOwner(t *testing.T) {
 	}
 	if n, _ := store.OwnerDocuments(ctx, f.st.DB, f.rep); n != 0 {
 		t.Errorf("李四 holds %d", n)
+	}
+}
+
+// TestOrderFormsAllErrors: every order form (order, plan, receipt,
+// invoice, return) hears of all its field errors at once and writes nothing.
+func TestOrderFormsAllErrors(t *testing.T) {
+	f := newFixture(t)
+	d := f.create(t, Input{CustomerID: f.cust, OwnerID: f.owner, SignedDate: "2026-03-01",
+		Lines: []product.LineInput{{ProductID: f.a.ID, Quantity: "2"}, {ProductID: f.b.ID, Quantity: "1"}},
+		Plan:  []InstallmentInput{{DueDate: "2026-03-10", Amount: "1000"}, {DueDate: "2026-04-10", Amount: "1100"}}})
+	la, lb := d.Lines[0].ID, d.Lines[1].ID
+	counts := func() string {
+		var out []string
+		for _, tb := range []string{"orders", "installments", "receipts", "invoices", "returns"} {
+			out = append(out, fmt.Sprint(storetest.Count(t, f.st, tb)))
+		}
+		return strings.Join(out, ",")
+	}
+	before := counts()
+	tests := []struct {
+		name   string
+		call   func() error
+		fields []string
+	}{
+		{"empty order", func() error { _, err := f.s.Create(Input{}); return err }, []string{"customerId", "ownerId", "lines"}},
+		{"order wrong everywhere", func() error {
+			_, err := f.s.Create(Input{CustomerID: f.cust, OwnerID: f.owner, SignedDate: "2026-02-30",
+				Lines: []product.LineInput{{ProductID: f.a.ID, Quantity: "x"}, {ProductID: f.b.ID, Quantity: "1", Discount: "200"}},
+				Plan:  []InstallmentInput{{DueDate: "x", Amount: "1"}, {DueDate: "2026-04-01", Amount: "0"}}})
+			return err
+		}, []string{"signedDate", "lines[0].quantity", "lines[1].discount", "plan[0].dueDate", "plan[1].amount"}},
+		{"plan rows", func() error {
+			_, err := f.s.SetPlan(d.Order.ID, []InstallmentInput{{Amount: "x"}, {DueDate: "2026-04-01", Amount: "1", OwnerID: 999}})
+			return err
+		}, []string{"plan[0].dueDate", "plan[0].amount", "plan[1].ownerId"}},
+		{"empty receipt", func() error {
+			_, err := f.s.RecordReceipt(ReceiptInput{InstallmentID: d.Plan[0].ID, Date: "2026-13-01", Method: strings.Repeat("x", 21)})
+			return err
+		}, []string{"date", "amount", "method"}},
+		{"empty invoice", func() error {
+			_, err := f.s.AddInvoice(InvoiceInput{OrderID: d.Order.ID, Kind: "x"})
+			return err
+		}, []string{"number", "amount", "kind"}},
+		{"empty return", func() error { _, err := f.s.CreateReturn(ReturnInput{OrderID: d.Order.ID}); return err }, []string{"reason", "lines"}},
+		{"return rows", func() error {
+			_, err := f.s.CreateReturn(ReturnInput{OrderID: d.Order.ID, Date: "x", Lines: []ReturnLineInput{
+				{OrderLineID: la, Quantity: "3"}, {OrderLineID: lb, Quantity: "1"}, {OrderLineID: la, Quantity: "y"}}})
+			return err
+		}, []string{"date", "reason", "lines[0].quantity", "lines[2].quantity"}},
+		{"same line twice over what is left", func() error {
+			_, err := f.s.CreateReturn(ReturnInput{OrderID: d.Order.ID, Reason: "坏", Lines: []ReturnLineInput{
+				{OrderLineID: la, Quantity: "2"}, {OrderLineID: la, Quantity: "1"}}})
+			return err
+		}, []string{"lines[1].quantity"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			storetest.WantFields(t, tt.call(), tt.fields...)
+			if got := counts(); got != before {
+				t.Errorf("rows %s, want %s: a refused form wrote", got, before)
+			}
+		})
 	}
 }
