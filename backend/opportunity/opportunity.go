@@ -143,55 +143,43 @@ func (s *Service) Get(id int64) (Detail, error) {
 // returns the row to write.
 func build(ctx context.Context, q store.Querier, in Input, cur store.Opportunity) (store.Opportunity, error) {
 	o := cur
+	var errs apperr.List
 	var err error
-	if o.Name, err = validate.Text("name", msg.LabelOpportunityName, in.Name, true, 100); err != nil {
-		return o, err
+	o.Name, err = validate.Text("name", msg.LabelOpportunityName, in.Name, true, 100)
+	errs.Add(err)
+	if c, err := customer.Resolve(ctx, q, in.CustomerID); errs.OK(err) {
+		o.CustomerID = c.ID
 	}
-	c, err := customer.Resolve(ctx, q, in.CustomerID)
-	if err != nil {
-		return o, err
+	o.Type, err = validate.OneOf("type", msg.LabelType, in.Type, Types)
+	errs.Add(err)
+	o.Source, err = validate.Text("source", msg.LabelSource, in.Source, false, 50)
+	errs.Add(err)
+	if w, err := owner.Resolve(ctx, q, in.OwnerID, cur.OwnerID); errs.OK(err) {
+		o.OwnerID = w.ID
 	}
-	o.CustomerID = c.ID
-	if o.Type, err = validate.OneOf("type", msg.LabelType, in.Type, Types); err != nil {
-		return o, err
-	}
-	if o.Source, err = validate.Text("source", msg.LabelSource, in.Source, false, 50); err != nil {
-		return o, err
-	}
-	w, err := owner.Resolve(ctx, q, in.OwnerID, cur.OwnerID)
-	if err != nil {
-		return o, err
-	}
-	o.OwnerID = w.ID
-	if o.Campaign, err = validate.Text("campaign", msg.LabelCampaign, in.Campaign, false, 100); err != nil {
-		return o, err
-	}
-	if o.AmountCents, err = validate.Amount("amount", msg.LabelAmount, in.Amount, false); err != nil {
-		return o, err
-	}
-	if o.ExpectedClose, err = validate.Date("expectedClose", msg.LabelExpectedClose, in.ExpectedClose, false); err != nil {
-		return o, err
-	}
-	if o.NextStep, err = validate.Text("nextStep", msg.LabelNextStep, in.NextStep, false, 200); err != nil {
-		return o, err
-	}
-	if o.Description, err = validate.Text("description", msg.LabelDescription, in.Description, false, 4000); err != nil {
-		return o, err
-	}
+	o.Campaign, err = validate.Text("campaign", msg.LabelCampaign, in.Campaign, false, 100)
+	errs.Add(err)
+	o.AmountCents, err = validate.Amount("amount", msg.LabelAmount, in.Amount, false)
+	errs.Add(err)
+	o.ExpectedClose, err = validate.Date("expectedClose", msg.LabelExpectedClose, in.ExpectedClose, false)
+	errs.Add(err)
+	o.NextStep, err = validate.Text("nextStep", msg.LabelNextStep, in.NextStep, false, 200)
+	errs.Add(err)
+	o.Description, err = validate.Text("description", msg.LabelDescription, in.Description, false, 4000)
+	errs.Add(err)
 	st, err := stage.Resolve(ctx, q, in.StageID, cur.StageID)
-	if err != nil {
-		return o, err
-	}
+	stageOK := errs.OK(err)
 	bp, given, err := validate.Percent("probability", msg.LabelProbability, in.Probability)
-	if err != nil {
-		return o, err
+	errs.Add(err)
+	if stageOK {
+		if !given {
+			bp = st.ProbabilityBP
+		}
+		o.StageID = st.ID
+		o.ProbabilityBP = bp
+		errs.Add(applyStageRules(&o, st, in.LostReason, in.Competitor))
 	}
-	if !given {
-		bp = st.ProbabilityBP
-	}
-	o.StageID = st.ID
-	o.ProbabilityBP = bp
-	return o, applyStageRules(&o, st, in.LostReason, in.Competitor)
+	return o, errs.Err()
 }
 
 // applyStageRules fixes the won stage at 100% and the lost stage at 0% and
@@ -203,15 +191,13 @@ func applyStageRules(o *store.Opportunity, st store.Stage, lostReason, competito
 		o.LostReason, o.Competitor = "", ""
 	case store.KindLost:
 		o.ProbabilityBP = 0
+		var errs apperr.List
 		reason, err := validate.Text("lostReason", msg.LabelLostReason, lostReason, true, 500)
-		if err != nil {
-			return err
-		}
+		errs.Add(err)
 		comp, err := validate.Text("competitor", msg.LabelCompetitor, competitor, false, 100)
-		if err != nil {
-			return err
-		}
+		errs.Add(err)
 		o.LostReason, o.Competitor = reason, comp
+		return errs.Err()
 	default:
 		o.LostReason, o.Competitor = "", ""
 	}
