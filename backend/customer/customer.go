@@ -179,13 +179,12 @@ func (s *Service) SameName(name string, excludeID int64) ([]store.Customer, erro
 
 func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input, currentOwner int64) (store.Customer, error) {
 	var c store.Customer
+	var errs apperr.List
 	var err error
-	if c.Name, err = validate.Text("name", msg.LabelCustomerName, in.Name, true, 100); err != nil {
-		return c, err
-	}
-	if c.Classification, err = validate.OneOf("classification", msg.LabelClassification, in.Classification, Classifications); err != nil {
-		return c, err
-	}
+	c.Name, err = validate.Text("name", msg.LabelCustomerName, in.Name, true, 100)
+	errs.Add(err)
+	c.Classification, err = validate.OneOf("classification", msg.LabelClassification, in.Classification, Classifications)
+	errs.Add(err)
 	fields := []struct {
 		dst      *string
 		field, v string
@@ -199,19 +198,19 @@ func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input
 		{&c.Notes, "notes", in.Notes, msg.LabelNotes, 2000},
 	}
 	for _, f := range fields {
-		if *f.dst, err = validate.Text(f.field, f.label, f.v, false, f.max); err != nil {
-			return c, err
-		}
+		*f.dst, err = validate.Text(f.field, f.label, f.v, false, f.max)
+		errs.Add(err)
 	}
-	if c.Phone, err = validate.Phone("phone", msg.LabelPhone, c.Phone); err != nil {
-		return c, err
+	if !errs.Has("phone") {
+		c.Phone, err = validate.Phone("phone", msg.LabelPhone, c.Phone)
+		errs.Add(err)
 	}
-	o, err := owner.Resolve(ctx, q, in.OwnerID, currentOwner)
-	if err != nil {
-		return c, err
+	if o, err := owner.Resolve(ctx, q, in.OwnerID, currentOwner); errs.OK(err) {
+		c.OwnerID = &o.ID
 	}
-	c.OwnerID = &o.ID
-	if !in.AllowDuplicate {
+	// The same-name question is a confirmation the form asks on its own;
+	// it comes only once everything else is right.
+	if !in.AllowDuplicate && !errs.Has() {
 		same, err := store.CustomersNamed(ctx, q, c.Name)
 		if err != nil {
 			return c, err
@@ -222,7 +221,7 @@ func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input
 			}
 		}
 	}
-	return c, nil
+	return c, errs.Err()
 }
 
 // Create adds a customer. A name another customer has is refused with a
@@ -297,28 +296,24 @@ func (s *Service) Delete(id int64) error {
 
 func checkContact(in ContactInput) (store.Contact, error) {
 	var c store.Contact
+	var errs apperr.List
 	var err error
-	if c.Name, err = validate.Text("name", msg.LabelContactName, in.Name, true, 50); err != nil {
-		return c, err
+	c.Name, err = validate.Text("name", msg.LabelContactName, in.Name, true, 50)
+	errs.Add(err)
+	c.Title, err = validate.Text("title", msg.LabelContactTitle, in.Title, false, 50)
+	errs.Add(err)
+	if c.Phone, err = validate.Text("phone", msg.LabelPhone, in.Phone, false, 50); errs.OK(err) {
+		c.Phone, err = validate.Phone("phone", msg.LabelPhone, c.Phone)
+		errs.Add(err)
 	}
-	if c.Title, err = validate.Text("title", msg.LabelContactTitle, in.Title, false, 50); err != nil {
-		return c, err
+	if c.Email, err = validate.Text("email", msg.LabelEmail, in.Email, false, 100); errs.OK(err) {
+		// One address: user@domain, both parts present.
+		user, domain, _ := strings.Cut(c.Email, "@")
+		if c.Email != "" && (user == "" || domain == "" || strings.Contains(domain, "@") || strings.ContainsAny(c.Email, " ,;")) {
+			errs.Add(apperr.Invalid("email", msg.EmailInvalid, msg.P{"value": c.Email}))
+		}
 	}
-	if c.Phone, err = validate.Text("phone", msg.LabelPhone, in.Phone, false, 50); err != nil {
-		return c, err
-	}
-	if c.Phone, err = validate.Phone("phone", msg.LabelPhone, c.Phone); err != nil {
-		return c, err
-	}
-	if c.Email, err = validate.Text("email", msg.LabelEmail, in.Email, false, 100); err != nil {
-		return c, err
-	}
-	// One address: user@domain, both parts present.
-	user, domain, _ := strings.Cut(c.Email, "@")
-	if c.Email != "" && (user == "" || domain == "" || strings.Contains(domain, "@") || strings.ContainsAny(c.Email, " ,;")) {
-		return c, apperr.Invalid("email", msg.EmailInvalid, msg.P{"value": c.Email})
-	}
-	return c, nil
+	return c, errs.Err()
 }
 
 // AddContact adds a contact to a customer.
@@ -390,21 +385,20 @@ func (s *Service) AddFollowUp(customerID int64, in FollowUpInput) (store.FollowU
 			return err
 		}
 		f := store.FollowUp{CustomerID: customerID}
+		var errs apperr.List
 		var err error
-		if f.Date, err = validate.Date("date", msg.LabelFollowUpDate, in.Date, true); err != nil {
-			return err
+		f.Date, err = validate.Date("date", msg.LabelFollowUpDate, in.Date, true)
+		dateOK := errs.OK(err)
+		f.Method, err = validate.Text("method", msg.LabelFollowUpMethod, in.Method, false, 20)
+		errs.Add(err)
+		f.Content, err = validate.Text("content", msg.LabelFollowUpContent, in.Content, true, 4000)
+		errs.Add(err)
+		if f.NextDate, err = validate.Date("nextDate", msg.LabelFollowUpNext, in.NextDate, false); errs.OK(err) &&
+			dateOK && f.NextDate != "" && f.NextDate < f.Date {
+			errs.Add(apperr.Invalid("nextDate", msg.FollowUpNextBefore))
 		}
-		if f.Method, err = validate.Text("method", msg.LabelFollowUpMethod, in.Method, false, 20); err != nil {
+		if err := errs.Err(); err != nil {
 			return err
-		}
-		if f.Content, err = validate.Text("content", msg.LabelFollowUpContent, in.Content, true, 4000); err != nil {
-			return err
-		}
-		if f.NextDate, err = validate.Date("nextDate", msg.LabelFollowUpNext, in.NextDate, false); err != nil {
-			return err
-		}
-		if f.NextDate != "" && f.NextDate < f.Date {
-			return apperr.Invalid("nextDate", msg.FollowUpNextBefore)
 		}
 		id, err := store.InsertFollowUp(ctx, tx, f)
 		if err != nil {
