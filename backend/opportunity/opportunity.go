@@ -5,6 +5,7 @@ package opportunity
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/customer"
@@ -38,6 +39,10 @@ type Input struct {
 	Description   string `json:"description"`
 	LostReason    string `json:"lostReason"`
 	Competitor    string `json:"competitor"`
+	// ConfirmOrders confirms marking lost, or reopening a won opportunity,
+	// that has live orders; without it that is refused with a conflict
+	// naming them, which the UI turns into a question.
+	ConfirmOrders bool `json:"confirmOrders"`
 }
 
 // Move changes only the stage, as a drag on the stage view does.
@@ -45,6 +50,8 @@ type Move struct {
 	StageID    int64  `json:"stageId"`
 	LostReason string `json:"lostReason"`
 	Competitor string `json:"competitor"`
+	// ConfirmOrders: as in Input.
+	ConfirmOrders bool `json:"confirmOrders"`
 }
 
 // Filter is the list, board and export filter.
@@ -239,6 +246,9 @@ func (s *Service) Update(id int64, in Input) (store.Opportunity, error) {
 		if err != nil {
 			return err
 		}
+		if err := checkLiveOrders(ctx, tx, cur, o.StageID, in.ConfirmOrders); err != nil {
+			return err
+		}
 		if err := s.write(ctx, tx, cur, o); err != nil {
 			return err
 		}
@@ -270,6 +280,9 @@ func (s *Service) ChangeStage(id int64, m Move) (store.Opportunity, error) {
 		if err := applyStageRules(&o, st, m.LostReason, m.Competitor); err != nil {
 			return err
 		}
+		if err := checkLiveOrders(ctx, tx, cur, o.StageID, m.ConfirmOrders); err != nil {
+			return err
+		}
 		if err := s.write(ctx, tx, cur, o); err != nil {
 			return err
 		}
@@ -279,7 +292,72 @@ func (s *Service) ChangeStage(id int64, m Move) (store.Opportunity, error) {
 	return out, err
 }
 
+// checkLiveOrders refuses, unless confirmed, to mark an opportunity with
+// live (not voided) orders lost or to take a won one with such orders out of
+// the won stage: a signed order is the deal, so the user is asked first and
+// told which orders.
+func checkLiveOrders(ctx context.Context, q store.Querier, cur store.Opportunity, to int64, confirmed bool) error {
+	if confirmed || to == cur.StageID {
+		return nil
+	}
+	st, err := store.GetStage(ctx, q, to)
+	if err != nil {
+		return err
+	}
+	lost := st.Kind == store.KindLost
+	if !lost && (cur.StageKind != store.KindWon || st.Kind == store.KindWon) {
+		return nil
+	}
+	orders, err := store.LiveOrderNumbers(ctx, q, cur.ID)
+	if err != nil || len(orders) == 0 {
+		return err
+	}
+	if lost {
+		return apperr.Conflict("stageId", msg.OppLostHasOrders, msg.P{"name": cur.Name, "orders": strings.Join(orders, "、")})
+	}
+	return apperr.Conflict("stageId", msg.OppReopenHasOrders, msg.P{"name": cur.Name, "orders": strings.Join(orders, "、")})
+}
+
+// MarkWon moves an open opportunity to the won stage, as a signed order
+// does; a won or lost one is left as it is. It reports whether it moved.
+func MarkWon(ctx context.Context, tx store.Tx, id int64) (bool, error) {
+	cur, err := get(ctx, tx, id)
+	if err != nil || cur.StageKind != store.KindOpen {
+		return false, err
+	}
+	won, err := store.StageByKind(ctx, tx, store.KindWon)
+	if err != nil {
+		return false, err
+	}
+	o := cur
+	o.StageID = won.ID
+	if err := applyStageRules(&o, won, "", ""); err != nil {
+		return false, err
+	}
+	return true, write(ctx, tx, cur, o)
+}
+
+// MarkWon moves an open opportunity to the won stage: the answer to "the
+// order is signed; mark the opportunity won?".
+func (s *Service) MarkWon(id int64) (store.Opportunity, error) {
+	ctx := s.env.Ctx()
+	var out store.Opportunity
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		if _, err := MarkWon(ctx, tx, id); err != nil {
+			return err
+		}
+		var err error
+		out, err = store.GetOpportunity(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
+
 func (s *Service) write(ctx context.Context, tx store.Tx, cur, o store.Opportunity) error {
+	return write(ctx, tx, cur, o)
+}
+
+func write(ctx context.Context, tx store.Tx, cur, o store.Opportunity) error {
 	if err := store.UpdateOpportunity(ctx, tx, o); err != nil {
 		return err
 	}

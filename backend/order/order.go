@@ -21,6 +21,7 @@ import (
 	"funneldesk/backend/customer"
 	"funneldesk/backend/money"
 	"funneldesk/backend/msg"
+	"funneldesk/backend/opportunity"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/product"
 	"funneldesk/backend/quote"
@@ -87,6 +88,19 @@ type Detail struct {
 	// Allowed lists the actions the order permits now: edit, plan, receipt,
 	// invoice, return, void.
 	Allowed []string `json:"allowed"`
+	// WinOffer, on a newly created order whose opportunity is still open
+	// while the order-wins setting is "ask", names that opportunity so the
+	// UI can offer to mark it won.
+	WinOffer *WinOffer `json:"winOffer,omitempty"`
+	// Won is true when creating the order marked its opportunity won
+	// (setting "always").
+	Won bool `json:"won,omitempty"`
+}
+
+// WinOffer is an opportunity a signed order may win.
+type WinOffer struct {
+	OpportunityID int64  `json:"opportunityId"`
+	Name          string `json:"name"`
 }
 
 // Service is bound to the UI.
@@ -202,6 +216,8 @@ func (s *Service) DraftFromOpportunity(opportunityID int64) (Input, error) {
 func (s *Service) Create(in Input) (Detail, error) {
 	ctx := s.env.Ctx()
 	var id int64
+	var offer *WinOffer
+	var won bool
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		o := store.Order{}
 		var errs apperr.List
@@ -302,12 +318,43 @@ func (s *Service) Create(in Input) (Detail, error) {
 			return err
 		}
 		o.ID = id
-		return writePlan(ctx, tx, o, plan)
+		if err := writePlan(ctx, tx, o, plan); err != nil {
+			return err
+		}
+		offer, won, err = winOpportunity(ctx, tx, o.OpportunityID)
+		return err
 	})
 	if err != nil {
 		return Detail{}, err
 	}
-	return s.Get(id)
+	d, err := s.Get(id)
+	d.WinOffer, d.Won = offer, won
+	return d, err
+}
+
+// winOpportunity applies the order-wins setting to the opportunity a new
+// order was made from: a signed order is the deal won. Only an open
+// opportunity is concerned.
+func winOpportunity(ctx context.Context, tx store.Tx, oppID *int64) (*WinOffer, bool, error) {
+	if oppID == nil {
+		return nil, false, nil
+	}
+	mode, err := store.GetSetting(ctx, tx, store.SettingOrderWins, store.OrderWinsAsk)
+	if err != nil {
+		return nil, false, err
+	}
+	switch mode {
+	case store.OrderWinsNever:
+		return nil, false, nil
+	case store.OrderWinsAlways:
+		won, err := opportunity.MarkWon(ctx, tx, *oppID)
+		return nil, won, err
+	}
+	op, err := store.GetOpportunity(ctx, tx, *oppID)
+	if err != nil || op.StageKind != store.KindOpen {
+		return nil, false, err
+	}
+	return &WinOffer{OpportunityID: op.ID, Name: op.Name}, false, nil
 }
 
 // checkCredit refuses an order of amount that would take the customer's

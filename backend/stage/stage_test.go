@@ -99,12 +99,20 @@ func TestCreate(t *testing.T) {
 			open + ",NEW,谈成结束,未成结束"},
 		{"at the top", func(map[string]int64) Input { return Input{Name: "线索", Probability: "5", After: AtTop} }, "", "", 500,
 			"NEW," + open + ",谈成结束,未成结束"},
-		{"after a chosen stage", func(m map[string]int64) Input { return Input{Name: "样品测试", Probability: "35", After: m["需求分析"]} }, "", "", 3500,
+		{"after a chosen stage", func(m map[string]int64) Input {
+			return Input{Name: "样品测试", Probability: "35", After: m["需求分析"]}
+		}, "", "", 3500,
 			"初期沟通,立项评估,需求分析,NEW,方案制定,招投标/竞争,商务谈判,谈成结束,未成结束"},
-		{"after the last open stage", func(m map[string]int64) Input { return Input{Name: "合同签订", Probability: "80", After: m["商务谈判"]} }, "", "", 8000,
+		{"after the last open stage", func(m map[string]int64) Input {
+			return Input{Name: "合同签订", Probability: "80", After: m["商务谈判"]}
+		}, "", "", 8000,
 			open + ",NEW,谈成结束,未成结束"},
-		{"after the won stage", func(m map[string]int64) Input { return Input{Name: "新阶段", Probability: "80", After: m["谈成结束"]} }, apperr.CodeInvalid, "after", 0, ""},
-		{"after the lost stage", func(m map[string]int64) Input { return Input{Name: "新阶段", Probability: "80", After: m["未成结束"]} }, apperr.CodeInvalid, "after", 0, ""},
+		{"after the won stage", func(m map[string]int64) Input {
+			return Input{Name: "新阶段", Probability: "80", After: m["谈成结束"]}
+		}, apperr.CodeInvalid, "after", 0, ""},
+		{"after the lost stage", func(m map[string]int64) Input {
+			return Input{Name: "新阶段", Probability: "80", After: m["未成结束"]}
+		}, apperr.CodeInvalid, "after", 0, ""},
 		{"after an unknown stage", func(m map[string]int64) Input { return Input{Name: "新阶段", Probability: "80", After: 999} }, apperr.CodeInvalid, "after", 0, ""},
 		{"duplicate name", func(map[string]int64) Input { return Input{Name: "商务谈判", Probability: "80"} }, apperr.CodeConflict, "name", 0, ""},
 		{"empty name", func(map[string]int64) Input { return Input{Name: " ", Probability: "80"} }, apperr.CodeInvalid, "name", 0, ""},
