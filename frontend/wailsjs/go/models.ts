@@ -770,6 +770,7 @@ export namespace opportunity {
 	    description: string;
 	    lostReason: string;
 	    competitor: string;
+	    confirmOrders: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Input(source);
@@ -791,6 +792,7 @@ export namespace opportunity {
 	        this.description = source["description"];
 	        this.lostReason = source["lostReason"];
 	        this.competitor = source["competitor"];
+	        this.confirmOrders = source["confirmOrders"];
 	    }
 	}
 	export class ListRequest {
@@ -831,6 +833,7 @@ export namespace opportunity {
 	    stageId: number;
 	    lostReason: string;
 	    competitor: string;
+	    confirmOrders: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Move(source);
@@ -841,6 +844,7 @@ export namespace opportunity {
 	        this.stageId = source["stageId"];
 	        this.lostReason = source["lostReason"];
 	        this.competitor = source["competitor"];
+	        this.confirmOrders = source["confirmOrders"];
 	    }
 	}
 	export class Options {
@@ -968,6 +972,20 @@ export namespace order {
 	        this.days = source["days"];
 	    }
 	}
+	export class WinOffer {
+	    opportunityId: number;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new WinOffer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.opportunityId = source["opportunityId"];
+	        this.name = source["name"];
+	    }
+	}
 	export class Figures {
 	    totalCents: number;
 	    returnedCents: number;
@@ -1009,6 +1027,8 @@ export namespace order {
 	    returns: store.SalesReturn[];
 	    figures: Figures;
 	    allowed: string[];
+	    winOffer?: WinOffer;
+	    won?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Detail(source);
@@ -1024,6 +1044,8 @@ export namespace order {
 	        this.returns = this.convertValues(source["returns"], store.SalesReturn);
 	        this.figures = this.convertValues(source["figures"], Figures);
 	        this.allowed = source["allowed"];
+	        this.winOffer = this.convertValues(source["winOffer"], WinOffer);
+	        this.won = source["won"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2315,6 +2337,7 @@ export namespace settings {
 	    language: string;
 	    dbPath: string;
 	    offerDemo: boolean;
+	    orderWins: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Settings(source);
@@ -2325,6 +2348,7 @@ export namespace settings {
 	        this.language = source["language"];
 	        this.dbPath = source["dbPath"];
 	        this.offerDemo = source["offerDemo"];
+	        this.orderWins = source["orderWins"];
 	    }
 	}
 
@@ -2335,6 +2359,7 @@ export namespace stage {
 	export class Input {
 	    name: string;
 	    probability: string;
+	    after: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Input(source);
@@ -2344,6 +2369,7 @@ export namespace stage {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.name = source["name"];
 	        this.probability = source["probability"];
+	        this.after = source["after"];
 	    }
 	}
 

@@ -9,3 +9,5 @@ export function Get():Promise<settings.Settings>;
 export function LoadDemo():Promise<settings.Settings>;
 
 export function SetLanguage(arg1:string):Promise<settings.Settings>;
+
+export function SetOrderWins(arg1:string):Promise<settings.Settings>;

@@ -17,3 +17,7 @@ export function LoadDemo() {
 export function SetLanguage(arg1) {
   return window['go']['settings']['Service']['SetLanguage'](arg1);
 }
+
+export function SetOrderWins(arg1) {
+  return window['go']['settings']['Service']['SetOrderWins'](arg1);
+}
