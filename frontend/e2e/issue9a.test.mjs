@@ -251,6 +251,8 @@ test('setting always: a new order marks its opportunity won without asking', asy
 })
 
 test('screenshots of the changed dialogs at 1280×820 and 1024×700, in Chinese and English', async () => {
+  await srv.call('settings.Service.SetOrderWins', 'ask')
+  const negotiation = (await srv.call('stage.Service.List')).find((s) => s.name === '商务谈判').id
   for (const lang of ['zh-CN', 'en']) {
     await srv.call('settings.Service.SetLanguage', lang)
     for (const [w, h] of [[1280, 820], [1024, 700]]) {
@@ -279,15 +281,45 @@ test('screenshots of the changed dialogs at 1280×820 and 1024×700, in Chinese 
       await page.locator('[data-test="order-wins-panel"]').scrollIntoViewIfNeeded()
       await shot(page, `i9a-settings-${tag}`)
 
+      // The win question and, for that opportunity, the lost dialog and the live-orders question.
+      const name = `截图机会 ${tag}`
+      await srv.call('opportunity.Service.Create', { name, customerId: await customerId('喜多多贸易'), ownerId, stageId: negotiation })
+      await page.goto(srv.url + '#/opportunities')
+      await page.locator('[data-test="opp-row-name"]', { hasText: name }).click()
+      const detail = page.locator('[data-test="opp-detail"]')
+      await detail.locator('[data-test="opp-new-order"]').click()
+      const form = page.locator('[data-test="order-form"]:visible')
+      await form.waitFor({ state: 'visible' })
+      await form.locator('[data-test="line-product"]').first().click()
+      await page.keyboard.type('P-100')
+      await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: 'P-100' }).first().click()
+      await form.locator('[data-test="order-save"]').click()
+      const ask = messageBox(name)
+      await ask.waitFor()
+      await shot(page, `i9a-win-offer-${tag}`)
+      await ask.getByRole('button', { name: lang === 'en' ? 'Not now' : '暂不' }).click()
+      await page.locator('[data-test="order-detail"]:visible').waitFor()
+      await page.keyboard.press('Escape')
+      await page.locator('[data-test="order-detail"]:visible').waitFor({ state: 'hidden' })
+      await page.keyboard.press('Escape')
+      await detail.waitFor({ state: 'hidden' })
+
       await page.goto(srv.url + '#/opportunities?mode=board')
-      await page.locator('[data-test="board-card"]').first().waitFor()
-      await dragCard(column('谈成结束').locator('[data-test="board-card"]').first(), column('未成结束'))
+      const card = column('商务谈判').locator('[data-test="board-card"]', { hasText: name })
+      await card.waitFor()
+      await dragCard(card, column('未成结束'))
       const dlg = page.locator('[data-test="lost-dialog"]')
       await dlg.waitFor({ state: 'visible' })
       assert.match(await dlg.locator('[data-test="lost-opportunity"]').innerText(), lang === 'en' ? /Marks the opportunity ".+" as lost/ : /将把销售机会「.+」标为输单/)
       await shot(page, `i9a-lost-dialog-${tag}`)
-      await page.click('[data-test="lost-cancel"]')
-      await dlg.waitFor({ state: 'hidden' })
+      await page.fill('[data-test="lost-reason"]', 'x')
+      await page.click('[data-test="lost-ok"]')
+      const live = messageBox(name)
+      await live.waitFor()
+      await shot(page, `i9a-live-orders-${tag}`)
+      await live.getByRole('button', { name: lang === 'en' ? 'Cancel' : '取消' }).click()
+      await live.waitFor({ state: 'hidden' })
+      assert.equal(await card.count(), 1, 'declined: the card stays')
     }
   }
   await srv.call('settings.Service.SetLanguage', 'zh-CN')
