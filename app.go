@@ -2,9 +2,15 @@ package main
 
 import (
 	"context"
+	"log"
+	"time"
+
+	"github.com/gen2brain/beeep"
 
 	"funneldesk/backend/customer"
+	"funneldesk/backend/dashboard"
 	"funneldesk/backend/desktop"
+	"funneldesk/backend/followup"
 	"funneldesk/backend/funnel"
 	"funneldesk/backend/importer"
 	"funneldesk/backend/opportunity"
@@ -35,6 +41,8 @@ type App struct {
 	Quotes        *quote.Service
 	Orders        *order.Service
 	Reports       *report.Service
+	FollowUps     *followup.Service
+	Dashboard     *dashboard.Service
 }
 
 // NewApp builds every service over st with env (context and clock). saveDir
@@ -58,6 +66,8 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 		Quotes:        quote.NewService(st, env),
 		Orders:        order.NewService(st, env),
 		Reports:       report.NewService(st, env),
+		FollowUps:     followup.NewService(st, env),
+		Dashboard:     dashboard.NewService(st, env),
 	}
 }
 
@@ -75,13 +85,29 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 // regenerated (`make bindings`).
 func (a *App) Bindings() []any {
 	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Funnel, a.Settings, a.Desktop, a.Imports,
-		a.Products, a.Quotes, a.Orders, a.Reports}
+		a.Products, a.Quotes, a.Orders, a.Reports, a.FollowUps, a.Dashboard}
 }
 
 func (a *App) startup(ctx context.Context) {
 	a.env.Start(ctx)
 	a.env.SetPicker(desktop.SaveDialog(ctx))
 	desktop.SetContext(a.Desktop, ctx)
+	// Reminders on the desktop, checked each minute on the env's clock;
+	// only the desktop app starts them (the headless server has no
+	// startup), and the env's context stops them at shutdown.
+	go dashboard.Watch(a.env.Ctx(), a.st, a.env, notify, time.Minute)
+}
+
+// notify shows a desktop notification where the OS allows (beeep: D-Bus or
+// notify-send on Linux, toasts on Windows, osascript on macOS).
+func notify(title, body string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			log.Printf("desktop notification: %v", r)
+		}
+	}()
+	beeep.AppName = "FunnelDesk"
+	return beeep.Notify(title, body, "")
 }
 
 // shutdown cancels the services' context first, so that an import or export

@@ -20,7 +20,7 @@ func TestDeleteMissingReportsNotFound(t *testing.T) {
 	}{
 		{"customer", func() error { return a.Customers.Delete(missing) }},
 		{"contact", func() error { return a.Customers.DeleteContact(missing) }},
-		{"follow-up", func() error { return a.Customers.DeleteFollowUp(missing) }},
+		{"follow-up", func() error { return a.FollowUps.Delete(missing) }},
 		{"opportunity", func() error { return a.Opportunities.Delete(missing) }},
 		{"saved view", func() error { return a.Opportunities.DeleteView(missing) }},
 		{"owner", func() error { return a.Owners.Delete(missing) }},

@@ -51,11 +51,11 @@ type Page struct {
 	PageSize int              `json:"pageSize"`
 }
 
-// Detail is a customer with its contacts and follow-ups.
+// Detail is a customer with its contacts (its follow-ups come from the
+// followup service).
 type Detail struct {
-	Customer  store.Customer   `json:"customer"`
-	Contacts  []store.Contact  `json:"contacts"`
-	FollowUps []store.FollowUp `json:"followUps"`
+	Customer store.Customer  `json:"customer"`
+	Contacts []store.Contact `json:"contacts"`
 }
 
 // ContactInput creates or edits a contact.
@@ -65,17 +65,6 @@ type ContactInput struct {
 	Phone string `json:"phone"`
 	Email string `json:"email"`
 }
-
-// FollowUpInput records a follow-up.
-type FollowUpInput struct {
-	Date     string `json:"date"`
-	Method   string `json:"method"`
-	Content  string `json:"content"`
-	NextDate string `json:"nextDate"`
-}
-
-// FollowUpMethods are the ways of following up offered in the form.
-var FollowUpMethods = []string{"电话", "拜访", "微信", "邮件", "短信", "会议", "其他"}
 
 // Service is bound to the UI.
 type Service struct {
@@ -89,12 +78,11 @@ func NewService(st *store.Store, env *svc.Env) *Service { return &Service{st: st
 // Options lists the fixed choices of the customer forms.
 type Options struct {
 	Classifications []string `json:"classifications"`
-	FollowUpMethods []string `json:"followUpMethods"`
 }
 
-// Options returns the classification and follow-up method choices.
+// Options returns the classification choices.
 func (s *Service) Options() Options {
-	return Options{Classifications: Classifications, FollowUpMethods: FollowUpMethods}
+	return Options{Classifications: Classifications}
 }
 
 // List returns a page of customers by name.
@@ -110,10 +98,10 @@ func (s *Service) List(f Filter) (Page, error) {
 
 // Columns are the columns of exported customers.
 var Columns = []export.Column{
-	{Header: "客户名称", Kind: export.Text}, {Header: "客户分类", Kind: export.Text}, {Header: "客户来源", Kind: export.Text},
-	{Header: "行业", Kind: export.Text}, {Header: "电话", Kind: export.Text}, {Header: "地址", Kind: export.Text},
-	{Header: "负责人", Kind: export.Text}, {Header: "销售机会数", Kind: export.Int}, {Header: "备注", Kind: export.Text},
-	{Header: "创建时间", Kind: export.DateTime},
+	{Label: msg.LabelCustomerName, Kind: export.Text}, {Label: msg.LabelClassification, Kind: export.Text}, {Label: msg.LabelSource, Kind: export.Text},
+	{Label: msg.LabelIndustry, Kind: export.Text}, {Label: msg.LabelPhone, Kind: export.Text}, {Label: msg.LabelAddress, Kind: export.Text},
+	{Label: msg.LabelOwner, Kind: export.Text}, {Label: msg.LabelOpportunityCount, Kind: export.Int}, {Label: msg.LabelNotes, Kind: export.Text},
+	{Label: msg.LabelCreatedAt, Kind: export.DateTime},
 }
 
 // Export writes the customers matching f (all of them, whatever its page)
@@ -125,15 +113,15 @@ func (s *Service) Export(f Filter, format string) (string, error) {
 	}
 	ctx := s.env.Ctx()
 	var fs export.Filters
-	fs.Add("客户分类", f.Classification)
+	fs.Add(msg.LabelClassification, f.Classification)
 	if f.OwnerID != 0 {
 		owners, err := owner.Names(ctx, s.st.DB, []int64{f.OwnerID})
 		if err != nil {
 			return "", err
 		}
-		fs.Add("负责人", owners)
+		fs.Add(msg.LabelOwner, owners)
 	}
-	fs.Add("搜索", f.Query)
+	fs.Add(msg.LabelSearch, f.Query)
 	sf := store.CustomerFilter{Query: f.Query, Classification: f.Classification, OwnerID: f.OwnerID}
 	return export.Save(s.env, "客户", format, export.Table{Sheet: "客户", Columns: Columns, Filters: fs,
 		Rows: func(emit func(...any) error) error {
@@ -144,7 +132,7 @@ func (s *Service) Export(f Filter, format string) (string, error) {
 		}})
 }
 
-// Get returns a customer with contacts and follow-ups.
+// Get returns a customer with its contacts.
 func (s *Service) Get(id int64) (Detail, error) {
 	ctx := s.env.Ctx()
 	c, err := get(ctx, s.st.DB, id)
@@ -153,9 +141,6 @@ func (s *Service) Get(id int64) (Detail, error) {
 	}
 	d := Detail{Customer: c}
 	if d.Contacts, err = store.ListContacts(ctx, s.st.DB, id); err != nil {
-		return Detail{}, err
-	}
-	if d.FollowUps, err = store.ListFollowUps(ctx, s.st.DB, id); err != nil {
 		return Detail{}, err
 	}
 	return d, nil
@@ -372,54 +357,6 @@ func (s *Service) DeleteContact(id int64) error {
 	})
 	if errors.Is(err, store.ErrNotFound) {
 		return apperr.NotFound("id", msg.ContactNotFound)
-	}
-	return err
-}
-
-// AddFollowUp records a follow-up with a customer.
-func (s *Service) AddFollowUp(customerID int64, in FollowUpInput) (store.FollowUp, error) {
-	ctx := s.env.Ctx()
-	var out store.FollowUp
-	err := s.st.Tx(ctx, func(tx store.Tx) error {
-		if _, err := get(ctx, tx, customerID); err != nil {
-			return err
-		}
-		f := store.FollowUp{CustomerID: customerID}
-		var errs apperr.List
-		var err error
-		f.Date, err = validate.Date("date", msg.LabelFollowUpDate, in.Date, true)
-		dateOK := errs.OK(err)
-		f.Method, err = validate.Text("method", msg.LabelFollowUpMethod, in.Method, false, 20)
-		errs.Add(err)
-		f.Content, err = validate.Text("content", msg.LabelFollowUpContent, in.Content, true, 4000)
-		errs.Add(err)
-		if f.NextDate, err = validate.Date("nextDate", msg.LabelFollowUpNext, in.NextDate, false); errs.OK(err) &&
-			dateOK && f.NextDate != "" && f.NextDate < f.Date {
-			errs.Add(apperr.Invalid("nextDate", msg.FollowUpNextBefore))
-		}
-		if err := errs.Err(); err != nil {
-			return err
-		}
-		id, err := store.InsertFollowUp(ctx, tx, f)
-		if err != nil {
-			return err
-		}
-		f.ID = id
-		out = f
-		return nil
-	})
-	return out, err
-}
-
-// DeleteFollowUp removes a follow-up record.
-func (s *Service) DeleteFollowUp(id int64) error {
-	var ok bool
-	err := s.st.Tx(s.env.Ctx(), func(tx store.Tx) (err error) {
-		ok, err = store.DeleteFollowUp(s.env.Ctx(), tx, id)
-		return err
-	})
-	if err == nil && !ok {
-		return apperr.NotFound("id", msg.FollowUpNotFound)
 	}
 	return err
 }

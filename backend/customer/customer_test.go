@@ -173,14 +173,14 @@ func TestDelete(t *testing.T) {
 		if _, err := f.s.AddContact(id, ContactInput{Name: "王经理"}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := f.s.AddFollowUp(id, FollowUpInput{Date: "2024-05-01", Content: "电话沟通"}); err != nil {
+		if _, err := store.InsertFollowUp(context.Background(), f.st.W, store.FollowUp{CustomerID: id, Date: "2024-05-01", Content: "电话沟通"}); err != nil {
 			t.Fatal(err)
 		}
 	}
 
 	err := f.s.Delete(busy.ID)
 	storetest.WantErr(t, err, apperr.CodeConflict, "id")
-	if d, err := f.s.Get(busy.ID); err != nil || len(d.Contacts) != 1 || len(d.FollowUps) != 1 {
+	if d, err := f.s.Get(busy.ID); err != nil || len(d.Contacts) != 1 || storetest.Count(t, f.st, "followups") != 2 {
 		t.Errorf("refused delete touched the customer: %+v, %v", d, err)
 	}
 
@@ -266,67 +266,6 @@ func TestContacts(t *testing.T) {
 	}
 	if d, _ := f.s.Get(c.ID); len(d.Contacts) != want-1 {
 		t.Errorf("%d contacts after delete, want %d", len(d.Contacts), want-1)
-	}
-}
-
-func TestFollowUps(t *testing.T) {
-	f := newFixture(t)
-	c, _ := f.s.Create(Input{Name: "甲公司", OwnerID: f.owner})
-	tests := []struct {
-		name      string
-		in        FollowUpInput
-		code      string
-		field     string
-		date, nxt string
-	}{
-		{"with next", FollowUpInput{Date: "2024-05-01", Method: "电话", Content: "介绍产品", NextDate: "2024-05-08"}, "", "", "2024-05-01", "2024-05-08"},
-		{"next on the same day", FollowUpInput{Date: "2024-05-02", Content: "上午拜访，下午再电话", NextDate: "2024-05-02"}, "", "", "2024-05-02", "2024-05-02"},
-		{"slashes canonicalised", FollowUpInput{Date: "2024/6/1", Content: "微信", NextDate: "2024/6/15"}, "", "", "2024-06-01", "2024-06-15"},
-		{"leap day", FollowUpInput{Date: "2024-02-29", Content: "邮件"}, "", "", "2024-02-29", ""},
-		{"no date", FollowUpInput{Content: "x"}, apperr.CodeInvalid, "date", "", ""},
-		{"impossible date", FollowUpInput{Date: "2025-02-29", Content: "x"}, apperr.CodeInvalid, "date", "", ""},
-		{"no content", FollowUpInput{Date: "2024-05-01", Content: " "}, apperr.CodeInvalid, "content", "", ""},
-		{"bad next date", FollowUpInput{Date: "2024-05-01", Content: "x", NextDate: "2024-05-32"}, apperr.CodeInvalid, "nextDate", "", ""},
-		{"next before date", FollowUpInput{Date: "2024-05-01", Content: "x", NextDate: "2024-04-30"}, apperr.CodeInvalid, "nextDate", "", ""},
-		{"next before date across formats", FollowUpInput{Date: "2024/5/10", Content: "x", NextDate: "2024-05-09"}, apperr.CodeInvalid, "nextDate", "", ""},
-		{"method too long", FollowUpInput{Date: "2024-05-01", Content: "x", Method: strings.Repeat("法", 21)}, apperr.CodeInvalid, "method", "", ""},
-	}
-	want := 0
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := f.s.AddFollowUp(c.ID, tt.in)
-			storetest.WantErr(t, err, tt.code, tt.field)
-			if err == nil {
-				want++
-				if got.ID == 0 || got.CustomerID != c.ID || got.Date != tt.date || got.NextDate != tt.nxt {
-					t.Errorf("added %+v, want date %s next %s", got, tt.date, tt.nxt)
-				}
-			}
-			if n := storetest.Count(t, f.st, "followups"); n != want {
-				t.Errorf("%d follow-ups, want %d", n, want)
-			}
-		})
-	}
-	_, err := f.s.AddFollowUp(999, FollowUpInput{Date: "2024-05-01", Content: "x"})
-	storetest.WantErr(t, err, apperr.CodeNotFound, "customerId")
-
-	d, err := f.s.Get(c.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var dates []string
-	for _, fu := range d.FollowUps {
-		dates = append(dates, fu.Date)
-	}
-	if got := strings.Join(dates, ","); got != "2024-06-01,2024-05-02,2024-05-01,2024-02-29" {
-		t.Errorf("follow-ups = %s, want newest first", got)
-	}
-	if err := f.s.DeleteFollowUp(d.FollowUps[0].ID); err != nil {
-		t.Fatal(err)
-	}
-	storetest.WantErr(t, f.s.DeleteFollowUp(d.FollowUps[0].ID), apperr.CodeNotFound, "id")
-	if n := storetest.Count(t, f.st, "followups"); n != want-1 {
-		t.Errorf("%d follow-ups after delete, want %d", n, want-1)
 	}
 }
 
@@ -422,14 +361,14 @@ func TestOpportunityCountAndResolve(t *testing.T) {
 		})
 	}
 	opts := f.s.Options()
-	if strings.Join(opts.Classifications, ",") != "潜在客户,意向客户,成交客户,重点客户,流失客户" || len(opts.FollowUpMethods) == 0 {
+	if strings.Join(opts.Classifications, ",") != "潜在客户,意向客户,成交客户,重点客户,流失客户" {
 		t.Errorf("options = %+v", opts)
 	}
 }
 
-// TestAllErrors: customer, contact and follow-up forms hear of every field
-// error at once and write nothing; the same-name question waits until the
-// rest is right.
+// TestAllErrors: customer and contact forms hear of every field error at
+// once and write nothing; the same-name question waits until the rest is
+// right.
 func TestAllErrors(t *testing.T) {
 	f := newFixture(t)
 	c, err := f.s.Create(Input{Name: "大商股份", OwnerID: f.owner})
@@ -450,8 +389,6 @@ func TestAllErrors(t *testing.T) {
 			_, err := f.s.AddContact(c.ID, ContactInput{Phone: "abc", Email: "x@"})
 			return err
 		}, []string{"name", "phone", "email"}},
-		{"empty follow-up", func() error { _, err := f.s.AddFollowUp(c.ID, FollowUpInput{NextDate: "2025-02-30"}); return err },
-			[]string{"date", "content", "nextDate"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

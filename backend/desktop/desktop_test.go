@@ -49,4 +49,3 @@ func TestOpenFileHeadless(t *testing.T) {
 		t.Fatal("OpenFile with a bad pattern: want an error")
 	}
 }
-

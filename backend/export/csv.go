@@ -22,7 +22,7 @@ func WriteCSV(w io.Writer, t Table) error {
 	cw.UseCRLF = true
 	header := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
-		header[i] = c.Header
+		header[i] = c.Header(t.lang())
 	}
 	if err := cw.Write(header); err != nil {
 		return err

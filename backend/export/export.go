@@ -1,8 +1,12 @@
 // Package export writes a table — a list, a report — to a file as CSV or
 // XLSX, streaming its rows from the store to the disk.
 //
-// A Table describes its columns (a header and a Kind) and hands its rows to
-// an emit function one at a time; the writers decide how each kind looks:
+// A Table describes its columns (a catalog label and a Kind) and hands its
+// rows to an emit function one at a time; the writers decide how each kind
+// looks. Headers and the filters in force are catalog keys rendered in the
+// table's language: Chinese unless Lang says otherwise, because the importer
+// reads the Chinese headers back and our users open the files in a Chinese
+// Excel.
 //
 //   - CSV is what the importer reads back: UTF-8 with a BOM (Excel on
 //     Chinese Windows needs it to see UTF-8), CRLF, money as a plain
@@ -56,18 +60,39 @@ const (
 	Qty
 )
 
-// Column is one column of a table.
+// Column is one column of a table: its header is Label (with Params when
+// the label has placeholders, see Col) in the table's language.
 type Column struct {
-	Header string
+	Label  msg.Key
+	Params msg.P
 	Kind   Kind
 }
 
-// Filter is one line of the filters in force: a label and its value in
-// words (owner names, stage names, a period), as the XLSX's second sheet
-// shows them.
+// Col is a column whose label has placeholders ("{month} 数量").
+func Col(label msg.Key, p msg.P, kind Kind) Column {
+	return Column{Label: label, Params: p, Kind: kind}
+}
+
+// Header is the column's header in lang.
+func (c Column) Header(lang msg.Lang) string { return msg.Render(lang, c.Label, c.Params) }
+
+// Filter is one line of the filters in force, as the XLSX's second sheet
+// shows it: a label and its value, either Value as it is (owner names,
+// stage names, a search) or, when Words has a key, that text rendered in the
+// table's language (a period, "只看有逾期的").
 type Filter struct {
-	Label string
+	Label msg.Key
 	Value string
+	Words msg.Msg
+}
+
+// Text is the filter's label and value in lang.
+func (f Filter) Text(lang msg.Lang) (label, value string) {
+	value = f.Value
+	if f.Words.Key != (msg.Key{}) {
+		value = msg.Render(lang, f.Words.Key, f.Words.Params)
+	}
+	return msg.Render(lang, f.Label, nil), value
 }
 
 // Table is what an export writes: its columns, the filters that chose its
@@ -78,6 +103,16 @@ type Table struct {
 	Columns []Column
 	Filters []Filter
 	Rows    func(emit func(values ...any) error) error
+	// Lang is the language of the headers and the filters; "" is Chinese.
+	Lang msg.Lang
+}
+
+// lang is t's language, Chinese by default.
+func (t Table) lang() msg.Lang {
+	if t.Lang == "" {
+		return msg.Zh
+	}
+	return t.Lang
 }
 
 // The formats an export can write.
@@ -86,8 +121,9 @@ const (
 	XLSX = "xlsx"
 )
 
-// FiltersSheet is the name of the XLSX's second sheet.
-const FiltersSheet = "筛选条件"
+// FiltersSheet is the name of the XLSX's second sheet in Chinese, the
+// default language.
+var FiltersSheet = msg.Render(msg.Zh, msg.FiltersSheet, nil)
 
 // CheckFormat refuses any format but csv and xlsx, naming the field "format".
 func CheckFormat(format string) error {
@@ -126,9 +162,9 @@ func Save(env *svc.Env, base, format string, t Table) (string, error) {
 	}
 	filters := append([]Filter{}, t.Filters...)
 	if len(filters) == 0 {
-		filters = append(filters, Filter{"筛选", "无（全部记录）"})
+		filters = append(filters, Filter{Label: msg.LabelFilters, Words: msg.Msg{Key: msg.NoFilter}})
 	}
-	t.Filters = append(filters, Filter{"导出时间", env.Now().Format("2006-01-02 15:04")})
+	t.Filters = append(filters, Filter{Label: msg.LabelExportedAt, Value: env.Now().Format("2006-01-02 15:04")})
 	return SaveFile(env, FileName(base, env.Today(), format), func(w io.Writer) error { return Write(w, format, t) })
 }
 
@@ -156,7 +192,7 @@ func risky(s string) bool {
 // cellError says which column got a value of the wrong type: a bug in the
 // exporting service, caught by its tests.
 func cellError(c Column, v any) error {
-	return fmt.Errorf("export: column %q (kind %d) cannot hold %T", c.Header, c.Kind, v)
+	return fmt.Errorf("export: column %q (kind %d) cannot hold %T", c.Header(msg.Zh), c.Kind, v)
 }
 
 // Filters collects the filters in force in words, leaving out the ones not
@@ -164,25 +200,30 @@ func cellError(c Column, v any) error {
 type Filters []Filter
 
 // Add adds a line when value is not empty.
-func (fs *Filters) Add(label, value string) {
+func (fs *Filters) Add(label msg.Key, value string) {
 	if strings.TrimSpace(value) != "" {
-		*fs = append(*fs, Filter{label, value})
+		*fs = append(*fs, Filter{Label: label, Value: value})
 	}
 }
 
-// Period words a date range, both ends inclusive and either open
-// ("2026-01-01 ~ 2026-03-31", "2026-01-01 起", "至 2026-03-31"; "" when
-// neither is set).
-func Period(from, to string) string {
+// AddWords adds a line whose value is the text of a key, rendered in the
+// table's language.
+func (fs *Filters) AddWords(label, words msg.Key, p msg.P) {
+	*fs = append(*fs, Filter{Label: label, Words: msg.Msg{Key: words, Params: p}})
+}
+
+// AddPeriod adds a date range, both ends inclusive and either open
+// ("2026-01-01 ~ 2026-03-31", "2026-01-01 起", "至 2026-03-31"), when
+// either end is set.
+func (fs *Filters) AddPeriod(label msg.Key, from, to string) {
 	switch {
 	case from != "" && to != "":
-		return from + " ~ " + to
+		fs.Add(label, from+" ~ "+to)
 	case from != "":
-		return from + " 起"
+		fs.AddWords(label, msg.PeriodFrom, msg.P{"from": from})
 	case to != "":
-		return "至 " + to
+		fs.AddWords(label, msg.PeriodTo, msg.P{"to": to})
 	}
-	return ""
 }
 
 // Names words ids through name, joined by 、. An id that names nothing

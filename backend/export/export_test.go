@@ -16,6 +16,7 @@ import (
 	"funneldesk/backend/apperr"
 	. "funneldesk/backend/export"
 	"funneldesk/backend/export/exporttest"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/svc"
 )
 
@@ -25,10 +26,12 @@ func sample(rows [][]any) Table {
 	return Table{
 		Sheet: "销售机会",
 		Columns: []Column{
-			{"名称", Text}, {"金额", Money}, {"预计完成日期", Date}, {"数量", Int},
-			{"可能性(%)", Percent}, {"创建时间", DateTime}, {"销量", Qty},
+			{Label: msg.LabelOpportunityName, Kind: Text}, {Label: msg.LabelAmount, Kind: Money},
+			{Label: msg.LabelExpectedClose, Kind: Date}, {Label: msg.LabelInstallmentNumber, Kind: Int},
+			{Label: msg.LabelProbabilityPct, Kind: Percent}, {Label: msg.LabelCreatedAt, Kind: DateTime},
+			{Label: msg.LabelTotalQty, Kind: Qty},
 		},
-		Filters: []Filter{{"负责人", "张三、李四"}, {"搜索", "=cmd|' /C calc'!A0"}},
+		Filters: []Filter{{Label: msg.LabelOwner, Value: "张三、李四"}, {Label: msg.LabelSearch, Value: "=cmd|' /C calc'!A0"}},
 		Rows: func(emit func(...any) error) error {
 			for _, r := range rows {
 				if err := emit(r...); err != nil {
@@ -57,7 +60,7 @@ func TestWriteCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	if !strings.HasPrefix(out, "\ufeff名称,金额,预计完成日期,数量,可能性(%),创建时间,销量\r\n") {
+	if !strings.HasPrefix(out, "\ufeff销售机会名称,金额,预计完成日期,期次,可能性(%),创建时间,合计数量\r\n") {
 		t.Fatalf("BOM and header: %q", out[:min(len(out), 80)])
 	}
 	lines := strings.Split(strings.TrimSuffix(strings.TrimPrefix(out, "\ufeff"), "\r\n"), "\r\n")
@@ -99,7 +102,7 @@ func TestWriteBadRows(t *testing.T) {
 	}{
 		{"too few values", []any{"x"}, "1 values for 7 columns"},
 		{"money as int", []any{"x", 5, "", 1, 1, "", int64(1)}, `"金额"`},
-		{"text as number", []any{5, int64(5), "", 1, 1, "", int64(1)}, `"名称"`},
+		{"text as number", []any{5, int64(5), "", 1, 1, "", int64(1)}, `"销售机会名称"`},
 		{"date as time", []any{"x", int64(5), time.Now(), 1, 1, "", int64(1)}, `"预计完成日期"`},
 	}
 	for _, tt := range tests {
@@ -223,7 +226,7 @@ func TestWriteXLSX(t *testing.T) {
 func TestWriteXLSXStreams(t *testing.T) {
 	for _, n := range []int{0, 1, 199, 200, 201, 607} {
 		t.Run(strconv.Itoa(n), func(t *testing.T) {
-			tb := Table{Sheet: "x", Columns: []Column{{"n", Int}, {"name", Text}}, Rows: func(emit func(...any) error) error {
+			tb := Table{Sheet: "x", Columns: []Column{{Label: msg.LabelInstallmentNumber, Kind: Int}, {Label: msg.LabelNotes, Kind: Text}}, Rows: func(emit func(...any) error) error {
 				for i := range n {
 					if err := emit(i, "row "+strconv.Itoa(i)); err != nil {
 						return err
@@ -236,7 +239,7 @@ func TestWriteXLSXStreams(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(rows) != n+1 || rows[0][0] != "n" {
+			if len(rows) != n+1 || rows[0][0] != "期次" {
 				t.Fatalf("%d rows, want %d with the header first", len(rows), n+1)
 			}
 			for i := 1; i <= n; i++ {
@@ -301,5 +304,54 @@ func TestSave(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
 		t.Errorf("a failed export left %d entries", len(entries))
+	}
+}
+
+// TestLang: the headers, the filters (labels and worded values) and the
+// filters sheet's name come from the catalog in the table's language,
+// Chinese by default.
+func TestLang(t *testing.T) {
+	var fs Filters
+	fs.Add(msg.LabelOwner, "张三")
+	fs.Add(msg.LabelSearch, " ")
+	fs.AddPeriod(msg.LabelExpectedClose, "2026-01-01", "")
+	fs.AddPeriod(msg.LabelSignedDate, "", "2026-03-31")
+	fs.AddPeriod(msg.LabelQuoteDate, "2026-01-01", "2026-03-31")
+	fs.AddPeriod(msg.LabelDueDate, "", "")
+	fs.AddWords(msg.LabelOverdue, msg.OnlyOverdueOrder, msg.P{"date": "2026-03-15"})
+	tests := []struct {
+		lang          msg.Lang
+		header, sheet string
+		filters       [][]string
+	}{
+		{"", "销售机会名称,金额,预计完成日期,期次,可能性(%),创建时间,合计数量", "筛选条件", [][]string{{"筛选条件"}, {"负责人", "张三"},
+			{"预计完成日期", "2026-01-01 起"}, {"签约日期", "至 2026-03-31"}, {"报价日期", "2026-01-01 ~ 2026-03-31"},
+			{"逾期", "只看有逾期的订单（截至 2026-03-15）"}}},
+		{msg.En, "Opportunity name,Amount,Expected close date,Installment,Probability (%),Created,Total quantity", "Filters", [][]string{{"Filters"},
+			{"Owner", "张三"}, {"Expected close date", "from 2026-01-01"}, {"Signing date", "until 2026-03-31"},
+			{"Quote date", "2026-01-01 ~ 2026-03-31"}, {"Overdue", "Only orders with overdue amounts (as of 2026-03-15)"}}},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.lang), func(t *testing.T) {
+			tb := sample(nil)
+			tb.Lang, tb.Filters = tt.lang, fs
+			var b bytes.Buffer
+			if err := WriteCSV(&b, tb); err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.TrimSpace(strings.TrimPrefix(b.String(), "\ufeff")); got != tt.header {
+				t.Errorf("CSV header %q, want %q", got, tt.header)
+			}
+			f := openXLSX(t, tb)
+			if got := f.GetSheetList(); len(got) != 2 || got[1] != tt.sheet {
+				t.Fatalf("sheets %v", got)
+			}
+			if h, _ := f.GetCellValue("销售机会", "A1"); h != strings.Split(tt.header, ",")[0] {
+				t.Errorf("XLSX header A1 %q", h)
+			}
+			if rows, _ := f.GetRows(tt.sheet); fmt.Sprint(rows) != fmt.Sprint(tt.filters) {
+				t.Errorf("filters %q, want %q", rows, tt.filters)
+			}
+		})
 	}
 }

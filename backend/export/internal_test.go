@@ -16,7 +16,7 @@ func TestTextWidth(t *testing.T) {
 func TestSheetName(t *testing.T) {
 	for in, want := range map[string]string{"": "Sheet1", "a/b": "a_b", FiltersSheet: "Sheet1",
 		strings.Repeat("长", 40): strings.Repeat("长", 31)} {
-		if got := sheetName(in); got != want {
+		if got := sheetName(in, FiltersSheet); got != want {
 			t.Errorf("sheetName(%q) = %q, want %q", in, got, want)
 		}
 	}

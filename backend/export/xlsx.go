@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/width"
 
 	"funneldesk/backend/money"
+	"funneldesk/backend/msg"
 )
 
 // measureRows is how many rows the column widths are measured on: the
@@ -41,7 +42,9 @@ type styles struct {
 func WriteXLSX(w io.Writer, t Table) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	sheet := sheetName(t.Sheet)
+	lang := t.lang()
+	filtersSheet := msg.Render(lang, msg.FiltersSheet, nil)
+	sheet := sheetName(t.Sheet, filtersSheet)
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return err
 	}
@@ -55,7 +58,7 @@ func WriteXLSX(w io.Writer, t Table) error {
 	}
 	x := &xlsxTable{t: t, sw: sw, st: st, widths: make([]int, len(t.Columns))}
 	for i, c := range t.Columns {
-		x.widths[i] = textWidth(c.Header) + 2 // room for the filter arrow Excel adds on a click
+		x.widths[i] = textWidth(c.Header(lang)) + 2 // room for the filter arrow Excel adds on a click
 	}
 	if err := t.Rows(x.row); err != nil {
 		return err
@@ -66,7 +69,7 @@ func WriteXLSX(w io.Writer, t Table) error {
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	if err := writeFilters(f, st, t.Filters); err != nil {
+	if err := writeFilters(f, st, filtersSheet, lang, t.Filters); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)
@@ -128,7 +131,7 @@ func (x *xlsxTable) flushHeld() error {
 	}
 	header := make([]any, len(x.t.Columns))
 	for i, c := range x.t.Columns {
-		header[i] = excelize.Cell{StyleID: x.st.header, Value: c.Header}
+		header[i] = excelize.Cell{StyleID: x.st.header, Value: c.Header(x.t.lang())}
 	}
 	x.next = 1
 	if err := x.write(header); err != nil {
@@ -250,17 +253,19 @@ func newStyles(f *excelize.File) (styles, error) {
 }
 
 // writeFilters adds the second sheet: one row per filter, its label in bold.
-func writeFilters(f *excelize.File, st styles, filters []Filter) error {
-	if _, err := f.NewSheet(FiltersSheet); err != nil {
+func writeFilters(f *excelize.File, st styles, name string, lang msg.Lang, filters []Filter) error {
+	if _, err := f.NewSheet(name); err != nil {
 		return err
 	}
-	sw, err := f.NewStreamWriter(FiltersSheet)
+	sw, err := f.NewStreamWriter(name)
 	if err != nil {
 		return err
 	}
-	lw, vw := textWidth(FiltersSheet), 10
-	for _, fl := range filters {
-		lw, vw = max(lw, textWidth(fl.Label)), max(vw, textWidth(fl.Value))
+	lw, vw := textWidth(name), 10
+	text := make([][2]string, len(filters))
+	for i, fl := range filters {
+		text[i][0], text[i][1] = fl.Text(lang)
+		lw, vw = max(lw, textWidth(text[i][0])), max(vw, textWidth(text[i][1]))
 	}
 	if err := sw.SetColWidth(1, 1, float64(min(lw+2, maxWidth))); err != nil {
 		return err
@@ -268,9 +273,9 @@ func writeFilters(f *excelize.File, st styles, filters []Filter) error {
 	if err := sw.SetColWidth(2, 2, float64(min(vw+2, maxWidth*2))); err != nil {
 		return err
 	}
-	rows := [][]any{{excelize.Cell{StyleID: st.header, Value: FiltersSheet}, excelize.Cell{StyleID: st.header, Value: ""}}}
-	for _, fl := range filters {
-		rows = append(rows, []any{excelize.Cell{StyleID: st.header, Value: fl.Label}, textCell(st, fl.Value)})
+	rows := [][]any{{excelize.Cell{StyleID: st.header, Value: name}, excelize.Cell{StyleID: st.header, Value: ""}}}
+	for _, lv := range text {
+		rows = append(rows, []any{excelize.Cell{StyleID: st.header, Value: lv[0]}, textCell(st, lv[1])})
 	}
 	for i, r := range rows {
 		ref, _ := excelize.CoordinatesToCellName(1, i+1)
@@ -282,8 +287,8 @@ func writeFilters(f *excelize.File, st styles, filters []Filter) error {
 }
 
 // sheetName makes name a valid sheet name: at most 31 characters, none of
-// []:*?/\.
-func sheetName(name string) string {
+// []:*?/\, and not the filters sheet's.
+func sheetName(name, filtersSheet string) string {
 	name = strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`[]:*?/\`, r) {
 			return '_'
@@ -293,7 +298,7 @@ func sheetName(name string) string {
 	if r := []rune(name); len(r) > 31 {
 		name = string(r[:31])
 	}
-	if name == "" || name == FiltersSheet {
+	if name == "" || name == filtersSheet {
 		return "Sheet1"
 	}
 	return name

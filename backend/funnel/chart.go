@@ -105,11 +105,7 @@ func (s *Service) SaveChart(req ChartRequest) (string, error) {
 // FileName is the name the save dialog suggests: 销售漏斗-20260105.png, and
 // -A4 before the extension for the print size.
 func FileName(req ChartRequest, now time.Time) string {
-	name := "销售漏斗"
-	if req.Lang == "en" {
-		name = "sales-funnel"
-	}
-	name += "-" + now.Format("20060102")
+	name := msg.Render(msg.Lang(req.Lang), msg.FunnelFile, nil) + "-" + now.Format("20060102")
 	if req.Size == "print" {
 		name += "-A4"
 	}
@@ -149,58 +145,49 @@ func draw(rep Report, req ChartRequest) ([]byte, []chart.Area, int, int, error) 
 	return b, areas, w, h, err
 }
 
-// Drawing turns a report into the chart's bands and captions.
+// Drawing turns a report into the chart's bands and captions, in lang
+// ("en", or Chinese for anything else).
 func Drawing(rep Report, measure, lang string) chart.Funnel {
-	en := lang == "en"
-	tr := func(zh, e string) string {
-		if en {
-			return e
-		}
-		return zh
-	}
+	l := msg.Lang(lang)
 	f := chart.Funnel{
-		Title:    tr("销售漏斗", "Sales funnel"),
+		Title:    msg.Render(l, msg.FunnelTitle, nil),
 		Subtitle: []string{Describe(rep, lang)},
-		Empty:    tr("没有符合条件的销售机会", "No opportunities match the filters"),
+		Empty:    msg.Render(l, msg.FunnelEmpty, nil),
 	}
 	gen := rep.GeneratedAt
 	if t, err := time.Parse(time.RFC3339, gen); err == nil {
 		gen = t.Format("2006-01-02 15:04")
 	}
-	widthBy := tr("漏斗宽度按机会数", "Band widths by count")
+	widthBy := msg.FunnelByCount
 	if measure == "amount" {
-		widthBy = tr("漏斗宽度按机会金额", "Band widths by amount")
+		widthBy = msg.FunnelByAmount
 	}
-	f.Subtitle = append(f.Subtitle, tr("生成时间：", "Generated: ")+gen+"    "+widthBy)
+	f.Subtitle = append(f.Subtitle, msg.Render(l, msg.Caption, msg.P{"label": msg.LabelGeneratedAt, "value": gen})+"    "+msg.Render(l, widthBy, nil))
 	for _, r := range rep.Stages {
 		v := int64(r.Count)
 		if measure == "amount" {
 			v = r.AmountCents
 		}
 		f.Bands = append(f.Bands, chart.Band{Name: r.Name, Kind: r.Kind, Value: v, Lines: []string{
-			fmt.Sprintf(tr("%d 个（%s）  金额 %s（%s）", "%d (%s)  amount %s (%s)"), r.Count, pct(r.CountShare), money.Yuan(r.AmountCents), pct(r.AmountShare)),
-			fmt.Sprintf(tr("预期成交 %s（%s）", "expected %s (%s)"), money.Yuan(r.ExpectedCents), pct(r.ExpectedShare)),
+			msg.Render(l, msg.FunnelBand, msg.P{"count": r.Count, "countShare": pct(r.CountShare), "amount": money.Yuan(r.AmountCents), "amountShare": pct(r.AmountShare)}),
+			msg.Render(l, msg.FunnelBandExp, msg.P{"amount": money.Yuan(r.ExpectedCents), "share": pct(r.ExpectedShare)}),
 		}})
 	}
-	f.Footer = fmt.Sprintf(tr("总计：%d 个销售机会    金额 %s    预期成交金额 %s", "Total: %d opportunities    amount %s    expected %s"),
-		rep.Total.Count, money.Yuan(rep.Total.AmountCents), money.Yuan(rep.Total.ExpectedCents))
+	f.Footer = msg.Render(l, msg.FunnelTotal, msg.P{"count": rep.Total.Count, "amount": money.Yuan(rep.Total.AmountCents), "expected": money.Yuan(rep.Total.ExpectedCents)})
 	return f
 }
 
-// Describe states the filters in force, for the screen and the chart.
+// Describe states the filters in force, for the screen and the chart, with
+// the same field labels as the forms and the exports.
 func Describe(rep Report, lang string) string {
-	en := lang == "en"
-	all := "全部"
-	if en {
-		all = "all"
-	}
+	l := msg.Lang(lang)
 	or := func(s string) string {
 		if s == "" {
-			return all
+			return msg.Render(l, msg.All, nil)
 		}
 		return s
 	}
-	period := all
+	period := ""
 	switch f := rep.Filter; {
 	case f.From != "" && f.To != "":
 		period = f.From + " ~ " + f.To
@@ -209,9 +196,11 @@ func Describe(rep Report, lang string) string {
 	case f.To != "":
 		period = "~ " + f.To
 	}
-	parts := []string{"负责人：" + or(rep.OwnerName), "预计完成日期：" + period, "类型：" + or(rep.Filter.Type), "来源：" + or(rep.Filter.Source)}
-	if en {
-		parts = []string{"Owner: " + or(rep.OwnerName), "Expected close: " + period, "Type: " + or(rep.Filter.Type), "Source: " + or(rep.Filter.Source)}
+	parts := []string{
+		msg.Render(l, msg.Caption, msg.P{"label": msg.LabelOwner, "value": or(rep.OwnerName)}),
+		msg.Render(l, msg.Caption, msg.P{"label": msg.LabelExpectedClose, "value": or(period)}),
+		msg.Render(l, msg.Caption, msg.P{"label": msg.LabelType, "value": or(rep.Filter.Type)}),
+		msg.Render(l, msg.Caption, msg.P{"label": msg.LabelSource, "value": or(rep.Filter.Source)}),
 	}
 	return strings.Join(parts, "    ")
 }

@@ -471,3 +471,34 @@ func TestExpectedBeyond64Bits(t *testing.T) {
 		t.Fatalf("expected cents = %d, want 9998999999999900", got)
 	}
 }
+
+// TestCaptions: the chart's captions come from the catalog in the request's
+// language, with the field labels the forms and exports use.
+func TestCaptions(t *testing.T) {
+	rep := funnel.Report{GeneratedAt: "2026-03-09T10:00:00+08:00", OwnerName: "张三", Filter: funnel.Filter{From: "2026-01-01", Source: "展会"},
+		Stages: []funnel.Row{{Name: "初期沟通", Count: 3, CountShare: 3333, AmountCents: 123456, AmountShare: 5000, ExpectedCents: 12345, ExpectedShare: 2500}},
+		Total:  funnel.Total{Count: 9, AmountCents: 246912, ExpectedCents: 49382}}
+	tests := []struct {
+		lang             string
+		title, describe  string
+		generated, lines string
+		footer           string
+	}{
+		{"", "销售漏斗", "负责人：张三    预计完成日期：2026-01-01 ~    类型：全部    客户来源：展会", "生成时间：2026-03-09 10:00    漏斗宽度按机会金额",
+			"[3 个（33.33%）  金额 ¥1,234.56（50.00%） 预期成交 ¥123.45（25.00%）]", "总计：9 个销售机会    金额 ¥2,469.12    预期成交金额 ¥493.82"},
+		{"en", "Sales funnel", "Owner: 张三    Expected close date: 2026-01-01 ~    Type: all    Source: 展会", "Generated: 2026-03-09 10:00    Band widths by amount",
+			"[3 (33.33%)  amount ¥1,234.56 (50.00%) expected ¥123.45 (25.00%)]", "Total: 9 opportunities    amount ¥2,469.12    expected ¥493.82"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			f := funnel.Drawing(rep, "amount", tt.lang)
+			got := []string{f.Title, f.Subtitle[0], f.Subtitle[1], fmt.Sprint(f.Bands[0].Lines), f.Footer}
+			want := []string{tt.title, tt.describe, tt.generated, tt.lines, tt.footer}
+			for i := range want {
+				if got[i] != want[i] {
+					t.Errorf("caption %d = %q, want %q", i, got[i], want[i])
+				}
+			}
+		})
+	}
+}

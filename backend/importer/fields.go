@@ -25,6 +25,19 @@ const (
 	FieldDescription   = "description"
 	FieldLostReason    = "lost_reason"
 	FieldCompetitor    = "competitor"
+
+	// Fields other CRMs' exports have that are not opportunity columns but
+	// decide how a row is imported.
+	FieldExternalID = "external_id"
+	FieldCreated    = "created_date"
+	FieldClosedDate = "closed_date"
+	FieldStatus     = "status"
+	FieldActive     = "active"
+	FieldIsWon      = "is_won"
+	FieldIsLost     = "is_lost"
+	FieldIsClosed   = "is_closed"
+	FieldWeighted   = "weighted_amount"
+	FieldCurrency   = "currency"
 )
 
 // Field is one thing an imported opportunity has, as the mapping screen
@@ -78,9 +91,29 @@ var Fields = labelled([]Field{
 	{Key: FieldDescription, label: msg.LabelDescription, maxLen: 4000, aliases: []string{
 		"备注", "说明", "详细描述", "机会描述", "商机描述", "description", "notes", "note", "remark", "remarks", "comments"}},
 	{Key: FieldLostReason, label: msg.LabelLostReason, maxLen: 500, aliases: []string{
-		"输单原因", "失败原因", "丢失原因", "lost reason", "loss reason", "reason lost"}},
+		"输单原因", "失败原因", "丢失原因", "失去原因", "丢单原因", "lost reason", "loss reason", "reason lost"}},
 	{Key: FieldCompetitor, label: msg.LabelCompetitor, maxLen: 100, aliases: []string{
 		"竞争者", "竞品", "competitor", "competitors"}},
+	{Key: FieldExternalID, label: msg.LabelExternalID, maxLen: 100, aliases: []string{
+		"外部编号", "外部id", "原系统编号", "商机编号", "商机id", "机会编号", "external id", "externalid", "opportunity id", "deal id",
+		"record id"}},
+	{Key: FieldCreated, label: msg.LabelCreatedDate, aliases: []string{
+		"创建日期", "创建时间", "创建于", "建立日期", "created", "created date", "created at", "created on", "create date", "date created",
+		"deal created"}},
+	{Key: FieldClosedDate, label: msg.LabelClosedDate, aliases: []string{
+		"实际成交日期", "实际结束时间", "实际关闭日期", "赢单日期", "输单日期", "关闭日期", "结束日期", "closed date", "date closed",
+		"actual close date", "close time", "won time", "lost time", "closed won date", "won date", "lost date"}},
+	{Key: FieldStatus, label: msg.LabelStatus, aliases: []string{
+		"状态", "商机状态", "赢输状态", "status", "deal status", "opportunity status"}},
+	{Key: FieldActive, label: msg.LabelActive, aliases: []string{"有效", "active", "已归档", "archived"}},
+	{Key: FieldIsWon, label: msg.LabelIsWon, aliases: []string{"是否赢单", "is won", "iswon", "won", "is closed won"}},
+	{Key: FieldIsLost, label: msg.LabelIsLost, aliases: []string{"是否输单", "is lost", "islost", "is closed lost"}},
+	{Key: FieldIsClosed, label: msg.LabelIsClosed, aliases: []string{"是否关闭", "已关闭", "is closed", "isclosed", "closed"}},
+	{Key: FieldWeighted, label: msg.LabelWeighted, aliases: []string{
+		"加权金额", "预测金额", "weighted amount", "weighted value", "amount weighted", "amountweighted", "amountweightedconverted",
+		"prorated revenue", "按比例分配收入", "forecast amount", "金额加权"}},
+	{Key: FieldCurrency, label: msg.LabelCurrency, aliases: []string{
+		"币种", "货币", "币别", "currency", "currency code", "currencyisocode", "amount currency", "opportunity currency"}},
 })
 
 // labelled fills each field's Label and LabelEn from its catalog label.
@@ -117,6 +150,7 @@ var headerAliases = func() map[string]string {
 var unitSuffixes = map[string]bool{
 	"元": true, "¥": true, "rmb": true, "cny": true, "人民币": true, "人民币元": true, "yuan": true,
 	"单位:元": true, "单位元": true, "%": true, "百分比": true, "yyyy-mm-dd": true, "yyyy/mm/dd": true,
+	"usd": true, "$": true, "us$": true, "eur": true, "€": true, "hkd": true, "gbp": true, "£": true,
 	"必填": true, "required": true, "选填": true, "optional": true,
 }
 
@@ -128,16 +162,37 @@ func normHeader(s string) string {
 	s = strings.ToLower(s)
 	return strings.Map(func(r rune) rune {
 		switch {
-		case unicode.IsSpace(r), r == '_', r == '-', r == '.', r == '*', r == '\ufeff', r == '\u200b':
+		case unicode.IsSpace(r), r == '_', r == '-', r == '.', r == '*', r == ',', r == '\ufeff', r == '\u200b':
 			return -1
 		}
 		return r
 	}, s)
 }
 
-// matchHeader returns the field key a header maps to, or "".
-func matchHeader(h string) string {
+// matchHeader returns the field key a header maps to, or "". crm (-1 for
+// none) is the system the file was exported from, whose own meaning of a
+// header wins over the general aliases.
+//
+// Columns that only look like the amount or the expected close date are
+// never taken for them:
+//   - a converted amount (SuiteCRM "Amount" = amount_usdollar, EspoCRM
+//     amountConverted, HubSpot "Amount in company currency") is the same
+//     amount in another currency: matching is exact, so "amount converted"
+//     matches nothing, and SuiteCRM's bare "Amount" is overridden to "";
+//   - a weighted amount (EspoCRM Amount Weighted, Salesforce Expected
+//     Revenue, Odoo Prorated Revenue, Pipedrive Weighted value) is amount ×
+//     probability: it maps to FieldWeighted, which only derives a missing
+//     probability;
+//   - an actual close date (Odoo "Closed Date"/关闭日期, Cordys 实际结束时间,
+//     Pipedrive won/lost time) is when the deal closed: it maps to
+//     FieldClosedDate, the date of the won/lost stage change.
+func matchHeader(h string, crm int) string {
 	n := normHeader(h)
+	if crm >= 0 {
+		if k, ok := crmNorm[crm].headers[n]; ok {
+			return k
+		}
+	}
 	for n != "" {
 		if k, ok := headerAliases[n]; ok {
 			return k
@@ -166,10 +221,14 @@ func matchHeader(h string) string {
 // AutoMapping maps each header to a field key ("" = ignored). A field claimed
 // by an earlier column is not given to a later one.
 func AutoMapping(headers []string) []string {
+	return autoMapping(headers, detectCRM(headers))
+}
+
+func autoMapping(headers []string, crm int) []string {
 	out := make([]string, len(headers))
 	taken := map[string]bool{}
 	for i, h := range headers {
-		k := matchHeader(h)
+		k := matchHeader(h, crm)
 		if k == "" || taken[k] {
 			continue
 		}

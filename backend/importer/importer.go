@@ -6,7 +6,9 @@ package importer
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"strconv"
 	"strings"
 	"sync/atomic"
 
@@ -33,15 +35,45 @@ type Options struct {
 	Mapping []string
 	// Progress, if set, is told how many rows are written, now and then.
 	Progress func(done, total int)
+
+	// FileName is recorded in the import history.
+	FileName string
+	// StageMap overrides the suggested stage choices, by the file's value.
+	StageMap map[string]StageChoice
+	// CreateStages creates every open stage of the file not named like one
+	// of ours, instead of mapping it by synonym or probability.
+	CreateStages bool
+	// DateOrder ("mdy", "dmy", "ymd"; "" = decided from the file) reads
+	// ambiguous a/b/Y dates.
+	DateOrder string
+	// OnDuplicate is what a row matching an existing opportunity does:
+	// "update" (the default), "skip" or "create".
+	OnDuplicate string
 }
+
+// On-duplicate choices.
+const (
+	DupUpdate = "update"
+	DupSkip   = "skip"
+	DupCreate = "create"
+)
 
 // Result tells what an import wrote.
 type Result struct {
-	Opportunities    int    `json:"opportunities"`
-	CustomersCreated int    `json:"customersCreated"`
-	OwnersCreated    int    `json:"ownersCreated"`
-	Format           string `json:"format"`
-	Encoding         string `json:"encoding"`
+	// Opportunities counts the rows written (added and updated).
+	Opportunities    int      `json:"opportunities"`
+	Added            int      `json:"added"`
+	Updated          int      `json:"updated"`
+	Skipped          int      `json:"skipped"`
+	Source           string   `json:"source"`
+	StagesMapped     []string `json:"stagesMapped"`
+	StagesCreated    []string `json:"stagesCreated"`
+	TypesAdded       []string `json:"typesAdded"`
+	ImportID         int64    `json:"importId"`
+	CustomersCreated int      `json:"customersCreated"`
+	OwnersCreated    int      `json:"ownersCreated"`
+	Format           string   `json:"format"`
+	Encoding         string   `json:"encoding"`
 	// Ignored are the headers of the columns no field was taken from.
 	Ignored []string `json:"ignored"`
 }
@@ -93,10 +125,14 @@ func Import(ctx context.Context, st *store.Store, src Source, opts Options) (Res
 
 // importTable checks and writes a parsed file.
 func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (Result, error) {
-	res := Result{Format: t.Format, Encoding: t.Encoding, Ignored: []string{}}
+	res := Result{Format: t.Format, Encoding: t.Encoding, Ignored: []string{}, StagesMapped: []string{}, StagesCreated: []string{}, TypesAdded: []string{}}
+	crm := detectCRM(t.Headers)
+	if crm >= 0 {
+		res.Source = crms[crm].Key
+	}
 	mapping := opts.Mapping
 	if mapping == nil {
-		mapping = AutoMapping(t.Headers)
+		mapping = autoMapping(t.Headers, crm)
 	}
 	missing, err := checkMapping(t, mapping)
 	if err != nil {
@@ -113,6 +149,18 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 	if len(t.Rows) == 0 {
 		return res, apperr.Invalid("file", msg.ImportNoRows)
 	}
+	dup := opts.OnDuplicate
+	switch dup {
+	case "":
+		dup = DupUpdate
+	case DupUpdate, DupSkip, DupCreate:
+	default:
+		return res, apperr.Invalid("onDuplicate", msg.ImportOnDuplicateBad)
+	}
+	order, err := fileDateOrder(t, mapping, crm, opts.DateOrder)
+	if err != nil {
+		return res, err
+	}
 	var defaultOwner string
 	if opts.DefaultOwnerID == 0 && strings.TrimSpace(opts.DefaultOwner) != "" {
 		if defaultOwner, err = validate.Text("defaultOwner", msg.LabelDefaultOwner, opts.DefaultOwner, true, 50); err != nil {
@@ -126,7 +174,31 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 		if err != nil {
 			return err
 		}
+		firstStage, err := nextID(ctx, tx, "stages")
+		if err != nil {
+			return err
+		}
+		choices, err := applyStageChoices(suggestStages(t, mapping, crm, stages), opts.StageMap, opts.CreateStages, stages)
+		if err != nil {
+			return err
+		}
+		if stages, err = createStages(ctx, tx, choices); err != nil {
+			return err
+		}
+		res.StagesMapped, res.StagesCreated = describeChoices(choices, stages)
 		c := newChecker(t, mapping, stages)
+		c.crm, c.dateOrder = crm, order
+		c.choices = map[string]StageChoice{}
+		for _, ch := range choices {
+			c.choices[ch.Value] = ch
+		}
+		if c.types, err = store.OpportunityTypes(ctx, tx, c.types); err != nil {
+			return err
+		}
+		firstOwner, err := nextID(ctx, tx, "owners")
+		if err != nil {
+			return err
+		}
 		// One core checks the rows while the other writes them. The first
 		// bad row stops the writing, every row is still checked so that
 		// every problem is reported, and the transaction is rolled back.
@@ -140,25 +212,109 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 				bad = append(bad, e)
 			}, chunks)
 		}()
-		werr := write(ctx, tx, c.customerNames(), chunks, len(t.Rows), &failed, opts.DefaultOwnerID, defaultOwner, opts.Progress, &res)
+		lg := &importLog{}
+		werr := write(ctx, tx, c.customerNames(), chunks, len(t.Rows), &failed, opts.DefaultOwnerID, defaultOwner, opts.Progress, dup, lg, &res)
 		for range chunks { // on a write error, let the checker finish
 		}
 		if len(bad) > 0 {
 			return &RowErrors{Errors: bad}
 		}
-		return werr
+		if werr != nil {
+			return werr
+		}
+		for ty := range c.newTypes {
+			c.types = append(c.types, ty)
+			res.TypesAdded = append(res.TypesAdded, ty)
+		}
+		if len(res.TypesAdded) > 0 {
+			if err := store.SetOpportunityTypes(ctx, tx, c.types); err != nil {
+				return err
+			}
+		}
+		return recordImport(ctx, tx, opts, mapping, t, lg, firstStage, firstOwner, &res)
 	})
 	if err != nil {
-		return Result{Format: res.Format, Encoding: res.Encoding, Ignored: res.Ignored}, err
+		return Result{Format: res.Format, Encoding: res.Encoding, Ignored: res.Ignored, Source: res.Source}, err
 	}
 	return res, nil
+}
+
+// fileDateOrder is the order the file's a/b/Y dates are read in: the
+// user's, else the values', else the exporting system's. A file whose
+// values need an order nobody gave is refused at its first such date
+// (the row checks name it).
+func fileDateOrder(t *Table, mapping []string, crm int, given string) (string, error) {
+	switch given {
+	case "", OrderMDY, OrderDMY, OrderYMD:
+	default:
+		return "", apperr.Invalid("dateOrder", msg.ImportDateOrderBad)
+	}
+	order, _, conflict := detectDateOrder(t, mapping, crm)
+	if given != "" {
+		return given, nil
+	}
+	if conflict {
+		return "", apperr.Invalid("dateOrder", msg.ImportDateConflict)
+	}
+	return order, nil
+}
+
+func nextID(ctx context.Context, tx store.Tx, table string) (int64, error) {
+	var id int64
+	err := tx.GetContext(ctx, &id, `SELECT COALESCE(MAX(id), 0) + 1 FROM `+table)
+	return id, err
+}
+
+// importLog is what the writer did, for the import history.
+type importLog struct {
+	firstOpp, nextOpp   int64
+	firstCust, nextCust int64
+	updated             []store.ImportItem
+}
+
+// recordImport writes the import's history row and what it added and
+// changed, so that it can be listed and undone.
+func recordImport(ctx context.Context, tx store.Tx, opts Options, mapping []string, t *Table, lg *importLog,
+	firstStage, firstOwner int64, res *Result) error {
+	mj, _ := json.Marshal(map[string]any{"headers": t.Headers, "mapping": mapping, "stagesMapped": res.StagesMapped,
+		"stagesCreated": res.StagesCreated, "onDuplicate": opts.OnDuplicate, "dateOrder": opts.DateOrder})
+	id, err := store.InsertImport(ctx, tx, store.Import{FileName: opts.FileName, Kind: "opportunities", Source: res.Source,
+		CreatedAt: store.Now(), Added: res.Added, Updated: res.Updated, Skipped: res.Skipped, Summary: Summary(*res, opts.FileName),
+		Mapping: string(mj)})
+	if err != nil {
+		return err
+	}
+	res.ImportID = id
+	nextStage, err := nextID(ctx, tx, "stages")
+	if err != nil {
+		return err
+	}
+	nextOwner, err := nextID(ctx, tx, "owners")
+	if err != nil {
+		return err
+	}
+	for _, r := range []struct {
+		table       string
+		first, next int64
+	}{{"opportunities", lg.firstOpp, lg.nextOpp}, {"customers", lg.firstCust, lg.nextCust},
+		{"stages", firstStage, nextStage}, {"owners", firstOwner, nextOwner}} {
+		if err := store.AddImportItems(ctx, tx, id, r.table, r.first, r.next); err != nil {
+			return err
+		}
+	}
+	for _, it := range lg.updated {
+		if err := store.AddImportItem(ctx, tx, id, it); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // write resolves owners and customers from maps loaded once, creating the
 // missing ones, and inserts the checked rows as they arrive, until the
 // checker reports a bad row.
 func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, chunks <-chan []record, total int,
-	failed *atomic.Bool, defaultOwnerID int64, defaultOwnerName string, progress func(int, int), res *Result) error {
+	failed *atomic.Bool, defaultOwnerID int64, defaultOwnerName string, progress func(int, int), dup string, lg *importLog, res *Result) error {
 	owners, err := store.OwnersByName(ctx, tx)
 	if err != nil {
 		return err
@@ -180,6 +336,22 @@ func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, 
 		return err
 	}
 	defer w.Close()
+	lg.firstCust = w.NextCustomer()
+	// Existing opportunities by the keys a row finds them by: the other
+	// system's id, else name + customer + expected close date.
+	byExt, byNatural := map[string]int64{}, map[string]int64{}
+	if dup != DupCreate {
+		err := store.EachOppKey(ctx, tx, func(k store.OppKey) {
+			if k.ExternalID != "" {
+				byExt[k.ExternalID] = k.ID
+			}
+			byNatural[naturalKey(k.Name, k.CustomerID, k.ExpectedClose)] = k.ID
+		})
+		if err != nil {
+			return err
+		}
+	}
+	updatedHere := map[int64]bool{}
 
 	ownerID := func(name string) (int64, error) {
 		if o, ok := owners[name]; ok {
@@ -257,8 +429,43 @@ func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, 
 				res.CustomersCreated++
 			}
 			r.opp.CustomerID, r.opp.OwnerID = cid, oid
-			if _, err := w.AddOpportunity(r.opp); err != nil {
-				return err
+			nk := naturalKey(r.opp.Name, cid, r.opp.ExpectedClose)
+			var existing int64
+			if dup != DupCreate {
+				if r.opp.ExternalID != "" {
+					existing = byExt[r.opp.ExternalID]
+				} else {
+					existing = byNatural[nk]
+				}
+			}
+			switch {
+			case existing != 0 && dup == DupSkip:
+				res.Skipped++
+			case existing != 0:
+				first, _ := w.Range()
+				before, err := store.UpdateImportedOpportunity(ctx, tx, existing, r.opp, w.Now(), localTime(r.closedAt))
+				if err != nil {
+					return err
+				}
+				// Only rows that were there before the import have a state
+				// to restore; a row of the file that repeats an earlier one
+				// updates what the import itself added.
+				if existing < first && !updatedHere[existing] {
+					updatedHere[existing] = true
+					lg.updated = append(lg.updated, store.ImportItem{Table: "opportunities", RecordID: existing, Action: "update",
+						Before: before, Stamp: w.Now()})
+				}
+				res.Updated++
+			default:
+				id, err := w.AddOpportunity(r.opp, localTime(r.closedAt))
+				if err != nil {
+					return err
+				}
+				res.Added++
+				if r.opp.ExternalID != "" {
+					byExt[r.opp.ExternalID] = id
+				}
+				byNatural[nk] = id
 			}
 		}
 		done += len(chunk)
@@ -272,6 +479,22 @@ func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, 
 	if err := w.Finish(); err != nil {
 		return err
 	}
-	res.Opportunities = done
+	lg.firstOpp, lg.nextOpp = w.Range()
+	lg.nextCust = w.NextCustomer()
+	res.Opportunities = res.Added + res.Updated
 	return nil
+}
+
+// naturalKey finds an opportunity without an external id: its name,
+// customer and expected close date.
+func naturalKey(name string, customerID int64, close string) string {
+	return name + "\x00" + strconv.FormatInt(customerID, 10) + "\x00" + close
+}
+
+// localTime is a file's date as a stage-history time ("" stays "").
+func localTime(d string) string {
+	if d == "" {
+		return ""
+	}
+	return localMidnight(d)
 }

@@ -180,7 +180,7 @@ func TestHeaderMapping(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.header, func(t *testing.T) {
-			if got := matchHeader(tt.header); got != tt.want {
+			if got := matchHeader(tt.header, -1); got != tt.want {
 				t.Errorf("matchHeader(%q) = %q, want %q", tt.header, got, tt.want)
 			}
 		})

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
@@ -36,6 +37,8 @@ type record struct {
 	opp      store.Opportunity
 	customer string
 	owner    string
+	// closedAt is when a won or lost deal closed, for its stage history.
+	closedAt string
 }
 
 // checker validates rows against one mapping and the current stages.
@@ -44,6 +47,21 @@ type checker struct {
 	col    []int // per field of Fields: the column index, -1 if unmapped
 	stages map[string]store.Stage
 	names  string // the usable stages, for the "unknown stage" message
+
+	// What a foreign file needs: the system it came from (-1 none), each
+	// stage value's choice (nil: stage names must be ours), the stages by
+	// id and kind, the file's date order and decimal separator, and the
+	// opportunity types allowed.
+	crm       int
+	choices   map[string]StageChoice
+	byID      map[int64]store.Stage
+	won, lost store.Stage
+	dateOrder string
+	decimal   decimalStyle
+	types     []string
+	// newTypes collects the foreign types the rows bring (added to the
+	// configurable list on import).
+	newTypes map[string]bool
 }
 
 // checkMapping refuses a mapping that cannot be applied to t (wrong length,
@@ -97,7 +115,70 @@ func newChecker(t *Table, mapping []string, stages []store.Stage) *checker {
 		}
 	}
 	c.names = strings.Join(names, "、")
+	c.crm = -1
+	c.types = opportunity.Types
+	c.newTypes = map[string]bool{}
+	c.byID = map[int64]store.Stage{}
+	for _, s := range stages {
+		c.byID[s.ID] = s
+		switch s.Kind {
+		case store.KindWon:
+			c.won = s
+		case store.KindLost:
+			c.lost = s
+		}
+	}
+	if col := c.col[iAmount]; col >= 0 {
+		c.decimal = fileDecimalStyle(func(yield func(string) bool) {
+			for i := range t.Rows {
+				if !yield(t.Rows[i].cell(col)) {
+					return
+				}
+			}
+		})
+	} else {
+		c.decimal = '.'
+	}
 	return c
+}
+
+// dateColumns are the fields whose values decide the file's date order.
+var dateColumns = []string{FieldExpectedClose, FieldCreated, FieldClosedDate}
+
+// detectDateOrder decides the day/month order of a file's a/b/Y dates:
+// from a value whose first or second part exceeds 12; else the exporting
+// system's order (crm, -1 none); else "" (and needed reports whether some
+// value is ambiguous, so that the user must say). conflict reports a file
+// whose values say both.
+func detectDateOrder(t *Table, mapping []string, crm int) (order string, needed, conflict bool) {
+	var cols []int
+	for i, k := range mapping {
+		for _, d := range dateColumns {
+			if k == d {
+				cols = append(cols, i)
+			}
+		}
+	}
+	dmy, mdy := false, false
+	for r := range t.Rows {
+		for _, col := range cols {
+			v, amb := dateVote(t.Rows[r].cell(col))
+			dmy = dmy || v == OrderDMY
+			mdy = mdy || v == OrderMDY
+			needed = needed || amb
+		}
+	}
+	switch {
+	case dmy && mdy:
+		return "", needed, true
+	case dmy:
+		return OrderDMY, false, false
+	case mdy:
+		return OrderMDY, false, false
+	case crm >= 0 && crms[crm].dateOrder != "":
+		return crms[crm].dateOrder, false, false
+	}
+	return "", needed, false
 }
 
 // run checks every row, reporting each problem to emit; with keep it also
@@ -225,7 +306,127 @@ var (
 	iDescription = fieldIndex[FieldDescription]
 	iLostReason  = fieldIndex[FieldLostReason]
 	iCompetitor  = fieldIndex[FieldCompetitor]
+	iExternalID  = fieldIndex[FieldExternalID]
+	iCreated     = fieldIndex[FieldCreated]
+	iClosedDate  = fieldIndex[FieldClosedDate]
+	iStatus      = fieldIndex[FieldStatus]
+	iActive      = fieldIndex[FieldActive]
+	iIsWon       = fieldIndex[FieldIsWon]
+	iIsLost      = fieldIndex[FieldIsLost]
+	iIsClosed    = fieldIndex[FieldIsClosed]
+	iWeighted    = fieldIndex[FieldWeighted]
 )
+
+// date reads a date field under the file's order ("" if empty or bad).
+func (rc *rowCheck) date(field int) string {
+	s := rc.value(field)
+	if s == "" {
+		return ""
+	}
+	d, ok := parseDateOrder(s, rc.c.dateOrder)
+	if !ok {
+		d, ok = serialDate(rc.stored(field), rc.c.t.date1904)
+	}
+	if !ok {
+		if v, amb := dateVote(s); v == "" && amb && rc.c.dateOrder == "" {
+			rc.fail(field, apperr.Invalid(Fields[field].Key, msg.ImportDateAmbiguous, msg.P{"label": Fields[field].label}))
+		} else {
+			rc.fail(field, apperr.Invalid(Fields[field].Key, msg.ImportBadDate, msg.P{"label": Fields[field].label}))
+		}
+	}
+	return d
+}
+
+// localMidnight is a file's date as a creation time, at midnight here.
+func localMidnight(d string) string {
+	t, err := time.ParseInLocation("2006-01-02", d, time.Local)
+	if err != nil {
+		return ""
+	}
+	return t.Format(time.RFC3339)
+}
+
+// stage resolves the row's stage. A status column wins over the stage a
+// closed deal was left in (Pipedrive keeps the stage of a won deal and says
+// Won in Status; Salesforce and HubSpot have won/closed flags); an archived
+// deal with a lost reason is lost (Odoo archives lost opportunities). It
+// returns the stage and, when known, the other system's default
+// probability for the row's stage (-1 if none).
+func (rc *rowCheck) stage() (store.Stage, int) {
+	c := rc.c
+	name := rc.value(iStage)
+	closed := ""
+	if s := rc.value(iStatus); s != "" {
+		switch statusKind(s) {
+		case "won":
+			closed = store.KindWon
+		case "lost":
+			closed = store.KindLost
+		}
+	}
+	if closed == "" {
+		won, wonOK := parseBool(rc.value(iIsWon))
+		lost, lostOK := parseBool(rc.value(iIsLost))
+		isClosed, closedOK := parseBool(rc.value(iIsClosed))
+		switch {
+		case c.col[iIsWon] >= 0 && wonOK && won:
+			closed = store.KindWon
+		case c.col[iIsLost] >= 0 && lostOK && lost:
+			closed = store.KindLost
+		case c.col[iIsClosed] >= 0 && closedOK && isClosed && c.col[iIsWon] >= 0 && wonOK:
+			closed = store.KindLost
+		}
+	}
+	if closed == "" && c.col[iActive] >= 0 && rc.value(iLostReason) != "" {
+		active, ok := parseBool(rc.value(iActive))
+		h := normHeader(c.t.Headers[c.col[iActive]])
+		archived := h == "archived" || h == "已归档"
+		if ok && active == archived {
+			closed = store.KindLost
+		}
+	}
+	if closed == "" && c.col[iStatus] >= 0 && statusKind(rc.value(iStatus)) == "archived" && rc.value(iLostReason) != "" {
+		closed = store.KindLost
+	}
+	known := -1
+	if c.choices != nil && name != "" {
+		if _, k, ok := knownStageOf(c.crm, name); ok && k.kind == store.KindOpen && k.bp >= 0 {
+			known = k.bp * 100
+		}
+	}
+	switch closed {
+	case store.KindWon:
+		if c.won.ID != 0 {
+			return c.won, -1
+		}
+	case store.KindLost:
+		if c.lost.ID != 0 {
+			return c.lost, -1
+		}
+	}
+	if name == "" {
+		rc.fail(iStage, apperr.Invalid(FieldStage, msg.Required, msg.P{"label": msg.LabelStage}))
+		return store.Stage{}, -1
+	}
+	if c.choices != nil {
+		if ch, ok := c.choices[name]; ok && ch.StageID != 0 {
+			if st, ok := c.byID[ch.StageID]; ok {
+				if st.Retired {
+					rc.fail(iStage, apperr.Invalid(FieldStage, msg.StageRetired, msg.P{"name": st.Name}))
+				}
+				return st, known
+			}
+		}
+	}
+	st, found := c.stages[name]
+	switch {
+	case !found:
+		rc.fail(iStage, apperr.Invalid(FieldStage, msg.ImportStageUnknown, msg.P{"name": clip(name), "stages": c.names}))
+	case st.Retired:
+		rc.fail(iStage, apperr.Invalid(FieldStage, msg.StageRetired, msg.P{"name": name}))
+	}
+	return st, known
+}
 
 // row checks one row; every problem is reported, not only the first.
 func (c *checker) row(r *Row, emit func(RowError)) (record, bool) {
@@ -243,14 +444,22 @@ func (c *checker) row(r *Row, emit func(RowError)) (record, bool) {
 	o.Competitor = rc.text(iCompetitor)
 
 	if t := rc.value(iType); t != "" {
-		if !oneOf(t, opportunity.Types) {
-			rc.fail(iType, apperr.Invalid(FieldType, msg.ImportTypeOneOf, msg.P{"label": msg.LabelType, "values": strings.Join(opportunity.Types, " / ")}))
+		switch {
+		case oneOf(t, c.types):
+		case typeSynonyms[normStage(t)] != "":
+			t = typeSynonyms[normStage(t)]
+		case len([]rune(t)) > 50:
+			rc.fail(iType, apperr.Invalid(FieldType, msg.TooLong, msg.P{"label": msg.LabelType, "max": 50}))
+		default:
+			// An unknown type joins the configurable list rather than
+			// refusing the row (see store.OpportunityTypes).
+			c.newTypes[t] = true
 		}
 		o.Type = t
 	}
 
 	if s := rc.value(iAmount); s != "" {
-		v, err := parseAmount(s)
+		v, err := parseMoney(s, c.decimal)
 		if err != nil {
 			if alt := storedNumber(rc.stored(iAmount)); alt != "" {
 				if v2, err2 := parseAmount(alt); err2 == nil {
@@ -264,16 +473,12 @@ func (c *checker) row(r *Row, emit func(RowError)) (record, bool) {
 		o.AmountCents = v
 	}
 
-	if s := rc.value(iClose); s != "" {
-		d, ok := parseDate(s)
-		if !ok {
-			d, ok = serialDate(rc.stored(iClose), c.t.date1904)
-		}
-		if !ok {
-			rc.fail(iClose, apperr.Invalid(FieldExpectedClose, msg.ImportBadDate, msg.P{"label": msg.LabelExpectedClose}))
-		}
-		o.ExpectedClose = d
+	o.ExpectedClose = rc.date(iClose)
+	if d := rc.date(iCreated); d != "" {
+		o.CreatedAt = localMidnight(d)
 	}
+	rec.closedAt = rc.date(iClosedDate)
+	o.ExternalID = rc.text(iExternalID)
 
 	bp, given := 0, false
 	if s := rc.value(iProbability); s != "" {
@@ -290,20 +495,21 @@ func (c *checker) row(r *Row, emit func(RowError)) (record, bool) {
 		}
 		bp, given = v, true
 	}
-
-	name := rc.value(iStage)
-	st, found := c.stages[name]
-	switch {
-	case name == "":
-		rc.fail(iStage, apperr.Invalid(FieldStage, msg.Required, msg.P{"label": msg.LabelStage}))
-	case !found:
-		rc.fail(iStage, apperr.Invalid(FieldStage, msg.ImportStageUnknown, msg.P{"name": clip(name), "stages": c.names}))
-	case st.Retired:
-		rc.fail(iStage, apperr.Invalid(FieldStage, msg.StageRetired, msg.P{"name": name}))
+	// Without a probability, a weighted amount (amount × probability)
+	// gives it back.
+	if s := rc.value(iWeighted); !given && s != "" && o.AmountCents > 0 {
+		if w, err := parseMoney(s, c.decimal); err == nil && w <= o.AmountCents {
+			bp, given = int((w*10000+o.AmountCents/2)/o.AmountCents), true
+		}
 	}
+
+	st, known := rc.stage()
 	o.StageID = st.ID
 	if !given {
 		bp = st.ProbabilityBP
+		if known >= 0 {
+			bp = known
+		}
 	}
 	// The won stage is always 100% and the lost stage 0%, whatever the
 	// file says; only a lost opportunity keeps its reason and competitor,
@@ -316,6 +522,7 @@ func (c *checker) row(r *Row, emit func(RowError)) (record, bool) {
 		bp = 0
 	default:
 		o.LostReason, o.Competitor = "", ""
+		rec.closedAt = ""
 	}
 	o.ProbabilityBP = bp
 	// A cell right of the last named column belongs to no field: report it

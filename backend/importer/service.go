@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/hex"
@@ -44,6 +45,43 @@ type Preview struct {
 	// Errors are the first MaxErrorsShown problems; ErrorCount counts all.
 	Errors     []RowError `json:"errors"`
 	ErrorCount int        `json:"errorCount"`
+
+	// Source is the CRM the file was exported from ("" unknown), SourceName its name.
+	Source     string `json:"source"`
+	SourceName string `json:"sourceName"`
+	// Stages lists each stage value of the file with its suggestion.
+	Stages []StageChoice `json:"stages"`
+	// DateOrder is the order ambiguous dates are read in; DateOrderNeeded
+	// says the file has such dates and nothing decides their order.
+	DateOrder       string `json:"dateOrder"`
+	DateOrderNeeded bool   `json:"dateOrderNeeded"`
+	// New, Update and Duplicate count the rows that would add an
+	// opportunity and those matching an existing one (updated or skipped
+	// by the on-duplicate choice); RowActions gives it for the sample rows.
+	New        int      `json:"new"`
+	Duplicates int      `json:"duplicates"`
+	RowActions []string `json:"rowActions"`
+}
+
+// PreviewOptions are the user's choices the preview is checked under.
+type PreviewOptions struct {
+	Mapping     []string      `json:"mapping"`
+	Stages      []StageChoice `json:"stages"`
+	DateOrder   string        `json:"dateOrder"`
+	OnDuplicate string        `json:"onDuplicate"`
+	// DefaultOwnerID (0: automatic) owns the rows whose owner is empty.
+	DefaultOwnerID int64 `json:"defaultOwnerId"`
+}
+
+func choiceMap(cs []StageChoice) map[string]StageChoice {
+	if len(cs) == 0 {
+		return nil
+	}
+	m := make(map[string]StageChoice, len(cs))
+	for _, c := range cs {
+		m[c.Value] = c
+	}
+	return m
 }
 
 // Progress is the state of an import started with Start.
@@ -150,20 +188,26 @@ func (s *Service) load(src Source) (Preview, error) {
 	}
 	s.file = f
 	s.mu.Unlock()
-	return s.preview(f, AutoMapping(t.Headers))
+	return s.preview(f, PreviewOptions{})
 }
 
-// Validate checks the rows again under an adjusted mapping.
-func (s *Service) Validate(token string, mapping []string) (Preview, error) {
+// Validate checks the rows again under an adjusted mapping, stage choices
+// and date order.
+func (s *Service) Validate(token string, opts PreviewOptions) (Preview, error) {
 	f, err := s.get(token)
 	if err != nil {
 		return Preview{}, err
 	}
-	return s.preview(f, mapping)
+	return s.preview(f, opts)
 }
 
-func (s *Service) preview(f *loadedFile, mapping []string) (Preview, error) {
+func (s *Service) preview(f *loadedFile, opts PreviewOptions) (Preview, error) {
 	t := f.table
+	crm := detectCRM(t.Headers)
+	mapping := opts.Mapping
+	if mapping == nil {
+		mapping = autoMapping(t.Headers, crm)
+	}
 	p := Preview{Token: f.token, FileName: f.name, Format: t.Format, Encoding: t.Encoding, Delimiter: t.Delimiter,
 		Sheet: t.Sheet, Headers: t.Headers, Mapping: mapping, Unmapped: []string{}, Fields: Fields,
 		Sample: [][]string{}, TotalRows: len(t.Rows), Errors: []RowError{}}
@@ -193,21 +237,116 @@ func (s *Service) preview(f *loadedFile, mapping []string) (Preview, error) {
 		}
 		return p, nil
 	}
-	stages, err := store.ImportStages(s.env.Ctx(), s.st.DB)
+	ctx := s.env.Ctx()
+	stages, err := store.ImportStages(ctx, s.st.DB)
 	if err != nil {
 		return Preview{}, err
 	}
-	newChecker(t, mapping, stages).run(emit, false)
+	if crm >= 0 {
+		p.Source, p.SourceName = crms[crm].Key, crms[crm].Name
+	}
+	order, needed, conflict := detectDateOrder(t, mapping, crm)
+	p.DateOrderNeeded = needed && order == ""
+	if opts.DateOrder != "" {
+		order = opts.DateOrder
+		p.DateOrderNeeded = false
+	}
+	p.DateOrder = order
+	if conflict && opts.DateOrder == "" {
+		e := apperr.Invalid("dateOrder", msg.ImportDateConflict)
+		emit(RowError{Row: t.HeaderRow, Field: "dateOrder", Key: e.Key, Message: e.Message, MessageEn: e.MessageEn})
+	}
+	choices, err := applyStageChoices(suggestStages(t, mapping, crm, stages), choiceMap(opts.Stages), false, stages)
+	if err != nil {
+		return Preview{}, err
+	}
+	p.Stages = choices
+	// Stages to be created are checked as if they were there.
+	c := newChecker(t, mapping, stages)
+	c.crm, c.dateOrder = crm, order
+	c.choices = map[string]StageChoice{}
+	for i, ch := range choices {
+		if ch.Action == ChoiceCreate {
+			ch.StageID = -int64(i + 1)
+			c.byID[ch.StageID] = store.Stage{ID: ch.StageID, Name: ch.NewName, ProbabilityBP: ch.NewBP, Kind: store.KindOpen}
+		}
+		c.choices[ch.Value] = ch
+	}
+	if c.types, err = store.OpportunityTypes(ctx, s.st.DB, c.types); err != nil {
+		return Preview{}, err
+	}
+	recs := c.run(emit, true)
+	if recs != nil {
+		if err := s.countDuplicates(ctx, &p, recs); err != nil {
+			return Preview{}, err
+		}
+	}
 	return p, nil
+}
+
+// countDuplicates tells, for the checked rows, which would add an
+// opportunity and which match one (by external id, else name + customer +
+// expected close date), as the import will.
+func (s *Service) countDuplicates(ctx context.Context, p *Preview, recs []record) error {
+	names := map[string]struct{}{}
+	for _, r := range recs {
+		names[r.customer] = struct{}{}
+	}
+	customers, err := store.CustomerIDsByName(ctx, s.st.DB, names)
+	if err != nil {
+		return err
+	}
+	byExt, byNatural := map[string]bool{}, map[string]bool{}
+	if err := store.EachOppKey(ctx, s.st.DB, func(k store.OppKey) {
+		if k.ExternalID != "" {
+			byExt[k.ExternalID] = true
+		}
+		byNatural[naturalKey(k.Name, k.CustomerID, k.ExpectedClose)] = true
+	}); err != nil {
+		return err
+	}
+	p.RowActions = []string{}
+	newCust := map[string]int64{}
+	for i, r := range recs {
+		cid, ok := customers[r.customer]
+		if !ok {
+			if newCust[r.customer] == 0 {
+				newCust[r.customer] = -int64(len(newCust) + 1)
+			}
+			cid = newCust[r.customer]
+		}
+		nk := naturalKey(r.opp.Name, cid, r.opp.ExpectedClose)
+		dup := byNatural[nk]
+		if r.opp.ExternalID != "" {
+			dup = byExt[r.opp.ExternalID]
+			byExt[r.opp.ExternalID] = true
+		}
+		byNatural[nk] = true
+		action := "new"
+		if dup {
+			action = "duplicate"
+			p.Duplicates++
+		} else {
+			p.New++
+		}
+		if i < SampleRows {
+			p.RowActions = append(p.RowActions, action)
+		}
+	}
+	return nil
 }
 
 // Start imports the previewed file with the given mapping in the
 // background and returns the job id to poll with Progress. defaultOwnerID
 // (0: automatic) owns the rows whose owner is empty.
-func (s *Service) Start(token string, mapping []string, defaultOwnerID int64) (string, error) {
+func (s *Service) Start(token string, opts PreviewOptions) (string, error) {
 	f, err := s.get(token)
 	if err != nil {
 		return "", err
+	}
+	mapping := opts.Mapping
+	if mapping == nil {
+		mapping = AutoMapping(f.table.Headers)
 	}
 	missing, err := checkMapping(f.table, mapping)
 	if err != nil {
@@ -231,12 +370,13 @@ func (s *Service) Start(token string, mapping []string, defaultOwnerID int64) (s
 	}
 	s.mu.Unlock()
 
-	go s.run(j, f, mapping, defaultOwnerID)
+	go s.run(j, f, mapping, opts)
 	return j.id, nil
 }
 
-func (s *Service) run(j *job, f *loadedFile, mapping []string, defaultOwnerID int64) {
-	opts := Options{Mapping: mapping, DefaultOwnerID: defaultOwnerID,
+func (s *Service) run(j *job, f *loadedFile, mapping []string, po PreviewOptions) {
+	opts := Options{Mapping: mapping, DefaultOwnerID: po.DefaultOwnerID, FileName: f.name, StageMap: choiceMap(po.Stages),
+		DateOrder: po.DateOrder, OnDuplicate: po.OnDuplicate,
 		Progress: func(done, _ int) { j.done.Store(int64(done)) }}
 	res, err := importTable(s.env.Ctx(), s.st, f.table, opts)
 
@@ -247,8 +387,8 @@ func (s *Service) run(j *job, f *loadedFile, mapping []string, defaultOwnerID in
 	switch {
 	case err == nil:
 		j.ok = true
-		j.msg = "已导入 " + itoa(res.Opportunities) + " 条销售机会（新建客户 " + itoa(res.CustomersCreated) +
-			" 个，新建负责人 " + itoa(res.OwnersCreated) + " 个）"
+		j.msg = "已导入 " + itoa(res.Opportunities) + " 条销售机会（新增 " + itoa(res.Added) + "，更新 " + itoa(res.Updated) +
+			"，跳过 " + itoa(res.Skipped) + "；新建客户 " + itoa(res.CustomersCreated) + " 个，新建负责人 " + itoa(res.OwnersCreated) + " 个）"
 		j.msgEn = Summary(res, f.name)
 	case asRowErrors(err, &rowErrs):
 		j.count = len(rowErrs.Errors)

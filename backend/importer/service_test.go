@@ -44,7 +44,7 @@ func TestServicePreviewAdjustAndImport(t *testing.T) {
 	// be mapped automatically; 联系人 is unknown.
 	text := "机会名称,公司,联系人,销售阶段,金额(万元)\r\n" +
 		"a,c1,王,初期沟通,1\r\n" +
-		"b,c2,李,没有这个阶段,2\r\n" +
+		"b,c2,李,,2\r\n" +
 		"c,c2,赵,商务谈判,3\r\n"
 	data := encode(t, simplifiedchinese.GBK, text)
 	p, err := s.PreviewData("机会.csv", base64.StdEncoding.EncodeToString(data))
@@ -60,7 +60,7 @@ func TestServicePreviewAdjustAndImport(t *testing.T) {
 	if want := []string{"联系人", "金额(万元)"}; !reflect.DeepEqual(p.Unmapped, want) {
 		t.Errorf("unmapped %q, want %q", p.Unmapped, want)
 	}
-	if len(p.Sample) != 3 || p.Sample[1][3] != "没有这个阶段" || len(p.Fields) != len(Fields) {
+	if len(p.Sample) != 3 || p.Sample[1][3] != "" || len(p.Fields) != len(Fields) {
 		t.Errorf("sample %q, %d fields", p.Sample, len(p.Fields))
 	}
 	if p.ErrorCount != 1 || p.Errors[0].Row != 3 || p.Errors[0].Column != "销售阶段" {
@@ -68,7 +68,7 @@ func TestServicePreviewAdjustAndImport(t *testing.T) {
 	}
 
 	// Starting with the bad row writes nothing and says why.
-	id, err := s.Start(p.Token, p.Mapping, 0)
+	id, err := s.Start(p.Token, PreviewOptions{Mapping: p.Mapping})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,27 +82,27 @@ func TestServicePreviewAdjustAndImport(t *testing.T) {
 
 	// Mapping the stage column away is one clear error, not one per row.
 	noStage := []string{FieldName, FieldCustomer, "", "", FieldAmount}
-	v, err := s.Validate(p.Token, noStage)
+	v, err := s.Validate(p.Token, PreviewOptions{Mapping: noStage})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if v.ErrorCount != 1 || v.Errors[0].Row != 1 || v.Errors[0].Field != FieldStage {
 		t.Errorf("errors %+v, want the missing stage column", v.Errors)
 	}
-	if _, err := s.Start(p.Token, noStage, 0); !apperr.Is(err, apperr.CodeInvalid) {
+	if _, err := s.Start(p.Token, PreviewOptions{Mapping: noStage}); !apperr.Is(err, apperr.CodeInvalid) {
 		t.Errorf("Start without a stage column: %v, want invalid", err)
 	}
 	for _, bad := range [][]string{{FieldName}, {FieldName, FieldName, "", FieldStage, ""}, {"nope", FieldCustomer, "", FieldStage, ""}} {
-		if _, err := s.Validate(p.Token, bad); !apperr.Is(err, apperr.CodeInvalid) {
+		if _, err := s.Validate(p.Token, PreviewOptions{Mapping: bad}); !apperr.Is(err, apperr.CodeInvalid) {
 			t.Errorf("Validate(%q): %v, want invalid", bad, err)
 		}
 	}
-	if _, err := s.Validate("stale", p.Mapping); !apperr.Is(err, apperr.CodeNotFound) {
+	if _, err := s.Validate("stale", PreviewOptions{Mapping: p.Mapping}); !apperr.Is(err, apperr.CodeNotFound) {
 		t.Errorf("Validate with an unknown token: %v, want not_found", err)
 	}
 
 	// A file fixed and loaded again replaces the first one.
-	fixed := strings.Replace(text, "没有这个阶段", "需求分析", 1)
+	fixed := strings.Replace(text, "李,,", "李,需求分析,", 1)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "fixed.csv")
 	if err := os.WriteFile(path, encode(t, simplifiedchinese.GBK, fixed), 0o644); err != nil {
@@ -116,7 +116,7 @@ func TestServicePreviewAdjustAndImport(t *testing.T) {
 	if p2.ErrorCount != 0 || p2.FileName != "fixed.csv" {
 		t.Fatalf("preview of the fixed file: %+v", p2)
 	}
-	if _, err := s.Validate(p.Token, p.Mapping); !apperr.Is(err, apperr.CodeNotFound) {
+	if _, err := s.Validate(p.Token, PreviewOptions{Mapping: p.Mapping}); !apperr.Is(err, apperr.CodeNotFound) {
 		t.Errorf("the first file is still loaded")
 	}
 	ownerID, err := owner.EnsureByName(context.Background(), st.W, "销售甲")
@@ -125,7 +125,7 @@ func TestServicePreviewAdjustAndImport(t *testing.T) {
 	}
 	mapping := append([]string(nil), p2.Mapping...)
 	mapping[2] = FieldOwner // 联系人 taken as the owner, by the user's choice
-	id, err = s.Start(p2.Token, mapping, ownerID)
+	id, err = s.Start(p2.Token, PreviewOptions{Mapping: mapping, DefaultOwnerID: ownerID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +137,7 @@ func TestServicePreviewAdjustAndImport(t *testing.T) {
 		t.Errorf("imported %+v", got)
 	}
 	// The imported file is let go.
-	if _, err := s.Validate(p2.Token, mapping); !apperr.Is(err, apperr.CodeNotFound) {
+	if _, err := s.Validate(p2.Token, PreviewOptions{Mapping: mapping}); !apperr.Is(err, apperr.CodeNotFound) {
 		t.Errorf("the imported file is still held")
 	}
 	if _, err := s.Progress("nope"); !apperr.Is(err, apperr.CodeNotFound) {

@@ -303,7 +303,6 @@ var (
 	MappingUnknown     = def("import.mappingUnknown", "没有字段「{name}」", "Unknown field \"{name}\"")
 	MappingTwice       = def("import.mappingTwice", "「{label}」只能对应一列", "\"{label}\" can be mapped from one column only")
 	MissingColumn      = def("import.missingColumn", "缺少必填列「{label}」", "Missing required column \"{label}\"")
-	ImportTypeOneOf    = def("import.typeOneOf", "{label}只能是「{values}」之一，或留空", "{label} must be empty or one of {values}")
 	ImportNegative     = def("import.negative", "{label}不能为负数", "{label} must not be negative")
 	ImportTwoDecimals  = def("import.twoDecimals", "{label}最多两位小数", "{label} has more than 2 decimals")
 	ImportOutOfRange   = def("import.outOfRange", "{label}超出范围", "{label} is out of range")

@@ -212,7 +212,7 @@ func BenchmarkImportInsert(b *testing.B) {
 			b.Fatal(err)
 		}
 		for _, o := range opps {
-			if _, err := w.AddOpportunity(o); err != nil {
+			if _, err := w.AddOpportunity(o, ""); err != nil {
 				b.Fatal(err)
 			}
 		}

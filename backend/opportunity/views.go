@@ -84,18 +84,20 @@ func (s *Service) Board(f Filter) (Board, error) {
 	return b, nil
 }
 
-// Columns are the columns of exported opportunities (Chinese headers, as
-// the import reads them back).
+// Columns are the columns of exported opportunities (Chinese headers by
+// default, as the import reads them back).
 var Columns = []export.Column{
-	{Header: "销售机会名称", Kind: export.Text}, {Header: "客户名称", Kind: export.Text}, {Header: "类型", Kind: export.Text},
-	{Header: "客户来源", Kind: export.Text}, {Header: "负责人", Kind: export.Text}, {Header: "营销活动", Kind: export.Text},
-	{Header: "金额", Kind: export.Money}, {Header: "预计完成日期", Kind: export.Date}, {Header: "下一步", Kind: export.Text},
-	{Header: "销售阶段", Kind: export.Text}, {Header: "可能性(%)", Kind: export.Percent}, {Header: "描述", Kind: export.Text},
-	{Header: "丢单原因", Kind: export.Text}, {Header: "竞争对手", Kind: export.Text},
+	{Label: msg.LabelOpportunityName, Kind: export.Text}, {Label: msg.LabelOpportunityCustomer, Kind: export.Text},
+	{Label: msg.LabelType, Kind: export.Text}, {Label: msg.LabelSource, Kind: export.Text}, {Label: msg.LabelOwner, Kind: export.Text},
+	{Label: msg.LabelCampaign, Kind: export.Text}, {Label: msg.LabelAmount, Kind: export.Money},
+	{Label: msg.LabelExpectedClose, Kind: export.Date}, {Label: msg.LabelNextStep, Kind: export.Text},
+	{Label: msg.LabelStage, Kind: export.Text}, {Label: msg.LabelProbabilityPct, Kind: export.Percent},
+	{Label: msg.LabelDescription, Kind: export.Text}, {Label: msg.LabelLostReason, Kind: export.Text},
+	{Label: msg.LabelCompetitor, Kind: export.Text},
 }
 
-// viewNames words the built-in views for the filters sheet.
-var viewNames = map[string]string{store.KindOpen: "预期销售机会", store.KindWon: "成功销售机会", store.KindLost: "失败销售机会"}
+// viewNames word the built-in views for the filters sheet.
+var viewNames = map[string]msg.Key{store.KindOpen: msg.ViewOpen, store.KindWon: msg.ViewWon, store.KindLost: msg.ViewLost}
 
 // Export writes the opportunities of the current view to a file the user
 // picks, as CSV or XLSX (format), and returns its path, or "" when the user
@@ -124,7 +126,9 @@ func (s *Service) Export(f Filter, format string) (string, error) {
 // filterWords says in words which opportunities f selects.
 func (s *Service) filterWords(ctx context.Context, f Filter) (export.Filters, error) {
 	var fs export.Filters
-	fs.Add("视图", viewNames[f.View])
+	if k, ok := viewNames[f.View]; ok {
+		fs.AddWords(msg.LabelView, k, nil)
+	}
 	stages, err := export.Names(f.StageIDs, func(id int64) (string, error) {
 		st, err := stage.Get(ctx, s.st.DB, id)
 		return st.Name, err
@@ -132,21 +136,21 @@ func (s *Service) filterWords(ctx context.Context, f Filter) (export.Filters, er
 	if err != nil {
 		return nil, err
 	}
-	fs.Add("销售阶段", stages)
+	fs.Add(msg.LabelStage, stages)
 	owners, err := owner.Names(ctx, s.st.DB, f.OwnerIDs)
 	if err != nil {
 		return nil, err
 	}
-	fs.Add("负责人", owners)
-	fs.Add("客户来源", strings.Join(f.Sources, "、"))
-	fs.Add("类型", strings.Join(f.Types, "、"))
+	fs.Add(msg.LabelOwner, owners)
+	fs.Add(msg.LabelSource, strings.Join(f.Sources, "、"))
+	fs.Add(msg.LabelType, strings.Join(f.Types, "、"))
 	cust, err := customer.Name(ctx, s.st.DB, f.CustomerID)
 	if err != nil {
 		return nil, err
 	}
-	fs.Add("客户", cust)
-	fs.Add("预计完成日期", export.Period(f.CloseFrom, f.CloseTo))
-	fs.Add("搜索", f.Query)
+	fs.Add(msg.LabelCustomer, cust)
+	fs.AddPeriod(msg.LabelExpectedClose, f.CloseFrom, f.CloseTo)
+	fs.Add(msg.LabelSearch, f.Query)
 	return fs, nil
 }
 

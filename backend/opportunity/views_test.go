@@ -169,6 +169,7 @@ func TestListSort(t *testing.T) {
 		"updatedAt":     func(a, b store.Opportunity) int { return strings.Compare(a.UpdatedAt, b.UpdatedAt) },
 		"createdAt":     func(a, b store.Opportunity) int { return cmp.Compare(a.ID, b.ID) },
 		"stage":         func(a, b store.Opportunity) int { return cmp.Compare(pos[a.StageID], pos[b.StageID]) },
+		"lastFollowup":  func(a, b store.Opportunity) int { return strings.Compare(a.LastFollowupAt, b.LastFollowupAt) },
 	}
 	all := f.list(t, Filter{Sort: "createdAt"})
 	keys := make([]string, 0, len(store.SortColumns))
@@ -363,12 +364,9 @@ func TestExport(t *testing.T) {
 		t.Errorf("fields with commas, quotes or newlines are not quoted per RFC 4180:\n%s", out)
 	}
 	recs := exporttest.ReadCSV(t, path)
-	header := make([]string, len(Columns))
-	for i, c := range Columns {
-		header[i] = c.Header
-	}
 	want := [][]string{
-		header,
+		// The importer reads these headers back (importer.headerAliases).
+		{"销售机会名称", "客户名称", "类型", "客户来源", "负责人", "营销活动", "金额", "预计完成日期", "下一步", "销售阶段", "可能性(%)", "描述", "丢单原因", "竞争对手"},
 		{"购买五十用户", "大商股份(TEST)", "新业务", "网站", "张三", "", "40000.00", "2008-01-03", "", "初期沟通", "10", "", "", ""},
 		{`报价,含"引号"`, "喜多多贸易", "", "", "李四", "", "1234.50", "2008-02-01", "", "未成结束", "0", "第一行\n第二行", "价格, 太高", "对手"},
 		// Text Excel would run as a formula is quoted (OWASP); amounts never are.

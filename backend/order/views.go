@@ -85,12 +85,12 @@ func (s *Service) List(req ListRequest) (Page, error) {
 
 // Columns are the columns of exported orders.
 var Columns = []export.Column{
-	{Header: "订单编号", Kind: export.Text}, {Header: "主题", Kind: export.Text}, {Header: "客户名称", Kind: export.Text},
-	{Header: "销售机会", Kind: export.Text}, {Header: "报价单号", Kind: export.Text}, {Header: "负责人", Kind: export.Text},
-	{Header: "签约日期", Kind: export.Date}, {Header: "状态", Kind: export.Text}, {Header: "订单金额", Kind: export.Money},
-	{Header: "退货金额", Kind: export.Money}, {Header: "净额", Kind: export.Money}, {Header: "已回款", Kind: export.Money},
-	{Header: "未回款", Kind: export.Money}, {Header: "逾期金额", Kind: export.Money}, {Header: "已开票", Kind: export.Money},
-	{Header: "备注", Kind: export.Text}, {Header: "作废原因", Kind: export.Text},
+	{Label: msg.LabelOrderNumber, Kind: export.Text}, {Label: msg.LabelTitle, Kind: export.Text}, {Label: msg.LabelCustomerName, Kind: export.Text},
+	{Label: msg.LabelOpportunity, Kind: export.Text}, {Label: msg.LabelQuoteNumber, Kind: export.Text}, {Label: msg.LabelOwner, Kind: export.Text},
+	{Label: msg.LabelSignedDate, Kind: export.Date}, {Label: msg.LabelStatus, Kind: export.Text}, {Label: msg.LabelOrderAmount, Kind: export.Money},
+	{Label: msg.LabelReturnedAmount, Kind: export.Money}, {Label: msg.LabelNetAmount, Kind: export.Money}, {Label: msg.LabelReceived, Kind: export.Money},
+	{Label: msg.LabelUnpaid, Kind: export.Money}, {Label: msg.LabelOverdueAmount, Kind: export.Money}, {Label: msg.LabelInvoiced, Kind: export.Money},
+	{Label: msg.LabelNotes, Kind: export.Text}, {Label: msg.LabelVoidReason, Kind: export.Text},
 }
 
 // Export writes the orders matching f to a file the user picks, as CSV or
@@ -109,25 +109,25 @@ func (s *Service) Export(f Filter, format string) (string, error) {
 	for i, st := range f.Statuses {
 		labels[i] = statusLabel(st)
 	}
-	w.Add("状态", strings.Join(labels, "、"))
+	w.Add(msg.LabelStatus, strings.Join(labels, "、"))
 	w.customer(f.CustomerID)
-	w.name("销售机会", f.OpportunityID, func(id int64) (string, error) {
+	w.name(msg.LabelOpportunity, f.OpportunityID, func(id int64) (string, error) {
 		o, err := store.GetOpportunity(ctx, s.st.DB, id)
 		return o.Name, err
 	})
-	w.name("报价单", f.QuoteID, func(id int64) (string, error) {
+	w.name(msg.LabelQuote, f.QuoteID, func(id int64) (string, error) {
 		q, err := store.GetQuote(ctx, s.st.DB, id)
 		return q.Number, err
 	})
 	w.owners(f.OwnerIDs)
-	w.Add("签约日期", export.Period(f.SignedFrom, f.SignedTo))
+	w.AddPeriod(msg.LabelSignedDate, f.SignedFrom, f.SignedTo)
 	if f.Overdue {
-		w.Add("逾期", "只看有逾期的订单（截至 "+f.Today+"）")
+		w.AddWords(msg.LabelOverdue, msg.OnlyOverdueOrder, msg.P{"date": f.Today})
 	}
 	if f.Outstanding {
-		w.Add("未回款", "只看尚有未回款的订单")
+		w.AddWords(msg.LabelUnpaid, msg.OnlyUnpaidOrder, nil)
 	}
-	w.Add("搜索", f.Query)
+	w.Add(msg.LabelSearch, f.Query)
 	if w.err != nil {
 		return "", w.err
 	}
@@ -151,7 +151,7 @@ type words struct {
 	err   error
 }
 
-func (w *words) name(label string, id int64, name func(int64) (string, error)) {
+func (w *words) name(label msg.Key, id int64, name func(int64) (string, error)) {
 	if w.err != nil {
 		return
 	}
@@ -161,11 +161,11 @@ func (w *words) name(label string, id int64, name func(int64) (string, error)) {
 }
 
 func (w *words) customer(id int64) {
-	w.name("客户", id, func(id int64) (string, error) { return customer.Name(w.ctx, w.q, id) })
+	w.name(msg.LabelCustomer, id, func(id int64) (string, error) { return customer.Name(w.ctx, w.q, id) })
 }
 
 func (w *words) order(id int64) {
-	w.name("订单", id, func(id int64) (string, error) {
+	w.name(msg.LabelOrder, id, func(id int64) (string, error) {
 		o, err := store.GetOrder(w.ctx, w.q, id, w.today)
 		return o.Number, err
 	})
@@ -177,7 +177,7 @@ func (w *words) owners(ids []int64) {
 	}
 	var n string
 	n, w.err = owner.Names(w.ctx, w.q, ids)
-	w.Add("负责人", n)
+	w.Add(msg.LabelOwner, n)
 }
 
 // ReceiptFilter selects receipts. Sort is one of date (default, newest
@@ -222,9 +222,9 @@ func (s *Service) ListReceipts(req ReceiptListRequest) (ReceiptPage, error) {
 
 // ReceiptColumns are the columns of exported receipts.
 var ReceiptColumns = []export.Column{
-	{Header: "回款编号", Kind: export.Text}, {Header: "回款日期", Kind: export.Date}, {Header: "订单编号", Kind: export.Text},
-	{Header: "客户名称", Kind: export.Text}, {Header: "期次", Kind: export.Int}, {Header: "负责人", Kind: export.Text},
-	{Header: "回款金额", Kind: export.Money}, {Header: "回款方式", Kind: export.Text}, {Header: "备注", Kind: export.Text},
+	{Label: msg.LabelReceiptNumber, Kind: export.Text}, {Label: msg.LabelReceiptDate, Kind: export.Date}, {Label: msg.LabelOrderNumber, Kind: export.Text},
+	{Label: msg.LabelCustomerName, Kind: export.Text}, {Label: msg.LabelInstallmentNumber, Kind: export.Int}, {Label: msg.LabelOwner, Kind: export.Text},
+	{Label: msg.LabelReceiptAmount, Kind: export.Money}, {Label: msg.LabelReceiptMethod, Kind: export.Text}, {Label: msg.LabelNotes, Kind: export.Text},
 }
 
 // ExportReceipts writes the receipts matching f to a file the user picks,
@@ -242,9 +242,9 @@ func (s *Service) ExportReceipts(f ReceiptFilter, format string) (string, error)
 	w.customer(f.CustomerID)
 	w.order(f.OrderID)
 	w.owners(f.OwnerIDs)
-	w.Add("回款方式", strings.Join(f.Methods, "、"))
-	w.Add("回款日期", export.Period(f.DateFrom, f.DateTo))
-	w.Add("搜索", f.Query)
+	w.Add(msg.LabelReceiptMethod, strings.Join(f.Methods, "、"))
+	w.AddPeriod(msg.LabelReceiptDate, f.DateFrom, f.DateTo)
+	w.Add(msg.LabelSearch, f.Query)
 	if w.err != nil {
 		return "", w.err
 	}
@@ -298,9 +298,9 @@ func (s *Service) ListInvoices(req InvoiceListRequest) (InvoicePage, error) {
 
 // InvoiceColumns are the columns of exported invoices.
 var InvoiceColumns = []export.Column{
-	{Header: "发票号码", Kind: export.Text}, {Header: "开票日期", Kind: export.Date}, {Header: "订单编号", Kind: export.Text},
-	{Header: "客户名称", Kind: export.Text}, {Header: "开票金额", Kind: export.Money}, {Header: "发票类型", Kind: export.Text},
-	{Header: "备注", Kind: export.Text},
+	{Label: msg.LabelInvoiceNumber, Kind: export.Text}, {Label: msg.LabelInvoiceDate, Kind: export.Date}, {Label: msg.LabelOrderNumber, Kind: export.Text},
+	{Label: msg.LabelCustomerName, Kind: export.Text}, {Label: msg.LabelInvoiceAmount, Kind: export.Money}, {Label: msg.LabelInvoiceKind, Kind: export.Text},
+	{Label: msg.LabelNotes, Kind: export.Text},
 }
 
 // ExportInvoices writes the invoices matching f to a file the user picks,
@@ -318,9 +318,9 @@ func (s *Service) ExportInvoices(f InvoiceFilter, format string) (string, error)
 	w.customer(f.CustomerID)
 	w.order(f.OrderID)
 	w.owners(f.OwnerIDs)
-	w.Add("发票类型", strings.Join(f.Kinds, "、"))
-	w.Add("开票日期", export.Period(f.DateFrom, f.DateTo))
-	w.Add("搜索", f.Query)
+	w.Add(msg.LabelInvoiceKind, strings.Join(f.Kinds, "、"))
+	w.AddPeriod(msg.LabelInvoiceDate, f.DateFrom, f.DateTo)
+	w.Add(msg.LabelSearch, f.Query)
 	if w.err != nil {
 		return "", w.err
 	}

@@ -130,9 +130,9 @@ func (s *Service) List(req ListRequest) (Page, error) {
 
 // Columns are the columns of exported products.
 var Columns = []export.Column{
-	{Header: "产品编码", Kind: export.Text}, {Header: "产品名称", Kind: export.Text}, {Header: "产品分类", Kind: export.Text},
-	{Header: "单位", Kind: export.Text}, {Header: "标准价格", Kind: export.Money}, {Header: "负责人", Kind: export.Text},
-	{Header: "状态", Kind: export.Text}, {Header: "描述", Kind: export.Text},
+	{Label: msg.LabelProductCode, Kind: export.Text}, {Label: msg.LabelProductName, Kind: export.Text}, {Label: msg.LabelProductCategory, Kind: export.Text},
+	{Label: msg.LabelUnit, Kind: export.Text}, {Label: msg.LabelStandardPrice, Kind: export.Money}, {Label: msg.LabelOwner, Kind: export.Text},
+	{Label: msg.LabelStatus, Kind: export.Text}, {Label: msg.LabelDescription, Kind: export.Text},
 }
 
 // Export writes the products matching f to a file the user picks, as CSV
@@ -158,23 +158,25 @@ func (s *Service) Export(f Filter, format string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		fs.Add("产品分类", name+"（含下级分类）")
+		fs.AddWords(msg.LabelProductCategory, msg.WithSubcats, msg.P{"name": name})
 	}
 	owners, err := owner.Names(ctx, s.st.DB, f.OwnerIDs)
 	if err != nil {
 		return "", err
 	}
-	fs.Add("负责人", owners)
-	fs.Add("状态", map[string]string{"active": "在售", "retired": "停用"}[f.Status])
-	fs.Add("搜索", f.Query)
+	fs.Add(msg.LabelOwner, owners)
+	if k, ok := map[string]msg.Key{"active": msg.ProductActiveWord, "retired": msg.ProductRetiredWord}[f.Status]; ok {
+		fs.AddWords(msg.LabelStatus, k, nil)
+	}
+	fs.Add(msg.LabelSearch, f.Query)
 	return export.Save(s.env, "产品", format, export.Table{Sheet: "产品", Columns: Columns, Filters: fs,
 		Rows: func(emit func(...any) error) error {
 			return store.EachProduct(ctx, s.st.DB, sf, func(p store.Product) error {
-				status := "在售"
+				status := msg.ProductActiveWord
 				if !p.Active {
-					status = "停用"
+					status = msg.ProductRetiredWord
 				}
-				return emit(p.Code, p.Name, p.CategoryName, p.Unit, p.PriceCents, p.OwnerName, status, p.Description)
+				return emit(p.Code, p.Name, p.CategoryName, p.Unit, p.PriceCents, p.OwnerName, msg.Render(msg.Zh, status, nil), p.Description)
 			})
 		}})
 }

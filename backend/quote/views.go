@@ -67,10 +67,10 @@ func (s *Service) List(req ListRequest) (Page, error) {
 
 // Columns are the columns of exported quotes.
 var Columns = []export.Column{
-	{Header: "报价单号", Kind: export.Text}, {Header: "主题", Kind: export.Text}, {Header: "客户名称", Kind: export.Text},
-	{Header: "销售机会", Kind: export.Text}, {Header: "负责人", Kind: export.Text}, {Header: "报价日期", Kind: export.Date},
-	{Header: "有效期至", Kind: export.Date}, {Header: "状态", Kind: export.Text}, {Header: "金额", Kind: export.Money},
-	{Header: "已生成订单", Kind: export.Int}, {Header: "条款", Kind: export.Text}, {Header: "备注", Kind: export.Text},
+	{Label: msg.LabelQuoteNumber, Kind: export.Text}, {Label: msg.LabelTitle, Kind: export.Text}, {Label: msg.LabelCustomerName, Kind: export.Text},
+	{Label: msg.LabelOpportunity, Kind: export.Text}, {Label: msg.LabelOwner, Kind: export.Text}, {Label: msg.LabelQuoteDate, Kind: export.Date},
+	{Label: msg.LabelValidUntil, Kind: export.Date}, {Label: msg.LabelStatus, Kind: export.Text}, {Label: msg.LabelAmount, Kind: export.Money},
+	{Label: msg.LabelQuoteOrders, Kind: export.Int}, {Label: msg.LabelTerms, Kind: export.Text}, {Label: msg.LabelNotes, Kind: export.Text},
 }
 
 // Export writes the quotes matching f to a file the user picks, as CSV or
@@ -102,12 +102,12 @@ func filterWords(ctx context.Context, q store.Querier, f Filter) (export.Filters
 	for i, st := range f.Statuses {
 		labels[i] = statusLabel(st)
 	}
-	fs.Add("状态", strings.Join(labels, "、"))
+	fs.Add(msg.LabelStatus, strings.Join(labels, "、"))
 	cust, err := customer.Name(ctx, q, f.CustomerID)
 	if err != nil {
 		return nil, err
 	}
-	fs.Add("客户", cust)
+	fs.Add(msg.LabelCustomer, cust)
 	opp, err := export.Name(f.OpportunityID, func(id int64) (string, error) {
 		o, err := store.GetOpportunity(ctx, q, id)
 		return o.Name, err
@@ -115,13 +115,13 @@ func filterWords(ctx context.Context, q store.Querier, f Filter) (export.Filters
 	if err != nil {
 		return nil, err
 	}
-	fs.Add("销售机会", opp)
+	fs.Add(msg.LabelOpportunity, opp)
 	owners, err := owner.Names(ctx, q, f.OwnerIDs)
 	if err != nil {
 		return nil, err
 	}
-	fs.Add("负责人", owners)
-	fs.Add("报价日期", export.Period(f.DateFrom, f.DateTo))
-	fs.Add("搜索", f.Query)
+	fs.Add(msg.LabelOwner, owners)
+	fs.AddPeriod(msg.LabelQuoteDate, f.DateFrom, f.DateTo)
+	fs.Add(msg.LabelSearch, f.Query)
 	return fs, nil
 }

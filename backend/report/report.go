@@ -141,7 +141,7 @@ func (s *Service) receivables(ctx context.Context, req ReceivablesRequest) ([]st
 		tot.OutstandingCents += r.OutstandingCents
 		tot.OverdueCents += r.OverdueCents
 	}
-	tot.Name = "合计"
+	tot.Name = msg.Render(msg.Zh, msg.LabelTotal, nil)
 	return rows, tot, nil
 }
 
@@ -172,29 +172,31 @@ func (s *Service) ExportReceivables(req ReceivablesRequest, format string) (stri
 	if err := export.CheckFormat(format); err != nil {
 		return "", err
 	}
-	first, base, group := "客户名称", "应收款-按客户", "按客户"
+	first, base, group := msg.LabelCustomerName, "应收款-按客户", msg.ByCustomer
 	if req.GroupBy == "owner" {
-		first, base, group = "负责人", "应收款-按负责人", "按负责人"
+		first, base, group = msg.LabelOwner, "应收款-按负责人", msg.ByOwner
 	}
-	words := export.Filters{{Label: "分组", Value: group}, {Label: "截至", Value: s.today()}}
+	var words export.Filters
+	words.AddWords(msg.LabelGroupBy, group, nil)
+	words.Add(msg.LabelAsOf, s.today())
 	f := req.Filter
 	owners, err := owner.Names(ctx, s.st.DB, f.OwnerIDs)
 	if err != nil {
 		return "", err
 	}
-	words.Add("负责人", owners)
+	words.Add(msg.LabelOwner, owners)
 	cust, err := customer.Name(ctx, s.st.DB, f.CustomerID)
 	if err != nil {
 		return "", err
 	}
-	words.Add("客户", cust)
-	words.Add("到期日期", export.Period(f.DueFrom, f.DueTo))
+	words.Add(msg.LabelCustomer, cust)
+	words.AddPeriod(msg.LabelDueDate, f.DueFrom, f.DueTo)
 	if req.OverdueOnly {
-		words.Add("逾期", "只看有逾期的")
+		words.AddWords(msg.LabelOverdue, msg.OnlyOverdue, nil)
 	}
-	words.Add("搜索", f.Query)
-	cols := []export.Column{{Header: first, Kind: export.Text}, {Header: "应收金额", Kind: export.Money}, {Header: "已回款", Kind: export.Money},
-		{Header: "未回款", Kind: export.Money}, {Header: "逾期金额", Kind: export.Money}}
+	words.Add(msg.LabelSearch, f.Query)
+	cols := []export.Column{{Label: first, Kind: export.Text}, {Label: msg.LabelReceivable, Kind: export.Money}, {Label: msg.LabelReceived, Kind: export.Money},
+		{Label: msg.LabelUnpaid, Kind: export.Money}, {Label: msg.LabelOverdueAmount, Kind: export.Money}}
 	return export.Save(s.env, base, format, export.Table{Sheet: base, Columns: cols, Filters: words,
 		Rows: func(emit func(...any) error) error {
 			for _, r := range append(rows, tot) {

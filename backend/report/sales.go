@@ -64,8 +64,7 @@ type SalesReport struct {
 	Totals  []SalesCell `json:"totals"`
 	Total   SalesCell   `json:"total"`
 	Filters string      `json:"filters"`
-	// words are the filters as label and value, in Chinese, for an
-	// export's filters sheet.
+	// words are the filters in force for an export's filters sheet.
 	words export.Filters
 }
 
@@ -124,19 +123,17 @@ func (s *Service) sales(ctx context.Context, req SalesRequest) (SalesReport, err
 	}
 	q := s.st.DB
 	f := store.SalesFilter{From: from.Format("2006-01-02"), To: to.AddDate(0, 1, 0).Format("2006-01-02"), OwnerIDs: req.OwnerIDs, CustomerID: req.CustomerID}
-	en := req.Lang == "en"
-	tr := func(zh, e string) string {
-		if en {
-			return e
-		}
-		return zh
-	}
-	all := tr("全部", "all")
+	lang := msg.Lang(req.Lang)
+	all := msg.Render(lang, msg.All, nil)
 	var filters []string
+	caption := func(label msg.Key, value string) {
+		filters = append(filters, msg.Render(lang, msg.Caption, msg.P{"label": label, "value": value}))
+	}
 	var words export.Filters
-	words.Add("分组", map[string]string{"product": "按产品", "category": "按产品分类"}[req.GroupBy])
-	words.Add("期间", months[0]+" ~ "+months[len(months)-1])
-	filters = append(filters, tr("期间：", "Period: ")+months[0]+" ~ "+months[len(months)-1])
+	words.AddWords(msg.LabelGroupBy, groupWords(req.GroupBy), nil)
+	period := months[0] + " ~ " + months[len(months)-1]
+	words.Add(msg.LabelPeriod, period)
+	caption(msg.LabelPeriod, period)
 	catName := all
 	if req.CategoryID != 0 {
 		cats, err := store.CategorySubtree(ctx, q, req.CategoryID)
@@ -154,9 +151,9 @@ func (s *Service) sales(ctx context.Context, req SalesRequest) (SalesReport, err
 			return SalesReport{}, err
 		}
 	}
-	filters = append(filters, tr("产品分类：", "Category: ")+catName)
+	caption(msg.LabelProductCategory, catName)
 	if req.CategoryID != 0 {
-		words.Add("产品分类", catName+"（含下级分类）")
+		words.AddWords(msg.LabelProductCategory, msg.WithSubcats, msg.P{"name": catName})
 	}
 	ownerNames := all
 	if len(req.OwnerIDs) > 0 {
@@ -168,19 +165,17 @@ func (s *Service) sales(ctx context.Context, req SalesRequest) (SalesReport, err
 			}
 			names = append(names, o.Name)
 		}
-		ownerNames = strings.Join(names, tr("、", ", "))
+		ownerNames = strings.Join(names, msg.Render(lang, msg.ListSep, nil))
+		words.Add(msg.LabelOwner, strings.Join(names, "、"))
 	}
-	filters = append(filters, tr("负责人：", "Owner: ")+ownerNames)
-	if len(req.OwnerIDs) > 0 {
-		words.Add("负责人", strings.ReplaceAll(ownerNames, ", ", "、"))
-	}
+	caption(msg.LabelOwner, ownerNames)
 	if req.CustomerID != 0 {
 		c, err := customer.Resolve(ctx, q, req.CustomerID)
 		if err != nil {
 			return SalesReport{}, err
 		}
-		filters = append(filters, tr("客户：", "Customer: ")+c.Name)
-		words.Add("客户", c.Name)
+		caption(msg.LabelCustomer, c.Name)
+		words.Add(msg.LabelCustomer, c.Name)
 	}
 
 	cells, err := store.ProductSales(ctx, q, f)
@@ -237,7 +232,7 @@ func (s *Service) sales(ctx context.Context, req SalesRequest) (SalesReport, err
 			}
 			row = rows[key]
 			if row == nil {
-				name := tr("未分类", "Uncategorised")
+				name := msg.Render(lang, msg.Uncategorised, nil)
 				if key != 0 {
 					name = catPath[key]
 				}
@@ -275,6 +270,14 @@ func (s *Service) sales(ctx context.Context, req SalesRequest) (SalesReport, err
 	return rep, nil
 }
 
+// groupWords words a grouping of the sales report ("按产品").
+func groupWords(groupBy string) msg.Key {
+	if groupBy == "category" {
+		return msg.ByCategory
+	}
+	return msg.ByProduct
+}
+
 // ProductSales returns quantity and amount by product (or category) and
 // month.
 func (s *Service) ProductSales(req SalesRequest) (SalesReport, error) {
@@ -291,16 +294,18 @@ func (s *Service) ExportProductSales(req SalesRequest, format string) (string, e
 	if err != nil {
 		return "", err
 	}
-	cols := []export.Column{{Header: "产品编码", Kind: export.Text}, {Header: "产品名称", Kind: export.Text}, {Header: "单位", Kind: export.Text}}
+	cols := []export.Column{{Label: msg.LabelProductCode, Kind: export.Text}, {Label: msg.LabelProductName, Kind: export.Text},
+		{Label: msg.LabelUnit, Kind: export.Text}}
 	if rep.GroupBy == "category" {
-		cols = []export.Column{{Header: "产品分类", Kind: export.Text}}
+		cols = []export.Column{{Label: msg.LabelProductCategory, Kind: export.Text}}
 	}
 	for _, m := range rep.Months {
-		cols = append(cols, export.Column{Header: m + " 数量", Kind: export.Qty}, export.Column{Header: m + " 金额", Kind: export.Money})
+		cols = append(cols, export.Col(msg.ColMonthQty, msg.P{"month": m}, export.Qty), export.Col(msg.ColMonthAmount, msg.P{"month": m}, export.Money))
 	}
-	cols = append(cols, export.Column{Header: "合计数量", Kind: export.Qty}, export.Column{Header: "合计金额", Kind: export.Money})
+	cols = append(cols, export.Column{Label: msg.LabelTotalQty, Kind: export.Qty}, export.Column{Label: msg.LabelTotalAmount, Kind: export.Money})
 	words := append(export.Filters{}, rep.words...)
-	words.Add("说明", "已扣除退货，不含已作废订单")
+	words.AddWords(msg.LabelExplanation, msg.NetOfReturns, nil)
+	total := msg.Render(msg.Zh, msg.LabelTotal, nil)
 	return export.Save(s.env, "产品销售", format, export.Table{Sheet: "产品销售", Columns: cols, Filters: words,
 		Rows: func(emit func(...any) error) error {
 			write := func(lead []any, cells []SalesCell, total SalesCell) error {
@@ -319,9 +324,9 @@ func (s *Service) ExportProductSales(req SalesRequest, format string) (string, e
 					return err
 				}
 			}
-			lead := []any{"合计", "", ""}
+			lead := []any{total, "", ""}
 			if rep.GroupBy == "category" {
-				lead = []any{"合计"}
+				lead = []any{total}
 			}
 			return write(lead, rep.Totals, rep.Total)
 		}})
@@ -398,29 +403,20 @@ func RenderSalesChart(s *Service, req SalesChartRequest) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	en := req.Lang == "en"
-	tr := func(zh, e string) string {
-		if en {
-			return e
-		}
-		return zh
-	}
+	lang := msg.Lang(req.Lang)
 	val := func(c SalesCell) int64 {
 		if qty {
 			return c.QtyMilli
 		}
 		return c.AmountCents
 	}
-	b := chart.Bars{Categories: rep.Months, Empty: tr("所选期间没有销售", "No sales in the period")}
-	by := tr("按产品", "by product")
-	if rep.GroupBy == "category" {
-		by = tr("按产品分类", "by category")
-	}
+	b := chart.Bars{Categories: rep.Months, Empty: msg.Render(lang, msg.SalesEmpty, nil)}
+	by := groupWords(rep.GroupBy)
 	if qty {
-		b.Title = tr("产品销售数量（"+by+"，按月）", "Product sales quantity ("+by+", by month)")
+		b.Title = msg.Render(lang, msg.SalesQtyTitle, msg.P{"by": by})
 		b.Format = func(v int64) string { return product.FormatQty(v) }
 	} else {
-		b.Title = tr("产品销售金额（"+by+"，按月）", "Product sales amount ("+by+", by month)")
+		b.Title = msg.Render(lang, msg.SalesAmountTitle, msg.P{"by": by})
 		// Whole yuan on the axis and the bars: "¥12,000" rather than "¥12,000.00".
 		b.Format = func(v int64) string {
 			if v%100 == 0 {
@@ -430,8 +426,9 @@ func RenderSalesChart(s *Service, req SalesChartRequest) ([]byte, error) {
 			return money.Yuan(v)
 		}
 	}
-	b.Subtitle = []string{rep.Filters, tr("生成时间：", "Generated: ") + s.env.Now().Format("2006-01-02 15:04") + tr("    已扣除退货，不含已作废订单", "    net of returns, voided orders excluded")}
-	other := chart.BarSeries{Name: tr("其他", "Others"), Values: make([]int64, len(rep.Months))}
+	b.Subtitle = []string{rep.Filters, msg.Render(lang, msg.Caption, msg.P{"label": msg.LabelGeneratedAt, "value": s.env.Now().Format("2006-01-02 15:04")}) +
+		"    " + msg.Render(lang, msg.NetOfReturns, nil)}
+	other := chart.BarSeries{Name: msg.Render(lang, msg.Others, nil), Values: make([]int64, len(rep.Months))}
 	for i, r := range rep.Rows {
 		if i < top {
 			name := r.Name
@@ -452,11 +449,10 @@ func RenderSalesChart(s *Service, req SalesChartRequest) ([]byte, error) {
 	if len(rep.Rows) > top {
 		b.Series = append(b.Series, other)
 	}
-	b.Footer = tr("合计：", "Total: ")
+	total := money.Yuan(rep.Total.AmountCents)
 	if qty {
-		b.Footer += product.FormatQty(rep.Total.QtyMilli)
-	} else {
-		b.Footer += money.Yuan(rep.Total.AmountCents)
+		total = product.FormatQty(rep.Total.QtyMilli)
 	}
+	b.Footer = msg.Render(lang, msg.Caption, msg.P{"label": msg.LabelTotal, "value": total})
 	return chart.BarsPNG(b, w, h)
 }

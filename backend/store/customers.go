@@ -22,6 +22,8 @@ type Customer struct {
 	Notes          string `db:"notes" json:"notes"`
 	CreatedAt      string `db:"created_at" json:"createdAt"`
 	UpdatedAt      string `db:"updated_at" json:"updatedAt"`
+	// LastFollowupAt is the date of the latest follow-up, "" for none.
+	LastFollowupAt string `db:"last_followup_at" json:"lastFollowupAt"`
 	// Opportunities counts this customer's opportunities.
 	Opportunities int `db:"opportunities" json:"opportunities"`
 }
@@ -35,7 +37,7 @@ type CustomerFilter struct {
 }
 
 const customerSelect = `SELECT c.id, c.name, c.classification, c.source, c.industry, c.phone, c.address,
-	c.owner_id, COALESCE(w.name, '') AS owner_name, c.notes, c.created_at, c.updated_at,
+	c.owner_id, COALESCE(w.name, '') AS owner_name, c.notes, c.created_at, c.updated_at, c.last_followup_at,
 	(SELECT COUNT(*) FROM opportunities o WHERE o.customer_id = c.id) AS opportunities
 	FROM customers c LEFT JOIN owners w ON w.id = c.owner_id`
 
@@ -259,45 +261,6 @@ func DeleteContact(ctx context.Context, q Querier, id int64) error {
 		return ErrNotFound
 	}
 	return nil
-}
-
-// FollowUp is one contact with a customer (跟进记录).
-type FollowUp struct {
-	ID         int64  `db:"id" json:"id"`
-	CustomerID int64  `db:"customer_id" json:"customerId"`
-	Date       string `db:"date" json:"date"`
-	Method     string `db:"method" json:"method"`
-	Content    string `db:"content" json:"content"`
-	NextDate   string `db:"next_date" json:"nextDate"`
-	CreatedAt  string `db:"created_at" json:"createdAt"`
-}
-
-// ListFollowUps returns a customer's follow-ups, newest first.
-func ListFollowUps(ctx context.Context, q Querier, customerID int64) ([]FollowUp, error) {
-	out := []FollowUp{}
-	err := q.SelectContext(ctx, &out, `SELECT id, customer_id, date, method, content, next_date, created_at
-		FROM followups WHERE customer_id = ? ORDER BY date DESC, id DESC`, customerID)
-	return out, err
-}
-
-// InsertFollowUp adds a follow-up record.
-func InsertFollowUp(ctx context.Context, q Querier, f FollowUp) (int64, error) {
-	res, err := q.ExecContext(ctx, `INSERT INTO followups (customer_id, date, method, content, next_date, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-		f.CustomerID, f.Date, f.Method, f.Content, f.NextDate, Now())
-	if err != nil {
-		return 0, fmt.Errorf("insert follow-up: %w", err)
-	}
-	return res.LastInsertId()
-}
-
-// DeleteFollowUp removes a follow-up record; it reports whether one existed.
-func DeleteFollowUp(ctx context.Context, q Querier, id int64) (bool, error) {
-	res, err := q.ExecContext(ctx, `DELETE FROM followups WHERE id = ?`, id)
-	if err != nil {
-		return false, err
-	}
-	n, _ := res.RowsAffected()
-	return n > 0, nil
 }
 
 // escapeLike escapes LIKE wildcards so user text matches literally.

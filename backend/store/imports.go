@@ -120,6 +120,10 @@ type ImportWriter struct {
 
 	oppStmt, custStmt *sql.Stmt
 
+	// closed are the won/lost dates of new opportunities, for their
+	// stage history (id → RFC 3339 time).
+	closed map[int64]string
+
 	oldCache int64
 }
 
@@ -148,7 +152,7 @@ func NewImportWriter(ctx context.Context, tx Tx) (*ImportWriter, error) {
 	var err error
 	if w.oppStmt, err = tx.PrepareContext(ctx, `INSERT INTO opportunities (id, name, name_py, name_initials, customer_id, type,
 		source, owner_id, campaign, amount_cents, expected_close, next_step, stage_id, probability_bp, description, lost_reason,
-		competitor, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
+		competitor, created_at, updated_at, external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("import: prepare opportunities: %w", err)
 	}
@@ -175,19 +179,40 @@ func (w *ImportWriter) AddCustomer(c Customer) (int64, error) {
 	return id, nil
 }
 
-// AddOpportunity inserts an opportunity (its ID, CreatedAt and UpdatedAt
-// are set here) and returns its id. Its stage history is written by Finish.
-func (w *ImportWriter) AddOpportunity(o Opportunity) (int64, error) {
+// AddOpportunity inserts an opportunity (its ID and UpdatedAt are set
+// here, CreatedAt unless the file gave it) and returns its id. Its stage
+// history is written by Finish: entered at its creation, or at closedAt
+// (RFC 3339, "" = none) for a won or lost one.
+func (w *ImportWriter) AddOpportunity(o Opportunity, closedAt string) (int64, error) {
 	id := w.nextOpp
 	py, ini := pinyin.Keys(o.Name)
+	created := o.CreatedAt
+	if created == "" {
+		created = w.now
+	}
 	_, err := w.oppStmt.ExecContext(w.ctx, id, o.Name, py, ini, o.CustomerID, o.Type, o.Source, o.OwnerID, o.Campaign, o.AmountCents,
-		o.ExpectedClose, o.NextStep, o.StageID, o.ProbabilityBP, o.Description, o.LostReason, o.Competitor, w.now, w.now)
+		o.ExpectedClose, o.NextStep, o.StageID, o.ProbabilityBP, o.Description, o.LostReason, o.Competitor, created, w.now, o.ExternalID)
 	if err != nil {
 		return 0, fmt.Errorf("insert opportunity: %w", err)
+	}
+	if closedAt != "" {
+		if w.closed == nil {
+			w.closed = map[int64]string{}
+		}
+		w.closed[id] = closedAt
 	}
 	w.nextOpp++
 	return id, nil
 }
+
+// Now is the time the writer stamps rows with.
+func (w *ImportWriter) Now() string { return w.now }
+
+// Range is the ids the writer gave new opportunities: [first, next).
+func (w *ImportWriter) Range() (first, next int64) { return w.firstOpp, w.nextOpp }
+
+// CustomerRange is the next customer id the writer would give.
+func (w *ImportWriter) NextCustomer() int64 { return w.nextCust }
 
 // Finish records each new opportunity's first stage (from none to its
 // stage) in the stage history, in one statement.
@@ -199,6 +224,11 @@ func (w *ImportWriter) Finish() error {
 		SELECT id, NULL, stage_id, created_at FROM opportunities WHERE id >= ? AND id < ? ORDER BY id`, w.firstOpp, w.nextOpp)
 	if err != nil {
 		return fmt.Errorf("record stage history: %w", err)
+	}
+	for id, at := range w.closed {
+		if _, err := w.tx.ExecContext(w.ctx, `UPDATE stage_history SET changed_at = ? WHERE opportunity_id = ?`, at, id); err != nil {
+			return fmt.Errorf("record stage history: %w", err)
+		}
 	}
 	return nil
 }

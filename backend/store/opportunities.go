@@ -31,6 +31,11 @@ type Opportunity struct {
 	Competitor    string `db:"competitor" json:"competitor"`
 	CreatedAt     string `db:"created_at" json:"createdAt"`
 	UpdatedAt     string `db:"updated_at" json:"updatedAt"`
+	// ExternalID is the id another CRM gave it, kept by the import so that
+	// importing the same export again updates it.
+	ExternalID string `db:"external_id" json:"externalId"`
+	// LastFollowupAt is the date of the latest follow-up, "" for none.
+	LastFollowupAt string `db:"last_followup_at" json:"lastFollowupAt"`
 }
 
 // OpportunityFilter selects opportunities for the list, the board and exports.
@@ -64,13 +69,14 @@ var SortColumns = map[string]string{
 	"probability":   "o.probability_bp",
 	"updatedAt":     "o.updated_at",
 	"createdAt":     "o.id",
+	"lastFollowup":  "o.last_followup_at",
 	"stage":         "(SELECT position FROM stages WHERE id = o.stage_id)",
 }
 
 const oppSelect = `SELECT o.id, o.name, o.customer_id, c.name AS customer_name, o.type, o.source, o.owner_id,
 	w.name AS owner_name, o.campaign, o.amount_cents, o.expected_close, o.next_step, o.stage_id,
 	s.name AS stage_name, s.kind AS stage_kind, o.probability_bp, o.description, o.lost_reason, o.competitor,
-	o.created_at, o.updated_at
+	o.created_at, o.updated_at, o.last_followup_at
 	FROM opportunities o
 	JOIN customers c ON c.id = o.customer_id
 	JOIN owners w ON w.id = o.owner_id
@@ -353,6 +359,8 @@ var sortIndex = map[string]struct {
 	"updatedAt":   {"o.updated_at", 1},
 	"name":        {"o.name_py", 1},
 	"createdAt":   {"o.id", 1},
+	// opportunities_last_followup (migration 0014).
+	"lastFollowup": {"o.last_followup_at", 1},
 }
 
 // pageIDs picks the ids of one page among total matches of f. Two ways:

@@ -44,12 +44,13 @@ function firstLine(proc, output, timeoutMs = 20000) {
 
 /**
  * startServer starts BIN --db TMP serve on a free port. With demo: true the
- * example data is loaded first through the CLI. url opens the app (it carries
+ * example data is loaded first through the CLI; clock fixes the server's
+ * clock (serve --clock). url opens the app (it carries
  * the run's token: append '#/route' to it); call(name, ...args) calls a bound
  * method as the page does (POST /wails/call with the token header). stop()
  * kills the server and removes the temporary files.
  */
-export async function startServer({ demo = false } = {}) {
+export async function startServer({ demo = false, clock = '' } = {}) {
   const bin = binPath()
   if (!existsSync(bin)) {
     throw new Error(`FunnelDesk binary not found at ${bin}: run "npm run build" in frontend/ and then ` +
@@ -61,7 +62,9 @@ export async function startServer({ demo = false } = {}) {
   mkdirSync(saveDir)
   if (demo) execFileSync(bin, ['--db', db, 'demo'], { stdio: 'pipe' })
   // Port 0: the server takes a free port and names it in its first line.
-  const proc = spawn(bin, ['--db', db, 'serve', '--addr', '127.0.0.1:0', '--save-dir', saveDir], {
+  // clock fixes the services' "now" (serve --clock): "2026-03-10" or an RFC 3339 time.
+  const args = ['--db', db, 'serve', '--addr', '127.0.0.1:0', '--save-dir', saveDir, ...(clock ? ['--clock', clock] : [])]
+  const proc = spawn(bin, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stdout = ''

@@ -14,6 +14,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/export"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/svc"
 )
 
@@ -88,14 +89,23 @@ func Filters(t testing.TB, f *excelize.File) map[string]string {
 // money are numeric cells (money formatted with ¥), dates are numeric cells
 // with a date format, text cells are strings and never formulas, and text
 // that Excel would read as a formula is quote-prefixed. It returns the number
-// of data rows.
+// of data rows. The headers are the columns' in Chinese, the default.
 func CheckTable(t testing.TB, f *excelize.File, sheet string, cols []export.Column) int {
 	t.Helper()
+	headers := make([]string, len(cols))
 	kinds := make([]export.Kind, len(cols))
 	for i, c := range cols {
-		kinds[i] = c.Kind
-		if got, _ := f.GetCellValue(sheet, cellName(i, 0)); got != c.Header {
-			t.Errorf("header %d is %q, want %q", i+1, got, c.Header)
+		headers[i], kinds[i] = c.Header(msg.Zh), c.Kind
+	}
+	return CheckSheet(t, f, sheet, headers, kinds)
+}
+
+// CheckSheet is CheckTable for columns given as their headers and kinds.
+func CheckSheet(t testing.TB, f *excelize.File, sheet string, headers []string, kinds []export.Kind) int {
+	t.Helper()
+	for i, h := range headers {
+		if got, _ := f.GetCellValue(sheet, cellName(i, 0)); got != h {
+			t.Errorf("header %d is %q, want %q", i+1, got, h)
 		}
 	}
 	if got := f.GetSheetList(); len(got) != 2 || got[0] != sheet || got[1] != export.FiltersSheet {

@@ -1,9 +1,9 @@
-// Customers (客户), their contacts and follow-ups.
+// Customers (客户) and their contacts (follow-ups: ./followups).
 import * as svc from '../../wailsjs/go/customer/Service'
 import { call } from './errors'
 import { changed } from './events'
 import type {
-  ContactInput, Contact, Customer, CustomerDetail, ExportFormat, CustomerInput, CustomerOptions, CustomerPage, FollowUp, FollowUpInput,
+  ContactInput, Contact, Customer, CustomerDetail, ExportFormat, CustomerInput, CustomerOptions, CustomerPage,
 } from './types'
 
 export interface CustomerQuery {
@@ -29,8 +29,6 @@ export const customers = {
   addContact: (customerId: number, input: ContactInput): Promise<Contact> => changed(call(() => svc.AddContact(customerId, input)), 'customers'),
   updateContact: (id: number, input: ContactInput): Promise<Contact> => changed(call(() => svc.UpdateContact(id, input)), 'customers'),
   removeContact: (id: number): Promise<void> => changed(call(() => svc.DeleteContact(id)), 'customers'),
-  addFollowUp: (customerId: number, input: FollowUpInput): Promise<FollowUp> => changed(call(() => svc.AddFollowUp(customerId, input)), 'customers'),
-  removeFollowUp: (id: number): Promise<void> => changed(call(() => svc.DeleteFollowUp(id)), 'customers'),
   /** export writes every customer matching q (whatever its page) to a file Go asks for; resolves to its path, or '' if cancelled. */
   export: (q: CustomerQuery, format: ExportFormat): Promise<string> =>
     call(() => svc.Export({

@@ -1,7 +1,7 @@
 // Importing opportunities from CSV or XLSX: preview, adjust the mapping,
 // start in the background and poll the progress.
 import * as svc from '../../wailsjs/go/importer/Service'
-import { importer as models } from '../../wailsjs/go/models'
+import { importer as models, store } from '../../wailsjs/go/models'
 import { call } from './errors'
 import { events } from './events'
 
@@ -10,6 +10,25 @@ export type ImportField = models.Field
 export type ImportRowError = models.RowError
 export type ImportProgress = models.Progress
 export type ImportResult = models.Result
+export type ImportStageChoice = models.StageChoice
+export type ImportRecord = store.Import
+export type UndoResult = models.UndoResult
+
+/** ImportChoices are the user's choices beside the column mapping. */
+export interface ImportChoices {
+  /** stages: each stage value of the file mapped or created (the preview's suggestions, possibly changed). */
+  stages?: ImportStageChoice[]
+  /** dateOrder: 'mdy' | 'dmy' | 'ymd' for dates like 03/04/2025; '' = decided from the file. */
+  dateOrder?: string
+  /** onDuplicate: 'update' (default) | 'skip' | 'create' for rows matching an existing opportunity. */
+  onDuplicate?: string
+}
+
+function options(mapping: string[], c: ImportChoices = {}, defaultOwnerId = 0): models.PreviewOptions {
+  return models.PreviewOptions.createFrom({
+    mapping, stages: c.stages ?? [], dateOrder: c.dateOrder ?? '', onDuplicate: c.onDuplicate ?? '', defaultOwnerId,
+  })
+}
 
 // Jobs whose success was already announced (Progress is polled many times).
 const announced = new Set<string>()
@@ -20,10 +39,19 @@ export const importer = {
   /** previewData parses an uploaded file: its name and its bytes as base64 (a data: URL is fine). */
   previewData: (fileName: string, base64: string): Promise<ImportPreview> => call(() => svc.PreviewData(fileName, base64)),
   /** validate checks the rows again under an adjusted mapping (one field key per column, '' = ignore). */
-  validate: (token: string, mapping: string[]): Promise<ImportPreview> => call(() => svc.Validate(token, mapping)),
+  validate: (token: string, mapping: string[], choices?: ImportChoices): Promise<ImportPreview> =>
+    call(() => svc.Validate(token, options(mapping, choices))),
   /** start imports in the background; defaultOwnerId 0 = automatic. Resolves to the job id. */
-  start: (token: string, mapping: string[], defaultOwnerId: number): Promise<string> =>
-    call(() => svc.Start(token, mapping, defaultOwnerId)),
+  start: (token: string, mapping: string[], defaultOwnerId: number, choices?: ImportChoices): Promise<string> =>
+    call(() => svc.Start(token, options(mapping, choices, defaultOwnerId))),
+  /** history lists the recorded imports, newest first. */
+  history: (): Promise<ImportRecord[]> => call(() => svc.History()),
+  /** undo removes what an import added and restores what it updated; others = keep the records changed since. */
+  async undo(id: number, others = false): Promise<UndoResult> {
+    const r = await call(() => svc.Undo(id, others))
+    events.emit('opportunities', 'customers', 'owners')
+    return r
+  },
   /** progress reads how far a job is; the first time it reports success the change is announced. */
   async progress(jobId: string): Promise<ImportProgress> {
     const p = await call(() => svc.Progress(jobId))

@@ -6,7 +6,6 @@ export type Owner = store.Owner
 export type Stage = store.Stage
 export type Customer = store.Customer
 export type Contact = store.Contact
-export type FollowUp = store.FollowUp
 export type Opportunity = store.Opportunity
 export type StageChange = store.StageChange
 export type StageKind = 'open' | 'won' | 'lost'
@@ -19,7 +18,6 @@ export type CustomerPage = customer.Page
 export type CustomerDetail = customer.Detail
 export type CustomerOptions = customer.Options
 export type ContactInput = customer.ContactInput
-export type FollowUpInput = customer.FollowUpInput
 
 export type OpportunityInput = opportunity.Input
 export type OpportunityPage = opportunity.Page
@@ -35,7 +33,7 @@ export type StageInput = stage.Input
 export type Settings = settings.Settings
 
 /** Sort keys the opportunity list accepts (server side). */
-export type SortKey = 'expectedClose' | 'name' | 'amount' | 'probability' | 'updatedAt' | 'createdAt' | 'stage'
+export type SortKey = 'expectedClose' | 'name' | 'amount' | 'probability' | 'updatedAt' | 'createdAt' | 'stage' | 'lastFollowup'
 
 /** OpportunityFilter is the list/board/export filter, every field optional. */
 export interface OpportunityFilter {

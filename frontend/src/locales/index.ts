@@ -7,6 +7,8 @@ import zhCN from './zh-CN'
 import en from './en'
 import bizZh from './business.zh-CN'
 import bizEn from './business.en'
+import fuZh from './followup.zh-CN'
+import fuEn from './followup.en'
 import i9aZh from './issue9a.zh-CN'
 import i9aEn from './issue9a.en'
 
@@ -20,7 +22,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...bizZh, ...i9aZh }, en: { ...en, ...bizEn, ...i9aEn } },
+  messages: { 'zh-CN': { ...zhCN, ...bizZh, ...fuZh, ...i9aZh }, en: { ...en, ...bizEn, ...fuEn, ...i9aEn } },
   missingWarn: false,
   fallbackWarn: false,
 })

@@ -1,7 +1,7 @@
 // Shared lists every form and filter needs: salespeople, stages and the fixed
 // choices. State only; the rules stay in the backend.
 import { computed, reactive, ref } from 'vue'
-import { customers, events, opportunities, owners, stages } from '../api'
+import { customers, events, followups, opportunities, owners, stages } from '../api'
 import type { Owner, Stage } from '../api'
 
 export const lookups = reactive({
@@ -36,14 +36,19 @@ export async function refreshSources() {
 }
 
 export async function refreshLookups() {
-  const [ow, st, co, oo] = await Promise.all([owners.list(true), stages.list(), customers.options(), opportunities.options()])
+  const [ow, st, co, oo, fo] = await Promise.all([owners.list(true), stages.list(), customers.options(), opportunities.options(), followups.options()])
   lookups.owners = ow
   lookups.stages = st
   lookups.classifications = co.classifications ?? []
-  lookups.followUpMethods = co.followUpMethods ?? []
+  lookups.followUpMethods = fo.methods ?? []
   lookups.types = oo.types ?? []
   lookups.sources = oo.sources ?? []
   lookups.loaded = true
+}
+
+/** refreshFollowUpMethods reloads the methods offered after the settings changed them. */
+export async function refreshFollowUpMethods() {
+  lookups.followUpMethods = (await followups.options()).methods ?? []
 }
 
 export const activeOwners = computed(() => lookups.owners.filter((o) => o.active))

@@ -21,7 +21,6 @@ export namespace customer {
 	export class Detail {
 	    customer: store.Customer;
 	    contacts: store.Contact[];
-	    followUps: store.FollowUp[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Detail(source);
@@ -31,7 +30,6 @@ export namespace customer {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.customer = this.convertValues(source["customer"], store.Customer);
 	        this.contacts = this.convertValues(source["contacts"], store.Contact);
-	        this.followUps = this.convertValues(source["followUps"], store.FollowUp);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -72,24 +70,6 @@ export namespace customer {
 	        this.pageSize = source["pageSize"];
 	    }
 	}
-	export class FollowUpInput {
-	    date: string;
-	    method: string;
-	    content: string;
-	    nextDate: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new FollowUpInput(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.date = source["date"];
-	        this.method = source["method"];
-	        this.content = source["content"];
-	        this.nextDate = source["nextDate"];
-	    }
-	}
 	export class Input {
 	    name: string;
 	    classification: string;
@@ -120,7 +100,6 @@ export namespace customer {
 	}
 	export class Options {
 	    classifications: string[];
-	    followUpMethods: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Options(source);
@@ -129,7 +108,6 @@ export namespace customer {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.classifications = source["classifications"];
-	        this.followUpMethods = source["followUpMethods"];
 	    }
 	}
 	export class Page {
@@ -167,6 +145,366 @@ export namespace customer {
 		    }
 		    return a;
 		}
+	}
+
+}
+
+export namespace dashboard {
+	
+	export class Counts {
+	    followUpsToday: number;
+	    followUpsOverdue: number;
+	    installmentsToday: number;
+	    installmentsOverdue: number;
+	    badge: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Counts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.followUpsToday = source["followUpsToday"];
+	        this.followUpsOverdue = source["followUpsOverdue"];
+	        this.installmentsToday = source["installmentsToday"];
+	        this.installmentsOverdue = source["installmentsOverdue"];
+	        this.badge = source["badge"];
+	    }
+	}
+	export class RecycleCustomer {
+	    customerId: number;
+	    customerName: string;
+	    ownerName: string;
+	    on: string;
+	    rule: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RecycleCustomer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.customerId = source["customerId"];
+	        this.customerName = source["customerName"];
+	        this.ownerName = source["ownerName"];
+	        this.on = source["on"];
+	        this.rule = source["rule"];
+	    }
+	}
+	export class Recycling {
+	    enabled: boolean;
+	    count: number;
+	    items: RecycleCustomer[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Recycling(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.count = source["count"];
+	        this.items = this.convertValues(source["items"], RecycleCustomer);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Quotes {
+	    count: number;
+	    items: store.ExpiringQuote[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Quotes(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.count = source["count"];
+	        this.items = this.convertValues(source["items"], store.ExpiringQuote);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Installments {
+	    count: number;
+	    items: store.DueInstallment[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Installments(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.count = source["count"];
+	        this.items = this.convertValues(source["items"], store.DueInstallment);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Opportunities {
+	    count: number;
+	    items: store.Opportunity[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Opportunities(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.count = source["count"];
+	        this.items = this.convertValues(source["items"], store.Opportunity);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FollowUps {
+	    count: number;
+	    items: store.FollowUp[];
+	
+	    static createFrom(source: any = {}) {
+	        return new FollowUps(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.count = source["count"];
+	        this.items = this.convertValues(source["items"], store.FollowUp);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class StageBar {
+	    stage: store.Stage;
+	    count: number;
+	    amountCents: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new StageBar(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.stage = this.convertValues(source["stage"], store.Stage);
+	        this.count = source["count"];
+	        this.amountCents = source["amountCents"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Dashboard {
+	    today: string;
+	    customers: number;
+	    stages: StageBar[];
+	    followUpsToday: FollowUps;
+	    followUpsOverdue: FollowUps;
+	    slipped: Opportunities;
+	    installmentsDue: Installments;
+	    installmentsOverdue: Installments;
+	    quotesExpiring: Quotes;
+	    recycling: Recycling;
+	
+	    static createFrom(source: any = {}) {
+	        return new Dashboard(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.today = source["today"];
+	        this.customers = source["customers"];
+	        this.stages = this.convertValues(source["stages"], StageBar);
+	        this.followUpsToday = this.convertValues(source["followUpsToday"], FollowUps);
+	        this.followUpsOverdue = this.convertValues(source["followUpsOverdue"], FollowUps);
+	        this.slipped = this.convertValues(source["slipped"], Opportunities);
+	        this.installmentsDue = this.convertValues(source["installmentsDue"], Installments);
+	        this.installmentsOverdue = this.convertValues(source["installmentsOverdue"], Installments);
+	        this.quotesExpiring = this.convertValues(source["quotesExpiring"], Quotes);
+	        this.recycling = this.convertValues(source["recycling"], Recycling);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+	
+	
+	
+
+}
+
+export namespace followup {
+	
+	export class Input {
+	    customerId: number;
+	    contactId: number;
+	    opportunityId: number;
+	    date: string;
+	    time: string;
+	    method: string;
+	    content: string;
+	    nextDate: string;
+	    nextAction: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.customerId = source["customerId"];
+	        this.contactId = source["contactId"];
+	        this.opportunityId = source["opportunityId"];
+	        this.date = source["date"];
+	        this.time = source["time"];
+	        this.method = source["method"];
+	        this.content = source["content"];
+	        this.nextDate = source["nextDate"];
+	        this.nextAction = source["nextAction"];
+	    }
+	}
+	export class Of {
+	    customerId: number;
+	    contactId: number;
+	    opportunityId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Of(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.customerId = source["customerId"];
+	        this.contactId = source["contactId"];
+	        this.opportunityId = source["opportunityId"];
+	    }
+	}
+	export class Options {
+	    methods: string[];
+	    notify: boolean;
+	    today: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Options(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.methods = source["methods"];
+	        this.notify = source["notify"];
+	        this.today = source["today"];
+	    }
 	}
 
 }
@@ -498,6 +836,34 @@ export namespace importer {
 	        this.required = source["required"];
 	    }
 	}
+	export class StageChoice {
+	    value: string;
+	    count: number;
+	    kind: string;
+	    sourceBp: number;
+	    action: string;
+	    stageId: number;
+	    newName: string;
+	    newBp: number;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StageChoice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.count = source["count"];
+	        this.kind = source["kind"];
+	        this.sourceBp = source["sourceBp"];
+	        this.action = source["action"];
+	        this.stageId = source["stageId"];
+	        this.newName = source["newName"];
+	        this.newBp = source["newBp"];
+	        this.reason = source["reason"];
+	    }
+	}
 	export class RowError {
 	    row: number;
 	    column: string;
@@ -539,6 +905,14 @@ export namespace importer {
 	    totalRows: number;
 	    errors: RowError[];
 	    errorCount: number;
+	    source: string;
+	    sourceName: string;
+	    stages: StageChoice[];
+	    dateOrder: string;
+	    dateOrderNeeded: boolean;
+	    new: number;
+	    duplicates: number;
+	    rowActions: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Preview(source);
@@ -560,6 +934,52 @@ export namespace importer {
 	        this.totalRows = source["totalRows"];
 	        this.errors = this.convertValues(source["errors"], RowError);
 	        this.errorCount = source["errorCount"];
+	        this.source = source["source"];
+	        this.sourceName = source["sourceName"];
+	        this.stages = this.convertValues(source["stages"], StageChoice);
+	        this.dateOrder = source["dateOrder"];
+	        this.dateOrderNeeded = source["dateOrderNeeded"];
+	        this.new = source["new"];
+	        this.duplicates = source["duplicates"];
+	        this.rowActions = source["rowActions"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PreviewOptions {
+	    mapping: string[];
+	    stages: StageChoice[];
+	    dateOrder: string;
+	    onDuplicate: string;
+	    defaultOwnerId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PreviewOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mapping = source["mapping"];
+	        this.stages = this.convertValues(source["stages"], StageChoice);
+	        this.dateOrder = source["dateOrder"];
+	        this.onDuplicate = source["onDuplicate"];
+	        this.defaultOwnerId = source["defaultOwnerId"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -582,6 +1002,14 @@ export namespace importer {
 	}
 	export class Result {
 	    opportunities: number;
+	    added: number;
+	    updated: number;
+	    skipped: number;
+	    source: string;
+	    stagesMapped: string[];
+	    stagesCreated: string[];
+	    typesAdded: string[];
+	    importId: number;
 	    customersCreated: number;
 	    ownersCreated: number;
 	    format: string;
@@ -595,6 +1023,14 @@ export namespace importer {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.opportunities = source["opportunities"];
+	        this.added = source["added"];
+	        this.updated = source["updated"];
+	        this.skipped = source["skipped"];
+	        this.source = source["source"];
+	        this.stagesMapped = source["stagesMapped"];
+	        this.stagesCreated = source["stagesCreated"];
+	        this.typesAdded = source["typesAdded"];
+	        this.importId = source["importId"];
 	        this.customersCreated = source["customersCreated"];
 	        this.ownersCreated = source["ownersCreated"];
 	        this.format = source["format"];
@@ -651,6 +1087,40 @@ export namespace importer {
 		}
 	}
 	
+	
+	
+	export class UndoResult {
+	    importId: number;
+	    kept: store.Changed[];
+	
+	    static createFrom(source: any = {}) {
+	        return new UndoResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.importId = source["importId"];
+	        this.kept = this.convertValues(source["kept"], store.Changed);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 
@@ -2403,6 +2873,22 @@ export namespace store {
 	        this.children = source["children"];
 	    }
 	}
+	export class Changed {
+	    table: string;
+	    id: number;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Changed(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.table = source["table"];
+	        this.id = source["id"];
+	        this.name = source["name"];
+	    }
+	}
 	export class Contact {
 	    id: number;
 	    customerId: number;
@@ -2438,6 +2924,7 @@ export namespace store {
 	    notes: string;
 	    createdAt: string;
 	    updatedAt: string;
+	    lastFollowupAt: string;
 	    opportunities: number;
 	
 	    static createFrom(source: any = {}) {
@@ -2458,6 +2945,7 @@ export namespace store {
 	        this.notes = source["notes"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
+	        this.lastFollowupAt = source["lastFollowupAt"];
 	        this.opportunities = source["opportunities"];
 	    }
 	}
@@ -2483,14 +2971,79 @@ export namespace store {
 	        this.creditDays = source["creditDays"];
 	    }
 	}
+	export class DueInstallment {
+	    id: number;
+	    orderId: number;
+	    orderNumber: string;
+	    customerId: number;
+	    customerName: string;
+	    ownerName: string;
+	    seq: number;
+	    dueDate: string;
+	    openCents: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DueInstallment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.orderId = source["orderId"];
+	        this.orderNumber = source["orderNumber"];
+	        this.customerId = source["customerId"];
+	        this.customerName = source["customerName"];
+	        this.ownerName = source["ownerName"];
+	        this.seq = source["seq"];
+	        this.dueDate = source["dueDate"];
+	        this.openCents = source["openCents"];
+	    }
+	}
+	export class ExpiringQuote {
+	    id: number;
+	    number: string;
+	    title: string;
+	    customerId: number;
+	    customerName: string;
+	    ownerName: string;
+	    status: string;
+	    validUntil: string;
+	    totalCents: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExpiringQuote(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.number = source["number"];
+	        this.title = source["title"];
+	        this.customerId = source["customerId"];
+	        this.customerName = source["customerName"];
+	        this.ownerName = source["ownerName"];
+	        this.status = source["status"];
+	        this.validUntil = source["validUntil"];
+	        this.totalCents = source["totalCents"];
+	    }
+	}
 	export class FollowUp {
 	    id: number;
 	    customerId: number;
+	    contactId: number;
+	    opportunityId: number;
+	    customerName: string;
+	    contactName: string;
+	    opportunityName: string;
 	    date: string;
+	    time: string;
 	    method: string;
 	    content: string;
 	    nextDate: string;
+	    nextAction: string;
+	    pending: boolean;
 	    createdAt: string;
+	    updatedAt: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new FollowUp(source);
@@ -2500,11 +3053,52 @@ export namespace store {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
 	        this.customerId = source["customerId"];
+	        this.contactId = source["contactId"];
+	        this.opportunityId = source["opportunityId"];
+	        this.customerName = source["customerName"];
+	        this.contactName = source["contactName"];
+	        this.opportunityName = source["opportunityName"];
 	        this.date = source["date"];
+	        this.time = source["time"];
 	        this.method = source["method"];
 	        this.content = source["content"];
 	        this.nextDate = source["nextDate"];
+	        this.nextAction = source["nextAction"];
+	        this.pending = source["pending"];
 	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class Import {
+	    id: number;
+	    fileName: string;
+	    kind: string;
+	    source: string;
+	    createdAt: string;
+	    added: number;
+	    updated: number;
+	    skipped: number;
+	    summary: string;
+	    mapping: string;
+	    undoneAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Import(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.fileName = source["fileName"];
+	        this.kind = source["kind"];
+	        this.source = source["source"];
+	        this.createdAt = source["createdAt"];
+	        this.added = source["added"];
+	        this.updated = source["updated"];
+	        this.skipped = source["skipped"];
+	        this.summary = source["summary"];
+	        this.mapping = source["mapping"];
+	        this.undoneAt = source["undoneAt"];
 	    }
 	}
 	export class Installment {
@@ -2653,6 +3247,8 @@ export namespace store {
 	    competitor: string;
 	    createdAt: string;
 	    updatedAt: string;
+	    externalId: string;
+	    lastFollowupAt: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Opportunity(source);
@@ -2681,6 +3277,8 @@ export namespace store {
 	        this.competitor = source["competitor"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
+	        this.externalId = source["externalId"];
+	        this.lastFollowupAt = source["lastFollowupAt"];
 	    }
 	}
 	export class OpportunityFilter {

@@ -5,15 +5,11 @@ import {store} from '../models';
 
 export function AddContact(arg1:number,arg2:customer.ContactInput):Promise<store.Contact>;
 
-export function AddFollowUp(arg1:number,arg2:customer.FollowUpInput):Promise<store.FollowUp>;
-
 export function Create(arg1:customer.Input):Promise<store.Customer>;
 
 export function Delete(arg1:number):Promise<void>;
 
 export function DeleteContact(arg1:number):Promise<void>;
-
-export function DeleteFollowUp(arg1:number):Promise<void>;
 
 export function Export(arg1:customer.Filter,arg2:string):Promise<string>;
 

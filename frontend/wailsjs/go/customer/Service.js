@@ -6,10 +6,6 @@ export function AddContact(arg1, arg2) {
   return window['go']['customer']['Service']['AddContact'](arg1, arg2);
 }
 
-export function AddFollowUp(arg1, arg2) {
-  return window['go']['customer']['Service']['AddFollowUp'](arg1, arg2);
-}
-
 export function Create(arg1) {
   return window['go']['customer']['Service']['Create'](arg1);
 }
@@ -20,10 +16,6 @@ export function Delete(arg1) {
 
 export function DeleteContact(arg1) {
   return window['go']['customer']['Service']['DeleteContact'](arg1);
-}
-
-export function DeleteFollowUp(arg1) {
-  return window['go']['customer']['Service']['DeleteFollowUp'](arg1);
 }
 
 export function Export(arg1, arg2) {

@@ -1,0 +1,344 @@
+// Package followup keeps the follow-ups (跟进记录) on customers, their
+// contacts and their opportunities: when, how, what was said, and when to
+// follow up next and what to do then.
+//
+// A follow-up always names its customer, also when it is about one of the
+// customer's contacts or opportunities, so that the customer's last
+// follow-up (the list column, and the clock of the pool's recycle rules) is
+// one index range. Its next date is a reminder on the 工作台 until a later
+// follow-up on the same record (the opportunity, else the contact, else the
+// customer) is recorded: store.RefreshFollowUps keeps that flag and the
+// last follow-up dates of the customer and opportunity in the transaction
+// of every add, edit and delete.
+package followup
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+	"time"
+
+	"funneldesk/backend/apperr"
+	"funneldesk/backend/msg"
+	"funneldesk/backend/store"
+	"funneldesk/backend/svc"
+	"funneldesk/backend/validate"
+)
+
+// DefaultMethods are the follow-up methods offered until the user changes
+// the list in the settings.
+var DefaultMethods = []string{"电话", "拜访", "微信", "邮件", "会议", "其他"}
+
+// MaxMethods bounds the configurable list of methods.
+const MaxMethods = 30
+
+// ListLimit bounds the follow-ups one detail screen shows.
+const ListLimit = 500
+
+// Settings keys.
+const (
+	methodsKey = "followup_methods"
+	notifyKey  = "notify_desktop"
+)
+
+// Input creates or edits a follow-up. Set OpportunityID for a follow-up on
+// an opportunity, ContactID for one with a contact, CustomerID alone for
+// one on the customer; the customer is taken from the contact or the
+// opportunity when not given.
+type Input struct {
+	CustomerID    int64  `json:"customerId"`
+	ContactID     int64  `json:"contactId"`
+	OpportunityID int64  `json:"opportunityId"`
+	Date          string `json:"date"`
+	Time          string `json:"time"`
+	Method        string `json:"method"`
+	Content       string `json:"content"`
+	NextDate      string `json:"nextDate"`
+	NextAction    string `json:"nextAction"`
+}
+
+// Of names the record whose follow-ups to list: the opportunity if set,
+// else the contact, else the customer (all its follow-ups, whatever they
+// were about).
+type Of struct {
+	CustomerID    int64 `json:"customerId"`
+	ContactID     int64 `json:"contactId"`
+	OpportunityID int64 `json:"opportunityId"`
+}
+
+// Options are the follow-up settings: the methods offered and whether the
+// desktop notifications are on.
+type Options struct {
+	Methods []string `json:"methods"`
+	Notify  bool     `json:"notify"`
+	// Today is the clock's date: the form's default date and the latest
+	// one it accepts.
+	Today string `json:"today"`
+}
+
+// Service is bound to the UI.
+type Service struct {
+	st  *store.Store
+	env *svc.Env
+}
+
+// NewService returns the follow-up service over st.
+func NewService(st *store.Store, env *svc.Env) *Service { return &Service{st: st, env: env} }
+
+// List returns the follow-ups of a customer, contact or opportunity, newest
+// first (at most ListLimit).
+func (s *Service) List(of Of) ([]store.FollowUp, error) {
+	if of.CustomerID == 0 && of.ContactID == 0 && of.OpportunityID == 0 {
+		return nil, apperr.Invalid("customerId", msg.FollowUpNoRecord)
+	}
+	return store.ListFollowUps(s.env.Ctx(), s.st.DB, store.FollowUpOf(of), ListLimit)
+}
+
+// Create records a follow-up.
+func (s *Service) Create(in Input) (store.FollowUp, error) {
+	ctx := s.env.Ctx()
+	var out store.FollowUp
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		f, err := s.check(ctx, tx, in, "")
+		if err != nil {
+			return err
+		}
+		if f.ID, err = store.InsertFollowUp(ctx, tx, f); err != nil {
+			return err
+		}
+		if err := store.RefreshFollowUps(ctx, tx, f); err != nil {
+			return err
+		}
+		out, err = store.GetFollowUp(ctx, tx, f.ID)
+		return err
+	})
+	return out, err
+}
+
+// Update edits a follow-up; it may move to another record of the same or
+// another customer.
+func (s *Service) Update(id int64, in Input) (store.FollowUp, error) {
+	ctx := s.env.Ctx()
+	var out store.FollowUp
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		cur, err := get(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		f, err := s.check(ctx, tx, in, cur.Method)
+		if err != nil {
+			return err
+		}
+		f.ID = id
+		if err := store.UpdateFollowUp(ctx, tx, f); err != nil {
+			return err
+		}
+		// The record it left, then the one it is on now.
+		if err := store.RefreshFollowUps(ctx, tx, cur); err != nil {
+			return err
+		}
+		if err := store.RefreshFollowUps(ctx, tx, f); err != nil {
+			return err
+		}
+		out, err = store.GetFollowUp(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
+
+// Delete removes a follow-up; the record's previous follow-up becomes its
+// last one again (and its next date a reminder again).
+func (s *Service) Delete(id int64) error {
+	ctx := s.env.Ctx()
+	return s.st.Tx(ctx, func(tx store.Tx) error {
+		cur, err := get(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if _, err := store.DeleteFollowUp(ctx, tx, id); err != nil {
+			return err
+		}
+		return store.RefreshFollowUps(ctx, tx, cur)
+	})
+}
+
+func get(ctx context.Context, q store.Querier, id int64) (store.FollowUp, error) {
+	f, err := store.GetFollowUp(ctx, q, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return f, apperr.NotFound("id", msg.FollowUpNotFound)
+	}
+	return f, err
+}
+
+// check validates in and resolves its customer; curMethod (the follow-up's
+// method before an edit) stays allowed after it left the list of methods.
+func (s *Service) check(ctx context.Context, q store.Querier, in Input, curMethod string) (store.FollowUp, error) {
+	f := store.FollowUp{CustomerID: in.CustomerID, ContactID: in.ContactID, OpportunityID: in.OpportunityID}
+	var errs apperr.List
+	errs.Add(resolve(ctx, q, &f))
+	var err error
+	if f.Date, err = validate.Date("date", msg.LabelFollowUpDate, in.Date, true); errs.OK(err) {
+		if today := s.env.Today(); f.Date > today {
+			errs.Add(apperr.Invalid("date", msg.FollowUpFuture, msg.P{"today": today}))
+		}
+	}
+	f.Time, err = checkTime(in.Time)
+	errs.Add(err)
+	methods, err := Methods(ctx, q)
+	if err != nil {
+		return f, err
+	}
+	if strings.TrimSpace(in.Method) != curMethod || curMethod == "" {
+		f.Method, err = validate.OneOf("method", msg.LabelFollowUpMethod, in.Method, methods)
+		errs.Add(err)
+	} else {
+		f.Method = curMethod
+	}
+	f.Content, err = validate.Text("content", msg.LabelFollowUpContent, in.Content, true, 4000)
+	errs.Add(err)
+	if f.NextDate, err = validate.Date("nextDate", msg.LabelFollowUpNext, in.NextDate, false); errs.OK(err) &&
+		!errs.Has("date") && f.NextDate != "" && f.NextDate < f.Date {
+		errs.Add(apperr.Invalid("nextDate", msg.FollowUpNextBefore))
+	}
+	f.NextAction, err = validate.Text("nextAction", msg.LabelFollowUpNextAction, in.NextAction, false, 200)
+	errs.Add(err)
+	return f, errs.Err()
+}
+
+// resolve checks the contact and opportunity and fills the customer from
+// them; a contact and an opportunity of different customers are refused.
+func resolve(ctx context.Context, q store.Querier, f *store.FollowUp) error {
+	if f.CustomerID == 0 && f.ContactID == 0 && f.OpportunityID == 0 {
+		return apperr.Invalid("customerId", msg.FollowUpNoRecord)
+	}
+	var custName string
+	if f.CustomerID != 0 {
+		c, err := store.GetCustomer(ctx, q, f.CustomerID)
+		if errors.Is(err, store.ErrNotFound) {
+			return apperr.Invalid("customerId", msg.CustomerNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		custName = c.Name
+	}
+	if f.OpportunityID != 0 {
+		o, err := store.GetOpportunity(ctx, q, f.OpportunityID)
+		if errors.Is(err, store.ErrNotFound) {
+			return apperr.Invalid("opportunityId", msg.OpportunityNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		if f.CustomerID != 0 && o.CustomerID != f.CustomerID {
+			return apperr.Invalid("opportunityId", msg.FollowUpOppOf, msg.P{"name": o.Name, "customer": custName})
+		}
+		f.CustomerID, custName = o.CustomerID, o.CustomerName
+	}
+	if f.ContactID != 0 {
+		k, err := store.GetContact(ctx, q, f.ContactID)
+		if errors.Is(err, store.ErrNotFound) {
+			return apperr.Invalid("contactId", msg.ContactNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		if f.CustomerID != 0 && k.CustomerID != f.CustomerID {
+			return apperr.Invalid("contactId", msg.FollowUpContactOf, msg.P{"name": k.Name, "customer": custName})
+		}
+		f.CustomerID = k.CustomerID
+	}
+	return nil
+}
+
+// checkTime reads an optional HH:MM (H:MM accepted) and returns it as HH:MM.
+func checkTime(s string) (string, error) {
+	s = strings.TrimSpace(strings.ReplaceAll(s, "：", ":"))
+	if s == "" {
+		return "", nil
+	}
+	t, err := time.Parse("15:04", s)
+	if err != nil {
+		return "", apperr.Invalid("time", msg.FollowUpBadTime, msg.P{"label": msg.LabelFollowUpTime, "value": s})
+	}
+	return t.Format("15:04"), nil
+}
+
+// Methods returns the follow-up methods offered in the form.
+func Methods(ctx context.Context, q store.Querier) ([]string, error) {
+	raw, err := store.GetSetting(ctx, q, methodsKey, "")
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	if raw == "" || json.Unmarshal([]byte(raw), &out) != nil || len(out) == 0 {
+		return append([]string(nil), DefaultMethods...), nil
+	}
+	return out, nil
+}
+
+// NotifyOn reports whether desktop notifications are on (the default).
+func NotifyOn(ctx context.Context, q store.Querier) (bool, error) {
+	v, err := store.GetSetting(ctx, q, notifyKey, "1")
+	return v != "0", err
+}
+
+// Options returns the follow-up settings.
+func (s *Service) Options() (Options, error) {
+	ctx := s.env.Ctx()
+	methods, err := Methods(ctx, s.st.DB)
+	if err != nil {
+		return Options{}, err
+	}
+	on, err := NotifyOn(ctx, s.st.DB)
+	return Options{Methods: methods, Notify: on, Today: s.env.Today()}, err
+}
+
+// SetMethods replaces the list of follow-up methods. Follow-ups already
+// recorded keep theirs.
+func (s *Service) SetMethods(methods []string) (Options, error) {
+	clean := []string{}
+	seen := map[string]bool{}
+	for _, m := range methods {
+		m, err := validate.Text("methods", msg.LabelFollowUpMethods, m, false, 20)
+		if err != nil {
+			return Options{}, err
+		}
+		if m == "" {
+			continue
+		}
+		if seen[m] {
+			return Options{}, apperr.Invalid("methods", msg.FollowUpMethodDup, msg.P{"value": m})
+		}
+		seen[m] = true
+		clean = append(clean, m)
+	}
+	if len(clean) == 0 {
+		return Options{}, apperr.Invalid("methods", msg.FollowUpMethodsNil)
+	}
+	if len(clean) > MaxMethods {
+		return Options{}, apperr.Invalid("methods", msg.FollowUpMethodsMax, msg.P{"max": MaxMethods})
+	}
+	raw, _ := json.Marshal(clean)
+	if err := s.st.Tx(s.env.Ctx(), func(tx store.Tx) error {
+		return store.SetSetting(s.env.Ctx(), tx, methodsKey, string(raw))
+	}); err != nil {
+		return Options{}, err
+	}
+	return s.Options()
+}
+
+// SetNotify turns the desktop notifications on or off.
+func (s *Service) SetNotify(on bool) (Options, error) {
+	v := "0"
+	if on {
+		v = "1"
+	}
+	if err := s.st.Tx(s.env.Ctx(), func(tx store.Tx) error {
+		return store.SetSetting(s.env.Ctx(), tx, notifyKey, v)
+	}); err != nil {
+		return Options{}, err
+	}
+	return s.Options()
+}

@@ -1,0 +1,78 @@
+package importer
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"funneldesk/backend/apperr"
+	"funneldesk/backend/msg"
+	"funneldesk/backend/store"
+)
+
+// UndoResult tells what an undo did.
+type UndoResult struct {
+	ImportID int64 `json:"importId"`
+	// Kept are the records left as they are because they were changed
+	// after the import (undo of the others only).
+	Kept []store.Changed `json:"kept"`
+}
+
+// UndoImport removes what import id added and restores what it updated.
+// If records it touched were changed since, it is refused with their
+// names, unless others is set: then those are kept and the rest undone.
+func UndoImport(ctx context.Context, st *store.Store, id int64, others bool) (UndoResult, error) {
+	res := UndoResult{ImportID: id, Kept: []store.Changed{}}
+	err := st.Tx(ctx, func(tx store.Tx) error {
+		im, err := store.GetImport(ctx, tx, id)
+		if err != nil {
+			return apperr.NotFound("id", msg.ImportNoSuchImport)
+		}
+		if im.UndoneAt != "" {
+			return apperr.Conflict("id", msg.ImportAlreadyUndone)
+		}
+		changed, err := store.ImportChanges(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if len(changed) > 0 && !others {
+			names := make([]string, 0, 10)
+			for i, c := range changed {
+				if i == 10 {
+					names = append(names, "…")
+					break
+				}
+				names = append(names, c.Name+" (#"+strconv.FormatInt(c.ID, 10)+")")
+			}
+			e := apperr.Conflict("id", msg.ImportUndoChanged, msg.P{"count": len(changed), "names": strings.Join(names, "、")})
+			return e
+		}
+		skip := map[string]map[int64]bool{}
+		for _, c := range changed {
+			if skip[c.Table] == nil {
+				skip[c.Table] = map[int64]bool{}
+			}
+			skip[c.Table][c.ID] = true
+			res.Kept = append(res.Kept, c)
+		}
+		return store.UndoImport(ctx, tx, id, skip, store.Now())
+	})
+	return res, err
+}
+
+// History lists the recorded imports, newest first.
+func (s *Service) History() ([]store.Import, error) {
+	return store.ListImports(s.env.Ctx(), s.st.DB)
+}
+
+// Undo undoes an import (others: keep the records changed since and undo
+// the rest).
+func (s *Service) Undo(id int64, others bool) (UndoResult, error) {
+	s.mu.Lock()
+	busy := s.running != ""
+	s.mu.Unlock()
+	if busy {
+		return UndoResult{}, errBusy()
+	}
+	return UndoImport(s.env.Ctx(), s.st, id, others)
+}

@@ -1,0 +1,363 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"funneldesk/backend/pinyin"
+)
+
+// OppKey is what finds an imported opportunity again: the other system's
+// id, else its name, customer and expected close date.
+type OppKey struct {
+	ID            int64  `db:"id"`
+	Name          string `db:"name"`
+	CustomerID    int64  `db:"customer_id"`
+	ExpectedClose string `db:"expected_close"`
+	ExternalID    string `db:"external_id"`
+}
+
+// EachOppKey calls fn with every opportunity's key, in one scan.
+func EachOppKey(ctx context.Context, q Querier, fn func(OppKey)) error {
+	rows, err := q.QueryxContext(ctx, `SELECT id, name, customer_id, expected_close, external_id FROM opportunities`)
+	if err != nil {
+		return fmt.Errorf("opportunity keys: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k OppKey
+		if err := rows.StructScan(&k); err != nil {
+			return fmt.Errorf("opportunity keys: %w", err)
+		}
+		fn(k)
+	}
+	return rows.Err()
+}
+
+// oppRestore are the columns an import may change and its undo restores.
+type oppRestore struct {
+	Name          string `db:"name" json:"name"`
+	CustomerID    int64  `db:"customer_id" json:"customerId"`
+	Type          string `db:"type" json:"type"`
+	Source        string `db:"source" json:"source"`
+	OwnerID       int64  `db:"owner_id" json:"ownerId"`
+	Campaign      string `db:"campaign" json:"campaign"`
+	AmountCents   int64  `db:"amount_cents" json:"amountCents"`
+	ExpectedClose string `db:"expected_close" json:"expectedClose"`
+	NextStep      string `db:"next_step" json:"nextStep"`
+	StageID       int64  `db:"stage_id" json:"stageId"`
+	ProbabilityBP int    `db:"probability_bp" json:"probabilityBp"`
+	Description   string `db:"description" json:"description"`
+	LostReason    string `db:"lost_reason" json:"lostReason"`
+	Competitor    string `db:"competitor" json:"competitor"`
+	ExternalID    string `db:"external_id" json:"externalId"`
+	UpdatedAt     string `db:"updated_at" json:"updatedAt"`
+}
+
+const oppRestoreCols = `name, customer_id, type, source, owner_id, campaign, amount_cents, expected_close, next_step, stage_id,
+	probability_bp, description, lost_reason, competitor, external_id, updated_at`
+
+// UpdateImportedOpportunity overwrites an opportunity with an imported row
+// (keeping its creation time), records a stage change in its history at
+// changedAt ("" = now), and returns the row as it was, as JSON for undo.
+func UpdateImportedOpportunity(ctx context.Context, tx Tx, id int64, o Opportunity, now, changedAt string) (string, error) {
+	var old oppRestore
+	if err := tx.GetContext(ctx, &old, `SELECT `+oppRestoreCols+` FROM opportunities WHERE id = ?`, id); err != nil {
+		return "", fmt.Errorf("read opportunity: %w", err)
+	}
+	if err := writeOpp(ctx, tx, id, oppRestore{Name: o.Name, CustomerID: o.CustomerID, Type: o.Type, Source: o.Source, OwnerID: o.OwnerID,
+		Campaign: o.Campaign, AmountCents: o.AmountCents, ExpectedClose: o.ExpectedClose, NextStep: o.NextStep, StageID: o.StageID,
+		ProbabilityBP: o.ProbabilityBP, Description: o.Description, LostReason: o.LostReason, Competitor: o.Competitor,
+		ExternalID: o.ExternalID, UpdatedAt: now}); err != nil {
+		return "", err
+	}
+	if old.StageID != o.StageID {
+		if changedAt == "" {
+			changedAt = now
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO stage_history (opportunity_id, from_stage_id, to_stage_id, changed_at) VALUES (?, ?, ?, ?)`,
+			id, old.StageID, o.StageID, changedAt); err != nil {
+			return "", fmt.Errorf("record stage history: %w", err)
+		}
+	}
+	b, _ := json.Marshal(old)
+	return string(b), nil
+}
+
+func writeOpp(ctx context.Context, tx Tx, id int64, o oppRestore) error {
+	py, ini := pinyin.Keys(o.Name)
+	_, err := tx.ExecContext(ctx, `UPDATE opportunities SET name = ?, name_py = ?, name_initials = ?, customer_id = ?, type = ?, source = ?,
+		owner_id = ?, campaign = ?, amount_cents = ?, expected_close = ?, next_step = ?, stage_id = ?, probability_bp = ?, description = ?,
+		lost_reason = ?, competitor = ?, external_id = ?, updated_at = ? WHERE id = ?`,
+		o.Name, py, ini, o.CustomerID, o.Type, o.Source, o.OwnerID, o.Campaign, o.AmountCents, o.ExpectedClose, o.NextStep, o.StageID,
+		o.ProbabilityBP, o.Description, o.LostReason, o.Competitor, o.ExternalID, o.UpdatedAt, id)
+	if err != nil {
+		return fmt.Errorf("update opportunity: %w", err)
+	}
+	return nil
+}
+
+// Import is one recorded import.
+type Import struct {
+	ID        int64  `db:"id" json:"id"`
+	FileName  string `db:"file_name" json:"fileName"`
+	Kind      string `db:"kind" json:"kind"`
+	Source    string `db:"source" json:"source"`
+	CreatedAt string `db:"created_at" json:"createdAt"`
+	Added     int    `db:"added" json:"added"`
+	Updated   int    `db:"updated" json:"updated"`
+	Skipped   int    `db:"skipped" json:"skipped"`
+	Summary   string `db:"summary" json:"summary"`
+	Mapping   string `db:"mapping" json:"mapping"`
+	UndoneAt  string `db:"undone_at" json:"undoneAt"`
+}
+
+// InsertImport records an import and returns its id.
+func InsertImport(ctx context.Context, tx Tx, im Import) (int64, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO imports (file_name, kind, source, created_at, added, updated, skipped, summary, mapping)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, im.FileName, im.Kind, im.Source, im.CreatedAt, im.Added, im.Updated, im.Skipped, im.Summary, im.Mapping)
+	if err != nil {
+		return 0, fmt.Errorf("record import: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// ImportItem is what one import did to one record.
+type ImportItem struct {
+	Table    string `db:"tbl"`
+	RecordID int64  `db:"record_id"`
+	Action   string `db:"action"`
+	Before   string `db:"before_json"`
+	Stamp    string `db:"stamp"`
+}
+
+// importTables are the tables an import writes, in the order undo deletes
+// from them (opportunities before the customers and stages they use).
+var importTables = []string{"opportunities", "contacts", "customers", "products", "stages", "owners"}
+
+func knownTable(t string) bool {
+	for _, k := range importTables {
+		if k == t {
+			return true
+		}
+	}
+	return false
+}
+
+// AddImportItems records that an import added the rows of table with ids
+// in [first, next), stamping each with its updated_at.
+func AddImportItems(ctx context.Context, tx Tx, importID int64, table string, first, next int64) error {
+	if !knownTable(table) || first >= next {
+		return nil
+	}
+	stamp := "updated_at"
+	if table == "stages" || table == "owners" || table == "contacts" {
+		stamp = "''"
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO import_items (import_id, tbl, record_id, action, stamp)
+		SELECT ?, ?, id, 'add', `+stamp+` FROM `+table+` WHERE id >= ? AND id < ?`, importID, table, first, next)
+	if err != nil {
+		return fmt.Errorf("record import: %w", err)
+	}
+	return nil
+}
+
+// AddImportItem records one added or updated record.
+func AddImportItem(ctx context.Context, tx Tx, importID int64, it ImportItem) error {
+	_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO import_items (import_id, tbl, record_id, action, before_json, stamp)
+		VALUES (?, ?, ?, ?, ?, ?)`, importID, it.Table, it.RecordID, it.Action, it.Before, it.Stamp)
+	if err != nil {
+		return fmt.Errorf("record import: %w", err)
+	}
+	return nil
+}
+
+// ListImports returns the recorded imports, newest first.
+func ListImports(ctx context.Context, q Querier) ([]Import, error) {
+	out := []Import{}
+	if err := q.SelectContext(ctx, &out, `SELECT id, file_name, kind, source, created_at, added, updated, skipped, summary, mapping,
+		undone_at FROM imports ORDER BY id DESC`); err != nil {
+		return nil, fmt.Errorf("list imports: %w", err)
+	}
+	return out, nil
+}
+
+// GetImport returns one import or ErrNotFound.
+func GetImport(ctx context.Context, q Querier, id int64) (Import, error) {
+	var im Import
+	err := q.GetContext(ctx, &im, `SELECT id, file_name, kind, source, created_at, added, updated, skipped, summary, mapping,
+		undone_at FROM imports WHERE id = ?`, id)
+	return im, notFound(err)
+}
+
+// Changed names a record an import touched that was changed since.
+type Changed struct {
+	Table string `json:"table"`
+	ID    int64  `json:"id"`
+	Name  string `json:"name"`
+}
+
+// ImportChanges lists the records of an import that were changed after it
+// (their updated_at differs from the stamp, or something refers to them
+// that the import did not add: a quote, an order, a follow-up, a newer
+// import's update).
+func ImportChanges(ctx context.Context, q Querier, importID int64) ([]Changed, error) {
+	out := []Changed{}
+	err := q.SelectContext(ctx, &out, `
+	SELECT 'opportunities' AS "table", o.id, o.name FROM import_items i JOIN opportunities o ON o.id = i.record_id
+	 WHERE i.import_id = ? AND i.tbl = 'opportunities' AND (o.updated_at <> i.stamp
+	    OR EXISTS (SELECT 1 FROM import_items j WHERE j.tbl = i.tbl AND j.record_id = i.record_id AND j.import_id > i.import_id))
+	UNION ALL
+	SELECT 'customers', c.id, c.name FROM import_items i JOIN customers c ON c.id = i.record_id
+	 WHERE i.import_id = ? AND i.tbl = 'customers' AND (c.updated_at <> i.stamp
+	    OR EXISTS (SELECT 1 FROM import_items j WHERE j.tbl = i.tbl AND j.record_id = i.record_id AND j.import_id > i.import_id)
+	    OR (i.action = 'add' AND EXISTS (SELECT 1 FROM opportunities o WHERE o.customer_id = c.id
+	        AND NOT EXISTS (SELECT 1 FROM import_items k WHERE k.import_id = i.import_id AND k.tbl = 'opportunities' AND k.record_id = o.id AND k.action = 'add'))))
+	ORDER BY 1, 2`, importID, importID)
+	if err != nil {
+		return nil, fmt.Errorf("import changes: %w", err)
+	}
+	return out, nil
+}
+
+// UndoImport removes what an import added and restores what it updated,
+// leaving out the records in skip (table → ids), and marks it undone.
+func UndoImport(ctx context.Context, tx Tx, importID int64, skip map[string]map[int64]bool, now string) error {
+	var items []ImportItem
+	if err := tx.SelectContext(ctx, &items, `SELECT tbl, record_id, action, before_json, stamp FROM import_items WHERE import_id = ?`, importID); err != nil {
+		return fmt.Errorf("undo import: %w", err)
+	}
+	for _, table := range importTables {
+		for _, it := range items {
+			if it.Table != table || skip[table][it.RecordID] {
+				continue
+			}
+			switch {
+			case it.Action == "add" && table == "opportunities":
+				for _, q := range []string{`DELETE FROM stage_history WHERE opportunity_id = ?`, `DELETE FROM opportunity_lines WHERE opportunity_id = ?`,
+					`DELETE FROM opportunities WHERE id = ?`} {
+					if _, err := tx.ExecContext(ctx, q, it.RecordID); err != nil {
+						return fmt.Errorf("undo import: %w", err)
+					}
+				}
+			case it.Action == "add" && (table == "stages" || table == "owners"):
+				// Kept when something else has come to use them since.
+				ref := `SELECT 1 FROM opportunities WHERE stage_id = ? UNION ALL SELECT 1 FROM stage_history WHERE to_stage_id = ? OR from_stage_id = ?`
+				args := []any{it.RecordID, it.RecordID, it.RecordID}
+				if table == "owners" {
+					ref = `SELECT 1 FROM opportunities WHERE owner_id = ? UNION ALL SELECT 1 FROM customers WHERE owner_id = ? UNION ALL SELECT 1 FROM products WHERE owner_id = ?`
+				}
+				var used int
+				err := tx.GetContext(ctx, &used, `SELECT COUNT(*) FROM (`+ref+`)`, args...)
+				if err != nil {
+					return fmt.Errorf("undo import: %w", err)
+				}
+				if used == 0 {
+					if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE id = ?`, it.RecordID); err != nil {
+						return fmt.Errorf("undo import: %w", err)
+					}
+				}
+			case it.Action == "add" && table == "customers":
+				// A customer an opportunity kept back still uses stays.
+				if _, err := tx.ExecContext(ctx, `DELETE FROM customers WHERE id = ? AND NOT EXISTS (SELECT 1 FROM opportunities WHERE customer_id = ?)`,
+					it.RecordID, it.RecordID); err != nil {
+					return fmt.Errorf("undo import: %w", err)
+				}
+			case it.Action == "add":
+				if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE id = ?`, it.RecordID); err != nil {
+					return fmt.Errorf("undo import: %w", err)
+				}
+			case it.Action == "update" && table == "opportunities":
+				var old oppRestore
+				if err := json.Unmarshal([]byte(it.Before), &old); err != nil {
+					return fmt.Errorf("undo import: %w", err)
+				}
+				var cur int64
+				if err := tx.GetContext(ctx, &cur, `SELECT stage_id FROM opportunities WHERE id = ?`, it.RecordID); err != nil {
+					if errors.Is(err, sql.ErrNoRows) {
+						continue
+					}
+					return fmt.Errorf("undo import: %w", err)
+				}
+				if err := writeOpp(ctx, tx, it.RecordID, old); err != nil {
+					return err
+				}
+				if cur != old.StageID {
+					// The history row the import added goes with it.
+					if _, err := tx.ExecContext(ctx, `DELETE FROM stage_history WHERE id = (SELECT MAX(id) FROM stage_history WHERE opportunity_id = ?)`,
+						it.RecordID); err != nil {
+						return fmt.Errorf("undo import: %w", err)
+					}
+				}
+			case it.Action == "update":
+				if err := restoreRow(ctx, tx, table, it.RecordID, it.Before); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE imports SET undone_at = ? WHERE id = ?`, now, importID); err != nil {
+		return fmt.Errorf("undo import: %w", err)
+	}
+	return nil
+}
+
+// restoreRow writes back the columns of a row saved as a JSON object of
+// column → value (customers, contacts, products).
+func restoreRow(ctx context.Context, tx Tx, table string, id int64, before string) error {
+	var cols map[string]any
+	if err := json.Unmarshal([]byte(before), &cols); err != nil {
+		return fmt.Errorf("undo import: %w", err)
+	}
+	set, args := "", []any{}
+	for c, v := range cols {
+		if !safeColumn(c) {
+			continue
+		}
+		if set != "" {
+			set += ", "
+		}
+		set += c + " = ?"
+		args = append(args, v)
+	}
+	if set == "" {
+		return nil
+	}
+	args = append(args, id)
+	if _, err := tx.ExecContext(ctx, `UPDATE `+table+` SET `+set+` WHERE id = ?`, args...); err != nil {
+		return fmt.Errorf("undo import: %w", err)
+	}
+	return nil
+}
+
+func safeColumn(c string) bool {
+	for _, r := range c {
+		if !(r >= 'a' && r <= 'z' || r == '_') {
+			return false
+		}
+	}
+	return c != ""
+}
+
+// OpportunityTypes is the configurable list of opportunity types (设置:
+// 机会类型); it starts as the built-in two.
+func OpportunityTypes(ctx context.Context, q Querier, builtin []string) ([]string, error) {
+	v, err := GetSetting(ctx, q, "opportunity_types", "")
+	if err != nil || v == "" {
+		return builtin, err
+	}
+	var out []string
+	if err := json.Unmarshal([]byte(v), &out); err != nil || len(out) == 0 {
+		return builtin, nil
+	}
+	return out, nil
+}
+
+// SetOpportunityTypes saves the list of opportunity types.
+func SetOpportunityTypes(ctx context.Context, q Querier, types []string) error {
+	b, _ := json.Marshal(types)
+	return SetSetting(ctx, q, "opportunity_types", string(b))
+}

@@ -1,0 +1,62 @@
+// English strings of the follow-ups, the dashboard's reminders and their
+// settings; the same shape as followup.zh-CN.ts.
+import type fuZh from './followup.zh-CN'
+
+const fuEn: typeof fuZh = {
+  fu: {
+    title: 'Follow-ups',
+    add: 'Add follow-up',
+    editTitle: 'Edit follow-up',
+    date: 'Date',
+    time: 'Time',
+    timePlaceholder: 'hh:mm',
+    method: 'Method',
+    content: 'Content',
+    nextDate: 'Next follow-up',
+    nextAction: 'Next action',
+    about: 'About',
+    contact: 'Contact',
+    opportunity: 'Opportunity',
+    onCustomer: 'The customer',
+    allContacts: 'All contacts',
+    pending: 'Pending',
+    last: 'Last follow-up',
+    confirmDelete: 'Delete the follow-up of {date} “{content}”?',
+  },
+  desk: {
+    badge: '{n} due',
+    followUpsToday: 'Follow-ups due today',
+    followUpsOverdue: 'Overdue follow-ups',
+    slipped: 'Opportunities past their expected close date',
+    installmentsDue: 'Installments due within 7 days',
+    installmentsOverdue: 'Overdue installments',
+    quotesExpiring: 'Quotes about to expire',
+    recycling: 'Customers about to return to the pool',
+    nothing: 'Nothing needs attention',
+    overdueDays: '{n} days overdue',
+    record: 'Record',
+    nextDate: 'Planned',
+    nextAction: 'Action',
+    expectedClose: 'Expected close',
+    dueDate: 'Due',
+    order: 'Order',
+    openAmount: 'Outstanding',
+    quote: 'Quote',
+    validUntil: 'Valid until',
+    total: 'Amount',
+    recycleOn: 'Returns on',
+    recycleRule: 'Rule',
+    more: '{n} in all, first {shown} shown',
+    stageHint: 'Click to list the opportunities in this stage',
+  },
+  fuSettings: {
+    title: 'Follow-ups and reminders',
+    methods: 'Follow-up methods',
+    methodsHint: 'The methods the follow-up form offers; recorded follow-ups keep theirs.',
+    addMethod: 'Add method',
+    notify: 'Desktop notifications',
+    notifyHint: 'At start and when follow-ups or installments fall due, in the system notification area (where the system allows).',
+  },
+}
+
+export default fuEn
