@@ -26,6 +26,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"funneldesk/backend/msg"
 )
@@ -50,13 +51,104 @@ type Error struct {
 	MessageEn string  `json:"messageEn"`
 	// Row is set by importers: the 1-based data row the error belongs to.
 	Row int `json:"row,omitempty"`
+	// Fields, when one request has several field errors, holds them all
+	// (the first among them); the error's own code, field and text are the
+	// first one's, so a caller that reads one error still reads a right one.
+	Fields []*Error `json:"fields,omitempty"`
 }
 
 func (e *Error) Error() string {
+	if len(e.Fields) > 1 {
+		parts := make([]string, len(e.Fields))
+		for i, f := range e.Fields {
+			parts[i] = f.Error()
+		}
+		return strings.Join(parts, "; ")
+	}
 	if e.Field != "" {
 		return fmt.Sprintf("%s: %s", e.Field, e.Message)
 	}
 	return e.Message
+}
+
+// All is every field error e carries: its Fields, or e itself.
+func (e *Error) All() []*Error {
+	if len(e.Fields) > 0 {
+		return e.Fields
+	}
+	return []*Error{e}
+}
+
+// List collects the errors of one request so that a form learns every
+// field error at once, not only the first:
+//
+//	var errs apperr.List
+//	p.Name, err = validate.Text("name", ...)
+//	errs.Add(err)
+//	if p.Code, err = validate.Text("code", ...); errs.OK(err) {
+//		errs.Add(checkUnique(p.Code)) // only worth asking of a valid code
+//	}
+//	return errs.Err()
+//
+// An error that is not an *Error (a failing query) wins over field errors:
+// Err returns it as it is.
+type List struct {
+	errs  []*Error
+	other error
+}
+
+// Add records err, if any; an *Error carrying several is recorded as each.
+func (l *List) Add(err error) {
+	if err == nil {
+		return
+	}
+	e, ok := As(err)
+	if !ok {
+		if l.other == nil {
+			l.other = err
+		}
+		return
+	}
+	l.errs = append(l.errs, e.All()...)
+}
+
+// OK records err and reports whether it was nil, for checks that only
+// make sense on a valid value.
+func (l *List) OK(err error) bool {
+	l.Add(err)
+	return err == nil
+}
+
+// Has reports whether anything was recorded, or anything about field.
+func (l *List) Has(field ...string) bool {
+	if len(field) == 0 {
+		return len(l.errs) > 0 || l.other != nil
+	}
+	for _, e := range l.errs {
+		for _, f := range field {
+			if e.Field == f {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Err is nil when nothing was recorded, the one error when there is one,
+// else the first carrying all of them in Fields.
+func (l *List) Err() error {
+	if l.other != nil {
+		return l.other
+	}
+	switch len(l.errs) {
+	case 0:
+		return nil
+	case 1:
+		return l.errs[0]
+	}
+	first := *l.errs[0]
+	first.Fields = append([]*Error(nil), l.errs...)
+	return &first
 }
 
 // New is an error with the given code; p, if given, are the parameters the
@@ -94,9 +186,19 @@ func (e *Error) render() {
 func (e *Error) Msg() msg.Msg { return msg.Msg{Key: e.Key, Params: e.Params} }
 
 // Wrap returns a copy of e whose text is key rendered with p, where p's
-// {message} is e's own text: "第 2 行：产品不存在". Code, field and row stay.
+// {message} is e's own text: "第 2 行：产品不存在". Code, field and row stay;
+// an error carrying several has each wrapped.
 func (e *Error) Wrap(key msg.Key, p msg.P) *Error {
+	if len(e.Fields) > 1 {
+		var l List
+		for _, f := range e.Fields {
+			l.Add(f.Wrap(key, p))
+		}
+		out, _ := As(l.Err())
+		return out
+	}
 	out := *e
+	out.Fields = nil
 	q := msg.P{"message": e.Msg()}
 	for k, v := range p {
 		q[k] = v

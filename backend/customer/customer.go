@@ -176,20 +176,18 @@ func (s *Service) SameName(name string, excludeID int64) ([]store.Customer, erro
 // having no owner, its owner changes through the pool's actions.
 func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input, cur store.Customer) (store.Customer, error) {
 	var c store.Customer
+	var errs apperr.List
 	var err error
-	if c.Name, err = validate.Text("name", msg.LabelCustomerName, in.Name, true, 100); err != nil {
-		return c, err
-	}
-	if c.Classification, err = validate.OneOf("classification", msg.LabelClassification, in.Classification, Classifications); err != nil {
-		return c, err
-	}
+	c.Name, err = validate.Text("name", msg.LabelCustomerName, in.Name, true, 100)
+	errs.Add(err)
+	c.Classification, err = validate.OneOf("classification", msg.LabelClassification, in.Classification, Classifications)
+	errs.Add(err)
 	levels, err := pool.Levels(ctx, q)
 	if err != nil {
 		return c, err
 	}
-	if c.Level, err = validate.OneOf("level", msg.LabelLevel, in.Level, levels); err != nil {
-		return c, err
-	}
+	c.Level, err = validate.OneOf("level", msg.LabelLevel, in.Level, levels)
+	errs.Add(err)
 	fields := []struct {
 		dst      *string
 		field, v string
@@ -203,20 +201,19 @@ func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input
 		{&c.Notes, "notes", in.Notes, msg.LabelNotes, 2000},
 	}
 	for _, f := range fields {
-		if *f.dst, err = validate.Text(f.field, f.label, f.v, false, f.max); err != nil {
-			return c, err
-		}
+		*f.dst, err = validate.Text(f.field, f.label, f.v, false, f.max)
+		errs.Add(err)
 	}
-	if c.Phone, err = validate.Phone("phone", msg.LabelPhone, c.Phone); err != nil {
-		return c, err
+	if !errs.Has("phone") {
+		c.Phone, err = validate.Phone("phone", msg.LabelPhone, c.Phone)
+		errs.Add(err)
 	}
 	switch {
 	case id == 0 && in.PoolID != 0:
 		p, err := pool.PoolForNew(ctx, q, in.PoolID)
-		if err != nil {
-			return c, err
+		if errs.OK(err) {
+			c.Status, c.PoolID, c.HomePoolID, c.PoolName = store.CustomerPool, &p.ID, &p.ID, p.Name
 		}
-		c.Status, c.PoolID, c.HomePoolID, c.PoolName = store.CustomerPool, &p.ID, &p.ID, p.Name
 	case id != 0 && cur.Status != store.CustomerOwned:
 		c.Status, c.OwnerID = cur.Status, nil
 	default:
@@ -224,11 +221,14 @@ func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input
 		if cur.OwnerID != nil {
 			currentOwner = *cur.OwnerID
 		}
-		o, err := owner.Resolve(ctx, q, in.OwnerID, currentOwner)
-		if err != nil {
-			return c, err
+		if o, err := owner.Resolve(ctx, q, in.OwnerID, currentOwner); errs.OK(err) {
+			c.OwnerID, c.OwnerName, c.Status = &o.ID, o.Name, store.CustomerOwned
 		}
-		c.OwnerID, c.OwnerName, c.Status = &o.ID, o.Name, store.CustomerOwned
+	}
+	// The duplicate question (查重) is a confirmation the form asks on its
+	// own; it comes only once every field is right.
+	if errs.Has() {
+		return c, errs.Err()
 	}
 	ds, err := pool.FindDuplicates(ctx, q, pool.DupeQuery{Name: c.Name, Phone: c.Phone, ExcludeID: id})
 	if err != nil {
@@ -331,28 +331,24 @@ func (s *Service) Delete(id int64) error {
 
 func checkContact(in ContactInput) (store.Contact, error) {
 	var c store.Contact
+	var errs apperr.List
 	var err error
-	if c.Name, err = validate.Text("name", msg.LabelContactName, in.Name, true, 50); err != nil {
-		return c, err
+	c.Name, err = validate.Text("name", msg.LabelContactName, in.Name, true, 50)
+	errs.Add(err)
+	c.Title, err = validate.Text("title", msg.LabelContactTitle, in.Title, false, 50)
+	errs.Add(err)
+	if c.Phone, err = validate.Text("phone", msg.LabelPhone, in.Phone, false, 50); errs.OK(err) {
+		c.Phone, err = validate.Phone("phone", msg.LabelPhone, c.Phone)
+		errs.Add(err)
 	}
-	if c.Title, err = validate.Text("title", msg.LabelContactTitle, in.Title, false, 50); err != nil {
-		return c, err
+	if c.Email, err = validate.Text("email", msg.LabelEmail, in.Email, false, 100); errs.OK(err) {
+		// One address: user@domain, both parts present.
+		user, domain, _ := strings.Cut(c.Email, "@")
+		if c.Email != "" && (user == "" || domain == "" || strings.Contains(domain, "@") || strings.ContainsAny(c.Email, " ,;")) {
+			errs.Add(apperr.Invalid("email", msg.EmailInvalid, msg.P{"value": c.Email}))
+		}
 	}
-	if c.Phone, err = validate.Text("phone", msg.LabelPhone, in.Phone, false, 50); err != nil {
-		return c, err
-	}
-	if c.Phone, err = validate.Phone("phone", msg.LabelPhone, c.Phone); err != nil {
-		return c, err
-	}
-	if c.Email, err = validate.Text("email", msg.LabelEmail, in.Email, false, 100); err != nil {
-		return c, err
-	}
-	// One address: user@domain, both parts present.
-	user, domain, _ := strings.Cut(c.Email, "@")
-	if c.Email != "" && (user == "" || domain == "" || strings.Contains(domain, "@") || strings.ContainsAny(c.Email, " ,;")) {
-		return c, apperr.Invalid("email", msg.EmailInvalid, msg.P{"value": c.Email})
-	}
-	return c, nil
+	return c, errs.Err()
 }
 
 // AddContact adds a contact to a customer.

@@ -373,3 +373,39 @@ func TestOpportunityCountAndResolve(t *testing.T) {
 		t.Errorf("options = %+v", opts)
 	}
 }
+
+// TestAllErrors: customer and contact forms hear of every field error at
+// once and write nothing; the same-name question waits until the rest is
+// right.
+func TestAllErrors(t *testing.T) {
+	f := newFixture(t)
+	c, err := f.s.Create(Input{Name: "大商股份", OwnerID: f.owner})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		call   func() error
+		fields []string
+	}{
+		{"empty customer", func() error { _, err := f.s.Create(Input{}); return err }, []string{"name", "ownerId"}},
+		{"wrong customer", func() error {
+			_, err := f.s.Create(Input{Name: "大商股份", Classification: "?", Phone: "abc", OwnerID: 999})
+			return err
+		}, []string{"classification", "phone", "ownerId"}},
+		{"empty contact", func() error {
+			_, err := f.s.AddContact(c.ID, ContactInput{Phone: "abc", Email: "x@"})
+			return err
+		}, []string{"name", "phone", "email"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			storetest.WantFields(t, tt.call(), tt.fields...)
+			for tb, want := range map[string]int{"customers": 1, "contacts": 0, "followups": 0} {
+				if got := storetest.Count(t, f.st, tb); got != want {
+					t.Errorf("%s: %d rows, want %d", tb, got, want)
+				}
+			}
+		})
+	}
+}

@@ -175,43 +175,35 @@ func get(ctx context.Context, q store.Querier, id int64) (store.FollowUp, error)
 // method before an edit) stays allowed after it left the list of methods.
 func (s *Service) check(ctx context.Context, q store.Querier, in Input, curMethod string) (store.FollowUp, error) {
 	f := store.FollowUp{CustomerID: in.CustomerID, ContactID: in.ContactID, OpportunityID: in.OpportunityID}
-	if err := resolve(ctx, q, &f); err != nil {
-		return f, err
-	}
+	var errs apperr.List
+	errs.Add(resolve(ctx, q, &f))
 	var err error
-	if f.Date, err = validate.Date("date", msg.LabelFollowUpDate, in.Date, true); err != nil {
-		return f, err
+	if f.Date, err = validate.Date("date", msg.LabelFollowUpDate, in.Date, true); errs.OK(err) {
+		if today := s.env.Today(); f.Date > today {
+			errs.Add(apperr.Invalid("date", msg.FollowUpFuture, msg.P{"today": today}))
+		}
 	}
-	if today := s.env.Today(); f.Date > today {
-		return f, apperr.Invalid("date", msg.FollowUpFuture, msg.P{"today": today})
-	}
-	if f.Time, err = checkTime(in.Time); err != nil {
-		return f, err
-	}
+	f.Time, err = checkTime(in.Time)
+	errs.Add(err)
 	methods, err := Methods(ctx, q)
 	if err != nil {
 		return f, err
 	}
 	if strings.TrimSpace(in.Method) != curMethod || curMethod == "" {
-		if f.Method, err = validate.OneOf("method", msg.LabelFollowUpMethod, in.Method, methods); err != nil {
-			return f, err
-		}
+		f.Method, err = validate.OneOf("method", msg.LabelFollowUpMethod, in.Method, methods)
+		errs.Add(err)
 	} else {
 		f.Method = curMethod
 	}
-	if f.Content, err = validate.Text("content", msg.LabelFollowUpContent, in.Content, true, 4000); err != nil {
-		return f, err
+	f.Content, err = validate.Text("content", msg.LabelFollowUpContent, in.Content, true, 4000)
+	errs.Add(err)
+	if f.NextDate, err = validate.Date("nextDate", msg.LabelFollowUpNext, in.NextDate, false); errs.OK(err) &&
+		!errs.Has("date") && f.NextDate != "" && f.NextDate < f.Date {
+		errs.Add(apperr.Invalid("nextDate", msg.FollowUpNextBefore))
 	}
-	if f.NextDate, err = validate.Date("nextDate", msg.LabelFollowUpNext, in.NextDate, false); err != nil {
-		return f, err
-	}
-	if f.NextDate != "" && f.NextDate < f.Date {
-		return f, apperr.Invalid("nextDate", msg.FollowUpNextBefore)
-	}
-	if f.NextAction, err = validate.Text("nextAction", msg.LabelFollowUpNextAction, in.NextAction, false, 200); err != nil {
-		return f, err
-	}
-	return f, nil
+	f.NextAction, err = validate.Text("nextAction", msg.LabelFollowUpNextAction, in.NextAction, false, 200)
+	errs.Add(err)
+	return f, errs.Err()
 }
 
 // resolve checks the contact and opportunity and fills the customer from

@@ -316,3 +316,27 @@ func TestOpportunitiesSortByLastFollowUp(t *testing.T) {
 		}
 	}
 }
+
+// TestAllErrors: an empty or wholly wrong follow-up form hears of every
+// field error at once and writes nothing.
+func TestAllErrors(t *testing.T) {
+	f := newFixture(t)
+	tests := []struct {
+		name   string
+		in     Input
+		fields []string
+	}{
+		{"empty", Input{}, []string{"customerId", "date", "content"}},
+		{"wrong everywhere", Input{CustomerID: f.cust, ContactID: 999, Date: "2026-03-11", Time: "25:00", Method: "飞鸽", NextDate: "2025-02-30"},
+			[]string{"contactId", "date", "time", "method", "content", "nextDate"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := f.s.Create(tt.in)
+			storetest.WantFields(t, err, tt.fields...)
+			if n := storetest.Count(t, f.st, "followups"); n != 0 {
+				t.Errorf("%d follow-ups written", n)
+			}
+		})
+	}
+}

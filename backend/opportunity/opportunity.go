@@ -5,6 +5,7 @@ package opportunity
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/customer"
@@ -40,6 +41,10 @@ type Input struct {
 	Description   string `json:"description"`
 	LostReason    string `json:"lostReason"`
 	Competitor    string `json:"competitor"`
+	// ConfirmOrders confirms marking lost, or reopening a won opportunity,
+	// that has live orders; without it that is refused with a conflict
+	// naming them, which the UI turns into a question.
+	ConfirmOrders bool `json:"confirmOrders"`
 }
 
 // Move changes only the stage, as a drag on the stage view does.
@@ -47,6 +52,8 @@ type Move struct {
 	StageID    int64  `json:"stageId"`
 	LostReason string `json:"lostReason"`
 	Competitor string `json:"competitor"`
+	// ConfirmOrders: as in Input.
+	ConfirmOrders bool `json:"confirmOrders"`
 }
 
 // Filter is the list, board and export filter.
@@ -148,55 +155,43 @@ func (s *Service) Get(id int64) (Detail, error) {
 // returns the row to write.
 func build(ctx context.Context, q store.Querier, in Input, cur store.Opportunity) (store.Opportunity, error) {
 	o := cur
+	var errs apperr.List
 	var err error
-	if o.Name, err = validate.Text("name", msg.LabelOpportunityName, in.Name, true, 100); err != nil {
-		return o, err
+	o.Name, err = validate.Text("name", msg.LabelOpportunityName, in.Name, true, 100)
+	errs.Add(err)
+	if c, err := customer.Resolve(ctx, q, in.CustomerID); errs.OK(err) {
+		o.CustomerID = c.ID
 	}
-	c, err := customer.Resolve(ctx, q, in.CustomerID)
-	if err != nil {
-		return o, err
+	o.Type, err = validate.OneOf("type", msg.LabelType, in.Type, Types)
+	errs.Add(err)
+	o.Source, err = validate.Text("source", msg.LabelSource, in.Source, false, 50)
+	errs.Add(err)
+	if w, err := owner.Resolve(ctx, q, in.OwnerID, cur.OwnerID); errs.OK(err) {
+		o.OwnerID = w.ID
 	}
-	o.CustomerID = c.ID
-	if o.Type, err = validate.OneOf("type", msg.LabelType, in.Type, Types); err != nil {
-		return o, err
-	}
-	if o.Source, err = validate.Text("source", msg.LabelSource, in.Source, false, 50); err != nil {
-		return o, err
-	}
-	w, err := owner.Resolve(ctx, q, in.OwnerID, cur.OwnerID)
-	if err != nil {
-		return o, err
-	}
-	o.OwnerID = w.ID
-	if o.Campaign, err = validate.Text("campaign", msg.LabelCampaign, in.Campaign, false, 100); err != nil {
-		return o, err
-	}
-	if o.AmountCents, err = validate.Amount("amount", msg.LabelAmount, in.Amount, false); err != nil {
-		return o, err
-	}
-	if o.ExpectedClose, err = validate.Date("expectedClose", msg.LabelExpectedClose, in.ExpectedClose, false); err != nil {
-		return o, err
-	}
-	if o.NextStep, err = validate.Text("nextStep", msg.LabelNextStep, in.NextStep, false, 200); err != nil {
-		return o, err
-	}
-	if o.Description, err = validate.Text("description", msg.LabelDescription, in.Description, false, 4000); err != nil {
-		return o, err
-	}
+	o.Campaign, err = validate.Text("campaign", msg.LabelCampaign, in.Campaign, false, 100)
+	errs.Add(err)
+	o.AmountCents, err = validate.Amount("amount", msg.LabelAmount, in.Amount, false)
+	errs.Add(err)
+	o.ExpectedClose, err = validate.Date("expectedClose", msg.LabelExpectedClose, in.ExpectedClose, false)
+	errs.Add(err)
+	o.NextStep, err = validate.Text("nextStep", msg.LabelNextStep, in.NextStep, false, 200)
+	errs.Add(err)
+	o.Description, err = validate.Text("description", msg.LabelDescription, in.Description, false, 4000)
+	errs.Add(err)
 	st, err := stage.Resolve(ctx, q, in.StageID, cur.StageID)
-	if err != nil {
-		return o, err
-	}
+	stageOK := errs.OK(err)
 	bp, given, err := validate.Percent("probability", msg.LabelProbability, in.Probability)
-	if err != nil {
-		return o, err
+	errs.Add(err)
+	if stageOK {
+		if !given {
+			bp = st.ProbabilityBP
+		}
+		o.StageID = st.ID
+		o.ProbabilityBP = bp
+		errs.Add(applyStageRules(&o, st, in.LostReason, in.Competitor))
 	}
-	if !given {
-		bp = st.ProbabilityBP
-	}
-	o.StageID = st.ID
-	o.ProbabilityBP = bp
-	return o, applyStageRules(&o, st, in.LostReason, in.Competitor)
+	return o, errs.Err()
 }
 
 // applyStageRules fixes the won stage at 100% and the lost stage at 0% and
@@ -208,15 +203,13 @@ func applyStageRules(o *store.Opportunity, st store.Stage, lostReason, competito
 		o.LostReason, o.Competitor = "", ""
 	case store.KindLost:
 		o.ProbabilityBP = 0
+		var errs apperr.List
 		reason, err := validate.Text("lostReason", msg.LabelLostReason, lostReason, true, 500)
-		if err != nil {
-			return err
-		}
+		errs.Add(err)
 		comp, err := validate.Text("competitor", msg.LabelCompetitor, competitor, false, 100)
-		if err != nil {
-			return err
-		}
+		errs.Add(err)
 		o.LostReason, o.Competitor = reason, comp
+		return errs.Err()
 	default:
 		o.LostReason, o.Competitor = "", ""
 	}
@@ -260,6 +253,9 @@ func (s *Service) Update(id int64, in Input) (store.Opportunity, error) {
 		if err != nil {
 			return err
 		}
+		if err := checkLiveOrders(ctx, tx, cur, o.StageID, in.ConfirmOrders); err != nil {
+			return err
+		}
 		if err := s.write(ctx, tx, cur, o); err != nil {
 			return err
 		}
@@ -293,6 +289,9 @@ func (s *Service) ChangeStage(id int64, m Move) (store.Opportunity, error) {
 		if err := applyStageRules(&o, st, m.LostReason, m.Competitor); err != nil {
 			return err
 		}
+		if err := checkLiveOrders(ctx, tx, cur, o.StageID, m.ConfirmOrders); err != nil {
+			return err
+		}
 		if err := s.write(ctx, tx, cur, o); err != nil {
 			return err
 		}
@@ -313,7 +312,75 @@ func logChange(ctx context.Context, tx store.Tx, cur, out store.Opportunity) err
 	return oplog.Record(ctx, tx, oplog.Entry{Kind: "opportunity", ID: out.ID, Name: out.Name, Action: action, Owner: out.OwnerName, Old: cur, New: out})
 }
 
+// checkLiveOrders refuses, unless confirmed, to mark an opportunity with
+// live (not voided) orders lost or to take a won one with such orders out of
+// the won stage: a signed order is the deal, so the user is asked first and
+// told which orders.
+func checkLiveOrders(ctx context.Context, q store.Querier, cur store.Opportunity, to int64, confirmed bool) error {
+	if confirmed || to == cur.StageID {
+		return nil
+	}
+	st, err := store.GetStage(ctx, q, to)
+	if err != nil {
+		return err
+	}
+	lost := st.Kind == store.KindLost
+	if !lost && (cur.StageKind != store.KindWon || st.Kind == store.KindWon) {
+		return nil
+	}
+	orders, err := store.LiveOrderNumbers(ctx, q, cur.ID)
+	if err != nil || len(orders) == 0 {
+		return err
+	}
+	if lost {
+		return apperr.Conflict("stageId", msg.OppLostHasOrders, msg.P{"name": cur.Name, "orders": strings.Join(orders, "、")})
+	}
+	return apperr.Conflict("stageId", msg.OppReopenHasOrders, msg.P{"name": cur.Name, "orders": strings.Join(orders, "、")})
+}
+
+// MarkWon moves an open opportunity to the won stage, as a signed order
+// does; a won or lost one is left as it is. It reports whether it moved.
+func MarkWon(ctx context.Context, tx store.Tx, id int64) (bool, error) {
+	cur, err := get(ctx, tx, id)
+	if err != nil || cur.StageKind != store.KindOpen {
+		return false, err
+	}
+	won, err := store.StageByKind(ctx, tx, store.KindWon)
+	if err != nil {
+		return false, err
+	}
+	o := cur
+	o.StageID = won.ID
+	if err := applyStageRules(&o, won, "", ""); err != nil {
+		return false, err
+	}
+	if err := write(ctx, tx, cur, o); err != nil {
+		return false, err
+	}
+	return true, logChange(ctx, tx, cur, o)
+}
+
+// MarkWon moves an open opportunity to the won stage: the answer to "the
+// order is signed; mark the opportunity won?".
+func (s *Service) MarkWon(id int64) (store.Opportunity, error) {
+	ctx := s.env.Ctx()
+	var out store.Opportunity
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		if _, err := MarkWon(ctx, tx, id); err != nil {
+			return err
+		}
+		var err error
+		out, err = store.GetOpportunity(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
+
 func (s *Service) write(ctx context.Context, tx store.Tx, cur, o store.Opportunity) error {
+	return write(ctx, tx, cur, o)
+}
+
+func write(ctx context.Context, tx store.Tx, cur, o store.Opportunity) error {
 	if err := store.UpdateOpportunity(ctx, tx, o); err != nil {
 		return err
 	}

@@ -189,6 +189,31 @@ func TestCreate(t *testing.T) {
 	}
 }
 
+// TestCreateAllErrors: an empty or wholly wrong opportunity form hears of
+// every field at once.
+func TestCreateAllErrors(t *testing.T) {
+	f := newFixture(t)
+	tests := []struct {
+		name   string
+		in     Input
+		fields []string
+	}{
+		{"empty", Input{}, []string{"name", "customerId", "ownerId", "stageId"}},
+		{"wrong everywhere", Input{Name: "x", CustomerID: 999, OwnerID: f.zhang, Type: "?", Amount: "abc", ExpectedClose: "2025-02-30", Probability: "120", StageID: f.lost},
+			[]string{"customerId", "type", "amount", "expectedClose", "probability", "lostReason"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := storetest.Count(t, f.st, "opportunities")
+			_, err := f.s.Create(tt.in)
+			storetest.WantFields(t, err, tt.fields...)
+			if storetest.Count(t, f.st, "opportunities") != before {
+				t.Error("a refused opportunity was written")
+			}
+		})
+	}
+}
+
 func TestCreateKeepsOptionalFields(t *testing.T) {
 	f := newFixture(t)
 	in := f.input()

@@ -39,33 +39,31 @@ func (s *Service) AddInvoice(in InvoiceInput) (Detail, error) {
 			return err
 		}
 		v := store.Invoice{OrderID: o.ID, CustomerID: o.CustomerID}
-		if v.Number, err = validate.Text("number", msg.LabelInvoiceNumber, in.Number, true, 50); err != nil {
-			return err
+		var errs apperr.List
+		if v.Number, err = validate.Text("number", msg.LabelInvoiceNumber, in.Number, true, 50); errs.OK(err) {
+			if other, err := store.InvoiceByNumber(ctx, tx, v.Number); err == nil {
+				errs.Add(apperr.Conflict("number", msg.InvoiceNumberTaken, msg.P{"number": v.Number, "order": other.OrderNumber}))
+			} else if !errors.Is(err, store.ErrNotFound) {
+				errs.Add(err)
+			}
 		}
-		if other, err := store.InvoiceByNumber(ctx, tx, v.Number); err == nil {
-			return apperr.Conflict("number", msg.InvoiceNumberTaken, msg.P{"number": v.Number, "order": other.OrderNumber})
-		} else if !errors.Is(err, store.ErrNotFound) {
-			return err
-		}
-		if v.Date, err = validate.Date("date", msg.LabelInvoiceDate, in.Date, false); err != nil {
-			return err
-		}
+		v.Date, err = validate.Date("date", msg.LabelInvoiceDate, in.Date, false)
+		errs.Add(err)
 		if v.Date == "" {
 			v.Date = today
 		}
-		if v.AmountCents, err = validate.Amount("amount", msg.LabelInvoiceAmount, in.Amount, true); err != nil {
-			return err
+		if v.AmountCents, err = validate.Amount("amount", msg.LabelInvoiceAmount, in.Amount, true); errs.OK(err) {
+			if v.AmountCents == 0 {
+				errs.Add(apperr.Invalid("amount", msg.InvoiceAmountZero))
+			} else if left := o.NetCents - o.InvoicedCents; v.AmountCents > left {
+				errs.Add(apperr.Conflict("amount", msg.InvoiceOverLeft, msg.P{"amount": money.Yuan(v.AmountCents), "left": money.Yuan(max(left, 0))}))
+			}
 		}
-		if v.AmountCents == 0 {
-			return apperr.Invalid("amount", msg.InvoiceAmountZero)
-		}
-		if left := o.NetCents - o.InvoicedCents; v.AmountCents > left {
-			return apperr.Conflict("amount", msg.InvoiceOverLeft, msg.P{"amount": money.Yuan(v.AmountCents), "left": money.Yuan(max(left, 0))})
-		}
-		if v.Kind, err = validate.OneOf("kind", msg.LabelInvoiceKind, in.Kind, InvoiceKinds); err != nil {
-			return err
-		}
-		if v.Note, err = validate.Text("note", msg.LabelNotes, in.Note, false, 500); err != nil {
+		v.Kind, err = validate.OneOf("kind", msg.LabelInvoiceKind, in.Kind, InvoiceKinds)
+		errs.Add(err)
+		v.Note, err = validate.Text("note", msg.LabelNotes, in.Note, false, 500)
+		errs.Add(err)
+		if err := errs.Err(); err != nil {
 			return err
 		}
 		if _, err := store.InsertInvoice(ctx, tx, v); err != nil {
@@ -150,15 +148,14 @@ func (s *Service) CreateReturn(in ReturnInput) (Detail, error) {
 			return err
 		}
 		r := store.SalesReturn{OrderID: o.ID}
-		if r.Date, err = validate.Date("date", msg.LabelReturnDate, in.Date, false); err != nil {
-			return err
-		}
+		var errs apperr.List
+		r.Date, err = validate.Date("date", msg.LabelReturnDate, in.Date, false)
+		errs.Add(err)
 		if r.Date == "" {
 			r.Date = today
 		}
-		if r.Reason, err = validate.Text("reason", msg.LabelReturnReason, in.Reason, true, 500); err != nil {
-			return err
-		}
+		r.Reason, err = validate.Text("reason", msg.LabelReturnReason, in.Reason, true, 500)
+		errs.Add(err)
 		lines, err := store.ListOrderLines(ctx, tx, o.ID)
 		if err != nil {
 			return err
@@ -167,6 +164,15 @@ func (s *Service) CreateReturn(in ReturnInput) (Detail, error) {
 		for i := range lines {
 			byID[lines[i].ID] = &lines[i]
 		}
+		// Every row is checked before any is written, so that the form
+		// hears of every bad row at once.
+		type take struct {
+			l   *store.OrderLine
+			qty int64
+		}
+		var takes []take
+		rowErr := false
+		pending := map[int64]int64{} // taken by earlier rows of this return
 		for i, li := range in.Lines {
 			q := strings.TrimSpace(li.Quantity)
 			if q == "" || q == "0" {
@@ -174,16 +180,32 @@ func (s *Service) CreateReturn(in ReturnInput) (Detail, error) {
 			}
 			l, ok := byID[li.OrderLineID]
 			if !ok {
-				return returnErr(i, apperr.Invalid("orderLineId", msg.ReturnLineNotInOrder))
+				errs.Add(returnErr(i, apperr.Invalid("orderLineId", msg.ReturnLineNotInOrder)))
+				rowErr = true
+				continue
 			}
 			qty, err := product.ParseQty(q)
 			if err != nil {
-				return returnErr(i, apperr.Invalid("quantity", msg.ReturnQtyInvalid, msg.P{"value": q}))
+				errs.Add(returnErr(i, apperr.Invalid("quantity", msg.ReturnQtyInvalid, msg.P{"value": q})))
+				rowErr = true
+				continue
 			}
-			left := l.QtyMilli - l.ReturnedQtyMilli
-			if qty > left {
-				return returnErr(i, apperr.Invalid("quantity", msg.ReturnQtyOverLeft, msg.P{"name": l.ProductName, "qty": product.FormatQty(qty), "left": product.FormatQty(left)}))
+			if left := l.QtyMilli - l.ReturnedQtyMilli - pending[l.ID]; qty > left {
+				errs.Add(returnErr(i, apperr.Invalid("quantity", msg.ReturnQtyOverLeft, msg.P{"name": l.ProductName, "qty": product.FormatQty(qty), "left": product.FormatQty(left)})))
+				rowErr = true
+				continue
 			}
+			pending[l.ID] += qty
+			takes = append(takes, take{l, qty})
+		}
+		if len(takes) == 0 && !rowErr {
+			errs.Add(apperr.Invalid("lines", msg.ReturnNoLines))
+		}
+		if err := errs.Err(); err != nil {
+			return err
+		}
+		for _, tk := range takes {
+			l, qty := tk.l, tk.qty
 			before := product.ShareOf(l.TotalCents, l.ReturnedQtyMilli, l.QtyMilli)
 			l.ReturnedQtyMilli += qty
 			after := product.ShareOf(l.TotalCents, l.ReturnedQtyMilli, l.QtyMilli)
@@ -193,9 +215,6 @@ func (s *Service) CreateReturn(in ReturnInput) (Detail, error) {
 			if err := store.SetLineReturned(ctx, tx, l.ID, l.ReturnedQtyMilli, l.ReturnedCents); err != nil {
 				return err
 			}
-		}
-		if len(r.Lines) == 0 {
-			return apperr.Invalid("lines", msg.ReturnNoLines)
 		}
 		if r.Number, err = store.NextReturnNumber(ctx, tx, compact(r.Date)); err != nil {
 			return err

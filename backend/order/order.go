@@ -22,6 +22,7 @@ import (
 	"funneldesk/backend/money"
 	"funneldesk/backend/msg"
 	"funneldesk/backend/oplog"
+	"funneldesk/backend/opportunity"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/product"
 	"funneldesk/backend/quote"
@@ -89,6 +90,19 @@ type Detail struct {
 	// Allowed lists the actions the order permits now: edit, plan, receipt,
 	// invoice, return, void.
 	Allowed []string `json:"allowed"`
+	// WinOffer, on a newly created order whose opportunity is still open
+	// while the order-wins setting is "ask", names that opportunity so the
+	// UI can offer to mark it won.
+	WinOffer *WinOffer `json:"winOffer,omitempty"`
+	// Won is true when creating the order marked its opportunity won
+	// (setting "always").
+	Won bool `json:"won,omitempty"`
+}
+
+// WinOffer is an opportunity a signed order may win.
+type WinOffer struct {
+	OpportunityID int64  `json:"opportunityId"`
+	Name          string `json:"name"`
 }
 
 // Service is bound to the UI.
@@ -204,26 +218,31 @@ func (s *Service) DraftFromOpportunity(opportunityID int64) (Input, error) {
 func (s *Service) Create(in Input) (Detail, error) {
 	ctx := s.env.Ctx()
 	var id int64
+	var offer *WinOffer
+	var won bool
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		o := store.Order{}
+		var errs apperr.List
 		var err error
-		if o.Title, err = validate.Text("title", msg.LabelTitle, in.Title, false, 100); err != nil {
-			return err
-		}
+		o.Title, err = validate.Text("title", msg.LabelTitle, in.Title, false, 100)
+		errs.Add(err)
 		custID := in.CustomerID
+		custOK := true
 		keep := map[int64]bool{}
 		lineIn := in.Lines
 		switch {
 		case in.QuoteID != 0:
 			x, qlines, err := quote.ForOrder(ctx, tx, in.QuoteID)
-			if err != nil {
-				return err
+			if !errs.OK(err) {
+				custOK = false
+				break
 			}
 			if custID != 0 && custID != x.CustomerID {
-				return apperr.Invalid("customerId", msg.NotQuoteCustomer, msg.P{"name": x.CustomerName})
+				errs.Add(apperr.Invalid("customerId", msg.NotQuoteCustomer, msg.P{"name": x.CustomerName}))
+				custOK = false
 			}
 			if in.OpportunityID != 0 && (x.OpportunityID == nil || *x.OpportunityID != in.OpportunityID) {
-				return apperr.Invalid("opportunityId", msg.NotQuoteOpportunity)
+				errs.Add(apperr.Invalid("opportunityId", msg.NotQuoteOpportunity))
 			}
 			custID, o.QuoteID, o.OpportunityID = x.CustomerID, &x.ID, x.OpportunityID
 			keep = product.ProductIDs(qlines)
@@ -232,44 +251,57 @@ func (s *Service) Create(in Input) (Detail, error) {
 			}
 		case in.OpportunityID != 0:
 			op, cid, err := quote.CheckOpportunity(ctx, tx, in.OpportunityID, in.CustomerID)
-			if err != nil {
-				return err
+			if !errs.OK(err) {
+				custOK = false
+				break
 			}
 			custID, o.OpportunityID = cid, &op.ID
 			olines, err := store.ListLines(ctx, tx, "opportunity_lines", op.ID)
-			if err != nil {
-				return err
-			}
+			errs.Add(err)
 			keep = product.ProductIDs(olines)
 		}
-		c, err := customer.Resolve(ctx, tx, custID)
-		if err != nil {
-			return err
+		if c, err := customer.Resolve(ctx, tx, custID); custOK && errs.OK(err) {
+			o.CustomerID = c.ID
 		}
-		o.CustomerID = c.ID
-		w, err := owner.Resolve(ctx, tx, in.OwnerID, 0)
-		if err != nil {
-			return err
+		if w, err := owner.Resolve(ctx, tx, in.OwnerID, 0); errs.OK(err) {
+			o.OwnerID = w.ID
 		}
-		o.OwnerID = w.ID
-		if o.SignedDate, err = validate.Date("signedDate", msg.LabelSignedDate, in.SignedDate, false); err != nil {
-			return err
-		}
+		o.SignedDate, err = validate.Date("signedDate", msg.LabelSignedDate, in.SignedDate, false)
+		errs.Add(err)
 		if o.SignedDate == "" {
 			o.SignedDate = s.today()
 		}
-		if o.Notes, err = validate.Text("notes", msg.LabelNotes, in.Notes, false, 2000); err != nil {
-			return err
-		}
+		o.Notes, err = validate.Text("notes", msg.LabelNotes, in.Notes, false, 2000)
+		errs.Add(err)
+		var lines []store.Line
+		var total int64
+		linesOK := false
 		if len(lineIn) == 0 {
-			return apperr.Invalid("lines", msg.LinesRequired)
+			errs.Add(apperr.Invalid("lines", msg.LinesRequired))
+		} else {
+			lines, total, err = product.BuildLines(ctx, tx, o.CustomerID, lineIn, keep)
+			linesOK = errs.OK(err)
 		}
-		lines, total, err := product.BuildLines(ctx, tx, o.CustomerID, lineIn, keep)
-		if err != nil {
-			return err
+		var terms store.CustomerTerms
+		if o.CustomerID != 0 {
+			terms, err = store.GetCustomerTerms(ctx, tx, o.CustomerID)
+			errs.Add(err)
 		}
-		terms, err := store.GetCustomerTerms(ctx, tx, o.CustomerID)
-		if err != nil {
+		plan := in.Plan
+		if len(plan) == 0 && total > 0 {
+			due, _ := time.Parse("2006-01-02", o.SignedDate)
+			plan = []InstallmentInput{{DueDate: due.AddDate(0, 0, terms.CreditDays).Format("2006-01-02"),
+				Amount: money.Plain(total), OwnerID: o.OwnerID}}
+		}
+		// The plan's rows are checked with the rest; its sum only against
+		// right lines.
+		o.NetCents = total
+		if _, _, err := checkPlan(ctx, tx, o, plan); err != nil {
+			if e, ok := apperr.As(err); !ok || linesOK || e.Field != "plan" {
+				errs.Add(err)
+			}
+		}
+		if err := errs.Err(); err != nil {
 			return err
 		}
 		if err := checkCredit(ctx, tx, terms, total); err != nil {
@@ -287,23 +319,48 @@ func (s *Service) Create(in Input) (Detail, error) {
 		if err := store.RefreshOrder(ctx, tx, id); err != nil {
 			return err
 		}
-		plan := in.Plan
-		if len(plan) == 0 && total > 0 {
-			due, _ := time.Parse("2006-01-02", o.SignedDate)
-			plan = []InstallmentInput{{DueDate: due.AddDate(0, 0, terms.CreditDays).Format("2006-01-02"),
-				Amount: money.Plain(total), OwnerID: o.OwnerID}}
-		}
 		o.ID = id
 		o.NetCents = total
 		if err := writePlan(ctx, tx, o, plan); err != nil {
 			return err
 		}
-		return s.log(ctx, tx, oplog.Create, id, nil)
+		if err := s.log(ctx, tx, oplog.Create, id, nil); err != nil {
+			return err
+		}
+		offer, won, err = winOpportunity(ctx, tx, o.OpportunityID)
+		return err
 	})
 	if err != nil {
 		return Detail{}, err
 	}
-	return s.Get(id)
+	d, err := s.Get(id)
+	d.WinOffer, d.Won = offer, won
+	return d, err
+}
+
+// winOpportunity applies the order-wins setting to the opportunity a new
+// order was made from: a signed order is the deal won. Only an open
+// opportunity is concerned.
+func winOpportunity(ctx context.Context, tx store.Tx, oppID *int64) (*WinOffer, bool, error) {
+	if oppID == nil {
+		return nil, false, nil
+	}
+	mode, err := store.GetSetting(ctx, tx, store.SettingOrderWins, store.OrderWinsAsk)
+	if err != nil {
+		return nil, false, err
+	}
+	switch mode {
+	case store.OrderWinsNever:
+		return nil, false, nil
+	case store.OrderWinsAlways:
+		won, err := opportunity.MarkWon(ctx, tx, *oppID)
+		return nil, won, err
+	}
+	op, err := store.GetOpportunity(ctx, tx, *oppID)
+	if err != nil || op.StageKind != store.KindOpen {
+		return nil, false, err
+	}
+	return &WinOffer{OpportunityID: op.ID, Name: op.Name}, false, nil
 }
 
 // checkCredit refuses an order of amount that would take the customer's
@@ -338,18 +395,17 @@ func (s *Service) Update(id int64, in HeaderInput) (Detail, error) {
 			return err
 		}
 		cur := o
-		if o.Title, err = validate.Text("title", msg.LabelTitle, in.Title, false, 100); err != nil {
-			return err
+		var errs apperr.List
+		o.Title, err = validate.Text("title", msg.LabelTitle, in.Title, false, 100)
+		errs.Add(err)
+		if w, err := owner.Resolve(ctx, tx, in.OwnerID, o.OwnerID); errs.OK(err) {
+			o.OwnerID = w.ID
 		}
-		w, err := owner.Resolve(ctx, tx, in.OwnerID, o.OwnerID)
-		if err != nil {
-			return err
-		}
-		o.OwnerID = w.ID
-		if o.SignedDate, err = validate.Date("signedDate", msg.LabelSignedDate, in.SignedDate, true); err != nil {
-			return err
-		}
-		if o.Notes, err = validate.Text("notes", msg.LabelNotes, in.Notes, false, 2000); err != nil {
+		o.SignedDate, err = validate.Date("signedDate", msg.LabelSignedDate, in.SignedDate, true)
+		errs.Add(err)
+		o.Notes, err = validate.Text("notes", msg.LabelNotes, in.Notes, false, 2000)
+		errs.Add(err)
+		if err := errs.Err(); err != nil {
 			return err
 		}
 		if err := store.UpdateOrderHeader(ctx, tx, o); err != nil {

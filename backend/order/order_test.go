@@ -2,11 +2,13 @@ package order
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/opportunity"
 	"funneldesk/backend/product"
 	"funneldesk/backend/quote"
 	"funneldesk/backend/store"
@@ -697,5 +699,207 @@ func TestDocumentsHoldCustomerAndOwner(t *testing.T) {
 	}
 	if n, _ := store.OwnerDocuments(ctx, f.st.DB, f.rep); n != 0 {
 		t.Errorf("李四 holds %d", n)
+	}
+}
+
+// TestOrderFormsAllErrors: every order form (order, plan, receipt,
+// invoice, return) hears of all its field errors at once and writes nothing.
+func TestOrderFormsAllErrors(t *testing.T) {
+	f := newFixture(t)
+	d := f.create(t, Input{CustomerID: f.cust, OwnerID: f.owner, SignedDate: "2026-03-01",
+		Lines: []product.LineInput{{ProductID: f.a.ID, Quantity: "2"}, {ProductID: f.b.ID, Quantity: "1"}},
+		Plan:  []InstallmentInput{{DueDate: "2026-03-10", Amount: "1000"}, {DueDate: "2026-04-10", Amount: "1100"}}})
+	la, lb := d.Lines[0].ID, d.Lines[1].ID
+	counts := func() string {
+		var out []string
+		for _, tb := range []string{"orders", "installments", "receipts", "invoices", "returns"} {
+			out = append(out, fmt.Sprint(storetest.Count(t, f.st, tb)))
+		}
+		return strings.Join(out, ",")
+	}
+	before := counts()
+	tests := []struct {
+		name   string
+		call   func() error
+		fields []string
+	}{
+		{"empty order", func() error { _, err := f.s.Create(Input{}); return err }, []string{"customerId", "ownerId", "lines"}},
+		{"order wrong everywhere", func() error {
+			_, err := f.s.Create(Input{CustomerID: f.cust, OwnerID: f.owner, SignedDate: "2026-02-30",
+				Lines: []product.LineInput{{ProductID: f.a.ID, Quantity: "x"}, {ProductID: f.b.ID, Quantity: "1", Discount: "200"}},
+				Plan:  []InstallmentInput{{DueDate: "x", Amount: "1"}, {DueDate: "2026-04-01", Amount: "0"}}})
+			return err
+		}, []string{"signedDate", "lines[0].quantity", "lines[1].discount", "plan[0].dueDate", "plan[1].amount"}},
+		{"plan rows", func() error {
+			_, err := f.s.SetPlan(d.Order.ID, []InstallmentInput{{Amount: "x"}, {DueDate: "2026-04-01", Amount: "1", OwnerID: 999}})
+			return err
+		}, []string{"plan[0].dueDate", "plan[0].amount", "plan[1].ownerId"}},
+		{"empty receipt", func() error {
+			_, err := f.s.RecordReceipt(ReceiptInput{InstallmentID: d.Plan[0].ID, Date: "2026-13-01", Method: strings.Repeat("x", 21)})
+			return err
+		}, []string{"date", "amount", "method"}},
+		{"empty invoice", func() error {
+			_, err := f.s.AddInvoice(InvoiceInput{OrderID: d.Order.ID, Kind: "x"})
+			return err
+		}, []string{"number", "amount", "kind"}},
+		{"empty return", func() error { _, err := f.s.CreateReturn(ReturnInput{OrderID: d.Order.ID}); return err }, []string{"reason", "lines"}},
+		{"return rows", func() error {
+			_, err := f.s.CreateReturn(ReturnInput{OrderID: d.Order.ID, Date: "x", Lines: []ReturnLineInput{
+				{OrderLineID: la, Quantity: "3"}, {OrderLineID: lb, Quantity: "1"}, {OrderLineID: la, Quantity: "y"}}})
+			return err
+		}, []string{"date", "reason", "lines[0].quantity", "lines[2].quantity"}},
+		{"same line twice over what is left", func() error {
+			_, err := f.s.CreateReturn(ReturnInput{OrderID: d.Order.ID, Reason: "坏", Lines: []ReturnLineInput{
+				{OrderLineID: la, Quantity: "2"}, {OrderLineID: la, Quantity: "1"}}})
+			return err
+		}, []string{"lines[1].quantity"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			storetest.WantFields(t, tt.call(), tt.fields...)
+			if got := counts(); got != before {
+				t.Errorf("rows %s, want %s: a refused form wrote", got, before)
+			}
+		})
+	}
+}
+
+// TestOrderWinsItsOpportunity: a new order from an open opportunity (or
+// from a quote of it) offers to mark it won (ask), marks it won (always) or
+// leaves it (never); a won opportunity, or an order by hand, offers nothing.
+func TestOrderWinsItsOpportunity(t *testing.T) {
+	tests := []struct {
+		mode      string
+		fromQuote bool
+		offer     bool
+		won       bool
+	}{
+		{"", false, true, false},
+		{store.OrderWinsAsk, true, true, false},
+		{store.OrderWinsAlways, false, false, true},
+		{store.OrderWinsAlways, true, false, true},
+		{store.OrderWinsNever, false, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%s quote=%v", tt.mode, tt.fromQuote), func(t *testing.T) {
+			f := newFixture(t)
+			ctx := context.Background()
+			if tt.mode != "" {
+				if err := store.SetSetting(ctx, f.st.W, store.SettingOrderWins, tt.mode); err != nil {
+					t.Fatal(err)
+				}
+			}
+			in := Input{OpportunityID: f.open, OwnerID: f.owner, SignedDate: "2026-03-01"}
+			if tt.fromQuote {
+				in = Input{QuoteID: f.approvedQuote(t, f.open), OwnerID: f.owner, SignedDate: "2026-03-01"}
+			} else {
+				d, err := f.s.DraftFromOpportunity(f.open)
+				if err != nil {
+					t.Fatal(err)
+				}
+				in.Lines = d.Lines
+			}
+			d := f.create(t, in)
+			if (d.WinOffer != nil) != tt.offer || d.Won != tt.won {
+				t.Errorf("offer %+v, won %v; want offer %v, won %v", d.WinOffer, d.Won, tt.offer, tt.won)
+			}
+			if d.WinOffer != nil && (d.WinOffer.OpportunityID != f.open || d.WinOffer.Name != "采购-商务谈判") {
+				t.Errorf("offer %+v", d.WinOffer)
+			}
+			op, _ := store.GetOpportunity(ctx, f.st.DB, f.open)
+			if (op.StageKind == store.KindWon) != tt.won || tt.won && op.ProbabilityBP != 10000 {
+				t.Errorf("opportunity at %s %d bp, won %v", op.StageName, op.ProbabilityBP, tt.won)
+			}
+			var moves int
+			if err := f.st.DB.Get(&moves, `SELECT COUNT(*) FROM stage_history WHERE opportunity_id = ?`, f.open); err != nil {
+				t.Fatal(err)
+			}
+			if tt.won != (moves == 1) {
+				t.Errorf("%d stage changes recorded", moves)
+			}
+		})
+	}
+	// A won opportunity and an order by hand offer nothing.
+	f := newFixture(t)
+	if d := f.create(t, Input{OpportunityID: f.won, OwnerID: f.owner, Lines: []product.LineInput{{ProductID: f.a.ID, Quantity: "1"}}}); d.WinOffer != nil {
+		t.Errorf("won opportunity: offer %+v", d.WinOffer)
+	}
+	if d := f.create(t, f.byHand(f.cust, "1")); d.WinOffer != nil || d.Won {
+		t.Errorf("by hand: offer %+v", d.WinOffer)
+	}
+}
+
+// TestLostOrReopenAsksForLiveOrders: marking lost, or reopening a won
+// opportunity, with live orders is refused with a conflict naming them
+// until confirmed; voided orders do not count.
+func TestLostOrReopenAsksForLiveOrders(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	ops := opportunity.NewService(f.st, svc.New(nil))
+	lost, won, open := storetest.Stage(t, f.st, "未成结束"), storetest.Stage(t, f.st, "谈成结束"), storetest.Stage(t, f.st, "商务谈判")
+	stageOf := func() string {
+		op, _ := store.GetOpportunity(ctx, f.st.DB, f.open)
+		return op.StageName
+	}
+	// Without orders nothing is asked.
+	if _, err := ops.ChangeStage(f.open, opportunity.Move{StageID: lost.ID, LostReason: "价格"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ops.ChangeStage(f.open, opportunity.Move{StageID: open.ID}); err != nil {
+		t.Fatal(err)
+	}
+	d := f.create(t, Input{OpportunityID: f.open, OwnerID: f.owner, Lines: []product.LineInput{{ProductID: f.a.ID, Quantity: "1"}}})
+	d2 := f.create(t, Input{OpportunityID: f.open, OwnerID: f.owner, Lines: []product.LineInput{{ProductID: f.a.ID, Quantity: "2"}}})
+	steps := []struct {
+		name    string
+		call    func() error
+		code    string
+		message string
+		stage   string
+	}{
+		{"lost by drag", func() error {
+			_, err := ops.ChangeStage(f.open, opportunity.Move{StageID: lost.ID, LostReason: "价格"})
+			return err
+		}, apperr.CodeConflict, "销售机会「采购-商务谈判」有未作废的订单 " + d.Order.Number + "、" + d2.Order.Number + "，仍要标为输单吗？", "商务谈判"},
+		{"lost by the form", func() error {
+			in := opportunity.Input{Name: "采购-商务谈判", CustomerID: f.cust, OwnerID: f.owner, StageID: lost.ID, LostReason: "价格"}
+			_, err := ops.Update(f.open, in)
+			return err
+		}, apperr.CodeConflict, "", "商务谈判"},
+		{"won needs no question", func() error { _, err := ops.ChangeStage(f.open, opportunity.Move{StageID: won.ID}); return err }, "", "", "谈成结束"},
+		{"reopen", func() error { _, err := ops.ChangeStage(f.open, opportunity.Move{StageID: open.ID}); return err },
+			apperr.CodeConflict, "销售机会「采购-商务谈判」已赢单，且有未作废的订单 " + d.Order.Number + "、" + d2.Order.Number + "，仍要重新打开吗？", "谈成结束"},
+		{"reopen confirmed", func() error {
+			_, err := ops.ChangeStage(f.open, opportunity.Move{StageID: open.ID, ConfirmOrders: true})
+			return err
+		}, "", "", "商务谈判"},
+		{"lost confirmed", func() error {
+			_, err := ops.ChangeStage(f.open, opportunity.Move{StageID: lost.ID, LostReason: "价格", ConfirmOrders: true})
+			return err
+		}, "", "", "未成结束"},
+	}
+	for _, st := range steps {
+		err := st.call()
+		if st.code == "" && err != nil || st.code != "" && !apperr.Is(err, st.code) {
+			t.Fatalf("%s: %v, want %q", st.name, err, st.code)
+		}
+		if e, _ := apperr.As(err); st.message != "" && (e.Message != st.message || e.Field != "stageId") {
+			t.Errorf("%s: %q on %q, want %q", st.name, e.Message, e.Field, st.message)
+		}
+		if got := stageOf(); got != st.stage {
+			t.Errorf("%s: stage %s, want %s", st.name, got, st.stage)
+		}
+	}
+	// Voided orders do not hold it.
+	if _, err := ops.ChangeStage(f.open, opportunity.Move{StageID: open.ID, ConfirmOrders: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range []Detail{d, d2} {
+		if _, err := f.s.Void(o.Order.ID, "签错了"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := ops.ChangeStage(f.open, opportunity.Move{StageID: lost.ID, LostReason: "价格"}); err != nil {
+		t.Errorf("voided orders still asked: %v", err)
 	}
 }

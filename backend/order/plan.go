@@ -65,14 +65,23 @@ func (s *Service) SetPlan(orderID int64, plan []InstallmentInput) (Detail, error
 	return s.Get(orderID)
 }
 
-// writePlan validates plan against order o and writes it.
-func writePlan(ctx context.Context, tx store.Tx, o store.Order, plan []InstallmentInput) error {
+// planRow is an installment of a plan checked for writing, with its row.
+type planRow struct {
+	store.Installment
+	idx int
+}
+
+// checkPlan validates plan against order o (o.ID 0: an order not yet
+// written) and returns its rows and the current installments. Every row is
+// checked, so that the form hears of every bad cell at once; the sum is
+// only compared once each row is right.
+func checkPlan(ctx context.Context, q store.Querier, o store.Order, plan []InstallmentInput) ([]planRow, []store.Installment, error) {
 	if len(plan) > 120 {
-		return apperr.Invalid("plan", msg.PlanTooLong, msg.P{"max": 120})
+		return nil, nil, apperr.Invalid("plan", msg.PlanTooLong, msg.P{"max": 120})
 	}
-	cur, err := store.ListInstallments(ctx, tx, o.ID)
+	cur, err := store.ListInstallments(ctx, q, o.ID)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	byID := map[int64]store.Installment{}
 	var received int64
@@ -80,55 +89,53 @@ func writePlan(ctx context.Context, tx store.Tx, o store.Order, plan []Installme
 		byID[c.ID] = c
 		received += c.ReceivedCents
 	}
-	type row struct {
-		store.Installment
-		idx int
-	}
-	rows := make([]row, 0, len(plan))
+	rows := make([]planRow, 0, len(plan))
 	kept := map[int64]bool{}
 	var sum int64
+	var errs apperr.List
 	for i, in := range plan {
+		add := func(err error) bool { return errs.OK(planErr(i, err)) }
 		var it store.Installment
 		if in.ID != 0 {
 			c, ok := byID[in.ID]
 			if !ok || kept[in.ID] {
-				return planErr(i, apperr.Invalid("id", msg.InstallmentNotInOrder))
+				add(apperr.Invalid("id", msg.InstallmentNotInOrder))
+				continue
 			}
 			it = c
 			kept[in.ID] = true
 		}
 		it.OrderID = o.ID
-		if it.DueDate, err = validate.Date("dueDate", msg.LabelInstallmentDue, in.DueDate, true); err != nil {
-			return planErr(i, err)
-		}
-		if it.AmountCents, err = validate.Amount("amount", msg.LabelInstallmentAmount, in.Amount, true); err != nil {
-			return planErr(i, err)
-		}
-		if it.AmountCents == 0 {
-			return planErr(i, apperr.Invalid("amount", msg.InstallmentAmountZero))
-		}
-		if it.AmountCents < it.ReceivedCents {
-			return planErr(i, apperr.Invalid("amount", msg.InstallmentBelowReceived, msg.P{"received": money.Yuan(it.ReceivedCents)}))
+		it.DueDate, err = validate.Date("dueDate", msg.LabelInstallmentDue, in.DueDate, true)
+		add(err)
+		if it.AmountCents, err = validate.Amount("amount", msg.LabelInstallmentAmount, in.Amount, true); add(err) {
+			if it.AmountCents == 0 {
+				add(apperr.Invalid("amount", msg.InstallmentAmountZero))
+			} else if it.AmountCents < it.ReceivedCents {
+				add(apperr.Invalid("amount", msg.InstallmentBelowReceived, msg.P{"received": money.Yuan(it.ReceivedCents)}))
+			}
 		}
 		ownerID := in.OwnerID
 		if ownerID == 0 {
 			ownerID = o.OwnerID
 		}
-		w, err := owner.Resolve(ctx, tx, ownerID, it.OwnerID)
-		if err != nil {
-			return planErr(i, err)
+		if ownerID != 0 {
+			if w, err := owner.Resolve(ctx, q, ownerID, it.OwnerID); add(err) {
+				it.OwnerID = w.ID
+			}
 		}
-		it.OwnerID = w.ID
-		if it.Note, err = validate.Text("note", msg.LabelNotes, in.Note, false, 200); err != nil {
-			return planErr(i, err)
-		}
+		it.Note, err = validate.Text("note", msg.LabelNotes, in.Note, false, 200)
+		add(err)
 		sum += it.AmountCents
-		rows = append(rows, row{it, i})
+		rows = append(rows, planRow{it, i})
 	}
 	for _, c := range cur {
 		if !kept[c.ID] && c.Receipts > 0 {
-			return apperr.Conflict("plan", msg.InstallmentHasReceipts, msg.P{"n": c.Seq, "date": c.DueDate})
+			errs.Add(apperr.Conflict("plan", msg.InstallmentHasReceipts, msg.P{"n": c.Seq, "date": c.DueDate}))
 		}
+	}
+	if errs.Has() {
+		return nil, nil, errs.Err()
 	}
 	want := max(o.NetCents, received)
 	if sum != want {
@@ -137,7 +144,20 @@ func writePlan(ctx context.Context, tx store.Tx, o store.Order, plan []Installme
 		if diff < 0 {
 			diff, direction = -diff, msg.PlanShort
 		}
-		return apperr.Invalid("plan", msg.PlanSumMismatch, msg.P{"sum": money.Yuan(sum), "total": money.Yuan(want), "direction": direction, "diff": money.Yuan(diff)})
+		return nil, nil, apperr.Invalid("plan", msg.PlanSumMismatch, msg.P{"sum": money.Yuan(sum), "total": money.Yuan(want), "direction": direction, "diff": money.Yuan(diff)})
+	}
+	return rows, cur, nil
+}
+
+// writePlan validates plan against order o and writes it.
+func writePlan(ctx context.Context, tx store.Tx, o store.Order, plan []InstallmentInput) error {
+	rows, cur, err := checkPlan(ctx, tx, o, plan)
+	if err != nil {
+		return err
+	}
+	kept := map[int64]bool{}
+	for _, r := range rows {
+		kept[r.ID] = true
 	}
 	for _, c := range cur {
 		if !kept[c.ID] {
@@ -248,25 +268,24 @@ func (s *Service) RecordReceipt(in ReceiptInput) (Detail, error) {
 		}
 		orderID = o.ID
 		r := store.Receipt{OrderID: o.ID, InstallmentID: it.ID, CustomerID: o.CustomerID, OwnerID: it.OwnerID}
-		if r.Date, err = validate.Date("date", msg.LabelReceiptDate, in.Date, false); err != nil {
-			return err
-		}
+		var errs apperr.List
+		r.Date, err = validate.Date("date", msg.LabelReceiptDate, in.Date, false)
+		errs.Add(err)
 		if r.Date == "" {
 			r.Date = today
 		}
-		if r.AmountCents, err = validate.Amount("amount", msg.LabelReceiptAmount, in.Amount, true); err != nil {
-			return err
+		if r.AmountCents, err = validate.Amount("amount", msg.LabelReceiptAmount, in.Amount, true); errs.OK(err) {
+			if r.AmountCents == 0 {
+				errs.Add(apperr.Invalid("amount", msg.ReceiptAmountZero))
+			} else if left := it.AmountCents - it.ReceivedCents; r.AmountCents > left {
+				errs.Add(apperr.Conflict("amount", msg.ReceiptOverUnpaid, msg.P{"amount": money.Yuan(r.AmountCents), "n": it.Seq, "left": money.Yuan(left)}))
+			}
 		}
-		if r.AmountCents == 0 {
-			return apperr.Invalid("amount", msg.ReceiptAmountZero)
-		}
-		if left := it.AmountCents - it.ReceivedCents; r.AmountCents > left {
-			return apperr.Conflict("amount", msg.ReceiptOverUnpaid, msg.P{"amount": money.Yuan(r.AmountCents), "n": it.Seq, "left": money.Yuan(left)})
-		}
-		if r.Method, err = validate.Text("method", msg.LabelReceiptMethod, in.Method, false, 20); err != nil {
-			return err
-		}
-		if r.Note, err = validate.Text("note", msg.LabelNotes, in.Note, false, 500); err != nil {
+		r.Method, err = validate.Text("method", msg.LabelReceiptMethod, in.Method, false, 20)
+		errs.Add(err)
+		r.Note, err = validate.Text("note", msg.LabelNotes, in.Note, false, 500)
+		errs.Add(err)
+		if err := errs.Err(); err != nil {
 			return err
 		}
 		if r.Number, err = store.NextReceiptNumber(ctx, tx, compact(r.Date)); err != nil {

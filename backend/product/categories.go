@@ -34,38 +34,35 @@ func getCategory(ctx context.Context, q store.Querier, id int64) (store.Category
 // checkCategory validates in for category id (0: new) and returns the name
 // and parent to write.
 func checkCategory(ctx context.Context, q store.Querier, id int64, in CategoryInput) (string, *int64, error) {
+	var errs apperr.List
 	name, err := validate.Text("name", msg.LabelCategoryName, in.Name, true, 50)
-	if err != nil {
-		return "", nil, err
-	}
+	nameOK := errs.OK(err)
 	var parent *int64
 	if in.ParentID != 0 {
 		if _, err := store.GetCategory(ctx, q, in.ParentID); errors.Is(err, store.ErrNotFound) {
-			return "", nil, apperr.Invalid("parentId", msg.ParentUnknown)
-		} else if err != nil {
-			return "", nil, err
-		}
-		if id != 0 {
+			errs.Add(apperr.Invalid("parentId", msg.ParentUnknown))
+		} else if errs.OK(err) && id != 0 {
 			// The new parent must not be the category itself or below it.
 			up, err := store.CategoryAncestors(ctx, q, in.ParentID)
-			if err != nil {
-				return "", nil, err
-			}
+			errs.Add(err)
 			for _, a := range up {
 				if a == id {
-					return "", nil, apperr.Invalid("parentId", msg.CategoryCycle)
+					errs.Add(apperr.Invalid("parentId", msg.CategoryCycle))
+					break
 				}
 			}
 		}
 		p := in.ParentID
 		parent = &p
 	}
-	if other, err := store.CategorySiblingNamed(ctx, q, parent, name); err == nil && other.ID != id {
-		return "", nil, apperr.Conflict("name", msg.CategoryDuplicate, msg.P{"name": name})
-	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
-		return "", nil, err
+	if nameOK && !errs.Has("parentId") {
+		if other, err := store.CategorySiblingNamed(ctx, q, parent, name); err == nil && other.ID != id {
+			errs.Add(apperr.Conflict("name", msg.CategoryDuplicate, msg.P{"name": name}))
+		} else if !errors.Is(err, store.ErrNotFound) {
+			errs.Add(err)
+		}
 	}
-	return name, parent, nil
+	return name, parent, errs.Err()
 }
 
 // CreateCategory adds a category under ParentID (0: top level); sibling

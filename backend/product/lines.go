@@ -130,26 +130,35 @@ func BuildLines(ctx context.Context, q store.Querier, customerID int64, in []Lin
 	var terms *store.CustomerTerms
 	out := make([]store.Line, 0, len(in))
 	var total int64
+	// Every line is checked, so that the form hears of every bad cell at once.
+	var errs apperr.List
 	for i, li := range in {
+		bad := false
+		add := func(err error) {
+			if err != nil {
+				bad = true
+				errs.Add(lineErr(i, err))
+			}
+		}
+		var p store.Product
 		if li.ProductID == 0 {
-			return nil, 0, lineErr(i, apperr.Invalid("productId", msg.ChooseProduct))
-		}
-		p, err := store.GetProduct(ctx, q, li.ProductID)
-		if errors.Is(err, store.ErrNotFound) {
-			return nil, 0, lineErr(i, apperr.Invalid("productId", msg.ProductUnknown))
-		}
-		if err != nil {
+			add(apperr.Invalid("productId", msg.ChooseProduct))
+		} else if got, err := store.GetProduct(ctx, q, li.ProductID); errors.Is(err, store.ErrNotFound) {
+			add(apperr.Invalid("productId", msg.ProductUnknown))
+		} else if err != nil {
 			return nil, 0, err
-		}
-		if !p.Active && !keep[p.ID] {
-			return nil, 0, lineErr(i, apperr.Invalid("productId", msg.ProductRetired, msg.P{"name": p.Name}))
+		} else if p = got; !p.Active && !keep[p.ID] {
+			add(apperr.Invalid("productId", msg.ProductRetired, msg.P{"name": p.Name}))
 		}
 		qty, err := ParseQty(li.Quantity)
 		if err != nil {
-			return nil, 0, lineErr(i, qtyError(li.Quantity, err))
+			add(qtyError(li.Quantity, err))
 		}
 		var price int64
-		if strings.TrimSpace(li.UnitPrice) == "" {
+		if strings.TrimSpace(li.UnitPrice) != "" {
+			price, err = validate.Amount("unitPrice", msg.LabelUnitPrice, li.UnitPrice, true)
+			add(err)
+		} else if p.ID != 0 {
 			if terms == nil {
 				t, err := store.GetCustomerTerms(ctx, q, customerID)
 				if err != nil && !errors.Is(err, store.ErrNotFound) {
@@ -160,20 +169,23 @@ func BuildLines(ctx context.Context, q store.Querier, customerID int64, in []Lin
 			if price, _, err = priceFor(ctx, q, *terms, p); err != nil {
 				return nil, 0, err
 			}
-		} else if price, err = validate.Amount("unitPrice", msg.LabelUnitPrice, li.UnitPrice, true); err != nil {
-			return nil, 0, lineErr(i, err)
 		}
 		disc, _, err := validate.Percent("discount", msg.LabelDiscount, li.Discount)
-		if err != nil {
-			return nil, 0, lineErr(i, err)
+		add(err)
+		if bad {
+			continue
 		}
 		lt, ok := LineTotal(qty, price, disc)
 		if !ok || total+lt > maxCents {
-			return nil, 0, lineErr(i, apperr.Invalid("quantity", msg.LineAmountRange))
+			add(apperr.Invalid("quantity", msg.LineAmountRange))
+			continue
 		}
 		total += lt
 		out = append(out, store.Line{Position: i + 1, ProductID: p.ID, ProductCode: p.Code, ProductName: p.Name, Unit: p.Unit,
 			QtyMilli: qty, UnitPriceCents: price, DiscountBP: disc, TotalCents: lt})
+	}
+	if err := errs.Err(); err != nil {
+		return nil, 0, err
 	}
 	return out, total, nil
 }

@@ -69,20 +69,18 @@ func (s *Service) PriceList(id int64) (PriceListDetail, error) {
 }
 
 func checkPriceList(ctx context.Context, q store.Querier, id int64, in PriceListInput) (string, string, error) {
+	var errs apperr.List
 	name, err := validate.Text("name", msg.LabelPriceListName, in.Name, true, 50)
-	if err != nil {
-		return "", "", err
+	if errs.OK(err) {
+		if other, err := store.PriceListByName(ctx, q, name); err == nil && other.ID != id {
+			errs.Add(apperr.Conflict("name", msg.PriceListDuplicate, msg.P{"name": name}))
+		} else if !errors.Is(err, store.ErrNotFound) {
+			errs.Add(err)
+		}
 	}
 	notes, err := validate.Text("notes", msg.LabelNotes, in.Notes, false, 500)
-	if err != nil {
-		return "", "", err
-	}
-	if other, err := store.PriceListByName(ctx, q, name); err == nil && other.ID != id {
-		return "", "", apperr.Conflict("name", msg.PriceListDuplicate, msg.P{"name": name})
-	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
-		return "", "", err
-	}
-	return name, notes, nil
+	errs.Add(err)
+	return name, notes, errs.Err()
 }
 
 // CreatePriceList adds an empty price list; names are unique.
@@ -148,23 +146,33 @@ func (s *Service) SetPrices(priceListID int64, prices []PriceInput) (PriceListDe
 		if _, err := getPriceList(ctx, tx, priceListID); err != nil {
 			return err
 		}
+		// Every row is checked before any is written, so that the user
+		// hears of all bad rows at once.
+		var errs apperr.List
+		cents := make([]int64, len(prices))
 		for i, p := range prices {
 			if _, err := store.GetProduct(ctx, tx, p.ProductID); errors.Is(err, store.ErrNotFound) {
-				return lineErr(i, apperr.Invalid("productId", msg.ProductUnknown))
-			} else if err != nil {
-				return err
+				errs.Add(lineErr(i, apperr.Invalid("productId", msg.ProductUnknown)))
+			} else {
+				errs.Add(err)
 			}
+			if strings.TrimSpace(p.Price) != "" {
+				c, err := validate.Amount("price", msg.LabelPrice, p.Price, true)
+				errs.Add(lineErr(i, err))
+				cents[i] = c
+			}
+		}
+		if err := errs.Err(); err != nil {
+			return err
+		}
+		for i, p := range prices {
 			if strings.TrimSpace(p.Price) == "" {
 				if err := store.RemoveListPrice(ctx, tx, priceListID, p.ProductID); err != nil {
 					return err
 				}
 				continue
 			}
-			cents, err := validate.Amount("price", msg.LabelPrice, p.Price, true)
-			if err != nil {
-				return lineErr(i, err)
-			}
-			if err := store.SetListPrice(ctx, tx, priceListID, p.ProductID, cents); err != nil {
+			if err := store.SetListPrice(ctx, tx, priceListID, p.ProductID, cents[i]); err != nil {
 				return err
 			}
 		}

@@ -210,33 +210,29 @@ func Get(ctx context.Context, q store.Querier, id int64) (store.Product, error) 
 func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input, cur store.Product) (store.Product, error) {
 	p := cur
 	p.ID = id
+	var errs apperr.List
 	var err error
-	if p.Code, err = validate.Text("code", msg.LabelProductCode, in.Code, true, 50); err != nil {
-		return p, err
+	if p.Code, err = validate.Text("code", msg.LabelProductCode, in.Code, true, 50); errs.OK(err) {
+		if other, err := store.ProductByCode(ctx, q, p.Code); err == nil && other.ID != id {
+			errs.Add(apperr.Conflict("code", msg.ProductCodeTaken, msg.P{"code": p.Code, "name": other.Name}))
+		} else if !errors.Is(err, store.ErrNotFound) {
+			errs.Add(err)
+		}
 	}
-	if other, err := store.ProductByCode(ctx, q, p.Code); err == nil && other.ID != id {
-		return p, apperr.Conflict("code", msg.ProductCodeTaken, msg.P{"code": p.Code, "name": other.Name})
-	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
-		return p, err
-	}
-	if p.Name, err = validate.Text("name", msg.LabelProductName, in.Name, true, 100); err != nil {
-		return p, err
-	}
-	if p.Unit, err = validate.Text("unit", msg.LabelUnit, in.Unit, true, 10); err != nil {
-		return p, err
-	}
-	if p.PriceCents, err = validate.Amount("price", msg.LabelStandardPrice, in.Price, true); err != nil {
-		return p, err
-	}
-	if p.Description, err = validate.Text("description", msg.LabelDescription, in.Description, false, 4000); err != nil {
-		return p, err
-	}
+	p.Name, err = validate.Text("name", msg.LabelProductName, in.Name, true, 100)
+	errs.Add(err)
+	p.Unit, err = validate.Text("unit", msg.LabelUnit, in.Unit, true, 10)
+	errs.Add(err)
+	p.PriceCents, err = validate.Amount("price", msg.LabelStandardPrice, in.Price, true)
+	errs.Add(err)
+	p.Description, err = validate.Text("description", msg.LabelDescription, in.Description, false, 4000)
+	errs.Add(err)
 	p.CategoryID = nil
 	if in.CategoryID != 0 {
 		if _, err := store.GetCategory(ctx, q, in.CategoryID); errors.Is(err, store.ErrNotFound) {
-			return p, apperr.Invalid("categoryId", msg.CategoryUnknown)
-		} else if err != nil {
-			return p, err
+			errs.Add(apperr.Invalid("categoryId", msg.CategoryUnknown))
+		} else {
+			errs.Add(err)
 		}
 		c := in.CategoryID
 		p.CategoryID = &c
@@ -247,14 +243,12 @@ func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input
 		if cur.OwnerID != nil {
 			curOwner = *cur.OwnerID
 		}
-		o, err := owner.Resolve(ctx, q, in.OwnerID, curOwner)
-		if err != nil {
-			return p, err
+		if o, err := owner.Resolve(ctx, q, in.OwnerID, curOwner); errs.OK(err) {
+			p.OwnerID = &o.ID
 		}
-		p.OwnerID = &o.ID
 	}
 	p.Active = !in.Retired
-	return p, nil
+	return p, errs.Err()
 }
 
 // Create adds a product; codes are unique (ignoring case).

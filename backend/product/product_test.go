@@ -84,6 +84,31 @@ func TestCreateProduct(t *testing.T) {
 	}
 }
 
+// TestProductAllErrors: an empty or wholly wrong form hears of every
+// field at once, and nothing is written.
+func TestProductAllErrors(t *testing.T) {
+	f := newFixture(t)
+	f.product(t, "P-001", "100")
+	tests := []struct {
+		name   string
+		in     Input
+		fields []string
+	}{
+		{"empty", Input{}, []string{"code", "name", "unit", "price"}},
+		{"taken code and bad price", Input{Code: "P-001", Name: "x", Unit: "台", Price: "abc", CategoryID: 999, OwnerID: 999}, []string{"code", "price", "categoryId", "ownerId"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := storetest.Count(t, f.st, "products")
+			_, err := f.s.Create(tt.in)
+			storetest.WantFields(t, err, tt.fields...)
+			if storetest.Count(t, f.st, "products") != before {
+				t.Error("a refused product was written")
+			}
+		})
+	}
+}
+
 func TestUpdateAndDeleteProduct(t *testing.T) {
 	f := newFixture(t)
 	a := f.product(t, "A", "10")
@@ -424,6 +449,25 @@ func TestBuildLinesRefusals(t *testing.T) {
 	if e, _ := apperr.As(err); e == nil || e.Message != "第 1 行：产品「旧款」已停用" || e.MessageEn != "Line 1: Product \"旧款\" is retired" {
 		t.Errorf("retired product: %v", err)
 	}
+	// Every bad cell of every line at once; good lines say nothing.
+	_, _, err = BuildLines(context.Background(), f.st.DB, f.cust, []LineInput{
+		{Quantity: "x", Discount: "101"}, {ProductID: a.ID, Quantity: "1"}, {ProductID: a.ID, UnitPrice: "abc"},
+	}, nil)
+	storetest.WantFields(t, err, "lines[0].productId", "lines[0].quantity", "lines[0].discount", "lines[2].quantity", "lines[2].unitPrice")
+	// Price list rows too, and none is written.
+	pl, err := f.s.CreatePriceList(PriceListInput{Name: "经销价"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.s.SetPrices(pl.ID, []PriceInput{{ProductID: a.ID, Price: "1"}, {ProductID: 999, Price: "x"}, {ProductID: a.ID, Price: "-1"}})
+	storetest.WantFields(t, err, "lines[1].productId", "lines[1].price", "lines[2].price")
+	if storetest.Count(t, f.st, "price_list_items") != 0 {
+		t.Error("a refused price list row was written")
+	}
+	_, err = f.s.CreatePriceList(PriceListInput{Name: "经销价", Notes: strings.Repeat("长", 501)})
+	storetest.WantFields(t, err, "name", "notes")
+	_, err = f.s.CreateCategory(CategoryInput{ParentID: 999})
+	storetest.WantFields(t, err, "name", "parentId")
 }
 
 // addOpportunity puts an opportunity of the fixture's customer in stage.

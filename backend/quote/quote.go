@@ -163,64 +163,54 @@ func (s *Service) DraftFromOpportunity(opportunityID int64) (Input, error) {
 // header and lines to write.
 func (s *Service) build(ctx context.Context, q store.Querier, in Input, cur store.Quote, keep map[int64]bool) (store.Quote, []store.Line, error) {
 	x := cur
+	var errs apperr.List
 	var err error
-	if x.Title, err = validate.Text("title", msg.LabelTitle, in.Title, false, 100); err != nil {
-		return x, nil, err
-	}
+	x.Title, err = validate.Text("title", msg.LabelTitle, in.Title, false, 100)
+	errs.Add(err)
 	custID := in.CustomerID
 	x.OpportunityID = nil
+	custOK := true
 	if in.OpportunityID != 0 {
 		o, cid, err := CheckOpportunity(ctx, q, in.OpportunityID, in.CustomerID)
-		if err != nil {
-			return x, nil, err
+		if errs.OK(err) {
+			custID = cid
+			x.OpportunityID = &o.ID
+			oppLines, err := store.ListLines(ctx, q, "opportunity_lines", o.ID)
+			errs.Add(err)
+			for id := range product.ProductIDs(oppLines) {
+				keep[id] = true
+			}
+		} else {
+			custOK = false
 		}
-		custID = cid
-		x.OpportunityID = &o.ID
-		oppLines, err := store.ListLines(ctx, q, "opportunity_lines", o.ID)
-		if err != nil {
-			return x, nil, err
-		}
-		for id := range product.ProductIDs(oppLines) {
-			keep[id] = true
-		}
 	}
-	c, err := customer.Resolve(ctx, q, custID)
-	if err != nil {
-		return x, nil, err
+	if c, err := customer.Resolve(ctx, q, custID); custOK && errs.OK(err) {
+		x.CustomerID = c.ID
 	}
-	x.CustomerID = c.ID
-	w, err := owner.Resolve(ctx, q, in.OwnerID, cur.OwnerID)
-	if err != nil {
-		return x, nil, err
+	if w, err := owner.Resolve(ctx, q, in.OwnerID, cur.OwnerID); errs.OK(err) {
+		x.OwnerID = w.ID
 	}
-	x.OwnerID = w.ID
-	if x.QuoteDate, err = validate.Date("quoteDate", msg.LabelQuoteDate, in.QuoteDate, false); err != nil {
-		return x, nil, err
-	}
+	x.QuoteDate, err = validate.Date("quoteDate", msg.LabelQuoteDate, in.QuoteDate, false)
+	dateOK := errs.OK(err)
 	if x.QuoteDate == "" {
 		x.QuoteDate = s.today()
 	}
-	if x.ValidUntil, err = validate.Date("validUntil", msg.LabelValidUntil, in.ValidUntil, false); err != nil {
-		return x, nil, err
+	if x.ValidUntil, err = validate.Date("validUntil", msg.LabelValidUntil, in.ValidUntil, false); errs.OK(err) &&
+		dateOK && x.ValidUntil != "" && x.ValidUntil < x.QuoteDate {
+		errs.Add(apperr.Invalid("validUntil", msg.ValidUntilBeforeDate))
 	}
-	if x.ValidUntil != "" && x.ValidUntil < x.QuoteDate {
-		return x, nil, apperr.Invalid("validUntil", msg.ValidUntilBeforeDate)
-	}
-	if x.Terms, err = validate.Text("terms", msg.LabelTerms, in.Terms, false, 4000); err != nil {
-		return x, nil, err
-	}
-	if x.Notes, err = validate.Text("notes", msg.LabelNotes, in.Notes, false, 2000); err != nil {
-		return x, nil, err
-	}
+	x.Terms, err = validate.Text("terms", msg.LabelTerms, in.Terms, false, 4000)
+	errs.Add(err)
+	x.Notes, err = validate.Text("notes", msg.LabelNotes, in.Notes, false, 2000)
+	errs.Add(err)
+	var lines []store.Line
 	if len(in.Lines) == 0 {
-		return x, nil, apperr.Invalid("lines", msg.LinesRequired)
+		errs.Add(apperr.Invalid("lines", msg.LinesRequired))
+	} else {
+		lines, x.TotalCents, err = product.BuildLines(ctx, q, x.CustomerID, in.Lines, keep)
+		errs.Add(err)
 	}
-	lines, total, err := product.BuildLines(ctx, q, x.CustomerID, in.Lines, keep)
-	if err != nil {
-		return x, nil, err
-	}
-	x.TotalCents = total
-	return x, lines, nil
+	return x, lines, errs.Err()
 }
 
 // Create adds a quote in the open status, numbered BJ-YYYYMMDD-NNN after its

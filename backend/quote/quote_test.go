@@ -188,6 +188,33 @@ func TestCreateRefusals(t *testing.T) {
 	}
 }
 
+// TestQuoteAllErrors: an empty quote form hears of every missing field, a
+// wrong one of every wrong field and line cell, at once.
+func TestQuoteAllErrors(t *testing.T) {
+	f := newFixture(t)
+	tests := []struct {
+		name   string
+		in     Input
+		fields []string
+	}{
+		{"empty", Input{}, []string{"customerId", "ownerId", "lines"}},
+		{"wrong everywhere", Input{CustomerID: f.cust, OwnerID: 999, QuoteDate: "2026-02-30", ValidUntil: "x",
+			Lines: []product.LineInput{{ProductID: f.a.ID, Quantity: "x"}, {Quantity: "1"}}},
+			[]string{"ownerId", "quoteDate", "validUntil", "lines[0].quantity", "lines[1].productId"}},
+		{"valid until before the date and no lines", Input{CustomerID: f.cust, OwnerID: f.owner, QuoteDate: "2026-03-15", ValidUntil: "2026-03-01"},
+			[]string{"validUntil", "lines"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := f.s.Create(tt.in)
+			storetest.WantFields(t, err, tt.fields...)
+			if storetest.Count(t, f.st, "quotes") != 0 {
+				t.Error("a refused quote was written")
+			}
+		})
+	}
+}
+
 // TestTransitions tries every action in every status.
 func TestTransitions(t *testing.T) {
 	f := newFixture(t)

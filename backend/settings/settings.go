@@ -25,7 +25,13 @@ type Settings struct {
 	// DemoRecords counts the example's customers and opportunities still
 	// recorded as loaded (0: nothing to remove).
 	DemoRecords int `json:"demoRecords"`
+	// OrderWins says what saving an order made from an open opportunity
+	// does to it: "ask" (default), "always" (mark it won) or "never".
+	OrderWins string `json:"orderWins"`
 }
+
+// OrderWinsModes are the choices of Settings.OrderWins.
+var OrderWinsModes = []string{store.OrderWinsAsk, store.OrderWinsAlways, store.OrderWinsNever}
 
 // Languages the UI offers.
 var Languages = []string{"zh-CN", "en"}
@@ -58,7 +64,28 @@ func (s *Service) Get() (Settings, error) {
 	if err != nil {
 		return Settings{}, err
 	}
-	return Settings{Language: lang, DBPath: s.st.Path, OfferDemo: empty && declined == "", CanLoadDemo: empty, DemoRecords: rec.Count()}, nil
+	wins, err := store.GetSetting(ctx, s.st.DB, store.SettingOrderWins, store.OrderWinsAsk)
+	if err != nil {
+		return Settings{}, err
+	}
+	return Settings{Language: lang, DBPath: s.st.Path, OfferDemo: empty && declined == "", CanLoadDemo: empty, DemoRecords: rec.Count(), OrderWins: wins}, nil
+}
+
+// SetOrderWins chooses what a new order does to its open opportunity.
+func (s *Service) SetOrderWins(mode string) (Settings, error) {
+	ok := false
+	for _, m := range OrderWinsModes {
+		ok = ok || m == mode
+	}
+	if !ok {
+		return Settings{}, apperr.Invalid("orderWins", msg.OrderWinsUnknown, msg.P{"value": mode})
+	}
+	if err := s.st.Tx(s.env.Ctx(), func(tx store.Tx) error {
+		return store.SetSetting(s.env.Ctx(), tx, store.SettingOrderWins, mode)
+	}); err != nil {
+		return Settings{}, err
+	}
+	return s.Get()
 }
 
 // SetLanguage remembers the UI language.

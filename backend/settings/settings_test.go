@@ -22,7 +22,7 @@ func TestDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (Settings{Language: "zh-CN", DBPath: st.Path, OfferDemo: true, CanLoadDemo: true}); got != want {
+	if want := (Settings{Language: "zh-CN", DBPath: st.Path, OfferDemo: true, CanLoadDemo: true, OrderWins: "ask"}); got != want {
 		t.Errorf("settings = %+v, want %+v", got, want)
 	}
 }
@@ -86,7 +86,7 @@ func TestPersistAcrossReopen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (Settings{Language: "en", DBPath: path, OfferDemo: false, CanLoadDemo: true}); got != want {
+	if want := (Settings{Language: "en", DBPath: path, OfferDemo: false, CanLoadDemo: true, OrderWins: "ask"}); got != want {
 		t.Errorf("after reopen %+v, want %+v", got, want)
 	}
 }
@@ -140,5 +140,27 @@ func TestLoadDemo(t *testing.T) {
 	storetest.WantErr(t, err, apperr.CodeConflict, "")
 	if n := storetest.Count(t, st, "opportunities"); n != 3 {
 		t.Errorf("%d opportunities after a refused second load, want 3", n)
+	}
+}
+
+func TestSetOrderWins(t *testing.T) {
+	s, _ := newService(t)
+	tests := []struct {
+		mode, code, want string
+	}{
+		{"always", "", "always"},
+		{"never", "", "never"},
+		{"sometimes", apperr.CodeInvalid, "never"},
+		{"", apperr.CodeInvalid, "never"},
+		{"ask", "", "ask"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.mode, func(t *testing.T) {
+			_, err := s.SetOrderWins(tt.mode)
+			storetest.WantErr(t, err, tt.code, "orderWins")
+			if got, _ := s.Get(); got.OrderWins != tt.want {
+				t.Errorf("OrderWins = %q, want %q", got.OrderWins, tt.want)
+			}
+		})
 	}
 }

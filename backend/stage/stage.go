@@ -15,10 +15,16 @@ import (
 )
 
 // Input creates or edits a stage. Probability is in percent ("60", "12.5").
+// After places a new stage: 0 after the last open stage (before the closed
+// ones), AtTop first, else after the open stage with that id; edits ignore it.
 type Input struct {
 	Name        string `json:"name"`
 	Probability string `json:"probability"`
+	After       int64  `json:"after"`
 }
+
+// AtTop in Input.After puts a new stage first.
+const AtTop = -1
 
 // Service is bound to the UI.
 type Service struct {
@@ -35,33 +41,60 @@ func (s *Service) List() ([]store.Stage, error) {
 }
 
 func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input) (string, int, error) {
+	var errs apperr.List
 	name, err := validate.Text("name", msg.LabelStageName, in.Name, true, 30)
-	if err != nil {
-		return "", 0, err
-	}
-	if other, err := store.StageByName(ctx, q, name); err == nil && other.ID != id {
-		return "", 0, apperr.Conflict("name", msg.StageDuplicate, msg.P{"name": name})
+	if errs.OK(err) {
+		if other, err := store.StageByName(ctx, q, name); err == nil && other.ID != id {
+			errs.Add(apperr.Conflict("name", msg.StageDuplicate, msg.P{"name": name}))
+		}
 	}
 	bp, ok, err := validate.Percent("probability", msg.LabelStageProbability, in.Probability)
-	if err != nil {
-		return "", 0, err
+	if errs.OK(err) && !ok {
+		errs.Add(apperr.Invalid("probability", msg.StageProbRequired))
 	}
-	if !ok {
-		return "", 0, apperr.Invalid("probability", msg.StageProbRequired)
-	}
-	return name, bp, nil
+	return name, bp, errs.Err()
 }
 
-// Create adds an open stage after the last one.
+// position is where a new stage placed after `after` goes (0: before the
+// closed stages); a closed stage is no place to put one after.
+func position(ctx context.Context, q store.Querier, after int64) (int, error) {
+	switch {
+	case after == 0:
+		return 0, nil
+	case after == AtTop:
+		return 1, nil
+	}
+	all, err := store.ListStages(ctx, q)
+	if err != nil {
+		return 0, err
+	}
+	for _, st := range all {
+		if st.ID != after {
+			continue
+		}
+		if st.Kind != store.KindOpen {
+			return 0, apperr.Invalid("after", msg.StageAfterClosed, msg.P{"name": st.Name})
+		}
+		return st.Position + 1, nil
+	}
+	return 0, apperr.Invalid("after", msg.StageAfterUnknown)
+}
+
+// Create adds an open stage where in.After says, before the closed stages
+// unless placed elsewhere among the open ones.
 func (s *Service) Create(in Input) (store.Stage, error) {
 	ctx := s.env.Ctx()
 	var out store.Stage
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		var errs apperr.List
 		name, bp, err := s.check(ctx, tx, 0, in)
-		if err != nil {
+		errs.Add(err)
+		pos, err := position(ctx, tx, in.After)
+		errs.Add(err)
+		if err := errs.Err(); err != nil {
 			return err
 		}
-		id, err := store.InsertStage(ctx, tx, store.Stage{Name: name, ProbabilityBP: bp, Kind: store.KindOpen})
+		id, err := store.InsertStage(ctx, tx, store.Stage{Name: name, ProbabilityBP: bp, Kind: store.KindOpen, Position: pos})
 		if err != nil {
 			return err
 		}
@@ -102,7 +135,8 @@ func (s *Service) Update(id int64, in Input) (store.Stage, error) {
 	return out, err
 }
 
-// Reorder sets the funnel order: ids must list every stage once.
+// Reorder sets the funnel order: ids must list every stage once, the closed
+// (won, lost) stages after every open one.
 func (s *Service) Reorder(ids []int64) ([]store.Stage, error) {
 	ctx := s.env.Ctx()
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
@@ -111,8 +145,10 @@ func (s *Service) Reorder(ids []int64) ([]store.Stage, error) {
 			return err
 		}
 		known := map[int64]bool{}
+		byID := map[int64]store.Stage{}
 		for _, st := range all {
 			known[st.ID] = true
+			byID[st.ID] = st
 		}
 		seen := map[int64]bool{}
 		for _, id := range ids {
@@ -123,6 +159,17 @@ func (s *Service) Reorder(ids []int64) ([]store.Stage, error) {
 		}
 		if len(seen) != len(known) {
 			return apperr.Invalid("ids", msg.StageOrderIncomplete)
+		}
+		var closed *store.Stage
+		for _, id := range ids {
+			st := byID[id]
+			if st.Kind != store.KindOpen {
+				if closed == nil {
+					closed = &st
+				}
+			} else if closed != nil {
+				return apperr.Invalid("ids", msg.StageClosedLast, msg.P{"name": st.Name, "closed": closed.Name})
+			}
 		}
 		for i, id := range ids {
 			if err := store.SetStagePosition(ctx, tx, id, i+1); err != nil {

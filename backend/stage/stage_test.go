@@ -84,43 +84,77 @@ func TestDefaults(t *testing.T) {
 }
 
 func TestCreate(t *testing.T) {
+	const open = "初期沟通,立项评估,需求分析,方案制定,招投标/竞争,商务谈判"
 	tests := []struct {
 		name  string
-		in    Input
+		in    func(stage map[string]int64) Input
 		code  string
 		field string
 		bp    int
+		order string // with NEW for the new stage
 	}{
-		{"added at the end", Input{Name: " 合同签订 ", Probability: "80"}, "", "", 8000},
-		{"two decimals", Input{Name: "样品测试", Probability: "12.5%"}, "", "", 1250},
-		{"duplicate name", Input{Name: "商务谈判", Probability: "80"}, apperr.CodeConflict, "name", 0},
-		{"empty name", Input{Name: " ", Probability: "80"}, apperr.CodeInvalid, "name", 0},
-		{"name too long", Input{Name: strings.Repeat("段", 31), Probability: "80"}, apperr.CodeInvalid, "name", 0},
-		{"empty probability", Input{Name: "新阶段", Probability: ""}, apperr.CodeInvalid, "probability", 0},
-		{"probability over 100", Input{Name: "新阶段", Probability: "120"}, apperr.CodeInvalid, "probability", 0},
-		{"probability three decimals", Input{Name: "新阶段", Probability: "1.234"}, apperr.CodeInvalid, "probability", 0},
+		{"before the closed stages by default", func(map[string]int64) Input { return Input{Name: " 合同签订 ", Probability: "80"} }, "", "", 8000,
+			open + ",NEW,谈成结束,未成结束"},
+		{"two decimals", func(map[string]int64) Input { return Input{Name: "样品测试", Probability: "12.5%"} }, "", "", 1250,
+			open + ",NEW,谈成结束,未成结束"},
+		{"at the top", func(map[string]int64) Input { return Input{Name: "线索", Probability: "5", After: AtTop} }, "", "", 500,
+			"NEW," + open + ",谈成结束,未成结束"},
+		{"after a chosen stage", func(m map[string]int64) Input {
+			return Input{Name: "样品测试", Probability: "35", After: m["需求分析"]}
+		}, "", "", 3500,
+			"初期沟通,立项评估,需求分析,NEW,方案制定,招投标/竞争,商务谈判,谈成结束,未成结束"},
+		{"after the last open stage", func(m map[string]int64) Input {
+			return Input{Name: "合同签订", Probability: "80", After: m["商务谈判"]}
+		}, "", "", 8000,
+			open + ",NEW,谈成结束,未成结束"},
+		{"after the won stage", func(m map[string]int64) Input {
+			return Input{Name: "新阶段", Probability: "80", After: m["谈成结束"]}
+		}, apperr.CodeInvalid, "after", 0, ""},
+		{"after the lost stage", func(m map[string]int64) Input {
+			return Input{Name: "新阶段", Probability: "80", After: m["未成结束"]}
+		}, apperr.CodeInvalid, "after", 0, ""},
+		{"after an unknown stage", func(m map[string]int64) Input { return Input{Name: "新阶段", Probability: "80", After: 999} }, apperr.CodeInvalid, "after", 0, ""},
+		{"duplicate name", func(map[string]int64) Input { return Input{Name: "商务谈判", Probability: "80"} }, apperr.CodeConflict, "name", 0, ""},
+		{"empty name", func(map[string]int64) Input { return Input{Name: " ", Probability: "80"} }, apperr.CodeInvalid, "name", 0, ""},
+		{"name too long", func(map[string]int64) Input { return Input{Name: strings.Repeat("段", 31), Probability: "80"} }, apperr.CodeInvalid, "name", 0, ""},
+		{"empty probability", func(map[string]int64) Input { return Input{Name: "新阶段", Probability: ""} }, apperr.CodeInvalid, "probability", 0, ""},
+		{"probability over 100", func(map[string]int64) Input { return Input{Name: "新阶段", Probability: "120"} }, apperr.CodeInvalid, "probability", 0, ""},
+		{"probability three decimals", func(map[string]int64) Input { return Input{Name: "新阶段", Probability: "1.234"} }, apperr.CodeInvalid, "probability", 0, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s, st := newService(t)
-			got, err := s.Create(tt.in)
+			byName := map[string]int64{}
+			all, _ := s.List()
+			for _, x := range all {
+				byName[x.Name] = x.ID
+			}
+			in := tt.in(byName)
+			got, err := s.Create(in)
 			storetest.WantErr(t, err, tt.code, tt.field)
 			n := storetest.Count(t, st, "stages")
 			if err != nil {
 				if n != 8 {
 					t.Errorf("refused create left %d stages", n)
 				}
+				if o := order(t, s); o != defaults {
+					t.Errorf("refused create changed the order to %s", o)
+				}
 				return
 			}
-			if got.Name != strings.TrimSpace(tt.in.Name) || got.ProbabilityBP != tt.bp || got.Kind != store.KindOpen || got.Retired || got.Position != 9 {
+			if got.Name != strings.TrimSpace(in.Name) || got.ProbabilityBP != tt.bp || got.Kind != store.KindOpen || got.Retired {
 				t.Errorf("created %+v", got)
 			}
-			if want := defaults + "," + got.Name; order(t, s) != want {
+			if want := strings.Replace(tt.order, "NEW", got.Name, 1); order(t, s) != want {
 				t.Errorf("order = %s, want %s", order(t, s), want)
 			}
 			kinds(t, s)
 		})
 	}
+	// An empty form hears of both its fields at once.
+	s, _ := newService(t)
+	_, err := s.Create(Input{After: 999})
+	storetest.WantFields(t, err, "name", "probability", "after")
 }
 
 func TestUpdate(t *testing.T) {
@@ -193,6 +227,7 @@ func TestReorder(t *testing.T) {
 	for i, id := range base {
 		reversed[len(base)-1-i] = id
 	}
+	reversedOpen := append([]int64{}, reversed[2:]...)
 	tests := []struct {
 		name string
 		ids  []int64
@@ -205,7 +240,9 @@ func TestReorder(t *testing.T) {
 		{"unknown", append(append([]int64{}, base[:7]...), 999), "", apperr.CodeInvalid},
 		{"empty", nil, "", apperr.CodeInvalid},
 		{"swap first two", swapped, "立项评估,初期沟通,需求分析,方案制定,招投标/竞争,商务谈判,谈成结束,未成结束", ""},
-		{"reverse", reversed, "未成结束,谈成结束,商务谈判,招投标/竞争,方案制定,需求分析,立项评估,初期沟通", ""},
+		{"reverse: open stages after the closed ones", reversed, "", apperr.CodeInvalid},
+		{"one open stage after won", append(append(append([]int64{}, base[:5]...), base[6], base[5]), base[7]), "", apperr.CodeInvalid},
+		{"reverse the open stages, lost before won", append(reversedOpen, base[7], base[6]), "商务谈判,招投标/竞争,方案制定,需求分析,立项评估,初期沟通,未成结束,谈成结束", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -753,3 +753,14 @@ func OwnerDocuments(ctx context.Context, q Querier, ownerID int64) (int, error) 
 		ownerID, ownerID, ownerID, ownerID)
 	return n, err
 }
+
+// LiveOrderNumbers returns the numbers of an opportunity's orders that are
+// not voided, oldest first.
+func LiveOrderNumbers(ctx context.Context, q Querier, opportunityID int64) ([]string, error) {
+	out := []string{}
+	if err := q.SelectContext(ctx, &out, `SELECT number FROM orders
+		WHERE opportunity_id = ? AND status <> ? ORDER BY signed_date, id`, opportunityID, OrderVoided); err != nil {
+		return nil, fmt.Errorf("live orders: %w", err)
+	}
+	return out, nil
+}

@@ -75,3 +75,12 @@ func IsEmpty(ctx context.Context, q Querier) (bool, error) {
 	err := q.GetContext(ctx, &n, `SELECT (SELECT COUNT(*) FROM customers) + (SELECT COUNT(*) FROM opportunities)`)
 	return n == 0, err
 }
+
+// The order-wins setting: what saving an order made from an open
+// opportunity does to that opportunity.
+const (
+	SettingOrderWins = "order_wins"
+	OrderWinsAsk     = "ask"    // the UI asks (default)
+	OrderWinsAlways  = "always" // it is marked won with the order
+	OrderWinsNever   = "never"  // it is left alone
+)

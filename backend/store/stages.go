@@ -70,11 +70,26 @@ func StageByKind(ctx context.Context, q Querier, kind string) (Stage, error) {
 	return s, notFound(err)
 }
 
-// InsertStage adds a stage at the end.
+// InsertStage adds a stage at s.Position, moving the stages from there on
+// one down. Position 0 puts an open stage after the last open stage, just
+// before the closed ones, and a closed stage at the end.
 func InsertStage(ctx context.Context, q Querier, s Stage) (int64, error) {
+	pos := s.Position
+	if pos <= 0 {
+		first := `(SELECT MIN(position) FROM stages WHERE kind <> 'open')`
+		if s.Kind != KindOpen {
+			first = `NULL`
+		}
+		if err := q.GetContext(ctx, &pos, `SELECT COALESCE(`+first+`, (SELECT COALESCE(MAX(position), 0) + 1 FROM stages))`); err != nil {
+			return 0, fmt.Errorf("insert stage: %w", err)
+		}
+	}
+	if _, err := q.ExecContext(ctx, `UPDATE stages SET position = position + 1 WHERE position >= ?`, pos); err != nil {
+		return 0, fmt.Errorf("insert stage: %w", err)
+	}
 	res, err := q.ExecContext(ctx, `INSERT INTO stages (name, position, probability_bp, kind, retired)
-		VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM stages), ?, ?, ?)`,
-		s.Name, s.ProbabilityBP, s.Kind, boolInt(s.Retired))
+		VALUES (?, ?, ?, ?, ?)`,
+		s.Name, pos, s.ProbabilityBP, s.Kind, boolInt(s.Retired))
 	if err != nil {
 		return 0, fmt.Errorf("insert stage: %w", err)
 	}

@@ -232,13 +232,13 @@ test('stage configuration: add, bad probability refused next to the field, reord
   await dlg.waitFor({ state: 'hidden' })
   await rowOf('样品试用').waitFor()
   assert.match(await rowOf('样品试用').innerText(), /35%/)
-  // Added after the last stage; one step up puts it before 未成结束.
+  // Added before the won and lost stages; one step up puts it before 商务谈判.
   const names = async () => (await stagesTable.locator('tbody tr td:nth-child(2)').allInnerTexts()).map((s) => s.trim())
-  assert.equal((await names()).at(-1), '样品试用')
+  assert.deepEqual((await names()).slice(-3), ['样品试用', '谈成结束', '未成结束'])
   await rowOf('样品试用').locator('button[title="上移"]').click()
   await page.waitForFunction(() => {
     const cells = [...document.querySelectorAll('[data-test="stages-table"] tbody tr td:nth-child(2)')].map((c) => c.textContent.trim())
-    return cells.at(-1) === '未成结束' && cells.at(-2) === '样品试用'
+    return cells.at(-1) === '未成结束' && cells.at(-4) === '样品试用' && cells.at(-3) === '商务谈判'
   })
 
   // Won and lost stages are marked.

@@ -294,6 +294,11 @@ test('新建报价单 from the opportunity carries its lines; 审核; 生成订�
   await expectText(of.locator('[data-test="lines-total"]'), /^¥5,354\.50$/, 'order draft total')
   await of.locator('[data-test="order-save"]').click()
   await of.waitFor({ state: 'hidden' })
+  // A signed order offers to win its opportunity (the default setting asks); not now.
+  const ask = page.locator('.el-message-box', { hasText: '订单已创建，是否把销售机会「华东商贸打印设备采购」标为赢单？' })
+  await ask.waitFor()
+  await ask.getByRole('button', { name: '暂不' }).click()
+  await ask.waitFor({ state: 'hidden' })
   const od = page.locator('[data-test="order-detail"]:visible')
   await od.waitFor({ state: 'visible' })
   orderNumber = (await od.locator('[data-test="order-detail-number"]').innerText()).trim()

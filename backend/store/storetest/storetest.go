@@ -89,3 +89,23 @@ func WantErr(t testing.TB, err error, code, field string) {
 		t.Errorf("error %+v lacks its Chinese or English message", e)
 	}
 }
+
+// WantFields fails the test unless err carries a field error for exactly
+// these fields, in this order: one request reports all its field errors.
+func WantFields(t testing.TB, err error, fields ...string) {
+	t.Helper()
+	e, ok := apperr.As(err)
+	if !ok {
+		t.Fatalf("error = %v, want errors on %v", err, fields)
+	}
+	var got []string
+	for _, f := range e.All() {
+		got = append(got, f.Field)
+		if f.Message == "" || f.MessageEn == "" || strings.Contains(f.Message+f.MessageEn, "{") {
+			t.Errorf("field error %+v lacks a message or leaves a placeholder unfilled", f)
+		}
+	}
+	if strings.Join(got, ",") != strings.Join(fields, ",") {
+		t.Fatalf("errors on %v (%s), want %v", got, e.Error(), fields)
+	}
+}

@@ -1,5 +1,5 @@
 // One place that turns whatever a rejected binding promise carries into an
-// AppError: the Go side's {code, field, key, params, message, messageEn, row}
+// AppError: the Go side's {code, field, key, params, message, messageEn, row, fields}
 // object, the same object as JSON text, or a plain Error (transport
 // failures). message and messageEn are rendered by Go from its catalog
 // (backend/msg); key and params say which text it is.
@@ -14,6 +14,8 @@ export interface AppError {
   message: string
   messageEn: string
   row?: number
+  /** fields holds every field error of the request when there are several (the first is the error itself). */
+  fields?: AppError[]
 }
 
 const codes: ErrorCode[] = ['invalid', 'not_found', 'conflict', 'internal']
@@ -28,6 +30,7 @@ function fromObject(o: any): AppError | null {
       message: String(o.message ?? ''),
       messageEn: String(o.messageEn ?? o.message ?? ''),
       row: o.row || undefined,
+      fields: Array.isArray(o.fields) ? o.fields.map(fromObject).filter((f: AppError | null): f is AppError => f !== null) : undefined,
     }
   }
   return null
@@ -62,4 +65,9 @@ export async function call<T>(p: () => Promise<T>): Promise<T> {
   } catch (e) {
     throw normalizeError(e)
   }
+}
+
+/** allErrors is every field error e carries: its fields, or e itself. */
+export function allErrors(e: AppError): AppError[] {
+  return e.fields && e.fields.length > 0 ? e.fields : [e]
 }

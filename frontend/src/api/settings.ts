@@ -7,6 +7,8 @@ import type { Settings } from './types'
 export const settings = {
   get: (): Promise<Settings> => call(() => svc.Get()),
   setLanguage: (lang: string): Promise<Settings> => call(() => svc.SetLanguage(lang)),
+  /** setOrderWins chooses what a new order does to its open opportunity: ask, always or never. */
+  setOrderWins: (mode: string): Promise<Settings> => call(() => svc.SetOrderWins(mode)),
   loadDemo: (): Promise<Settings> => changed(call(() => svc.LoadDemo()), 'opportunities', 'customers', 'owners', 'stages'),
   declineDemo: (): Promise<Settings> => call(() => svc.DeclineDemo()),
   removeDemo: (): Promise<Settings> => changed(call(() => svc.RemoveDemo()), 'opportunities', 'customers', 'owners'),

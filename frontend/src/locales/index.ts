@@ -15,6 +15,8 @@ import poolZh from './pool.zh-CN'
 import poolEn from './pool.en'
 import i9bZh from './issue9b.zh-CN'
 import i9bEn from './issue9b.en'
+import i9aZh from './issue9a.zh-CN'
+import i9aEn from './issue9a.en'
 
 export type Lang = 'zh-CN' | 'en'
 export const languages: { value: Lang; label: string }[] = [
@@ -26,7 +28,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...bizZh, ...fuZh, ...recycleZh, ...poolZh, ...i9bZh }, en: { ...en, ...bizEn, ...fuEn, ...recycleEn, ...poolEn, ...i9bEn } },
+  messages: { 'zh-CN': { ...zhCN, ...bizZh, ...fuZh, ...recycleZh, ...poolZh, ...i9bZh, ...i9aZh }, en: { ...en, ...bizEn, ...fuEn, ...recycleEn, ...poolEn, ...i9bEn, ...i9aEn } },
   missingWarn: false,
   fallbackWarn: false,
 })

@@ -3,9 +3,8 @@
 // cell ("plan[1].amount") or the whole table ("lines", "plan") shows next to
 // what it names; anything else goes to a message box.
 import { reactive } from 'vue'
-import { normalizeError } from '../api'
 import type { AppError } from '../api'
-import { errorText, showError } from './errors'
+import { placeErrors } from './errors'
 
 const tableField = /^(lines|plan)(\[\d+\]\.\w+)?$/
 
@@ -14,13 +13,9 @@ export function useDocErrors(headerFields: string[]) {
   function clear() {
     for (const k of Object.keys(errors)) delete errors[k]
   }
-  /** report shows e where it belongs and returns it normalized. */
+  /** report shows each of e's field errors where it belongs, all at once, and returns e normalized. */
   function report(e: unknown): AppError {
-    const err = normalizeError(e)
-    const f = err.field ?? ''
-    if (f && (headerFields.includes(f) || tableField.test(f))) errors[f] = errorText(err)
-    else void showError(err)
-    return err
+    return placeErrors(e, (f) => headerFields.includes(f) || tableField.test(f), (f, text) => { if (!errors[f]) errors[f] = text })
   }
   return { errors, clear, report }
 }

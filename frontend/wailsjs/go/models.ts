@@ -1311,6 +1311,7 @@ export namespace opportunity {
 	    description: string;
 	    lostReason: string;
 	    competitor: string;
+	    confirmOrders: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Input(source);
@@ -1332,6 +1333,7 @@ export namespace opportunity {
 	        this.description = source["description"];
 	        this.lostReason = source["lostReason"];
 	        this.competitor = source["competitor"];
+	        this.confirmOrders = source["confirmOrders"];
 	    }
 	}
 	export class ListRequest {
@@ -1372,6 +1374,7 @@ export namespace opportunity {
 	    stageId: number;
 	    lostReason: string;
 	    competitor: string;
+	    confirmOrders: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Move(source);
@@ -1382,6 +1385,7 @@ export namespace opportunity {
 	        this.stageId = source["stageId"];
 	        this.lostReason = source["lostReason"];
 	        this.competitor = source["competitor"];
+	        this.confirmOrders = source["confirmOrders"];
 	    }
 	}
 	export class Options {
@@ -1509,6 +1513,20 @@ export namespace order {
 	        this.days = source["days"];
 	    }
 	}
+	export class WinOffer {
+	    opportunityId: number;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new WinOffer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.opportunityId = source["opportunityId"];
+	        this.name = source["name"];
+	    }
+	}
 	export class Figures {
 	    totalCents: number;
 	    returnedCents: number;
@@ -1550,6 +1568,8 @@ export namespace order {
 	    returns: store.SalesReturn[];
 	    figures: Figures;
 	    allowed: string[];
+	    winOffer?: WinOffer;
+	    won?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Detail(source);
@@ -1565,6 +1585,8 @@ export namespace order {
 	        this.returns = this.convertValues(source["returns"], store.SalesReturn);
 	        this.figures = this.convertValues(source["figures"], Figures);
 	        this.allowed = source["allowed"];
+	        this.winOffer = this.convertValues(source["winOffer"], WinOffer);
+	        this.won = source["won"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -3256,6 +3278,7 @@ export namespace settings {
 	    offerDemo: boolean;
 	    canLoadDemo: boolean;
 	    demoRecords: number;
+	    orderWins: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Settings(source);
@@ -3268,6 +3291,7 @@ export namespace settings {
 	        this.offerDemo = source["offerDemo"];
 	        this.canLoadDemo = source["canLoadDemo"];
 	        this.demoRecords = source["demoRecords"];
+	        this.orderWins = source["orderWins"];
 	    }
 	}
 
@@ -3278,6 +3302,7 @@ export namespace stage {
 	export class Input {
 	    name: string;
 	    probability: string;
+	    after: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Input(source);
@@ -3287,6 +3312,7 @@ export namespace stage {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.name = source["name"];
 	        this.probability = source["probability"];
+	        this.after = source["after"];
 	    }
 	}
 

@@ -25,6 +25,8 @@ export function List(arg1:opportunity.ListRequest):Promise<opportunity.Page>;
 
 export function ListViews():Promise<Array<opportunity.View>>;
 
+export function MarkWon(arg1:number):Promise<store.Opportunity>;
+
 export function Options():Promise<opportunity.Options>;
 
 export function SaveView(arg1:string,arg2:store.OpportunityFilter):Promise<opportunity.View>;

@@ -46,6 +46,10 @@ export function ListViews() {
   return window['go']['opportunity']['Service']['ListViews']();
 }
 
+export function MarkWon(arg1) {
+  return window['go']['opportunity']['Service']['MarkWon'](arg1);
+}
+
 export function Options() {
   return window['go']['opportunity']['Service']['Options']();
 }

@@ -11,3 +11,5 @@ export function LoadDemo():Promise<settings.Settings>;
 export function RemoveDemo():Promise<settings.Settings>;
 
 export function SetLanguage(arg1:string):Promise<settings.Settings>;
+
+export function SetOrderWins(arg1:string):Promise<settings.Settings>;

@@ -21,3 +21,7 @@ export function RemoveDemo() {
 export function SetLanguage(arg1) {
   return window['go']['settings']['Service']['SetLanguage'](arg1);
 }
+
+export function SetOrderWins(arg1) {
+  return window['go']['settings']['Service']['SetOrderWins'](arg1);
+}
