@@ -13,6 +13,7 @@ import (
 	"context"
 	"time"
 
+	"funneldesk/backend/pool"
 	"funneldesk/backend/store"
 	"funneldesk/backend/svc"
 )
@@ -52,14 +53,15 @@ type RecycleCustomer struct {
 	CustomerID   int64  `json:"customerId"`
 	CustomerName string `json:"customerName"`
 	OwnerName    string `json:"ownerName"`
-	// On is the date it will be recycled; Rule says by which rule.
-	On   string `json:"on"`
-	Rule string `json:"rule"`
+	// On is the date it will be recycled; Rule says by which rule (RuleEn
+	// in English).
+	On     string `json:"on"`
+	Rule   string `json:"rule"`
+	RuleEn string `json:"ruleEn"`
 }
 
-// Recycling is the slot for customers about to be recycled. It stays off
-// (Enabled false, nothing in it) until the public pools (公海池) fill it in
-// Service.recycling; the 工作台 shows the section only when it is on.
+// Recycling is the customers about to be recycled by the public pools'
+// rules (公海池), within each rule's warning days.
 type Recycling struct {
 	Enabled bool              `json:"enabled"`
 	Count   int               `json:"count"`
@@ -150,14 +152,26 @@ func (s *Service) Get() (Dashboard, error) {
 	if d.QuotesExpiring.Items, d.QuotesExpiring.Count, err = store.ExpiringQuotes(ctx, q, today, until, Limit); err != nil {
 		return d, err
 	}
-	d.Recycling, err = s.recycling(today)
+	d.Recycling, err = s.recycling()
 	return d, err
 }
 
-// recycling is the slot of the customers about to be recycled: the pool
-// package's rules fill it (their warning window), off until then.
-func (s *Service) recycling(string) (Recycling, error) {
-	return Recycling{Items: []RecycleCustomer{}}, nil
+// recycling lists the customers the pools' rules will recycle within their
+// warning window, soonest first, the first Limit of them with the count.
+func (s *Service) recycling() (Recycling, error) {
+	moves, err := pool.Warnings(s.env.Ctx(), s.st.DB, s.env.Now(), 0, 0)
+	if err != nil {
+		return Recycling{}, err
+	}
+	r := Recycling{Enabled: true, Count: len(moves), Items: []RecycleCustomer{}}
+	for i, m := range moves {
+		if i == Limit {
+			break
+		}
+		r.Items = append(r.Items, RecycleCustomer{CustomerID: m.CustomerID, CustomerName: m.Customer, OwnerName: m.Owner,
+			On: m.Due, Rule: m.Reason, RuleEn: m.ReasonEn})
+	}
+	return r, nil
 }
 
 // stages is the pipeline panel: every stage in order (retired ones only

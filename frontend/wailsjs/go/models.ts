@@ -181,6 +181,7 @@ export namespace dashboard {
 	    ownerName: string;
 	    on: string;
 	    rule: string;
+	    ruleEn: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new RecycleCustomer(source);
@@ -193,6 +194,7 @@ export namespace dashboard {
 	        this.ownerName = source["ownerName"];
 	        this.on = source["on"];
 	        this.rule = source["rule"];
+	        this.ruleEn = source["ruleEn"];
 	    }
 	}
 	export class Recycling {
