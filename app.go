@@ -2,7 +2,11 @@ package main
 
 import (
 	"context"
+	"path/filepath"
 
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"funneldesk/backend/backup"
 	"funneldesk/backend/customer"
 	"funneldesk/backend/desktop"
 	"funneldesk/backend/funnel"
@@ -35,13 +39,18 @@ type App struct {
 	Quotes        *quote.Service
 	Orders        *order.Service
 	Reports       *report.Service
+	Backups       *backup.Service
 }
 
 // NewApp builds every service over st with env (context and clock). saveDir
 // is where headless saves go.
 func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
+	backupDir := ""
 	if saveDir != "" {
 		env.SetPicker(svc.DirPicker(saveDir))
+		backupDir = filepath.Join(saveDir, "backups")
+	} else if st != nil {
+		backupDir = backup.DefaultFolder(st.Path)
 	}
 	return &App{
 		st:            st,
@@ -58,6 +67,7 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 		Quotes:        quote.NewService(st, env),
 		Orders:        order.NewService(st, env),
 		Reports:       report.NewService(st, env),
+		Backups:       backup.NewService(st, env, backupDir),
 	}
 }
 
@@ -75,13 +85,18 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 // regenerated (`make bindings`).
 func (a *App) Bindings() []any {
 	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Funnel, a.Settings, a.Desktop, a.Imports,
-		a.Products, a.Quotes, a.Orders, a.Reports}
+		a.Products, a.Quotes, a.Orders, a.Reports, a.Backups}
 }
 
 func (a *App) startup(ctx context.Context) {
 	a.env.Start(ctx)
 	a.env.SetPicker(desktop.SaveDialog(ctx))
 	desktop.SetContext(a.Desktop, ctx)
+	backup.SetFolderDialog(a.Backups, func(title string) (string, error) {
+		return runtime.OpenDirectoryDialog(ctx, runtime.OpenDialogOptions{Title: title, CanCreateDirectories: true})
+	})
+	// Today's automatic backup at start, then while the app stays open.
+	backup.StartAuto(a.Backups)
 }
 
 // shutdown cancels the services' context first, so that an import or export

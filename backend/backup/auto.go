@@ -15,7 +15,7 @@ var autoEvery = 10 * time.Minute
 func StartAuto(s *Service) {
 	ctx := s.env.Ctx()
 	go func() {
-		s.RunDue()
+		s.runDue()
 		t := time.NewTicker(autoEvery)
 		defer t.Stop()
 		for {
@@ -23,16 +23,16 @@ func StartAuto(s *Service) {
 			case <-ctx.Done():
 				return
 			case <-t.C:
-				s.RunDue()
+				s.runDue()
 			}
 		}
 	}()
 }
 
-// RunDue writes today's automatic backup unless one exists (by the
+// runDue writes today's automatic backup unless one exists (by the
 // service's clock), then deletes the automatic backups the retention rule
 // no longer keeps. It returns the backup written, or nil.
-func (s *Service) RunDue() (*Entry, error) {
+func (s *Service) runDue() (*Entry, error) {
 	ctx := s.env.Ctx()
 	set, err := s.settings(ctx)
 	if err != nil || !set.Auto {

@@ -208,7 +208,7 @@ func (s *Service) SetSettings(in Settings) (Status, error) {
 	}); err != nil {
 		return Status{}, err
 	}
-	if _, err := s.RunDue(); err != nil {
+	if _, err := s.runDue(); err != nil {
 		return Status{}, err
 	}
 	return s.Status()
@@ -425,6 +425,9 @@ func (s *Service) Restore(path string) (Restored, error) {
 // Restore replaces st's data with the backup at path once the current data
 // is backed up into folder (the CLI's restore).
 func Restore(ctx context.Context, st *store.Store, path, folder string, now time.Time) (Restored, error) {
+	if !exists(path) {
+		return Restored{}, apperr.NotFound("file", msg.BackupMissing, msg.P{"name": filepath.Base(path)})
+	}
 	if err := store.CheckBackupFile(path); err != nil {
 		return Restored{}, bad(path, err)
 	}
@@ -448,3 +451,6 @@ func restore(ctx context.Context, st *store.Store, path string, before Entry) (R
 	}
 	return Restored{From: path, Summary: sum, Before: before}, nil
 }
+
+// Describe is the entry of one backup file.
+func Describe(ctx context.Context, path string) (Entry, error) { return entry(ctx, path) }

@@ -143,12 +143,12 @@ func TestAutoRetention(t *testing.T) {
 	for d := 0; d < 40; d++ {
 		last = start.AddDate(0, 0, d)
 		env.SetClock(svc.Fixed(last))
-		made, err := s.RunDue()
+		made, err := s.runDue()
 		if err != nil || made == nil {
 			t.Fatalf("day %d: %v %v", d, made, err)
 		}
 		env.SetClock(svc.Fixed(last.Add(3 * time.Hour)))
-		if again, err := s.RunDue(); err != nil || again != nil {
+		if again, err := s.runDue(); err != nil || again != nil {
 			t.Fatalf("day %d second run: %v %v", d, again, err)
 		}
 	}
@@ -178,7 +178,7 @@ func TestAutoRetention(t *testing.T) {
 		t.Fatal(err)
 	}
 	env.SetClock(svc.Fixed(last.AddDate(0, 0, 1)))
-	if made, err := s.RunDue(); made != nil || err != nil {
+	if made, err := s.runDue(); made != nil || err != nil {
 		t.Errorf("auto off made %v %v", made, err)
 	}
 }

@@ -34,6 +34,11 @@ Usage:
                                          it prints: every call needs its token (header X-FunnelDesk-Token)
   funneldesk [--db PATH] import opportunities FILE [--default-owner NAME]
                                          import a CSV, tab-separated or XLSX file (all rows or none)
+  funneldesk [--db PATH] backup [--to FILE]
+                                         write a checked backup (default: into the backup folder), also
+                                         while the app is open
+  funneldesk [--db PATH] restore FILE    replace the data with a backup, after backing up the current
+                                         data; refused while FunnelDesk has the file open
 
 --db defaults to $FUNNELDESK_DB, then FunnelDesk/funneldesk.db in the user config dir.
 A database file that does not exist is created with the default stages.
@@ -67,8 +72,8 @@ func Run(dbPath string, args []string, env Env) int {
 		return 0
 	}
 	open := store.Open
-	if args[0] == "funnel" {
-		// A report reads beside the app, which holds the file's lock.
+	if args[0] == "funnel" || args[0] == "backup" {
+		// A report or a backup reads beside the app, which holds the file's lock.
 		open = store.OpenForReading
 	}
 	st, err := open(dbPath)
@@ -93,6 +98,10 @@ func Run(dbPath string, args []string, env Env) int {
 		return runFunnel(st, args[1:], env)
 	case "serve":
 		return runServe(st, args[1:], env)
+	case "backup":
+		return runBackup(st, args[1:], env)
+	case "restore":
+		return runRestore(st, args[1:], env)
 	case "import":
 		return importer.RunCLI(context.Background(), st, args[1:], env.Stdout, env.Stderr)
 	default:
