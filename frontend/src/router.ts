@@ -16,6 +16,7 @@ export const router = createRouter({
     { path: '/receipts', name: 'receipts', component: () => import('./views/ReceiptsView.vue') },
     { path: '/invoices', name: 'invoices', component: () => import('./views/InvoicesView.vue') },
     { path: '/reports', name: 'reports', component: () => import('./views/ReportsView.vue') },
+    { path: '/backup', name: 'backup', component: () => import('./views/BackupView.vue') },
     { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],

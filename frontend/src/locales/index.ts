@@ -7,6 +7,8 @@ import zhCN from './zh-CN'
 import en from './en'
 import bizZh from './business.zh-CN'
 import bizEn from './business.en'
+import backupZh from './backup.zh-CN'
+import backupEn from './backup.en'
 
 export type Lang = 'zh-CN' | 'en'
 export const languages: { value: Lang; label: string }[] = [
@@ -18,7 +20,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...bizZh }, en: { ...en, ...bizEn } },
+  messages: { 'zh-CN': { ...zhCN, ...bizZh, ...backupZh }, en: { ...en, ...bizEn, ...backupEn } },
   missingWarn: false,
   fallbackWarn: false,
 })
