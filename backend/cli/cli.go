@@ -25,6 +25,7 @@ const Usage = `FunnelDesk 销售漏斗 — offline CRM
 
 Usage:
   funneldesk [--db PATH]                 start the desktop app
+  funneldesk version                     print the version
   funneldesk [--db PATH] demo            load the example data (seed 000) into an empty database
   funneldesk [--db PATH] funnel [--owner NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--type T] [--source S]
                          [--json] [--png FILE [--size screen|print] [--measure count|amount] [--lang zh-CN|en]]
@@ -43,6 +44,10 @@ Usage:
 --db defaults to $FUNNELDESK_DB, then FunnelDesk/funneldesk.db in the user config dir.
 A database file that does not exist is created with the default stages.
 `
+
+// Version is the build's version, from `git describe` (set with -ldflags
+// "-X funneldesk/backend/cli.Version=..." by make windows; "dev" otherwise).
+var Version = "dev"
 
 // Env is what the commands need from the main package.
 type Env struct {
@@ -69,6 +74,10 @@ func Run(dbPath string, args []string, env Env) int {
 	}
 	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		fmt.Fprint(env.Stdout, Usage)
+		return 0
+	}
+	if args[0] == "version" {
+		fmt.Fprintln(env.Stdout, "FunnelDesk", Version)
 		return 0
 	}
 	open := store.Open
