@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The crash test: ROUNDS (default 100) kill -9 rounds during imports and
 # edits on one database. Each round starts scripts/crashdriver, which imports
-# 1,000-row CSV files through the CLI's import code and creates and edits
+# 500-row CSV files through the CLI's import code and creates and edits
 # customers at the same time, logging every write the code acknowledged;
 # after a random 0.3–3.3 s it is killed with -9, and `crashdriver check`
 # verifies the file: integrity_check, foreign_key_check, every acknowledged

@@ -25,7 +25,7 @@ import (
 
 // importRows is the size of each import: big enough that a kill often
 // lands in the middle of one.
-const importRows = 1000
+const importRows = 500
 
 func main() {
 	if len(os.Args) != 4 || (os.Args[1] != "run" && os.Args[1] != "check") {
@@ -194,12 +194,26 @@ func check(db, logPath string) error {
 			}
 		}
 	}
+	// One scan for all imports: a row's tag is its name without the row
+	// number ("imp-PID-K-17" -> "imp-PID-K").
+	var groups []struct {
+		Tag string `db:"tag"`
+		N   int    `db:"n"`
+	}
+	if err := st.DB.Select(&groups, `SELECT rtrim(rtrim(name, '0123456789'), '-') AS tag, COUNT(*) AS n
+		FROM opportunities WHERE name LIKE 'imp-%' GROUP BY tag`); err != nil {
+		return err
+	}
+	rows := map[string]int{}
+	for _, g := range groups {
+		if !started[g.Tag] {
+			return fmt.Errorf("%d rows of an import %s that never started", g.N, g.Tag)
+		}
+		rows[g.Tag] = g.N
+	}
 	full, none := 0, 0
 	for tag := range started {
-		var n int
-		if err := st.DB.Get(&n, `SELECT COUNT(*) FROM opportunities WHERE name LIKE ? || '-%'`, tag); err != nil {
-			return err
-		}
+		n := rows[tag]
 		switch {
 		case n != 0 && n != importRows:
 			return fmt.Errorf("half import %s: %d of %d rows", tag, n, importRows)
