@@ -142,7 +142,7 @@ func FuzzParseXLSX(f *testing.F) {
 	f.Add(xlsxSeed(f, [][]any{{"title"}, {}, {"name", "customer"}, {"a", 1}}))
 	f.Add(xlsxSeed(f, [][]any{}))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		tb, err := Parse(Source{Name: "f.xlsx", Data: data})
+		tb, err := parseWithin(t, data, 10*time.Second)
 		if err != nil {
 			return
 		}
@@ -152,6 +152,28 @@ func FuzzParseXLSX(f *testing.F) {
 			}
 		}
 	})
+}
+
+// parseWithin fails the fuzz input whose parse takes longer than d: Go's
+// fuzzing has no per-input timeout, and an input that makes the reader
+// hang would otherwise pass unnoticed (and the import hang with it).
+func parseWithin(t *testing.T, data []byte, d time.Duration) (*Table, error) {
+	type result struct {
+		tb  *Table
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		tb, err := Parse(Source{Name: "f.xlsx", Data: data})
+		done <- result{tb, err}
+	}()
+	select {
+	case r := <-done:
+		return r.tb, r.err
+	case <-time.After(d):
+		t.Fatalf("parsing %d bytes took longer than %s", len(data), d)
+		return nil, nil
+	}
 }
 
 // FuzzCellParsers: the import's amount, percentage and date readers never
