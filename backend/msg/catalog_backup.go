@@ -4,8 +4,6 @@ package msg
 var (
 	LabelBackupKeepDays  = def("backup.keepDays", "保留每日备份（天）", "Daily backups kept (days)")
 	LabelBackupKeepWeeks = def("backup.keepWeeks", "保留每周备份（周）", "Weekly backups kept (weeks)")
-	LabelBackupFile      = def("backup.file", "备份文件", "Backup file")
-	LabelBackupFolder    = def("backup.folder", "备份文件夹", "Backup folder")
 
 	BackupRange      = def("backup.range", "{field}须为 {min} 到 {max} 之间的整数", "{field} must be a whole number from {min} to {max}")
 	BackupNotAllowed = def("backup.notAllowed", "只能从备份文件夹或在“打开”对话框中选择的文件恢复：{name}", "Only a file in the backup folder or one chosen in the Open dialog can be restored: {name}")
