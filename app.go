@@ -3,10 +3,14 @@ package main
 import (
 	"context"
 	"log"
+	"path/filepath"
 	"time"
 
 	"github.com/gen2brain/beeep"
 
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"funneldesk/backend/backup"
 	"funneldesk/backend/customer"
 	"funneldesk/backend/dashboard"
 	"funneldesk/backend/desktop"
@@ -51,13 +55,18 @@ type App struct {
 	Oplog         *oplog.Service
 	Teams         *team.Service
 	Pools         *pool.Service
+	Backups       *backup.Service
 }
 
 // NewApp builds every service over st with env (context and clock). saveDir
 // is where headless saves go.
 func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
+	backupDir := ""
 	if saveDir != "" {
 		env.SetPicker(svc.DirPicker(saveDir))
+		backupDir = filepath.Join(saveDir, "backups")
+	} else if st != nil {
+		backupDir = backup.DefaultFolder(st.Path)
 	}
 	return &App{
 		st:            st,
@@ -80,6 +89,7 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 		Oplog:         oplog.NewService(st, env),
 		Teams:         team.NewService(st, env),
 		Pools:         pool.NewService(st, env),
+		Backups:       backup.NewService(st, env, backupDir),
 	}
 }
 
@@ -97,7 +107,7 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 // regenerated (`make bindings`).
 func (a *App) Bindings() []any {
 	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Funnel, a.Settings, a.Desktop, a.Imports,
-		a.Products, a.Quotes, a.Orders, a.Reports, a.FollowUps, a.Dashboard, a.Recycle, a.Oplog, a.Teams, a.Pools}
+		a.Products, a.Quotes, a.Orders, a.Reports, a.FollowUps, a.Dashboard, a.Recycle, a.Oplog, a.Teams, a.Pools, a.Backups}
 }
 
 func (a *App) startup(ctx context.Context) {
@@ -106,6 +116,11 @@ func (a *App) startup(ctx context.Context) {
 	desktop.SetContext(a.Desktop, ctx)
 	recycle.StartPurging(a.Recycle)
 	pool.Start(a.env.Ctx(), a.Pools)
+	backup.SetFolderDialog(a.Backups, func(title string) (string, error) {
+		return runtime.OpenDirectoryDialog(ctx, runtime.OpenDialogOptions{Title: title, CanCreateDirectories: true})
+	})
+	// Today's automatic backup at start, then while the app stays open.
+	backup.StartAuto(a.Backups)
 	// Reminders on the desktop, checked each minute on the env's clock;
 	// only the desktop app starts them (the headless server has no
 	// startup), and the env's context stops them at shutdown.

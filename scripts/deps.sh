@@ -9,6 +9,11 @@ WAILS_VERSION=v2.16.0
 STATICCHECK_VERSION=v0.8.2 # staticcheck 2026.2.2
 APT_PACKAGES=(build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.0-dev xvfb xauth x11-utils
   chromium fonts-wqy-microhei imagemagick)
+# `deps.sh windows` (make windows, make windows-test): only what the Windows
+# cross-build and its wine check add; the default set is not installed then.
+if [ "${1:-}" = windows ]; then
+  APT_PACKAGES=(gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 nsis wine64)
+fi
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "deps: $1 is required but not installed ($2)" >&2; exit 1; }; }
 need go "install Go 1.26 or newer from go.dev"

@@ -26,6 +26,7 @@ const Usage = `FunnelDesk 销售漏斗 — offline CRM
 
 Usage:
   funneldesk [--db PATH]                 start the desktop app
+  funneldesk version                     print the version
   funneldesk [--db PATH] demo            load the example data (seed 000) into an empty database
   funneldesk [--db PATH] funnel [--owner NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--type T] [--source S]
                          [--json] [--png FILE [--size screen|print] [--measure count|amount] [--lang zh-CN|en]]
@@ -37,10 +38,19 @@ Usage:
                                          run the pools' auto-recycle rules now and list what moves and why
   funneldesk [--db PATH] import opportunities FILE [--default-owner NAME]
                                          import a CSV, tab-separated or XLSX file (all rows or none)
+  funneldesk [--db PATH] backup [--to FILE]
+                                         write a checked backup (default: into the backup folder), also
+                                         while the app is open
+  funneldesk [--db PATH] restore FILE    replace the data with a backup, after backing up the current
+                                         data; refused while FunnelDesk has the file open
 
 --db defaults to $FUNNELDESK_DB, then FunnelDesk/funneldesk.db in the user config dir.
 A database file that does not exist is created with the default stages.
 `
+
+// Version is the build's version, from `git describe` (set with -ldflags
+// "-X funneldesk/backend/cli.Version=..." by make windows; "dev" otherwise).
+var Version = "dev"
 
 // Env is what the commands need from the main package.
 type Env struct {
@@ -69,9 +79,13 @@ func Run(dbPath string, args []string, env Env) int {
 		fmt.Fprint(env.Stdout, Usage)
 		return 0
 	}
+	if args[0] == "version" {
+		fmt.Fprintln(env.Stdout, "FunnelDesk", Version)
+		return 0
+	}
 	open := store.Open
-	if args[0] == "funnel" {
-		// A report reads beside the app, which holds the file's lock.
+	if args[0] == "funnel" || args[0] == "backup" {
+		// A report or a backup reads beside the app, which holds the file's lock.
 		open = store.OpenForReading
 	}
 	st, err := open(dbPath)
@@ -98,6 +112,10 @@ func Run(dbPath string, args []string, env Env) int {
 		return runServe(st, args[1:], env)
 	case "pool":
 		return runPool(st, args[1:], env)
+	case "backup":
+		return runBackup(st, args[1:], env)
+	case "restore":
+		return runRestore(st, args[1:], env)
 	case "import":
 		return importer.RunCLI(context.Background(), st, args[1:], env.Stdout, env.Stderr)
 	default:

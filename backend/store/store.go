@@ -452,25 +452,9 @@ var checkBackup = integrityCheck
 // backup's name; without a good backup the migration does not run.
 func (s *Store) backup(version int) error {
 	dst := fmt.Sprintf("%s.v%d-%s.bak", s.Path, version, time.Now().Format("20060102-150405"))
-	tmp := dst + ".partial"
-	os.Remove(tmp) // a previous attempt's, killed before it finished
-	fail := func(err error) error {
-		os.Remove(tmp)
+	if err := vacuumInto(context.Background(), s.W, dst); err != nil {
 		return fmt.Errorf("backup before migrating (nothing was changed): %w", err)
 	}
-	if _, err := s.W.Exec(`VACUUM INTO ?`, tmp); err != nil {
-		return fail(err)
-	}
-	if err := checkBackup(tmp); err != nil {
-		return fail(err)
-	}
-	if err := syncFile(tmp); err != nil {
-		return fail(err)
-	}
-	if err := os.Rename(tmp, dst); err != nil {
-		return fail(err)
-	}
-	syncDir(filepath.Dir(dst))
 	return nil
 }
 

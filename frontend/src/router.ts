@@ -19,6 +19,7 @@ export const router = createRouter({
     { path: '/reports', name: 'reports', component: () => import('./views/ReportsView.vue') },
     { path: '/recycle', name: 'recycle', component: () => import('./views/RecycleView.vue') },
     { path: '/oplog', name: 'oplog', component: () => import('./views/OpLogView.vue') },
+    { path: '/backup', name: 'backup', component: () => import('./views/BackupView.vue') },
     { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],

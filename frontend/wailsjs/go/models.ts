@@ -1,3 +1,140 @@
+export namespace backup {
+	
+	export class Entry {
+	    name: string;
+	    path: string;
+	    kind: string;
+	    time: string;
+	    size: number;
+	    summary?: store.BackupSummary;
+	    problem: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Entry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.path = source["path"];
+	        this.kind = source["kind"];
+	        this.time = source["time"];
+	        this.size = source["size"];
+	        this.summary = this.convertValues(source["summary"], store.BackupSummary);
+	        this.problem = source["problem"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Restored {
+	    from: string;
+	    summary: store.BackupSummary;
+	    before: Entry;
+	
+	    static createFrom(source: any = {}) {
+	        return new Restored(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.summary = this.convertValues(source["summary"], store.BackupSummary);
+	        this.before = this.convertValues(source["before"], Entry);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Settings {
+	    auto: boolean;
+	    keepDays: number;
+	    keepWeeks: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.auto = source["auto"];
+	        this.keepDays = source["keepDays"];
+	        this.keepWeeks = source["keepWeeks"];
+	    }
+	}
+	export class Status {
+	    folder: string;
+	    auto: boolean;
+	    keepDays: number;
+	    keepWeeks: number;
+	    backups: Entry[];
+	    canChooseFolder: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Status(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.folder = source["folder"];
+	        this.auto = source["auto"];
+	        this.keepDays = source["keepDays"];
+	        this.keepWeeks = source["keepWeeks"];
+	        this.backups = this.convertValues(source["backups"], Entry);
+	        this.canChooseFolder = source["canChooseFolder"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace customer {
 	
 	export class ContactInput {
@@ -3322,6 +3459,66 @@ export namespace stage {
 
 export namespace store {
 	
+	export class LatestRecord {
+	    kind: string;
+	    name: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LatestRecord(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.name = source["name"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class BackupSummary {
+	    schema: number;
+	    customers: number;
+	    contacts: number;
+	    opportunities: number;
+	    products: number;
+	    quotes: number;
+	    orders: number;
+	    latest: LatestRecord[];
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.schema = source["schema"];
+	        this.customers = source["customers"];
+	        this.contacts = source["contacts"];
+	        this.opportunities = source["opportunities"];
+	        this.products = source["products"];
+	        this.quotes = source["quotes"];
+	        this.orders = source["orders"];
+	        this.latest = this.convertValues(source["latest"], LatestRecord);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class BinEntry {
 	    id: number;
 	    kind: string;
@@ -3744,6 +3941,7 @@ export namespace store {
 	        this.desc = source["desc"];
 	    }
 	}
+	
 	export class Line {
 	    id: number;
 	    position: number;
