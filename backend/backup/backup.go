@@ -28,6 +28,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/msg"
+	"funneldesk/backend/oplog"
 	"funneldesk/backend/store"
 	"funneldesk/backend/svc"
 )
@@ -444,6 +445,14 @@ func restore(ctx context.Context, st *store.Store, path string, before Entry) (R
 			return Restored{}, err
 		}
 		return Restored{}, bad(path, err)
+	}
+	// The restored data's own log says it was replaced, and from which file
+	// (the log of the data before is in the before-restore backup).
+	if err := st.Tx(ctx, func(tx store.Tx) error {
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "backup", Name: filepath.Base(path), Action: oplog.BackupRestore,
+			Note: path + " (" + filepath.Base(before.Path) + ")"})
+	}); err != nil {
+		return Restored{}, err
 	}
 	sum, err := store.SummarizeFile(ctx, st.Path)
 	if err != nil {

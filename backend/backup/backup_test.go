@@ -66,6 +66,11 @@ func TestBackupDeleteRestore(t *testing.T) {
 	if r.Before.Kind != KindBeforeRestore || r.Before.Summary.Customers != 1 {
 		t.Errorf("before-restore backup %+v", r.Before)
 	}
+	// The restored data's operation log says it was replaced, and from where.
+	logged, n, err := store.ListLog(context.Background(), st.DB, store.LogFilter{Action: "backup_restore", Limit: 10})
+	if err != nil || n != 1 || logged[0].RecordName != filepath.Base(b.Path) {
+		t.Errorf("operation log after restore: %d rows %+v, %v", n, logged, err)
+	}
 	status, err := s.Status()
 	if err != nil {
 		t.Fatal(err)
