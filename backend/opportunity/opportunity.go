@@ -97,8 +97,14 @@ type Options struct {
 
 // Options returns the types and the sources in use.
 func (s *Service) Options() (Options, error) {
-	src, err := store.DistinctSources(s.env.Ctx(), s.st.DB)
-	return Options{Types: Types, Sources: src}, err
+	ctx := s.env.Ctx()
+	src, err := store.DistinctSources(ctx, s.st.DB)
+	if err != nil {
+		return Options{}, err
+	}
+	// Imports may add types (store.OpportunityTypes): the form offers them all.
+	types, err := store.OpportunityTypes(ctx, s.st.DB, Types)
+	return Options{Types: types, Sources: src}, err
 }
 
 // List returns one page of opportunities.
@@ -162,7 +168,12 @@ func build(ctx context.Context, q store.Querier, in Input, cur store.Opportunity
 	if c, err := customer.Resolve(ctx, q, in.CustomerID); errs.OK(err) {
 		o.CustomerID = c.ID
 	}
-	o.Type, err = validate.OneOf("type", msg.LabelType, in.Type, Types)
+	// The configurable list, so a type an import added stays valid when edited.
+	types, err := store.OpportunityTypes(ctx, q, Types)
+	if err != nil {
+		return o, err
+	}
+	o.Type, err = validate.OneOf("type", msg.LabelType, in.Type, types)
 	errs.Add(err)
 	o.Source, err = validate.Text("source", msg.LabelSource, in.Source, false, 50)
 	errs.Add(err)

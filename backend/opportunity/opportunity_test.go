@@ -2,6 +2,7 @@ package opportunity
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -521,5 +522,36 @@ func TestOptions(t *testing.T) {
 	}
 	if strings.Join(opts.Types, ",") != "新业务,老客户续购" || strings.Join(opts.Sources, ",") != "展会,网站" {
 		t.Errorf("options = %+v", opts)
+	}
+}
+
+// The type is checked against the configurable list (an import may have
+// added types), not the built-in two.
+func TestTypeFromConfiguredList(t *testing.T) {
+	f := newFixture(t)
+	if err := store.SetOpportunityTypes(context.Background(), f.st.W, []string{"新业务", "老客户续购", "Upsell"}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		typ string
+		ok  bool
+	}{{"Upsell", true}, {"新业务", true}, {"", true}, {"其他", false}}
+	for _, tt := range tests {
+		t.Run(tt.typ, func(t *testing.T) {
+			in := f.input()
+			in.Type = tt.typ
+			o, err := f.s.Create(in)
+			if tt.ok {
+				if err != nil || o.Type != tt.typ {
+					t.Fatalf("create type %q: %+v, %v", tt.typ, o, err)
+				}
+				return
+			}
+			storetest.WantErr(t, err, apperr.CodeInvalid, "type")
+		})
+	}
+	opts, err := f.s.Options()
+	if err != nil || !slices.Contains(opts.Types, "Upsell") {
+		t.Fatalf("options: %+v, %v", opts, err)
 	}
 }

@@ -70,16 +70,23 @@ test('a GBK file with bad rows: every problem with its row number, confirm disab
   await choose(badFile)
   assert.match(await page.locator('[data-test="import-encoding"]').innerText(), /^(GB18030|GBK)$/)
   assert.equal(await page.locator('[data-test="import-format"]').innerText(), 'CSV')
-  assert.equal(await page.locator('[data-test="import-total-rows"]').innerText(), '3')
-  await page.locator('[data-test="import-errors-title"]', { hasText: '3 个问题' }).waitFor()
+  assert.equal(await page.locator('[data-test="import-total-rows"]').innerText(), '4')
+  await page.locator('[data-test="import-errors-title"]', { hasText: '4 个问题' }).waitFor()
   const rows = await errorRows()
   assert.deepEqual(rows.map((r) => r.slice(0, 3)), [
     ['3', '金额', '-50'],
     ['4', '预计完成日期', '2008-13-45'],
-    ['4', '销售阶段', '不存在的阶段'],
+    ['5', '销售机会名称', ''],
+    ['5', '可能性(%)', '150%'],
   ])
   assert.match(rows[0][3], /金额不能为负数/)
-  assert.match(rows[2][3], /不存在的阶段/)
+  assert.match(rows[1][3], /日期无效/)
+  assert.match(rows[2][3], /不能为空/)
+  assert.match(rows[3][3], /0 到 100/)
+  // A stage we do not have is no error: the preview says it will be created.
+  const created = page.locator('[data-test="import-stages"] tr', { hasText: '不存在的阶段' })
+  assert.match(await created.innerText(), /将新建/)
+  assert.match(await page.locator('[data-test="import-stages"] tr', { hasText: '初期沟通' }).innerText(), /名称相同/)
   assert.equal(await confirm().isDisabled(), true, 'confirm is disabled while there are errors')
   await shot(page, 'import-preview-errors')
 
@@ -88,17 +95,19 @@ test('a GBK file with bad rows: every problem with its row number, confirm disab
   await page.waitForTimeout(300)
   assert.equal(await page.locator('[data-test="import-running"]').count(), 0)
   assert.equal(cliFunnel().total.count, 3)
+  assert.equal(cliFunnel().stages.some((s) => s.name === '不存在的阶段'), false, 'no stage created by previewing')
 })
 
 test('English: the preview and the row errors in English', async () => {
   await pickOption(page, page.locator('[data-test="lang-switch"]'), 'English')
-  await page.locator('[data-test="import-errors-title"]', { hasText: '3 problem(s) found' }).waitFor()
+  await page.locator('[data-test="import-errors-title"]', { hasText: '4 problem(s) found' }).waitFor()
   const rows = await errorRows()
   assert.match(rows[0][3], /negative/i)
+  assert.match(await page.locator('[data-test="import-stages"] tr', { hasText: '不存在的阶段' }).innerText(), /Will be created/)
   assert.match(await page.locator('[data-test="import-mapping"]').innerText(), /Column in the file/)
   await shot(page, 'import-preview-errors-en')
   await pickOption(page, page.locator('[data-test="lang-switch"]'), '简体中文')
-  await page.locator('[data-test="import-errors-title"]', { hasText: '3 个问题' }).waitFor()
+  await page.locator('[data-test="import-errors-title"]', { hasText: '4 个问题' }).waitFor()
 })
 
 test('a good GBK file: encoding and mapping shown, the mapping adjusted and checked again', async () => {
@@ -154,16 +163,16 @@ test('importing: the progress completes, the summary, and the list and funnel sh
 
   await page.click('[data-test="nav-funnel"]')
   const total = page.locator('[data-test="funnel-total"]')
-  await total.locator('td', { hasText: '245000.00' }).waitFor()
+  await total.locator('td', { hasText: '245,000.00' }).waitFor()
   const figures = async (sel) => (await page.locator(sel).locator('td').allInnerTexts()).map((s) => s.trim())
-  assert.deepEqual(await figures('[data-test="funnel-row"][data-stage="初期沟通"]'), ['初期沟通', '2', '33.33%', '45000.00', '18.37%', '4750.00', '4.07%'])
-  assert.deepEqual(await figures('[data-test="funnel-row"][data-stage="需求分析"]'), ['需求分析', '1', '16.67%', '120000.00', '48.98%', '36000.00', '30.84%'])
-  assert.deepEqual(await figures('[data-test="funnel-row"][data-stage="谈成结束"]'), ['谈成结束', '2', '33.33%', '70000.00', '28.57%', '70000.00', '59.96%'])
-  assert.deepEqual(await figures('[data-test="funnel-total"]'), ['总计', '6', '100%', '245000.00', '100%', '116750.00', '100%'])
+  assert.deepEqual(await figures('[data-test="funnel-row"][data-stage="初期沟通"]'), ['初期沟通', '2', '33.33%', '45,000.00', '18.37%', '4,750.00', '4.07%'])
+  assert.deepEqual(await figures('[data-test="funnel-row"][data-stage="需求分析"]'), ['需求分析', '1', '16.67%', '120,000.00', '48.98%', '36,000.00', '30.84%'])
+  assert.deepEqual(await figures('[data-test="funnel-row"][data-stage="谈成结束"]'), ['谈成结束', '2', '33.33%', '70,000.00', '28.57%', '70,000.00', '59.96%'])
+  assert.deepEqual(await figures('[data-test="funnel-total"]'), ['总计', '6', '100%', '245,000.00', '100%', '116,750.00', '100%'])
 
   // Every row agrees with the command line's figures for the same database.
   const cli = cliFunnel()
-  const money = (c) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`
+  const money = (c) => `${Math.floor(c / 100).toLocaleString('en-US')}.${String(c % 100).padStart(2, '0')}`
   const pct = (p) => `${p.toFixed(2)}%`
   for (const s of cli.stages) {
     assert.deepEqual(await figures(`[data-test="funnel-row"][data-stage="${s.name}"]`),
@@ -171,10 +180,10 @@ test('importing: the progress completes, the summary, and the list and funnel sh
   }
   // The new owner is a choice of the funnel's owner filter at once.
   await pickOption(page, page.locator('[data-test="funnel-owner"]'), '王五')
-  await total.locator('td', { hasText: '150000.00' }).waitFor()
-  assert.deepEqual(await figures('[data-test="funnel-total"]'), ['总计', '2', '100%', '150000.00', '100%', '66000.00', '100%'])
+  await total.locator('td', { hasText: '150,000.00' }).waitFor()
+  assert.deepEqual(await figures('[data-test="funnel-total"]'), ['总计', '2', '100%', '150,000.00', '100%', '66,000.00', '100%'])
   await pickOption(page, page.locator('[data-test="funnel-owner"]'), '全部负责人')
-  await total.locator('td', { hasText: '245000.00' }).waitFor()
+  await total.locator('td', { hasText: '245,000.00' }).waitFor()
 })
 
 test('a large file: the progress bar shows while the window stays responsive', async () => {

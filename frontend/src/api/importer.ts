@@ -49,7 +49,7 @@ export const importer = {
   /** undo removes what an import added and restores what it updated; others = keep the records changed since. */
   async undo(id: number, others = false): Promise<UndoResult> {
     const r = await call(() => svc.Undo(id, others))
-    events.emit('opportunities', 'customers', 'owners')
+    events.emit('opportunities', 'customers', 'owners', 'stages')
     return r
   },
   /** progress reads how far a job is; the first time it reports success the change is announced. */
@@ -57,7 +57,7 @@ export const importer = {
     const p = await call(() => svc.Progress(jobId))
     if (p.finished && p.ok && !announced.has(jobId)) {
       announced.add(jobId)
-      events.emit('opportunities', 'customers', 'owners')
+      events.emit('opportunities', 'customers', 'owners', 'stages')
     }
     return p
   },
