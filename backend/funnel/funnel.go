@@ -212,16 +212,17 @@ func countedFigures(ctx context.Context, q store.Querier, of store.OpportunityFi
 	if err != nil {
 		return nil, err
 	}
-	by := map[int64]*Figure{}
+	// Indexes, not pointers: append moves out's elements as it grows.
+	by := map[int64]int{}
 	var out []Figure
 	for _, g := range groups {
-		if by[g.StageID] == nil {
+		if _, ok := by[g.StageID]; !ok {
+			by[g.StageID] = len(out)
 			out = append(out, Figure{StageID: g.StageID, Weighted: new(big.Int)})
-			by[g.StageID] = &out[len(out)-1]
 		}
 	}
 	for _, g := range groups {
-		fg := by[g.StageID]
+		fg := &out[by[g.StageID]]
 		fg.Count += g.Count
 		fg.AmountCents += g.AmountCents
 		fg.Weighted.Add(fg.Weighted, new(big.Int).Mul(big.NewInt(g.AmountCents), big.NewInt(g.ProbabilityBP)))
