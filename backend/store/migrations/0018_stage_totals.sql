@@ -34,13 +34,11 @@ INSERT INTO stage_totals (stage_id, n, amount, w_hi, w_lo)
 
 CREATE TRIGGER stage_totals_insert AFTER INSERT ON opportunities
 BEGIN
-    INSERT INTO stage_totals (stage_id) VALUES (NEW.stage_id) ON CONFLICT (stage_id) DO NOTHING;
-    UPDATE stage_totals
-       SET n = n + 1,
-           amount = amount + NEW.amount_cents,
-           w_hi = w_hi + ((NEW.amount_cents * NEW.probability_bp) >> 31),
-           w_lo = w_lo + ((NEW.amount_cents * NEW.probability_bp) & 2147483647)
-     WHERE stage_id = NEW.stage_id;
+    INSERT INTO stage_totals (stage_id, n, amount, w_hi, w_lo)
+        VALUES (NEW.stage_id, 1, NEW.amount_cents, (NEW.amount_cents * NEW.probability_bp) >> 31,
+                (NEW.amount_cents * NEW.probability_bp) & 2147483647)
+        ON CONFLICT (stage_id) DO UPDATE
+       SET n = n + 1, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo;
 END;
 
 CREATE TRIGGER stage_totals_delete AFTER DELETE ON opportunities
@@ -65,11 +63,9 @@ BEGIN
            w_hi = w_hi - ((OLD.amount_cents * OLD.probability_bp) >> 31),
            w_lo = w_lo - ((OLD.amount_cents * OLD.probability_bp) & 2147483647)
      WHERE stage_id = OLD.stage_id;
-    INSERT INTO stage_totals (stage_id) VALUES (NEW.stage_id) ON CONFLICT (stage_id) DO NOTHING;
-    UPDATE stage_totals
-       SET n = n + 1,
-           amount = amount + NEW.amount_cents,
-           w_hi = w_hi + ((NEW.amount_cents * NEW.probability_bp) >> 31),
-           w_lo = w_lo + ((NEW.amount_cents * NEW.probability_bp) & 2147483647)
-     WHERE stage_id = NEW.stage_id;
+    INSERT INTO stage_totals (stage_id, n, amount, w_hi, w_lo)
+        VALUES (NEW.stage_id, 1, NEW.amount_cents, (NEW.amount_cents * NEW.probability_bp) >> 31,
+                (NEW.amount_cents * NEW.probability_bp) & 2147483647)
+        ON CONFLICT (stage_id) DO UPDATE
+       SET n = n + 1, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo;
 END;
