@@ -151,10 +151,35 @@ func TestKeptStageTotals(t *testing.T) {
 					return err
 				}
 				defer w.Close()
+				var added []int64
 				for i := range 30 {
-					if _, err := w.AddOpportunity(newOpp(100+i), ""); err != nil {
+					id, err := w.AddOpportunity(newOpp(100+i), "")
+					if err != nil {
 						return err
 					}
+					added = append(added, id)
+				}
+				// The writer adds its rows' totals only in Finish: an update
+				// and a delete of its new rows before then (an upsert's
+				// second row for the same record) adjust from the row as
+				// inserted, and so does an update of an older row.
+				o, err := store.GetOpportunity(ctx, q, added[3])
+				if err != nil {
+					return err
+				}
+				o.StageID, o.AmountCents = stages[(indexOfStage(stages, o.StageID)+3)%len(stages)].ID, o.AmountCents/3
+				if err := store.UpdateOpportunity(ctx, q, o); err != nil {
+					return err
+				}
+				if _, err := store.DeleteOpportunities(ctx, q, added[7:9]); err != nil {
+					return err
+				}
+				if o, err = store.GetOpportunity(ctx, q, ids[30]); err != nil {
+					return err
+				}
+				o.ProbabilityBP = 10000 - o.ProbabilityBP
+				if err := store.UpdateOpportunity(ctx, q, o); err != nil {
+					return err
 				}
 				if err := w.Finish(); err != nil {
 					return err
@@ -211,6 +236,31 @@ func TestKeptStageTotals(t *testing.T) {
 				}
 				return store.DeleteStage(ctx, q, id)
 			})
+		}},
+		{"failed import", func() {
+			before := freshTotals(t, st)
+			boom := errors.New("boom")
+			err := st.Tx(ctx, func(q store.Tx) error {
+				w, err := store.NewImportWriter(ctx, q)
+				if err != nil {
+					return err
+				}
+				defer w.Close()
+				for i := range 10 {
+					if _, err := w.AddOpportunity(newOpp(200+i), ""); err != nil {
+						return err
+					}
+				}
+				return boom // before Finish, as a bad row stops an import
+			})
+			if !errors.Is(err, boom) {
+				t.Fatalf("transaction: %v", err)
+			}
+			if after := freshTotals(t, st); !reflect.DeepEqual(before, after) {
+				t.Fatalf("rollback changed the rows: %+v → %+v", before, after)
+			}
+			// The trigger the writer paused is back: a plain insert counts.
+			tx(func(q store.Tx) error { _, err := store.InsertOpportunity(ctx, q, newOpp(300)); return err })
 		}},
 		{"failed transaction", func() {
 			before := freshTotals(t, st)
