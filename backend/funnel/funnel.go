@@ -176,9 +176,27 @@ type Figure struct {
 	Weighted    *big.Int
 }
 
-// stageFigures sums per stage in one covered pass; only if that 64-bit sum
-// overflows does it regroup by probability and sum exactly in Go.
+// stageFigures reads the kept per-stage totals when they answer the filter
+// (exact at any size); else it sums per stage in one covered pass, and
+// only if that 64-bit sum overflows does it regroup by probability and sum
+// exactly in Go.
 func stageFigures(ctx context.Context, q store.Querier, of store.OpportunityFilter) ([]Figure, error) {
+	kept, ok, err := store.KeptStageTotals(ctx, q, of)
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		out := make([]Figure, 0, len(kept))
+		for _, k := range kept {
+			out = append(out, Figure{StageID: k.StageID, Count: k.Count, AmountCents: k.AmountCents, Weighted: k.Weighted})
+		}
+		return out, nil
+	}
+	return countedFigures(ctx, q, of)
+}
+
+// countedFigures is stageFigures without the kept totals.
+func countedFigures(ctx context.Context, q store.Querier, of store.OpportunityFilter) ([]Figure, error) {
 	totals, err := store.StageTotals(ctx, q, of)
 	if err == nil {
 		out := make([]Figure, 0, len(totals))
@@ -194,16 +212,17 @@ func stageFigures(ctx context.Context, q store.Querier, of store.OpportunityFilt
 	if err != nil {
 		return nil, err
 	}
-	by := map[int64]*Figure{}
+	// Indexes, not pointers: append moves out's elements as it grows.
+	by := map[int64]int{}
 	var out []Figure
 	for _, g := range groups {
-		if by[g.StageID] == nil {
+		if _, ok := by[g.StageID]; !ok {
+			by[g.StageID] = len(out)
 			out = append(out, Figure{StageID: g.StageID, Weighted: new(big.Int)})
-			by[g.StageID] = &out[len(out)-1]
 		}
 	}
 	for _, g := range groups {
-		fg := by[g.StageID]
+		fg := &out[by[g.StageID]]
 		fg.Count += g.Count
 		fg.AmountCents += g.AmountCents
 		fg.Weighted.Add(fg.Weighted, new(big.Int).Mul(big.NewInt(g.AmountCents), big.NewInt(g.ProbabilityBP)))

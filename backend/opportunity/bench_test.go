@@ -203,7 +203,7 @@ func BenchmarkImportInsert(b *testing.B) {
 	var n int
 	cpu0 := cpuTime()
 	for b.Loop() {
-		tx, err := st.DB.BeginTxx(ctx, nil)
+		tx, err := st.W.BeginTxx(ctx, nil)
 		if err != nil {
 			b.Fatal(err)
 		}

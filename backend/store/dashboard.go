@@ -167,9 +167,25 @@ type StageCount struct {
 }
 
 // StageCounts counts the opportunities and sums their amounts per stage,
-// by stage id. Naming every stage keeps SQLite on
+// by stage id: from the kept totals (KeptStageTotals), or, when they
+// cannot answer, by naming every stage, which keeps SQLite on
 // opportunities_stage_cover, which holds the amount (see totalsWhere).
 func StageCounts(ctx context.Context, q Querier) (map[int64]StageCount, error) {
+	kept, ok, err := KeptStageTotals(ctx, q, OpportunityFilter{})
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		out := make(map[int64]StageCount, len(kept))
+		for _, k := range kept {
+			out[k.StageID] = StageCount{StageID: k.StageID, Count: k.Count, AmountCents: k.AmountCents}
+		}
+		return out, nil
+	}
+	return stageCountsExact(ctx, q)
+}
+
+func stageCountsExact(ctx context.Context, q Querier) (map[int64]StageCount, error) {
 	var rows []StageCount
 	err := q.SelectContext(ctx, &rows, `SELECT o.stage_id, COUNT(*) AS n, COALESCE(SUM(o.amount_cents), 0) AS amount
 		FROM opportunities o WHERE o.stage_id IN (SELECT id FROM stages) GROUP BY o.stage_id`)

@@ -629,18 +629,27 @@ func (f OpportunityFilter) totalsWhere() (string, []any) {
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
-// StageTotals groups the opportunities matching f by stage (totalsWhere
-// says which index answers).
+// StageTotals groups the opportunities matching f by stage: from the kept
+// totals when they answer f (KeptStageTotals), else counted (totalsWhere
+// says which index answers). Like SQLite's SUM, it fails with an overflow
+// (IsOverflow) when a stage's Σ amount × probability leaves 64 bits.
 func StageTotals(ctx context.Context, q Querier, f OpportunityFilter) ([]StageTotal, error) {
-	cond, args := f.totalsWhere()
-	out := []StageTotal{}
-	err := q.SelectContext(ctx, &out, `SELECT o.stage_id, COUNT(*) AS n, COALESCE(SUM(o.amount_cents), 0) AS amount,
-		COALESCE(SUM(o.amount_cents * o.probability_bp), 0) AS weighted
-		FROM opportunities o`+cond+` GROUP BY o.stage_id`, args...)
+	kept, ok, err := KeptStageTotals(ctx, q, f)
 	if err != nil {
-		return nil, fmt.Errorf("stage totals: %w", err)
+		return nil, err
 	}
-	return out, nil
+	if ok {
+		out := make([]StageTotal, 0, len(kept))
+		for _, k := range kept {
+			if !k.Weighted.IsInt64() {
+				// The counting path fails alike, and callers know that error.
+				return stageTotalsExact(ctx, q, f)
+			}
+			out = append(out, StageTotal{StageID: k.StageID, Count: k.Count, AmountCents: k.AmountCents, WeightedRaw: k.Weighted.Int64()})
+		}
+		return out, nil
+	}
+	return stageTotalsExact(ctx, q, f)
 }
 
 // StageCards returns the first limit opportunities of one stage under f,
