@@ -232,10 +232,12 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 				return err
 			}
 		}
-		if err := oplog.Record(ctx, tx, oplog.Entry{Kind: "import", Action: oplog.Import, New: res}); err != nil {
+		if err := recordImport(ctx, tx, opts, mapping, t, lg, firstStage, firstOwner, &res); err != nil {
 			return err
 		}
-		return recordImport(ctx, tx, opts, mapping, t, lg, firstStage, firstOwner, &res)
+		// The import's own log row, after every row it wrote: undo finds
+		// the edits made since by the log rows that come after it.
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "import", ID: res.ImportID, Name: opts.FileName, Action: oplog.Import, New: res})
 	})
 	if err != nil {
 		return Result{Format: res.Format, Encoding: res.Encoding, Ignored: res.Ignored, Source: res.Source}, err

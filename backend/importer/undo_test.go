@@ -3,9 +3,12 @@ package importer
 import (
 	"context"
 	"testing"
+	"time"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/opportunity"
 	"funneldesk/backend/store"
+	"funneldesk/backend/svc"
 )
 
 func TestUndoImport(t *testing.T) {
@@ -60,5 +63,37 @@ func TestUndoImport(t *testing.T) {
 	}
 	if n := len(listOpps(t, st)); n != 3 {
 		t.Errorf("%d opportunities, want the 2 first ones and the changed one", n)
+	}
+}
+
+// TestUndoSeesAnEditInTheSameSecond: updated_at has whole seconds, so an
+// edit through the app in the import's second (or under a fixed clock)
+// leaves it unchanged; the operation log still shows the edit, and undo
+// refuses to delete the edited opportunity.
+func TestUndoSeesAnEditInTheSameSecond(t *testing.T) {
+	ctx := context.Background()
+	st := openDB(t)
+	env := svc.New(svc.Fixed(time.Date(2026, 3, 1, 9, 0, 0, 0, time.Local)))
+	store.SetClock(env.Now)
+	t.Cleanup(func() { store.SetClock(nil) })
+	res, err := Import(ctx, st, Source{Name: "1.csv", Data: []byte("Name,Customer,Stage,Amount,External ID\nA,C1,初期沟通,100,x1\n")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opps := listOpps(t, st)
+	svcOpp := opportunity.NewService(st, env)
+	d, err := svcOpp.Get(opps[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := d.Opportunity
+	in := opportunity.Input{Name: o.Name, CustomerID: o.CustomerID, OwnerID: o.OwnerID, StageID: o.StageID, Amount: "999",
+		Probability: "10", ExpectedClose: o.ExpectedClose}
+	if _, err := svcOpp.Update(o.ID, in); err != nil {
+		t.Fatal(err)
+	}
+	_, err = UndoImport(ctx, st, res.ImportID, false)
+	if e, ok := apperr.As(err); !ok || e.Code != apperr.CodeConflict {
+		t.Fatalf("undo after an edit in the same second: %v, want a conflict naming it", err)
 	}
 }

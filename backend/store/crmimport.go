@@ -200,19 +200,24 @@ type Changed struct {
 	Name  string `json:"name"`
 }
 
-// ImportChanges lists the records of an import that were changed after it
-// (their updated_at differs from the stamp, or something refers to them
-// that the import did not add: a quote, an order, a follow-up, a newer
-// import's update).
+// ImportChanges lists the records of an import that were changed after it:
+// the operation log has an entry for them after the import's own (every
+// edit through the app is logged; updated_at has whole seconds only, so an
+// edit in the import's second, or under a fixed test clock, would pass
+// it), their updated_at differs from the stamp, or something refers to
+// them that the import did not add (a quote, an order, a newer import's
+// update).
 func ImportChanges(ctx context.Context, q Querier, importID int64) ([]Changed, error) {
 	out := []Changed{}
 	err := q.SelectContext(ctx, &out, `
 	SELECT 'opportunities' AS "table", o.id, o.name FROM import_items i JOIN opportunities o ON o.id = i.record_id
 	 WHERE i.import_id = ? AND i.tbl = 'opportunities' AND (o.updated_at <> i.stamp
+	    OR EXISTS (SELECT 1 FROM oplog l WHERE l.kind = 'opportunity' AND l.record_id = o.id AND l.id > `+importLogID+`)
 	    OR EXISTS (SELECT 1 FROM import_items j WHERE j.tbl = i.tbl AND j.record_id = i.record_id AND j.import_id > i.import_id))
 	UNION ALL
 	SELECT 'customers', c.id, c.name FROM import_items i JOIN customers c ON c.id = i.record_id
 	 WHERE i.import_id = ? AND i.tbl = 'customers' AND (c.updated_at <> i.stamp
+	    OR EXISTS (SELECT 1 FROM oplog l WHERE l.kind = 'customer' AND l.record_id = c.id AND l.id > `+importLogID+`)
 	    OR EXISTS (SELECT 1 FROM import_items j WHERE j.tbl = i.tbl AND j.record_id = i.record_id AND j.import_id > i.import_id)
 	    OR (i.action = 'add' AND EXISTS (SELECT 1 FROM opportunities o WHERE o.customer_id = c.id
 	        AND NOT EXISTS (SELECT 1 FROM import_items k WHERE k.import_id = i.import_id AND k.tbl = 'opportunities' AND k.record_id = o.id AND k.action = 'add'))))
@@ -222,6 +227,10 @@ func ImportChanges(ctx context.Context, q Querier, importID int64) ([]Changed, e
 	}
 	return out, nil
 }
+
+// importLogID is the id of import i's own operation-log row (0 for an
+// import made before the log existed: every later entry then counts).
+const importLogID = `(SELECT COALESCE(MAX(id), 0) FROM oplog WHERE kind = 'import' AND record_id = i.import_id)`
 
 // UndoImport removes what an import added and restores what it updated,
 // leaving out the records in skip (table → ids), and marks it undone.
