@@ -32,9 +32,12 @@ async function funnelCount() {
   return (await total().locator('td').nth(1).innerText()).trim()
 }
 
+// waitCount waits for the funnel's total count; a funnel with no
+// opportunity at all shows its empty state instead of a table of zeros.
 async function waitCount(want) {
   await page.click('[data-test="nav-funnel"]')
   await page.waitForFunction((w) => {
+    if (w === '0' && document.querySelector('[data-test="funnel-empty"]')) return true
     const tr = document.querySelector('[data-test="funnel-total"]')
     return tr && tr.querySelectorAll('td')[1]?.textContent.trim() === w
   }, want)
