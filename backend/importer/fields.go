@@ -7,6 +7,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"funneldesk/backend/msg"
+	"funneldesk/backend/store"
 )
 
 // Field keys: what a column of the file may be mapped to.
@@ -53,6 +54,10 @@ type Field struct {
 	maxLen int
 	// aliases are the headers, besides Label and Key, that map here.
 	aliases []string
+	// set stores a plain text field's value in the opportunity (nil for
+	// fields the row check reads itself): a new text field is one entry
+	// here, with no change to the row check.
+	set func(o *store.Opportunity, v string)
 }
 
 // Fields lists every field in the order of our own export, required first
@@ -68,32 +73,38 @@ var Fields = labelled([]Field{
 		"account name", "company", "company name", "associated company"}},
 	{Key: FieldType, label: msg.LabelType, aliases: []string{
 		"机会类型", "商机类型", "业务类型", "销售机会类型", "opportunity type", "deal type"}},
-	{Key: FieldSource, label: msg.LabelSource, maxLen: 50, aliases: []string{
-		"来源", "商机来源", "机会来源", "线索来源", "source", "lead source", "customer source"}},
+	{Key: FieldSource, label: msg.LabelSource, maxLen: 50, set: func(o *store.Opportunity, v string) { o.Source = v },
+		aliases: []string{
+			"来源", "商机来源", "机会来源", "线索来源", "source", "lead source", "customer source"}},
 	{Key: FieldOwner, label: msg.LabelOwner, maxLen: 50, aliases: []string{
 		"销售负责人", "商机负责人", "机会负责人", "销售机会负责人", "商机所有者", "所有者", "拥有者", "销售人员", "销售员", "业务员", "销售", "owner",
 		"owner name", "opportunity owner", "deal owner", "salesperson", "sales rep", "assigned to"}},
-	{Key: FieldCampaign, label: msg.LabelCampaign, maxLen: 100, aliases: []string{
-		"市场活动", "活动", "活动名称", "campaign", "campaign name", "campaign source"}},
+	{Key: FieldCampaign, label: msg.LabelCampaign, maxLen: 100, set: func(o *store.Opportunity, v string) { o.Campaign = v },
+		aliases: []string{
+			"市场活动", "活动", "活动名称", "campaign", "campaign name", "campaign source"}},
 	{Key: FieldAmount, label: msg.LabelAmount, aliases: []string{
 		"销售金额", "机会金额", "商机金额", "预计金额", "预计销售金额", "预计成交金额", "成交金额", "签单金额", "合同金额", "amount", "deal amount",
 		"opportunity amount", "value", "deal value"}},
 	{Key: FieldExpectedClose, label: msg.LabelExpectedClose, aliases: []string{
 		"预计成交日期", "预计结单日期", "预计签单日期", "预计签约日期", "预计关闭日期", "结单日期", "完成日期", "成交日期",
 		"expected close date", "expected close", "expected closing date", "close date", "closing date"}},
-	{Key: FieldNextStep, label: msg.LabelNextStep, maxLen: 200, aliases: []string{
-		"下一步计划", "下一步行动", "下一步工作", "next step", "next steps"}},
+	{Key: FieldNextStep, label: msg.LabelNextStep, maxLen: 200, set: func(o *store.Opportunity, v string) { o.NextStep = v },
+		aliases: []string{
+			"下一步计划", "下一步行动", "下一步工作", "next step", "next steps"}},
 	{Key: FieldStage, label: msg.LabelStage, Required: true, aliases: []string{
 		"阶段", "商机阶段", "机会阶段", "stage", "sales stage", "deal stage", "opportunity stage"}},
 	{Key: FieldProbability, label: msg.LabelProbabilityPct, aliases: []string{
 		"可能性", "概率", "成交概率", "赢单概率", "赢单率", "赢率", "成功率", "成交率", "成交可能性", "probability",
 		"win probability", "win rate"}},
-	{Key: FieldDescription, label: msg.LabelDescription, maxLen: 4000, aliases: []string{
-		"备注", "说明", "详细描述", "机会描述", "商机描述", "description", "notes", "note", "remark", "remarks", "comments"}},
-	{Key: FieldLostReason, label: msg.LabelLostReason, maxLen: 500, aliases: []string{
-		"输单原因", "失败原因", "丢失原因", "失去原因", "丢单原因", "lost reason", "loss reason", "reason lost"}},
-	{Key: FieldCompetitor, label: msg.LabelCompetitor, maxLen: 100, aliases: []string{
-		"竞争者", "竞品", "competitor", "competitors"}},
+	{Key: FieldDescription, label: msg.LabelDescription, maxLen: 4000, set: func(o *store.Opportunity, v string) { o.Description = v },
+		aliases: []string{
+			"备注", "说明", "详细描述", "机会描述", "商机描述", "description", "notes", "note", "remark", "remarks", "comments"}},
+	{Key: FieldLostReason, label: msg.LabelLostReason, maxLen: 500, set: func(o *store.Opportunity, v string) { o.LostReason = v },
+		aliases: []string{
+			"输单原因", "失败原因", "丢失原因", "失去原因", "丢单原因", "lost reason", "loss reason", "reason lost"}},
+	{Key: FieldCompetitor, label: msg.LabelCompetitor, maxLen: 100, set: func(o *store.Opportunity, v string) { o.Competitor = v },
+		aliases: []string{
+			"竞争者", "竞品", "competitor", "competitors"}},
 	{Key: FieldExternalID, label: msg.LabelExternalID, maxLen: 100, aliases: []string{
 		"外部编号", "外部id", "原系统编号", "商机编号", "商机id", "机会编号", "external id", "externalid", "opportunity id", "deal id",
 		"record id"}},

@@ -294,18 +294,13 @@ func (rc *rowCheck) text(field int) string {
 var (
 	iName        = fieldIndex[FieldName]
 	iCustomer    = fieldIndex[FieldCustomer]
-	iSource      = fieldIndex[FieldSource]
 	iOwner       = fieldIndex[FieldOwner]
 	iAmount      = fieldIndex[FieldAmount]
 	iClose       = fieldIndex[FieldExpectedClose]
 	iStage       = fieldIndex[FieldStage]
 	iProbability = fieldIndex[FieldProbability]
 	iType        = fieldIndex[FieldType]
-	iCampaign    = fieldIndex[FieldCampaign]
-	iNextStep    = fieldIndex[FieldNextStep]
-	iDescription = fieldIndex[FieldDescription]
 	iLostReason  = fieldIndex[FieldLostReason]
-	iCompetitor  = fieldIndex[FieldCompetitor]
 	iExternalID  = fieldIndex[FieldExternalID]
 	iCreated     = fieldIndex[FieldCreated]
 	iClosedDate  = fieldIndex[FieldClosedDate]
@@ -435,13 +430,12 @@ func (c *checker) row(r *Row, emit func(RowError)) (record, bool) {
 	o := &rec.opp
 	o.Name = rc.text(iName)
 	rec.customer = rc.text(iCustomer)
-	o.Source = rc.text(iSource)
 	rec.owner = rc.text(iOwner)
-	o.Campaign = rc.text(iCampaign)
-	o.NextStep = rc.text(iNextStep)
-	o.Description = rc.text(iDescription)
-	o.LostReason = rc.text(iLostReason)
-	o.Competitor = rc.text(iCompetitor)
+	for i, f := range Fields {
+		if f.set != nil {
+			f.set(o, rc.text(i))
+		}
+	}
 
 	if t := rc.value(iType); t != "" {
 		switch {

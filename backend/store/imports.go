@@ -172,9 +172,8 @@ func NewImportWriter(ctx context.Context, tx Tx) (*ImportWriter, error) {
 		return nil, fmt.Errorf("import: %w", err)
 	}
 	var err error
-	if w.oppStmt, err = tx.PrepareContext(ctx, `INSERT INTO opportunities (id, name, name_py, name_initials, customer_id, type,
-		source, owner_id, campaign, amount_cents, expected_close, next_step, stage_id, probability_bp, description, lost_reason,
-		competitor, created_at, updated_at, external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
+	if w.oppStmt, err = tx.PrepareContext(ctx, `INSERT INTO opportunities (id, `+oppColumns+`, created_at, updated_at, external_id)
+		VALUES (?, `+oppMarks+`, ?, ?, ?)`); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("import: prepare opportunities: %w", err)
 	}
@@ -207,13 +206,12 @@ func (w *ImportWriter) AddCustomer(c Customer) (int64, error) {
 // (RFC 3339, "" = none) for a won or lost one.
 func (w *ImportWriter) AddOpportunity(o Opportunity, closedAt string) (int64, error) {
 	id := w.nextOpp
-	py, ini := pinyin.Keys(o.Name)
 	created := o.CreatedAt
 	if created == "" {
 		created = w.now
 	}
-	_, err := w.oppStmt.ExecContext(w.ctx, id, o.Name, py, ini, o.CustomerID, o.Type, o.Source, o.OwnerID, o.Campaign, o.AmountCents,
-		o.ExpectedClose, o.NextStep, o.StageID, o.ProbabilityBP, o.Description, o.LostReason, o.Competitor, created, w.now, o.ExternalID)
+	args := append(append([]any{id}, oppValues(o)...), created, w.now, o.ExternalID)
+	_, err := w.oppStmt.ExecContext(w.ctx, args...)
 	if err != nil {
 		return 0, fmt.Errorf("insert opportunity: %w", err)
 	}

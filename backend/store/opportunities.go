@@ -674,26 +674,63 @@ func GetOpportunity(ctx context.Context, q Querier, id int64) (Opportunity, erro
 // InsertOpportunity adds an opportunity.
 func InsertOpportunity(ctx context.Context, q Querier, o Opportunity) (int64, error) {
 	now := Now()
-	py, ini := pinyin.Keys(o.Name)
-	res, err := q.ExecContext(ctx, `INSERT INTO opportunities (name, name_py, name_initials, customer_id, type, source, owner_id,
-		campaign, amount_cents, expected_close, next_step, stage_id, probability_bp, description, lost_reason, competitor,
-		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		o.Name, py, ini, o.CustomerID, o.Type, o.Source, o.OwnerID, o.Campaign, o.AmountCents, o.ExpectedClose, o.NextStep,
-		o.StageID, o.ProbabilityBP, o.Description, o.LostReason, o.Competitor, now, now)
+	res, err := q.ExecContext(ctx, `INSERT INTO opportunities (`+oppColumns+`, created_at, updated_at) VALUES (`+oppMarks+`, ?, ?)`,
+		append(oppValues(o), now, now)...)
 	if err != nil {
 		return 0, fmt.Errorf("insert opportunity: %w", err)
 	}
 	return res.LastInsertId()
 }
 
+// oppFields are the columns every write of an opportunity's own fields
+// sets, each with its value: the insert, the update and the import writer
+// all write from here, so a new field is one line (and its select column).
+var oppFields = []struct {
+	col string
+	val func(o *Opportunity, py, ini string) any
+}{
+	{"name", func(o *Opportunity, _, _ string) any { return o.Name }},
+	{"name_py", func(_ *Opportunity, py, _ string) any { return py }},
+	{"name_initials", func(_ *Opportunity, _, ini string) any { return ini }},
+	{"customer_id", func(o *Opportunity, _, _ string) any { return o.CustomerID }},
+	{"type", func(o *Opportunity, _, _ string) any { return o.Type }},
+	{"source", func(o *Opportunity, _, _ string) any { return o.Source }},
+	{"owner_id", func(o *Opportunity, _, _ string) any { return o.OwnerID }},
+	{"campaign", func(o *Opportunity, _, _ string) any { return o.Campaign }},
+	{"amount_cents", func(o *Opportunity, _, _ string) any { return o.AmountCents }},
+	{"expected_close", func(o *Opportunity, _, _ string) any { return o.ExpectedClose }},
+	{"next_step", func(o *Opportunity, _, _ string) any { return o.NextStep }},
+	{"stage_id", func(o *Opportunity, _, _ string) any { return o.StageID }},
+	{"probability_bp", func(o *Opportunity, _, _ string) any { return o.ProbabilityBP }},
+	{"description", func(o *Opportunity, _, _ string) any { return o.Description }},
+	{"lost_reason", func(o *Opportunity, _, _ string) any { return o.LostReason }},
+	{"competitor", func(o *Opportunity, _, _ string) any { return o.Competitor }},
+}
+
+// oppColumns, oppMarks and oppSets are oppFields as SQL: the column list,
+// its placeholders, and "col = ?" pairs.
+var oppColumns, oppMarks, oppSets = func() (string, string, string) {
+	var cols, marks, sets []string
+	for _, f := range oppFields {
+		cols, marks, sets = append(cols, f.col), append(marks, "?"), append(sets, f.col+" = ?")
+	}
+	return strings.Join(cols, ", "), strings.Join(marks, ", "), strings.Join(sets, ", ")
+}()
+
+// oppValues is o's values for oppFields, in their order.
+func oppValues(o Opportunity) []any {
+	py, ini := pinyin.Keys(o.Name)
+	out := make([]any, len(oppFields))
+	for i, f := range oppFields {
+		out[i] = f.val(&o, py, ini)
+	}
+	return out
+}
+
 // UpdateOpportunity writes every editable field.
 func UpdateOpportunity(ctx context.Context, q Querier, o Opportunity) error {
-	py, ini := pinyin.Keys(o.Name)
-	_, err := q.ExecContext(ctx, `UPDATE opportunities SET name = ?, name_py = ?, name_initials = ?, customer_id = ?, type = ?,
-		source = ?, owner_id = ?, campaign = ?, amount_cents = ?, expected_close = ?, next_step = ?, stage_id = ?,
-		probability_bp = ?, description = ?, lost_reason = ?, competitor = ?, updated_at = ? WHERE id = ?`,
-		o.Name, py, ini, o.CustomerID, o.Type, o.Source, o.OwnerID, o.Campaign, o.AmountCents, o.ExpectedClose, o.NextStep,
-		o.StageID, o.ProbabilityBP, o.Description, o.LostReason, o.Competitor, Now(), o.ID)
+	_, err := q.ExecContext(ctx, `UPDATE opportunities SET `+oppSets+`, updated_at = ? WHERE id = ?`,
+		append(oppValues(o), Now(), o.ID)...)
 	if err != nil {
 		return fmt.Errorf("update opportunity: %w", err)
 	}
