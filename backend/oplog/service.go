@@ -77,10 +77,14 @@ var Columns = []export.Column{
 // kindWords and actionWords name kinds and actions in the exported file.
 var kindWords = map[string]msg.Key{"customer": msg.KindCustomer, "contact": msg.KindContact, "followup": msg.KindFollowUp,
 	"opportunity": msg.KindOpportunity, "product": msg.KindProduct, "quote": msg.KindQuote, "order": msg.KindOrder,
-	"import": msg.KindImport, "backup": msg.KindBackup}
+	"import": msg.KindImport, "backup": msg.KindBackup, "receipt": msg.KindReceipt, "invoice": msg.KindInvoice,
+	"return": msg.KindReturn, "category": msg.KindCategory, "pricelist": msg.KindPriceList, "owner": msg.KindOwner,
+	"stage": msg.KindStage, "team": msg.KindTeam, "settings": msg.KindSettings}
 
 var actionWords = map[string]msg.Key{Create: msg.ActCreate, Update: msg.ActUpdate, Delete: msg.ActDelete, Stage: msg.ActStage,
-	Import: msg.ActImport, Restore: msg.ActRestore, Purge: msg.ActPurge, BackupRestore: msg.ActBackupRest}
+	Import: msg.ActImport, Restore: msg.ActRestore, Purge: msg.ActPurge, BackupRestore: msg.ActBackupRest,
+	Reorder: msg.ActReorder, Claim: msg.ActClaim, Assign: msg.ActAssign, PoolReturn: msg.ActPoolReturn, Void: msg.ActVoid,
+	PoolRestore: msg.ActPoolRestore, PoolMove: msg.ActPoolMove, PoolRecycle: msg.ActPoolRecycle}
 
 // word renders k's word in Chinese, as every export's cells are.
 func word(m map[string]msg.Key, k string) string {
