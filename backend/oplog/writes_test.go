@@ -114,14 +114,20 @@ func TestEveryWriteIsLogged(t *testing.T) {
 			_, err = ord.CreateReturn(order.ReturnInput{OrderID: o.Order.ID, Lines: []order.ReturnLineInput{{OrderLineID: d.Lines[0].ID, Quantity: "1"}}})
 			return err
 		}, "", ""},
-		{"credit", func() error { _, err := ord.SetCustomerCredit(c.ID, order.CreditInput{Limit: "5000", Days: 30}); return err }, "customer", oplog.Update},
+		{"credit", func() error {
+			_, err := ord.SetCustomerCredit(c.ID, order.CreditInput{Limit: "5000", Days: 30})
+			return err
+		}, "customer", oplog.Update},
 		{"credit days out of range", func() error { _, err := ord.SetCustomerCredit(c.ID, order.CreditInput{Days: -1}); return err }, "", ""},
 		{"category", func() error {
 			var err error
 			cat, err = prod.CreateCategory(product.CategoryInput{Name: "软件类"})
 			return err
 		}, "category", oplog.Create},
-		{"category renamed", func() error { _, err := prod.UpdateCategory(cat.ID, product.CategoryInput{Name: "软件产品"}); return err }, "category", oplog.Update},
+		{"category renamed", func() error {
+			_, err := prod.UpdateCategory(cat.ID, product.CategoryInput{Name: "软件产品"})
+			return err
+		}, "category", oplog.Update},
 		{"category without a name", func() error { _, err := prod.CreateCategory(product.CategoryInput{}); return err }, "", ""},
 		{"category deleted", func() error { return prod.DeleteCategory(cat.ID) }, "category", oplog.Delete},
 		{"price list", func() error {
@@ -129,7 +135,10 @@ func TestEveryWriteIsLogged(t *testing.T) {
 			list, err = prod.CreatePriceList(product.PriceListInput{Name: "代理价"})
 			return err
 		}, "pricelist", oplog.Create},
-		{"price list renamed", func() error { _, err := prod.UpdatePriceList(list.ID, product.PriceListInput{Name: "经销价"}); return err }, "pricelist", oplog.Update},
+		{"price list renamed", func() error {
+			_, err := prod.UpdatePriceList(list.ID, product.PriceListInput{Name: "经销价"})
+			return err
+		}, "pricelist", oplog.Update},
 		{"prices", func() error {
 			_, err := prod.SetPrices(list.ID, []product.PriceInput{{ProductID: p.ID, Price: "450"}})
 			return err
@@ -139,7 +148,10 @@ func TestEveryWriteIsLogged(t *testing.T) {
 			return err
 		}, "", ""},
 		{"customer's price list", func() error { _, err := prod.SetCustomerPriceList(c.ID, list.ID); return err }, "customer", oplog.Update},
-		{"terms", func() error { _, err := ord.SetCustomerTerms(c.ID, order.TermsInput{Limit: "8000", Days: 30}); return err }, "customer", oplog.Update},
+		{"terms", func() error {
+			_, err := ord.SetCustomerTerms(c.ID, order.TermsInput{Limit: "8000", Days: 30})
+			return err
+		}, "customer", oplog.Update},
 		{"salesperson", func() error {
 			o, err := own.Create(owner.Input{Name: "王五"})
 			sid = o.ID
@@ -219,9 +231,15 @@ func TestEveryWriteIsLogged(t *testing.T) {
 			}
 			return err
 		}, "customer", oplog.PoolMove},
-		{"void", func() error { _, err := pl.Void(pool.ActionInput{CustomerIDs: []int64{c2.ID}, Reason: "空号"}); return err }, "customer", oplog.Void},
+		{"void", func() error {
+			_, err := pl.Void(pool.ActionInput{CustomerIDs: []int64{c2.ID}, Reason: "空号"})
+			return err
+		}, "customer", oplog.Void},
 		{"unvoid", func() error { _, err := pl.Restore(pool.ActionInput{CustomerIDs: []int64{c2.ID}}); return err }, "customer", oplog.PoolRestore},
-		{"assign", func() error { _, err := pl.Assign(pool.ActionInput{CustomerIDs: []int64{c2.ID}, OwnerID: li}); return err }, "customer", oplog.Assign},
+		{"assign", func() error {
+			_, err := pl.Assign(pool.ActionInput{CustomerIDs: []int64{c2.ID}, OwnerID: li})
+			return err
+		}, "customer", oplog.Assign},
 		{"pool return to a chosen pool", func() error {
 			_, err := pl.Return(pool.ActionInput{CustomerIDs: []int64{c3.ID}, Reason: "无意向", PoolID: pid})
 			return err
@@ -230,8 +248,14 @@ func TestEveryWriteIsLogged(t *testing.T) {
 			_, err := pl.Claim(pool.ActionInput{CustomerIDs: []int64{c3.ID}, OwnerID: li})
 			return err
 		}, "customer", oplog.Claim},
-		{"claim of an owned customer", func() error { _, err := pl.Claim(pool.ActionInput{CustomerIDs: []int64{c3.ID}, OwnerID: li}); return err }, "", ""},
-		{"order wins", func() error { _, err := set.SetOrderWins(settings.OrderWinsModes[len(settings.OrderWinsModes)-1]); return err }, "settings", oplog.Update},
+		{"claim of an owned customer", func() error {
+			_, err := pl.Claim(pool.ActionInput{CustomerIDs: []int64{c3.ID}, OwnerID: li})
+			return err
+		}, "", ""},
+		{"order wins", func() error {
+			_, err := set.SetOrderWins(settings.OrderWinsModes[len(settings.OrderWinsModes)-1])
+			return err
+		}, "settings", oplog.Update},
 		{"unknown order-wins mode", func() error { _, err := set.SetOrderWins("sometimes"); return err }, "", ""},
 		{"recycle days", func() error { _, err := bin.SetDays(45); return err }, "settings", oplog.Update},
 		{"recycle days out of range", func() error { _, err := bin.SetDays(0); return err }, "", ""},
