@@ -30,9 +30,9 @@ type Item struct {
 // Page is one page of the log and the total matching.
 type Page struct {
 	Items    []Item `json:"items"`
-	Total    int              `json:"total"`
-	Page     int              `json:"page"`
-	PageSize int              `json:"pageSize"`
+	Total    int    `json:"total"`
+	Page     int    `json:"page"`
+	PageSize int    `json:"pageSize"`
 }
 
 // Service is bound to the UI: the log's list screen and each record's tab.
