@@ -199,13 +199,19 @@ func (s *Service) SetSettings(in Settings) (Status, error) {
 	if in.Auto {
 		auto = "1"
 	}
+	before, err := s.settings(ctx)
+	if err != nil {
+		return Status{}, err
+	}
 	if err := s.st.Tx(ctx, func(tx store.Tx) error {
 		for k, v := range map[string]string{settingAuto: auto, settingKeepDays: strconv.Itoa(in.KeepDays), settingKeepWeeks: strconv.Itoa(in.KeepWeeks)} {
 			if err := store.SetSetting(ctx, tx, k, v); err != nil {
 				return err
 			}
 		}
-		return nil
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "settings", Action: oplog.Update,
+			Old: map[string]any{"backupAuto": before.Auto, "backupKeepDays": before.KeepDays, "backupKeepWeeks": before.KeepWeeks},
+			New: map[string]any{"backupAuto": in.Auto, "backupKeepDays": in.KeepDays, "backupKeepWeeks": in.KeepWeeks}})
 	}); err != nil {
 		return Status{}, err
 	}
@@ -234,7 +240,13 @@ func (s *Service) ChooseFolder() (Status, error) {
 		if err := writable(dir); err != nil {
 			return Status{}, apperr.Invalid("folder", msg.BackupFailed, msg.P{"folder": dir, "reason": err.Error()})
 		}
-		if err := s.st.Tx(ctx, func(tx store.Tx) error { return store.SetSetting(ctx, tx, settingFolder, dir) }); err != nil {
+		old, _ := Folder(ctx, s.st.DB, s.defaultFolder)
+		if err := s.st.Tx(ctx, func(tx store.Tx) error {
+			if err := store.SetSetting(ctx, tx, settingFolder, dir); err != nil {
+				return err
+			}
+			return oplog.Setting(ctx, tx, "backupFolder", old, dir)
+		}); err != nil {
 			return Status{}, err
 		}
 	}

@@ -21,6 +21,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/msg"
+	"funneldesk/backend/oplog"
 	"funneldesk/backend/store"
 	"funneldesk/backend/svc"
 	"funneldesk/backend/validate"
@@ -110,8 +111,10 @@ func (s *Service) Create(in Input) (store.FollowUp, error) {
 		if err := store.RefreshFollowUps(ctx, tx, f); err != nil {
 			return err
 		}
-		out, err = store.GetFollowUp(ctx, tx, f.ID)
-		return err
+		if out, err = store.GetFollowUp(ctx, tx, f.ID); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "followup", ID: out.ID, Name: logName(out), Action: oplog.Create, New: out})
 	})
 	return out, err
 }
@@ -141,8 +144,10 @@ func (s *Service) Update(id int64, in Input) (store.FollowUp, error) {
 		if err := store.RefreshFollowUps(ctx, tx, f); err != nil {
 			return err
 		}
-		out, err = store.GetFollowUp(ctx, tx, id)
-		return err
+		if out, err = store.GetFollowUp(ctx, tx, id); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "followup", ID: id, Name: logName(out), Action: oplog.Update, Old: cur, New: out})
 	})
 	return out, err
 }
@@ -159,9 +164,15 @@ func (s *Service) Delete(id int64) error {
 		if _, err := store.DeleteFollowUp(ctx, tx, id); err != nil {
 			return err
 		}
+		if err := oplog.Record(ctx, tx, oplog.Entry{Kind: "followup", ID: id, Name: logName(cur), Action: oplog.Delete, Old: cur}); err != nil {
+			return err
+		}
 		return store.RefreshFollowUps(ctx, tx, cur)
 	})
 }
+
+// logName names a follow-up in the log: its customer and date.
+func logName(f store.FollowUp) string { return f.CustomerName + " " + f.Date }
 
 func get(ctx context.Context, q store.Querier, id int64) (store.FollowUp, error) {
 	f, err := store.GetFollowUp(ctx, q, id)

@@ -25,15 +25,25 @@ const (
 	Import  = "import"  // a file imported
 	Restore = "restore" // back from the recycle bin
 	Purge   = "purge"   // deleted for good from the recycle bin
+	Reorder = "reorder" // the funnel's stages put in another order
+	// Pool actions on a customer (公海池), one entry each.
+	Claim       = "claim"
+	Assign      = "assign"
+	PoolReturn  = "pool_return"
+	Void        = "void"
+	PoolRestore = "pool_restore"
+	PoolMove    = "pool_move"
+	PoolRecycle = "pool_recycle" // taken back by a recycle rule
 	// BackupRestore is the whole file replaced by a backup.
 	BackupRestore = "backup_restore"
 )
 
 // Actions lists every action, for the list screen's filter.
-var Actions = []string{Create, Update, Delete, Stage, Import, Restore, Purge, BackupRestore}
+var Actions = []string{Create, Update, Delete, Stage, Import, Restore, Purge, BackupRestore, Reorder, Claim, Assign, PoolReturn, Void, PoolRestore, PoolMove, PoolRecycle}
 
 // Kinds of record the log names.
-var Kinds = []string{"customer", "contact", "followup", "opportunity", "product", "quote", "order", "import", "backup"}
+var Kinds = []string{"customer", "contact", "followup", "opportunity", "product", "quote", "order", "import", "backup",
+	"receipt", "invoice", "return", "category", "pricelist", "owner", "stage", "team", "settings"}
 
 // Entry is one change to record. Old and New are the record before and
 // after (structs or maps; nil when there is none): an update keeps only the
@@ -130,6 +140,12 @@ var actor = sync.OnceValue(func() string {
 
 // Actor is who uses this single-user app: the operating system's user.
 func Actor() string { return actor() }
+
+// Setting records a change of a setting that changes behaviour; key names
+// it as a field of the "settings" kind. Unchanged, nothing is logged.
+func Setting(ctx context.Context, q store.Querier, key string, old, new any) error {
+	return Record(ctx, q, Entry{Kind: "settings", Action: Update, Old: map[string]any{key: old}, New: map[string]any{key: new}})
+}
 
 // Doc is a document (a quote, an order) with its lines, as one logged value,
 // so that an edit of the lines shows in the log beside the header.

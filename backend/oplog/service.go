@@ -20,12 +20,19 @@ type Filter struct {
 	PageSize int    `json:"pageSize"`
 }
 
+// Item is a log row with its changes rendered for people, in both
+// languages, so the list, the record tabs and the export agree.
+type Item struct {
+	store.LogEntry
+	Changes Changes `json:"changes"`
+}
+
 // Page is one page of the log and the total matching.
 type Page struct {
-	Items    []store.LogEntry `json:"items"`
-	Total    int              `json:"total"`
-	Page     int              `json:"page"`
-	PageSize int              `json:"pageSize"`
+	Items    []Item `json:"items"`
+	Total    int    `json:"total"`
+	Page     int    `json:"page"`
+	PageSize int    `json:"pageSize"`
 }
 
 // Service is bound to the UI: the log's list screen and each record's tab.
@@ -63,7 +70,11 @@ func (s *Service) List(f Filter) (Page, error) {
 	if err != nil {
 		return Page{}, err
 	}
-	return Page{Items: items, Total: total, Page: sf.Offset/sf.Limit + 1, PageSize: sf.Limit}, nil
+	out := make([]Item, len(items))
+	for i, e := range items {
+		out[i] = Item{LogEntry: e, Changes: RenderBoth(e.Kind, e.OldJSON, e.NewJSON)}
+	}
+	return Page{Items: out, Total: total, Page: sf.Offset/sf.Limit + 1, PageSize: sf.Limit}, nil
 }
 
 // Columns of the exported log.
@@ -77,10 +88,14 @@ var Columns = []export.Column{
 // kindWords and actionWords name kinds and actions in the exported file.
 var kindWords = map[string]msg.Key{"customer": msg.KindCustomer, "contact": msg.KindContact, "followup": msg.KindFollowUp,
 	"opportunity": msg.KindOpportunity, "product": msg.KindProduct, "quote": msg.KindQuote, "order": msg.KindOrder,
-	"import": msg.KindImport, "backup": msg.KindBackup}
+	"import": msg.KindImport, "backup": msg.KindBackup, "receipt": msg.KindReceipt, "invoice": msg.KindInvoice,
+	"return": msg.KindReturn, "category": msg.KindCategory, "pricelist": msg.KindPriceList, "owner": msg.KindOwner,
+	"stage": msg.KindStage, "team": msg.KindTeam, "settings": msg.KindSettings}
 
 var actionWords = map[string]msg.Key{Create: msg.ActCreate, Update: msg.ActUpdate, Delete: msg.ActDelete, Stage: msg.ActStage,
-	Import: msg.ActImport, Restore: msg.ActRestore, Purge: msg.ActPurge, BackupRestore: msg.ActBackupRest}
+	Import: msg.ActImport, Restore: msg.ActRestore, Purge: msg.ActPurge, BackupRestore: msg.ActBackupRest,
+	Reorder: msg.ActReorder, Claim: msg.ActClaim, Assign: msg.ActAssign, PoolReturn: msg.ActPoolReturn, Void: msg.ActVoid,
+	PoolRestore: msg.ActPoolRestore, PoolMove: msg.ActPoolMove, PoolRecycle: msg.ActPoolRecycle}
 
 // word renders k's word in Chinese, as every export's cells are.
 func word(m map[string]msg.Key, k string) string {
@@ -109,8 +124,9 @@ func (s *Service) Export(f Filter, format string) (string, error) {
 	return export.Save(s.env, msg.Render(msg.Zh, msg.LogSheet, nil), format, export.Table{Sheet: msg.Render(msg.Zh, msg.LogSheet, nil), Columns: Columns, Filters: fs,
 		Rows: func(emit func(...any) error) error {
 			return store.EachLog(ctx, s.st.DB, sf, func(e store.LogEntry) error {
+				cs := Render(msg.Zh, e.Kind, e.OldJSON, e.NewJSON)
 				return emit(e.At, e.Actor, e.OwnerName, word(kindWords, e.Kind), e.RecordID, e.RecordName,
-					word(actionWords, e.Action), e.OldJSON, e.NewJSON, e.Note)
+					word(actionWords, e.Action), Text(cs, func(c Change) string { return c.Old }), Text(cs, func(c Change) string { return c.New }), e.Note)
 			})
 		}})
 }

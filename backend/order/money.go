@@ -9,6 +9,7 @@ import (
 	"funneldesk/backend/customer"
 	"funneldesk/backend/money"
 	"funneldesk/backend/msg"
+	"funneldesk/backend/oplog"
 	"funneldesk/backend/product"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
@@ -66,7 +67,14 @@ func (s *Service) AddInvoice(in InvoiceInput) (Detail, error) {
 		if err := errs.Err(); err != nil {
 			return err
 		}
-		if _, err := store.InsertInvoice(ctx, tx, v); err != nil {
+		id, err := store.InsertInvoice(ctx, tx, v)
+		if err != nil {
+			return err
+		}
+		if v, err = store.GetInvoice(ctx, tx, id); err != nil {
+			return err
+		}
+		if err := oplog.Record(ctx, tx, oplog.Entry{Kind: "invoice", ID: id, Name: v.Number, Action: oplog.Create, Owner: o.OwnerName, New: v}); err != nil {
 			return err
 		}
 		return store.RefreshOrder(ctx, tx, o.ID)
@@ -90,10 +98,14 @@ func (s *Service) DeleteInvoice(id int64) (Detail, error) {
 			return err
 		}
 		orderID = v.OrderID
-		if _, err := live(ctx, tx, v.OrderID, s.today(), "id"); err != nil {
+		o, err := live(ctx, tx, v.OrderID, s.today(), "id")
+		if err != nil {
 			return err
 		}
 		if err := store.DeleteInvoice(ctx, tx, id); err != nil {
+			return err
+		}
+		if err := oplog.Record(ctx, tx, oplog.Entry{Kind: "invoice", ID: id, Name: v.Number, Action: oplog.Delete, Owner: o.OwnerName, Old: v}); err != nil {
 			return err
 		}
 		return store.RefreshOrder(ctx, tx, v.OrderID)
@@ -219,7 +231,16 @@ func (s *Service) CreateReturn(in ReturnInput) (Detail, error) {
 		if r.Number, err = store.NextReturnNumber(ctx, tx, compact(r.Date)); err != nil {
 			return err
 		}
-		if _, err := store.InsertReturn(ctx, tx, r); err != nil {
+		id, err := store.InsertReturn(ctx, tx, r)
+		if err != nil {
+			return err
+		}
+		r.ID = id
+		logged := struct {
+			store.SalesReturn
+			OrderNumber string `json:"orderNumber"`
+		}{r, o.Number}
+		if err := oplog.Record(ctx, tx, oplog.Entry{Kind: "return", ID: id, Name: r.Number, Action: oplog.Create, Owner: o.OwnerName, New: logged}); err != nil {
 			return err
 		}
 		if err := store.RefreshOrder(ctx, tx, o.ID); err != nil {
@@ -288,7 +309,14 @@ func (s *Service) SetCustomerCredit(customerID int64, in CreditInput) (Credit, e
 		if err != nil {
 			return err
 		}
+		before, err := store.GetCustomerTerms(ctx, tx, c.ID)
+		if err != nil {
+			return err
+		}
 		if err := writeCredit(ctx, tx, c.ID, in); err != nil {
+			return err
+		}
+		if err := logTerms(ctx, tx, c, before); err != nil {
 			return err
 		}
 		out, err = credit(ctx, tx, c.ID)
@@ -316,6 +344,10 @@ func (s *Service) SetCustomerTerms(customerID int64, in TermsInput) (Credit, err
 		if err != nil {
 			return err
 		}
+		before, err := store.GetCustomerTerms(ctx, tx, c.ID)
+		if err != nil {
+			return err
+		}
 		var list *int64
 		if in.PriceListID != 0 {
 			if _, err := store.GetPriceList(ctx, tx, in.PriceListID); errors.Is(err, store.ErrNotFound) {
@@ -331,10 +363,23 @@ func (s *Service) SetCustomerTerms(customerID int64, in TermsInput) (Credit, err
 		if err := writeCredit(ctx, tx, c.ID, CreditInput{Limit: in.Limit, Days: in.Days}); err != nil {
 			return err
 		}
+		if err := logTerms(ctx, tx, c, before); err != nil {
+			return err
+		}
 		out, err = credit(ctx, tx, c.ID)
 		return err
 	})
 	return out, err
+}
+
+// logTerms logs a change of customer c's trading terms (price list and
+// credit) from before, as an edit of the customer.
+func logTerms(ctx context.Context, tx store.Tx, c store.Customer, before store.CustomerTerms) error {
+	after, err := store.GetCustomerTerms(ctx, tx, c.ID)
+	if err != nil {
+		return err
+	}
+	return oplog.Record(ctx, tx, oplog.Entry{Kind: "customer", ID: c.ID, Name: c.Name, Action: oplog.Update, Owner: c.OwnerName, Old: before, New: after})
 }
 
 func writeCredit(ctx context.Context, tx store.Tx, customerID int64, in CreditInput) error {

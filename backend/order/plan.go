@@ -9,6 +9,7 @@ import (
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/money"
 	"funneldesk/backend/msg"
+	"funneldesk/backend/oplog"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
@@ -57,12 +58,46 @@ func (s *Service) SetPlan(orderID int64, plan []InstallmentInput) (Detail, error
 		if err != nil {
 			return err
 		}
-		return writePlan(ctx, tx, o, plan)
+		before, err := planOf(ctx, tx, o.ID)
+		if err != nil {
+			return err
+		}
+		if err := writePlan(ctx, tx, o, plan); err != nil {
+			return err
+		}
+		after, err := planOf(ctx, tx, o.ID)
+		if err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "order", ID: o.ID, Name: o.Number, Action: oplog.Update, Owner: o.OwnerName,
+			Old: map[string]any{"plan": before}, New: map[string]any{"plan": after}})
 	})
 	if err != nil {
 		return Detail{}, err
 	}
 	return s.Get(orderID)
+}
+
+// planItem is an installment as the log keeps it: what the user set, not
+// what receipts made of it.
+type planItem struct {
+	Seq         int    `json:"seq"`
+	DueDate     string `json:"dueDate"`
+	AmountCents int64  `json:"amountCents"`
+	OwnerName   string `json:"ownerName"`
+	Note        string `json:"note,omitempty"`
+}
+
+func planOf(ctx context.Context, q store.Querier, orderID int64) ([]planItem, error) {
+	cur, err := store.ListInstallments(ctx, q, orderID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]planItem, len(cur))
+	for i, c := range cur {
+		out[i] = planItem{Seq: c.Seq, DueDate: c.DueDate, AmountCents: c.AmountCents, OwnerName: c.OwnerName, Note: c.Note}
+	}
+	return out, nil
 }
 
 // planRow is an installment of a plan checked for writing, with its row.
@@ -291,7 +326,15 @@ func (s *Service) RecordReceipt(in ReceiptInput) (Detail, error) {
 		if r.Number, err = store.NextReceiptNumber(ctx, tx, compact(r.Date)); err != nil {
 			return err
 		}
-		if _, err := store.InsertReceipt(ctx, tx, r); err != nil {
+		id, err := store.InsertReceipt(ctx, tx, r)
+		if err != nil {
+			return err
+		}
+		logged, err := store.GetReceipt(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := oplog.Record(ctx, tx, oplog.Entry{Kind: "receipt", ID: id, Name: r.Number, Action: oplog.Create, Owner: logged.OwnerName, New: logged}); err != nil {
 			return err
 		}
 		if err := store.RefreshInstallment(ctx, tx, it.ID); err != nil {
@@ -324,6 +367,9 @@ func (s *Service) DeleteReceipt(id int64) (Detail, error) {
 			return err
 		}
 		if err := store.DeleteReceipt(ctx, tx, id); err != nil {
+			return err
+		}
+		if err := oplog.Record(ctx, tx, oplog.Entry{Kind: "receipt", ID: id, Name: r.Number, Action: oplog.Delete, Owner: r.OwnerName, Old: r}); err != nil {
 			return err
 		}
 		if err := store.RefreshInstallment(ctx, tx, r.InstallmentID); err != nil {

@@ -9,6 +9,7 @@ import (
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/export"
 	"funneldesk/backend/msg"
+	"funneldesk/backend/oplog"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
 
@@ -51,8 +52,10 @@ func (s *Service) Create(in Input) (store.Owner, error) {
 		if err != nil {
 			return err
 		}
-		o, err = store.GetOwner(ctx, tx, id)
-		return err
+		if o, err = store.GetOwner(ctx, tx, id); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "owner", ID: id, Name: o.Name, Action: oplog.Create, New: o})
 	})
 	return o, err
 }
@@ -66,7 +69,8 @@ func (s *Service) Update(id int64, in Input) (store.Owner, error) {
 	}
 	var o store.Owner
 	err = s.st.Tx(ctx, func(tx store.Tx) error {
-		if _, err := Get(ctx, tx, id); err != nil {
+		cur, err := Get(ctx, tx, id)
+		if err != nil {
 			return err
 		}
 		if other, err := store.OwnerByName(ctx, tx, name); err == nil && other.ID != id {
@@ -75,8 +79,10 @@ func (s *Service) Update(id int64, in Input) (store.Owner, error) {
 		if err := store.UpdateOwner(ctx, tx, id, name, in.Active); err != nil {
 			return err
 		}
-		o, err = store.GetOwner(ctx, tx, id)
-		return err
+		if o, err = store.GetOwner(ctx, tx, id); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "owner", ID: id, Name: o.Name, Action: oplog.Update, Old: cur, New: o})
 	})
 	return o, err
 }
@@ -86,7 +92,8 @@ func (s *Service) Update(id int64, in Input) (store.Owner, error) {
 func (s *Service) Delete(id int64) error {
 	ctx := s.env.Ctx()
 	return s.st.Tx(ctx, func(tx store.Tx) error {
-		if _, err := Get(ctx, tx, id); err != nil {
+		cur, err := Get(ctx, tx, id)
+		if err != nil {
 			return err
 		}
 		n, err := store.OwnerUsage(ctx, tx, id)
@@ -100,7 +107,10 @@ func (s *Service) Delete(id int64) error {
 		if n+docs > 0 {
 			return apperr.Conflict("id", msg.OwnerInUse)
 		}
-		return store.DeleteOwner(ctx, tx, id)
+		if err := store.DeleteOwner(ctx, tx, id); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "owner", ID: id, Name: cur.Name, Action: oplog.Delete, Old: cur})
 	})
 }
 

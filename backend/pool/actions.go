@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/msg"
+	"funneldesk/backend/oplog"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
 )
@@ -187,7 +189,7 @@ func (s *Service) Claim(in ActionInput) (Result, error) {
 			if err := store.SetCustomerOwned(ctx, tx, c.ID, owner.ID, pid, &pid, at); err != nil {
 				return err
 			}
-			if err := store.InsertFlow(ctx, tx, store.Flow{CustomerID: c.ID, Action: ActClaim, At: at, Day: day,
+			if err := flow(ctx, tx, c, store.Flow{CustomerID: c.ID, Action: ActClaim, At: at, Day: day,
 				ActorID: &owner.ID, ActorName: owner.Name, ForID: &owner.ID, ForName: owner.Name,
 				From: p.Name, To: owner.Name, PoolID: &pid}); err != nil {
 				return err
@@ -278,7 +280,7 @@ func (s *Service) Assign(in ActionInput) (Result, error) {
 				return err
 			}
 			pid := p.ID
-			if err := store.InsertFlow(ctx, tx, store.Flow{CustomerID: c.ID, Action: ActAssign, At: at, Day: day,
+			if err := flow(ctx, tx, c, store.Flow{CustomerID: c.ID, Action: ActAssign, At: at, Day: day,
 				ActorID: actorIDs[p.ID], ActorName: actorNames[p.ID], ForID: &owner.ID, ForName: owner.Name,
 				From: p.Name, To: owner.Name, PoolID: &pid, Reason: strings.TrimSpace(in.Reason)}); err != nil {
 				return err
@@ -351,7 +353,7 @@ func (s *Service) Return(in ActionInput) (Result, error) {
 				return err
 			}
 			pid := p.ID
-			if err := store.InsertFlow(ctx, tx, store.Flow{CustomerID: c.ID, Action: ActReturn, At: at, Day: day,
+			if err := flow(ctx, tx, c, store.Flow{CustomerID: c.ID, Action: ActReturn, At: at, Day: day,
 				ActorID: c.OwnerID, ActorName: c.OwnerName, ForID: c.OwnerID, ForName: c.OwnerName, FromOwnerID: c.OwnerID,
 				From: c.OwnerName, To: p.Name, PoolID: &pid, Reason: why}); err != nil {
 				return err
@@ -401,7 +403,7 @@ func (s *Service) managerAction(in ActionInput, from, to, action string, word ms
 				return err
 			}
 			pid := p.ID
-			if err := store.InsertFlow(ctx, tx, store.Flow{CustomerID: c.ID, Action: action, At: at, Day: day,
+			if err := flow(ctx, tx, c, store.Flow{CustomerID: c.ID, Action: action, At: at, Day: day,
 				ActorID: actorIDs[p.ID], ActorName: actorNames[p.ID], From: p.Name, To: p.Name, PoolID: &pid, Reason: why}); err != nil {
 				return err
 			}
@@ -453,7 +455,7 @@ func (s *Service) Move(in ActionInput) (Result, error) {
 				return err
 			}
 			tid := target.ID
-			if err := store.InsertFlow(ctx, tx, store.Flow{CustomerID: c.ID, Action: ActMove, At: at, Day: day,
+			if err := flow(ctx, tx, c, store.Flow{CustomerID: c.ID, Action: ActMove, At: at, Day: day,
 				ActorID: actorIDs[p.ID], ActorName: actorNames[p.ID], From: p.Name, To: target.Name, PoolID: &tid, Reason: why}); err != nil {
 				return err
 			}
@@ -462,6 +464,32 @@ func (s *Service) Move(in ActionInput) (Result, error) {
 		return nil
 	})
 	return Result{Count: n}, err
+}
+
+// flowActions are the log's actions for the flows a user starts.
+var flowActions = map[string]string{ActClaim: oplog.Claim, ActAssign: oplog.Assign, ActReturn: oplog.PoolReturn,
+	ActVoid: oplog.Void, ActRestore: oplog.PoolRestore, ActMove: oplog.PoolMove, ActRecycle: oplog.PoolRecycle}
+
+// flow writes f, a step in customer c's flow history, and its entry in the
+// operation log: one entry a customer, as the history has one row.
+func flow(ctx context.Context, tx store.Tx, c store.Customer, f store.Flow) error {
+	if err := store.InsertFlow(ctx, tx, f); err != nil {
+		return err
+	}
+	nw := map[string]any{"holder": f.To}
+	if f.Reason != "" {
+		nw["reason"] = f.Reason
+	}
+	if f.ActorName != "" {
+		nw["actedBy"] = f.ActorName
+	}
+	owner := f.ForName
+	if owner == "" {
+		owner = c.OwnerName
+	}
+	at, _ := time.Parse(time.RFC3339, f.At) // the flow's clock; zero falls back to now
+	return oplog.Record(ctx, tx, oplog.Entry{Kind: "customer", ID: c.ID, Name: c.Name, Action: flowActions[f.Action], Owner: owner,
+		Old: map[string]any{"holder": f.From}, New: nw, At: at})
 }
 
 // History returns a customer's flow history (流转记录), oldest first.

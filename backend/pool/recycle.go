@@ -228,7 +228,7 @@ func Recycle(ctx context.Context, st *store.Store, now time.Time, dryRun bool) (
 				return err
 			}
 			pid, owner := m.PoolID, m.OwnerID
-			if err := store.InsertFlow(ctx, tx, store.Flow{CustomerID: m.CustomerID, Action: ActRecycle, At: at, Day: today,
+			if err := flow(ctx, tx, c, store.Flow{CustomerID: m.CustomerID, Action: ActRecycle, At: at, Day: today,
 				ActorName: sys, ForID: &owner, ForName: m.Owner, FromOwnerID: &owner, From: m.Owner, To: m.Pool, PoolID: &pid,
 				Rule: m.Rule + ":" + m.Level + ":" + strconv.Itoa(m.Days), Reason: m.Reason}); err != nil {
 				return err

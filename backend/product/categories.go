@@ -6,6 +6,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/msg"
+	"funneldesk/backend/oplog"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
 )
@@ -79,8 +80,10 @@ func (s *Service) CreateCategory(in CategoryInput) (store.Category, error) {
 		if err != nil {
 			return err
 		}
-		out, err = store.GetCategory(ctx, tx, id)
-		return err
+		if out, err = store.GetCategory(ctx, tx, id); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "category", ID: id, Name: out.Path, Action: oplog.Create, New: out})
 	})
 	return out, err
 }
@@ -91,7 +94,8 @@ func (s *Service) UpdateCategory(id int64, in CategoryInput) (store.Category, er
 	ctx := s.env.Ctx()
 	var out store.Category
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
-		if _, err := getCategory(ctx, tx, id); err != nil {
+		cur, err := getCategory(ctx, tx, id)
+		if err != nil {
 			return err
 		}
 		name, parent, err := checkCategory(ctx, tx, id, in)
@@ -101,8 +105,10 @@ func (s *Service) UpdateCategory(id int64, in CategoryInput) (store.Category, er
 		if err := store.UpdateCategory(ctx, tx, id, name, parent); err != nil {
 			return err
 		}
-		out, err = store.GetCategory(ctx, tx, id)
-		return err
+		if out, err = store.GetCategory(ctx, tx, id); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "category", ID: id, Name: out.Path, Action: oplog.Update, Old: cur, New: out})
 	})
 	return out, err
 }
@@ -122,6 +128,9 @@ func (s *Service) DeleteCategory(id int64) error {
 		if c.Products > 0 {
 			return apperr.Conflict("id", msg.CategoryHasProducts, msg.P{"name": c.Name})
 		}
-		return store.DeleteCategory(ctx, tx, id)
+		if err := store.DeleteCategory(ctx, tx, id); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "category", ID: id, Name: c.Path, Action: oplog.Delete, Old: c})
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/customer"
 	"funneldesk/backend/msg"
+	"funneldesk/backend/oplog"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
 )
@@ -96,8 +97,10 @@ func (s *Service) CreatePriceList(in PriceListInput) (store.PriceList, error) {
 		if err != nil {
 			return err
 		}
-		out, err = store.GetPriceList(ctx, tx, id)
-		return err
+		if out, err = store.GetPriceList(ctx, tx, id); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "pricelist", ID: id, Name: out.Name, Action: oplog.Create, New: out})
 	})
 	return out, err
 }
@@ -107,7 +110,8 @@ func (s *Service) UpdatePriceList(id int64, in PriceListInput) (store.PriceList,
 	ctx := s.env.Ctx()
 	var out store.PriceList
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
-		if _, err := getPriceList(ctx, tx, id); err != nil {
+		cur, err := getPriceList(ctx, tx, id)
+		if err != nil {
 			return err
 		}
 		name, notes, err := checkPriceList(ctx, tx, id, in)
@@ -117,8 +121,10 @@ func (s *Service) UpdatePriceList(id int64, in PriceListInput) (store.PriceList,
 		if err := store.UpdatePriceList(ctx, tx, id, name, notes); err != nil {
 			return err
 		}
-		out, err = store.GetPriceList(ctx, tx, id)
-		return err
+		if out, err = store.GetPriceList(ctx, tx, id); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "pricelist", ID: id, Name: out.Name, Action: oplog.Update, Old: cur, New: out})
 	})
 	return out, err
 }
@@ -134,7 +140,10 @@ func (s *Service) DeletePriceList(id int64) error {
 		if l.Customers > 0 {
 			return apperr.Conflict("id", msg.PriceListInUse, msg.P{"name": l.Name})
 		}
-		return store.DeletePriceList(ctx, tx, id)
+		if err := store.DeletePriceList(ctx, tx, id); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "pricelist", ID: id, Name: l.Name, Action: oplog.Delete, Old: l})
 	})
 }
 
@@ -143,7 +152,8 @@ func (s *Service) DeletePriceList(id int64) error {
 func (s *Service) SetPrices(priceListID int64, prices []PriceInput) (PriceListDetail, error) {
 	ctx := s.env.Ctx()
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
-		if _, err := getPriceList(ctx, tx, priceListID); err != nil {
+		l, err := getPriceList(ctx, tx, priceListID)
+		if err != nil {
 			return err
 		}
 		// Every row is checked before any is written, so that the user
@@ -165,6 +175,10 @@ func (s *Service) SetPrices(priceListID int64, prices []PriceInput) (PriceListDe
 		if err := errs.Err(); err != nil {
 			return err
 		}
+		before, err := pricesOf(ctx, tx, priceListID)
+		if err != nil {
+			return err
+		}
 		for i, p := range prices {
 			if strings.TrimSpace(p.Price) == "" {
 				if err := store.RemoveListPrice(ctx, tx, priceListID, p.ProductID); err != nil {
@@ -176,12 +190,37 @@ func (s *Service) SetPrices(priceListID int64, prices []PriceInput) (PriceListDe
 				return err
 			}
 		}
-		return nil
+		after, err := pricesOf(ctx, tx, priceListID)
+		if err != nil {
+			return err
+		}
+		// A price taken out is logged as a change to nothing.
+		for k := range before {
+			if _, ok := after[k]; !ok {
+				after[k] = nil
+			}
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "pricelist", ID: l.ID, Name: l.Name, Action: oplog.Update, Old: before, New: after})
 	})
 	if err != nil {
 		return PriceListDetail{}, err
 	}
 	return s.PriceList(priceListID)
+}
+
+// pricesOf returns list listID's prices by "code name" of the product, as
+// the log keeps them: each product is a field, so an edit logs only the
+// prices it changed.
+func pricesOf(ctx context.Context, q store.Querier, listID int64) (map[string]any, error) {
+	items, err := store.ListPriceListItems(ctx, q, listID)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]any, len(items))
+	for _, it := range items {
+		out[it.ProductCode+" "+it.ProductName] = it.PriceCents
+	}
+	return out, nil
 }
 
 // CustomerTerms returns a customer's price list and credit settings.
@@ -203,7 +242,8 @@ func (s *Service) SetCustomerPriceList(customerID, priceListID int64) (store.Cus
 	ctx := s.env.Ctx()
 	var out store.CustomerTerms
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
-		if _, err := customerTerms(ctx, tx, customerID); err != nil {
+		before, err := customerTerms(ctx, tx, customerID)
+		if err != nil {
 			return err
 		}
 		var list *int64
@@ -216,9 +256,14 @@ func (s *Service) SetCustomerPriceList(customerID, priceListID int64) (store.Cus
 		if err := store.SetCustomerPriceList(ctx, tx, customerID, list); err != nil {
 			return err
 		}
-		var err error
-		out, err = store.GetCustomerTerms(ctx, tx, customerID)
-		return err
+		if out, err = store.GetCustomerTerms(ctx, tx, customerID); err != nil {
+			return err
+		}
+		c, err := store.GetCustomer(ctx, tx, customerID)
+		if err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "customer", ID: c.ID, Name: c.Name, Action: oplog.Update, Owner: c.OwnerName, Old: before, New: out})
 	})
 	return out, err
 }

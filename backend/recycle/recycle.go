@@ -170,7 +170,15 @@ func (s *Service) SetDays(n int) (int, error) {
 		return 0, apperr.Invalid("days", msg.RecycleDaysRange)
 	}
 	if err := s.st.Tx(s.env.Ctx(), func(tx store.Tx) error {
-		return store.SetSetting(s.env.Ctx(), tx, daysSetting, strconv.Itoa(n))
+		ctx := s.env.Ctx()
+		old, err := days(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if err := store.SetSetting(ctx, tx, daysSetting, strconv.Itoa(n)); err != nil {
+			return err
+		}
+		return oplog.Setting(ctx, tx, "recycleDays", old, n)
 	}); err != nil {
 		return 0, err
 	}

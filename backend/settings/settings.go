@@ -6,6 +6,7 @@ import (
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/demo"
 	"funneldesk/backend/msg"
+	"funneldesk/backend/oplog"
 	"funneldesk/backend/store"
 
 	"funneldesk/backend/svc"
@@ -81,7 +82,15 @@ func (s *Service) SetOrderWins(mode string) (Settings, error) {
 		return Settings{}, apperr.Invalid("orderWins", msg.OrderWinsUnknown, msg.P{"value": mode})
 	}
 	if err := s.st.Tx(s.env.Ctx(), func(tx store.Tx) error {
-		return store.SetSetting(s.env.Ctx(), tx, store.SettingOrderWins, mode)
+		ctx := s.env.Ctx()
+		old, err := store.GetSetting(ctx, tx, store.SettingOrderWins, store.OrderWinsAsk)
+		if err != nil {
+			return err
+		}
+		if err := store.SetSetting(ctx, tx, store.SettingOrderWins, mode); err != nil {
+			return err
+		}
+		return oplog.Setting(ctx, tx, "orderWins", old, mode)
 	}); err != nil {
 		return Settings{}, err
 	}

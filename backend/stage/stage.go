@@ -8,6 +8,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/msg"
+	"funneldesk/backend/oplog"
 	"funneldesk/backend/store"
 	"funneldesk/backend/validate"
 
@@ -98,8 +99,10 @@ func (s *Service) Create(in Input) (store.Stage, error) {
 		if err != nil {
 			return err
 		}
-		out, err = store.GetStage(ctx, tx, id)
-		return err
+		if out, err = store.GetStage(ctx, tx, id); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "stage", ID: id, Name: out.Name, Action: oplog.Create, New: out})
 	})
 	return out, err
 }
@@ -125,12 +128,15 @@ func (s *Service) Update(id int64, in Input) (store.Stage, error) {
 		if cur.Kind == store.KindLost && bp != 0 {
 			return apperr.Invalid("probability", msg.StageLostProbability)
 		}
+		old := cur
 		cur.Name, cur.ProbabilityBP = name, bp
 		if err := store.UpdateStage(ctx, tx, cur); err != nil {
 			return err
 		}
-		out, err = store.GetStage(ctx, tx, id)
-		return err
+		if out, err = store.GetStage(ctx, tx, id); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "stage", ID: id, Name: out.Name, Action: oplog.Update, Old: old, New: out})
 	})
 	return out, err
 }
@@ -171,12 +177,19 @@ func (s *Service) Reorder(ids []int64) ([]store.Stage, error) {
 				return apperr.Invalid("ids", msg.StageClosedLast, msg.P{"name": st.Name, "closed": closed.Name})
 			}
 		}
+		var before, after []string
+		for _, st := range all {
+			before = append(before, st.Name)
+		}
 		for i, id := range ids {
 			if err := store.SetStagePosition(ctx, tx, id, i+1); err != nil {
 				return err
 			}
+			after = append(after, byID[id].Name)
 		}
-		return nil
+		// One entry for the whole funnel order; an unchanged order logs none.
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "stage", Action: oplog.Reorder,
+			Old: map[string]any{"order": before}, New: map[string]any{"order": after}})
 	})
 	if err != nil {
 		return nil, err
@@ -197,12 +210,15 @@ func (s *Service) SetRetired(id int64, retired bool) (store.Stage, error) {
 		if retired && cur.Kind != store.KindOpen {
 			return apperr.Conflict("id", msg.StageClosedRetire)
 		}
+		old := cur
 		cur.Retired = retired
 		if err := store.UpdateStage(ctx, tx, cur); err != nil {
 			return err
 		}
-		out, err = store.GetStage(ctx, tx, id)
-		return err
+		if out, err = store.GetStage(ctx, tx, id); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "stage", ID: id, Name: out.Name, Action: oplog.Update, Old: old, New: out})
 	})
 	return out, err
 }
@@ -225,7 +241,10 @@ func (s *Service) Delete(id int64) error {
 		if n > 0 {
 			return apperr.Conflict("id", msg.StageInUse, msg.P{"name": cur.Name})
 		}
-		return store.DeleteStage(ctx, tx, id)
+		if err := store.DeleteStage(ctx, tx, id); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "stage", ID: id, Name: cur.Name, Action: oplog.Delete, Old: cur})
 	})
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/msg"
+	"funneldesk/backend/oplog"
 	"funneldesk/backend/store"
 	"funneldesk/backend/svc"
 	"funneldesk/backend/validate"
@@ -67,8 +68,12 @@ func (s *Service) Save(id int64, in Input) (store.Team, error) {
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		var t store.Team
 		var err error
+		var before map[string]any
 		if id != 0 {
 			if t, err = get(ctx, tx, "id", id); err != nil {
+				return err
+			}
+			if before, err = teamLogged(ctx, tx, t); err != nil {
 				return err
 			}
 		}
@@ -108,7 +113,9 @@ func (s *Service) Save(id int64, in Input) (store.Team, error) {
 			m := in.ManagerID
 			t.ManagerID = &m
 		}
+		action := oplog.Update
 		if id == 0 {
+			action = oplog.Create
 			if id, err = store.InsertTeam(ctx, tx, t); err != nil {
 				return err
 			}
@@ -118,8 +125,14 @@ func (s *Service) Save(id int64, in Input) (store.Team, error) {
 				return err
 			}
 		}
-		out, err = store.GetTeam(ctx, tx, id)
-		return err
+		if out, err = store.GetTeam(ctx, tx, id); err != nil {
+			return err
+		}
+		after, err := teamLogged(ctx, tx, out)
+		if err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "team", ID: id, Name: out.Name, Action: action, Old: before, New: after})
 	})
 	return out, err
 }
@@ -142,7 +155,14 @@ func (s *Service) Delete(id int64) error {
 		if n > 0 {
 			return apperr.Conflict("id", msg.TeamInUse, msg.P{"name": t.Name})
 		}
-		return store.DeleteTeam(ctx, tx, id)
+		before, err := teamLogged(ctx, tx, t)
+		if err != nil {
+			return err
+		}
+		if err := store.DeleteTeam(ctx, tx, id); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "team", ID: id, Name: t.Name, Action: oplog.Delete, Old: before})
 	})
 }
 
@@ -150,7 +170,8 @@ func (s *Service) Delete(id int64) error {
 func (s *Service) SetMember(ownerID, teamID int64) error {
 	ctx := s.env.Ctx()
 	return s.st.Tx(ctx, func(tx store.Tx) error {
-		if _, err := store.GetOwner(ctx, tx, ownerID); err != nil {
+		o, err := store.GetOwner(ctx, tx, ownerID)
+		if err != nil {
 			return apperr.Invalid("ownerId", msg.PoolOwnerUnknown)
 		}
 		var t *int64
@@ -160,7 +181,23 @@ func (s *Service) SetMember(ownerID, teamID int64) error {
 			}
 			t = &teamID
 		}
-		return store.SetOwnerTeam(ctx, tx, ownerID, t)
+		teams, err := store.OwnerTeams(ctx, tx)
+		if err != nil {
+			return err
+		}
+		from, err := teamName(ctx, tx, teams[ownerID])
+		if err != nil {
+			return err
+		}
+		to, err := teamName(ctx, tx, teamID)
+		if err != nil {
+			return err
+		}
+		if err := store.SetOwnerTeam(ctx, tx, ownerID, t); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "owner", ID: o.ID, Name: o.Name, Action: oplog.Update,
+			Old: map[string]any{"team": from}, New: map[string]any{"team": to}})
 	})
 }
 
@@ -168,4 +205,25 @@ func (s *Service) SetMember(ownerID, teamID int64) error {
 // reports and targets that filter by team.
 func OwnersInTeam(ctx context.Context, q store.Querier, team int64) ([]int64, error) {
 	return store.OwnersInTeam(ctx, q, team)
+}
+
+func teamName(ctx context.Context, q store.Querier, id int64) (string, error) {
+	if id == 0 {
+		return "", nil
+	}
+	t, err := store.GetTeam(ctx, q, id)
+	return t.Name, err
+}
+
+// teamLogged is a team as the log shows it: names, not ids.
+func teamLogged(ctx context.Context, q store.Querier, t store.Team) (map[string]any, error) {
+	var parent int64
+	if t.ParentID != nil {
+		parent = *t.ParentID
+	}
+	p, err := teamName(ctx, q, parent)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"name": t.Name, "parentName": p, "managerName": t.ManagerName}, nil
 }

@@ -202,6 +202,12 @@ test('stage view: dragging a card to 谈成结束 changes its stage, persisted a
   await history.getByText('「商务谈判」→「谈成结束」').waitFor()
   assert.match(await page.locator('[data-test="opp-detail"]').innerText(), /100%/)
   await shot(page, 'opportunity-history')
+  // Its operation log reads as labels and formatted values, not raw fields.
+  const oplog = page.locator('[data-test="opp-detail"] [data-test="record-oplog"]')
+  await oplog.locator('.el-table__row').first().waitFor()
+  const logText = await oplog.innerText()
+  assert.match(logText, /金额: ¥[\d,]+\.\d\d/)
+  assert.doesNotMatch(logText, /amountCents|customerId/)
   await page.keyboard.press('Escape')
   await page.locator('[data-test="opp-detail"]').waitFor({ state: 'hidden' })
 })

@@ -8,7 +8,7 @@ import type { ExportFormat } from './types'
 
 export type BinEntry = store.BinEntry
 export type BinPage = rc.Page
-export type LogEntry = store.LogEntry
+export type LogEntry = oplog.Item
 export type LogPage = oplog.Page
 
 /** BinQuery selects entries of the bin. */

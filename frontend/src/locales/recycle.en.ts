@@ -20,7 +20,7 @@ export default {
     purgeConfirm: 'Items deleted for good cannot be restored. Delete the {n} selected for good?',
     emptyConfirm: 'Every item in the bin will be deleted for good and cannot be restored. Empty the bin?',
     nothing: 'Nothing',
-    kinds: { customer: 'Customer', contact: 'Contact', opportunity: 'Opportunity', product: 'Product', quote: 'Quote', order: 'Order', followup: 'Follow-up', import: 'Import', backup: 'Backup' },
+    kinds: { customer: 'Customer', contact: 'Contact', opportunity: 'Opportunity', product: 'Product', quote: 'Quote', order: 'Order', followup: 'Follow-up', import: 'Import', backup: 'Backup', receipt: 'Receipt', invoice: 'Invoice', return: 'Return', category: 'Product category', pricelist: 'Price list', owner: 'Salesperson', stage: 'Stage', team: 'Team', settings: 'Settings' },
     tables: {
       contacts: 'contacts', followups: 'follow-ups', opportunities: 'opportunities', stage_history: 'stage changes', opportunity_lines: 'product lines',
       price_list_items: 'list prices', quote_lines: 'quote lines', order_lines: 'order lines', installments: 'installments',
@@ -41,7 +41,7 @@ export default {
     new: 'After',
     note: 'Note',
     empty: 'No operations yet',
-    actions: { create: 'Created', update: 'Changed', delete: 'Deleted', stage: 'Stage changed', import: 'Imported', restore: 'Restored from the bin', purge: 'Deleted for good', backup_restore: 'Restored from a backup' },
+    actions: { create: 'Created', update: 'Changed', delete: 'Deleted', stage: 'Stage changed', import: 'Imported', restore: 'Restored from the bin', purge: 'Deleted for good', backup_restore: 'Restored from a backup', reorder: 'Reordered', claim: 'Claimed', assign: 'Assigned', pool_return: 'Returned to a pool', void: 'Voided', pool_restore: 'Restored from void', pool_move: 'Moved to another pool', pool_recycle: 'Recycled by a rule' },
   },
   order2: { remove: 'Delete', removeConfirm: 'Delete order {number}? You can restore it from the recycle bin.' },
 }

@@ -20,7 +20,7 @@ export default {
     purgeConfirm: '彻底删除后无法恢复，确定删除所选的 {n} 项吗？',
     emptyConfirm: '回收站中的所有项目都将被彻底删除，无法恢复。确定清空吗？',
     nothing: '无',
-    kinds: { customer: '客户', contact: '联系人', opportunity: '销售机会', product: '产品', quote: '报价单', order: '合同订单', followup: '跟进记录', import: '导入', backup: '备份' },
+    kinds: { customer: '客户', contact: '联系人', opportunity: '销售机会', product: '产品', quote: '报价单', order: '合同订单', followup: '跟进记录', import: '导入', backup: '备份', receipt: '回款', invoice: '开票', return: '退货单', category: '产品分类', pricelist: '价格表', owner: '销售人员', stage: '销售阶段', team: '团队', settings: '设置' },
     tables: {
       contacts: '联系人', followups: '跟进记录', opportunities: '销售机会', stage_history: '阶段记录', opportunity_lines: '产品明细',
       price_list_items: '价格表价格', quote_lines: '报价明细', order_lines: '订单明细', installments: '回款计划',
@@ -41,7 +41,7 @@ export default {
     new: '新值',
     note: '说明',
     empty: '暂无操作记录',
-    actions: { create: '新建', update: '修改', delete: '删除', stage: '阶段变更', import: '导入', restore: '从回收站恢复', purge: '彻底删除', backup_restore: '从备份恢复' },
+    actions: { create: '新建', update: '修改', delete: '删除', stage: '阶段变更', import: '导入', restore: '从回收站恢复', purge: '彻底删除', backup_restore: '从备份恢复', reorder: '调整顺序', claim: '领用', assign: '分派', pool_return: '退回公海', void: '作废', pool_restore: '取消作废', pool_move: '转移公海', pool_recycle: '自动回收' },
   },
   order2: { remove: '删除', removeConfirm: '删除订单 {number}？删除后可在回收站中恢复。' },
 }

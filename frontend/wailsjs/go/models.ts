@@ -1269,6 +1269,54 @@ export namespace importer {
 
 export namespace oplog {
 	
+	export class Change {
+	    label: string;
+	    old: string;
+	    new: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Change(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.label = source["label"];
+	        this.old = source["old"];
+	        this.new = source["new"];
+	    }
+	}
+	export class Changes {
+	    zh: Change[];
+	    en: Change[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Changes(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.zh = this.convertValues(source["zh"], Change);
+	        this.en = this.convertValues(source["en"], Change);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Filter {
 	    kind: string;
 	    action: string;
@@ -1295,8 +1343,60 @@ export namespace oplog {
 	        this.pageSize = source["pageSize"];
 	    }
 	}
+	export class Item {
+	    id: number;
+	    at: string;
+	    actor: string;
+	    ownerName: string;
+	    kind: string;
+	    recordId: number;
+	    recordName: string;
+	    action: string;
+	    oldJson: string;
+	    newJson: string;
+	    note: string;
+	    changes: Changes;
+	
+	    static createFrom(source: any = {}) {
+	        return new Item(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.at = source["at"];
+	        this.actor = source["actor"];
+	        this.ownerName = source["ownerName"];
+	        this.kind = source["kind"];
+	        this.recordId = source["recordId"];
+	        this.recordName = source["recordName"];
+	        this.action = source["action"];
+	        this.oldJson = source["oldJson"];
+	        this.newJson = source["newJson"];
+	        this.note = source["note"];
+	        this.changes = this.convertValues(source["changes"], Changes);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Page {
-	    items: store.LogEntry[];
+	    items: Item[];
 	    total: number;
 	    page: number;
 	    pageSize: number;
@@ -1307,7 +1407,7 @@ export namespace oplog {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.items = this.convertValues(source["items"], store.LogEntry);
+	        this.items = this.convertValues(source["items"], Item);
 	        this.total = source["total"];
 	        this.page = source["page"];
 	        this.pageSize = source["pageSize"];
@@ -3970,38 +4070,6 @@ export namespace store {
 	        this.unitPriceCents = source["unitPriceCents"];
 	        this.discountBp = source["discountBp"];
 	        this.totalCents = source["totalCents"];
-	    }
-	}
-	export class LogEntry {
-	    id: number;
-	    at: string;
-	    actor: string;
-	    ownerName: string;
-	    kind: string;
-	    recordId: number;
-	    recordName: string;
-	    action: string;
-	    oldJson: string;
-	    newJson: string;
-	    note: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new LogEntry(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.at = source["at"];
-	        this.actor = source["actor"];
-	        this.ownerName = source["ownerName"];
-	        this.kind = source["kind"];
-	        this.recordId = source["recordId"];
-	        this.recordName = source["recordName"];
-	        this.action = source["action"];
-	        this.oldJson = source["oldJson"];
-	        this.newJson = source["newJson"];
-	        this.note = source["note"];
 	    }
 	}
 	export class Opportunity {
