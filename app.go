@@ -22,6 +22,7 @@ import (
 	"funneldesk/backend/quote"
 	"funneldesk/backend/recycle"
 	"funneldesk/backend/report"
+	"funneldesk/backend/search"
 	"funneldesk/backend/settings"
 	"funneldesk/backend/stage"
 	"funneldesk/backend/store"
@@ -51,6 +52,7 @@ type App struct {
 	Oplog         *oplog.Service
 	Teams         *team.Service
 	Pools         *pool.Service
+	Search        *search.Service
 }
 
 // NewApp builds every service over st with env (context and clock). saveDir
@@ -80,6 +82,7 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 		Oplog:         oplog.NewService(st, env),
 		Teams:         team.NewService(st, env),
 		Pools:         pool.NewService(st, env),
+		Search:        search.NewService(st, env),
 	}
 }
 
@@ -97,7 +100,7 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 // regenerated (`make bindings`).
 func (a *App) Bindings() []any {
 	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Funnel, a.Settings, a.Desktop, a.Imports,
-		a.Products, a.Quotes, a.Orders, a.Reports, a.FollowUps, a.Dashboard, a.Recycle, a.Oplog, a.Teams, a.Pools}
+		a.Products, a.Quotes, a.Orders, a.Reports, a.FollowUps, a.Dashboard, a.Recycle, a.Oplog, a.Teams, a.Pools, a.Search}
 }
 
 func (a *App) startup(ctx context.Context) {

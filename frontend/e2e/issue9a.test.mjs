@@ -8,7 +8,7 @@
 // 1024×700, in Chinese and English.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { fieldError, launchBrowser, messageBox, newPage, pickOption, shot, startServer } from './helpers.mjs'
+import { fieldError, launchBrowser, newPage, pickOption, shot, startServer } from './helpers.mjs'
 
 let srv, browser, page
 let ownerId = 0
@@ -122,7 +122,7 @@ test('an empty return shows the reason and the lines errors at once', async () =
   await shot(page, 'i9a-return-all-errors-1280-zh')
   // A quantity was typed: Esc asks before discarding it.
   await page.keyboard.press('Escape')
-  await messageBox(page).filter({ hasText: '未保存的修改' }).locator('.el-message-box__btns .el-button--primary').click()
+  await messageBox('未保存的修改').locator('.el-message-box__btns .el-button--primary').click()
   await dlg.waitFor({ state: 'hidden' })
   await page.keyboard.press('Escape')
   await od.waitFor({ state: 'hidden' })

@@ -112,12 +112,13 @@ test('a salesperson, the company printed on quotes and two customers are entered
   await shot(page, 'orders-settings-company')
 
   await nav('customers', '[data-test="customer-table"]')
-  for (const name of ['华东商贸有限公司', '北方贸易有限公司']) {
+  // Two phones: one phone for both would be a duplicate (查重) to confirm.
+  for (const [name, phone] of [['华东商贸有限公司', '021-54656361'], ['北方贸易有限公司', '021-54656362']]) {
     await page.click('[data-test="customer-new"]')
     const form = page.locator('[data-test="customer-form"]')
     await form.waitFor({ state: 'visible' })
     await page.fill('[data-test="customer-name"]', name)
-    await page.fill('[data-test="customer-phone"]', '021-54656361')
+    await page.fill('[data-test="customer-phone"]', phone)
     await page.fill('[data-test="customer-address"]', '上海市浦东新区世纪大道 100 号')
     await page.click('[data-test="customer-save"]')
     await form.waitFor({ state: 'hidden' })
