@@ -166,3 +166,62 @@ describe('the keys of a form dialog', () => {
     await page.context().close()
   })
 })
+
+describe('Ctrl+K searches everything', () => {
+  test('grouped by kind, by pinyin, phone digits and number; arrows and Enter open the record', async () => {
+    const [admin] = await srv.call('owner.Service.List', false)
+    const xdd = (await srv.call('customer.Service.List', { query: '喜多多', page: 1, pageSize: 5 })).items[0]
+    await srv.call('customer.Service.AddContact', xdd.id, { name: '王小明', title: '', phone: '139 1234 5678', email: '' })
+    const product = await srv.call('product.Service.Create', { code: 'S-100', name: '搜索测试产品', unit: '台', price: '10', ownerId: admin.id })
+    const order = await srv.call('order.Service.Create', { customerId: xdd.id, ownerId: admin.id, lines: [{ productId: product.id, quantity: '1' }] })
+
+    const page = await newPage(browser)
+    await page.goto(srv.url + '#/funnel')
+    await page.locator('[data-test="funnel-table"]').waitFor()
+    const dialog = page.locator('[data-test="global-search"]')
+    const input = page.locator('input[data-test="global-search-input"], [data-test="global-search-input"] input').first()
+    const hits = dialog.locator('[data-test="global-search-hit"]')
+
+    // Initials of 购买 find the opportunities, grouped under their kind.
+    await page.keyboard.press('Control+k')
+    await dialog.waitFor({ state: 'visible' })
+    await input.fill('gm')
+    await dialog.locator('[data-test="global-search-group-opportunity"]').waitFor()
+    assert.deepEqual(await hits.evaluateAll((els) => [...new Set(els.map((e) => e.dataset.kind))]), ['opportunity'])
+    const titles = await hits.locator('.hit-title').allInnerTexts()
+    assert.ok(titles.length >= 2 && titles.every((s) => s.startsWith('购买')), titles.join(' | '))
+    await shot(page, 'issue9b2-search-pinyin')
+    await page.keyboard.press('ArrowDown')
+    assert.match(await dialog.locator('.hit.active .hit-title').innerText(), new RegExp('^' + titles[1] + '$'))
+    await page.keyboard.press('Enter')
+    await dialog.waitFor({ state: 'hidden' })
+    await page.locator('[data-test="opp-detail"]', { hasText: titles[1] }).waitFor()
+    assert.match(page.url(), /#\/opportunities/)
+
+    // A contact by the digits of its phone opens its customer.
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Meta+k')
+    await dialog.waitFor({ state: 'visible' })
+    await input.fill('13912345678')
+    await dialog.locator('[data-test="global-search-group-contact"]').waitFor()
+    assert.match(await hits.first().innerText(), /王小明[\s\S]*喜多多贸易/)
+    await page.keyboard.press('Enter')
+    await page.locator('[data-test="customer-detail"]', { hasText: '喜多多贸易' }).waitFor()
+
+    // An order by its number; a name found in several kinds lists each group in order.
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Control+k')
+    await input.fill(order.order.number)
+    await dialog.locator('[data-test="global-search-group-order"]').waitFor()
+    await page.keyboard.press('Enter')
+    await page.locator('[data-test="order-detail"]:visible', { hasText: order.order.number }).waitFor()
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Control+k')
+    await input.fill('xdd')
+    await dialog.locator('[data-test="global-search-group-customer"]').waitFor()
+    await input.fill('没有这样的记录')
+    await dialog.locator('[data-test="global-search-empty"]').waitFor()
+    assert.deepEqual(page.errors, [])
+    await page.context().close()
+  })
+})
