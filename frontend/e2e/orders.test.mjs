@@ -173,6 +173,8 @@ test('products are entered in a category; a duplicate code is refused next to th
   await expectText(fieldError(form, 'code'), /已被「激光打印机 LJ-2000」使用/, 'duplicate code')
   await shot(page, 'orders-product-form-error')
   await page.click('[data-test="product-form"] .el-dialog__headerbtn')
+  // The form has what was typed: closing it asks before discarding.
+  await page.locator('.el-message-box:visible', { hasText: '未保存的修改' }).locator('.el-button--primary').click()
   await form.waitFor({ state: 'hidden' })
   await shot(page, 'orders-products')
 })
