@@ -26,6 +26,7 @@ import (
 	"funneldesk/backend/quote"
 	"funneldesk/backend/recycle"
 	"funneldesk/backend/report"
+	"funneldesk/backend/search"
 	"funneldesk/backend/settings"
 	"funneldesk/backend/stage"
 	"funneldesk/backend/store"
@@ -56,6 +57,7 @@ type App struct {
 	Teams         *team.Service
 	Pools         *pool.Service
 	Backups       *backup.Service
+	Search        *search.Service
 }
 
 // NewApp builds every service over st with env (context and clock). saveDir
@@ -90,6 +92,7 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 		Teams:         team.NewService(st, env),
 		Pools:         pool.NewService(st, env),
 		Backups:       backup.NewService(st, env, backupDir),
+		Search:        search.NewService(st, env),
 	}
 }
 
@@ -107,7 +110,7 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 // regenerated (`make bindings`).
 func (a *App) Bindings() []any {
 	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Funnel, a.Settings, a.Desktop, a.Imports,
-		a.Products, a.Quotes, a.Orders, a.Reports, a.FollowUps, a.Dashboard, a.Recycle, a.Oplog, a.Teams, a.Pools, a.Backups}
+		a.Products, a.Quotes, a.Orders, a.Reports, a.FollowUps, a.Dashboard, a.Recycle, a.Oplog, a.Teams, a.Pools, a.Backups, a.Search}
 }
 
 func (a *App) startup(ctx context.Context) {

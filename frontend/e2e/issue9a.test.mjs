@@ -120,7 +120,9 @@ test('an empty return shows the reason and the lines errors at once', async () =
   await dlg.locator('[data-test="return-error"]').filter({ hasText: /第 1 行/ }).waitFor()
   await fieldError(dlg, 'reason').filter({ hasText: /不能为空/ }).waitFor()
   await shot(page, 'i9a-return-all-errors-1280-zh')
+  // A quantity was typed: Esc asks before discarding it.
   await page.keyboard.press('Escape')
+  await messageBox('未保存的修改').locator('.el-message-box__btns .el-button--primary').click()
   await dlg.waitFor({ state: 'hidden' })
   await page.keyboard.press('Escape')
   await od.waitFor({ state: 'hidden' })

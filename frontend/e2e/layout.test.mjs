@@ -14,6 +14,7 @@ const langs = ['zh-CN', 'en']
 const screens = [
   { name: 'dashboard', route: '/' },
   { name: 'customers', route: '/customers' },
+  { name: 'pool', route: '/pool' },
   { name: 'opportunities', route: '/opportunities' },
   { name: 'board', route: '/opportunities', board: true },
   { name: 'funnel', route: '/funnel' },
@@ -23,6 +24,9 @@ const screens = [
   { name: 'receipts', route: '/receipts' },
   { name: 'invoices', route: '/invoices' },
   { name: 'reports', route: '/reports' },
+  { name: 'import', route: '/import' },
+  { name: 'recycle', route: '/recycle' },
+  { name: 'oplog', route: '/oplog' },
   { name: 'settings', route: '/settings' },
 ]
 
@@ -185,6 +189,7 @@ async function fillHuge(srv) {
   const max = '1000000000000'
   const owner = await srv.call('owner.Service.Create', { name: '欧阳长名字销售代表Alexander', active: true })
   const stages = await srv.call('stage.Service.List')
+  const pooled = []
   const cat = await srv.call('product.Service.CreateCategory', { name: '企业级软件与服务长类别名称', parentId: 0 })
   const product = await srv.call('product.Service.Create', {
     code: 'ENTERPRISE-PLATINUM-2026-0001', name: '企业级客户关系管理平台旗舰版永久授权（含实施）', categoryId: cat.id,
@@ -214,7 +219,20 @@ async function fillHuge(srv) {
         plan: [{ id: 0, dueDate: '2026-12-31', amount: '999999999999.99', ownerId: owner.id, note: '' }],
       })
       await srv.call('order.Service.RecordReceipt', { installmentId: d.plan?.[0]?.id ?? 0, date: '2026-12-03', amount: '999999999999.99', method: '', note: '' })
-
     }
+    pooled.push(c.id)
+  }
+  // The pool, the recycle bin and the operation log with long names in them.
+  const [admin] = await srv.call('owner.Service.List', false)
+  const p = await srv.call('pool.Service.Save', 0, { name: '华东区重点行业客户长期跟进公共客户池', managerId: admin.id, claimEnabled: true,
+    dailyLimit: 0, totalLimit: 0, reclaimDays: 0, members: [], rules: [] })
+  await srv.call('pool.Service.Return', { customerIds: pooled.slice(8), ownerId: 0, actorId: admin.id, poolId: p.id,
+    reason: '长期未跟进且客户联系人已离职需要重新分配跟进人' })
+  for (let i = 0; i < 3; i++) {
+    const c = await srv.call('customer.Service.Create', {
+      name: `已删除的中华人民共和国长名称国际贸易集团股份有限公司第${i + 1}分公司`, classification: '', source: '',
+      industry: '', phone: '', address: '', ownerId: owner.id, notes: '', allowDuplicate: true,
+    })
+    await srv.call('customer.Service.Delete', c.id)
   }
 }

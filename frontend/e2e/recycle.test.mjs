@@ -51,7 +51,9 @@ test('deleting a customer takes its opportunity out of the funnel; restoring bri
   await page.click('[data-test="customer-row-delete"]')
   await messageBox(page).locator('.el-button--primary, .el-button--danger').last().click()
   await page.locator('[data-test="customer-row-name"]', { hasText: '回收测试公司' }).waitFor({ state: 'detached' })
-  await waitCount('0')
+  // No opportunity left: the funnel shows its empty state instead of zeros.
+  await page.click('[data-test="nav-funnel"]')
+  await page.locator('[data-test="funnel-empty"]').waitFor()
 
   await page.click('[data-test="nav-recycle"]')
   const row = page.locator('[data-test="recycle-table"] .el-table__row', { hasText: '回收测试公司' })

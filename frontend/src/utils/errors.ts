@@ -20,8 +20,26 @@ export function showError(e: unknown): Promise<void> {
   return showErrors(list)
 }
 
+/**
+ * boxesGone resolves once no message box is still fading out. An error that
+ * answers a confirmation (remove the example? → refused) arrives while the
+ * confirmation is still on screen; opening the error then stacks two boxes
+ * with two 确定 buttons, the one behind still clickable.
+ */
+function boxesGone(): Promise<void> {
+  const started = Date.now()
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!document.querySelector('.fade-in-linear-leave-active') || Date.now() - started > 1000) resolve()
+      else setTimeout(check, 30)
+    }
+    check()
+  })
+}
+
 /** showErrors lists errors in one message box. */
-export function showErrors(list: AppError[]): Promise<void> {
+export async function showErrors(list: AppError[]): Promise<void> {
+  await boxesGone()
   const message = list.length === 1
     ? errorText(list[0])
     : h('ul', { class: 'error-list' }, list.map((x) => h('li', errorText(x))))
