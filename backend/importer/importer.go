@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/dupe"
 	"funneldesk/backend/msg"
 	"funneldesk/backend/oplog"
 	"funneldesk/backend/owner"
@@ -337,6 +338,7 @@ func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, 
 	if err != nil {
 		return err
 	}
+	newByKey := map[string]int64{}
 	w, err := store.NewImportWriter(ctx, tx)
 	if err != nil {
 		return err
@@ -427,13 +429,19 @@ func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, 
 			}
 			cid, ok := customers[r.customer]
 			if !ok {
+				// One new customer for the names of the file that are the
+				// same once normalized (华强电子 and 华强电子有限公司).
+				cid, ok = newByKey[dupe.Name(r.customer)]
+			}
+			if !ok {
 				cid, err = w.AddCustomer(store.Customer{Name: r.customer, Source: r.opp.Source, OwnerID: &oid})
 				if err != nil {
 					return err
 				}
-				customers[r.customer] = cid
+				newByKey[dupe.Name(r.customer)] = cid
 				res.CustomersCreated++
 			}
+			customers[r.customer] = cid
 			r.opp.CustomerID, r.opp.OwnerID = cid, oid
 			nk := naturalKey(r.opp.Name, cid, r.opp.ExpectedClose)
 			var existing int64

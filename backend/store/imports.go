@@ -35,34 +35,50 @@ func OwnersByName(ctx context.Context, q Querier) (map[string]Owner, error) {
 	return out, nil
 }
 
-// CustomerIDsByName returns, for each name in names that some customer has
-// exactly, the lowest id among the customers of that name. It reads the
-// table once instead of asking per name.
+// CustomerIDsByName returns, for each name in names, the customer an
+// import should attach it to: one of that name exactly, else one whose
+// normalized name (查重: case, spaces, full-width forms and legal suffixes
+// such as 有限公司 set aside) is the same, so that 华强电子 in a file finds
+// 华强电子有限公司 instead of creating its duplicate; the lowest id among
+// several. It reads the table once instead of asking per name.
 func CustomerIDsByName(ctx context.Context, q Querier, names map[string]struct{}) (map[string]int64, error) {
 	out := make(map[string]int64, len(names))
 	if len(names) == 0 {
 		return out, nil
 	}
-	rows, err := q.QueryContext(ctx, `SELECT id, name FROM customers ORDER BY id`)
+	keys := make(map[string]int64, len(names))
+	for n := range names {
+		keys[dupe.Name(n)] = 0
+	}
+	rows, err := q.QueryContext(ctx, `SELECT id, name, COALESCE(name_key, '') FROM customers ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("customer names: %w", err)
 	}
 	defer rows.Close()
 	var id int64
-	var name sql.RawBytes
+	var name, key sql.RawBytes
 	for rows.Next() {
-		if err := rows.Scan(&id, &name); err != nil {
+		if err := rows.Scan(&id, &name, &key); err != nil {
 			return nil, fmt.Errorf("customer names: %w", err)
 		}
-		if _, want := names[string(name)]; !want {
-			continue
+		if _, want := names[string(name)]; want {
+			if _, seen := out[string(name)]; !seen {
+				out[string(name)] = id
+			}
 		}
-		if _, seen := out[string(name)]; !seen {
-			out[string(name)] = id
+		if k, want := keys[string(key)]; want && k == 0 && len(key) > 0 {
+			keys[string(key)] = id
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("customer names: %w", err)
+	}
+	for n := range names {
+		if _, exact := out[n]; !exact {
+			if id := keys[dupe.Name(n)]; id != 0 {
+				out[n] = id
+			}
+		}
 	}
 	return out, nil
 }
