@@ -49,6 +49,10 @@ type Input struct {
 	Notes         string              `json:"notes"`
 	Lines         []product.LineInput `json:"lines"`
 	Plan          []InstallmentInput  `json:"plan"`
+	// ConfirmEarlier confirms a signing date before the quote's date; without
+	// it that is refused with a conflict naming both dates, which the UI
+	// turns into a question.
+	ConfirmEarlier bool `json:"confirmEarlier"`
 }
 
 // HeaderInput edits what may change on an order once made. Lines are fixed:
@@ -222,6 +226,7 @@ func (s *Service) Create(in Input) (Detail, error) {
 	var won bool
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		o := store.Order{}
+		var quoteNumber, quoteDate string
 		var errs apperr.List
 		var err error
 		o.Title, err = validate.Text("title", msg.LabelTitle, in.Title, false, 100)
@@ -245,6 +250,7 @@ func (s *Service) Create(in Input) (Detail, error) {
 				errs.Add(apperr.Invalid("opportunityId", msg.NotQuoteOpportunity))
 			}
 			custID, o.QuoteID, o.OpportunityID = x.CustomerID, &x.ID, x.OpportunityID
+			quoteNumber, quoteDate = x.Number, x.QuoteDate
 			keep = product.ProductIDs(qlines)
 			if len(lineIn) == 0 {
 				lineIn = product.LinesToInput(qlines)
@@ -306,6 +312,11 @@ func (s *Service) Create(in Input) (Detail, error) {
 		}
 		if err := checkCredit(ctx, tx, terms, total); err != nil {
 			return err
+		}
+		// Asked after the refusals: a question whose yes is then refused
+		// anyway would waste the user's answer.
+		if !in.ConfirmEarlier && quoteDate != "" && o.SignedDate < quoteDate {
+			return apperr.Conflict("signedDate", msg.SignedBeforeQuote, msg.P{"date": o.SignedDate, "number": quoteNumber, "quoteDate": quoteDate})
 		}
 		if o.Number, err = store.NextOrderNumber(ctx, tx, compact(o.SignedDate)); err != nil {
 			return err

@@ -791,7 +791,7 @@ func TestOrderWinsItsOpportunity(t *testing.T) {
 			}
 			in := Input{OpportunityID: f.open, OwnerID: f.owner, SignedDate: "2026-03-01"}
 			if tt.fromQuote {
-				in = Input{QuoteID: f.approvedQuote(t, f.open), OwnerID: f.owner, SignedDate: "2026-03-01"}
+				in = Input{QuoteID: f.approvedQuote(t, f.open), OwnerID: f.owner, SignedDate: "2026-03-20"}
 			} else {
 				d, err := f.s.DraftFromOpportunity(f.open)
 				if err != nil {

@@ -34,6 +34,9 @@ type ReceiptInput struct {
 	Amount        string `json:"amount"`
 	Method        string `json:"method"`
 	Note          string `json:"note"`
+	// ConfirmEarlier confirms a date before the order's signing date;
+	// without it that is refused with a conflict naming both dates.
+	ConfirmEarlier bool `json:"confirmEarlier"`
 }
 
 func planErr(i int, err error) error {
@@ -322,6 +325,11 @@ func (s *Service) RecordReceipt(in ReceiptInput) (Detail, error) {
 		errs.Add(err)
 		if err := errs.Err(); err != nil {
 			return err
+		}
+		// Money is rarely received before the contract is signed: most
+		// often the date is mistyped, so ask.
+		if !in.ConfirmEarlier && r.Date < o.SignedDate {
+			return apperr.Conflict("date", msg.ReceiptBeforeSigned, msg.P{"date": r.Date, "number": o.Number, "signed": o.SignedDate})
 		}
 		if r.Number, err = store.NextReceiptNumber(ctx, tx, compact(r.Date)); err != nil {
 			return err
