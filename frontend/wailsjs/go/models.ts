@@ -1895,6 +1895,7 @@ export namespace order {
 	    notes: string;
 	    lines: product.LineInput[];
 	    plan: InstallmentInput[];
+	    confirmEarlier: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Input(source);
@@ -1911,6 +1912,7 @@ export namespace order {
 	        this.notes = source["notes"];
 	        this.lines = this.convertValues(source["lines"], product.LineInput);
 	        this.plan = this.convertValues(source["plan"], InstallmentInput);
+	        this.confirmEarlier = source["confirmEarlier"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2138,6 +2140,7 @@ export namespace order {
 	    amount: string;
 	    method: string;
 	    note: string;
+	    confirmEarlier: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new ReceiptInput(source);
@@ -2150,6 +2153,7 @@ export namespace order {
 	        this.amount = source["amount"];
 	        this.method = source["method"];
 	        this.note = source["note"];
+	        this.confirmEarlier = source["confirmEarlier"];
 	    }
 	}
 	export class ReceiptListRequest {
