@@ -152,9 +152,14 @@ func (s *Service) Get() (Dashboard, error) {
 	if d.QuotesExpiring.Items, d.QuotesExpiring.Count, err = store.ExpiringQuotes(ctx, q, today, until, Limit); err != nil {
 		return d, err
 	}
-	d.Recycling, err = s.recycling()
-	return d, err
+	return d, nil
 }
+
+// Recycling lists the customers the pools' rules will recycle soon. It is a
+// call of its own, made after Get: the rules' scan reads every owned
+// customer (about 0.3 s at 100,000), and the 工作台's figures should not
+// wait for it.
+func (s *Service) Recycling() (Recycling, error) { return s.recycling() }
 
 // recycling lists the customers the pools' rules will recycle within their
 // warning window, soonest first, the first Limit of them with the count.

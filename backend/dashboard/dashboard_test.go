@@ -147,8 +147,12 @@ func TestSlippedAndStages(t *testing.T) {
 	if bars["初期沟通"] != "2/20000000" || bars["谈成结束"] != "1/10000000" || bars["立项评估"] != "0/0" || len(d.Stages) != 8 {
 		t.Errorf("stage bars %v", bars)
 	}
-	if d.Customers != 1 || !d.Recycling.Enabled || d.Recycling.Count != 0 || len(d.Recycling.Items) != 0 {
-		t.Errorf("customers %d, recycling %+v", d.Customers, d.Recycling)
+	if d.Customers != 1 || d.Recycling.Enabled || len(d.Recycling.Items) != 0 {
+		t.Errorf("customers %d, recycling %+v (it is a call of its own)", d.Customers, d.Recycling)
+	}
+	// No pool rule here: the section is on and empty.
+	if r, err := f.s.Recycling(); err != nil || !r.Enabled || r.Count != 0 || len(r.Items) != 0 {
+		t.Errorf("recycling %+v, %v", r, err)
 	}
 }
 

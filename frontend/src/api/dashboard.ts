@@ -12,4 +12,6 @@ export type ExpiringQuote = store.ExpiringQuote
 export const dashboard = {
   get: (): Promise<Dashboard> => call(() => svc.Get()),
   counts: (): Promise<ReminderCounts> => call(() => svc.Counts()),
+  /** recycling is the customers the pools' rules will recycle soon: slower than get, so asked after it. */
+  recycling: (): Promise<Dashboard['recycling']> => call(() => svc.Recycling()),
 }

@@ -5,3 +5,5 @@ import {dashboard} from '../models';
 export function Counts():Promise<dashboard.Counts>;
 
 export function Get():Promise<dashboard.Dashboard>;
+
+export function Recycling():Promise<dashboard.Recycling>;

@@ -9,3 +9,7 @@ export function Counts() {
 export function Get() {
   return window['go']['dashboard']['Service']['Get']();
 }
+
+export function Recycling() {
+  return window['go']['dashboard']['Service']['Recycling']();
+}
