@@ -167,15 +167,7 @@ func ListCustomers(ctx context.Context, q Querier, f CustomerFilter) ([]Customer
 	if err := q.SelectContext(ctx, &rows, customerSelect+` WHERE `+c, a...); err != nil {
 		return nil, 0, fmt.Errorf("list customers: %w", err)
 	}
-	at := make(map[int64]int, len(rows))
-	for i, r := range rows {
-		at[r.ID] = i
-	}
-	for _, id := range ids {
-		if i, ok := at[id]; ok {
-			out = append(out, rows[i])
-		}
-	}
+	out = inOrder(out, ids, rows, func(r Customer) int64 { return r.ID })
 	return out, total, nil
 }
 

@@ -318,15 +318,7 @@ func opportunitiesByID(ctx context.Context, q Querier, ids []int64) ([]Opportuni
 	if err := q.SelectContext(ctx, &rows, oppSelect+` WHERE `+c, a...); err != nil {
 		return nil, fmt.Errorf("list opportunities: %w", err)
 	}
-	at := make(map[int64]int, len(rows))
-	for i, o := range rows {
-		at[o.ID] = i
-	}
-	for _, id := range ids {
-		if i, ok := at[id]; ok {
-			out = append(out, rows[i])
-		}
-	}
+	out = inOrder(out, ids, rows, func(r Opportunity) int64 { return r.ID })
 	return out, nil
 }
 

@@ -432,15 +432,7 @@ func ListPoolCustomers(ctx context.Context, q Querier, f PoolFilter) ([]PoolCust
 	if err := q.SelectContext(ctx, &rows, sel+` WHERE `+in, a...); err != nil {
 		return nil, 0, fmt.Errorf("list pool: %w", err)
 	}
-	at := make(map[int64]int, len(rows))
-	for i, r := range rows {
-		at[r.ID] = i
-	}
-	for _, id := range ids {
-		if i, ok := at[id]; ok {
-			out = append(out, rows[i])
-		}
-	}
+	out = inOrder(out, ids, rows, func(r PoolCustomer) int64 { return r.ID })
 	return out, total, nil
 }
 

@@ -110,3 +110,18 @@ func nextNumber(ctx context.Context, q Querier, table, prefix string) (string, e
 	}
 	return fmt.Sprintf("%s%03d", prefix, n+1), nil
 }
+
+// inOrder appends to out the rows whose ids are in ids, in the order of ids:
+// a page's ids are picked first, then its rows read by id in any order.
+func inOrder[T any](out []T, ids []int64, rows []T, id func(T) int64) []T {
+	at := make(map[int64]int, len(rows))
+	for i, r := range rows {
+		at[id(r)] = i
+	}
+	for _, x := range ids {
+		if i, ok := at[x]; ok {
+			out = append(out, rows[i])
+		}
+	}
+	return out
+}
