@@ -118,7 +118,6 @@ func (s *Service) Create(in Input) (store.Stage, error) {
 		errs.Add(err)
 		in.Kind = kind
 		name, bp, err := s.check(ctx, tx, 0, in)
-		errs.Add(err)
 		if errs.OK(err) {
 			errs.Add(outcomeProbability(kind, bp))
 		}
