@@ -23,6 +23,7 @@ const ssEn = {
     allTypesNote: 'All types: shared stages combine every type; the own stages of {sets} hold only that set\'s types, each on its own row. Every opportunity counts in one row.',
     setNote: 'Stage set "{name}": only opportunities of type {types}, over the shared stages and the set\'s own.',
     setNoTypes: '(no types)',
+    pickStageForType: 'Stage "{stage}" is not in the stage set of type "{type}"; choose another stage',
     pickOutcome: 'Outcome',
     pickOutcomeHint: 'There are several outcomes; choose this one\'s.',
     priority: 'Priority',

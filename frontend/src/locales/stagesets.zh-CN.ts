@@ -24,6 +24,7 @@ const ssZh = {
     allTypesNote: '全部类型：共用阶段合并所有类型的机会；{sets} 的专属阶段只含该组类型的机会，单独成行。每个机会只计入一行。',
     setNote: '阶段组「{name}」：只计类型为 {types} 的机会，显示共用阶段和本组阶段。',
     setNoTypes: '（没有类型）',
+    pickStageForType: '阶段「{stage}」不属于类型「{type}」的阶段组，请另选阶段',
     pickOutcome: '结束结果',
     pickOutcomeHint: '有多个结果可选，请选择本次的结果。',
     priority: '优先级',
