@@ -8,6 +8,7 @@ import (
 
 	"funneldesk/backend/msg"
 	"funneldesk/backend/oplog"
+	"funneldesk/backend/recycle"
 	"funneldesk/backend/store"
 	"funneldesk/backend/store/storetest"
 )
@@ -128,5 +129,41 @@ func TestMonthViews(t *testing.T) {
 				t.Errorf("%d, want %d", p.Total, tt.want)
 			}
 		})
+	}
+}
+
+// TestPeopleThroughRecycleBin: the contacts and staff of an opportunity go
+// into the bin with it and come back on restore.
+func TestPeopleThroughRecycleBin(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	boss, err := store.InsertContact(ctx, f.st.W, store.Contact{CustomerID: f.dashang, Name: "王总"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := f.input()
+	in.Contacts = []ContactRole{{ContactID: boss, Role: "决策人"}}
+	in.StaffIDs = []int64{f.li}
+	o := f.create(t, in)
+	if _, err := f.s.BatchDelete([]int64{o.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if n := storetest.Count(t, f.st, "opportunity_contacts") + storetest.Count(t, f.st, "opportunity_staff"); n != 0 {
+		t.Fatalf("%d people rows left behind", n)
+	}
+	bin := recycle.NewService(f.st, f.s.env)
+	page, err := bin.List(recycle.Filter{})
+	if err != nil || len(page.Items) != 1 {
+		t.Fatalf("bin %+v %v", page, err)
+	}
+	if _, err := bin.Restore([]int64{page.Items[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := f.s.Get(o.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Contacts) != 1 || d.Contacts[0].Role != "决策人" || len(d.Staff) != 1 {
+		t.Errorf("restored people %+v %+v", d.Contacts, d.Staff)
 	}
 }
