@@ -93,3 +93,44 @@ test('list columns picked in the chooser are remembered after a reload', async (
   assert.ok(saved.includes('priority') && !saved.includes('customer'), JSON.stringify(saved))
   assert.deepEqual(page.errors, [])
 })
+
+test('a stage set for a type: its stage shows in the funnel, which says what "all types" combines', async () => {
+  await page.goto(srv.url + '#/settings')
+  await page.locator('[data-test="stage-sets-panel"]').waitFor()
+  await page.click('[data-test="stage-set-add"]')
+  const dlg = page.locator('[data-test="stage-set-dialog"]')
+  await dlg.waitFor({ state: 'visible' })
+  await page.fill('[data-test="stage-set-name"]', '项目型阶段')
+  await pickOption(page, dlg.locator('[data-test="stage-set-types"]'), '新业务')
+  await page.keyboard.press('Escape') // close the multi-select's list, not the dialog
+  await page.click('[data-test="stage-set-save"]')
+  await dlg.waitFor({ state: 'hidden' })
+  await page.locator('[data-test="stage-sets-table"] .el-table__row', { hasText: '项目型阶段' }).waitFor()
+
+  await page.click('[data-test="stage-add"]')
+  const sd = page.locator('[data-test="stage-dialog"]')
+  await sd.waitFor({ state: 'visible' })
+  await page.fill('[data-test="stage-name"]', '招投标')
+  await page.fill('[data-test="stage-probability"]', '55')
+  await pickOption(page, sd.locator('[data-test="stage-set"]'), '项目型阶段')
+  await page.click('[data-test="stage-save"]')
+  await sd.waitFor({ state: 'hidden' })
+  await page.locator('[data-test="stages-table"] .el-table__row', { hasText: '招投标' }).locator('[data-test="stage-set-tag"]').waitFor()
+
+  // A type-less example opportunity may not enter the set's stage.
+  const opps = await srv.call('opportunity.Service.List', { filter: { view: '', stageIds: [], ownerIds: [], sources: [], types: [], customerId: 0,
+    closeFrom: '', closeTo: '', stageSetId: 0, createdFrom: '', createdTo: '', closedFrom: '', closedTo: '', query: '', sort: '', desc: false }, page: 1, pageSize: 10 })
+  const stageId = (await srv.call('stage.Service.List')).find((s) => s.name === '招投标').id
+  await assert.rejects(srv.call('opportunity.Service.ChangeStage', opps.items[0].id, { stageId, lostReason: '', competitor: '', confirmOrders: false }), /不属于类型/)
+
+  await page.goto(srv.url + '#/funnel')
+  await funnelRow('招投标').waitFor()
+  const note = page.locator('[data-test="funnel-set-note"]')
+  assert.match(await note.innerText(), /全部类型.*项目型阶段/)
+  await pickOption(page, page.locator('[data-test="funnel-stage-set"]'), '项目型阶段')
+  await page.waitForFunction(() => /阶段组「项目型阶段」/.test(document.querySelector('[data-test="funnel-set-note"]')?.textContent ?? ''))
+  assert.match(await note.innerText(), /新业务/)
+  assert.match(await page.locator('[data-test="funnel-total"]').innerText(), /\b0\b/)
+  await shot(page, 'stagesets-funnel-set')
+  assert.deepEqual(page.errors, [])
+})
