@@ -716,6 +716,7 @@ export namespace funnel {
 	    to: string;
 	    type: string;
 	    source: string;
+	    stageSetId: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Filter(source);
@@ -728,6 +729,7 @@ export namespace funnel {
 	        this.to = source["to"];
 	        this.type = source["type"];
 	        this.source = source["source"];
+	        this.stageSetId = source["stageSetId"];
 	    }
 	}
 	export class ChartRequest {
@@ -788,6 +790,7 @@ export namespace funnel {
 	    name: string;
 	    kind: string;
 	    retired: boolean;
+	    setId: number;
 	    count: number;
 	    countShare: number;
 	    amountCents: number;
@@ -805,6 +808,7 @@ export namespace funnel {
 	        this.name = source["name"];
 	        this.kind = source["kind"];
 	        this.retired = source["retired"];
+	        this.setId = source["setId"];
 	        this.count = source["count"];
 	        this.countShare = source["countShare"];
 	        this.amountCents = source["amountCents"];
@@ -818,6 +822,7 @@ export namespace funnel {
 	    ownerName: string;
 	    stages: Row[];
 	    total: Total;
+	    sets: store.StageSet[];
 	    generatedAt: string;
 	
 	    static createFrom(source: any = {}) {
@@ -830,6 +835,7 @@ export namespace funnel {
 	        this.ownerName = source["ownerName"];
 	        this.stages = this.convertValues(source["stages"], Row);
 	        this.total = this.convertValues(source["total"], Total);
+	        this.sets = this.convertValues(source["sets"], store.StageSet);
 	        this.generatedAt = source["generatedAt"];
 	    }
 	
@@ -1503,9 +1509,25 @@ export namespace opportunity {
 		}
 	}
 	
+	export class ContactRole {
+	    contactId: number;
+	    role: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ContactRole(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.contactId = source["contactId"];
+	        this.role = source["role"];
+	    }
+	}
 	export class Detail {
 	    opportunity: store.Opportunity;
 	    history: store.StageChange[];
+	    contacts: store.OppContact[];
+	    staff: store.OppStaff[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Detail(source);
@@ -1515,6 +1537,8 @@ export namespace opportunity {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.opportunity = this.convertValues(source["opportunity"], store.Opportunity);
 	        this.history = this.convertValues(source["history"], store.StageChange);
+	        this.contacts = this.convertValues(source["contacts"], store.OppContact);
+	        this.staff = this.convertValues(source["staff"], store.OppStaff);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1550,6 +1574,9 @@ export namespace opportunity {
 	    description: string;
 	    lostReason: string;
 	    competitor: string;
+	    priority: string;
+	    contacts: ContactRole[];
+	    staffIds: number[];
 	    confirmOrders: boolean;
 	
 	    static createFrom(source: any = {}) {
@@ -1572,8 +1599,29 @@ export namespace opportunity {
 	        this.description = source["description"];
 	        this.lostReason = source["lostReason"];
 	        this.competitor = source["competitor"];
+	        this.priority = source["priority"];
+	        this.contacts = this.convertValues(source["contacts"], ContactRole);
+	        this.staffIds = source["staffIds"];
 	        this.confirmOrders = source["confirmOrders"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class ListRequest {
 	    filter: store.OpportunityFilter;
@@ -3583,6 +3631,8 @@ export namespace stage {
 	    name: string;
 	    probability: string;
 	    after: number;
+	    kind: string;
+	    setId: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Input(source);
@@ -3593,6 +3643,22 @@ export namespace stage {
 	        this.name = source["name"];
 	        this.probability = source["probability"];
 	        this.after = source["after"];
+	        this.kind = source["kind"];
+	        this.setId = source["setId"];
+	    }
+	}
+	export class SetInput {
+	    name: string;
+	    types: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SetInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.types = source["types"];
 	    }
 	}
 
@@ -4113,6 +4179,36 @@ export namespace store {
 	        this.totalCents = source["totalCents"];
 	    }
 	}
+	export class OppContact {
+	    contactId: number;
+	    name: string;
+	    role: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OppContact(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.contactId = source["contactId"];
+	        this.name = source["name"];
+	        this.role = source["role"];
+	    }
+	}
+	export class OppStaff {
+	    ownerId: number;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OppStaff(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ownerId = source["ownerId"];
+	        this.name = source["name"];
+	    }
+	}
 	export class Opportunity {
 	    id: number;
 	    name: string;
@@ -4133,10 +4229,13 @@ export namespace store {
 	    description: string;
 	    lostReason: string;
 	    competitor: string;
+	    priority: string;
 	    createdAt: string;
 	    updatedAt: string;
 	    externalId: string;
 	    lastFollowupAt: string;
+	    contactsText: string;
+	    staffText: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Opportunity(source);
@@ -4163,10 +4262,13 @@ export namespace store {
 	        this.description = source["description"];
 	        this.lostReason = source["lostReason"];
 	        this.competitor = source["competitor"];
+	        this.priority = source["priority"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
 	        this.externalId = source["externalId"];
 	        this.lastFollowupAt = source["lastFollowupAt"];
+	        this.contactsText = source["contactsText"];
+	        this.staffText = source["staffText"];
 	    }
 	}
 	export class OpportunityFilter {
@@ -4178,6 +4280,11 @@ export namespace store {
 	    customerId: number;
 	    closeFrom: string;
 	    closeTo: string;
+	    stageSetId: number;
+	    createdFrom: string;
+	    createdTo: string;
+	    closedFrom: string;
+	    closedTo: string;
 	    query: string;
 	    sort: string;
 	    desc: boolean;
@@ -4196,6 +4303,11 @@ export namespace store {
 	        this.customerId = source["customerId"];
 	        this.closeFrom = source["closeFrom"];
 	        this.closeTo = source["closeTo"];
+	        this.stageSetId = source["stageSetId"];
+	        this.createdFrom = source["createdFrom"];
+	        this.createdTo = source["createdTo"];
+	        this.closedFrom = source["closedFrom"];
+	        this.closedTo = source["closedTo"];
 	        this.query = source["query"];
 	        this.sort = source["sort"];
 	        this.desc = source["desc"];
@@ -4847,6 +4959,7 @@ export namespace store {
 	    probabilityBp: number;
 	    kind: string;
 	    retired: boolean;
+	    setId: number;
 	    inUse: number;
 	
 	    static createFrom(source: any = {}) {
@@ -4861,6 +4974,7 @@ export namespace store {
 	        this.probabilityBp = source["probabilityBp"];
 	        this.kind = source["kind"];
 	        this.retired = source["retired"];
+	        this.setId = source["setId"];
 	        this.inUse = source["inUse"];
 	    }
 	}
@@ -4886,6 +5000,24 @@ export namespace store {
 	        this.toStageId = source["toStageId"];
 	        this.toStageName = source["toStageName"];
 	        this.changedAt = source["changedAt"];
+	    }
+	}
+	export class StageSet {
+	    id: number;
+	    name: string;
+	    position: number;
+	    types: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new StageSet(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.position = source["position"];
+	        this.types = source["types"];
 	    }
 	}
 	export class Team {
