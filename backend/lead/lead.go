@@ -333,7 +333,10 @@ func (s *Service) BatchAssign(ids []int64, ownerID int64) (int, error) {
 		}
 		return nil
 	})
-	return n, err
+	if err != nil {
+		return 0, err
+	}
+	return n, nil
 }
 
 func checkIDs(ids []int64) error {
