@@ -382,7 +382,9 @@ func TestFollowUpsOnLead(t *testing.T) {
 
 func TestConversionReport(t *testing.T) {
 	f := newFixture(t)
-	mk := func(name, source string, owner int64) store.Lead { return f.lead(t, Input{Name: name, Source: source, OwnerID: owner}) }
+	mk := func(name, source string, owner int64) store.Lead {
+		return f.lead(t, Input{Name: name, Source: source, OwnerID: owner})
+	}
 	a := mk("a", "展会", f.zhang)
 	mk("b", "展会", f.zhang)
 	c := mk("c", "展会", f.li)
