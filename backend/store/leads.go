@@ -32,15 +32,15 @@ type Lead struct {
 	InvalidReason string `db:"invalid_reason" json:"invalidReason"`
 	Notes         string `db:"notes" json:"notes"`
 	// The records a converted lead became (0 for none).
-	CustomerID      int64  `db:"customer_id" json:"customerId"`
-	CustomerName    string `db:"customer_name" json:"customerName"`
-	ContactID       int64  `db:"contact_id" json:"contactId"`
-	ContactName2    string `db:"contact_record_name" json:"contactRecordName"`
-	OpportunityID   int64  `db:"opportunity_id" json:"opportunityId"`
-	OpportunityName string `db:"opportunity_name" json:"opportunityName"`
-	ConvertedAt     string `db:"converted_at" json:"convertedAt"`
-	CreatedAt       string `db:"created_at" json:"createdAt"`
-	UpdatedAt       string `db:"updated_at" json:"updatedAt"`
+	CustomerID        int64  `db:"customer_id" json:"customerId"`
+	CustomerName      string `db:"customer_name" json:"customerName"`
+	ContactID         int64  `db:"contact_id" json:"contactId"`
+	ContactRecordName string `db:"contact_record_name" json:"contactRecordName"`
+	OpportunityID     int64  `db:"opportunity_id" json:"opportunityId"`
+	OpportunityName   string `db:"opportunity_name" json:"opportunityName"`
+	ConvertedAt       string `db:"converted_at" json:"convertedAt"`
+	CreatedAt         string `db:"created_at" json:"createdAt"`
+	UpdatedAt         string `db:"updated_at" json:"updatedAt"`
 }
 
 // LeadFilter selects leads. Created bounds the creation date (YYYY-MM-DD,
