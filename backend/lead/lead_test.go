@@ -2,6 +2,9 @@ package lead
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -435,4 +438,51 @@ func TestConversionReport(t *testing.T) {
 	}
 	_, err := f.s.ConversionReport(ReportRequest{By: "team"})
 	storetest.WantErr(t, err, apperr.CodeInvalid, "by")
+}
+
+func TestExport(t *testing.T) {
+	f := newFixture(t)
+	dir := t.TempDir()
+	f.env.SetPicker(svc.DirPicker(dir))
+	a := f.lead(t, Input{Name: "华强线索", Company: "华强电子", Source: "展会", Notes: "=1+2"})
+	f.lead(t, Input{Name: "大商线索", Source: "官网"})
+	if _, err := f.s.Convert(ConvertInput{LeadID: a.ID, CreateOpportunity: true, StageID: f.stage.ID}); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"csv", "xlsx"} {
+		path, err := f.s.Export(Filter{Source: "展会"}, format)
+		if err != nil || path == "" {
+			t.Fatalf("export %s: %q %v", format, path, err)
+		}
+		rpath, err := f.s.ExportConversion(ReportRequest{By: "owner"}, format)
+		if err != nil || rpath == "" {
+			t.Fatalf("report %s: %q %v", format, rpath, err)
+		}
+	}
+	csv := readFile(t, dir, "线索-20260310.csv")
+	for _, want := range []string{"线索名称", "华强线索", "已转化", "华强电子", "'=1+2"} {
+		if !strings.Contains(csv, want) {
+			t.Errorf("lead CSV lacks %q:\n%s", want, csv)
+		}
+	}
+	if strings.Contains(csv, "大商线索") {
+		t.Errorf("the source filter was not applied:\n%s", csv)
+	}
+	rep := readFile(t, dir, "线索转化率-20260310.csv")
+	for _, want := range []string{"负责人", "张三,2,1,0,50", "合计,2,1,0,50"} {
+		if !strings.Contains(rep, want) {
+			t.Errorf("report CSV lacks %q:\n%s", want, rep)
+		}
+	}
+	_, err := f.s.Export(Filter{}, "pdf")
+	storetest.WantErr(t, err, apperr.CodeInvalid, "format")
+}
+
+func readFile(t *testing.T, dir, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -16,7 +16,8 @@ var Columns = []export.Column{
 	{Label: msg.LabelEmail, Kind: export.Text}, {Label: msg.LabelLeadSource, Kind: export.Text},
 	{Label: msg.LabelOwner, Kind: export.Text}, {Label: msg.LabelLeadStatus, Kind: export.Text},
 	{Label: msg.LabelInvalidReason, Kind: export.Text}, {Label: msg.LabelLeadCustomer, Kind: export.Text},
-	{Label: msg.LabelLeadOpp, Kind: export.Text}, {Label: msg.LabelNotes, Kind: export.Text},
+	{Label: msg.LabelLeadContactRec, Kind: export.Text}, {Label: msg.LabelLeadOpp, Kind: export.Text},
+	{Label: msg.LabelConvertedAt, Kind: export.DateTime}, {Label: msg.LabelNotes, Kind: export.Text},
 	{Label: msg.LabelCreatedAt, Kind: export.DateTime},
 }
 
@@ -58,8 +59,8 @@ func (s *Service) Export(f Filter, format string) (string, error) {
 		Rows: func(emit func(...any) error) error {
 			return store.EachLead(ctx, s.st.DB, f.store(), func(l store.Lead) error {
 				return emit(l.Name, l.Company, l.ContactName, l.Phone, l.Email, l.Source, l.OwnerName,
-					msg.Render(msg.Zh, StatusLabel(l.Status), nil), l.InvalidReason, l.CustomerName, l.OpportunityName,
-					l.Notes, l.CreatedAt)
+					msg.Render(msg.Zh, StatusLabel(l.Status), nil), l.InvalidReason, l.CustomerName, l.ContactRecordName,
+					l.OpportunityName, l.ConvertedAt, l.Notes, l.CreatedAt)
 			})
 		}})
 }
