@@ -91,22 +91,39 @@ func (f LeadFilter) where() *where {
 
 // ListLeads returns a page of leads, newest first, and the total matching.
 // The page's ids are picked on the leads table alone, from the index of the
-// filter in id order, so the joins run for its rows only.
+// filter in id order, so the joins run for its rows only. A text search
+// reads the table newest first and stops after searchCollect matches: when
+// it finds fewer, that one pass gives both the total and the page.
 func ListLeads(ctx context.Context, q Querier, f LeadFilter, offset, limit int) ([]Lead, int, error) {
 	w := f.where()
-	var total int
-	if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM leads l`+w.sql(), w.args...); err != nil {
-		return nil, 0, fmt.Errorf("count leads: %w", err)
+	total := -1
+	var ids []int64
+	if strings.TrimSpace(f.Query) != "" {
+		var found []int64
+		if err := q.SelectContext(ctx, &found, `SELECT l.id FROM leads l`+w.sql()+` ORDER BY l.id DESC LIMIT ?`,
+			append(append([]any{}, w.args...), searchCollect+1)...); err != nil {
+			return nil, 0, fmt.Errorf("search leads: %w", err)
+		}
+		if len(found) <= searchCollect {
+			total = len(found)
+			if offset < len(found) {
+				ids = found[offset:min(len(found), offset+limit)]
+			}
+		}
+	}
+	if total < 0 {
+		if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM leads l`+w.sql(), w.args...); err != nil {
+			return nil, 0, fmt.Errorf("count leads: %w", err)
+		}
+		if total == 0 || offset >= total {
+			return []Lead{}, total, nil
+		}
+		if err := q.SelectContext(ctx, &ids, `SELECT l.id FROM leads l`+w.sql()+` ORDER BY l.id DESC LIMIT ? OFFSET ?`,
+			append(append([]any{}, w.args...), limit, offset)...); err != nil {
+			return nil, 0, fmt.Errorf("list leads: %w", err)
+		}
 	}
 	out := []Lead{}
-	if total == 0 || offset >= total {
-		return out, total, nil
-	}
-	var ids []int64
-	if err := q.SelectContext(ctx, &ids, `SELECT l.id FROM leads l`+w.sql()+` ORDER BY l.id DESC LIMIT ? OFFSET ?`,
-		append(append([]any{}, w.args...), limit, offset)...); err != nil {
-		return nil, 0, fmt.Errorf("list leads: %w", err)
-	}
 	if len(ids) == 0 {
 		return out, total, nil
 	}
@@ -222,20 +239,26 @@ type LeadRateRow struct {
 }
 
 // LeadRates groups the leads created in [from, to] ("" open) by source
-// (by "source") or owner (by "owner"), largest group first. It reads the
-// leads_report index alone.
+// (by "source") or owner (by "owner"), largest group first. The counting
+// reads the leads_report index alone (it holds every column it needs); the
+// owners' names are joined to the groups after.
 func LeadRates(ctx context.Context, q Querier, by, from, to string) ([]LeadRateRow, error) {
 	w := &where{}
-	w.dateRange("l.created_day", from, to)
-	sel, group := `l.source AS key, 0 AS owner_id`, `l.source`
+	w.dateRange("created_day", from, to)
+	group := `source`
 	if by == "owner" {
-		sel = `COALESCE(w.name, '') AS key, COALESCE(l.owner_id, 0) AS owner_id`
-		group = `l.owner_id`
+		group = `owner_id`
+	}
+	sel := `g.grp AS key, 0 AS owner_id`
+	join := ``
+	if by == "owner" {
+		sel = `COALESCE(w.name, '') AS key, COALESCE(g.grp, 0) AS owner_id`
+		join = ` LEFT JOIN owners w ON w.id = g.grp`
 	}
 	out := []LeadRateRow{}
-	err := q.SelectContext(ctx, &out, `SELECT `+sel+`, COUNT(*) AS total,
-		SUM(l.status = 'converted') AS converted, SUM(l.status = 'invalid') AS invalid
-		FROM leads l LEFT JOIN owners w ON w.id = l.owner_id`+w.sql()+` GROUP BY `+group+` ORDER BY total DESC, key`, w.args...)
+	err := q.SelectContext(ctx, &out, `SELECT `+sel+`, g.total, g.converted, g.invalid FROM (
+		SELECT `+group+` AS grp, COUNT(*) AS total, SUM(status = 'converted') AS converted, SUM(status = 'invalid') AS invalid
+		FROM leads INDEXED BY leads_report`+w.sql()+` GROUP BY `+group+`) g`+join+` ORDER BY g.total DESC, key`, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("lead rates: %w", err)
 	}

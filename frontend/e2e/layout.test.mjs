@@ -229,7 +229,7 @@ async function fillHuge(srv) {
   for (let i = 0; i < 12; i++) {
     const l = await srv.call('lead.Service.Create', { name: `全国分支机构客户关系管理系统采购意向线索第${i + 1}条`,
       company: `中华人民共和国长名称国际贸易线索集团股份有限公司第${i + 1}分公司`, contactName: '欧阳长名字联系人先生',
-      phone: '+86 (021) 6888-8888 ext 1234', email: 'very.long.contact.name@example-international-trading.com',
+      phone: '+86 (0571) 8777-6666 ext 4321', email: 'very.long.contact.name@example-international-trading.com',
       source: '全国行业展会与线上推广活动', ownerId: owner.id, notes: '' })
     if (i === 0) await srv.call('lead.Service.Convert', { leadId: l.id, customerId: 0, customerName: '', contactName: '', contactTitle: '',
       createOpportunity: false, opportunityName: '', stageId: 0, amount: '', expectedClose: '' })

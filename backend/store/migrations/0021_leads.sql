@@ -33,6 +33,8 @@ CREATE TABLE leads (
 -- order, so a page is read without sorting.
 CREATE INDEX leads_status ON leads(status, id);
 CREATE INDEX leads_owner ON leads(owner_id, id);
+-- A salesperson's leads of one status (我的跟进中线索) is the common view.
+CREATE INDEX leads_owner_status ON leads(owner_id, status);
 CREATE INDEX leads_source ON leads(source, id);
 CREATE INDEX leads_name_py ON leads(name_py);
 CREATE INDEX leads_name_initials ON leads(name_initials);
