@@ -17,6 +17,7 @@ import (
 	"funneldesk/backend/msg"
 	"funneldesk/backend/oplog"
 	"funneldesk/backend/owner"
+	"funneldesk/backend/recycle"
 	"funneldesk/backend/store"
 	"funneldesk/backend/svc"
 	"funneldesk/backend/validate"
@@ -242,6 +243,19 @@ func (s *Service) Update(id int64, in Input) (store.Lead, error) {
 		return oplog.Record(ctx, tx, oplog.Entry{Kind: "lead", ID: id, Name: out.Name, Action: oplog.Update, Owner: out.OwnerName, Old: cur, New: out})
 	})
 	return out, err
+}
+
+// Delete moves a lead with its follow-ups to the recycle bin; the records
+// it became stay.
+func (s *Service) Delete(id int64) error {
+	ctx := s.env.Ctx()
+	return s.st.Tx(ctx, func(tx store.Tx) error {
+		l, err := get(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		return recycle.Trash(ctx, tx, s.env.Now(), "lead", id, l.Name, l.OwnerName)
+	})
 }
 
 // StatusChange sets leads' status; Reason is required for invalid.

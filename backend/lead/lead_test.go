@@ -10,6 +10,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/followup"
+	"funneldesk/backend/recycle"
 	"funneldesk/backend/store"
 	"funneldesk/backend/store/storetest"
 	"funneldesk/backend/svc"
@@ -485,4 +486,35 @@ func readFile(t *testing.T, dir, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+func TestDeleteAndRestore(t *testing.T) {
+	f := newFixture(t)
+	l := f.lead(t, Input{Name: "删除的线索", Company: "华强电子"})
+	fs := followup.NewService(f.st, f.env)
+	if _, err := fs.Create(followup.Input{LeadID: l.ID, Date: today, Method: "电话", Content: "打过电话"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.Delete(l.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n := storetest.Count(t, f.st, "leads") + storetest.Count(t, f.st, "followups"); n != 0 {
+		t.Fatalf("%d rows left after the delete", n)
+	}
+	storetest.WantErr(t, f.s.Delete(l.ID), apperr.CodeNotFound, "id")
+	bin := recycle.NewService(f.st, f.env)
+	p, err := bin.List(recycle.Filter{Kind: "lead"})
+	if err != nil || p.Total != 1 {
+		t.Fatalf("bin %+v, %v", p, err)
+	}
+	if _, err := bin.Restore([]int64{p.Items[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.s.Get(l.ID)
+	if err != nil || got.Name != "删除的线索" {
+		t.Fatalf("restored %+v, %v", got, err)
+	}
+	if list, _ := fs.List(followup.Of{LeadID: l.ID}); len(list) != 1 {
+		t.Errorf("the follow-up did not come back: %v", list)
+	}
 }

@@ -27,6 +27,8 @@ var (
 	LeadStatusConverted = def("lead.status.converted", "已转化", "Converted")
 	LeadStatusInvalid   = def("lead.status.invalid", "无效", "Invalid")
 
+	KindLead = def("oplog.kind.lead", "线索", "lead")
+
 	LeadNotFound      = def("lead.notFound", "线索不存在", "Lead not found")
 	LeadStatusUnknown = def("lead.statusUnknown", "线索状态「{value}」不正确，可选：新线索、跟进中、无效", "Lead status \"{value}\" is not valid; choose New, Working or Invalid")
 	LeadReasonNeeded  = def("lead.reasonNeeded", "标为无效时请填写无效原因", "Give the reason the lead is invalid")

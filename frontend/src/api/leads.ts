@@ -41,6 +41,8 @@ export const leads = {
   get: (id: number): Promise<Lead> => call(() => svc.Get(id)),
   create: (input: LeadInput): Promise<Lead> => changed(call(() => svc.Create(input)), 'leads'),
   update: (id: number, input: LeadInput): Promise<Lead> => changed(call(() => svc.Update(id, input)), 'leads'),
+  /** remove moves the lead with its follow-ups to the recycle bin. */
+  remove: (id: number): Promise<void> => changed(call(() => svc.Delete(id)), 'leads', 'recycle'),
   /** setStatus sets the status of the leads ids; invalid needs a reason. */
   setStatus: (ids: number[], status: LeadStatus, reason = ''): Promise<Lead[]> =>
     changed(call(() => svc.SetStatus({ ids, status, reason })), 'leads'),

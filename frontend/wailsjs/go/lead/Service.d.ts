@@ -13,6 +13,8 @@ export function Convert(arg1:lead.ConvertInput):Promise<lead.Converted>;
 
 export function Create(arg1:lead.Input):Promise<store.Lead>;
 
+export function Delete(arg1:number):Promise<void>;
+
 export function Export(arg1:lead.Filter,arg2:string):Promise<string>;
 
 export function ExportConversion(arg1:lead.ReportRequest,arg2:string):Promise<string>;

@@ -22,6 +22,10 @@ export function Create(arg1) {
   return window['go']['lead']['Service']['Create'](arg1);
 }
 
+export function Delete(arg1) {
+  return window['go']['lead']['Service']['Delete'](arg1);
+}
+
 export function Export(arg1, arg2) {
   return window['go']['lead']['Service']['Export'](arg1, arg2);
 }
