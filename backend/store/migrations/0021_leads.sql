@@ -32,6 +32,8 @@ CREATE TABLE leads (
 -- The list is newest first (by id); each filter is one index range in id
 -- order, so a page is read without sorting.
 CREATE INDEX leads_status ON leads(status, id);
+-- A status in a period (本周的新线索) is counted from one range.
+CREATE INDEX leads_status_created ON leads(status, created_day);
 CREATE INDEX leads_owner ON leads(owner_id, id);
 -- A salesperson's leads of one status (我的跟进中线索) is the common view.
 CREATE INDEX leads_owner_status ON leads(owner_id, status);
