@@ -372,27 +372,35 @@ func (s *Service) Create(in Input) (store.Opportunity, error) {
 	ctx := s.env.Ctx()
 	var out store.Opportunity
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
-		o, err := build(ctx, tx, in, store.Opportunity{})
-		if err != nil {
-			return err
-		}
-		id, err := store.InsertOpportunity(ctx, tx, o)
-		if err != nil {
-			return err
-		}
-		if err := store.InsertStageChange(ctx, tx, id, nil, o.StageID); err != nil {
-			return err
-		}
-		o.ID = id
-		if err := savePeople(ctx, tx, in, o); err != nil {
-			return err
-		}
-		if out, err = getFull(ctx, tx, id); err != nil {
-			return err
-		}
-		return oplog.Record(ctx, tx, oplog.Entry{Kind: "opportunity", ID: id, Name: out.Name, Action: oplog.Create, Owner: out.OwnerName, New: out})
+		var err error
+		out, err = CreateIn(ctx, tx, in)
+		return err
 	})
 	return out, err
+}
+
+// CreateIn is Create inside the caller's transaction (a lead's conversion).
+func CreateIn(ctx context.Context, tx store.Tx, in Input) (store.Opportunity, error) {
+	o, err := build(ctx, tx, in, store.Opportunity{})
+	if err != nil {
+		return o, err
+	}
+	id, err := store.InsertOpportunity(ctx, tx, o)
+	if err != nil {
+		return o, err
+	}
+	if err := store.InsertStageChange(ctx, tx, id, nil, o.StageID); err != nil {
+		return o, err
+	}
+	o.ID = id
+	if err := savePeople(ctx, tx, in, o); err != nil {
+		return o, err
+	}
+	out, err := getFull(ctx, tx, id)
+	if err != nil {
+		return out, err
+	}
+	return out, oplog.Record(ctx, tx, oplog.Entry{Kind: "opportunity", ID: id, Name: out.Name, Action: oplog.Create, Owner: out.OwnerName, New: out})
 }
 
 // Update edits an opportunity; a stage change is recorded in its history.

@@ -6,6 +6,7 @@ export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/', name: 'dashboard', component: () => import('./views/DashboardView.vue') },
+    { path: '/leads', name: 'leads', component: () => import('./views/LeadsView.vue') },
     { path: '/customers', name: 'customers', component: () => import('./views/CustomersView.vue') },
     { path: '/pool', name: 'pool', component: () => import('./views/PoolView.vue') },
     { path: '/opportunities', name: 'opportunities', component: () => import('./views/OpportunitiesView.vue') },

@@ -27,6 +27,8 @@ import rfZh from './reportframe.zh-CN'
 import rfEn from './reportframe.en'
 import ssZh from './stagesets.zh-CN'
 import ssEn from './stagesets.en'
+import leadsZh from './leads.zh-CN'
+import leadsEn from './leads.en'
 
 export type Lang = 'zh-CN' | 'en'
 export const languages: { value: Lang; label: string }[] = [
@@ -38,7 +40,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...bizZh, ...fuZh, ...recycleZh, ...poolZh, ...i9bZh, ...i9aZh, ...backupZh, ...i9b2Zh, ...i9cZh, ...rfZh, ...ssZh }, en: { ...en, ...bizEn, ...fuEn, ...recycleEn, ...poolEn, ...i9bEn, ...i9aEn, ...backupEn, ...i9b2En, ...i9cEn, ...rfEn, ...ssEn } },
+  messages: { 'zh-CN': { ...zhCN, ...bizZh, ...fuZh, ...recycleZh, ...poolZh, ...i9bZh, ...i9aZh, ...backupZh, ...i9b2Zh, ...i9cZh, ...rfZh, ...ssZh, ...leadsZh }, en: { ...en, ...bizEn, ...fuEn, ...recycleEn, ...poolEn, ...i9bEn, ...i9aEn, ...backupEn, ...i9b2En, ...i9cEn, ...rfEn, ...ssEn, ...leadsEn } },
   missingWarn: false,
   fallbackWarn: false,
 })

@@ -590,6 +590,7 @@ export namespace dashboard {
 export namespace followup {
 	
 	export class Input {
+	    leadId: number;
 	    customerId: number;
 	    contactId: number;
 	    opportunityId: number;
@@ -606,6 +607,7 @@ export namespace followup {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.leadId = source["leadId"];
 	        this.customerId = source["customerId"];
 	        this.contactId = source["contactId"];
 	        this.opportunityId = source["opportunityId"];
@@ -618,6 +620,7 @@ export namespace followup {
 	    }
 	}
 	export class Of {
+	    leadId: number;
 	    customerId: number;
 	    contactId: number;
 	    opportunityId: number;
@@ -628,6 +631,7 @@ export namespace followup {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.leadId = source["leadId"];
 	        this.customerId = source["customerId"];
 	        this.contactId = source["contactId"];
 	        this.opportunityId = source["opportunityId"];
@@ -1269,6 +1273,339 @@ export namespace importer {
 		    }
 		    return a;
 		}
+	}
+
+}
+
+export namespace lead {
+	
+	export class ConvertCheck {
+	    customerName: string;
+	    contactName: string;
+	    duplicates: pool.Duplicate[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ConvertCheck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.customerName = source["customerName"];
+	        this.contactName = source["contactName"];
+	        this.duplicates = this.convertValues(source["duplicates"], pool.Duplicate);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ConvertInput {
+	    leadId: number;
+	    customerId: number;
+	    customerName: string;
+	    contactName: string;
+	    contactTitle: string;
+	    createOpportunity: boolean;
+	    opportunityName: string;
+	    stageId: number;
+	    amount: string;
+	    expectedClose: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConvertInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.leadId = source["leadId"];
+	        this.customerId = source["customerId"];
+	        this.customerName = source["customerName"];
+	        this.contactName = source["contactName"];
+	        this.contactTitle = source["contactTitle"];
+	        this.createOpportunity = source["createOpportunity"];
+	        this.opportunityName = source["opportunityName"];
+	        this.stageId = source["stageId"];
+	        this.amount = source["amount"];
+	        this.expectedClose = source["expectedClose"];
+	    }
+	}
+	export class Converted {
+	    lead: store.Lead;
+	    customer: store.Customer;
+	    contact: store.Contact;
+	    opportunity: store.Opportunity;
+	    linked: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Converted(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.lead = this.convertValues(source["lead"], store.Lead);
+	        this.customer = this.convertValues(source["customer"], store.Customer);
+	        this.contact = this.convertValues(source["contact"], store.Contact);
+	        this.opportunity = this.convertValues(source["opportunity"], store.Opportunity);
+	        this.linked = source["linked"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Filter {
+	    query: string;
+	    status: string;
+	    ownerId: number;
+	    source: string;
+	    createdFrom: string;
+	    createdTo: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = source["query"];
+	        this.status = source["status"];
+	        this.ownerId = source["ownerId"];
+	        this.source = source["source"];
+	        this.createdFrom = source["createdFrom"];
+	        this.createdTo = source["createdTo"];
+	    }
+	}
+	export class Input {
+	    name: string;
+	    company: string;
+	    contactName: string;
+	    phone: string;
+	    email: string;
+	    source: string;
+	    ownerId: number;
+	    notes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.company = source["company"];
+	        this.contactName = source["contactName"];
+	        this.phone = source["phone"];
+	        this.email = source["email"];
+	        this.source = source["source"];
+	        this.ownerId = source["ownerId"];
+	        this.notes = source["notes"];
+	    }
+	}
+	export class ListRequest {
+	    filter: Filter;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ListRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filter = this.convertValues(source["filter"], Filter);
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Options {
+	    statuses: string[];
+	    sources: string[];
+	    today: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Options(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.statuses = source["statuses"];
+	        this.sources = source["sources"];
+	        this.today = source["today"];
+	    }
+	}
+	export class Page {
+	    items: store.Lead[];
+	    total: number;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Page(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], store.Lead);
+	        this.total = source["total"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RateRow {
+	    key: string;
+	    ownerId: number;
+	    total: number;
+	    converted: number;
+	    invalid: number;
+	    rateBp: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RateRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.ownerId = source["ownerId"];
+	        this.total = source["total"];
+	        this.converted = source["converted"];
+	        this.invalid = source["invalid"];
+	        this.rateBp = source["rateBp"];
+	    }
+	}
+	export class Report {
+	    by: string;
+	    from: string;
+	    to: string;
+	    rows: RateRow[];
+	    total: RateRow;
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.by = source["by"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.rows = this.convertValues(source["rows"], RateRow);
+	        this.total = this.convertValues(source["total"], RateRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReportRequest {
+	    by: string;
+	    from: string;
+	    to: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.by = source["by"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	    }
+	}
+	export class StatusChange {
+	    ids: number[];
+	    status: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StatusChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ids = source["ids"];
+	        this.status = source["status"];
+	        this.reason = source["reason"];
+	    }
 	}
 
 }
@@ -3983,6 +4320,8 @@ export namespace store {
 	export class FollowUp {
 	    id: number;
 	    customerId: number;
+	    leadId: number;
+	    leadName: string;
 	    contactId: number;
 	    opportunityId: number;
 	    customerName: string;
@@ -4006,6 +4345,8 @@ export namespace store {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
 	        this.customerId = source["customerId"];
+	        this.leadId = source["leadId"];
+	        this.leadName = source["leadName"];
 	        this.contactId = source["contactId"];
 	        this.opportunityId = source["opportunityId"];
 	        this.customerName = source["customerName"];
@@ -4149,6 +4490,58 @@ export namespace store {
 	    }
 	}
 	
+	export class Lead {
+	    id: number;
+	    name: string;
+	    company: string;
+	    contactName: string;
+	    phone: string;
+	    email: string;
+	    source: string;
+	    ownerId: number;
+	    ownerName: string;
+	    status: string;
+	    invalidReason: string;
+	    notes: string;
+	    customerId: number;
+	    customerName: string;
+	    contactId: number;
+	    contactRecordName: string;
+	    opportunityId: number;
+	    opportunityName: string;
+	    convertedAt: string;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Lead(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.company = source["company"];
+	        this.contactName = source["contactName"];
+	        this.phone = source["phone"];
+	        this.email = source["email"];
+	        this.source = source["source"];
+	        this.ownerId = source["ownerId"];
+	        this.ownerName = source["ownerName"];
+	        this.status = source["status"];
+	        this.invalidReason = source["invalidReason"];
+	        this.notes = source["notes"];
+	        this.customerId = source["customerId"];
+	        this.customerName = source["customerName"];
+	        this.contactId = source["contactId"];
+	        this.contactRecordName = source["contactRecordName"];
+	        this.opportunityId = source["opportunityId"];
+	        this.opportunityName = source["opportunityName"];
+	        this.convertedAt = source["convertedAt"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
 	export class Line {
 	    id: number;
 	    position: number;
