@@ -147,9 +147,15 @@ func monthsOf(from, to string) []MonthLine {
 // targetIndex finds stored monthly targets by holder and month.
 type targetIndex map[string]map[string]int64 // "scope:id" → "YYYY-MM" → value
 
-func (ti targetIndex) has(scope string, id int64) bool {
-	_, ok := ti[fmt.Sprintf("%s:%d", scope, id)]
-	return ok
+// has reports whether a target is stored for any whole month of months.
+func (ti targetIndex) has(scope string, id int64, months []MonthLine) bool {
+	m := ti[fmt.Sprintf("%s:%d", scope, id)]
+	for _, ml := range months {
+		if _, ok := m[ml.Month]; ok && ml.Whole {
+			return true
+		}
+	}
+	return false
 }
 
 func (ti targetIndex) sum(scope string, id int64, months []MonthLine) int64 {
@@ -242,18 +248,18 @@ func ComputeAchievement(ctx context.Context, q store.Querier, sc reportframe.Sco
 	// The total: the company, the team, or the chosen people.
 	switch {
 	case sc.AllOwners:
-		a.Total = Line{Scope: Company, Name: companyName(tr), Target: ti.sum(Company, 0, months), HasTarget: ti.has(Company, 0)}
+		a.Total = Line{Scope: Company, Name: companyName(tr), Target: ti.sum(Company, 0, months), HasTarget: ti.has(Company, 0, months)}
 	case sc.TeamID != 0 && len(sc.OwnerIDs) == 0:
-		a.Total = Line{Scope: Team, ScopeID: sc.TeamID, Name: tr.byID[sc.TeamID].Name, Target: ti.sum(Team, sc.TeamID, months), HasTarget: ti.has(Team, sc.TeamID)}
+		a.Total = Line{Scope: Team, ScopeID: sc.TeamID, Name: tr.byID[sc.TeamID].Name, Target: ti.sum(Team, sc.TeamID, months), HasTarget: ti.has(Team, sc.TeamID, months)}
 		if sc.TeamID == tr.root {
 			a.Total.Scope, a.Total.ScopeID = Company, 0
-			a.Total.Target, a.Total.HasTarget = ti.sum(Company, 0, months), ti.has(Company, 0)
+			a.Total.Target, a.Total.HasTarget = ti.sum(Company, 0, months), ti.has(Company, 0, months)
 		}
 	default:
 		a.Total = Line{Scope: Owner, Name: msg.Render(msg.Zh, msg.TargetChosenPeople, nil)}
 		for _, o := range sc.Owners {
 			a.Total.Target += ti.sum(Owner, o, months)
-			a.Total.HasTarget = a.Total.HasTarget || ti.has(Owner, o)
+			a.Total.HasTarget = a.Total.HasTarget || ti.has(Owner, o, months)
 		}
 	}
 	a.Total.Actual = all
@@ -290,7 +296,7 @@ func ComputeAchievement(ctx context.Context, q store.Querier, sc reportframe.Sco
 			continue
 		}
 		l := Line{Scope: Owner, ScopeID: o.ID, Name: o.Name, Retired: !o.Active, Target: ti.sum(Owner, o.ID, months),
-			HasTarget: ti.has(Owner, o.ID), Actual: byOwner[o.ID]}
+			HasTarget: ti.has(Owner, o.ID, months), Actual: byOwner[o.ID]}
 		if !o.Active && !l.HasTarget && l.Actual == 0 {
 			continue
 		}
@@ -328,7 +334,7 @@ func ComputeAchievement(ctx context.Context, q store.Querier, sc reportframe.Sco
 			if sc.TeamID != 0 && sc.TeamID != tr.root && !tr.isUnder(tm.ID, sc.TeamID) {
 				continue
 			}
-			l := Line{Scope: Team, ScopeID: tm.ID, Name: tm.Name, Target: ti.sum(Team, tm.ID, months), HasTarget: ti.has(Team, tm.ID)}
+			l := Line{Scope: Team, ScopeID: tm.ID, Name: tm.Name, Target: ti.sum(Team, tm.ID, months), HasTarget: ti.has(Team, tm.ID, months)}
 			for _, o := range tr.under(tm.ID) {
 				if sc.HasOwner(o) {
 					l.Actual += byOwner[o]

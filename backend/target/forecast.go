@@ -154,13 +154,13 @@ func ComputeForecast(ctx context.Context, q store.Querier, sc reportframe.Scope,
 		one := []MonthLine{{Month: key, Whole: true}}
 		switch {
 		case sc.AllOwners || (sc.TeamID == tr.root && len(sc.OwnerIDs) == 0):
-			l.Target, l.HasTarget = ti.sum(Company, 0, one), ti.has(Company, 0)
+			l.Target, l.HasTarget = ti.sum(Company, 0, one), ti.has(Company, 0, one)
 		case sc.TeamID != 0 && len(sc.OwnerIDs) == 0:
-			l.Target, l.HasTarget = ti.sum(Team, sc.TeamID, one), ti.has(Team, sc.TeamID)
+			l.Target, l.HasTarget = ti.sum(Team, sc.TeamID, one), ti.has(Team, sc.TeamID, one)
 		default:
 			for _, o := range sc.Owners {
 				l.Target += ti.sum(Owner, o, one)
-				l.HasTarget = l.HasTarget || ti.has(Owner, o)
+				l.HasTarget = l.HasTarget || ti.has(Owner, o, one)
 			}
 		}
 		l.finish()
