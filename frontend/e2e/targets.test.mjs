@@ -74,6 +74,7 @@ test('split to members warns by how much the members differ from the team', asyn
   await shot(page, 'targets-members-diff')
   // Saved anyway (a warning, not a refusal); the dialog stays with the warning.
   await page.click('[data-test="members-save"]')
+  await page.locator(`[data-test="year-owner-${zhang.id}"]`, { hasText: '¥50,000.00' }).waitFor()
   await dlg.locator('[data-test="members-diff"]', { hasText: '-¥10,000.00' }).waitFor()
   const g = await srv.call('target.Service.Grid', { year: 2026, dimension: 'won_amount' })
   assert.equal(g.rows.find((r) => r.scope === 'owner' && r.scopeId === zhang.id).year, 5000000)
