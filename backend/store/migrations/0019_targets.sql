@@ -143,15 +143,20 @@ BEGIN
         ON CONFLICT (owner_id, day) DO UPDATE SET n = n + 1;
 END;
 
+-- A decrement is an upsert too: during a bulk import the insert trigger is
+-- paused (store.ImportWriter adds its rows' counts when it finishes), so a
+-- row it inserted and then deleted may not be counted yet.
 CREATE TRIGGER opportunity_created_days_delete AFTER DELETE ON opportunities
 BEGIN
-    UPDATE opportunity_created_days SET n = n - 1 WHERE owner_id = OLD.owner_id AND day = substr(OLD.created_at, 1, 10);
+    INSERT INTO opportunity_created_days (owner_id, day, n) VALUES (OLD.owner_id, substr(OLD.created_at, 1, 10), -1)
+        ON CONFLICT (owner_id, day) DO UPDATE SET n = n - 1;
 END;
 
 CREATE TRIGGER opportunity_created_days_update AFTER UPDATE OF owner_id, created_at ON opportunities
 WHEN OLD.owner_id IS NOT NEW.owner_id OR OLD.created_at IS NOT NEW.created_at
 BEGIN
-    UPDATE opportunity_created_days SET n = n - 1 WHERE owner_id = OLD.owner_id AND day = substr(OLD.created_at, 1, 10);
+    INSERT INTO opportunity_created_days (owner_id, day, n) VALUES (OLD.owner_id, substr(OLD.created_at, 1, 10), -1)
+        ON CONFLICT (owner_id, day) DO UPDATE SET n = n - 1;
     INSERT INTO opportunity_created_days (owner_id, day, n) VALUES (NEW.owner_id, substr(NEW.created_at, 1, 10), 1)
         ON CONFLICT (owner_id, day) DO UPDATE SET n = n + 1;
 END;
