@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 )
@@ -107,23 +108,25 @@ type Actual struct {
 // (opportunity_wins); orders by signing date, net of returns, voided ones
 // left out; receipts by receipt date, those of voided orders left out;
 // counts by creation date, with the current owner.
-var actualSQL = map[string]struct{ sql, owner string }{
-	"won_amount": {`SELECT owner_id, substr(won_on, 1, 7) AS month, SUM(amount_cents) AS value FROM opportunity_wins
-		WHERE won_on >= ? AND won_on < ?`, "owner_id"},
-	"order_amount": {`SELECT owner_id, substr(signed_date, 1, 7) AS month, SUM(total_cents - returned_cents) AS value FROM orders
-		WHERE signed_date >= ? AND signed_date < ? AND status <> 'voided'`, "owner_id"},
-	"orders": {`SELECT owner_id, substr(signed_date, 1, 7) AS month, COUNT(*) AS value FROM orders
-		WHERE signed_date >= ? AND signed_date < ? AND status <> 'voided'`, "owner_id"},
-	"receipts": {`SELECT r.owner_id, substr(r.date, 1, 7) AS month, SUM(r.amount_cents) AS value FROM receipts r
-		JOIN orders o ON o.id = r.order_id AND o.status <> 'voided' WHERE r.date >= ? AND r.date < ?`, "r.owner_id"},
-	"new_opportunities": {`SELECT owner_id, substr(day, 1, 7) AS month, SUM(n) AS value FROM opportunity_created_days
-		WHERE day >= ? AND day < ?`, "owner_id"},
+var actualSQL = map[string]struct{ sql, owner, group string }{
+	"won_amount": {`SELECT owner_id, won_on AS month, SUM(amount_cents) AS value FROM opportunity_wins
+		WHERE won_on >= ? AND won_on < ?`, "owner_id", "won_on, owner_id"},
+	"order_amount": {`SELECT owner_id, signed_date AS month, SUM(total_cents - returned_cents) AS value FROM orders
+		WHERE signed_date >= ? AND signed_date < ? AND status <> 'voided'`, "owner_id", "signed_date, owner_id"},
+	"orders": {`SELECT owner_id, signed_date AS month, COUNT(*) AS value FROM orders
+		WHERE signed_date >= ? AND signed_date < ? AND status <> 'voided'`, "owner_id", "signed_date, owner_id"},
+	"receipts": {`SELECT r.owner_id, r.date AS month, SUM(r.amount_cents) AS value FROM receipts r
+		JOIN orders o ON o.id = r.order_id AND o.status <> 'voided' WHERE r.date >= ? AND r.date < ?`, "r.owner_id", "r.date, r.owner_id"},
+	"new_opportunities": {`SELECT owner_id, day AS month, SUM(n) AS value FROM opportunity_created_days
+		WHERE day >= ? AND day < ?`, "owner_id", "day, owner_id"},
 	"new_customers": {`SELECT COALESCE(owner_id, 0) AS owner_id, substr(created_at, 1, 7) AS month, COUNT(*) AS value FROM customers
-		WHERE created_at >= ? AND created_at < ?`, "owner_id"},
+		WHERE created_at >= ? AND created_at < ?`, "owner_id", "2, 1"},
 }
 
 // Actuals returns a dimension's actuals by owner and month for the days
-// from..to, for every owner (allOwners) or only those listed.
+// from..to, for every owner (allOwners) or only those listed. The queries
+// group by day and owner, the order of their covering indexes (no sort of
+// 100,000 rows for a company-wide year), and the months are summed here.
 func Actuals(ctx context.Context, q Querier, dimension, from, to string, allOwners bool, owners []int64) ([]Actual, error) {
 	def, ok := actualSQL[dimension]
 	if !ok {
@@ -144,11 +147,32 @@ func Actuals(ctx context.Context, q Querier, dimension, from, to string, allOwne
 			args = append(args, o)
 		}
 	}
-	query += ` GROUP BY 1, 2`
-	if err := q.SelectContext(ctx, &out, query, args...); err != nil {
+	query += ` GROUP BY ` + def.group
+	var days []Actual
+	if err := q.SelectContext(ctx, &days, query, args...); err != nil {
 		return nil, fmt.Errorf("actuals %s: %w", dimension, err)
 	}
-	return out, nil
+	return byMonth(days), nil
+}
+
+// byMonth sums rows by owner and month (the first 7 characters of Month).
+func byMonth(days []Actual) []Actual {
+	out := []Actual{}
+	at := map[Actual]int{}
+	for _, d := range days {
+		k := Actual{OwnerID: d.OwnerID, Month: d.Month}
+		if len(k.Month) > 7 {
+			k.Month = k.Month[:7]
+		}
+		i, ok := at[k]
+		if !ok {
+			i = len(out)
+			at[k] = i
+			out = append(out, k)
+		}
+		out[i].Value += d.Value
+	}
+	return out
 }
 
 func nextDay(d string) (string, error) {
@@ -249,16 +273,37 @@ func ForecastOpen(ctx context.Context, q Querier, from, before string, f Forecas
 		cond = `expected_close >= ? AND expected_close < ?`
 		qargs = []any{from, before}
 	}
-	out := []ForecastMonth{}
-	err := q.SelectContext(ctx, &out, `SELECT substr(expected_close, 1, 7) AS month, COUNT(*) AS n,
+	// Grouped by stage and day, the order of the (stage, close date)
+	// covering index, so nothing is sorted; the months are summed here.
+	var days []ForecastMonth
+	err := q.SelectContext(ctx, &days, `SELECT expected_close AS month, COUNT(*) AS n,
 		COALESCE(SUM(amount_cents), 0) AS amount,
 		COALESCE(SUM((amount_cents * probability_bp) >> 31), 0) AS w_hi,
 		COALESCE(SUM((amount_cents * probability_bp) & 2147483647), 0) AS w_lo
 		FROM opportunities WHERE stage_id IN (SELECT id FROM stages WHERE kind = 'open') AND `+cond+w+`
-		GROUP BY 1 ORDER BY 1`, append(qargs, args...)...)
+		GROUP BY stage_id, expected_close`, append(qargs, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("forecast: %w", err)
 	}
+	out := []ForecastMonth{}
+	at := map[string]int{}
+	for _, d := range days {
+		m := d.Month
+		if len(m) > 7 {
+			m = m[:7]
+		}
+		i, ok := at[m]
+		if !ok {
+			i = len(out)
+			at[m] = i
+			out = append(out, ForecastMonth{Month: m})
+		}
+		out[i].N += d.N
+		out[i].Amount += d.Amount
+		out[i].WHi += d.WHi
+		out[i].WLo += d.WLo
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Month < out[b].Month })
 	return out, nil
 }
 
@@ -290,11 +335,11 @@ func WonByMonth(ctx context.Context, q Querier, from, to string, f ForecastFilte
 		return nil, err
 	}
 	w, args := f.where("w.owner_id")
-	err = q.SelectContext(ctx, &out, `SELECT w.owner_id, substr(w.won_on, 1, 7) AS month, SUM(w.amount_cents) AS value
+	err = q.SelectContext(ctx, &out, `SELECT w.owner_id, w.won_on AS month, SUM(w.amount_cents) AS value
 		FROM opportunity_wins w JOIN opportunities ON opportunities.id = w.opportunity_id
-		WHERE w.won_on >= ? AND w.won_on < ?`+w+` GROUP BY 1, 2`, append([]any{from, end}, args...)...)
+		WHERE w.won_on >= ? AND w.won_on < ?`+w+` GROUP BY w.won_on, w.owner_id`, append([]any{from, end}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("won by month: %w", err)
 	}
-	return out, nil
+	return byMonth(out), nil
 }
