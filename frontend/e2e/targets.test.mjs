@@ -59,7 +59,10 @@ test('a team target is entered as a year figure and split into months', async ()
   await page.click('[data-test="split-save"]')
   await dlg.waitFor({ state: 'hidden' })
   await page.locator(`[data-test="year-team-${teamId}"]`, { hasText: '¥120,000.00' }).waitFor()
-  await page.locator(`[data-test="m1-team-${teamId}"]`, { hasText: '¥10,000.00' }).waitFor()
+  await page.locator(`[data-test="q1-team-${teamId}"]`, { hasText: "¥30,000.00" }).waitFor()
+  // The months are under the row.
+  await page.locator(`tr:has([data-test="holder-team-${teamId}"]) .el-table__expand-icon`).click()
+  await page.locator(`[data-test="m1-team-${teamId}"]`, { hasText: "¥10,000.00" }).waitFor()
   // Nobody's target yet: the members are 120,000 short.
   await page.locator(`[data-test="members-diff-${teamId}"]`, { hasText: '-¥120,000.00' }).waitFor()
 })

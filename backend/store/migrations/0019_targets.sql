@@ -160,3 +160,7 @@ BEGIN
     INSERT INTO opportunity_created_days (owner_id, day, n) VALUES (NEW.owner_id, substr(NEW.created_at, 1, 10), 1)
         ON CONFLICT (owner_id, day) DO UPDATE SET n = n + 1;
 END;
+
+-- New customers of one salesperson in a period (the 新增客户数 target)
+-- without reading each customer row.
+CREATE INDEX customers_owner_created ON customers(owner_id, created_at);
