@@ -55,20 +55,18 @@ func TestSplitMonths(t *testing.T) {
 // fixture is a database with a team tree, people and an opportunity service
 // whose writes are dated by a movable clock.
 type fixture struct {
-	t                *testing.T
-	st               *store.Store
-	env              *svc.Env
-	svc              *target.Service
-	opp              *opportunity.Service
-	team             int64
-	zhang, li, wang  int64 // 张三, 李四 in the team; 王五 outside
-	retired          int64
-	cust             int64
-	won, open, lost  int64
-	secondWon        int64
-	setNow           func(string)
-	ctx              context.Context
-	lastOpp, lastCus int64
+	t               *testing.T
+	st              *store.Store
+	env             *svc.Env
+	svc             *target.Service
+	opp             *opportunity.Service
+	team            int64
+	zhang, li, wang int64 // 张三, 李四 in the team; 王五 outside
+	retired         int64
+	cust            int64
+	won, open, lost int64
+	setNow          func(string)
+	ctx             context.Context
 }
 
 func newFixture(t *testing.T) *fixture {
