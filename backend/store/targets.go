@@ -262,10 +262,10 @@ func (f ForecastFilter) where(ownerCol string) (string, []any) {
 }
 
 // ForecastOpen returns the open opportunities (stages.kind = 'open') by
-// month of expected close for close dates from..before (YYYY-MM-DD, the end
-// exclusive); from "" reaches back to the first, and a blank close date is
-// its own row (Month "") only when from is "".
-func ForecastOpen(ctx context.Context, q Querier, from, before string, f ForecastFilter) ([]ForecastMonth, error) {
+// month of expected close (byMonth), or as one row, for close dates
+// from..before (YYYY-MM-DD, the end exclusive); from "" reaches back to the
+// first and so takes in the blank close dates.
+func ForecastOpen(ctx context.Context, q Querier, from, before string, f ForecastFilter, byMonth bool) ([]ForecastMonth, error) {
 	w, args := f.where("owner_id")
 	cond := `expected_close < ?`
 	qargs := []any{before}
@@ -273,15 +273,23 @@ func ForecastOpen(ctx context.Context, q Querier, from, before string, f Forecas
 		cond = `expected_close >= ? AND expected_close < ?`
 		qargs = []any{from, before}
 	}
-	// Grouped by stage and day, the order of the (stage, close date)
-	// covering index, so nothing is sorted; the months are summed here.
+	// Grouped in the order of the covering index the filter reads, so
+	// nothing is sorted: (stage, close date) for everyone, (owner, close
+	// date) for chosen owners; the months are summed here. A bucket that
+	// needs no months (slipped, no close date) is one aggregate.
+	group := ` GROUP BY stage_id, expected_close`
+	if !f.AllOwners {
+		group = ` GROUP BY expected_close`
+	}
+	if !byMonth {
+		group = ``
+	}
 	var days []ForecastMonth
-	err := q.SelectContext(ctx, &days, `SELECT expected_close AS month, COUNT(*) AS n,
+	err := q.SelectContext(ctx, &days, `SELECT COALESCE(MIN(expected_close), '') AS month, COUNT(*) AS n,
 		COALESCE(SUM(amount_cents), 0) AS amount,
 		COALESCE(SUM((amount_cents * probability_bp) >> 31), 0) AS w_hi,
 		COALESCE(SUM((amount_cents * probability_bp) & 2147483647), 0) AS w_lo
-		FROM opportunities WHERE stage_id IN (SELECT id FROM stages WHERE kind = 'open') AND `+cond+w+`
-		GROUP BY stage_id, expected_close`, append(qargs, args...)...)
+		FROM opportunities WHERE stage_id IN (SELECT id FROM stages WHERE kind = 'open') AND `+cond+w+group, append(qargs, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("forecast: %w", err)
 	}

@@ -100,16 +100,16 @@ func ComputeForecast(ctx context.Context, q store.Querier, sc reportframe.Scope,
 	if today > from {
 		from = today
 	}
-	open, err := store.ForecastOpen(ctx, q, from, end.Format("2006-01-02"), ff)
+	open, err := store.ForecastOpen(ctx, q, from, end.Format("2006-01-02"), ff, true)
 	if err != nil {
 		return out, err
 	}
-	slipped, err := store.ForecastOpen(ctx, q, "0", today, ff)
+	slipped, err := store.ForecastOpen(ctx, q, "0", today, ff, false)
 	if err != nil {
 		return out, err
 	}
 	out.Slipped = bucket(slipped)
-	none, err := store.ForecastOpen(ctx, q, "", "0", ff)
+	none, err := store.ForecastOpen(ctx, q, "", "0", ff, false)
 	if err != nil {
 		return out, err
 	}
