@@ -34,6 +34,7 @@ const targetsEn = {
     diff: 'Difference',
     notSet: 'Not set',
     retired: 'Left',
+    actions: 'Set',
     edit: 'Edit months',
     split: 'Split year',
     memberSplit: 'Split to members',

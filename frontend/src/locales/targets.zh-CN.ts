@@ -35,6 +35,7 @@ const targetsZh = {
     diff: '差额',
     notSet: '未设定',
     retired: '已离职',
+    actions: '设定',
     edit: '按月编辑',
     split: '全年分解',
     memberSplit: '拆解到成员',
