@@ -32,6 +32,7 @@ import (
 	"funneldesk/backend/stage"
 	"funneldesk/backend/store"
 	"funneldesk/backend/svc"
+	"funneldesk/backend/target"
 	"funneldesk/backend/team"
 )
 
@@ -60,6 +61,7 @@ type App struct {
 	Backups       *backup.Service
 	Search        *search.Service
 	Leads         *lead.Service
+	Targets       *target.Service
 }
 
 // NewApp builds every service over st with env (context and clock). saveDir
@@ -96,6 +98,7 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 		Backups:       backup.NewService(st, env, backupDir),
 		Search:        search.NewService(st, env),
 		Leads:         lead.NewService(st, env),
+		Targets:       target.NewService(st, env),
 	}
 }
 
@@ -114,7 +117,7 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 func (a *App) Bindings() []any {
 	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Funnel, a.Settings, a.Desktop, a.Imports,
 		a.Products, a.Quotes, a.Orders, a.Reports, a.FollowUps, a.Dashboard, a.Recycle, a.Oplog, a.Teams, a.Pools, a.Backups, a.Search,
-		a.Leads}
+		a.Leads, a.Targets}
 }
 
 func (a *App) startup(ctx context.Context) {

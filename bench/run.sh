@@ -32,7 +32,7 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 echo "== $(date)"
 echo "== $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-for pkg in ./backend/opportunity/ ./backend/customer/ ./backend/funnel/ ./backend/dashboard/ ./backend/lead/; do
+for pkg in ./backend/opportunity/ ./backend/customer/ ./backend/funnel/ ./backend/dashboard/ ./backend/lead/ ./backend/target/; do
 	go test -run '^$' -bench "$pattern" -benchtime "$benchtime" -count "$count" "$pkg" | tee -a "$out" | grep -E "^(Benchmark|ok|FAIL|---)" || true
 done
 

@@ -17,6 +17,9 @@ import (
 	"funneldesk/backend/reportframe"
 	"funneldesk/backend/store"
 	"funneldesk/backend/svc"
+
+	// Reports register themselves with the frame.
+	_ "funneldesk/backend/target"
 )
 
 // reportUsage is `funneldesk report --help`: the shared flags, then each

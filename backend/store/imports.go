@@ -89,6 +89,16 @@ func CustomerIDsByName(ctx context.Context, q Querier, names map[string]struct{}
 // about a tenth of its time. The checks are back on before the connection
 // is handed to anyone else.
 func (s *Store) ImportTx(ctx context.Context, fn func(tx Tx) error) error {
+	// The idle checkpoint is armed once the connection is back in the pool:
+	// a checkpoint falling due takes s.mu and then waits for the writer
+	// connection, so arming it (s.mu) while this function still held the
+	// connection deadlocked an import that outlasted idleCheckpoint.
+	committed := false
+	defer func() {
+		if committed {
+			s.wrote()
+		}
+	}()
 	conn, err := s.W.Connx(ctx)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
@@ -114,7 +124,7 @@ func (s *Store) ImportTx(ctx context.Context, fn func(tx Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return busy(fmt.Errorf("commit: %w", err))
 	}
-	s.wrote()
+	committed = true
 	return nil
 }
 
@@ -150,6 +160,8 @@ type ImportWriter struct {
 	// add to the kept totals meanwhile.
 	pausedTrigger string
 	deltas        map[int64]*stageDelta
+	// createdDays does the same for opportunity_created_days (targets.go).
+	createdDays pausedCreatedDays
 }
 
 // stageDelta is what new rows add to one stage's kept totals, by the
@@ -173,6 +185,10 @@ func NewImportWriter(ctx context.Context, tx Tx) (*ImportWriter, error) {
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = -%d`, importCacheKiB)); err != nil {
 		return nil, fmt.Errorf("import: %w", err)
+	}
+	if err := w.createdDays.pause(ctx, tx); err != nil {
+		w.Close()
+		return nil, err
 	}
 	if err := w.pauseStageTotals(ctx); err != nil {
 		w.Close()
@@ -234,6 +250,7 @@ func (w *ImportWriter) AddOpportunity(o Opportunity, closedAt string) (int64, er
 	if w.deltas != nil {
 		w.addDelta(o.StageID, o.AmountCents, int64(o.ProbabilityBP))
 	}
+	w.createdDays.add(o.OwnerID, created)
 	if closedAt != "" {
 		if w.closed == nil {
 			w.closed = map[int64]string{}
@@ -346,6 +363,9 @@ func (w *ImportWriter) addDelta(stageID, amount, prob int64) {
 // resumeStageTotals adds the writer's deltas to the kept totals and puts
 // the trigger back.
 func (w *ImportWriter) resumeStageTotals() error {
+	if err := w.createdDays.resume(w.ctx, w.tx); err != nil {
+		return err
+	}
 	if w.pausedTrigger == "" {
 		return nil
 	}

@@ -42,6 +42,7 @@ func freshTotals(t *testing.T, st *store.Store) []store.KeptTotal {
 
 func wantKeptEqualsFresh(t *testing.T, st *store.Store, step string) {
 	t.Helper()
+	wantTargetFactsKept(t, st.DB, step)
 	kept, ok, err := store.KeptStageTotals(context.Background(), st.DB, store.OpportunityFilter{})
 	if err != nil || !ok {
 		t.Fatalf("%s: kept totals: ok %v, %v", step, ok, err)

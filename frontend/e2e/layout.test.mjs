@@ -20,6 +20,9 @@ const screens = [
   { name: 'opportunities', route: '/opportunities' },
   { name: 'board', route: '/opportunities', board: true },
   { name: 'funnel', route: '/funnel' },
+  { name: 'targets', route: '/targets' },
+  { name: 'targets-achievement', route: '/targets', click: '#tab-achievement' },
+  { name: 'targets-forecast', route: '/targets', click: '#tab-forecast' },
   { name: 'products', route: '/products' },
   { name: 'quotes', route: '/quotes' },
   { name: 'orders', route: '/orders' },
@@ -151,6 +154,7 @@ async function checkScreens(srv, label) {
             await page.click('[data-test="mode-board"]')
             await page.waitForSelector('[data-test="board"], .board', { timeout: 5000 }).catch(() => undefined)
           }
+          if (s.click) await page.click(s.click)
           await page.waitForLoadState('networkidle')
           await page.waitForTimeout(300)
           const name = `layout-${label}-${lang}-${size.width}-${s.name}`

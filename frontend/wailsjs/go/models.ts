@@ -3898,6 +3898,33 @@ export namespace report {
 
 }
 
+export namespace reportframe {
+	
+	export class Filters {
+	    from: string;
+	    to: string;
+	    ownerIds: number[];
+	    teamId: number;
+	    type: string;
+	    source: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filters(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.ownerIds = source["ownerIds"];
+	        this.teamId = source["teamId"];
+	        this.type = source["type"];
+	        this.source = source["source"];
+	    }
+	}
+
+}
+
 export namespace search {
 	
 	export class Results {
@@ -5434,6 +5461,641 @@ export namespace store {
 	        this.managerName = source["managerName"];
 	        this.members = source["members"];
 	    }
+	}
+
+}
+
+export namespace target {
+	
+	export class MonthLine {
+	    month: string;
+	    whole: boolean;
+	    target: number;
+	    actual: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MonthLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.month = source["month"];
+	        this.whole = source["whole"];
+	        this.target = source["target"];
+	        this.actual = source["actual"];
+	    }
+	}
+	export class Line {
+	    scope: string;
+	    scopeId: number;
+	    name: string;
+	    retired: boolean;
+	    target: number;
+	    hasTarget: boolean;
+	    actual: number;
+	    rateBp?: number;
+	    gap: number;
+	    rank?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Line(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.scope = source["scope"];
+	        this.scopeId = source["scopeId"];
+	        this.name = source["name"];
+	        this.retired = source["retired"];
+	        this.target = source["target"];
+	        this.hasTarget = source["hasTarget"];
+	        this.actual = source["actual"];
+	        this.rateBp = source["rateBp"];
+	        this.gap = source["gap"];
+	        this.rank = source["rank"];
+	    }
+	}
+	export class Achievement {
+	    dimension: string;
+	    money: boolean;
+	    by: string;
+	    from: string;
+	    to: string;
+	    today: string;
+	    cutMonths: string[];
+	    periodDays: number;
+	    elapsedDays: number;
+	    timeProgressBp: number;
+	    total: Line;
+	    rows: Line[];
+	    ranking: Line[];
+	    months: MonthLine[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Achievement(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dimension = source["dimension"];
+	        this.money = source["money"];
+	        this.by = source["by"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.today = source["today"];
+	        this.cutMonths = source["cutMonths"];
+	        this.periodDays = source["periodDays"];
+	        this.elapsedDays = source["elapsedDays"];
+	        this.timeProgressBp = source["timeProgressBp"];
+	        this.total = this.convertValues(source["total"], Line);
+	        this.rows = this.convertValues(source["rows"], Line);
+	        this.ranking = this.convertValues(source["ranking"], Line);
+	        this.months = this.convertValues(source["months"], MonthLine);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class AchievementRequest {
+	    filters: reportframe.Filters;
+	    dimension: string;
+	    by: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AchievementRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filters = this.convertValues(source["filters"], reportframe.Filters);
+	        this.dimension = source["dimension"];
+	        this.by = source["by"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Bucket {
+	    open: number;
+	    amount: number;
+	    expected: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Bucket(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.open = source["open"];
+	        this.amount = source["amount"];
+	        this.expected = source["expected"];
+	    }
+	}
+	export class Charts {
+	    months: string;
+	    people: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Charts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.months = source["months"];
+	        this.people = source["people"];
+	    }
+	}
+	export class DeleteInput {
+	    year: number;
+	    dimension: string;
+	    scope: string;
+	    scopeId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DeleteInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.dimension = source["dimension"];
+	        this.scope = source["scope"];
+	        this.scopeId = source["scopeId"];
+	    }
+	}
+	export class ForecastLine {
+	    month: string;
+	    open: number;
+	    amount: number;
+	    expected: number;
+	    won: number;
+	    target: number;
+	    hasTarget: boolean;
+	    remaining: number;
+	    coverageBp?: number;
+	    lastYearMonth: string;
+	    lastYearWon: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ForecastLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.month = source["month"];
+	        this.open = source["open"];
+	        this.amount = source["amount"];
+	        this.expected = source["expected"];
+	        this.won = source["won"];
+	        this.target = source["target"];
+	        this.hasTarget = source["hasTarget"];
+	        this.remaining = source["remaining"];
+	        this.coverageBp = source["coverageBp"];
+	        this.lastYearMonth = source["lastYearMonth"];
+	        this.lastYearWon = source["lastYearWon"];
+	    }
+	}
+	export class Forecast {
+	    today: string;
+	    months: ForecastLine[];
+	    total: ForecastLine;
+	    slipped: Bucket;
+	    noClose: Bucket;
+	
+	    static createFrom(source: any = {}) {
+	        return new Forecast(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.today = source["today"];
+	        this.months = this.convertValues(source["months"], ForecastLine);
+	        this.total = this.convertValues(source["total"], ForecastLine);
+	        this.slipped = this.convertValues(source["slipped"], Bucket);
+	        this.noClose = this.convertValues(source["noClose"], Bucket);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class ForecastRequest {
+	    filters: reportframe.Filters;
+	
+	    static createFrom(source: any = {}) {
+	        return new ForecastRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filters = this.convertValues(source["filters"], reportframe.Filters);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Row {
+	    scope: string;
+	    scopeId: number;
+	    name: string;
+	    parentId: number;
+	    depth: number;
+	    retired: boolean;
+	    set: boolean;
+	    months: number[];
+	    quarters: number[];
+	    year: number;
+	    members: number;
+	    membersYear: number;
+	    membersDiff: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Row(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.scope = source["scope"];
+	        this.scopeId = source["scopeId"];
+	        this.name = source["name"];
+	        this.parentId = source["parentId"];
+	        this.depth = source["depth"];
+	        this.retired = source["retired"];
+	        this.set = source["set"];
+	        this.months = source["months"];
+	        this.quarters = source["quarters"];
+	        this.year = source["year"];
+	        this.members = source["members"];
+	        this.membersYear = source["membersYear"];
+	        this.membersDiff = source["membersDiff"];
+	    }
+	}
+	export class Grid {
+	    year: number;
+	    dimension: string;
+	    money: boolean;
+	    rows: Row[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Grid(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.dimension = source["dimension"];
+	        this.money = source["money"];
+	        this.rows = this.convertValues(source["rows"], Row);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class GridRequest {
+	    year: number;
+	    dimension: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new GridRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.dimension = source["dimension"];
+	    }
+	}
+	
+	export class Member {
+	    ownerId: number;
+	    name: string;
+	    year: number;
+	    set: boolean;
+	    suggested: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Member(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ownerId = source["ownerId"];
+	        this.name = source["name"];
+	        this.year = source["year"];
+	        this.set = source["set"];
+	        this.suggested = source["suggested"];
+	    }
+	}
+	export class MemberFigure {
+	    ownerId: number;
+	    total: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MemberFigure(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ownerId = source["ownerId"];
+	        this.total = source["total"];
+	    }
+	}
+	export class MemberSplitInput {
+	    year: number;
+	    dimension: string;
+	    teamId: number;
+	    method: string;
+	    members: MemberFigure[];
+	
+	    static createFrom(source: any = {}) {
+	        return new MemberSplitInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.dimension = source["dimension"];
+	        this.teamId = source["teamId"];
+	        this.method = source["method"];
+	        this.members = this.convertValues(source["members"], MemberFigure);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MemberSplitResult {
+	    teamId: number;
+	    teamName: string;
+	    teamYear: number;
+	    teamSet: boolean;
+	    money: boolean;
+	    members: Member[];
+	    membersYear: number;
+	    diff: number;
+	    fellBack: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new MemberSplitResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.teamId = source["teamId"];
+	        this.teamName = source["teamName"];
+	        this.teamYear = source["teamYear"];
+	        this.teamSet = source["teamSet"];
+	        this.money = source["money"];
+	        this.members = this.convertValues(source["members"], Member);
+	        this.membersYear = source["membersYear"];
+	        this.diff = source["diff"];
+	        this.fellBack = source["fellBack"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Members {
+	    teamId: number;
+	    teamName: string;
+	    teamYear: number;
+	    teamSet: boolean;
+	    money: boolean;
+	    members: Member[];
+	    membersYear: number;
+	    diff: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Members(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.teamId = source["teamId"];
+	        this.teamName = source["teamName"];
+	        this.teamYear = source["teamYear"];
+	        this.teamSet = source["teamSet"];
+	        this.money = source["money"];
+	        this.members = this.convertValues(source["members"], Member);
+	        this.membersYear = source["membersYear"];
+	        this.diff = source["diff"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MembersRequest {
+	    year: number;
+	    dimension: string;
+	    teamId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MembersRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.dimension = source["dimension"];
+	        this.teamId = source["teamId"];
+	    }
+	}
+	
+	
+	export class SaveInput {
+	    year: number;
+	    dimension: string;
+	    scope: string;
+	    scopeId: number;
+	    months: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SaveInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.dimension = source["dimension"];
+	        this.scope = source["scope"];
+	        this.scopeId = source["scopeId"];
+	        this.months = source["months"];
+	    }
+	}
+	export class SplitInput {
+	    year: number;
+	    dimension: string;
+	    scope: string;
+	    scopeId: number;
+	    total: string;
+	    method: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SplitInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.dimension = source["dimension"];
+	        this.scope = source["scope"];
+	        this.scopeId = source["scopeId"];
+	        this.total = source["total"];
+	        this.method = source["method"];
+	    }
+	}
+	export class SplitResult {
+	    row: Row;
+	    method: string;
+	    fellBack: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SplitResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = this.convertValues(source["row"], Row);
+	        this.method = source["method"];
+	        this.fellBack = source["fellBack"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
