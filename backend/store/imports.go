@@ -89,6 +89,16 @@ func CustomerIDsByName(ctx context.Context, q Querier, names map[string]struct{}
 // about a tenth of its time. The checks are back on before the connection
 // is handed to anyone else.
 func (s *Store) ImportTx(ctx context.Context, fn func(tx Tx) error) error {
+	// The idle checkpoint (wrote) is armed only once the connection is back
+	// in the pool: it runs under s.mu and waits for the writer connection,
+	// so arming it (which takes s.mu) while holding the connection
+	// deadlocked an import that outlasted the idle delay.
+	committed := false
+	defer func() {
+		if committed {
+			s.wrote()
+		}
+	}()
 	conn, err := s.W.Connx(ctx)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
@@ -114,7 +124,7 @@ func (s *Store) ImportTx(ctx context.Context, fn func(tx Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return busy(fmt.Errorf("commit: %w", err))
 	}
-	s.wrote()
+	committed = true
 	return nil
 }
 
