@@ -155,6 +155,13 @@ type ImportWriter struct {
 
 	oldCache int64
 
+	// firstCust is the first customer id the writer gave; the grams of
+	// its rows are added by Finish (see pauseGrams).
+	firstCust int64
+	// pausedGrams holds the SQL of the name-gram insert triggers the
+	// writer dropped, by table.
+	pausedGrams map[string]string
+
 	// pausedTrigger is the SQL of stage_totals_insert while the writer has
 	// it dropped (see pauseStageTotals); deltas are what the writer's rows
 	// add to the kept totals meanwhile.
@@ -188,6 +195,10 @@ func NewImportWriter(ctx context.Context, tx Tx) (*ImportWriter, error) {
 		w.Close()
 		return nil, err
 	}
+	if err := w.pauseGrams(ctx); err != nil {
+		w.Close()
+		return nil, err
+	}
 	if err := tx.GetContext(ctx, &w.nextOpp, nextIDQuery("opportunities")); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("import: %w", err)
@@ -197,6 +208,7 @@ func NewImportWriter(ctx context.Context, tx Tx) (*ImportWriter, error) {
 		w.Close()
 		return nil, fmt.Errorf("import: %w", err)
 	}
+	w.firstCust = w.nextCust
 	var err error
 	if w.oppStmt, err = tx.PrepareContext(ctx, `INSERT INTO opportunities (id, `+oppColumns+`, created_at, updated_at, external_id)
 		VALUES (?, `+oppMarks+`, ?, ?, ?)`); err != nil {
@@ -269,6 +281,9 @@ func (w *ImportWriter) Finish() error {
 	if err := w.resumeStageTotals(); err != nil {
 		return err
 	}
+	if err := w.resumeGrams(); err != nil {
+		return err
+	}
 	if w.nextOpp == w.firstOpp {
 		return nil
 	}
@@ -290,6 +305,7 @@ func (w *ImportWriter) Close() {
 	// Without Finish the transaction is normally rolled back, which brings
 	// the trigger back anyway; this keeps it right should it commit.
 	_ = w.resumeStageTotals()
+	_ = w.resumeGrams()
 	if w.oppStmt != nil {
 		w.oppStmt.Close()
 	}
@@ -376,4 +392,73 @@ func (w *ImportWriter) resumeStageTotals() error {
 	}
 	w.pausedTrigger, w.deltas = "", nil
 	return nil
+}
+
+// gramTriggers are the name-gram insert triggers (migration 0025) the
+// writer pauses, by table.
+var gramTriggers = map[string]string{
+	"opportunities": "opportunity_grams_insert",
+	"customers":     "customer_grams_insert",
+}
+
+// pauseGrams drops the triggers that add each new opportunity's and
+// customer's name grams, for the writer's transaction, as pauseStageTotals
+// does for the totals: per row they cost a statement journal and a
+// recursive query each. resumeGrams adds the grams of every row the writer
+// inserted in one statement per table, sorted, so the index grows in key
+// order. Updates and deletes meanwhile keep their triggers (which find no
+// grams yet for new rows, and the final statement reads the rows as they
+// are then).
+func (w *ImportWriter) pauseGrams(ctx context.Context) error {
+	for table, trigger := range gramTriggers {
+		var sqls []string
+		if err := w.tx.SelectContext(ctx, &sqls, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`, trigger); err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+		if len(sqls) == 0 {
+			continue
+		}
+		if _, err := w.tx.ExecContext(ctx, `DROP TRIGGER `+trigger); err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+		if w.pausedGrams == nil {
+			w.pausedGrams = map[string]string{}
+		}
+		w.pausedGrams[table] = sqls[0]
+	}
+	return nil
+}
+
+// resumeGrams adds the grams of the writer's rows and puts the triggers back.
+func (w *ImportWriter) resumeGrams() error {
+	ranges := map[string][2]int64{
+		"opportunities": {w.firstOpp, w.nextOpp},
+		"customers":     {w.firstCust, w.nextCust},
+	}
+	for table, trigger := range w.pausedGrams {
+		r := ranges[table]
+		if r[1] > r[0] {
+			if _, err := w.tx.ExecContext(w.ctx, addGramsSQL(table), r[0], r[1]); err != nil {
+				return fmt.Errorf("import: name grams of %s: %w", table, err)
+			}
+		}
+		if _, err := w.tx.ExecContext(w.ctx, trigger); err != nil {
+			return fmt.Errorf("import: name grams of %s: %w", table, err)
+		}
+		delete(w.pausedGrams, table)
+	}
+	return nil
+}
+
+// addGramsSQL adds the grams of table's rows with ids in [?, ?), as the
+// insert trigger of migration 0025 would, in key order.
+func addGramsSQL(table string) string {
+	return `INSERT OR IGNORE INTO ` + gramTables[table] + ` (gram, id)
+		SELECT lower(substr(t.name, i.n, 2)), t.id
+		  FROM ` + table + ` t
+		  JOIN (WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < 
+		        (SELECT COALESCE(MAX(length(name)), 0) FROM ` + table + ` WHERE id >= ?1 AND id < ?2))
+		        SELECT n FROM i) i ON i.n <= length(t.name)
+		 WHERE t.id >= ?1 AND t.id < ?2
+		 ORDER BY 1, 2`
 }

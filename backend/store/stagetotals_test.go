@@ -52,6 +52,8 @@ func wantKeptEqualsFresh(t *testing.T, st *store.Store, step string) {
 	if fresh := freshTotals(t, st); !reflect.DeepEqual(kept, fresh) {
 		t.Fatalf("%s: kept totals\n%+v\nwant a fresh count's\n%+v", step, kept, fresh)
 	}
+	// The name bigrams (migration 0025) are kept by every write alike.
+	wantGramsFresh(t, st.DB, step)
 	// A stage emptied by the writes keeps a row of zeros, nothing else.
 	var stray int
 	if err := st.DB.Get(&stray, `SELECT COUNT(*) FROM stage_totals WHERE n = 0 AND (amount <> 0 OR w_hi <> 0 OR w_lo <> 0)`); err != nil || stray != 0 {

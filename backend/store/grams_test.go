@@ -1,0 +1,214 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"funneldesk/backend/store"
+	"funneldesk/backend/store/storetest"
+)
+
+// freshGrams computes, in Go, the grams migration 0025 keeps for table's
+// names: for each position the two characters starting there (ASCII
+// lower-cased), the last character alone.
+func freshGrams(t *testing.T, q store.Querier, table string) []string {
+	t.Helper()
+	var rows []struct {
+		ID   int64  `db:"id"`
+		Name string `db:"name"`
+	}
+	if err := q.SelectContext(context.Background(), &rows, `SELECT id, name FROM `+table); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range rows {
+		rs := []rune(strings.Map(func(c rune) rune {
+			if c >= 'A' && c <= 'Z' {
+				return c + 32
+			}
+			return c
+		}, r.Name))
+		for i := range rs {
+			g := string(rs[i:min(i+2, len(rs))])
+			k := fmt.Sprintf("%s\x00%d", g, r.ID)
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+	}
+	return sortStrings(out)
+}
+
+func sortStrings(s []string) []string {
+	if s == nil {
+		s = []string{}
+	}
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+	return s
+}
+
+// wantGramsFresh fails unless every bigram table holds exactly the grams of
+// its rows' names.
+func wantGramsFresh(t *testing.T, q store.Querier, step string) {
+	t.Helper()
+	for table, grams := range map[string]string{"customers": "customer_grams", "contacts": "contact_grams",
+		"opportunities": "opportunity_grams"} {
+		var kept []string
+		if err := q.SelectContext(context.Background(), &kept, `SELECT gram || char(0) || id FROM `+grams); err != nil {
+			t.Fatal(err)
+		}
+		if fresh := freshGrams(t, q, table); !reflect.DeepEqual(sortStrings(kept), fresh) {
+			t.Fatalf("%s: %s holds %d grams, the names have %d", step, grams, len(kept), len(fresh))
+		}
+	}
+}
+
+// TestGramsKept writes customers, contacts and opportunities in every way
+// the app does and checks the bigram tables after each write (the stage
+// totals test checks them too, after its imports, undo and restore).
+func TestGramsKept(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.New(t)
+	owner := storetest.Owner(t, st, "张三")
+	stage := storetest.Stage(t, st, "初期沟通")
+	tx := func(fn func(tx store.Tx) error) {
+		t.Helper()
+		if err := st.Tx(ctx, fn); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var cust, contact, opp int64
+	var importID int64
+	steps := []struct {
+		name string
+		do   func()
+	}{
+		{"insert", func() {
+			tx(func(q store.Tx) error {
+				var err error
+				if cust, err = store.InsertCustomer(ctx, q, store.Customer{Name: "华东ABC电子", OwnerID: &owner}); err != nil {
+					return err
+				}
+				if contact, err = store.InsertContact(ctx, q, store.Contact{CustomerID: cust, Name: "李华"}); err != nil {
+					return err
+				}
+				opp, err = store.InsertOpportunity(ctx, q, store.Opportunity{Name: "ERP年度续约", CustomerID: cust, OwnerID: owner, StageID: stage.ID})
+				return err
+			})
+		}},
+		{"rename", func() {
+			tx(func(q store.Tx) error {
+				c, err := store.GetCustomer(ctx, q, cust)
+				if err != nil {
+					return err
+				}
+				c.Name = "华南电子"
+				if err := store.UpdateCustomer(ctx, q, c); err != nil {
+					return err
+				}
+				ct, err := store.GetContact(ctx, q, contact)
+				if err != nil {
+					return err
+				}
+				ct.Name = "Li Hua"
+				if err := store.UpdateContact(ctx, q, ct); err != nil {
+					return err
+				}
+				o, err := store.GetOpportunity(ctx, q, opp)
+				if err != nil {
+					return err
+				}
+				o.Name = "CRM 二期"
+				return store.UpdateOpportunity(ctx, q, o)
+			})
+		}},
+		{"case-only rename", func() {
+			tx(func(q store.Tx) error {
+				o, err := store.GetOpportunity(ctx, q, opp)
+				if err != nil {
+					return err
+				}
+				o.Name = "crm 二期"
+				return store.UpdateOpportunity(ctx, q, o)
+			})
+		}},
+		{"import", func() {
+			tx(func(q store.Tx) error {
+				w, err := store.NewImportWriter(ctx, q)
+				if err != nil {
+					return err
+				}
+				defer w.Close()
+				var added []int64
+				for i := range 20 {
+					c, err := w.AddCustomer(store.Customer{Name: fmt.Sprintf("导入客户%d", i), OwnerID: &owner})
+					if err != nil {
+						return err
+					}
+					id, err := w.AddOpportunity(store.Opportunity{Name: fmt.Sprintf("导入机会%d", i), CustomerID: c, OwnerID: owner, StageID: stage.ID}, "")
+					if err != nil {
+						return err
+					}
+					added = append(added, id)
+				}
+				// An upsert's second row renames a row of the same import.
+				o, err := store.GetOpportunity(ctx, q, added[2])
+				if err != nil {
+					return err
+				}
+				o.Name = "改名的机会"
+				if err := store.UpdateOpportunity(ctx, q, o); err != nil {
+					return err
+				}
+				if _, err := store.DeleteOpportunities(ctx, q, added[5:7]); err != nil {
+					return err
+				}
+				if err := w.Finish(); err != nil {
+					return err
+				}
+				first, next := w.Range()
+				if importID, err = store.InsertImport(ctx, q, store.Import{FileName: "a.csv", Kind: "opportunities", CreatedAt: w.Now()}); err != nil {
+					return err
+				}
+				return store.AddImportItems(ctx, q, importID, "opportunities", first, next)
+			})
+		}},
+		{"undo import", func() {
+			tx(func(q store.Tx) error { return store.UndoImport(ctx, q, importID, nil, store.Now()) })
+		}},
+		{"bin and restore", func() {
+			var b store.Bundle
+			tx(func(q store.Tx) error {
+				var err error
+				if b, err = store.CaptureBundle(ctx, q, "customers", []int64{cust}); err != nil {
+					return err
+				}
+				return store.RemoveBundle(ctx, q, b)
+			})
+			wantGramsFresh(t, st.DB, "to the bin")
+			tx(func(q store.Tx) error { return store.RestoreBundle(ctx, q, b) })
+		}},
+		{"delete", func() {
+			tx(func(q store.Tx) error {
+				if err := store.DeleteContact(ctx, q, contact); err != nil {
+					return err
+				}
+				_, err := store.DeleteOpportunities(ctx, q, []int64{opp})
+				return err
+			})
+		}},
+	}
+	for _, s := range steps {
+		s.do()
+		wantGramsFresh(t, st.DB, s.name)
+	}
+}
