@@ -14,10 +14,12 @@ var gramTables = map[string]string{
 	"opportunities": "opportunity_grams",
 }
 
-// gramProbe caps the count of each bigram's rows when a search of three or
-// more characters picks the rarest bigram to read: enough to tell a rare
-// bigram from a common one at a fraction of a millisecond each.
-const gramProbe = 20000
+// gramProbe is how far into each bigram's rows a search of three or more
+// characters looks to tell rare bigrams from common ones: the id of a
+// bigram's gramProbe-th row is about gramProbe / (its share of the rows), so
+// the bigram whose probe lands on the highest id is the rarest, at a cost of
+// gramProbe index steps each (a fraction of a millisecond).
+const gramProbe = 1000
 
 // foldASCII lower-cases ASCII letters only, as SQLite's lower() and LIKE do.
 func foldASCII(s string) string {
@@ -66,10 +68,11 @@ func gramIDs(table, s string) (query string, args []any, exact, ok bool) {
 	case 2:
 		return `SELECT id FROM ` + g + ` WHERE gram = ?`, []any{string(rs)}, true, true
 	}
-	// The rarest of the bigrams, by a capped count of each: SQLite keeps no
-	// statistics on the grams, and reading a common bigram's rows (机会 in
-	// every opportunity named 机会123) would cost as much as the scan the
-	// index replaces.
+	// The rarest of the bigrams: SQLite keeps no statistics on the grams,
+	// and reading a common bigram's rows (机会 in every opportunity named
+	// 机会123) would cost as much as the scan the index replaces. A bigram
+	// with fewer than gramProbe rows is counted; the others are ranked by
+	// where their gramProbe-th row lies (ids as a sample of the rows).
 	seen := map[string]bool{}
 	var values []string
 	for i := 0; i+1 < len(rs); i++ {
@@ -81,8 +84,28 @@ func gramIDs(table, s string) (query string, args []any, exact, ok bool) {
 		values = append(values, "(?)")
 		args = append(args, b)
 	}
-	query = `SELECT id FROM ` + g + ` WHERE gram = (SELECT v.column1 FROM (VALUES ` + strings.Join(values, ", ") + `) v
-		ORDER BY (SELECT COUNT(*) FROM (SELECT 1 FROM ` + g + ` x WHERE x.gram = v.column1 LIMIT ` +
-		strconv.Itoa(gramProbe) + `)) LIMIT 1)`
+	probe := strconv.Itoa(gramProbe)
+	query = `SELECT id FROM ` + g + ` WHERE gram = (SELECT b FROM (SELECT v.column1 AS b,
+		(SELECT x.id FROM ` + g + ` x WHERE x.gram = v.column1 ORDER BY x.id LIMIT 1 OFFSET ` + probe + `) AS k
+		FROM (VALUES ` + strings.Join(values, ", ") + `) v)
+		ORDER BY k IS NOT NULL, CASE WHEN k IS NULL THEN (SELECT COUNT(*) FROM ` + g + ` y WHERE y.gram = b) END, k DESC LIMIT 1)`
 	return query, args, false, true
+}
+
+// idList is an IN list of the ids passed as one JSON array argument
+// (idsJSON): thousands of ids in one bound parameter, under SQLite's limit
+// on parameters and without a statement text per size.
+const idList = `(SELECT value FROM json_each(?))`
+
+// idsJSON writes ids as a JSON array for idList.
+func idsJSON(ids []int64) string {
+	b := make([]byte, 0, 8*len(ids)+2)
+	b = append(b, '[')
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return string(append(b, ']'))
 }

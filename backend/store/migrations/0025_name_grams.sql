@@ -138,3 +138,7 @@ BEGIN
           FROM (WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < length(NEW.name)) SELECT n FROM i)
          WHERE NEW.name <> '';
 END;
+
+-- The opportunity form's source choices skip through each table's source
+-- index (store.DistinctSources); customers had none.
+CREATE INDEX customers_source ON customers(source);
