@@ -67,7 +67,7 @@ type call struct {
 // ids are real rows of the benchmark database the calls ask about.
 type ids struct {
 	owner, customer, opp, stage, quote, order, product, pool int64
-	ownerName                                           string
+	ownerName                                                string
 }
 
 func pickIDs(b *testing.B, db *sql.DB) ids {
