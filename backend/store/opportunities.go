@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"funneldesk/backend/pinyin"
 )
@@ -382,6 +383,12 @@ func pageIDs(ctx context.Context, q Querier, f OpportunityFilter, total, offset,
 	switch key := f.sortKey(); {
 	case lead == leadCustomer || (lead == leadQuery && total < 0):
 		// A customer has few rows; a search of unknown size may have few.
+		return sortedPage(ctx, q, f, offset, limit)
+	case lead == leadQuery && utf8.RuneCountInString(f.query()) >= 3:
+		// Three or more characters: the bigram candidates are checked row
+		// by row (nameContains), which a merged or walked page would redo
+		// per stage; reading the matches once and sorting them costs one
+		// pass (the many-match case: fewer than searchCollect never get here).
 		return sortedPage(ctx, q, f, offset, limit)
 	case lead == leadQuery && key == "name" && f.pinyinQuery():
 		// Pinyin matches of the names cluster in the order of the key
