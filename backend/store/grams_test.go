@@ -212,3 +212,74 @@ func TestGramsKept(t *testing.T) {
 		wantGramsFresh(t, st.DB, s.name)
 	}
 }
+
+// wantMonthTotalsFresh checks the totals by month and source (migration
+// 0025) against a fresh count under close date and source filters: whole
+// months, partial months at either end, open ends, sources.
+func wantMonthTotalsFresh(t *testing.T, q store.Querier, step string) {
+	t.Helper()
+	ctx := context.Background()
+	var srcs []string
+	if err := q.SelectContext(ctx, &srcs, `SELECT DISTINCT source FROM opportunities ORDER BY 1 LIMIT 2`); err != nil {
+		t.Fatal(err)
+	}
+	if len(srcs) == 0 {
+		srcs = []string{"展会"}
+	}
+	filters := []store.OpportunityFilter{
+		{CloseFrom: "2026-01-01", CloseTo: "2026-12-31"},
+		{CloseFrom: "2026-01-15", CloseTo: "2026-03-10"},
+		{CloseFrom: "2026-02-03", CloseTo: "2026-02-20"},
+		{CloseFrom: "2026-02-01", CloseTo: "2026-02-28"},
+		{CloseFrom: "2026-03-09"},
+		{CloseTo: "2026-05-17"},
+		{CloseTo: "2026-04-30", View: "open"},
+		{Sources: srcs},
+		{Sources: srcs[:1], CloseFrom: "2025-06-02", CloseTo: "2026-06-30"},
+	}
+	for _, f := range filters {
+		kept, ok, err := store.KeptStageTotals(ctx, q, f)
+		if err != nil || !ok {
+			t.Fatalf("%s %+v: ok %v, %v", step, f, ok, err)
+		}
+		conds := []string{"1"}
+		var args []any
+		if f.CloseFrom != "" {
+			conds, args = append(conds, "expected_close >= ?"), append(args, f.CloseFrom)
+		}
+		if f.CloseTo != "" {
+			conds, args = append(conds, "expected_close <> '' AND expected_close <= ?"), append(args, f.CloseTo)
+		}
+		if f.View != "" {
+			conds, args = append(conds, "stage_id IN (SELECT id FROM stages WHERE kind = ?)"), append(args, f.View)
+		}
+		if len(f.Sources) > 0 {
+			conds = append(conds, "source IN (?"+strings.Repeat(",?", len(f.Sources)-1)+")")
+			for _, s := range f.Sources {
+				args = append(args, s)
+			}
+		}
+		var fresh []struct {
+			StageID int64 `db:"stage_id"`
+			N       int   `db:"n"`
+			Amount  int64 `db:"amount"`
+			W       int64 `db:"w"`
+		}
+		if err := q.SelectContext(ctx, &fresh, `SELECT stage_id, COUNT(*) AS n, SUM(amount_cents) AS amount,
+			SUM(amount_cents * probability_bp) AS w FROM opportunities WHERE `+strings.Join(conds, " AND ")+
+			` GROUP BY stage_id ORDER BY stage_id`, args...); err != nil {
+			t.Fatal(err)
+		}
+		got := []string{}
+		for _, k := range kept {
+			got = append(got, fmt.Sprintf("%d:%d:%d:%s", k.StageID, k.Count, k.AmountCents, k.Weighted))
+		}
+		want := []string{}
+		for _, r := range fresh {
+			want = append(want, fmt.Sprintf("%d:%d:%d:%d", r.StageID, r.N, r.Amount, r.W))
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s %+v: kept %v, counted %v", step, f, got, want)
+		}
+	}
+}

@@ -161,6 +161,8 @@ type ImportWriter struct {
 	// pausedGrams holds the SQL of the name-gram insert triggers the
 	// writer dropped, by table.
 	pausedGrams map[string]string
+	// monthDeltas are what new rows add to stage_month_totals meanwhile.
+	monthDeltas map[monthKey]*stageDelta
 
 	// pausedTrigger is the SQL of stage_totals_insert while the writer has
 	// it dropped (see pauseStageTotals); deltas are what the writer's rows
@@ -254,7 +256,17 @@ func (w *ImportWriter) AddOpportunity(o Opportunity, closedAt string) (int64, er
 		return 0, fmt.Errorf("insert opportunity: %w", err)
 	}
 	if w.deltas != nil {
-		w.addDelta(o.StageID, o.AmountCents, int64(o.ProbabilityBP))
+		addDelta(w.deltas, o.StageID, o.AmountCents, int64(o.ProbabilityBP))
+	}
+	if _, ok := w.pausedGrams["stage_month_totals_insert"]; ok {
+		if w.monthDeltas == nil {
+			w.monthDeltas = map[monthKey]*stageDelta{}
+		}
+		month := o.ExpectedClose
+		if len(month) > 7 {
+			month = month[:7]
+		}
+		addDelta(w.monthDeltas, monthKey{o.StageID, month, o.Source}, o.AmountCents, int64(o.ProbabilityBP))
 	}
 	if closedAt != "" {
 		if w.closed == nil {
@@ -349,11 +361,11 @@ func (w *ImportWriter) pauseStageTotals(ctx context.Context) error {
 // addDelta adds one new row to its stage's delta as the trigger would:
 // amount × probability saturates at the int64 maximum where SQLite's
 // product would have become a REAL converted back for the shift and mask.
-func (w *ImportWriter) addDelta(stageID, amount, prob int64) {
-	d := w.deltas[stageID]
+func addDelta[K comparable](deltas map[K]*stageDelta, key K, amount, prob int64) {
+	d := deltas[key]
 	if d == nil {
 		d = &stageDelta{}
-		w.deltas[stageID] = d
+		deltas[key] = d
 	}
 	d.n++
 	if sum := d.amount + amount; (amount > 0 && sum < d.amount) || (amount < 0 && sum > d.amount) {
@@ -394,58 +406,70 @@ func (w *ImportWriter) resumeStageTotals() error {
 	return nil
 }
 
-// gramTriggers are the name-gram insert triggers (migration 0025) the
-// writer pauses, by table.
-var gramTriggers = map[string]string{
-	"opportunities": "opportunity_grams_insert",
-	"customers":     "customer_grams_insert",
+// pausedTriggers are the per-row insert triggers of migration 0025 the
+// writer pauses (pauseGrams), each with the statement that catches up on
+// the writer's rows of its table, given their id range.
+var pausedTriggers = []struct{ name, table, catchUp string }{
+	{"opportunity_grams_insert", "opportunities", addGramsSQL("opportunities")},
+	{"customer_grams_insert", "customers", addGramsSQL("customers")},
+	// Additive, so not caught up from the rows at the end (an upsert's
+	// update of a new row meanwhile adjusts from the row as inserted): the
+	// writer sums its rows per (stage, month, source) as it inserts them.
+	{"stage_month_totals_insert", "opportunities", ""},
 }
 
 // pauseGrams drops the triggers that add each new opportunity's and
-// customer's name grams, for the writer's transaction, as pauseStageTotals
-// does for the totals: per row they cost a statement journal and a
-// recursive query each. resumeGrams adds the grams of every row the writer
-// inserted in one statement per table, sorted, so the index grows in key
-// order. Updates and deletes meanwhile keep their triggers (which find no
-// grams yet for new rows, and the final statement reads the rows as they
-// are then).
+// customer's name grams and close-month totals, for the writer's
+// transaction, as pauseStageTotals does for the totals: per row they cost
+// a statement journal and a query each. resumeGrams adds what the writer's
+// rows contribute in one statement per trigger, grouped or sorted, so the
+// indexes grow in key order. Updates and deletes meanwhile keep their
+// triggers (which find nothing yet for new rows, and the final statements
+// read the rows as they are then).
 func (w *ImportWriter) pauseGrams(ctx context.Context) error {
-	for table, trigger := range gramTriggers {
+	for _, p := range pausedTriggers {
 		var sqls []string
-		if err := w.tx.SelectContext(ctx, &sqls, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`, trigger); err != nil {
+		if err := w.tx.SelectContext(ctx, &sqls, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`, p.name); err != nil {
 			return fmt.Errorf("import: %w", err)
 		}
 		if len(sqls) == 0 {
 			continue
 		}
-		if _, err := w.tx.ExecContext(ctx, `DROP TRIGGER `+trigger); err != nil {
+		if _, err := w.tx.ExecContext(ctx, `DROP TRIGGER `+p.name); err != nil {
 			return fmt.Errorf("import: %w", err)
 		}
 		if w.pausedGrams == nil {
 			w.pausedGrams = map[string]string{}
 		}
-		w.pausedGrams[table] = sqls[0]
+		w.pausedGrams[p.name] = sqls[0]
 	}
 	return nil
 }
 
-// resumeGrams adds the grams of the writer's rows and puts the triggers back.
+// resumeGrams adds the writer's rows' part and puts the triggers back.
 func (w *ImportWriter) resumeGrams() error {
 	ranges := map[string][2]int64{
 		"opportunities": {w.firstOpp, w.nextOpp},
 		"customers":     {w.firstCust, w.nextCust},
 	}
-	for table, trigger := range w.pausedGrams {
-		r := ranges[table]
-		if r[1] > r[0] {
-			if _, err := w.tx.ExecContext(w.ctx, addGramsSQL(table), r[0], r[1]); err != nil {
-				return fmt.Errorf("import: name grams of %s: %w", table, err)
+	for _, p := range pausedTriggers {
+		trigger, ok := w.pausedGrams[p.name]
+		if !ok {
+			continue
+		}
+		if p.catchUp == "" {
+			if err := w.addMonthDeltas(); err != nil {
+				return err
+			}
+		} else if r := ranges[p.table]; r[1] > r[0] {
+			if _, err := w.tx.ExecContext(w.ctx, p.catchUp, r[0], r[1]); err != nil {
+				return fmt.Errorf("import: %s: %w", p.name, err)
 			}
 		}
 		if _, err := w.tx.ExecContext(w.ctx, trigger); err != nil {
-			return fmt.Errorf("import: name grams of %s: %w", table, err)
+			return fmt.Errorf("import: %s: %w", p.name, err)
 		}
-		delete(w.pausedGrams, table)
+		delete(w.pausedGrams, p.name)
 	}
 	return nil
 }
@@ -461,4 +485,30 @@ func addGramsSQL(table string) string {
 		        SELECT n FROM i) i ON i.n <= length(t.name)
 		 WHERE t.id >= ?1 AND t.id < ?2
 		 ORDER BY 1, 2`
+}
+
+// monthKey is one row of stage_month_totals.
+type monthKey struct {
+	stageID       int64
+	month, source string
+}
+
+// addMonthDeltas adds the writer's rows to the totals by close month and
+// source, one upsert per group.
+func (w *ImportWriter) addMonthDeltas() error {
+	for k, d := range w.monthDeltas {
+		var amount any = d.amount
+		if d.amountOverflow {
+			amount = float64(d.amount) // a REAL, as the trigger's sum would be: readers then count
+		}
+		_, err := w.tx.ExecContext(w.ctx, `INSERT INTO stage_month_totals (stage_id, month, source, n, amount, w_hi, w_lo)
+			VALUES (?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (month, stage_id, source) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount,
+			w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo`, k.stageID, k.month, k.source, d.n, amount, d.wHi, d.wLo)
+		if err != nil {
+			return fmt.Errorf("import: stage month totals: %w", err)
+		}
+	}
+	w.monthDeltas = nil
+	return nil
 }

@@ -119,6 +119,9 @@ func calls(st *store.Store, x ids) []call {
 	view := func(f funnel.Filter) func() error {
 		return func() error { _, err := fun.View(funnel.ViewRequest{Filter: f}); return err }
 	}
+	compute := func(f funnel.Filter) func() error {
+		return func() error { _, err := funnel.Compute(context.Background(), st.DB, f); return err }
+	}
 	year := [2]string{"2026-01-01", "2026-12-31"}
 	owner := strconv.FormatInt(x.owner, 10)
 	// Plain SQLite's best answers: a count and a page through the best
@@ -163,6 +166,12 @@ func calls(st *store.Store, x ids) []call {
 		{"funnel.View, one year (all owners)", view(funnel.Filter{From: year[0], To: year[1]}), perStage(`o.expected_close BETWEEN '2026-01-01' AND '2026-12-31'`), 10 * time.Millisecond},
 		{"funnel.View, one source", view(funnel.Filter{Source: "电话营销"}), perStage(`o.source = '电话营销'`), 10 * time.Millisecond},
 		{"funnel.View, owner + year", view(funnel.Filter{OwnerID: x.owner, From: year[0], To: year[1]}), perStage(`o.owner_id = ` + owner + ` AND o.expected_close BETWEEN '2026-01-01' AND '2026-12-31'`), 0},
+		// The funnel's figures alone (View = these + drawing the chart PNG).
+		{"funnel figures (Compute), no filter", compute(funnel.Filter{}), perStage(`o.stage_id IN (SELECT id FROM stages)`), 10 * time.Millisecond},
+		{"funnel figures (Compute), one year (all owners)", compute(funnel.Filter{From: year[0], To: year[1]}), perStage(`o.expected_close BETWEEN '2026-01-01' AND '2026-12-31'`), 10 * time.Millisecond},
+		{"funnel figures (Compute), one source", compute(funnel.Filter{Source: "电话营销"}), perStage(`o.source = '电话营销'`), 10 * time.Millisecond},
+		{"funnel figures (Compute), owner + year", compute(funnel.Filter{OwnerID: x.owner, From: year[0], To: year[1]}), perStage(`o.owner_id = ` + owner + ` AND o.expected_close BETWEEN '2026-01-01' AND '2026-12-31'`), 0},
+		{"funnel figures (Compute), a quarter + a source", compute(funnel.Filter{From: "2026-04-01", To: "2026-06-30", Source: "展会"}), perStage(`o.source = '展会' AND o.expected_close BETWEEN '2026-04-01' AND '2026-06-30'`), 0},
 		{"funnel.Stage (drill-down page)", func() error {
 			_, err := fun.Stage(funnel.StageRequest{StageID: x.stage, Page: 1, PageSize: 50})
 			return err

@@ -142,3 +142,65 @@ END;
 -- The opportunity form's source choices skip through each table's source
 -- index (store.DistinctSources); customers had none.
 CREATE INDEX customers_source ON customers(source);
+
+-- Per-stage totals by expected close month and source, kept like
+-- stage_totals (0018) and with the same split of Σ amount × probability,
+-- so the funnel and the board of a period (whole months from here, the
+-- days of partial months counted) or of sources read a few hundred rows
+-- instead of counting hundreds of thousands (store.KeptStageTotals).
+-- month is substr(expected_close, 1, 7): '' when there is no date.
+-- Removals are upserts of negative amounts, not UPDATEs: an importer's
+-- update or delete of a row it inserted may come before it adds its rows'
+-- totals (store.ImportWriter), when the group's row does not exist yet.
+CREATE TABLE stage_month_totals (
+    stage_id INTEGER NOT NULL,
+    month    TEXT    NOT NULL,
+    source   TEXT    NOT NULL,
+    n        INTEGER NOT NULL DEFAULT 0,
+    amount   INTEGER NOT NULL DEFAULT 0,
+    w_hi     INTEGER NOT NULL DEFAULT 0,
+    w_lo     INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (month, stage_id, source)
+) WITHOUT ROWID;
+
+INSERT INTO stage_month_totals (stage_id, month, source, n, amount, w_hi, w_lo)
+    SELECT stage_id, substr(expected_close, 1, 7), source, COUNT(*),
+           SUM(amount_cents >> 31) * 2147483648 + SUM(amount_cents & 2147483647),
+           SUM((amount_cents * probability_bp) >> 31),
+           SUM((amount_cents * probability_bp) & 2147483647)
+      FROM opportunities GROUP BY 1, 2, 3;
+
+CREATE TRIGGER stage_month_totals_insert AFTER INSERT ON opportunities
+BEGIN
+    INSERT INTO stage_month_totals (stage_id, month, source, n, amount, w_hi, w_lo)
+        VALUES (NEW.stage_id, substr(NEW.expected_close, 1, 7), NEW.source, 1, NEW.amount_cents,
+                (NEW.amount_cents * NEW.probability_bp) >> 31, (NEW.amount_cents * NEW.probability_bp) & 2147483647)
+        ON CONFLICT (month, stage_id, source) DO UPDATE
+       SET n = n + 1, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo;
+END;
+
+CREATE TRIGGER stage_month_totals_delete AFTER DELETE ON opportunities
+BEGIN
+    INSERT INTO stage_month_totals (stage_id, month, source, n, amount, w_hi, w_lo)
+        VALUES (OLD.stage_id, substr(OLD.expected_close, 1, 7), OLD.source, -1, -OLD.amount_cents,
+                -((OLD.amount_cents * OLD.probability_bp) >> 31), -((OLD.amount_cents * OLD.probability_bp) & 2147483647))
+        ON CONFLICT (month, stage_id, source) DO UPDATE
+       SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo;
+END;
+
+CREATE TRIGGER stage_month_totals_update AFTER UPDATE OF stage_id, amount_cents, probability_bp, expected_close, source ON opportunities
+WHEN OLD.stage_id IS NOT NEW.stage_id OR OLD.amount_cents IS NOT NEW.amount_cents
+  OR OLD.probability_bp IS NOT NEW.probability_bp OR OLD.expected_close IS NOT NEW.expected_close
+  OR OLD.source IS NOT NEW.source
+BEGIN
+    INSERT INTO stage_month_totals (stage_id, month, source, n, amount, w_hi, w_lo)
+        VALUES (OLD.stage_id, substr(OLD.expected_close, 1, 7), OLD.source, -1, -OLD.amount_cents,
+                -((OLD.amount_cents * OLD.probability_bp) >> 31), -((OLD.amount_cents * OLD.probability_bp) & 2147483647))
+        ON CONFLICT (month, stage_id, source) DO UPDATE
+       SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo;
+    INSERT INTO stage_month_totals (stage_id, month, source, n, amount, w_hi, w_lo)
+        VALUES (NEW.stage_id, substr(NEW.expected_close, 1, 7), NEW.source, 1, NEW.amount_cents,
+                (NEW.amount_cents * NEW.probability_bp) >> 31, (NEW.amount_cents * NEW.probability_bp) & 2147483647)
+        ON CONFLICT (month, stage_id, source) DO UPDATE
+       SET n = n + 1, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo;
+END;
