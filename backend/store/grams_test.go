@@ -283,3 +283,24 @@ func wantMonthTotalsFresh(t *testing.T, q store.Querier, step string) {
 		}
 	}
 }
+
+// TestGramTriggers checks that the triggers of migration 0025 exist after
+// every migration: one that rebuilds customers, contacts or opportunities
+// (DROP TABLE drops their triggers) must create them again.
+func TestGramTriggers(t *testing.T) {
+	st := storetest.New(t)
+	var names []string
+	if err := st.DB.Select(&names, `SELECT tbl_name || '.' || name FROM sqlite_master WHERE type = 'trigger'
+		AND (name LIKE '%_grams_%' OR name LIKE 'stage_month_totals_%') ORDER BY 1`); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"contacts.contact_grams_delete", "contacts.contact_grams_insert", "contacts.contact_grams_update",
+		"customers.customer_grams_delete", "customers.customer_grams_insert", "customers.customer_grams_update",
+		"opportunities.opportunity_grams_delete", "opportunities.opportunity_grams_insert", "opportunities.opportunity_grams_update",
+		"opportunities.stage_month_totals_delete", "opportunities.stage_month_totals_insert", "opportunities.stage_month_totals_update",
+	}
+	if !reflect.DeepEqual(names, want) {
+		t.Fatalf("triggers %v, want %v", names, want)
+	}
+}
