@@ -115,3 +115,18 @@ func TestNextRune(t *testing.T) {
 		}
 	}
 }
+
+// TestKeptTotalsKnowEveryFilter fails when OpportunityFilter gains a field:
+// keptAnswers and monthAnswers list the conditions the kept totals can
+// answer, and one they do not know would be silently ignored. Add the new
+// field to them (as a condition they refuse, or one they answer) and here.
+func TestKeptTotalsKnowEveryFilter(t *testing.T) {
+	known := map[string]bool{"View": true, "StageIDs": true, "OwnerIDs": true, "Sources": true, "Types": true,
+		"CustomerID": true, "CloseFrom": true, "CloseTo": true, "Query": true, "Sort": true, "Desc": true}
+	ft := reflect.TypeOf(OpportunityFilter{})
+	for i := 0; i < ft.NumField(); i++ {
+		if name := ft.Field(i).Name; !known[name] {
+			t.Errorf("OpportunityFilter.%s: does keptAnswers/monthAnswers (stagetotals.go, monthtotals.go) handle it?", name)
+		}
+	}
+}
