@@ -36,6 +36,18 @@ for pkg in ./backend/opportunity/ ./backend/customer/ ./backend/funnel/ ./backen
 	go test -run '^$' -bench "$pattern" -benchtime "$benchtime" -count "$count" "$pkg" | tee -a "$out" | grep -E "^(Benchmark|ok|FAIL|---)" || true
 done
 
+# The every-call budget (issue 15) on the database the CLI importer built:
+# bench/importdb.sh makes it once (several minutes). It prints its own
+# table and fails this script when a call is over its budget.
+idb=${FUNNELDESK_IMPORT_DB:-$PWD/bench/data/import.db}
+if [[ -n "${REGEN:-}" || ! -f "$idb" ]]; then
+	echo "== building $idb with the CLI importer"
+	bench/importdb.sh "$idb"
+fi
+rm -f "$idb".v*.bak
+budget_status=0
+FUNNELDESK_BENCH_DB=$idb go test -run '^$' -bench Budget -benchtime 1x -timeout 30m ./bench/budget/ || budget_status=$?
+
 # One row per benchmark: the median of its runs, in ms (ns/op / 1e6).
 echo
 echo "| benchmark | ms/op | matches | runs |"
@@ -68,3 +80,4 @@ END {
 		printf "| %s | %.2f | %s | %d |\n", name, med / 1e6, info[name], m
 	}
 }' "$out"
+exit $budget_status
