@@ -2,7 +2,9 @@ package importer
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -11,6 +13,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/store"
+	"funneldesk/backend/svc"
 )
 
 func importKind(t testing.TB, st *store.Store, kind, name, data string, opts Options) (Result, error) {
@@ -329,5 +332,59 @@ func TestDetectKind(t *testing.T) {
 		if got := DetectKind(strings.Split(tt.headers, ",")); got != tt.want {
 			t.Errorf("DetectKind(%s) = %s, want %s", tt.headers, got, tt.want)
 		}
+	}
+}
+
+func TestServiceEntityPreviewAndImport(t *testing.T) {
+	st := openDB(t)
+	s := NewService(st, svc.New(nil))
+	mustKind(t, st, KindCustomers, "a.csv", "客户名称,电话\n华强电子有限公司,0755-83000000\n", Options{})
+	file := "客户名称,电话,行业,联系人,手机\n华强电子,0755-88888888,电子,李四,13800138000\n华强电子,,,王五,13900139000\n" +
+		"新客户,,,赵六,\n新客户有限公司,,,钱七,\n"
+	p, err := s.PreviewData("c.csv", base64.StdEncoding.EncodeToString([]byte(file)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Kind != KindCustomers || p.ErrorCount != 0 {
+		t.Fatalf("kind %q errors %v", p.Kind, p.Errors)
+	}
+	// 新客户 and 新客户有限公司 are one new customer.
+	want := []KindCount{{KindCustomers, 1, 1, 0}, {KindContacts, 4, 0, 0}}
+	if !reflect.DeepEqual(p.Counts, want) {
+		t.Errorf("counts %+v, want %+v", p.Counts, want)
+	}
+	if got := strings.Join(p.RowActions, ","); got != "update,update,new,new" {
+		t.Errorf("row actions %s", got)
+	}
+	p, err = s.Validate(p.Token, PreviewOptions{Kind: KindCustomers, OnDuplicate: DupSkip})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []KindCount{{KindCustomers, 1, 0, 1}, {KindContacts, 4, 0, 0}}; !reflect.DeepEqual(p.Counts, want) {
+		t.Errorf("skip: counts %+v, want %+v", p.Counts, want)
+	}
+	id, err := s.Start(p.Token, PreviewOptions{Kind: KindCustomers, OnDuplicate: DupUpdate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr := wait(t, s, id)
+	if !pr.OK || !reflect.DeepEqual(pr.Result.Counts, []KindCount{{KindCustomers, 1, 1, 0}, {KindContacts, 4, 0, 0}}) {
+		t.Fatalf("progress %+v", pr)
+	}
+	if !strings.Contains(pr.Message, "客户 新增 1、更新 1、跳过 0") {
+		t.Errorf("message %q", pr.Message)
+	}
+	var phone string
+	if err := st.DB.Get(&phone, `SELECT phone FROM customers WHERE name = '华强电子有限公司'`); err != nil || phone != "0755-88888888" {
+		t.Errorf("phone %q %v", phone, err)
+	}
+	// An opportunity file's preview counts its new customers the same way.
+	opp := "机会名称,客户名称,销售阶段\na,甲公司,初期沟通\nb,甲公司有限公司,初期沟通\nc,华强电子,初期沟通\n"
+	p, err = s.PreviewData("o.csv", base64.StdEncoding.EncodeToString([]byte(opp)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Kind != KindOpportunities || p.NewCustomers != 1 {
+		t.Errorf("opportunity preview: kind %s, %d new customers, want 1", p.Kind, p.NewCustomers)
 	}
 }
