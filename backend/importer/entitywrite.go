@@ -121,20 +121,8 @@ func writePlan(ctx context.Context, tx store.Tx, w *store.EntityWriter, p *entit
 			}
 			op.id = id
 		case ActionUpdate:
-			cur, err := store.GetCustomerForImport(ctx, tx, op.id)
-			if err != nil {
+			if _, err := w.UpdateCustomer(op.id, op.vals, oid); err != nil {
 				return err
-			}
-			next := cur
-			mergeCustomer(&next, op.vals)
-			if oid != nil {
-				next.OwnerID = oid
-			}
-			if !sameCustomer(cur, next) {
-				next.OwnerID = oid // nil keeps the owner
-				if err := w.UpdateCustomer(op.id, next); err != nil {
-					return err
-				}
 			}
 		}
 		if err := step(); err != nil {
@@ -151,16 +139,9 @@ func writePlan(ctx context.Context, tx store.Tx, w *store.EntityWriter, p *entit
 			}
 			co.id = id
 		case ActionUpdate:
-			cur, err := store.GetContact(ctx, tx, co.id)
-			if err != nil {
+			co.c.ID = co.id
+			if _, err := w.UpdateContact(co.c); err != nil {
 				return err
-			}
-			next := cur
-			mergeContact(&next, co.c)
-			if next != cur {
-				if err := w.UpdateContact(next); err != nil {
-					return err
-				}
 			}
 		}
 		if err := step(); err != nil {
@@ -251,12 +232,6 @@ func writePlan(ctx context.Context, tx store.Tx, w *store.EntityWriter, p *entit
 		}
 	}
 	return nil
-}
-
-func sameCustomer(a, b store.ImportedCustomer) bool {
-	sameOwner := (a.OwnerID == nil) == (b.OwnerID == nil) && (a.OwnerID == nil || *a.OwnerID == *b.OwnerID)
-	a.OwnerID, b.OwnerID = nil, nil
-	return sameOwner && a == b
 }
 
 func sameProduct(a, b store.Product) bool {

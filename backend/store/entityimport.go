@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"funneldesk/backend/dupe"
@@ -188,6 +189,8 @@ type EntityWriter struct {
 	FirstCategory, NextCategory int64
 
 	custStmt, contStmt, prodStmt *sql.Stmt
+	custRead, custUpdate         *sql.Stmt
+	contRead, contUpdate         *sql.Stmt
 	// Updated are the records that were there before and were changed.
 	Updated []ImportItem
 }
@@ -216,6 +219,24 @@ func NewEntityWriter(ctx context.Context, tx Tx) (*EntityWriter, error) {
 		w.Close()
 		return nil, fmt.Errorf("import: prepare contacts: %w", err)
 	}
+	for _, p := range []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&w.custRead, `SELECT classification, source, industry, phone, COALESCE(phone_key, ''), address, owner_id, notes, level, owned_since,
+			updated_at, status FROM customers WHERE id = ?`},
+		{&w.custUpdate, `UPDATE customers SET classification = ?, source = ?, industry = ?, phone = ?, phone_key = ?, address = ?,
+			owner_id = ?, notes = ?, level = ?, owned_since = ?, updated_at = ? WHERE id = ?`},
+		{&w.contRead, `SELECT customer_id, name, COALESCE(name_py, ''), COALESCE(name_initials, ''), title, phone, email,
+			COALESCE(phone_key, ''), COALESCE(email_key, '') FROM contacts WHERE id = ?`},
+		{&w.contUpdate, `UPDATE contacts SET name = ?, name_py = ?, name_initials = ?, title = ?, phone = ?, email = ?, phone_key = ?,
+			email_key = ? WHERE id = ?`},
+	} {
+		if *p.dst, err = tx.PrepareContext(ctx, p.sql); err != nil {
+			w.Close()
+			return nil, fmt.Errorf("import: prepare: %w", err)
+		}
+	}
 	if w.prodStmt, err = tx.PrepareContext(ctx, `INSERT INTO products (id, code, name, category_id, unit, price_cents, owner_id,
 		active, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
 		w.Close()
@@ -226,7 +247,7 @@ func NewEntityWriter(ctx context.Context, tx Tx) (*EntityWriter, error) {
 
 // Close releases the statements.
 func (w *EntityWriter) Close() {
-	for _, s := range []*sql.Stmt{w.custStmt, w.contStmt, w.prodStmt} {
+	for _, s := range []*sql.Stmt{w.custStmt, w.contStmt, w.prodStmt, w.custRead, w.custUpdate, w.contRead, w.contUpdate} {
 		if s != nil {
 			s.Close()
 		}
@@ -248,27 +269,43 @@ func (w *EntityWriter) AddCustomer(c ImportedCustomer) (int64, error) {
 	return id, nil
 }
 
-// UpdateCustomer writes an imported customer's columns over customer id
-// (its name stays: it is what found it) and keeps the row as it was for
-// undo. The owner changes only on an owned customer.
-func (w *EntityWriter) UpdateCustomer(id int64, c ImportedCustomer) error {
+// UpdateCustomer puts the values an import gives (the non-empty ones;
+// ownerID nil keeps the owner, who changes only on an owned customer) over
+// customer id, keeping the row as it was for undo. Its name stays: it is
+// what found it. It reports whether anything changed (nothing is written
+// otherwise, so that importing a file again leaves the customer alone).
+func (w *EntityWriter) UpdateCustomer(id int64, given ImportedCustomer, ownerID *int64) (bool, error) {
 	var old custRestore
-	if err := w.tx.GetContext(w.ctx, &old, `SELECT classification, source, industry, phone, COALESCE(phone_key, '') AS phone_key,
-		address, owner_id, notes, level, owned_since, updated_at FROM customers WHERE id = ?`, id); err != nil {
-		return fmt.Errorf("read customer: %w", err)
+	var status string
+	if err := w.custRead.QueryRowContext(w.ctx, id).Scan(&old.Classification, &old.Source, &old.Industry, &old.Phone, &old.PhoneKey,
+		&old.Address, &old.OwnerID, &old.Notes, &old.Level, &old.OwnedSince, &old.UpdatedAt, &status); err != nil {
+		return false, fmt.Errorf("read customer: %w", err)
 	}
-	_, err := w.tx.ExecContext(w.ctx, `UPDATE customers SET classification = ?, source = ?, industry = ?, phone = ?, phone_key = ?,
-		address = ?, notes = ?, level = ?, updated_at = ?,
-		owned_since = CASE WHEN status = 'owned' AND ? IS NOT NULL AND owner_id IS NOT ? THEN ? ELSE owned_since END,
-		owner_id = CASE WHEN status = 'owned' AND ? IS NOT NULL THEN ? ELSE owner_id END WHERE id = ?`,
-		c.Classification, c.Source, c.Industry, c.Phone, dupe.Phone(c.Phone), c.Address, c.Notes, c.Level, w.now,
-		c.OwnerID, c.OwnerID, w.now, c.OwnerID, c.OwnerID, id)
-	if err != nil {
-		return fmt.Errorf("update customer: %w", err)
+	next := old
+	for _, f := range []struct{ d, s *string }{{&next.Classification, &given.Classification}, {&next.Source, &given.Source},
+		{&next.Industry, &given.Industry}, {&next.Phone, &given.Phone}, {&next.Address, &given.Address}, {&next.Notes, &given.Notes},
+		{&next.Level, &given.Level}} {
+		if *f.s != "" {
+			*f.d = *f.s
+		}
+	}
+	if ownerID != nil && status == CustomerOwned && (old.OwnerID == nil || *old.OwnerID != *ownerID) {
+		next.OwnerID, next.OwnedSince = ownerID, w.now
+	}
+	next.PhoneKey = dupe.Phone(next.Phone)
+	sameOwner := (old.OwnerID == nil) == (next.OwnerID == nil) && (old.OwnerID == nil || *old.OwnerID == *next.OwnerID)
+	o, n := old, next
+	o.OwnerID, n.OwnerID = nil, nil
+	if sameOwner && o == n {
+		return false, nil
+	}
+	if _, err := w.custUpdate.ExecContext(w.ctx, next.Classification, next.Source, next.Industry, next.Phone, next.PhoneKey, next.Address,
+		next.OwnerID, next.Notes, next.Level, next.OwnedSince, w.now, id); err != nil {
+		return false, fmt.Errorf("update customer: %w", err)
 	}
 	b, _ := json.Marshal(old)
 	w.Updated = append(w.Updated, ImportItem{Table: "customers", RecordID: id, Action: "update", Before: string(b), Stamp: w.now})
-	return nil
+	return true, nil
 }
 
 // AddContact inserts a contact and returns its id.
@@ -283,26 +320,36 @@ func (w *EntityWriter) AddContact(c Contact) (int64, error) {
 	return id, nil
 }
 
-// UpdateContact overwrites contact c.ID (its customer stays) and keeps the
-// row as it was for undo.
-func (w *EntityWriter) UpdateContact(c Contact) error {
+// UpdateContact puts the non-empty values of c over contact c.ID (its
+// customer stays), keeping the row as it was for undo; it reports whether
+// anything changed.
+func (w *EntityWriter) UpdateContact(c Contact) (bool, error) {
 	var old contRestore
-	if err := w.tx.GetContext(w.ctx, &old, `SELECT name, COALESCE(name_py, '') AS name_py, COALESCE(name_initials, '') AS name_initials,
-		title, phone, email, COALESCE(phone_key, '') AS phone_key, COALESCE(email_key, '') AS email_key FROM contacts WHERE id = ?`, c.ID); err != nil {
-		return fmt.Errorf("read contact: %w", err)
+	var customerID int64
+	if err := w.contRead.QueryRowContext(w.ctx, c.ID).Scan(&customerID, &old.Name, &old.NamePy, &old.NameInitials, &old.Title, &old.Phone,
+		&old.Email, &old.PhoneKey, &old.EmailKey); err != nil {
+		return false, fmt.Errorf("read contact: %w", err)
 	}
-	py, ini := pinyin.PersonKeys(c.Name)
-	if _, err := w.tx.ExecContext(w.ctx, `UPDATE contacts SET name = ?, name_py = ?, name_initials = ?, title = ?, phone = ?, email = ?,
-		phone_key = ?, email_key = ? WHERE id = ?`, c.Name, py, ini, c.Title, c.Phone, c.Email, dupe.Phone(c.Phone), dupe.Email(c.Email), c.ID); err != nil {
-		return fmt.Errorf("update contact: %w", err)
+	next := old
+	for _, f := range []struct{ d, s *string }{{&next.Name, &c.Name}, {&next.Title, &c.Title}, {&next.Phone, &c.Phone}, {&next.Email, &c.Email}} {
+		if *f.s != "" {
+			*f.d = *f.s
+		}
 	}
-	var stamp string
-	if err := w.tx.GetContext(w.ctx, &stamp, `SELECT `+contactStamp+` FROM contacts WHERE id = ?`, c.ID); err != nil {
-		return fmt.Errorf("read contact: %w", err)
+	if next.Name == old.Name && next.Title == old.Title && next.Phone == old.Phone && next.Email == old.Email {
+		return false, nil
 	}
+	next.NamePy, next.NameInitials = pinyin.PersonKeys(next.Name)
+	next.PhoneKey, next.EmailKey = dupe.Phone(next.Phone), dupe.Email(next.Email)
+	if _, err := w.contUpdate.ExecContext(w.ctx, next.Name, next.NamePy, next.NameInitials, next.Title, next.Phone, next.Email,
+		next.PhoneKey, next.EmailKey, c.ID); err != nil {
+		return false, fmt.Errorf("update contact: %w", err)
+	}
+	// The stamp as contactStamp computes it in SQL.
+	stamp := strconv.FormatInt(customerID, 10) + "\x1f" + next.Name + "\x1f" + next.Title + "\x1f" + next.Phone + "\x1f" + next.Email
 	b, _ := json.Marshal(old)
 	w.Updated = append(w.Updated, ImportItem{Table: "contacts", RecordID: c.ID, Action: "update", Before: string(b), Stamp: stamp})
-	return nil
+	return true, nil
 }
 
 // AddCategory inserts a category under parent (nil: at the top).
@@ -344,23 +391,4 @@ func (w *EntityWriter) UpdateProduct(p Product) error {
 	b, _ := json.Marshal(old)
 	w.Updated = append(w.Updated, ImportItem{Table: "products", RecordID: p.ID, Action: "update", Before: string(b), Stamp: w.now})
 	return nil
-}
-
-// GetCustomerForImport reads the columns an import may change of customer id.
-func GetCustomerForImport(ctx context.Context, q Querier, id int64) (ImportedCustomer, error) {
-	var c struct {
-		Name           string `db:"name"`
-		Classification string `db:"classification"`
-		Source         string `db:"source"`
-		Industry       string `db:"industry"`
-		Phone          string `db:"phone"`
-		Address        string `db:"address"`
-		OwnerID        *int64 `db:"owner_id"`
-		Notes          string `db:"notes"`
-		Level          string `db:"level"`
-	}
-	err := q.GetContext(ctx, &c, `SELECT name, classification, source, industry, phone, address, owner_id, notes, level
-		FROM customers WHERE id = ?`, id)
-	return ImportedCustomer{Name: c.Name, Classification: c.Classification, Source: c.Source, Industry: c.Industry, Phone: c.Phone,
-		Address: c.Address, OwnerID: c.OwnerID, Notes: c.Notes, Level: c.Level}, notFound(err)
 }
