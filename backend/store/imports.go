@@ -93,6 +93,16 @@ func (s *Store) ImportTx(ctx context.Context, fn func(tx Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
+	// The idle checkpoint is armed once the connection is back in the
+	// pool: a checkpoint due meanwhile holds the store's lock while it
+	// waits for the connection, and wrote takes that lock (a deadlock when
+	// an import outlasted the idle time after an earlier write).
+	committed := false
+	defer func() {
+		if committed {
+			s.wrote()
+		}
+	}()
 	defer conn.Close()
 	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
 		return fmt.Errorf("begin: %w", err)
@@ -114,7 +124,7 @@ func (s *Store) ImportTx(ctx context.Context, fn func(tx Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return busy(fmt.Errorf("commit: %w", err))
 	}
-	s.wrote()
+	committed = true
 	return nil
 }
 
