@@ -170,7 +170,8 @@ func planEntities(ctx context.Context, q store.Querier, kind string, recs []enti
 	} else {
 		p.counts[KindCustomers] = &KindCount{Kind: KindCustomers}
 	}
-	exName, exPhone, exEmail := map[string]int64{}, map[string]int64{}, map[string]int64{}
+	n := len(recs)
+	exName, exPhone, exEmail := make(map[string]int64, n), make(map[string]int64, n), make(map[string]int64, n)
 	matchExisting := kind == KindContacts || dup.main != DupCreate
 	if matchExisting {
 		if err := store.EachCustomerKey(ctx, q, func(k store.CustomerKey) {
@@ -184,7 +185,7 @@ func planEntities(ctx context.Context, q store.Querier, kind string, recs []enti
 			return nil, err
 		}
 	}
-	byCust := map[int64][]store.ContactKey{}
+	byCust := make(map[int64][]store.ContactKey, n)
 	if err := store.EachContactKey(ctx, q, func(k store.ContactKey) {
 		byCust[k.CustomerID] = append(byCust[k.CustomerID], k)
 		if matchExisting && kind == KindCustomers {
@@ -198,8 +199,8 @@ func planEntities(ctx context.Context, q store.Querier, kind string, recs []enti
 	}); err != nil {
 		return nil, err
 	}
-	fName, fPhone, fEmail := map[string]*custOp{}, map[string]*custOp{}, map[string]*custOp{}
-	exOps := map[int64]*custOp{}
+	fName, fPhone, fEmail := make(map[string]*custOp, n), make(map[string]*custOp, 2*n), make(map[string]*custOp, n)
+	exOps := make(map[int64]*custOp, n)
 	existingOp := func(id int64) *custOp {
 		if op := exOps[id]; op != nil {
 			return op
@@ -316,7 +317,7 @@ func planProducts(ctx context.Context, q store.Querier, p *entityPlan, recs []en
 	if err != nil {
 		return err
 	}
-	file := map[string]*prodOp{}
+	file := make(map[string]*prodOp, len(recs))
 	for i := range recs {
 		r := &recs[i]
 		key := strings.ToLower(r.product.Code)
