@@ -11,6 +11,7 @@ export default {
     actions: { new: 'New', update: 'Update', skip: 'Skip', duplicate: 'Duplicate' },
     doneTitle: 'Imported {kind}',
     viewCustomers: 'View customers',
+    importCustomers: 'Import',
     viewProducts: 'View products',
   },
 }

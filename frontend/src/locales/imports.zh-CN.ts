@@ -11,6 +11,7 @@ export default {
     actions: { new: '新增', update: '更新', skip: '跳过', duplicate: '重复' },
     doneTitle: '已导入{kind}',
     viewCustomers: '查看客户',
+    importCustomers: '导入',
     viewProducts: '查看产品',
   },
 }
