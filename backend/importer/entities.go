@@ -221,6 +221,17 @@ func DetectKind(headers []string) string {
 	case has(KindProducts, EFCode, EFProductName):
 		return KindProducts
 	}
+	// A column that can only be a person's name (姓名, First Name) beside
+	// a customer column makes a contact list, whatever else it has
+	// (Wukong's contacts export has 电话 and 地址 too).
+	if has(KindContacts, EFCustomer) {
+		for _, h := range headers {
+			switch normHeader(h) {
+			case "姓名", "fullname", "firstname", "lastname", "personname", "联系人姓名":
+				return KindContacts
+			}
+		}
+	}
 	cust := kindMapping(KindCustomers, headers)
 	customerOnly := false
 	for _, k := range cust {
@@ -360,6 +371,18 @@ func (er *entityRow) oneOf(key string, allowed []string) string {
 	return s
 }
 
+// level reads a customer level: one of ours, or one of ours followed by
+// its description, as Wukong writes "A（重点客户）".
+func (er *entityRow) level() string {
+	v := norm.NFKC.String(er.value(EFLevel))
+	for _, l := range er.c.levels {
+		if rest, ok := strings.CutPrefix(v, l); ok && rest != "" && strings.ContainsRune("(（ -:：", []rune(rest)[0]) {
+			return l
+		}
+	}
+	return er.oneOf(EFLevel, er.c.levels)
+}
+
 // run checks every row, reporting each problem to emit, and returns the
 // checked rows (nil when any is bad).
 func (c *entityChecker) run(emit func(RowError)) []entityRec {
@@ -435,7 +458,7 @@ func (er *entityRow) check() entityRec {
 	if er.c.kind == KindCustomers {
 		cu := &rec.cust
 		cu.Classification = er.oneOf(EFClassification, customer.Classifications)
-		cu.Level = er.oneOf(EFLevel, er.c.levels)
+		cu.Level = er.level()
 		cu.Source = er.text(EFSource)
 		cu.Industry = er.text(EFIndustry)
 		cu.Phone = er.phone(EFPhone)

@@ -161,6 +161,26 @@ func TestImportCustomersDuplicateChoices(t *testing.T) {
 	}
 }
 
+func TestImportWukongCustomers(t *testing.T) {
+	st := openDB(t)
+	file := "客户名称,客户级别,客户来源,客户行业,电话,手机,网址,邮箱,详细地址,下次联系时间,备注,负责人\n" +
+		"华强电子,A（重点客户）,促销活动,IT,0755-83000000,13800138000,www.hq.com,li@hq.com,深圳,2025-04-01,老客户,张三\n" +
+		"远景科技,C（非优先客户）,,,,,,,,,,\n"
+	res := mustKind(t, st, KindCustomers, "wk.csv", file, Options{})
+	if res.Added != 2 || !strings.Contains(strings.Join(res.Ignored, ","), "网址") {
+		t.Fatalf("result %+v", res)
+	}
+	snap := snapshot(t, st)
+	for _, want := range []string{"cust|华强电子|0755-83000000|深圳|IT|促销活动||A|老客户\n联系人手机：13800138000\n邮箱：li@hq.com|张三", "cust|远景科技||||||C|"} {
+		if !strings.Contains(snap, want) {
+			t.Errorf("snapshot\n%s\nlacks %q", snap, want)
+		}
+	}
+	if _, err := importKind(t, st, KindCustomers, "x.csv", "客户名称,客户级别\n甲,D\n", Options{}); err == nil {
+		t.Error("an unknown level was taken")
+	}
+}
+
 func TestImportContactsByCustomerName(t *testing.T) {
 	st := openDB(t)
 	mustKind(t, st, KindCustomers, "a.csv", "客户名称\n华强电子有限公司\n", Options{})
@@ -327,6 +347,9 @@ func TestDetectKind(t *testing.T) {
 		{"Account Name,First Name,Last Name,Email", KindContacts},
 		{"客户名称,客户级别,联系人,手机", KindCustomers},
 		{"Organization - Name,Organization - Address", KindCustomers},
+		{"姓名,客户名称,手机,电话,电子邮箱,职务,是否关键决策人,地址,下次联系时间,备注,负责人", KindContacts},
+		{"客户名称,客户级别,客户来源,客户行业,电话,手机,网址,邮箱,详细地址,下次联系时间,备注,负责人", KindCustomers},
+		{"Person - Name,Person - Organization,Person - Email", KindContacts},
 	}
 	for _, tt := range tests {
 		if got := DetectKind(strings.Split(tt.headers, ",")); got != tt.want {
