@@ -193,11 +193,22 @@ type EntityWriter struct {
 	contRead, contUpdate         *sql.Stmt
 	// Updated are the records that were there before and were changed.
 	Updated []ImportItem
+
+	oldCache int64
 }
 
 // NewEntityWriter prepares the writer's statements. Close it when done.
 func NewEntityWriter(ctx context.Context, tx Tx) (*EntityWriter, error) {
 	w := &EntityWriter{ctx: context.WithoutCancel(ctx), tx: tx, now: Now()}
+	// The same big page cache as the opportunity writer: 100,000 customers
+	// and contacts touch index pages all over, which the default cache
+	// would spill to the WAL mid-transaction.
+	if err := tx.GetContext(ctx, &w.oldCache, `PRAGMA cache_size`); err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = -%d`, importCacheKiB)); err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
 	for _, r := range []struct {
 		table string
 		dst   *int64
@@ -251,6 +262,10 @@ func (w *EntityWriter) Close() {
 		if s != nil {
 			s.Close()
 		}
+	}
+	if w.oldCache != 0 {
+		// The connection outlives the transaction; a failed reset only costs memory.
+		_, _ = w.tx.ExecContext(w.ctx, fmt.Sprintf(`PRAGMA cache_size = %d`, w.oldCache))
 	}
 }
 
