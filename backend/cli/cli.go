@@ -36,8 +36,12 @@ Usage:
                                          it prints: every call needs its token (header X-FunnelDesk-Token)
   funneldesk [--db PATH] pool recycle [--dry-run] [--json] [--clock TIME|+OFFSET]
                                          run the pools' auto-recycle rules now and list what moves and why
-  funneldesk [--db PATH] import opportunities FILE [--default-owner NAME]
-                                         import a CSV, tab-separated or XLSX file (all rows or none)
+  funneldesk [--db PATH] import opportunities|customers|contacts|products FILE [--on-duplicate update|skip|create]
+                         [--default-owner NAME] [--stage-map MAP] [--create-stages] [--date-order mdy|dmy|ymd]
+                                         import a CSV, tab-separated, XLSX or XLS file (all rows or none);
+                                         records already there are updated (see import --help)
+  funneldesk [--db PATH] import history | import undo ID [--others]
+                                         list the imports; undo one
   funneldesk [--db PATH] import leads FILE [--default-owner NAME]
                                          import leads (线索) from CSV or XLSX (all rows or none)
   funneldesk [--db PATH] report NAME [--period P] [--owner O] [--team T] [--type T] [--source S]
@@ -83,6 +87,10 @@ func Run(dbPath string, args []string, env Env) int {
 	}
 	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		fmt.Fprint(env.Stdout, Usage)
+		return 0
+	}
+	if args[0] == "import" && importer.WantsHelp(args[1:]) {
+		fmt.Fprint(env.Stdout, importer.CLIHelp)
 		return 0
 	}
 	if args[0] == "version" {

@@ -9,16 +9,79 @@ import (
 	"strings"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/store"
 )
 
 // CLIUsage is the usage line of the import command.
-const CLIUsage = "funneldesk [--db PATH] import opportunities FILE [--default-owner NAME] [--stage-map \"A=初期沟通,B=new:40\"] " +
-	"[--create-stages] [--date-order mdy|dmy|ymd] [--on-duplicate update|skip|create]\n" +
+const CLIUsage = "funneldesk [--db PATH] import opportunities|customers|contacts|products FILE [--on-duplicate update|skip|create] " +
+	"[--default-owner NAME] [--stage-map \"A=初期沟通,B=new:40\"] [--create-stages] [--date-order mdy|dmy|ymd]\n" +
 	"       funneldesk [--db PATH] import history\n" +
-	"       funneldesk [--db PATH] import undo ID [--others]"
+	"       funneldesk [--db PATH] import undo ID [--others]\n" +
+	"       funneldesk import --help"
 
-// RunCLI runs `import opportunities FILE [flags]`, `import history` and
+// CLIHelp is what `import --help` prints: every kind, flag and subcommand.
+const CLIHelp = `Import a CSV, tab-separated text, XLSX or XLS file into FunnelDesk, all rows or none.
+
+Usage:
+  funneldesk [--db PATH] import KIND FILE [flags]
+  funneldesk [--db PATH] import history
+  funneldesk [--db PATH] import undo ID [--others]
+
+Kinds:
+  opportunities  销售机会: Chinese or English headers, and the exports of Odoo, SuiteCRM, EspoCRM,
+                 WukongCRM, Pipedrive, Salesforce and HubSpot as they are
+  customers      客户, with one contact per row when the file has one (客户名称 + 联系人 + 手机)
+  contacts       联系人, each naming its customer (客户名称 / Account Name); missing customers are created
+  products       产品, found again by their code (产品编码 / SKU)
+
+Records that exist already are found by their natural key (查重): a customer by its normalized
+name (华强电子 = 华强电子有限公司), phone or email; a contact by customer + name, phone or email;
+a product by its code; an opportunity by its external ID, else name + customer + close date.
+Importing a file twice leaves the same records as importing it once.
+
+Flags:
+  --on-duplicate update|skip|create
+                 what a row matching an existing record does (default update). For a customer
+                 file, give its contacts their own choice: --on-duplicate customers=update,contacts=skip.
+                 Products cannot be created twice (codes are unique): update or skip.
+  --default-owner NAME
+                 owner of the new records whose owner cell is empty (created when missing);
+                 default: the first active owner by name, else a new owner "admin"
+  --stage-map "A=初期沟通,B=new:40"
+                 opportunities: map the file's stage A onto our stage 初期沟通, create B at 40%
+  --create-stages
+                 opportunities: create every open stage of the file not named like one of ours
+  --date-order mdy|dmy|ymd
+                 how to read dates like 03/04/2025 when the file does not decide it
+  --others       undo: keep the records changed since the import and undo the rest
+  -h, --help     this help
+
+Subcommands:
+  history        list the recorded imports: id, time, kind, file, counts
+  undo ID        remove what import ID added and restore what it updated; refused, naming them,
+                 when records were changed since (then --others undoes the rest)
+
+On success one summary line goes to stdout (the new / updated / skipped counts); on bad rows
+every problem goes to stderr, one per line (row, column, value, why), and nothing is written.
+Exit codes: 0 done, 1 refused (nothing written), 2 bad arguments.
+`
+
+// WantsHelp reports whether the import command's arguments ask for help
+// (answered without opening the database).
+func WantsHelp(args []string) bool {
+	if len(args) == 0 {
+		return true
+	}
+	for _, a := range args {
+		if a == "-h" || a == "--help" || a == "-help" {
+			return true
+		}
+	}
+	return args[0] == "help"
+}
+
+// RunCLI runs `import KIND FILE [flags]`, `import history` and
 // `import undo ID` (args start after "import") and returns the exit code:
 // 0 with a one-line summary on stdout, 1 with every problem on stderr, one
 // per line, and the database unchanged, 2 for bad arguments.
@@ -31,12 +94,18 @@ func RunCLI(ctx context.Context, st *store.Store, args []string, stdout, stderr 
 		"on-duplicate": &opts.OnDuplicate}
 	for i := 0; i < len(args); i++ {
 		a := args[i]
+		if a == "help" && len(rest) == 0 {
+			a = "--help"
+		}
 		if !strings.HasPrefix(a, "-") || a == "-" {
 			rest = append(rest, a)
 			continue
 		}
 		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
 		switch name {
+		case "h", "help":
+			fmt.Fprint(stdout, CLIHelp)
+			return 0
 		case "create-stages":
 			opts.CreateStages = true
 			continue
@@ -86,9 +155,22 @@ func RunCLI(ctx context.Context, st *store.Store, args []string, stdout, stderr 
 		}
 		fmt.Fprintf(stdout, "undid import %d (%d records changed since kept)\n", id, len(res.Kept))
 		return 0
-	case len(rest) != 2 || rest[0] != "opportunities":
+	case len(rest) != 2 || kindFields(rest[0]) == nil || rest[0] == "":
 		fmt.Fprintf(stderr, "usage: %s\n", CLIUsage)
 		return 2
+	}
+	kind := rest[0]
+	if d, ok := parseDupFlag(opts.OnDuplicate); ok {
+		bad := false
+		for k := range d {
+			bad = bad || kindFields(k) == nil || k == ""
+		}
+		if !bad {
+			opts.OnDuplicate, opts.OnDuplicateContacts = d[kind], d[KindContacts]
+			if kind == KindContacts {
+				opts.OnDuplicateContacts = ""
+			}
+		}
 	}
 	file := rest[1]
 	if stageMap != "" {
@@ -103,7 +185,7 @@ func RunCLI(ctx context.Context, st *store.Store, args []string, stdout, stderr 
 		return cliFail(stderr, err)
 	}
 	opts.FileName = src.Name
-	res, err := Import(ctx, st, src, opts)
+	res, err := ImportKind(ctx, st, kind, src, opts)
 	if err != nil {
 		return cliFail(stderr, err)
 	}
@@ -139,8 +221,15 @@ func FormatRowError(e RowError) string {
 // imported 3 opportunities (2 new customers, 1 new owner) from FILE [GB18030].
 func Summary(res Result, file string) string {
 	enc := res.Encoding
-	if res.Format == "xlsx" {
-		enc = "XLSX"
+	if res.Format == "xlsx" || res.Format == "xls" {
+		enc = strings.ToUpper(res.Format)
+	}
+	if res.Kind != "" && res.Kind != KindOpportunities {
+		s := entitiesSummary(msg.En, res) + " from " + file + " [" + enc + "]"
+		if res.OwnersCreated > 0 {
+			s += "; " + plural(res.OwnersCreated, "new owner", "new owners")
+		}
+		return s
 	}
 	s := fmt.Sprintf("imported %s (%s, %s) from %s [%s]", plural(res.Opportunities, "opportunity", "opportunities"),
 		plural(res.CustomersCreated, "new customer", "new customers"), plural(res.OwnersCreated, "new owner", "new owners"),
@@ -173,3 +262,21 @@ func plural(n int, one, many string) string {
 func asRowErrors(err error, target **RowErrors) bool { return errors.As(err, target) }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// parseDupFlag reads "customers=update,contacts=skip" (ok false for a
+// plain choice such as "update").
+func parseDupFlag(s string) (map[string]string, bool) {
+	if !strings.Contains(s, "=") {
+		return nil, false
+	}
+	out := map[string]string{}
+	for _, part := range strings.Split(s, ",") {
+		k, v, ok := strings.Cut(strings.TrimSpace(part), "=")
+		if !ok {
+			out[""] = part // refused by the choice check
+			continue
+		}
+		out[strings.TrimSpace(k)] = strings.TrimSpace(v)
+	}
+	return out, true
+}

@@ -91,7 +91,7 @@ func TestCLIImport(t *testing.T) {
 		code int
 	}{
 		{"missing file argument", []string{"import", "opportunities"}, 2},
-		{"unknown kind", []string{"import", "customers", goodPath}, 2},
+		{"unknown kind", []string{"import", "widgets", goodPath}, 2},
 		{"unknown option", []string{"import", "opportunities", goodPath, "--force"}, 2},
 		{"file not found", []string{"import", "opportunities", filepath.Join(dir, "none.csv")}, 1},
 	}

@@ -198,14 +198,21 @@ func normHeader(s string) string {
 //     Pipedrive won/lost time) is when the deal closed: it maps to
 //     FieldClosedDate, the date of the won/lost stage change.
 func matchHeader(h string, crm int) string {
-	n := normHeader(h)
 	if crm >= 0 {
-		if k, ok := crmNorm[crm].headers[n]; ok {
+		if k, ok := crmNorm[crm].headers[normHeader(h)]; ok {
 			return k
 		}
 	}
+	return matchAliases(h, headerAliases)
+}
+
+// matchAliases returns the field key of aliases (normalized header →
+// key) a header maps to, once units that do not change the value are
+// stripped, or "".
+func matchAliases(h string, aliases map[string]string) string {
+	n := normHeader(h)
 	for n != "" {
-		if k, ok := headerAliases[n]; ok {
+		if k, ok := aliases[n]; ok {
 			return k
 		}
 		// Strip one unit: "金额(元)", "金额[元]", "可能性%", "金额/元".

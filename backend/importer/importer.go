@@ -51,6 +51,9 @@ type Options struct {
 	// OnDuplicate is what a row matching an existing opportunity does:
 	// "update" (the default), "skip" or "create".
 	OnDuplicate string
+	// OnDuplicateContacts is the same choice for the contacts of a
+	// customer file ("" = as OnDuplicate).
+	OnDuplicateContacts string
 }
 
 // On-duplicate choices.
@@ -78,6 +81,11 @@ type Result struct {
 	Encoding         string   `json:"encoding"`
 	// Ignored are the headers of the columns no field was taken from.
 	Ignored []string `json:"ignored"`
+	// Kind is what the file held (opportunities, customers, contacts,
+	// products); Counts tells, per kind of record, what was added,
+	// updated and skipped (customer, contact and product imports).
+	Kind   string      `json:"kind"`
+	Counts []KindCount `json:"counts"`
 }
 
 // RowErrors is the error of an import refused for bad rows: nothing was

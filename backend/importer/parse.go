@@ -89,7 +89,7 @@ func Parse(src Source) (*Table, error) {
 		}
 		t, err = parseXLSX(data)
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return nil, apperr.Invalid("file", msg.ImportXLS)
+		t, err = parseXLS(data)
 	default:
 		t, err = parseText(data)
 	}

@@ -11,7 +11,9 @@ import (
 	"sync/atomic"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/dupe"
 	"funneldesk/backend/msg"
+	"funneldesk/backend/pool"
 	"funneldesk/backend/store"
 
 	"funneldesk/backend/svc"
@@ -61,6 +63,17 @@ type Preview struct {
 	New        int      `json:"new"`
 	Duplicates int      `json:"duplicates"`
 	RowActions []string `json:"rowActions"`
+
+	// Kind is what the rows are (opportunities, customers, contacts,
+	// products): the one chosen, else guessed from the headers. Counts
+	// tells, per kind of record, how many rows' records would be added,
+	// updated and skipped under the on-duplicate choices (customer,
+	// contact and product files); RowActions is then new, update or skip.
+	Kind   string      `json:"kind"`
+	Counts []KindCount `json:"counts"`
+	// NewCustomers counts the customers an opportunity file would add:
+	// names that normalize alike (查重) are one.
+	NewCustomers int `json:"newCustomers"`
 }
 
 // PreviewOptions are the user's choices the preview is checked under.
@@ -71,6 +84,12 @@ type PreviewOptions struct {
 	OnDuplicate string        `json:"onDuplicate"`
 	// DefaultOwnerID (0: automatic) owns the rows whose owner is empty.
 	DefaultOwnerID int64 `json:"defaultOwnerId"`
+	// Kind is what the rows are ("" = guessed from the headers); a
+	// changed kind needs Mapping nil (mapped anew).
+	Kind string `json:"kind"`
+	// OnDuplicateContacts is the on-duplicate choice for the contacts of
+	// a customer file ("" = as OnDuplicate).
+	OnDuplicateContacts string `json:"onDuplicateContacts"`
 }
 
 func choiceMap(cs []StageChoice) map[string]StageChoice {
@@ -203,6 +222,16 @@ func (s *Service) Validate(token string, opts PreviewOptions) (Preview, error) {
 
 func (s *Service) preview(f *loadedFile, opts PreviewOptions) (Preview, error) {
 	t := f.table
+	kind := opts.Kind
+	if kind == "" {
+		kind = DetectKind(t.Headers)
+	}
+	if err := checkKind(kind); err != nil {
+		return Preview{}, err
+	}
+	if kind != KindOpportunities {
+		return s.entityPreview(f, kind, opts)
+	}
 	crm := detectCRM(t.Headers)
 	mapping := opts.Mapping
 	if mapping == nil {
@@ -210,7 +239,7 @@ func (s *Service) preview(f *loadedFile, opts PreviewOptions) (Preview, error) {
 	}
 	p := Preview{Token: f.token, FileName: f.name, Format: t.Format, Encoding: t.Encoding, Delimiter: t.Delimiter,
 		Sheet: t.Sheet, Headers: t.Headers, Mapping: mapping, Unmapped: []string{}, Fields: Fields,
-		Sample: [][]string{}, TotalRows: len(t.Rows), Errors: []RowError{}}
+		Sample: [][]string{}, TotalRows: len(t.Rows), Errors: []RowError{}, Kind: KindOpportunities, Counts: []KindCount{}}
 	missing, err := checkMapping(t, mapping)
 	if err != nil {
 		return Preview{}, err
@@ -280,6 +309,14 @@ func (s *Service) preview(f *loadedFile, opts PreviewOptions) (Preview, error) {
 		if err := s.countDuplicates(ctx, &p, recs); err != nil {
 			return Preview{}, err
 		}
+		oc := KindCount{Kind: KindOpportunities, New: p.New, Updated: p.Duplicates}
+		switch opts.OnDuplicate {
+		case DupSkip:
+			oc.Updated, oc.Skipped = 0, p.Duplicates
+		case DupCreate:
+			oc.New, oc.Updated = p.New+p.Duplicates, 0
+		}
+		p.Counts = []KindCount{oc, {Kind: KindCustomers, New: p.NewCustomers}}
 	}
 	return p, nil
 }
@@ -310,10 +347,13 @@ func (s *Service) countDuplicates(ctx context.Context, p *Preview, recs []record
 	for i, r := range recs {
 		cid, ok := customers[r.customer]
 		if !ok {
-			if newCust[r.customer] == 0 {
-				newCust[r.customer] = -int64(len(newCust) + 1)
+			// Names that normalize alike (华强电子, 华强电子有限公司) are one
+			// new customer, as the import makes them.
+			key := dupe.Name(r.customer)
+			if newCust[key] == 0 {
+				newCust[key] = -int64(len(newCust) + 1)
 			}
-			cid = newCust[r.customer]
+			cid = newCust[key]
 		}
 		nk := naturalKey(r.opp.Name, cid, r.opp.ExpectedClose)
 		dup := byNatural[nk]
@@ -333,6 +373,7 @@ func (s *Service) countDuplicates(ctx context.Context, p *Preview, recs []record
 			p.RowActions = append(p.RowActions, action)
 		}
 	}
+	p.NewCustomers = len(newCust)
 	return nil
 }
 
@@ -344,14 +385,26 @@ func (s *Service) Start(token string, opts PreviewOptions) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	kind := opts.Kind
+	if kind == "" {
+		kind = DetectKind(f.table.Headers)
+	}
+	if err := checkKind(kind); err != nil {
+		return "", err
+	}
 	mapping := opts.Mapping
 	if mapping == nil {
-		mapping = AutoMapping(f.table.Headers)
+		mapping = kindMapping(kind, f.table.Headers)
 	}
-	missing, err := checkMapping(f.table, mapping)
+	check := checkMapping
+	if kind != KindOpportunities {
+		check = func(t *Table, m []string) ([]RowError, error) { return checkKindMapping(t, kind, m) }
+	}
+	missing, err := check(f.table, mapping)
 	if err != nil {
 		return "", err
 	}
+	opts.Kind = kind
 	if len(missing) > 0 {
 		return "", (&RowErrors{Errors: missing}).summary()
 	}
@@ -376,15 +429,18 @@ func (s *Service) Start(token string, opts PreviewOptions) (string, error) {
 
 func (s *Service) run(j *job, f *loadedFile, mapping []string, po PreviewOptions) {
 	opts := Options{Mapping: mapping, DefaultOwnerID: po.DefaultOwnerID, FileName: f.name, StageMap: choiceMap(po.Stages),
-		DateOrder: po.DateOrder, OnDuplicate: po.OnDuplicate,
+		DateOrder: po.DateOrder, OnDuplicate: po.OnDuplicate, OnDuplicateContacts: po.OnDuplicateContacts,
 		Progress: func(done, _ int) { j.done.Store(int64(done)) }}
-	res, err := importTable(s.env.Ctx(), s.st, f.table, opts)
+	res, err := importAny(s.env.Ctx(), s.st, f.table, po.Kind, opts)
 
 	j.mu.Lock()
 	j.finished = true
 	j.result = res
 	var rowErrs *RowErrors
 	switch {
+	case err == nil && res.Kind != KindOpportunities:
+		j.ok = true
+		j.msg, j.msgEn = entitiesSummary(msg.Zh, res), Summary(res, f.name)
 	case err == nil:
 		j.ok = true
 		j.msg = "已导入 " + itoa(res.Opportunities) + " 条销售机会（新增 " + itoa(res.Added) + "，更新 " + itoa(res.Updated) +
@@ -450,4 +506,65 @@ func newID() string {
 	b := make([]byte, 12)
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// entityPreview checks a customer, contact or product file and tells what
+// importing it would do, row by row and per kind of record.
+func (s *Service) entityPreview(f *loadedFile, kind string, opts PreviewOptions) (Preview, error) {
+	t := f.table
+	mapping := opts.Mapping
+	if mapping == nil {
+		mapping = kindMapping(kind, t.Headers)
+	}
+	p := Preview{Token: f.token, FileName: f.name, Format: t.Format, Encoding: t.Encoding, Delimiter: t.Delimiter,
+		Sheet: t.Sheet, Headers: t.Headers, Mapping: mapping, Unmapped: []string{}, Fields: kindFields(kind),
+		Sample: [][]string{}, TotalRows: len(t.Rows), Errors: []RowError{}, Stages: []StageChoice{}, Kind: kind,
+		Counts: []KindCount{}, RowActions: []string{}}
+	missing, err := checkKindMapping(t, kind, mapping)
+	if err != nil {
+		return Preview{}, err
+	}
+	dup, err := newDupChoices(kind, opts.OnDuplicate, opts.OnDuplicateContacts)
+	if err != nil {
+		return Preview{}, err
+	}
+	for i, k := range mapping {
+		if k == "" && t.Headers[i] != "" {
+			p.Unmapped = append(p.Unmapped, t.Headers[i])
+		}
+	}
+	for i := 0; i < len(t.Rows) && i < SampleRows; i++ {
+		row := make([]string, len(t.Headers))
+		copy(row, t.Rows[i].Cells)
+		p.Sample = append(p.Sample, row)
+	}
+	emit := func(e RowError) {
+		if len(p.Errors) < MaxErrorsShown {
+			p.Errors = append(p.Errors, e)
+		}
+		p.ErrorCount++
+	}
+	if len(missing) > 0 {
+		for _, e := range missing {
+			emit(e)
+		}
+		return p, nil
+	}
+	ctx := s.env.Ctx()
+	levels, err := pool.Levels(ctx, s.st.DB)
+	if err != nil {
+		return Preview{}, err
+	}
+	recs := newEntityChecker(kind, t, mapping, levels).run(emit)
+	if recs == nil {
+		return p, nil
+	}
+	plan, err := planEntities(ctx, s.st.DB, kind, recs, dup)
+	if err != nil {
+		return Preview{}, err
+	}
+	p.Counts, p.RowActions = plan.countList(), plan.rowActions
+	main := plan.counts[kind]
+	p.New, p.Duplicates = main.New, main.Updated+main.Skipped
+	return p, nil
 }

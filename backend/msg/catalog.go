@@ -276,7 +276,6 @@ var (
 	ImportBusy         = def("import.busy", "正在导入，请等待完成后再试", "An import is under way; try again when it has finished")
 	Importing          = def("import.running", "正在导入…", "Importing…")
 	ImportCannotRead   = def("import.cannotRead", "无法读取文件：{error}", "Cannot read the file: {error}")
-	ImportXLS          = def("import.xls", "不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入", "Old Excel (.xls) files are not supported; save as .xlsx or CSV in Excel and import that")
 	ImportEmpty        = def("import.empty", "文件是空的", "The file is empty")
 	ImportEncoding     = def("import.encoding", "无法识别文件的编码（支持 UTF-8、GBK/GB18030、UTF-16）", "Cannot tell the file's text encoding (UTF-8, GBK/GB18030 and UTF-16 are supported)")
 	ImportBadText      = def("import.badText", "文件不是有效的 {encoding} 文本", "The file is not valid {encoding} text")

@@ -136,7 +136,7 @@ type ImportItem struct {
 
 // importTables are the tables an import writes, in the order undo deletes
 // from them (opportunities before the customers and stages they use).
-var importTables = []string{"opportunities", "contacts", "customers", "products", "stages", "owners"}
+var importTables = []string{"opportunities", "contacts", "customers", "products", "categories", "stages", "owners"}
 
 func knownTable(t string) bool {
 	for _, k := range importTables {
@@ -154,8 +154,11 @@ func AddImportItems(ctx context.Context, tx Tx, importID int64, table string, fi
 		return nil
 	}
 	stamp := "updated_at"
-	if table == "stages" || table == "owners" || table == "contacts" {
+	switch table {
+	case "stages", "owners", "categories":
 		stamp = "''"
+	case "contacts":
+		stamp = contactStamp
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO import_items (import_id, tbl, record_id, action, stamp)
 		SELECT ?, ?, id, 'add', `+stamp+` FROM `+table+` WHERE id >= ? AND id < ?`, importID, table, first, next)
@@ -220,8 +223,25 @@ func ImportChanges(ctx context.Context, q Querier, importID int64) ([]Changed, e
 	    OR EXISTS (SELECT 1 FROM oplog l WHERE l.kind = 'customer' AND l.record_id = c.id AND l.id > `+importLogID+`)
 	    OR EXISTS (SELECT 1 FROM import_items j WHERE j.tbl = i.tbl AND j.record_id = i.record_id AND j.import_id > i.import_id)
 	    OR (i.action = 'add' AND EXISTS (SELECT 1 FROM opportunities o WHERE o.customer_id = c.id
-	        AND NOT EXISTS (SELECT 1 FROM import_items k WHERE k.import_id = i.import_id AND k.tbl = 'opportunities' AND k.record_id = o.id AND k.action = 'add'))))
-	ORDER BY 1, 2`, importID, importID)
+	        AND NOT EXISTS (SELECT 1 FROM import_items k WHERE k.import_id = i.import_id AND k.tbl = 'opportunities' AND k.record_id = o.id AND k.action = 'add')))
+	    OR (i.action = 'add' AND EXISTS (SELECT 1 FROM contacts t WHERE t.customer_id = c.id
+	        AND NOT EXISTS (SELECT 1 FROM import_items k WHERE k.import_id = i.import_id AND k.tbl = 'contacts' AND k.record_id = t.id AND k.action = 'add')))
+	    OR (i.action = 'add' AND (EXISTS (SELECT 1 FROM followups f WHERE f.customer_id = c.id)
+	        OR EXISTS (SELECT 1 FROM quotes x WHERE x.customer_id = c.id) OR EXISTS (SELECT 1 FROM orders x WHERE x.customer_id = c.id))))
+	UNION ALL
+	SELECT 'contacts', t.id, t.name FROM import_items i JOIN contacts t ON t.id = i.record_id
+	 WHERE i.import_id = ? AND i.tbl = 'contacts' AND (`+contactStamp+` <> i.stamp
+	    OR EXISTS (SELECT 1 FROM oplog l WHERE l.kind = 'contact' AND l.record_id = t.id AND l.id > `+importLogID+`)
+	    OR EXISTS (SELECT 1 FROM import_items j WHERE j.tbl = i.tbl AND j.record_id = i.record_id AND j.import_id > i.import_id))
+	UNION ALL
+	SELECT 'products', p.id, p.name FROM import_items i JOIN products p ON p.id = i.record_id
+	 WHERE i.import_id = ? AND i.tbl = 'products' AND (p.updated_at <> i.stamp
+	    OR EXISTS (SELECT 1 FROM oplog l WHERE l.kind = 'product' AND l.record_id = p.id AND l.id > `+importLogID+`)
+	    OR EXISTS (SELECT 1 FROM import_items j WHERE j.tbl = i.tbl AND j.record_id = i.record_id AND j.import_id > i.import_id)
+	    OR (i.action = 'add' AND (EXISTS (SELECT 1 FROM opportunity_lines x WHERE x.product_id = p.id)
+	        OR EXISTS (SELECT 1 FROM quote_lines x WHERE x.product_id = p.id) OR EXISTS (SELECT 1 FROM order_lines x WHERE x.product_id = p.id)
+	        OR EXISTS (SELECT 1 FROM price_list_items x WHERE x.product_id = p.id))))
+	ORDER BY 1, 2`, importID, importID, importID, importID)
 	if err != nil {
 		return nil, fmt.Errorf("import changes: %w", err)
 	}
@@ -233,10 +253,12 @@ func ImportChanges(ctx context.Context, q Querier, importID int64) ([]Changed, e
 const importLogID = `(SELECT COALESCE(MAX(id), 0) FROM oplog WHERE kind = 'import' AND record_id = i.import_id)`
 
 // UndoImport removes what an import added and restores what it updated,
-// leaving out the records in skip (table → ids), and marks it undone.
+// leaving out the records in skip (table → ids), and marks it undone. The
+// newest records go first, so a category goes after the ones under it.
 func UndoImport(ctx context.Context, tx Tx, importID int64, skip map[string]map[int64]bool, now string) error {
 	var items []ImportItem
-	if err := tx.SelectContext(ctx, &items, `SELECT tbl, record_id, action, before_json, stamp FROM import_items WHERE import_id = ?`, importID); err != nil {
+	if err := tx.SelectContext(ctx, &items, `SELECT tbl, record_id, action, before_json, stamp FROM import_items WHERE import_id = ?
+		ORDER BY tbl, record_id DESC`, importID); err != nil {
 		return fmt.Errorf("undo import: %w", err)
 	}
 	for _, table := range importTables {
@@ -268,6 +290,12 @@ func UndoImport(ctx context.Context, tx Tx, importID int64, skip map[string]map[
 					if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE id = ?`, it.RecordID); err != nil {
 						return fmt.Errorf("undo import: %w", err)
 					}
+				}
+			case it.Action == "add" && table == "categories":
+				// Kept when a product or another category has come to use it.
+				if _, err := tx.ExecContext(ctx, `DELETE FROM categories WHERE id = ? AND NOT EXISTS (SELECT 1 FROM products WHERE category_id = ?)
+					AND NOT EXISTS (SELECT 1 FROM categories WHERE parent_id = ?)`, it.RecordID, it.RecordID, it.RecordID); err != nil {
+					return fmt.Errorf("undo import: %w", err)
 				}
 			case it.Action == "add" && table == "customers":
 				// A customer an opportunity kept back still uses stays.

@@ -13,6 +13,7 @@ export type ImportResult = models.Result
 export type ImportStageChoice = models.StageChoice
 export type ImportRecord = store.Import
 export type UndoResult = models.UndoResult
+export type ImportKindCount = models.KindCount
 
 /** ImportChoices are the user's choices beside the column mapping. */
 export interface ImportChoices {
@@ -20,13 +21,22 @@ export interface ImportChoices {
   stages?: ImportStageChoice[]
   /** dateOrder: 'mdy' | 'dmy' | 'ymd' for dates like 03/04/2025; '' = decided from the file. */
   dateOrder?: string
-  /** onDuplicate: 'update' (default) | 'skip' | 'create' for rows matching an existing opportunity. */
+  /** onDuplicate: 'update' (default) | 'skip' | 'create' for rows matching an existing record of the file's kind. */
   onDuplicate?: string
+  /** onDuplicateContacts: the same choice for the contacts of a customer file ('' = as onDuplicate). */
+  onDuplicateContacts?: string
+  /** kind: 'opportunities' | 'customers' | 'contacts' | 'products'; '' = guessed from the headers. */
+  kind?: string
 }
 
-function options(mapping: string[], c: ImportChoices = {}, defaultOwnerId = 0): models.PreviewOptions {
+/** ImportKinds are the kinds of file the import reads. */
+export const importKinds = ['opportunities', 'customers', 'contacts', 'products'] as const
+
+// A null mapping asks the backend to map the headers anew (after the kind changed).
+function options(mapping: string[] | null, c: ImportChoices = {}, defaultOwnerId = 0): models.PreviewOptions {
   return models.PreviewOptions.createFrom({
     mapping, stages: c.stages ?? [], dateOrder: c.dateOrder ?? '', onDuplicate: c.onDuplicate ?? '', defaultOwnerId,
+    kind: c.kind ?? '', onDuplicateContacts: c.onDuplicateContacts ?? '',
   })
 }
 
@@ -39,7 +49,7 @@ export const importer = {
   /** previewData parses an uploaded file: its name and its bytes as base64 (a data: URL is fine). */
   previewData: (fileName: string, base64: string): Promise<ImportPreview> => call(() => svc.PreviewData(fileName, base64)),
   /** validate checks the rows again under an adjusted mapping (one field key per column, '' = ignore). */
-  validate: (token: string, mapping: string[], choices?: ImportChoices): Promise<ImportPreview> =>
+  validate: (token: string, mapping: string[] | null, choices?: ImportChoices): Promise<ImportPreview> =>
     call(() => svc.Validate(token, options(mapping, choices))),
   /** start imports in the background; defaultOwnerId 0 = automatic. Resolves to the job id. */
   start: (token: string, mapping: string[], defaultOwnerId: number, choices?: ImportChoices): Promise<string> =>
@@ -49,7 +59,7 @@ export const importer = {
   /** undo removes what an import added and restores what it updated; others = keep the records changed since. */
   async undo(id: number, others = false): Promise<UndoResult> {
     const r = await call(() => svc.Undo(id, others))
-    events.emit('opportunities', 'customers', 'owners', 'stages')
+    events.emit('opportunities', 'customers', 'owners', 'stages', 'products')
     return r
   },
   /** progress reads how far a job is; the first time it reports success the change is announced. */
@@ -57,7 +67,7 @@ export const importer = {
     const p = await call(() => svc.Progress(jobId))
     if (p.finished && p.ok && !announced.has(jobId)) {
       announced.add(jobId)
-      events.emit('opportunities', 'customers', 'owners', 'stages')
+      events.emit('opportunities', 'customers', 'owners', 'stages', 'products')
     }
     return p
   },

@@ -989,6 +989,24 @@ export namespace importer {
 	        this.required = source["required"];
 	    }
 	}
+	export class KindCount {
+	    kind: string;
+	    new: number;
+	    updated: number;
+	    skipped: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new KindCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.new = source["new"];
+	        this.updated = source["updated"];
+	        this.skipped = source["skipped"];
+	    }
+	}
 	export class StageChoice {
 	    value: string;
 	    count: number;
@@ -1066,6 +1084,9 @@ export namespace importer {
 	    new: number;
 	    duplicates: number;
 	    rowActions: string[];
+	    kind: string;
+	    counts: KindCount[];
+	    newCustomers: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Preview(source);
@@ -1095,6 +1116,9 @@ export namespace importer {
 	        this.new = source["new"];
 	        this.duplicates = source["duplicates"];
 	        this.rowActions = source["rowActions"];
+	        this.kind = source["kind"];
+	        this.counts = this.convertValues(source["counts"], KindCount);
+	        this.newCustomers = source["newCustomers"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1121,6 +1145,8 @@ export namespace importer {
 	    dateOrder: string;
 	    onDuplicate: string;
 	    defaultOwnerId: number;
+	    kind: string;
+	    onDuplicateContacts: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new PreviewOptions(source);
@@ -1133,6 +1159,8 @@ export namespace importer {
 	        this.dateOrder = source["dateOrder"];
 	        this.onDuplicate = source["onDuplicate"];
 	        this.defaultOwnerId = source["defaultOwnerId"];
+	        this.kind = source["kind"];
+	        this.onDuplicateContacts = source["onDuplicateContacts"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1168,6 +1196,8 @@ export namespace importer {
 	    format: string;
 	    encoding: string;
 	    ignored: string[];
+	    kind: string;
+	    counts: KindCount[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Result(source);
@@ -1189,7 +1219,27 @@ export namespace importer {
 	        this.format = source["format"];
 	        this.encoding = source["encoding"];
 	        this.ignored = source["ignored"];
+	        this.kind = source["kind"];
+	        this.counts = this.convertValues(source["counts"], KindCount);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Progress {
 	    jobId: string;

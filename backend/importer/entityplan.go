@@ -1,0 +1,535 @@
+package importer
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+
+	"funneldesk/backend/apperr"
+	"funneldesk/backend/dupe"
+	"funneldesk/backend/msg"
+	"funneldesk/backend/oplog"
+	"funneldesk/backend/pool"
+	"funneldesk/backend/store"
+	"funneldesk/backend/validate"
+)
+
+// KindCount tells what an import does to one kind of record: how many it
+// adds, how many existing ones it updates and how many it leaves as they
+// are (duplicates skipped).
+type KindCount struct {
+	Kind    string `json:"kind"`
+	New     int    `json:"new"`
+	Updated int    `json:"updated"`
+	Skipped int    `json:"skipped"`
+}
+
+// Row actions the preview shows.
+const (
+	ActionNew    = "new"
+	ActionUpdate = "update"
+	ActionSkip   = "skip"
+)
+
+// custOp is what the import does to one customer; vals holds the values
+// the file gives (empty: keep what the customer has).
+type custOp struct {
+	id       int64 // the existing customer's id; a new one's once written
+	action   string
+	vals     store.ImportedCustomer
+	owner    string
+	contacts []*contOp
+}
+
+type contOp struct {
+	id     int64
+	action string
+	c      store.Contact
+	cust   *custOp
+}
+
+type prodOp struct {
+	id       int64
+	action   string
+	p        store.Product
+	category []string
+	owner    string
+	active   string
+	// priceGiven: some row gave the price (0 is a price).
+	priceGiven bool
+}
+
+// entityPlan is what importing a customer, contact or product file does,
+// decided from the checked rows and the records there are: the preview
+// shows it and the import carries it out.
+type entityPlan struct {
+	kind       string
+	custs      []*custOp
+	contacts   []*contOp
+	products   []*prodOp
+	counts     map[string]*KindCount
+	rowActions []string
+}
+
+// countList is the plan's counts in a fixed order (the file's kind first).
+func (p *entityPlan) countList() []KindCount {
+	out := []KindCount{}
+	order := []string{p.kind}
+	switch p.kind {
+	case KindCustomers:
+		order = append(order, KindContacts)
+	case KindContacts:
+		order = append(order, KindCustomers)
+	}
+	for _, k := range order {
+		if c := p.counts[k]; c != nil {
+			out = append(out, *c)
+		}
+	}
+	return out
+}
+
+func (p *entityPlan) count(kind, action string) {
+	c := p.counts[kind]
+	if c == nil {
+		c = &KindCount{Kind: kind}
+		p.counts[kind] = c
+	}
+	switch action {
+	case ActionNew:
+		c.New++
+	case ActionUpdate:
+		c.Updated++
+	case ActionSkip:
+		c.Skipped++
+	}
+}
+
+// dupChoices are the on-duplicate choices: for the file's kind, and for
+// the contacts a customer file carries.
+type dupChoices struct {
+	main, contacts string
+}
+
+func checkDup(s string) (string, error) {
+	switch s {
+	case "":
+		return DupUpdate, nil
+	case DupUpdate, DupSkip, DupCreate:
+		return s, nil
+	}
+	return "", apperr.Invalid("onDuplicate", msg.ImportOnDuplicateBad)
+}
+
+func newDupChoices(kind, main, contacts string) (dupChoices, error) {
+	var d dupChoices
+	var err error
+	if d.main, err = checkDup(main); err != nil {
+		return d, err
+	}
+	if contacts == "" {
+		contacts = main
+	}
+	if d.contacts, err = checkDup(contacts); err != nil {
+		return d, err
+	}
+	if kind == KindContacts {
+		d.contacts = d.main
+	}
+	if kind == KindProducts && d.main == DupCreate {
+		return d, apperr.Invalid("onDuplicate", msg.ImportProductCreate)
+	}
+	return d, nil
+}
+
+func dupAction(choice string) string {
+	if choice == DupSkip {
+		return ActionSkip
+	}
+	return ActionUpdate
+}
+
+// planEntities decides, for every checked row, which record it adds,
+// updates or leaves (查重 rules: backend/dupe, as pool.FindDuplicates):
+//   - a customer is found by its normalized name, else by a phone (its
+//     own or its contact's, against customers' and contacts' phones),
+//     else by its contact's email; rows of the file that find each other
+//     the same way are one customer, so that 华强电子 and 华强电子有限公司
+//     are one new customer, and a customer with three contacts on three
+//     rows is one;
+//   - a contact is found among its customer's contacts by name, phone or
+//     email;
+//   - a product by its code, without regard to ASCII case.
+func planEntities(ctx context.Context, q store.Querier, kind string, recs []entityRec, dup dupChoices) (*entityPlan, error) {
+	p := &entityPlan{kind: kind, counts: map[string]*KindCount{kind: {Kind: kind}}, rowActions: make([]string, 0, min(len(recs), SampleRows))}
+	if kind == KindProducts {
+		return p, planProducts(ctx, q, p, recs, dup)
+	}
+	if kind == KindCustomers {
+		p.counts[KindContacts] = &KindCount{Kind: KindContacts}
+	} else {
+		p.counts[KindCustomers] = &KindCount{Kind: KindCustomers}
+	}
+	n := len(recs)
+	exName, exPhone, exEmail := make(map[string]int64, n), make(map[string]int64, n), make(map[string]int64, n)
+	matchExisting := kind == KindContacts || dup.main != DupCreate
+	if matchExisting {
+		if err := store.EachCustomerKey(ctx, q, func(k store.CustomerKey) {
+			if _, ok := exName[k.NameKey]; !ok && k.NameKey != "" {
+				exName[k.NameKey] = k.ID
+			}
+			if _, ok := exPhone[k.PhoneKey]; !ok && k.PhoneKey != "" {
+				exPhone[k.PhoneKey] = k.ID
+			}
+		}); err != nil {
+			return nil, err
+		}
+	}
+	byCust := make(map[int64][]store.ContactKey, n)
+	if err := store.EachContactKey(ctx, q, func(k store.ContactKey) {
+		byCust[k.CustomerID] = append(byCust[k.CustomerID], k)
+		if matchExisting && kind == KindCustomers {
+			if _, ok := exPhone[k.PhoneKey]; !ok && k.PhoneKey != "" {
+				exPhone[k.PhoneKey] = k.CustomerID
+			}
+			if _, ok := exEmail[k.EmailKey]; !ok && k.EmailKey != "" {
+				exEmail[k.EmailKey] = k.CustomerID
+			}
+		}
+	}); err != nil {
+		return nil, err
+	}
+	fName, fPhone, fEmail := make(map[string]*custOp, n), make(map[string]*custOp, 2*n), make(map[string]*custOp, n)
+	exOps := make(map[int64]*custOp, n)
+	existingOp := func(id int64) *custOp {
+		if op := exOps[id]; op != nil {
+			return op
+		}
+		op := &custOp{id: id}
+		if kind == KindCustomers {
+			op.action = dupAction(dup.main)
+			p.count(KindCustomers, op.action)
+			if op.action == ActionUpdate {
+				p.custs = append(p.custs, op)
+			}
+		}
+		exOps[id] = op
+		return op
+	}
+	find := func(key string, file map[string]*custOp, ex map[string]int64) *custOp {
+		if key == "" {
+			return nil
+		}
+		if op := file[key]; op != nil {
+			return op
+		}
+		if id, ok := ex[key]; ok {
+			return existingOp(id)
+		}
+		return nil
+	}
+	for i := range recs {
+		r := &recs[i]
+		nameKey, phones, email := r.customerKeys(kind == KindCustomers)
+		op := find(nameKey, fName, exName)
+		for _, ph := range phones {
+			if op == nil {
+				op = find(ph, fPhone, exPhone)
+			}
+		}
+		if op == nil {
+			op = find(email, fEmail, exEmail)
+		}
+		if op == nil {
+			op = &custOp{action: ActionNew, vals: store.ImportedCustomer{Name: r.cust.Name}}
+			p.count(KindCustomers, ActionNew)
+			p.custs = append(p.custs, op)
+		}
+		if _, ok := fName[nameKey]; !ok && nameKey != "" {
+			fName[nameKey] = op
+		}
+		for _, ph := range phones {
+			if _, ok := fPhone[ph]; !ok {
+				fPhone[ph] = op
+			}
+		}
+		if _, ok := fEmail[email]; !ok && email != "" {
+			fEmail[email] = op
+		}
+		if kind == KindCustomers {
+			mergeCustomer(&op.vals, r.cust)
+			if r.owner != "" {
+				op.owner = r.owner
+			}
+		}
+		action := op.action
+		if r.contact != nil {
+			action = p.planContact(op, r.contact, byCust, dup.contacts)
+			if kind == KindCustomers && op.action != ActionNew {
+				action = op.action
+			}
+		}
+		if len(p.rowActions) < SampleRows {
+			p.rowActions = append(p.rowActions, action)
+		}
+	}
+	return p, nil
+}
+
+// planContact finds the row's contact among those planned for its
+// customer, then among the customer's contacts, and returns what the row
+// does to it.
+func (p *entityPlan) planContact(op *custOp, c *store.Contact, byCust map[int64][]store.ContactKey, choice string) string {
+	name, phone, email := strings.ToLower(c.Name), dupe.Phone(c.Phone), dupe.Email(c.Email)
+	same := func(n, ph, em string) bool {
+		return strings.ToLower(n) == name || (phone != "" && ph == phone) || (email != "" && em == email)
+	}
+	if choice != DupCreate {
+		for _, co := range op.contacts {
+			if same(co.c.Name, dupe.Phone(co.c.Phone), dupe.Email(co.c.Email)) {
+				mergeContact(&co.c, *c)
+				return co.action
+			}
+		}
+		if op.id != 0 {
+			for _, k := range byCust[op.id] {
+				if same(k.Name, k.PhoneKey, k.EmailKey) {
+					co := &contOp{id: k.ID, action: dupAction(choice), c: *c, cust: op}
+					op.contacts = append(op.contacts, co)
+					p.count(KindContacts, co.action)
+					if co.action == ActionUpdate {
+						p.contacts = append(p.contacts, co)
+					}
+					return co.action
+				}
+			}
+		}
+	}
+	co := &contOp{action: ActionNew, c: *c, cust: op}
+	op.contacts = append(op.contacts, co)
+	p.contacts = append(p.contacts, co)
+	p.count(KindContacts, ActionNew)
+	return ActionNew
+}
+
+func planProducts(ctx context.Context, q store.Querier, p *entityPlan, recs []entityRec, dup dupChoices) error {
+	codes, err := store.ProductCodes(ctx, q)
+	if err != nil {
+		return err
+	}
+	file := make(map[string]*prodOp, len(recs))
+	for i := range recs {
+		r := &recs[i]
+		key := strings.ToLower(r.product.Code)
+		op := file[key]
+		switch {
+		case op != nil:
+			mergeProduct(op, r)
+		case codes[key] != 0:
+			op = &prodOp{id: codes[key], action: dupAction(dup.main)}
+			mergeProduct(op, r)
+			p.count(KindProducts, op.action)
+			if op.action == ActionUpdate {
+				p.products = append(p.products, op)
+			}
+		default:
+			op = &prodOp{action: ActionNew, p: store.Product{Code: r.product.Code}}
+			mergeProduct(op, r)
+			p.count(KindProducts, ActionNew)
+			p.products = append(p.products, op)
+		}
+		file[key] = op
+		if len(p.rowActions) < SampleRows {
+			p.rowActions = append(p.rowActions, op.action)
+		}
+	}
+	return nil
+}
+
+// mergeCustomer puts the given (non-empty) values of src over dst.
+func mergeCustomer(dst *store.ImportedCustomer, src store.ImportedCustomer) {
+	for _, f := range []struct{ d, s *string }{{&dst.Classification, &src.Classification}, {&dst.Source, &src.Source},
+		{&dst.Industry, &src.Industry}, {&dst.Phone, &src.Phone}, {&dst.Address, &src.Address}, {&dst.Notes, &src.Notes},
+		{&dst.Level, &src.Level}} {
+		if *f.s != "" {
+			*f.d = *f.s
+		}
+	}
+}
+
+func mergeContact(dst *store.Contact, src store.Contact) {
+	for _, f := range []struct{ d, s *string }{{&dst.Name, &src.Name}, {&dst.Title, &src.Title}, {&dst.Phone, &src.Phone}, {&dst.Email, &src.Email}} {
+		if *f.s != "" {
+			*f.d = *f.s
+		}
+	}
+}
+
+func mergeProduct(op *prodOp, r *entityRec) {
+	src := r.product
+	for _, f := range []struct{ d, s *string }{{&op.p.Name, &src.Name}, {&op.p.Unit, &src.Unit}, {&op.p.Description, &src.Description}} {
+		if *f.s != "" {
+			*f.d = *f.s
+		}
+	}
+	if r.priceGiven {
+		op.p.PriceCents, op.priceGiven = src.PriceCents, true
+	}
+	if len(r.category) > 0 {
+		op.category = r.category
+	}
+	if r.owner != "" {
+		op.owner = r.owner
+	}
+	if r.active != "" {
+		op.active = r.active
+	}
+}
+
+// importEntities checks a customer, contact or product file and writes
+// it in one transaction: all rows or none.
+func importEntities(ctx context.Context, st *store.Store, t *Table, kind string, opts Options) (Result, error) {
+	res := Result{Kind: kind, Format: t.Format, Encoding: t.Encoding, Ignored: []string{}, StagesMapped: []string{}, StagesCreated: []string{},
+		TypesAdded: []string{}, Counts: []KindCount{}}
+	mapping := opts.Mapping
+	if mapping == nil {
+		mapping = kindMapping(kind, t.Headers)
+	}
+	missing, err := checkKindMapping(t, kind, mapping)
+	if err != nil {
+		return res, err
+	}
+	if len(missing) > 0 {
+		return res, &RowErrors{Errors: missing}
+	}
+	for i, k := range mapping {
+		if k == "" && t.Headers[i] != "" {
+			res.Ignored = append(res.Ignored, t.Headers[i])
+		}
+	}
+	if len(t.Rows) == 0 {
+		return res, apperr.Invalid("file", msg.ImportNoRows)
+	}
+	dup, err := newDupChoices(kind, opts.OnDuplicate, opts.OnDuplicateContacts)
+	if err != nil {
+		return res, err
+	}
+	var defaultOwner string
+	if opts.DefaultOwnerID == 0 && strings.TrimSpace(opts.DefaultOwner) != "" {
+		if defaultOwner, err = validate.Text("defaultOwner", msg.LabelDefaultOwner, opts.DefaultOwner, true, 50); err != nil {
+			return res, err
+		}
+	}
+	err = st.ImportTx(ctx, func(tx store.Tx) error {
+		levels, err := pool.Levels(ctx, tx)
+		if err != nil {
+			return err
+		}
+		var bad []RowError
+		recs := newEntityChecker(kind, t, mapping, levels).run(func(e RowError) { bad = append(bad, e) })
+		if len(bad) > 0 {
+			return &RowErrors{Errors: bad}
+		}
+		plan, err := planEntities(ctx, tx, kind, recs, dup)
+		if err != nil {
+			return err
+		}
+		firstOwner, err := nextID(ctx, tx, "owners")
+		if err != nil {
+			return err
+		}
+		w, err := store.NewEntityWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer w.Close()
+		owners, err := newOwnerResolver(ctx, tx, opts.DefaultOwnerID, defaultOwner)
+		if err != nil {
+			return err
+		}
+		if err := writePlan(ctx, tx, w, plan, owners, opts.Progress, len(t.Rows)); err != nil {
+			return err
+		}
+		res.Counts = plan.countList()
+		main := plan.counts[kind]
+		res.Added, res.Updated, res.Skipped = main.New, main.Updated, main.Skipped
+		res.OwnersCreated = owners.created
+		if c := plan.counts[KindCustomers]; c != nil {
+			res.CustomersCreated = c.New
+		}
+		mj, _ := json.Marshal(map[string]any{"headers": t.Headers, "mapping": mapping, "onDuplicate": dup.main,
+			"onDuplicateContacts": dup.contacts, "counts": res.Counts})
+		id, err := store.InsertImport(ctx, tx, store.Import{FileName: opts.FileName, Kind: kind, CreatedAt: store.Now(),
+			Added: res.Added, Updated: res.Updated, Skipped: res.Skipped, Summary: Summary(res, opts.FileName), Mapping: string(mj)})
+		if err != nil {
+			return err
+		}
+		res.ImportID = id
+		nextOwner, err := nextID(ctx, tx, "owners")
+		if err != nil {
+			return err
+		}
+		for _, r := range []struct {
+			table       string
+			first, next int64
+		}{{"customers", w.FirstCustomer, w.NextCustomer}, {"contacts", w.FirstContact, w.NextContact},
+			{"products", w.FirstProduct, w.NextProduct}, {"categories", w.FirstCategory, w.NextCategory}, {"owners", firstOwner, nextOwner}} {
+			if err := store.AddImportItems(ctx, tx, id, r.table, r.first, r.next); err != nil {
+				return err
+			}
+		}
+		for _, it := range w.Updated {
+			if err := store.AddImportItem(ctx, tx, id, it); err != nil {
+				return err
+			}
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "import", ID: id, Name: opts.FileName, Action: oplog.Import, New: res})
+	})
+	if err != nil {
+		return Result{Kind: kind, Format: res.Format, Encoding: res.Encoding, Ignored: res.Ignored, Counts: []KindCount{}}, err
+	}
+	return res, nil
+}
+
+// checkKindMapping refuses a mapping that does not fit the file or names
+// unknown or repeated fields, and reports each required field no column
+// maps to as an error on the header row.
+func checkKindMapping(t *Table, kind string, mapping []string) ([]RowError, error) {
+	fields := kindFields(kind)
+	if len(mapping) != len(t.Headers) {
+		return nil, apperr.Invalid("mapping", msg.MappingLength, msg.P{"want": len(t.Headers), "got": len(mapping)})
+	}
+	seen := map[string]bool{}
+	for _, k := range mapping {
+		if k == "" {
+			continue
+		}
+		var f *Field
+		for i := range fields {
+			if fields[i].Key == k {
+				f = &fields[i]
+			}
+		}
+		if f == nil {
+			return nil, apperr.Invalid("mapping", msg.MappingUnknown, msg.P{"name": clip(k)})
+		}
+		if seen[k] {
+			return nil, apperr.Invalid("mapping", msg.MappingTwice, msg.P{"label": f.label})
+		}
+		seen[k] = true
+	}
+	var errs []RowError
+	for _, f := range fields {
+		if !f.Required || seen[f.Key] {
+			continue
+		}
+		// A contact file may give the name as first + last name.
+		if f.Key == EFContactName && (seen[EFContactFirst] || seen[EFContactLast]) {
+			continue
+		}
+		e := apperr.Invalid(f.Key, msg.MissingColumn, msg.P{"label": f.label})
+		errs = append(errs, RowError{Row: t.HeaderRow, Column: f.Label, Field: f.Key, Key: e.Key, Params: e.Params, Message: e.Message,
+			MessageEn: e.MessageEn})
+	}
+	return errs, nil
+}

@@ -1,0 +1,105 @@
+// Importing a customer list with its contacts through the import screen
+// (issue 13): the file is recognised as customers, a second list with
+// duplicates (华强电子 = 华强电子有限公司 by name, 远景 by its phone written
+// +86, two spellings of one new customer) shows per row what it does and
+// per kind how many records are added, updated and skipped; choosing
+// "skip" then "update" changes the counts, and the import updates the
+// customers that were there, as the customer list then shows.
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { answerDemo, launchBrowser, newPage, shot, startServer } from './helpers.mjs'
+
+let srv, browser, page, dir
+
+const first = '客户名称,电话,行业,联系人,职务,手机\n' +
+  '华强电子有限公司,0755-83000000,电子,李四,采购经理,13800138000\n' +
+  '远景科技,010-65521234,软件,赵六,总经理,13700137000\n'
+const second = '客户名称,电话,行业,联系人,手机\n' +
+  '华强电子,0755-88888888,电子元器件,李四,13800138000\n' +
+  '远景,+86 10 6552 1234,,王五,13900139000\n' +
+  '新客户,,,钱七,\n' +
+  '新客户有限公司,,,孙八,\n'
+
+before(async () => {
+  srv = await startServer()
+  browser = await launchBrowser()
+  page = await newPage(browser)
+  await page.goto(srv.url)
+  await answerDemo(page, 'decline') // an empty database: no example data
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imports-e2e-'))
+  fs.writeFileSync(path.join(dir, 'customers.csv'), first)
+  fs.writeFileSync(path.join(dir, 'customers-again.csv'), second)
+})
+
+after(async () => {
+  await browser?.close()
+  await srv?.stop()
+  if (dir) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+async function choose(name) {
+  await page.goto(srv.url + '#/customers') // a fresh import screen, not the last one's result
+  await page.goto(srv.url + '#/import')
+  await page.locator('[data-test="import-intro"]').waitFor()
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-test="import-pick"]')])
+  await chooser.setFiles(path.join(dir, name))
+  await page.locator('[data-test="import-file-name"]', { hasText: name }).waitFor()
+  await page.locator('[data-test="import-ok"]').waitFor()
+}
+
+const counts = (kind) => page.locator(`[data-test="import-counts-${kind}"]`).innerText()
+
+async function confirm() {
+  await page.click('[data-test="import-confirm"]')
+  await page.locator('[data-test="import-summary-customers"]').waitFor({ timeout: 20000 })
+}
+
+test('a customer list with contacts is recognised and imported', async () => {
+  await choose('customers.csv')
+  const kind = page.locator('[data-test="import-kind"] .is-active')
+  assert.equal((await kind.innerText()).trim(), '客户（可含联系人）')
+  assert.equal(await counts('customers'), '客户：新增 2，更新 0，跳过 0')
+  assert.equal(await counts('contacts'), '联系人：新增 2，更新 0，跳过 0')
+  await confirm()
+  assert.equal(await page.locator('[data-test="import-summary-customers"]').innerText(), '客户：新增 2，更新 0，跳过 0')
+})
+
+test('a list with duplicates: the counts follow the choice, update updates the customers', async () => {
+  await choose('customers-again.csv')
+  // Update is the default: two customers found (by name, by phone), one new from two spellings.
+  assert.equal(await counts('customers'), '客户：新增 1，更新 2，跳过 0')
+  assert.equal(await counts('contacts'), '联系人：新增 3，更新 1，跳过 0')
+  const actions = await page.locator('[data-test="import-row-action"]').allInnerTexts()
+  assert.deepEqual(actions.map((s) => s.trim()), ['更新', '更新', '新增', '新增'])
+
+  await page.locator('[data-test="import-on-duplicate-customers"] label', { hasText: '跳过' }).click()
+  await page.locator('[data-test="import-counts-customers"]', { hasText: '跳过 2' }).waitFor()
+  assert.equal(await counts('customers'), '客户：新增 1，更新 0，跳过 2')
+  await page.locator('[data-test="import-on-duplicate-customers"] label', { hasText: '仍然新建' }).click()
+  await page.locator('[data-test="import-counts-customers"]', { hasText: '新增 3' }).waitFor()
+  await page.locator('[data-test="import-on-duplicate-customers"] label', { hasText: '更新已有的' }).click()
+  await page.locator('[data-test="import-counts-customers"]', { hasText: '更新 2' }).waitFor()
+  assert.equal(await counts('customers'), '客户：新增 1，更新 2，跳过 0')
+  await shot(page, 'imports-customers-preview')
+
+  await confirm()
+  assert.equal(await page.locator('[data-test="import-summary-customers"]').innerText(), '客户：新增 1，更新 2，跳过 0')
+  assert.equal(await page.locator('[data-test="import-summary-contacts"]').innerText(), '联系人：新增 3，更新 1，跳过 0')
+
+  // The customer list shows three customers, 华强电子有限公司 with its new phone and industry.
+  await page.click('[data-test="import-view-list"]')
+  const table = page.locator('[data-test="customer-table"]')
+  await table.locator('[data-test="customer-row-name"]', { hasText: '华强电子有限公司' }).waitFor()
+  const names = await table.locator('[data-test="customer-row-name"]').allInnerTexts()
+  assert.deepEqual(names.map((s) => s.trim()).sort(), ['华强电子有限公司', '新客户', '远景科技'].sort())
+  const row = table.locator('.el-table__body tr', { hasText: '华强电子有限公司' })
+  assert.match(await row.innerText(), /电子元器件[\s\S]*0755-88888888/)
+  await shot(page, 'imports-customers-list')
+
+  // The history lists both imports as customer imports.
+  const history = await srv.call('importer.Service.History')
+  assert.deepEqual(history.map((h) => [h.kind, h.added, h.updated, h.skipped]), [['customers', 1, 2, 0], ['customers', 2, 0, 0]])
+})
