@@ -51,6 +51,18 @@ type OpportunityFilter struct {
 	// CloseFrom and CloseTo bound the expected close date, both inclusive (YYYY-MM-DD).
 	CloseFrom string `json:"closeFrom"`
 	CloseTo   string `json:"closeTo"`
+	// CreatedFrom and CreatedTo bound the creation day, both inclusive
+	// (YYYY-MM-DD); ClosedFrom and ClosedTo the day the opportunity entered
+	// its current won or lost stage (closed_on; an open one never matches).
+	// The analysis reports drill down with them.
+	CreatedFrom string `json:"createdFrom"`
+	CreatedTo   string `json:"createdTo"`
+	ClosedFrom  string `json:"closedFrom"`
+	ClosedTo    string `json:"closedTo"`
+	// LostReasons and Competitors match those fields exactly ("" matches
+	// an empty one).
+	LostReasons []string `json:"lostReasons"`
+	Competitors []string `json:"competitors"`
 	// Query matches the opportunity's or its customer's name, anywhere
 	// in it, or the start of the name's pinyin or initials.
 	Query string `json:"query"`
@@ -159,7 +171,13 @@ func (f OpportunityFilter) lead() int {
 // filtered reports whether f has any condition.
 func (f OpportunityFilter) filtered() bool {
 	return f.hasStage() || len(f.OwnerIDs) > 0 || len(f.Sources) > 0 || len(f.Types) > 0 || f.CustomerID != 0 ||
-		f.CloseFrom != "" || f.CloseTo != "" || f.query() != ""
+		f.CloseFrom != "" || f.CloseTo != "" || f.query() != "" || f.analysisFiltered()
+}
+
+// analysisFiltered reports whether f has any of the drill-down conditions.
+func (f OpportunityFilter) analysisFiltered() bool {
+	return f.CreatedFrom != "" || f.CreatedTo != "" || f.ClosedFrom != "" || f.ClosedTo != "" ||
+		len(f.LostReasons) > 0 || len(f.Competitors) > 0
 }
 
 // where builds the condition on table alias o for f, steering SQLite to
@@ -226,6 +244,31 @@ func (f OpportunityFilter) conds(lead int) ([]string, []any) {
 			add(`o.expected_close > ''`)
 		}
 		add(`o.expected_close <= ?`, f.CloseTo)
+	}
+	// The drill-down conditions never lead: the filter's other conditions
+	// (owner, stage, view) or a walk in the sort order narrow the rows.
+	if f.CreatedFrom != "" {
+		add(`+o.created_at >= ?`, f.CreatedFrom)
+	}
+	if f.CreatedTo != "" {
+		add(`+o.created_at < ?`, NextDay(f.CreatedTo))
+	}
+	if f.ClosedFrom != "" || f.ClosedTo != "" {
+		add(`+o.closed_on <> ''`)
+	}
+	if f.ClosedFrom != "" {
+		add(`+o.closed_on >= ?`, f.ClosedFrom)
+	}
+	if f.ClosedTo != "" {
+		add(`+o.closed_on <= ?`, f.ClosedTo)
+	}
+	if len(f.LostReasons) > 0 {
+		c, a := inStrings("+o.lost_reason", f.LostReasons)
+		add(c, a...)
+	}
+	if len(f.Competitors) > 0 {
+		c, a := inStrings("+o.competitor", f.Competitors)
+		add(c, a...)
 	}
 	if s := f.query(); s != "" {
 		// The opportunity's or its customer's name, as text or as pinyin.

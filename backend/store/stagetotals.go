@@ -25,7 +25,7 @@ const maxExactAmount = (1<<63 - 1) / 10000
 // the stage itself (view, stage ids) select whole rows of stage_totals.
 func (f OpportunityFilter) keptAnswers() bool {
 	return len(f.OwnerIDs) == 0 && len(f.Sources) == 0 && len(f.Types) == 0 && f.CustomerID == 0 &&
-		f.CloseFrom == "" && f.CloseTo == "" && f.query() == ""
+		f.CloseFrom == "" && f.CloseTo == "" && f.query() == "" && !f.analysisFiltered()
 }
 
 type keptRow struct {

@@ -1,0 +1,252 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// AnalysisScope is what the analysis reports (backend/analysis) select:
+// a period (YYYY-MM-DD, inclusive, "" = open) read against the creation
+// day or the closing day, the owners (AllOwners, or exactly Owners), and
+// the opportunity's type and source ("" = any).
+type AnalysisScope struct {
+	From, To  string
+	AllOwners bool
+	Owners    []int64
+	Type      string
+	Source    string
+}
+
+// AnalysisKeys are the groupings of the analysis reports and the column
+// each groups by (a team is its owners', folded by the caller).
+var AnalysisKeys = map[string]string{
+	"owner":      "o.owner_id",
+	"customer":   "o.customer_id",
+	"source":     "o.source",
+	"type":       "o.type",
+	"stage":      "o.stage_id",
+	"lostReason": "o.lost_reason",
+	"competitor": "o.competitor",
+}
+
+// AnalysisGroup is one group's count and sums. Money sums are kept in two
+// halves (value >> 31 and value & (2^31-1)) so that no SQLite SUM can
+// overflow; the caller joins them exactly. Kind is the stage kind for the
+// closed groups, "" for the created ones.
+type AnalysisGroup struct {
+	Key   string `db:"k"`
+	Kind  string `db:"kind"`
+	Count int64  `db:"n"`
+	AHi   int64  `db:"a_hi"`
+	ALo   int64  `db:"a_lo"`
+	WHi   int64  `db:"w_hi"`
+	WLo   int64  `db:"w_lo"`
+}
+
+// NextDay is the day after d (YYYY-MM-DD): creation times are RFC 3339, so
+// "created on or before d" is "created_at < the next day".
+func NextDay(d string) string {
+	t, err := time.Parse("2006-01-02", d)
+	if err != nil {
+		return d
+	}
+	return t.AddDate(0, 0, 1).Format("2006-01-02")
+}
+
+// where is the scope's condition on o. Every owner is named even for the
+// whole company ("owner_id IN (SELECT id FROM owners)") so that the
+// owner-first indexes of migration 0026 seek one date range per owner.
+// closed reads the period against closed_on, else against created_at.
+func (a AnalysisScope) where(closed bool) (string, []any) {
+	var conds []string
+	var args []any
+	if a.AllOwners {
+		conds = append(conds, `o.owner_id IN (SELECT id FROM owners)`)
+	} else {
+		c, ca := inInts("o.owner_id", a.Owners)
+		conds, args = append(conds, c), append(args, ca...)
+	}
+	if closed {
+		// The partial index's own condition, literally, so that it applies.
+		conds = append(conds, `o.closed_on <> ''`)
+		if a.From != "" {
+			conds, args = append(conds, `o.closed_on >= ?`), append(args, a.From)
+		}
+		if a.To != "" {
+			conds, args = append(conds, `o.closed_on <= ?`), append(args, a.To)
+		}
+	} else {
+		if a.From != "" {
+			conds, args = append(conds, `o.created_at >= ?`), append(args, a.From)
+		}
+		if a.To != "" {
+			conds, args = append(conds, `o.created_at < ?`), append(args, NextDay(a.To))
+		}
+	}
+	if a.Type != "" {
+		conds, args = append(conds, `o.type = ?`), append(args, a.Type)
+	}
+	if a.Source != "" {
+		conds, args = append(conds, `o.source = ?`), append(args, a.Source)
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+const analysisSums = `COUNT(*) AS n,
+	COALESCE(SUM(o.amount_cents >> 31), 0) AS a_hi, COALESCE(SUM(o.amount_cents & 2147483647), 0) AS a_lo,
+	COALESCE(SUM((o.amount_cents * o.probability_bp) >> 31), 0) AS w_hi,
+	COALESCE(SUM((o.amount_cents * o.probability_bp) & 2147483647), 0) AS w_lo`
+
+func analysisKey(key string) (string, error) {
+	col, ok := AnalysisKeys[key]
+	if !ok {
+		return "", fmt.Errorf("analysis: unknown grouping %q", key)
+	}
+	return col, nil
+}
+
+// AnalysisCreated groups the opportunities created in the scope's period
+// by key (one of AnalysisKeys).
+func AnalysisCreated(ctx context.Context, q Querier, a AnalysisScope, key string) ([]AnalysisGroup, error) {
+	col, err := analysisKey(key)
+	if err != nil {
+		return nil, err
+	}
+	cond, args := a.where(false)
+	out := []AnalysisGroup{}
+	err = q.SelectContext(ctx, &out, `SELECT CAST(`+col+` AS TEXT) AS k, '' AS kind, `+analysisSums+`
+		FROM opportunities o INDEXED BY opportunities_owner_created`+cond+` GROUP BY k`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("analysis: %w", err)
+	}
+	return out, nil
+}
+
+// AnalysisClosed groups the opportunities that entered their current won
+// or lost stage in the scope's period by key and stage kind.
+func AnalysisClosed(ctx context.Context, q Querier, a AnalysisScope, key string) ([]AnalysisGroup, error) {
+	col, err := analysisKey(key)
+	if err != nil {
+		return nil, err
+	}
+	cond, args := a.where(true)
+	out := []AnalysisGroup{}
+	err = q.SelectContext(ctx, &out, `SELECT CAST(`+col+` AS TEXT) AS k, s.kind AS kind, `+analysisSums+`
+		FROM opportunities o INDEXED BY opportunities_owner_closed JOIN stages s ON s.id = o.stage_id`+cond+
+		` GROUP BY k, s.kind`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("analysis: %w", err)
+	}
+	return out, nil
+}
+
+// SeenGroup counts the opportunities that share a current stage and a set
+// of stages ever entered (opportunities.stages_seen, migration 0026).
+type SeenGroup struct {
+	Seen    int64 `db:"seen"`
+	StageID int64 `db:"stage_id"`
+	Count   int64 `db:"n"`
+}
+
+// AnalysisSeen groups the opportunities created in the period by the
+// stages they have entered and their current stage.
+func AnalysisSeen(ctx context.Context, q Querier, a AnalysisScope) ([]SeenGroup, error) {
+	cond, args := a.where(false)
+	out := []SeenGroup{}
+	err := q.SelectContext(ctx, &out, `SELECT o.stages_seen AS seen, o.stage_id, COUNT(*) AS n
+		FROM opportunities o INDEXED BY opportunities_owner_created`+cond+` GROUP BY seen, o.stage_id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("analysis: %w", err)
+	}
+	return out, nil
+}
+
+// HistoryStep is one row of an opportunity's stage history.
+type HistoryStep struct {
+	OpportunityID int64  `db:"opportunity_id"`
+	StageID       int64  `db:"to_stage_id"`
+	ChangedAt     string `db:"changed_at"`
+	// CurrentStage is the opportunity's stage now.
+	CurrentStage int64 `db:"stage_id"`
+}
+
+// AnalysisHistory calls fn with the stage history of each opportunity
+// created in the period, oldest step first, opportunity by opportunity.
+func AnalysisHistory(ctx context.Context, q Querier, a AnalysisScope, fn func(steps []HistoryStep)) error {
+	cond, args := a.where(false)
+	rows, err := q.QueryxContext(ctx, `SELECT h.opportunity_id, h.to_stage_id, h.changed_at, o.stage_id
+		FROM opportunities o INDEXED BY opportunities_owner_created
+		JOIN stage_history h ON h.opportunity_id = o.id`+cond+` ORDER BY h.opportunity_id, h.id`, args...)
+	if err != nil {
+		return fmt.Errorf("analysis: %w", err)
+	}
+	defer rows.Close()
+	var steps []HistoryStep
+	for rows.Next() {
+		var s HistoryStep
+		if err := rows.Scan(&s.OpportunityID, &s.StageID, &s.ChangedAt, &s.CurrentStage); err != nil {
+			return fmt.Errorf("analysis: %w", err)
+		}
+		if len(steps) > 0 && steps[0].OpportunityID != s.OpportunityID {
+			fn(steps)
+			steps = steps[:0]
+		}
+		steps = append(steps, s)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("analysis: %w", err)
+	}
+	if len(steps) > 0 {
+		fn(steps)
+	}
+	return nil
+}
+
+// DaysCount is how many values were this many days.
+type DaysCount struct {
+	Days  int64 `db:"d"`
+	Count int64 `db:"n"`
+}
+
+// AnalysisCycle is the sales cycle of the opportunities won in the period:
+// how many took each number of days from the day they were created to the
+// day they entered their won stage.
+func AnalysisCycle(ctx context.Context, q Querier, a AnalysisScope) ([]DaysCount, error) {
+	cond, args := a.where(true)
+	out := []DaysCount{}
+	err := q.SelectContext(ctx, &out, `SELECT CAST(julianday(o.closed_on) - julianday(substr(o.created_at, 1, 10)) AS INTEGER) AS d,
+		COUNT(*) AS n FROM opportunities o INDEXED BY opportunities_owner_closed`+cond+
+		` AND o.stage_id IN (SELECT id FROM stages WHERE kind = 'won') GROUP BY d`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("analysis: %w", err)
+	}
+	return out, nil
+}
+
+// NamesOf returns the names of the rows of table ("customers", "owners",
+// "stages", "teams") with the given ids.
+func NamesOf(ctx context.Context, q Querier, table string, ids []int64) (map[int64]string, error) {
+	switch table {
+	case "customers", "owners", "stages", "teams":
+	default:
+		return nil, fmt.Errorf("names of %q", table)
+	}
+	out := make(map[int64]string, len(ids))
+	for start := 0; start < len(ids); start += 500 {
+		end := min(start+500, len(ids))
+		c, a := inInts("id", ids[start:end])
+		var rows []struct {
+			ID   int64  `db:"id"`
+			Name string `db:"name"`
+		}
+		if err := q.SelectContext(ctx, &rows, `SELECT id, name FROM `+table+` WHERE `+c, a...); err != nil {
+			return nil, fmt.Errorf("names: %w", err)
+		}
+		for _, r := range rows {
+			out[r.ID] = r.Name
+		}
+	}
+	return out, nil
+}
