@@ -147,6 +147,12 @@ func (fs funnelStages) tally(in []int64, current int64, n int64, reached []int64
 // ComputeConversion is the stage conversion in scope sc (see the package
 // comment for its rules).
 func ComputeConversion(ctx context.Context, q store.Querier, sc reportframe.Scope) (Conversion, error) {
+	return computeConversion(ctx, q, sc, true)
+}
+
+// computeConversion reads the kept sets of stages entered when bits
+// allows and every stage id fits them, else the stage history.
+func computeConversion(ctx context.Context, q store.Querier, sc reportframe.Scope, bits bool) (Conversion, error) {
 	fs, err := loadStages(ctx, q)
 	if err != nil {
 		return Conversion{}, err
@@ -154,7 +160,7 @@ func ComputeConversion(ctx context.Context, q store.Querier, sc reportframe.Scop
 	rep := Conversion{From: sc.From, To: sc.To, Stages: []ConvStage{}}
 	reached := make([]int64, len(fs.rows)+1)
 	a := storeScope(sc)
-	if fs.bitsFit {
+	if bits && fs.bitsFit {
 		groups, err := store.AnalysisSeen(ctx, q, a)
 		if err != nil {
 			return Conversion{}, err
