@@ -10,6 +10,7 @@ export const router = createRouter({
     { path: '/pool', name: 'pool', component: () => import('./views/PoolView.vue') },
     { path: '/opportunities', name: 'opportunities', component: () => import('./views/OpportunitiesView.vue') },
     { path: '/funnel', name: 'funnel', component: () => import('./views/FunnelView.vue') },
+    { path: '/analysis', name: 'analysis', component: () => import('./views/AnalysisView.vue') },
     { path: '/import', name: 'import', component: () => import('./views/ImportView.vue') },
     { path: '/imports', name: 'imports', component: () => import('./views/ImportHistoryView.vue') },
     { path: '/products', name: 'products', component: () => import('./views/ProductsView.vue') },

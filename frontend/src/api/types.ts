@@ -45,6 +45,13 @@ export interface OpportunityFilter {
   customerId?: number
   closeFrom?: string
   closeTo?: string
+  /** The analysis drill-down: created and closed (won/lost) days, lost reasons, competitors. */
+  createdFrom?: string
+  createdTo?: string
+  closedFrom?: string
+  closedTo?: string
+  lostReasons?: string[]
+  competitors?: string[]
   query?: string
   sort?: SortKey | ''
   desc?: boolean
@@ -61,6 +68,12 @@ export function toWire(f: OpportunityFilter): store.OpportunityFilter {
     customerId: f.customerId ?? 0,
     closeFrom: f.closeFrom ?? '',
     closeTo: f.closeTo ?? '',
+    createdFrom: f.createdFrom ?? '',
+    createdTo: f.createdTo ?? '',
+    closedFrom: f.closedFrom ?? '',
+    closedTo: f.closedTo ?? '',
+    lostReasons: f.lostReasons ?? [],
+    competitors: f.competitors ?? [],
     query: f.query ?? '',
     sort: f.sort ?? '',
     desc: f.desc ?? false,

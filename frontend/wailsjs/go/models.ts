@@ -1,3 +1,416 @@
+export namespace analysis {
+	
+	export class ConvStage {
+	    stageId: number;
+	    name: string;
+	    kind: string;
+	    reached: number;
+	    nextBp?: number;
+	    cumulativeBp?: number;
+	    bottleneck: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConvStage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.stageId = source["stageId"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.reached = source["reached"];
+	        this.nextBp = source["nextBp"];
+	        this.cumulativeBp = source["cumulativeBp"];
+	        this.bottleneck = source["bottleneck"];
+	    }
+	}
+	export class Conversion {
+	    from: string;
+	    to: string;
+	    cohort: number;
+	    stages: ConvStage[];
+	    lost: number;
+	    open: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Conversion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.cohort = source["cohort"];
+	        this.stages = this.convertValues(source["stages"], ConvStage);
+	        this.lost = source["lost"];
+	        this.open = source["open"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ConversionAnswer {
+	    report: Conversion;
+	    chart: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConversionAnswer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.report = this.convertValues(source["report"], Conversion);
+	        this.chart = source["chart"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Cycle {
+	    won: number;
+	    avgDays: number;
+	    medianDays: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Cycle(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.won = source["won"];
+	        this.avgDays = source["avgDays"];
+	        this.medianDays = source["medianDays"];
+	    }
+	}
+	export class Row {
+	    key: string;
+	    label: string;
+	    count: number;
+	    amountCents: number;
+	    expectedCents: number;
+	    wonCount: number;
+	    wonCents: number;
+	    lostCount: number;
+	    lostCents: number;
+	    winRateBp?: number;
+	    drill: store.OpportunityFilter;
+	    drillWon: store.OpportunityFilter;
+	    drillLost: store.OpportunityFilter;
+	
+	    static createFrom(source: any = {}) {
+	        return new Row(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.label = source["label"];
+	        this.count = source["count"];
+	        this.amountCents = source["amountCents"];
+	        this.expectedCents = source["expectedCents"];
+	        this.wonCount = source["wonCount"];
+	        this.wonCents = source["wonCents"];
+	        this.lostCount = source["lostCount"];
+	        this.lostCents = source["lostCents"];
+	        this.winRateBp = source["winRateBp"];
+	        this.drill = this.convertValues(source["drill"], store.OpportunityFilter);
+	        this.drillWon = this.convertValues(source["drillWon"], store.OpportunityFilter);
+	        this.drillLost = this.convertValues(source["drillLost"], store.OpportunityFilter);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class GroupReport {
+	    by: string;
+	    from: string;
+	    to: string;
+	    rows: Row[];
+	    more: number;
+	    total: Row;
+	
+	    static createFrom(source: any = {}) {
+	        return new GroupReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.by = source["by"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.rows = this.convertValues(source["rows"], Row);
+	        this.more = source["more"];
+	        this.total = this.convertValues(source["total"], Row);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class GroupAnswer {
+	    report: GroupReport;
+	    chart: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new GroupAnswer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.report = this.convertValues(source["report"], GroupReport);
+	        this.chart = source["chart"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class GroupRequest {
+	    filters: reportframe.Filters;
+	    by: string;
+	    lang: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new GroupRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filters = this.convertValues(source["filters"], reportframe.Filters);
+	        this.by = source["by"];
+	        this.lang = source["lang"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReportRequest {
+	    filters: reportframe.Filters;
+	    lang: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filters = this.convertValues(source["filters"], reportframe.Filters);
+	        this.lang = source["lang"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class StageDays {
+	    stageId: number;
+	    name: string;
+	    retired: boolean;
+	    left: number;
+	    avgDays: number;
+	    medianDays: number;
+	    still: number;
+	    stillAvgDays: number;
+	    stillMedianDays: number;
+	    bottleneck: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new StageDays(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.stageId = source["stageId"];
+	        this.name = source["name"];
+	        this.retired = source["retired"];
+	        this.left = source["left"];
+	        this.avgDays = source["avgDays"];
+	        this.medianDays = source["medianDays"];
+	        this.still = source["still"];
+	        this.stillAvgDays = source["stillAvgDays"];
+	        this.stillMedianDays = source["stillMedianDays"];
+	        this.bottleneck = source["bottleneck"];
+	    }
+	}
+	export class StageTime {
+	    from: string;
+	    to: string;
+	    today: string;
+	    cohort: number;
+	    stages: StageDays[];
+	    cycle: Cycle;
+	
+	    static createFrom(source: any = {}) {
+	        return new StageTime(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.today = source["today"];
+	        this.cohort = source["cohort"];
+	        this.stages = this.convertValues(source["stages"], StageDays);
+	        this.cycle = this.convertValues(source["cycle"], Cycle);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class StageTimeAnswer {
+	    report: StageTime;
+	    chart: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StageTimeAnswer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.report = this.convertValues(source["report"], StageTime);
+	        this.chart = source["chart"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace backup {
 	
 	export class Entry {
@@ -3513,6 +3926,33 @@ export namespace report {
 
 }
 
+export namespace reportframe {
+	
+	export class Filters {
+	    from: string;
+	    to: string;
+	    ownerIds: number[];
+	    teamId: number;
+	    type: string;
+	    source: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filters(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.ownerIds = source["ownerIds"];
+	        this.teamId = source["teamId"];
+	        this.type = source["type"];
+	        this.source = source["source"];
+	    }
+	}
+
+}
+
 export namespace search {
 	
 	export class Results {
@@ -4178,6 +4618,12 @@ export namespace store {
 	    customerId: number;
 	    closeFrom: string;
 	    closeTo: string;
+	    createdFrom: string;
+	    createdTo: string;
+	    closedFrom: string;
+	    closedTo: string;
+	    lostReasons: string[];
+	    competitors: string[];
 	    query: string;
 	    sort: string;
 	    desc: boolean;
@@ -4196,6 +4642,12 @@ export namespace store {
 	        this.customerId = source["customerId"];
 	        this.closeFrom = source["closeFrom"];
 	        this.closeTo = source["closeTo"];
+	        this.createdFrom = source["createdFrom"];
+	        this.createdTo = source["createdTo"];
+	        this.closedFrom = source["closedFrom"];
+	        this.closedTo = source["closedTo"];
+	        this.lostReasons = source["lostReasons"];
+	        this.competitors = source["competitors"];
 	        this.query = source["query"];
 	        this.sort = source["sort"];
 	        this.desc = source["desc"];
