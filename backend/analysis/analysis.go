@@ -292,15 +292,21 @@ func ComputeGroup(ctx context.Context, q store.Querier, sc reportframe.Scope, by
 	total.ExpectedCents = expected(totalW)
 	total.WinRateBP = winRate(total.WonCount, total.LostCount)
 
-	labels, order, err := groupLabels(ctx, q, by, rows)
-	if err != nil {
-		return GroupReport{}, err
+	var order map[string]int
+	if by == "stage" {
+		stages, err := store.OrderedStages(ctx, q)
+		if err != nil {
+			return GroupReport{}, err
+		}
+		order = map[string]int{}
+		for i, st := range stages {
+			order[strconv.FormatInt(st.ID, 10)] = i
+		}
 	}
 	list := make([]*Row, 0, len(rows))
 	for k, r := range rows {
 		r.ExpectedCents = expected(weights[k])
 		r.WinRateBP = winRate(r.WonCount, r.LostCount)
-		r.Label = labels[k]
 		list = append(list, r)
 	}
 	sort.Slice(list, func(i, j int) bool {
@@ -314,12 +320,16 @@ func ComputeGroup(ctx context.Context, q store.Querier, sc reportframe.Scope, by
 		if a.Count != b.Count {
 			return a.Count > b.Count
 		}
-		return a.Label < b.Label
+		return a.Key < b.Key
 	})
 	rep := GroupReport{By: by, From: sc.From, To: sc.To, Rows: []Row{}}
 	if len(list) > MaxRows {
 		rep.More = len(list) - MaxRows
 		list = list[:MaxRows]
+	}
+	// Names only for the rows listed: a company's customers are many.
+	if err := nameRows(ctx, q, by, list); err != nil {
+		return GroupReport{}, err
 	}
 	base := drillBase(sc)
 	for _, r := range list {
@@ -372,39 +382,27 @@ func drills(f store.OpportunityFilter, sc reportframe.Scope) (created, won, lost
 	return created, won, lost
 }
 
-// groupLabels names each group; order is the stages' position order when
-// grouping by stage (nil: by size).
-func groupLabels(ctx context.Context, q store.Querier, by string, rows map[string]*Row) (map[string]string, map[string]int, error) {
-	labels := map[string]string{}
-	var ids []int64
-	for k := range rows {
-		labels[k] = k
-		if id, err := strconv.ParseInt(k, 10, 64); err == nil {
-			ids = append(ids, id)
-		}
-	}
+// nameRows names the rows of an id grouping (owner, team, customer,
+// stage); a value grouping's label is its value.
+func nameRows(ctx context.Context, q store.Querier, by string, rows []*Row) error {
 	table := map[string]string{"owner": "owners", "team": "teams", "customer": "customers", "stage": "stages"}[by]
 	if table == "" {
-		return labels, nil, nil
+		for _, r := range rows {
+			r.Label = r.Key
+		}
+		return nil
+	}
+	ids := make([]int64, 0, len(rows))
+	for _, r := range rows {
+		id, _ := strconv.ParseInt(r.Key, 10, 64)
+		ids = append(ids, id)
 	}
 	names, err := store.NamesOf(ctx, q, table, ids)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	for k := range rows {
-		id, _ := strconv.ParseInt(k, 10, 64)
-		labels[k] = names[id]
+	for i, r := range rows {
+		r.Label = names[ids[i]]
 	}
-	if by != "stage" {
-		return labels, nil, nil
-	}
-	stages, err := store.OrderedStages(ctx, q)
-	if err != nil {
-		return nil, nil, err
-	}
-	order := map[string]int{}
-	for i, st := range stages {
-		order[strconv.FormatInt(st.ID, 10)] = i
-	}
-	return labels, order, nil
+	return nil
 }
