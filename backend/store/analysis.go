@@ -146,18 +146,74 @@ func AnalysisCreated(ctx context.Context, q Querier, a AnalysisScope, key string
 }
 
 // AnalysisClosed groups the opportunities that entered their current won
-// or lost stage in the scope's period by key and stage kind.
+// or lost stage in the scope's period by key, one group per key and kind
+// (Kind "won" or "lost"). The kind is told by the won stages' ids rather
+// than a join, and the rows grouped by key alone: the owner grouping then
+// reads the index in order and sorts nothing.
 func AnalysisClosed(ctx context.Context, q Querier, a AnalysisScope, key string) ([]AnalysisGroup, error) {
 	col, err := analysisKey(key)
 	if err != nil {
 		return nil, err
 	}
+	var won []int64
+	if err := q.SelectContext(ctx, &won, `SELECT id FROM stages WHERE kind = ?`, KindWon); err != nil {
+		return nil, fmt.Errorf("analysis: %w", err)
+	}
+	isWon, wonArgs := inInts("o.stage_id", won)
 	cond, args := a.where(true)
+	var rows []struct {
+		Key   string `db:"k"`
+		N     int64  `db:"n"`
+		WonN  int64  `db:"won_n"`
+		All   int64  `db:"amount"`
+		WonA  int64  `db:"won_a"`
+	}
+	query := func(amount string) string {
+		return `SELECT ` + col + ` AS k, COUNT(*) AS n, COALESCE(SUM(` + isWon + `), 0) AS won_n,
+			COALESCE(SUM(` + amount + `), 0) AS amount,
+			COALESCE(SUM(CASE WHEN ` + isWon + ` THEN ` + amount + ` END), 0) AS won_a
+			FROM opportunities o INDEXED BY opportunities_owner_closed` + cond + ` GROUP BY ` + col
+	}
+	all := append(append(append([]any{}, wonArgs...), wonArgs...), args...)
+	err = q.SelectContext(ctx, &rows, query("o.amount_cents"), all...)
+	split := false
+	if IsOverflow(err) {
+		// Each half sums below 2^63 whatever the rows: joined by the caller.
+		split = true
+		rows = rows[:0]
+		err = q.SelectContext(ctx, &rows, query("(o.amount_cents >> 31)"), all...)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("analysis: %w", err)
+	}
 	out := []AnalysisGroup{}
-	err = selectSums(ctx, q, &out, `SELECT `+col+` AS k, s.kind AS kind, {sums}
-		FROM opportunities o INDEXED BY opportunities_owner_closed JOIN stages s ON s.id = o.stage_id`+cond+
-		` GROUP BY `+col+`, o.stage_id`, args...)
-	return out, err
+	for _, r := range rows {
+		w := AnalysisGroup{Key: r.Key, Kind: KindWon, Count: r.WonN, ALo: r.WonA}
+		l := AnalysisGroup{Key: r.Key, Kind: KindLost, Count: r.N - r.WonN, ALo: r.All - r.WonA}
+		if split {
+			// The low halves again, on their own.
+			w.AHi, l.AHi = w.ALo, l.ALo
+			w.ALo, l.ALo = 0, 0
+		}
+		out = append(out, w, l)
+	}
+	if split {
+		var lo []struct {
+			Key  string `db:"k"`
+			All  int64  `db:"amount"`
+			WonA int64  `db:"won_a"`
+		}
+		q2 := `SELECT ` + col + ` AS k, COALESCE(SUM(o.amount_cents & 2147483647), 0) AS amount,
+			COALESCE(SUM(CASE WHEN ` + isWon + ` THEN o.amount_cents & 2147483647 END), 0) AS won_a
+			FROM opportunities o INDEXED BY opportunities_owner_closed` + cond + ` GROUP BY ` + col
+		if err := q.SelectContext(ctx, &lo, q2, append(append([]any{}, wonArgs...), args...)...); err != nil {
+			return nil, fmt.Errorf("analysis: %w", err)
+		}
+		for i, r := range lo {
+			out[2*i].ALo, out[2*i+1].ALo = r.WonA, r.All-r.WonA
+		}
+	}
+	return out, nil
 }
 
 // SeenGroup counts the opportunities that share a current stage and a set
