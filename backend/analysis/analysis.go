@@ -89,10 +89,10 @@ type Row struct {
 	AmountCents   int64 `json:"amountCents"`
 	ExpectedCents int64 `json:"expectedCents"`
 	// Closed in the period.
-	WonCount   int64 `json:"wonCount"`
-	WonCents   int64 `json:"wonCents"`
-	LostCount  int64 `json:"lostCount"`
-	LostCents  int64 `json:"lostCents"`
+	WonCount  int64 `json:"wonCount"`
+	WonCents  int64 `json:"wonCents"`
+	LostCount int64 `json:"lostCount"`
+	LostCents int64 `json:"lostCents"`
 	// WinRateBP is won ÷ (won + lost) in basis points; null without any.
 	WinRateBP *int64 `json:"winRateBp"`
 	// Drill, DrillWon and DrillLost are the opportunity list's filters

@@ -31,7 +31,10 @@ func BenchmarkReports(b *testing.B) {
 		run  func(sc reportframe.Scope) error
 	}{
 		{"conversion", func(sc reportframe.Scope) error { _, err := analysis.ComputeConversion(ctx, st.DB, sc); return err }},
-		{"stage-time", func(sc reportframe.Scope) error { _, err := analysis.ComputeStageTime(ctx, st.DB, sc, "2026-03-01"); return err }},
+		{"stage-time", func(sc reportframe.Scope) error {
+			_, err := analysis.ComputeStageTime(ctx, st.DB, sc, "2026-03-01")
+			return err
+		}},
 	}
 	for _, by := range analysis.Groupings {
 		reports = append(reports, struct {

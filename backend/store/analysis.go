@@ -162,11 +162,11 @@ func AnalysisClosed(ctx context.Context, q Querier, a AnalysisScope, key string)
 	isWon, wonArgs := inInts("o.stage_id", won)
 	cond, args := a.where(true)
 	var rows []struct {
-		Key   string `db:"k"`
-		N     int64  `db:"n"`
-		WonN  int64  `db:"won_n"`
-		All   int64  `db:"amount"`
-		WonA  int64  `db:"won_a"`
+		Key  string `db:"k"`
+		N    int64  `db:"n"`
+		WonN int64  `db:"won_n"`
+		All  int64  `db:"amount"`
+		WonA int64  `db:"won_a"`
 	}
 	query := func(amount string) string {
 		return `SELECT ` + col + ` AS k, COUNT(*) AS n, COALESCE(SUM(` + isWon + `), 0) AS won_n,
