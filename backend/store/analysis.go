@@ -250,9 +250,12 @@ type HistoryStep struct {
 // created in the period, oldest step first, opportunity by opportunity.
 func AnalysisHistory(ctx context.Context, q Querier, a AnalysisScope, fn func(steps []HistoryStep)) error {
 	cond, args := a.where(false)
+	// CROSS JOIN keeps the opportunities outside and their history inside,
+	// read through stage_history_opportunity (opportunity_id, id): each
+	// opportunity's steps come together and in order, with nothing sorted.
 	rows, err := q.QueryxContext(ctx, `SELECT h.opportunity_id, h.to_stage_id, h.changed_at, o.stage_id
 		FROM opportunities o INDEXED BY opportunities_owner_created
-		JOIN stage_history h ON h.opportunity_id = o.id`+cond+` ORDER BY h.opportunity_id, h.id`, args...)
+		CROSS JOIN stage_history h INDEXED BY stage_history_opportunity ON h.opportunity_id = o.id`+cond, args...)
 	if err != nil {
 		return fmt.Errorf("analysis: %w", err)
 	}
