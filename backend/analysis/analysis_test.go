@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"testing"
 
+	"funneldesk/backend/opportunity"
 	"funneldesk/backend/reportframe"
 	"funneldesk/backend/store"
 	"funneldesk/backend/store/storetest"
+	"funneldesk/backend/svc"
 )
 
 // The default stages: 1 初期沟通 … 6 商务谈判 (open), 7 谈成结束 (won),
@@ -310,5 +312,53 @@ func TestGroupings(t *testing.T) {
 		t.Error("unknown grouping accepted")
 	} else {
 		storetest.WantErr(t, err, "invalid", "by")
+	}
+}
+
+// TestDrillThroughTheList opens each drill-down as the screen does, through
+// the opportunity service (which checks the new filter fields), with an
+// open period too.
+func TestDrillThroughTheList(t *testing.T) {
+	f := newFixture(t)
+	a := storetest.Owner(t, f.st, "阿")
+	f.opp(a, 1000, step{s1, "2025-06-05"}, step{won, "2026-02-01"})
+	f.opp(a, 2000, step{s1, "2026-01-05"}, step{lost, "2026-03-01"})
+	f.opp(a, 3000, step{s2, "2026-02-05"})
+	opps := opportunity.NewService(f.st, svc.New(nil))
+	for _, period := range [][2]string{{"2026-01-01", "2026-12-31"}, {"", ""}, {"", "2026-02-01"}} {
+		rep, err := ComputeGroup(context.Background(), f.st.DB, f.scope(period[0], period[1]), "owner")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range append(rep.Rows, rep.Total) {
+			for _, d := range []struct {
+				f    store.OpportunityFilter
+				want int64
+			}{{r.Drill, r.Count}, {r.DrillWon, r.WonCount}, {r.DrillLost, r.LostCount}} {
+				page, err := opps.List(opportunity.ListRequest{Filter: d.f, Page: 1, PageSize: 50})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if int64(page.Total) != d.want {
+					t.Errorf("period %v: drill %+v lists %d, want %d", period, d.f, page.Total, d.want)
+				}
+			}
+		}
+	}
+	tests := []struct {
+		name  string
+		f     store.OpportunityFilter
+		field string
+	}{
+		{"impossible created day", store.OpportunityFilter{CreatedFrom: "2026-02-30"}, "createdFrom"},
+		{"created end before start", store.OpportunityFilter{CreatedFrom: "2026-03-01", CreatedTo: "2026-02-01"}, "createdTo"},
+		{"impossible closed day", store.OpportunityFilter{ClosedTo: "2026-13-01"}, "closedTo"},
+		{"closed end before start", store.OpportunityFilter{ClosedFrom: "2026-03-01", ClosedTo: "2026-02-01"}, "closedTo"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := opps.List(opportunity.ListRequest{Filter: tt.f, Page: 1, PageSize: 50})
+			storetest.WantErr(t, err, "invalid", tt.field)
+		})
 	}
 }
