@@ -161,7 +161,11 @@ func computeConversion(ctx context.Context, q store.Querier, sc reportframe.Scop
 	reached := make([]int64, len(fs.rows)+1)
 	a := storeScope(sc)
 	if bits && fs.bitsFit {
-		groups, err := store.AnalysisSeen(ctx, q, a)
+		seen := store.KeptSeen
+		if !useKept {
+			seen = store.AnalysisSeen
+		}
+		groups, err := seen(ctx, q, a)
 		if err != nil {
 			return Conversion{}, err
 		}

@@ -327,3 +327,165 @@ func NamesOf(ctx context.Context, q Querier, table string, ids []int64) (map[int
 	}
 	return out, nil
 }
+
+// keptSplit divides the scope's period into the whole months the kept
+// tables answer (from, to as YYYY-MM, "" = open, ok false: none) and the
+// partial months at either end, which the indexes answer.
+func (a AnalysisScope) keptSplit() (fromM, toM string, ok bool, edges []AnalysisScope) {
+	month := func(d string) string { return d[:7] }
+	first := func(d string) bool { return d[8:] == "01" }
+	last := func(d string) bool { return NextDay(d)[8:] == "01" }
+	addMonth := func(m string, k int) string {
+		t, _ := time.Parse("2006-01", m)
+		return t.AddDate(0, k, 0).Format("2006-01")
+	}
+	edge := func(from, to string) AnalysisScope {
+		e := a
+		e.From, e.To = from, to
+		return e
+	}
+	if a.From != "" && a.To != "" && month(a.From) == month(a.To) && !(first(a.From) && last(a.To)) {
+		return "", "", false, []AnalysisScope{edge(a.From, a.To)}
+	}
+	if a.From != "" {
+		fromM = month(a.From)
+		if !first(a.From) {
+			end := addMonth(fromM, 1) + "-01"
+			edges = append(edges, edge(a.From, AddDays(end, -1)))
+			fromM = addMonth(fromM, 1)
+		}
+	}
+	if a.To != "" {
+		toM = month(a.To)
+		if !last(a.To) {
+			edges = append(edges, edge(toM+"-01", a.To))
+			toM = addMonth(toM, -1)
+		}
+	}
+	return fromM, toM, fromM == "" || toM == "" || fromM <= toM, edges
+}
+
+// AddDays is d (YYYY-MM-DD) moved by k days.
+func AddDays(d string, k int) string {
+	t, err := time.Parse("2006-01-02", d)
+	if err != nil {
+		return d
+	}
+	return t.AddDate(0, 0, k).Format("2006-01-02")
+}
+
+// keptWhere is the condition on a kept table for months fromM…toM and
+// the scope's owners, type and source.
+func (a AnalysisScope) keptWhere(fromM, toM string) (string, []any) {
+	conds := []string{"n <> 0"}
+	var args []any
+	if fromM != "" {
+		conds, args = append(conds, `month >= ?`), append(args, fromM)
+	}
+	if toM != "" {
+		conds, args = append(conds, `month <= ?`), append(args, toM)
+	}
+	if !a.AllOwners {
+		c, ca := inInts("owner_id", a.Owners)
+		conds, args = append(conds, c), append(args, ca...)
+	}
+	if a.Type != "" {
+		conds, args = append(conds, `type = ?`), append(args, a.Type)
+	}
+	if a.Source != "" {
+		conds, args = append(conds, `source = ?`), append(args, a.Source)
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// keptCreatedKeys and keptClosedKeys are the groupings the kept tables
+// (migration 0026) hold.
+var (
+	keptCreatedKeys = map[string]string{"owner": "owner_id", "type": "type", "source": "source", "stage": "stage_id"}
+	keptClosedKeys  = map[string]string{"owner": "owner_id", "type": "type", "source": "source", "stage": "stage_id",
+		"lostReason": "lost_reason", "competitor": "competitor"}
+)
+
+// KeptCreated is AnalysisCreated from the kept monthly totals and the
+// partial months; ok is false when the kept totals cannot answer (a
+// grouping they do not hold, or a sum that left 64 bits).
+func KeptCreated(ctx context.Context, q Querier, a AnalysisScope, key string) ([]AnalysisGroup, bool, error) {
+	col, ok := keptCreatedKeys[key]
+	if !ok {
+		return nil, false, nil
+	}
+	fromM, toM, whole, edges := a.keptSplit()
+	out := []AnalysisGroup{}
+	if whole {
+		cond, args := a.keptWhere(fromM, toM)
+		if err := q.SelectContext(ctx, &out, `SELECT `+col+` AS k, '' AS kind, SUM(n) AS n, 0 AS a_hi, SUM(amount) AS a_lo,
+			SUM(w_hi) AS w_hi, SUM(w_lo) AS w_lo FROM analysis_created`+cond+` GROUP BY `+col, args...); err != nil {
+			return nil, false, nil // a REAL sum (overflow): count instead
+		}
+	}
+	for _, e := range edges {
+		g, err := AnalysisCreated(ctx, q, e, key)
+		if err != nil {
+			return nil, false, err
+		}
+		out = append(out, g...)
+	}
+	return out, true, nil
+}
+
+// KeptSeen is AnalysisSeen from the kept monthly totals and the partial months.
+func KeptSeen(ctx context.Context, q Querier, a AnalysisScope) ([]SeenGroup, error) {
+	fromM, toM, whole, edges := a.keptSplit()
+	out := []SeenGroup{}
+	if whole {
+		cond, args := a.keptWhere(fromM, toM)
+		if err := q.SelectContext(ctx, &out, `SELECT seen, stage_id, SUM(n) AS n FROM analysis_created`+cond+
+			` GROUP BY seen, stage_id`, args...); err != nil {
+			return nil, fmt.Errorf("analysis: %w", err)
+		}
+	}
+	for _, e := range edges {
+		g, err := AnalysisSeen(ctx, q, e)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, g...)
+	}
+	return out, nil
+}
+
+// KeptClosed is AnalysisClosed from the kept monthly totals and the
+// partial months; ok as for KeptCreated.
+func KeptClosed(ctx context.Context, q Querier, a AnalysisScope, key string) ([]AnalysisGroup, bool, error) {
+	col, ok := keptClosedKeys[key]
+	if !ok {
+		return nil, false, nil
+	}
+	fromM, toM, whole, edges := a.keptSplit()
+	out := []AnalysisGroup{}
+	if whole {
+		var rows []struct {
+			Key    string `db:"k"`
+			Kind   string `db:"kind"`
+			N      int64  `db:"n"`
+			Amount int64  `db:"amount"`
+		}
+		cond, args := a.keptWhere(fromM, toM)
+		if err := q.SelectContext(ctx, &rows, `SELECT k, (SELECT kind FROM stages WHERE id = stage_id) AS kind, n, amount FROM (
+			SELECT `+col+` AS k, stage_id, SUM(n) AS n, SUM(amount) AS amount FROM analysis_closed`+cond+
+			` GROUP BY `+col+`, stage_id)`, args...); err != nil {
+			return nil, false, nil // a REAL sum (overflow): count instead
+		}
+		for _, r := range rows {
+			out = append(out, AnalysisGroup{Key: r.Key, Kind: r.Kind, Count: r.N, ALo: r.Amount})
+		}
+	}
+	for _, e := range edges {
+		g, err := AnalysisClosed(ctx, q, e, key)
+		if err != nil {
+			return nil, false, err
+		}
+		out = append(out, g...)
+	}
+	return out, true, nil
+}

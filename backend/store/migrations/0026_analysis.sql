@@ -65,3 +65,107 @@ CREATE INDEX opportunities_owner_created ON opportunities(owner_id, created_at, 
 CREATE INDEX opportunities_owner_closed ON opportunities(owner_id, closed_on, stage_id, amount_cents,
     probability_bp, type, source, customer_id, created_at, lost_reason, competitor)
     WHERE closed_on <> '';
+
+-- Kept monthly totals (like stage_totals, migration 0018): a year's
+-- reports company-wide read a few thousand kept rows instead of the
+-- 600,000 opportunities a year can hold. One row per month and the values
+-- the reports group or filter by; store/analysis.go reads whole months of
+-- a period here and its partial first and last months through the indexes
+-- above. Triggers keep them in every writer's transaction; rows that drop
+-- to n = 0 stay (harmless: the readers skip them).
+--
+-- analysis_created: by creation month, with the stages entered (seen) for
+-- the conversion. analysis_closed: by closing month (closed_on), for won
+-- and lost. Σ amount × probability is kept in halves (see 0018).
+CREATE TABLE analysis_created (
+    month    TEXT    NOT NULL,
+    owner_id INTEGER NOT NULL,
+    type     TEXT    NOT NULL,
+    source   TEXT    NOT NULL,
+    stage_id INTEGER NOT NULL,
+    seen     INTEGER NOT NULL,
+    n        INTEGER NOT NULL DEFAULT 0,
+    amount   INTEGER NOT NULL DEFAULT 0,
+    w_hi     INTEGER NOT NULL DEFAULT 0,
+    w_lo     INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (month, owner_id, type, source, stage_id, seen)
+) WITHOUT ROWID;
+
+CREATE TABLE analysis_closed (
+    month       TEXT    NOT NULL,
+    owner_id    INTEGER NOT NULL,
+    type        TEXT    NOT NULL,
+    source      TEXT    NOT NULL,
+    stage_id    INTEGER NOT NULL,
+    lost_reason TEXT    NOT NULL,
+    competitor  TEXT    NOT NULL,
+    n           INTEGER NOT NULL DEFAULT 0,
+    amount      INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (month, owner_id, type, source, stage_id, lost_reason, competitor)
+) WITHOUT ROWID;
+
+INSERT INTO analysis_created (month, owner_id, type, source, stage_id, seen, n, amount, w_hi, w_lo)
+    SELECT substr(created_at, 1, 7), owner_id, type, source, stage_id, stages_seen, COUNT(*), SUM(amount_cents),
+           SUM((amount_cents * probability_bp) >> 31), SUM((amount_cents * probability_bp) & 2147483647)
+      FROM opportunities GROUP BY 1, 2, 3, 4, 5, 6;
+INSERT INTO analysis_closed (month, owner_id, type, source, stage_id, lost_reason, competitor, n, amount)
+    SELECT substr(closed_on, 1, 7), owner_id, type, source, stage_id, lost_reason, competitor, COUNT(*), SUM(amount_cents)
+      FROM opportunities WHERE closed_on <> '' GROUP BY 1, 2, 3, 4, 5, 6, 7;
+
+CREATE TRIGGER analysis_kept_insert AFTER INSERT ON opportunities
+BEGIN
+    INSERT INTO analysis_created (month, owner_id, type, source, stage_id, seen, n, amount, w_hi, w_lo)
+        VALUES (substr(NEW.created_at, 1, 7), NEW.owner_id, NEW.type, NEW.source, NEW.stage_id, NEW.stages_seen, 1,
+                NEW.amount_cents, (NEW.amount_cents * NEW.probability_bp) >> 31, (NEW.amount_cents * NEW.probability_bp) & 2147483647)
+        ON CONFLICT DO UPDATE SET n = n + 1, amount = amount + excluded.amount,
+           w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo;
+    INSERT INTO analysis_closed (month, owner_id, type, source, stage_id, lost_reason, competitor, n, amount)
+        SELECT substr(NEW.closed_on, 1, 7), NEW.owner_id, NEW.type, NEW.source, NEW.stage_id, NEW.lost_reason, NEW.competitor, 1,
+               NEW.amount_cents WHERE NEW.closed_on <> ''
+        ON CONFLICT DO UPDATE SET n = n + 1, amount = amount + excluded.amount;
+END;
+
+CREATE TRIGGER analysis_kept_delete AFTER DELETE ON opportunities
+BEGIN
+    UPDATE analysis_created SET n = n - 1, amount = amount - OLD.amount_cents,
+           w_hi = w_hi - ((OLD.amount_cents * OLD.probability_bp) >> 31),
+           w_lo = w_lo - ((OLD.amount_cents * OLD.probability_bp) & 2147483647)
+     WHERE month = substr(OLD.created_at, 1, 7) AND owner_id = OLD.owner_id AND type = OLD.type AND source = OLD.source
+       AND stage_id = OLD.stage_id AND seen = OLD.stages_seen;
+    UPDATE analysis_closed SET n = n - 1, amount = amount - OLD.amount_cents
+     WHERE OLD.closed_on <> '' AND month = substr(OLD.closed_on, 1, 7) AND owner_id = OLD.owner_id AND type = OLD.type
+       AND source = OLD.source AND stage_id = OLD.stage_id AND lost_reason = OLD.lost_reason AND competitor = OLD.competitor;
+END;
+
+CREATE TRIGGER analysis_kept_update_created
+AFTER UPDATE OF created_at, owner_id, type, source, stage_id, stages_seen, amount_cents, probability_bp ON opportunities
+WHEN OLD.created_at IS NOT NEW.created_at OR OLD.owner_id IS NOT NEW.owner_id OR OLD.type IS NOT NEW.type
+  OR OLD.source IS NOT NEW.source OR OLD.stage_id IS NOT NEW.stage_id OR OLD.stages_seen IS NOT NEW.stages_seen
+  OR OLD.amount_cents IS NOT NEW.amount_cents OR OLD.probability_bp IS NOT NEW.probability_bp
+BEGIN
+    UPDATE analysis_created SET n = n - 1, amount = amount - OLD.amount_cents,
+           w_hi = w_hi - ((OLD.amount_cents * OLD.probability_bp) >> 31),
+           w_lo = w_lo - ((OLD.amount_cents * OLD.probability_bp) & 2147483647)
+     WHERE month = substr(OLD.created_at, 1, 7) AND owner_id = OLD.owner_id AND type = OLD.type AND source = OLD.source
+       AND stage_id = OLD.stage_id AND seen = OLD.stages_seen;
+    INSERT INTO analysis_created (month, owner_id, type, source, stage_id, seen, n, amount, w_hi, w_lo)
+        VALUES (substr(NEW.created_at, 1, 7), NEW.owner_id, NEW.type, NEW.source, NEW.stage_id, NEW.stages_seen, 1,
+                NEW.amount_cents, (NEW.amount_cents * NEW.probability_bp) >> 31, (NEW.amount_cents * NEW.probability_bp) & 2147483647)
+        ON CONFLICT DO UPDATE SET n = n + 1, amount = amount + excluded.amount,
+           w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo;
+END;
+
+CREATE TRIGGER analysis_kept_update_closed
+AFTER UPDATE OF closed_on, owner_id, type, source, stage_id, amount_cents, lost_reason, competitor ON opportunities
+WHEN OLD.closed_on IS NOT NEW.closed_on OR OLD.owner_id IS NOT NEW.owner_id OR OLD.type IS NOT NEW.type
+  OR OLD.source IS NOT NEW.source OR OLD.stage_id IS NOT NEW.stage_id OR OLD.amount_cents IS NOT NEW.amount_cents
+  OR OLD.lost_reason IS NOT NEW.lost_reason OR OLD.competitor IS NOT NEW.competitor
+BEGIN
+    UPDATE analysis_closed SET n = n - 1, amount = amount - OLD.amount_cents
+     WHERE OLD.closed_on <> '' AND month = substr(OLD.closed_on, 1, 7) AND owner_id = OLD.owner_id AND type = OLD.type
+       AND source = OLD.source AND stage_id = OLD.stage_id AND lost_reason = OLD.lost_reason AND competitor = OLD.competitor;
+    INSERT INTO analysis_closed (month, owner_id, type, source, stage_id, lost_reason, competitor, n, amount)
+        SELECT substr(NEW.closed_on, 1, 7), NEW.owner_id, NEW.type, NEW.source, NEW.stage_id, NEW.lost_reason, NEW.competitor, 1,
+               NEW.amount_cents WHERE NEW.closed_on <> ''
+        ON CONFLICT DO UPDATE SET n = n + 1, amount = amount + excluded.amount;
+END;
