@@ -385,7 +385,9 @@ func (a AnalysisScope) keptWhere(fromM, toM string) (string, []any) {
 	if toM != "" {
 		conds, args = append(conds, `month <= ?`), append(args, toM)
 	}
-	if !a.AllOwners {
+	if a.AllOwners {
+		conds = append(conds, `owner_id IN (SELECT id FROM owners)`)
+	} else {
 		c, ca := inInts("owner_id", a.Owners)
 		conds, args = append(conds, c), append(args, ca...)
 	}

@@ -71,8 +71,10 @@ CREATE INDEX opportunities_owner_closed ON opportunities(owner_id, closed_on, st
 -- 600,000 opportunities a year can hold. One row per month and the values
 -- the reports group or filter by; store/analysis.go reads whole months of
 -- a period here and its partial first and last months through the indexes
--- above. Triggers keep them in every writer's transaction; rows that drop
--- to n = 0 stay (harmless: the readers skip them).
+-- above. Owner first, as in those indexes: a person's year is one range,
+-- the company's one range per owner. Triggers keep them in every writer's
+-- transaction; rows that drop to n = 0 stay (harmless: the readers skip
+-- them).
 --
 -- analysis_created: by creation month, with the stages entered (seen) for
 -- the conversion. analysis_closed: by closing month (closed_on), for won
@@ -88,7 +90,7 @@ CREATE TABLE analysis_created (
     amount   INTEGER NOT NULL DEFAULT 0,
     w_hi     INTEGER NOT NULL DEFAULT 0,
     w_lo     INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (month, owner_id, type, source, stage_id, seen)
+    PRIMARY KEY (owner_id, month, type, source, stage_id, seen)
 ) WITHOUT ROWID;
 
 CREATE TABLE analysis_closed (
@@ -101,7 +103,7 @@ CREATE TABLE analysis_closed (
     competitor  TEXT    NOT NULL,
     n           INTEGER NOT NULL DEFAULT 0,
     amount      INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (month, owner_id, type, source, stage_id, lost_reason, competitor)
+    PRIMARY KEY (owner_id, month, type, source, stage_id, lost_reason, competitor)
 ) WITHOUT ROWID;
 
 INSERT INTO analysis_created (month, owner_id, type, source, stage_id, seen, n, amount, w_hi, w_lo)
