@@ -149,7 +149,9 @@ type ImportWriter struct {
 	// it dropped (see pauseStageTotals); deltas are what the writer's rows
 	// add to the kept totals meanwhile.
 	pausedTrigger string
-	deltas        map[int64]*stageDelta
+	// keptPaused are the analysis totals' triggers paused (analysis_import.go).
+	keptPaused []string
+	deltas     map[int64]*stageDelta
 }
 
 // stageDelta is what new rows add to one stage's kept totals, by the
@@ -259,6 +261,17 @@ func (w *ImportWriter) Finish() error {
 	if err := w.resumeStageTotals(); err != nil {
 		return err
 	}
+	if err := w.pauseKept(); err != nil {
+		return err
+	}
+	if err := w.writeHistory(); err != nil {
+		return err
+	}
+	return w.resumeKept()
+}
+
+// writeHistory records each new opportunity's first stage.
+func (w *ImportWriter) writeHistory() error {
 	if w.nextOpp == w.firstOpp {
 		return nil
 	}
@@ -280,6 +293,10 @@ func (w *ImportWriter) Close() {
 	// Without Finish the transaction is normally rolled back, which brings
 	// the trigger back anyway; this keeps it right should it commit.
 	_ = w.resumeStageTotals()
+	if len(w.keptPaused) > 0 {
+		_ = resumeTriggers(w.ctx, w.tx, w.keptPaused)
+		w.keptPaused = nil
+	}
 	if w.oppStmt != nil {
 		w.oppStmt.Close()
 	}
