@@ -149,8 +149,12 @@ type ImportWriter struct {
 	// it dropped (see pauseStageTotals); deltas are what the writer's rows
 	// add to the kept totals meanwhile.
 	pausedTrigger string
-	// keptPaused are the analysis totals' triggers paused (analysis_import.go).
+	// keptPaused are the analysis totals' triggers paused, keptInsert the
+	// insert trigger's and keptDeltas what the writer's rows add meanwhile
+	// (analysis_import.go).
 	keptPaused []string
+	keptInsert string
+	keptDeltas map[keptKey]*stageDelta
 	deltas     map[int64]*stageDelta
 }
 
@@ -177,6 +181,10 @@ func NewImportWriter(ctx context.Context, tx Tx) (*ImportWriter, error) {
 		return nil, fmt.Errorf("import: %w", err)
 	}
 	if err := w.pauseStageTotals(ctx); err != nil {
+		w.Close()
+		return nil, err
+	}
+	if err := w.pauseKeptInsert(ctx); err != nil {
 		w.Close()
 		return nil, err
 	}
@@ -236,6 +244,9 @@ func (w *ImportWriter) AddOpportunity(o Opportunity, closedAt string) (int64, er
 	if w.deltas != nil {
 		w.addDelta(o.StageID, o.AmountCents, int64(o.ProbabilityBP))
 	}
+	if w.keptDeltas != nil {
+		w.addKeptDelta(o, created)
+	}
 	if closedAt != "" {
 		if w.closed == nil {
 			w.closed = map[int64]string{}
@@ -259,6 +270,9 @@ func (w *ImportWriter) NextCustomer() int64 { return w.nextCust }
 // stage) in the stage history, in one statement.
 func (w *ImportWriter) Finish() error {
 	if err := w.resumeStageTotals(); err != nil {
+		return err
+	}
+	if err := w.resumeKeptInsert(); err != nil {
 		return err
 	}
 	if err := w.pauseKept(); err != nil {
@@ -293,6 +307,7 @@ func (w *ImportWriter) Close() {
 	// Without Finish the transaction is normally rolled back, which brings
 	// the trigger back anyway; this keeps it right should it commit.
 	_ = w.resumeStageTotals()
+	_ = w.resumeKeptInsert()
 	if len(w.keptPaused) > 0 {
 		_ = resumeTriggers(w.ctx, w.tx, w.keptPaused)
 		w.keptPaused = nil
@@ -346,6 +361,11 @@ func (w *ImportWriter) addDelta(stageID, amount, prob int64) {
 		d = &stageDelta{}
 		w.deltas[stageID] = d
 	}
+	addToDelta(d, amount, prob)
+}
+
+// addToDelta adds one row's amount and amount × probability to d.
+func addToDelta(d *stageDelta, amount, prob int64) {
 	d.n++
 	if sum := d.amount + amount; (amount > 0 && sum < d.amount) || (amount < 0 && sum > d.amount) {
 		d.amountOverflow = true

@@ -73,8 +73,10 @@ CREATE INDEX opportunities_owner_closed ON opportunities(owner_id, closed_on, st
 -- a period here and its partial first and last months through the indexes
 -- above. Owner first, as in those indexes: a person's year is one range,
 -- the company's one range per owner. Triggers keep them in every writer's
--- transaction; rows that drop to n = 0 stay (harmless: the readers skip
--- them).
+-- transaction, as upserts both ways (the import writer adds its new rows
+-- only in Finish, so an earlier change to one of them may take it out of
+-- a row not there yet); rows that drop to n = 0 stay (harmless: the
+-- readers skip them).
 --
 -- analysis_created: by creation month, with the stages entered (seen) for
 -- the conversion. analysis_closed: by closing month (closed_on), for won
@@ -129,14 +131,15 @@ END;
 
 CREATE TRIGGER analysis_kept_delete AFTER DELETE ON opportunities
 BEGIN
-    UPDATE analysis_created SET n = n - 1, amount = amount - OLD.amount_cents,
-           w_hi = w_hi - ((OLD.amount_cents * OLD.probability_bp) >> 31),
-           w_lo = w_lo - ((OLD.amount_cents * OLD.probability_bp) & 2147483647)
-     WHERE month = substr(OLD.created_at, 1, 7) AND owner_id = OLD.owner_id AND type = OLD.type AND source = OLD.source
-       AND stage_id = OLD.stage_id AND seen = OLD.stages_seen;
-    UPDATE analysis_closed SET n = n - 1, amount = amount - OLD.amount_cents
-     WHERE OLD.closed_on <> '' AND month = substr(OLD.closed_on, 1, 7) AND owner_id = OLD.owner_id AND type = OLD.type
-       AND source = OLD.source AND stage_id = OLD.stage_id AND lost_reason = OLD.lost_reason AND competitor = OLD.competitor;
+    INSERT INTO analysis_created (month, owner_id, type, source, stage_id, seen, n, amount, w_hi, w_lo)
+        VALUES (substr(OLD.created_at, 1, 7), OLD.owner_id, OLD.type, OLD.source, OLD.stage_id, OLD.stages_seen, -1,
+                -OLD.amount_cents, -((OLD.amount_cents * OLD.probability_bp) >> 31), -((OLD.amount_cents * OLD.probability_bp) & 2147483647))
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount,
+           w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo;
+    INSERT INTO analysis_closed (month, owner_id, type, source, stage_id, lost_reason, competitor, n, amount)
+        SELECT substr(OLD.closed_on, 1, 7), OLD.owner_id, OLD.type, OLD.source, OLD.stage_id, OLD.lost_reason, OLD.competitor, -1,
+               -OLD.amount_cents WHERE OLD.closed_on <> ''
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
 END;
 
 CREATE TRIGGER analysis_kept_update_created
@@ -145,11 +148,11 @@ WHEN OLD.created_at IS NOT NEW.created_at OR OLD.owner_id IS NOT NEW.owner_id OR
   OR OLD.source IS NOT NEW.source OR OLD.stage_id IS NOT NEW.stage_id OR OLD.stages_seen IS NOT NEW.stages_seen
   OR OLD.amount_cents IS NOT NEW.amount_cents OR OLD.probability_bp IS NOT NEW.probability_bp
 BEGIN
-    UPDATE analysis_created SET n = n - 1, amount = amount - OLD.amount_cents,
-           w_hi = w_hi - ((OLD.amount_cents * OLD.probability_bp) >> 31),
-           w_lo = w_lo - ((OLD.amount_cents * OLD.probability_bp) & 2147483647)
-     WHERE month = substr(OLD.created_at, 1, 7) AND owner_id = OLD.owner_id AND type = OLD.type AND source = OLD.source
-       AND stage_id = OLD.stage_id AND seen = OLD.stages_seen;
+    INSERT INTO analysis_created (month, owner_id, type, source, stage_id, seen, n, amount, w_hi, w_lo)
+        VALUES (substr(OLD.created_at, 1, 7), OLD.owner_id, OLD.type, OLD.source, OLD.stage_id, OLD.stages_seen, -1,
+                -OLD.amount_cents, -((OLD.amount_cents * OLD.probability_bp) >> 31), -((OLD.amount_cents * OLD.probability_bp) & 2147483647))
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount,
+           w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo;
     INSERT INTO analysis_created (month, owner_id, type, source, stage_id, seen, n, amount, w_hi, w_lo)
         VALUES (substr(NEW.created_at, 1, 7), NEW.owner_id, NEW.type, NEW.source, NEW.stage_id, NEW.stages_seen, 1,
                 NEW.amount_cents, (NEW.amount_cents * NEW.probability_bp) >> 31, (NEW.amount_cents * NEW.probability_bp) & 2147483647)
@@ -163,9 +166,10 @@ WHEN OLD.closed_on IS NOT NEW.closed_on OR OLD.owner_id IS NOT NEW.owner_id OR O
   OR OLD.source IS NOT NEW.source OR OLD.stage_id IS NOT NEW.stage_id OR OLD.amount_cents IS NOT NEW.amount_cents
   OR OLD.lost_reason IS NOT NEW.lost_reason OR OLD.competitor IS NOT NEW.competitor
 BEGIN
-    UPDATE analysis_closed SET n = n - 1, amount = amount - OLD.amount_cents
-     WHERE OLD.closed_on <> '' AND month = substr(OLD.closed_on, 1, 7) AND owner_id = OLD.owner_id AND type = OLD.type
-       AND source = OLD.source AND stage_id = OLD.stage_id AND lost_reason = OLD.lost_reason AND competitor = OLD.competitor;
+    INSERT INTO analysis_closed (month, owner_id, type, source, stage_id, lost_reason, competitor, n, amount)
+        SELECT substr(OLD.closed_on, 1, 7), OLD.owner_id, OLD.type, OLD.source, OLD.stage_id, OLD.lost_reason, OLD.competitor, -1,
+               -OLD.amount_cents WHERE OLD.closed_on <> ''
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
     INSERT INTO analysis_closed (month, owner_id, type, source, stage_id, lost_reason, competitor, n, amount)
         SELECT substr(NEW.closed_on, 1, 7), NEW.owner_id, NEW.type, NEW.source, NEW.stage_id, NEW.lost_reason, NEW.competitor, 1,
                NEW.amount_cents WHERE NEW.closed_on <> ''
