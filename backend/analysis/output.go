@@ -88,7 +88,7 @@ func groupResult(rep GroupReport, sc reportframe.Scope) reportframe.Result {
 					{Name: msg.Render(lang, msg.AnalysisLostAmount, nil)},
 				},
 				Format: yuan,
-				Empty:  msg.Render(lang, msg.AnalysisNone, nil),
+				Empty:  msg.Render(lang, msg.AnalysisEmpty, nil),
 			}
 			for i, r := range rep.Rows {
 				if i == chartBars {
@@ -139,7 +139,7 @@ func conversionResult(rep Conversion, sc reportframe.Scope) reportframe.Result {
 				Title:    msg.Render(lang, msg.AnalysisConvTitle, msg.P{"n": rep.Cohort}),
 				Subtitle: reportframe.Subtitle(sc, lang),
 				Series:   []chart.BarSeries{{Name: msg.Render(lang, msg.AnalysisReached, nil)}},
-				Empty:    msg.Render(lang, msg.AnalysisNone, nil),
+				Empty:    msg.Render(lang, msg.AnalysisEmpty, nil),
 			}
 			for _, s := range rep.Stages {
 				b.Categories = append(b.Categories, name(s, lang))
@@ -188,7 +188,7 @@ func stageTimeResult(rep StageTime, sc reportframe.Scope) reportframe.Result {
 				Series:   []chart.BarSeries{{Name: msg.Render(lang, msg.AnalysisMedianDays, nil)}},
 				// Tenths of a day: the bars take whole numbers.
 				Format: func(v int64) string { return msg.Render(lang, msg.AnalysisDays, msg.P{"d": days(float64(v) / 10)}) },
-				Empty:  msg.Render(lang, msg.AnalysisNone, nil),
+				Empty:  msg.Render(lang, msg.AnalysisEmpty, nil),
 			}
 			for _, s := range rep.Stages {
 				b.Categories = append(b.Categories, s.Name)

@@ -5,6 +5,7 @@ package msg
 var (
 	AnalysisByUnknown   = def("analysis.byUnknown", "分组「{by}」无效：应为 {names}", "Grouping \"{by}\" is not one of {names}")
 	AnalysisNone        = def("analysis.none", "（未填）", "(none)")
+	AnalysisEmpty       = def("analysis.empty", "期间内没有数据", "No data in the period")
 	AnalysisNoTeam      = def("analysis.noTeam", "（无团队）", "(no team)")
 	AnalysisOthers      = def("analysis.others", "其余 {n} 项", "{n} more")
 	AnalysisTotal       = def("analysis.total", "合计", "Total")
