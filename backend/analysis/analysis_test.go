@@ -1,12 +1,18 @@
 package analysis
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
+	"funneldesk/backend/export"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/opportunity"
 	"funneldesk/backend/reportframe"
 	"funneldesk/backend/store"
@@ -469,3 +475,54 @@ func TestKeptMatchesCount(t *testing.T) {
 }
 
 func AddDaysForTest(d string, k int) string { return store.AddDays(d, k) }
+
+// TestExports writes every report in every format, with the filters in
+// force in the CSV, and checks the CLI registry has each name.
+func TestExports(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	a := storetest.Owner(t, f.st, "阿")
+	f.opp(a, 1000, step{s1, "2026-01-05"}, step{won, "2026-02-01"})
+	f.opp(a, 2000, step{s1, "2026-01-05"}, step{s2, "2026-01-15"})
+	sc := f.scope("2026-01-01", "2026-12-31", a)
+	group, err := ComputeGroup(ctx, f.st.DB, sc, "owner")
+	if err != nil {
+		t.Fatal(err)
+	}
+	conv, err := ComputeConversion(ctx, f.st.DB, sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := ComputeStageTime(ctx, f.st.DB, sc, "2026-03-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	results := map[string]reportframe.Result{"group": groupResult(group, sc), "conversion": conversionResult(conv, sc), "stage-time": stageTimeResult(st, sc)}
+	for name, res := range results {
+		for _, format := range []string{reportframe.CSV, reportframe.XLSX, reportframe.PNG} {
+			var buf bytes.Buffer
+			if err := reportframe.Write(&buf, format, res, sc, msg.Zh); err != nil {
+				t.Fatalf("%s %s: %v", name, format, err)
+			}
+			if buf.Len() == 0 {
+				t.Fatalf("%s %s: empty", name, format)
+			}
+			if format != reportframe.XLSX {
+				continue
+			}
+			x, err := excelize.OpenReader(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, err := x.GetRows(export.FiltersSheet)
+			if err != nil || !strings.Contains(fmt.Sprint(rows), "阿") || !strings.Contains(fmt.Sprint(rows), "2026-01-01") {
+				t.Errorf("%s xlsx: filters sheet %v (%v)", name, rows, err)
+			}
+		}
+	}
+	for _, name := range []string{"by-owner", "by-team", "by-customer", "by-source", "by-type", "by-stage", "by-lost-reason", "by-competitor", "by", "conversion", "stage-time"} {
+		if _, err := reportframe.Lookup(name); err != nil {
+			t.Errorf("report %s not registered: %v", name, err)
+		}
+	}
+}
