@@ -526,3 +526,30 @@ func TestExports(t *testing.T) {
 		}
 	}
 }
+
+// TestKeptOverflowCounts: a kept sum that left 64 bits (SQLite makes it a
+// REAL) sends the report to a count instead of failing.
+func TestKeptOverflowCounts(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	a := storetest.Owner(t, f.st, "阿")
+	f.opp(a, 1000, step{s1, "2026-01-05"}, step{won, "2026-02-01"})
+	sc := f.scope("2026-01-01", "2026-12-31")
+	want, err := ComputeGroup(ctx, f.st.DB, sc, "owner")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.st.W.ExecContext(ctx, `UPDATE analysis_created SET amount = amount + 1e19`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.st.W.ExecContext(ctx, `UPDATE analysis_closed SET amount = amount + 1e19`); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ComputeGroup(ctx, f.st.DB, sc, "owner")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got.Total, want.Total)
+	}
+}

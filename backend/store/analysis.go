@@ -400,6 +400,12 @@ func (a AnalysisScope) keptWhere(fromM, toM string) (string, []any) {
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
+// realSum reports whether err is a kept sum that left 64 bits: SQLite
+// turned it into a REAL, which does not scan into an int64.
+func realSum(err error) bool {
+	return strings.Contains(err.Error(), "float64")
+}
+
 // keptCreatedKeys and keptClosedKeys are the groupings the kept tables
 // (migration 0026) hold.
 var (
@@ -422,7 +428,10 @@ func KeptCreated(ctx context.Context, q Querier, a AnalysisScope, key string) ([
 		cond, args := a.keptWhere(fromM, toM)
 		if err := q.SelectContext(ctx, &out, `SELECT `+col+` AS k, '' AS kind, SUM(n) AS n, 0 AS a_hi, SUM(amount) AS a_lo,
 			SUM(w_hi) AS w_hi, SUM(w_lo) AS w_lo FROM analysis_created`+cond+` GROUP BY `+col, args...); err != nil {
-			return nil, false, nil // a REAL sum (overflow): count instead
+			if realSum(err) {
+				return nil, false, nil // count instead
+			}
+			return nil, false, fmt.Errorf("analysis: %w", err)
 		}
 	}
 	for _, e := range edges {
@@ -476,7 +485,10 @@ func KeptClosed(ctx context.Context, q Querier, a AnalysisScope, key string) ([]
 		if err := q.SelectContext(ctx, &rows, `SELECT k, (SELECT kind FROM stages WHERE id = stage_id) AS kind, n, amount FROM (
 			SELECT `+col+` AS k, stage_id, SUM(n) AS n, SUM(amount) AS amount FROM analysis_closed`+cond+
 			` GROUP BY `+col+`, stage_id)`, args...); err != nil {
-			return nil, false, nil // a REAL sum (overflow): count instead
+			if realSum(err) {
+				return nil, false, nil // count instead
+			}
+			return nil, false, fmt.Errorf("analysis: %w", err)
 		}
 		for _, r := range rows {
 			out = append(out, AnalysisGroup{Key: r.Key, Kind: r.Kind, Count: r.N, ALo: r.Amount})
