@@ -88,7 +88,16 @@ func CustomerIDsByName(ctx context.Context, q Querier, names map[string]struct{}
 // has just read or written in the same transaction, and the checks cost
 // about a tenth of its time. The checks are back on before the connection
 // is handed to anyone else.
-func (s *Store) ImportTx(ctx context.Context, fn func(tx Tx) error) error {
+func (s *Store) ImportTx(ctx context.Context, fn func(tx Tx) error) (err error) {
+	// Armed only once the connection is back in the pool (deferred first,
+	// so it runs last): an idle checkpoint due meanwhile holds s.mu while it
+	// waits for the one writer connection, so arming it while still holding
+	// the connection would wait for each other forever.
+	defer func() {
+		if err == nil {
+			s.wrote()
+		}
+	}()
 	conn, err := s.W.Connx(ctx)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
@@ -114,7 +123,6 @@ func (s *Store) ImportTx(ctx context.Context, fn func(tx Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return busy(fmt.Errorf("commit: %w", err))
 	}
-	s.wrote()
 	return nil
 }
 
