@@ -10,6 +10,7 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"funneldesk/backend/analysis"
 	"funneldesk/backend/backup"
 	"funneldesk/backend/customer"
 	"funneldesk/backend/dashboard"
@@ -62,6 +63,7 @@ type App struct {
 	Search        *search.Service
 	Leads         *lead.Service
 	Targets       *target.Service
+	Analysis      *analysis.Service
 }
 
 // NewApp builds every service over st with env (context and clock). saveDir
@@ -99,6 +101,7 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 		Search:        search.NewService(st, env),
 		Leads:         lead.NewService(st, env),
 		Targets:       target.NewService(st, env),
+		Analysis:      analysis.NewService(st, env),
 	}
 }
 
@@ -117,7 +120,7 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 func (a *App) Bindings() []any {
 	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Funnel, a.Settings, a.Desktop, a.Imports,
 		a.Products, a.Quotes, a.Orders, a.Reports, a.FollowUps, a.Dashboard, a.Recycle, a.Oplog, a.Teams, a.Pools, a.Backups, a.Search,
-		a.Leads, a.Targets}
+		a.Leads, a.Targets, a.Analysis}
 }
 
 func (a *App) startup(ctx context.Context) {

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 
+	// The reports register themselves (reportframe.Register) in init.
+	_ "funneldesk/backend/analysis"
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/msg"
 	"funneldesk/backend/reportframe"

@@ -174,6 +174,20 @@ func checkFilter(f *Filter) error {
 	if err := validate.DateRange("closeTo", f.CloseFrom, f.CloseTo); err != nil {
 		return err
 	}
+	for _, r := range []struct {
+		from, to         *string
+		fromKey, toField string
+	}{{&f.CreatedFrom, &f.CreatedTo, "createdFrom", "createdTo"}, {&f.ClosedFrom, &f.ClosedTo, "closedFrom", "closedTo"}} {
+		if *r.from, err = validate.Date(r.fromKey, msg.LabelFrom, *r.from, false); err != nil {
+			return err
+		}
+		if *r.to, err = validate.Date(r.toField, msg.LabelTo, *r.to, false); err != nil {
+			return err
+		}
+		if err := validate.DateRange(r.toField, *r.from, *r.to); err != nil {
+			return err
+		}
+	}
 	switch f.View {
 	case "", "all", store.KindOpen, store.KindWon, store.KindLost, ViewCreatedMonth, ViewClosedMonth:
 	default:

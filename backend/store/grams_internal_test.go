@@ -124,7 +124,8 @@ func TestKeptTotalsKnowEveryFilter(t *testing.T) {
 	known := map[string]bool{"View": true, "StageIDs": true, "OwnerIDs": true, "Sources": true, "Types": true,
 		"CustomerID": true, "CloseFrom": true, "CloseTo": true, "Query": true, "Sort": true, "Desc": true,
 		// refused by both through extraFiltered: the counted path answers them
-		"StageSetID": true, "CreatedFrom": true, "CreatedTo": true, "ClosedFrom": true, "ClosedTo": true}
+		"StageSetID": true, "CreatedFrom": true, "CreatedTo": true, "ClosedFrom": true, "ClosedTo": true,
+		"LostReasons": true, "Competitors": true}
 	ft := reflect.TypeOf(OpportunityFilter{})
 	for i := 0; i < ft.NumField(); i++ {
 		if name := ft.Field(i).Name; !known[name] {

@@ -171,6 +171,12 @@ type ImportWriter struct {
 	deltas        map[int64]*stageDelta
 	// createdDays does the same for opportunity_created_days (targets.go).
 	createdDays pausedCreatedDays
+	// keptPaused are the analysis totals' triggers paused, keptInsert the
+	// insert trigger's and keptDeltas what the writer's rows add meanwhile
+	// (analysis_import.go).
+	keptPaused []string
+	keptInsert string
+	keptDeltas map[keptKey]*stageDelta
 }
 
 // stageDelta is what new rows add to one stage's kept totals, by the
@@ -204,6 +210,10 @@ func NewImportWriter(ctx context.Context, tx Tx) (*ImportWriter, error) {
 		return nil, err
 	}
 	if err := w.pauseGrams(ctx); err != nil {
+		w.Close()
+		return nil, err
+	}
+	if err := w.pauseKeptInsert(ctx); err != nil {
 		w.Close()
 		return nil, err
 	}
@@ -275,6 +285,9 @@ func (w *ImportWriter) AddOpportunity(o Opportunity, closedAt string) (int64, er
 		addDelta(w.monthDeltas, monthKey{o.StageID, month, o.Source}, o.AmountCents, int64(o.ProbabilityBP))
 	}
 	w.createdDays.add(o.OwnerID, created)
+	if w.keptDeltas != nil {
+		w.addKeptDelta(o, created)
+	}
 	if closedAt != "" {
 		if w.closed == nil {
 			w.closed = map[int64]string{}
@@ -303,6 +316,20 @@ func (w *ImportWriter) Finish() error {
 	if err := w.resumeGrams(); err != nil {
 		return err
 	}
+	if err := w.resumeKeptInsert(); err != nil {
+		return err
+	}
+	if err := w.pauseKept(); err != nil {
+		return err
+	}
+	if err := w.writeHistory(); err != nil {
+		return err
+	}
+	return w.resumeKept()
+}
+
+// writeHistory records each new opportunity's first stage.
+func (w *ImportWriter) writeHistory() error {
 	if w.nextOpp == w.firstOpp {
 		return nil
 	}
@@ -325,6 +352,11 @@ func (w *ImportWriter) Close() {
 	// the trigger back anyway; this keeps it right should it commit.
 	_ = w.resumeStageTotals()
 	_ = w.resumeGrams()
+	_ = w.resumeKeptInsert()
+	if len(w.keptPaused) > 0 {
+		_ = resumeTriggers(w.ctx, w.tx, w.keptPaused)
+		w.keptPaused = nil
+	}
 	if w.oppStmt != nil {
 		w.oppStmt.Close()
 	}
@@ -374,6 +406,11 @@ func addDelta[K comparable](deltas map[K]*stageDelta, key K, amount, prob int64)
 		d = &stageDelta{}
 		deltas[key] = d
 	}
+	addToDelta(d, amount, prob)
+}
+
+// addToDelta adds one row's amount and amount × probability to d.
+func addToDelta(d *stageDelta, amount, prob int64) {
 	d.n++
 	if sum := d.amount + amount; (amount > 0 && sum < d.amount) || (amount < 0 && sum > d.amount) {
 		d.amountOverflow = true

@@ -62,13 +62,18 @@ type OpportunityFilter struct {
 	// StageSetID keeps the opportunities whose type belongs to that stage
 	// set (the funnel's and the board's stage-set choice); 0: every type.
 	StageSetID int64 `json:"stageSetId"`
-	// CreatedFrom/CreatedTo bound the creation date and ClosedFrom/ClosedTo
-	// the date a closed opportunity entered its won or lost stage (本月创建,
-	// 本月完成), both inclusive (YYYY-MM-DD).
+	// CreatedFrom and CreatedTo bound the creation day, both inclusive
+	// (YYYY-MM-DD); ClosedFrom and ClosedTo the day the opportunity entered
+	// its current won or lost stage (closed_on; an open one never matches).
+	// The analysis reports drill down with them.
 	CreatedFrom string `json:"createdFrom"`
 	CreatedTo   string `json:"createdTo"`
 	ClosedFrom  string `json:"closedFrom"`
 	ClosedTo    string `json:"closedTo"`
+	// LostReasons and Competitors match those fields exactly ("" matches
+	// an empty one).
+	LostReasons []string `json:"lostReasons"`
+	Competitors []string `json:"competitors"`
 	// Query matches the opportunity's or its customer's name, anywhere
 	// in it, or the start of the name's pinyin or initials.
 	Query string `json:"query"`
@@ -180,10 +185,17 @@ func (f OpportunityFilter) filtered() bool {
 		f.CloseFrom != "" || f.CloseTo != "" || f.query() != "" || f.extraFiltered()
 }
 
-// extraFiltered reports the conditions of stage sets and created/closed
-// dates, which never lead an index.
+// extraFiltered reports the conditions of stage sets and the drill-down
+// ones (created/closed dates, lost reasons, competitors), which never lead
+// an index and which the kept totals cannot answer.
 func (f OpportunityFilter) extraFiltered() bool {
-	return f.StageSetID != 0 || f.CreatedFrom != "" || f.CreatedTo != "" || f.ClosedFrom != "" || f.ClosedTo != ""
+	return f.StageSetID != 0 || f.analysisFiltered()
+}
+
+// analysisFiltered reports whether f has any of the drill-down conditions.
+func (f OpportunityFilter) analysisFiltered() bool {
+	return f.CreatedFrom != "" || f.CreatedTo != "" || f.ClosedFrom != "" || f.ClosedTo != "" ||
+		len(f.LostReasons) > 0 || len(f.Competitors) > 0
 }
 
 // where builds the condition on table alias o for f, steering SQLite to
@@ -239,27 +251,6 @@ func (f OpportunityFilter) conds(lead int) ([]string, []any) {
 	if f.StageSetID != 0 {
 		add(`+o.type IN (SELECT type FROM stage_set_types WHERE set_id = ?)`, f.StageSetID)
 	}
-	if f.CreatedFrom != "" {
-		add(`+o.created_at >= ?`, f.CreatedFrom)
-	}
-	if f.CreatedTo != "" {
-		add(`substr(o.created_at, 1, 10) <= ?`, f.CreatedTo)
-	}
-	if f.ClosedFrom != "" || f.ClosedTo != "" {
-		// Closed means in a won or lost stage now, entered within the range.
-		cond := `+o.stage_id IN (SELECT id FROM stages WHERE kind <> 'open') AND EXISTS (SELECT 1 FROM stage_history h
-			WHERE h.opportunity_id = o.id AND h.to_stage_id = o.stage_id`
-		var a []any
-		if f.ClosedFrom != "" {
-			cond += ` AND h.changed_at >= ?`
-			a = append(a, f.ClosedFrom)
-		}
-		if f.ClosedTo != "" {
-			cond += ` AND substr(h.changed_at, 1, 10) <= ?`
-			a = append(a, f.ClosedTo)
-		}
-		add(cond+`)`, a...)
-	}
 	// The close date is the second column of both cover indexes, so its
 	// range narrows whichever of them leads; no index has it first.
 	if f.CloseFrom != "" {
@@ -274,6 +265,31 @@ func (f OpportunityFilter) conds(lead int) ([]string, []any) {
 			add(`o.expected_close > ''`)
 		}
 		add(`o.expected_close <= ?`, f.CloseTo)
+	}
+	// The drill-down conditions never lead: the filter's other conditions
+	// (owner, stage, view) or a walk in the sort order narrow the rows.
+	if f.CreatedFrom != "" {
+		add(`+o.created_at >= ?`, f.CreatedFrom)
+	}
+	if f.CreatedTo != "" {
+		add(`+o.created_at < ?`, NextDay(f.CreatedTo))
+	}
+	if f.ClosedFrom != "" || f.ClosedTo != "" {
+		add(`+o.closed_on <> ''`)
+	}
+	if f.ClosedFrom != "" {
+		add(`+o.closed_on >= ?`, f.ClosedFrom)
+	}
+	if f.ClosedTo != "" {
+		add(`+o.closed_on <= ?`, f.ClosedTo)
+	}
+	if len(f.LostReasons) > 0 {
+		c, a := inStrings("+o.lost_reason", f.LostReasons)
+		add(c, a...)
+	}
+	if len(f.Competitors) > 0 {
+		c, a := inStrings("+o.competitor", f.Competitors)
+		add(c, a...)
 	}
 	if s := f.query(); s != "" {
 		// The opportunity's or its customer's name, as text or as pinyin.

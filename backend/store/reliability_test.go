@@ -441,3 +441,34 @@ func TestRebuildRefusesToLoseAColumn(t *testing.T) {
 		t.Error("the column was lost")
 	}
 }
+
+// TestImportOutlastsIdleCheckpoint: an import that takes longer than the
+// idle checkpoint's delay after an earlier write commits and returns (the
+// checkpoint waited for the writer connection while the import, done,
+// waited to arm the next checkpoint: a deadlock).
+func TestImportOutlastsIdleCheckpoint(t *testing.T) {
+	old := idleCheckpoint
+	idleCheckpoint = 50 * time.Millisecond
+	t.Cleanup(func() { idleCheckpoint = old })
+	ctx := context.Background()
+	st := openAt(t, filepath.Join(t.TempDir(), "t.db"))
+	if err := st.Tx(ctx, func(tx Tx) error { _, err := InsertOwner(ctx, tx, "甲", true); return err }); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		done <- st.ImportTx(ctx, func(tx Tx) error {
+			time.Sleep(300 * time.Millisecond) // the checkpoint falls due meanwhile
+			_, err := InsertOwner(ctx, tx, "乙", true)
+			return err
+		})
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the import did not return: deadlocked with the idle checkpoint")
+	}
+}

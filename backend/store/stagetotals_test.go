@@ -62,6 +62,7 @@ func wantKeptEqualsFresh(t *testing.T, st *store.Store, step string) {
 	if err := st.DB.Get(&stray, `SELECT COUNT(*) FROM stage_totals WHERE n = 0 AND (amount <> 0 OR w_hi <> 0 OR w_lo <> 0)`); err != nil || stray != 0 {
 		t.Fatalf("%s: %d empty stages with sums (%v)", step, stray, err)
 	}
+	wantAnalysisKept(t, st, step)
 }
 
 // TestKeptStageTotals writes in every way the app does and checks after each

@@ -12,6 +12,7 @@ export const router = createRouter({
     { path: '/opportunities', name: 'opportunities', component: () => import('./views/OpportunitiesView.vue') },
     { path: '/funnel', name: 'funnel', component: () => import('./views/FunnelView.vue') },
     { path: '/targets', name: 'targets', component: () => import('./views/TargetsView.vue') },
+    { path: '/analysis', name: 'analysis', component: () => import('./views/AnalysisView.vue') },
     { path: '/import', name: 'import', component: () => import('./views/ImportView.vue') },
     { path: '/imports', name: 'imports', component: () => import('./views/ImportHistoryView.vue') },
     { path: '/products', name: 'products', component: () => import('./views/ProductsView.vue') },

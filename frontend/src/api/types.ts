@@ -50,6 +50,13 @@ export interface OpportunityFilter {
   closeTo?: string
   /** stageSetId: only the types of that stage set (0 or absent: every type). */
   stageSetId?: number
+  /** The analysis drill-down: created and closed (won/lost) days, lost reasons, competitors. */
+  createdFrom?: string
+  createdTo?: string
+  closedFrom?: string
+  closedTo?: string
+  lostReasons?: string[]
+  competitors?: string[]
   query?: string
   sort?: SortKey | ''
   desc?: boolean
@@ -67,10 +74,12 @@ export function toWire(f: OpportunityFilter): store.OpportunityFilter {
     closeFrom: f.closeFrom ?? '',
     closeTo: f.closeTo ?? '',
     stageSetId: f.stageSetId ?? 0,
-    createdFrom: '',
-    createdTo: '',
-    closedFrom: '',
-    closedTo: '',
+    createdFrom: f.createdFrom ?? '',
+    createdTo: f.createdTo ?? '',
+    closedFrom: f.closedFrom ?? '',
+    closedTo: f.closedTo ?? '',
+    lostReasons: f.lostReasons ?? [],
+    competitors: f.competitors ?? [],
     query: f.query ?? '',
     sort: f.sort ?? '',
     desc: f.desc ?? false,

@@ -33,6 +33,8 @@ import targetsZh from './targets.zh-CN'
 import targetsEn from './targets.en'
 import importsZh from './imports.zh-CN'
 import importsEn from './imports.en'
+import anZh from './analysis.zh-CN'
+import anEn from './analysis.en'
 
 export type Lang = 'zh-CN' | 'en'
 export const languages: { value: Lang; label: string }[] = [
@@ -44,7 +46,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...bizZh, ...fuZh, ...recycleZh, ...poolZh, ...i9bZh, ...i9aZh, ...backupZh, ...i9b2Zh, ...i9cZh, ...rfZh, ...ssZh, ...leadsZh, ...targetsZh, ...importsZh }, en: { ...en, ...bizEn, ...fuEn, ...recycleEn, ...poolEn, ...i9bEn, ...i9aEn, ...backupEn, ...i9b2En, ...i9cEn, ...rfEn, ...ssEn, ...leadsEn, ...targetsEn, ...importsEn } },
+  messages: { 'zh-CN': { ...zhCN, ...bizZh, ...fuZh, ...recycleZh, ...poolZh, ...i9bZh, ...i9aZh, ...backupZh, ...i9b2Zh, ...i9cZh, ...rfZh, ...ssZh, ...leadsZh, ...targetsZh, ...importsZh, ...anZh }, en: { ...en, ...bizEn, ...fuEn, ...recycleEn, ...poolEn, ...i9bEn, ...i9aEn, ...backupEn, ...i9b2En, ...i9cEn, ...rfEn, ...ssEn, ...leadsEn, ...targetsEn, ...importsEn, ...anEn } },
   missingWarn: false,
   fallbackWarn: false,
 })

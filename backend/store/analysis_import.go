@@ -1,0 +1,160 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// The kept monthly totals of the analysis (migration 0026) and the bulk
+// import. Run per row, their triggers halved an import's throughput: an
+// upsert (and a statement journal) per new row, then a delete and an
+// upsert again when its first history row sets stages_seen. So, as with
+// stage_totals_insert (pauseStageTotals):
+//   - the insert trigger is paused for the writer's life; the writer sums
+//     its rows as inserted in Go and adds them in Finish. Updates and
+//     deletes in the same transaction keep their triggers, which adjust
+//     from the row as inserted;
+//   - the update triggers are paused while Finish writes the new rows'
+//     history: it takes the new rows out of the totals as they stand,
+//     writes the history, adds them back as they now are (grouped
+//     statements) and puts the triggers back, before the transaction can
+//     commit. Nothing else changes meanwhile.
+var keptUpdateTriggers = []string{"analysis_kept_update_created", "analysis_kept_update_closed"}
+
+// keptKey is a row of analysis_created as a new opportunity enters it
+// (nothing entered yet, not closed).
+type keptKey struct {
+	owner       int64
+	month       string
+	typ, source string
+	stage       int64
+}
+
+// pauseKeptInsert drops analysis_kept_insert for the writer's life.
+func (w *ImportWriter) pauseKeptInsert(ctx context.Context) error {
+	sqls, err := pauseTriggers(ctx, w.tx, "analysis_kept_insert")
+	if err != nil || len(sqls) == 0 {
+		return err
+	}
+	w.keptInsert, w.keptDeltas = sqls[0], map[keptKey]*stageDelta{}
+	return nil
+}
+
+// addKeptDelta adds a new row, as inserted, to the writer's sums, with
+// the trigger's arithmetic (addDelta's).
+func (w *ImportWriter) addKeptDelta(o Opportunity, created string) {
+	month := created
+	if len(month) > 7 {
+		month = month[:7]
+	}
+	k := keptKey{o.OwnerID, month, o.Type, o.Source, o.StageID}
+	d := w.keptDeltas[k]
+	if d == nil {
+		d = &stageDelta{}
+		w.keptDeltas[k] = d
+	}
+	addToDelta(d, o.AmountCents, int64(o.ProbabilityBP))
+}
+
+// resumeKeptInsert adds the writer's sums to the kept totals and puts the
+// insert trigger back.
+func (w *ImportWriter) resumeKeptInsert() error {
+	if w.keptInsert == "" {
+		return nil
+	}
+	for k, d := range w.keptDeltas {
+		var amount any = d.amount
+		if d.amountOverflow {
+			amount = float64(d.amount) // a REAL, as the trigger's sum would be: readers then count
+		}
+		_, err := w.tx.ExecContext(w.ctx, `INSERT INTO analysis_created (owner_id, month, type, source, stage_id, seen, n, amount, w_hi, w_lo)
+			VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
+			ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount,
+			w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo`, k.owner, k.month, k.typ, k.source, k.stage, d.n, amount, d.wHi, d.wLo)
+		if err != nil {
+			return fmt.Errorf("import: analysis totals: %w", err)
+		}
+	}
+	if _, err := w.tx.ExecContext(w.ctx, w.keptInsert); err != nil {
+		return fmt.Errorf("import: analysis totals: %w", err)
+	}
+	w.keptInsert, w.keptDeltas = "", nil
+	return nil
+}
+
+// pauseTriggers drops the named triggers that exist and returns their SQL.
+func pauseTriggers(ctx context.Context, tx Tx, names ...string) ([]string, error) {
+	var out []string
+	for _, name := range names {
+		var sqls []string
+		if err := tx.SelectContext(ctx, &sqls, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`, name); err != nil {
+			return nil, fmt.Errorf("import: %w", err)
+		}
+		if len(sqls) == 0 {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `DROP TRIGGER `+name); err != nil {
+			return nil, fmt.Errorf("import: %w", err)
+		}
+		out = append(out, sqls[0])
+	}
+	return out, nil
+}
+
+// resumeTriggers creates the paused triggers again.
+func resumeTriggers(ctx context.Context, tx Tx, sqls []string) error {
+	for _, s := range sqls {
+		if _, err := tx.ExecContext(ctx, s); err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+	}
+	return nil
+}
+
+// addKeptRange adds (sign 1) or takes out (sign -1) the opportunities
+// first ≤ id < next to or from the kept monthly totals.
+func addKeptRange(ctx context.Context, tx Tx, first, next int64, sign int) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO analysis_created (owner_id, month, type, source, stage_id, seen, n, amount, w_hi, w_lo)
+		SELECT owner_id, substr(created_at, 1, 7), type, source, stage_id, stages_seen, ? * COUNT(*), ? * SUM(amount_cents),
+		       ? * SUM((amount_cents * probability_bp) >> 31), ? * SUM((amount_cents * probability_bp) & 2147483647)
+		  FROM opportunities WHERE id >= ? AND id < ? GROUP BY 1, 2, 3, 4, 5, 6
+		ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount,
+		   w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo`, sign, sign, sign, sign, first, next); err != nil {
+		return fmt.Errorf("import: analysis totals: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO analysis_closed (owner_id, month, type, source, stage_id, lost_reason, competitor, n, amount)
+		SELECT owner_id, substr(closed_on, 1, 7), type, source, stage_id, lost_reason, competitor, ? * COUNT(*), ? * SUM(amount_cents)
+		  FROM opportunities WHERE id >= ? AND id < ? AND closed_on <> '' GROUP BY 1, 2, 3, 4, 5, 6, 7
+		ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount`, sign, sign, first, next); err != nil {
+		return fmt.Errorf("import: analysis totals: %w", err)
+	}
+	return nil
+}
+
+// pauseKept takes the writer's new rows out of the kept totals and pauses
+// the update triggers (Finish, before the history).
+func (w *ImportWriter) pauseKept() error {
+	if w.nextOpp == w.firstOpp {
+		return nil
+	}
+	paused, err := pauseTriggers(w.ctx, w.tx, keptUpdateTriggers...)
+	w.keptPaused = paused
+	if err != nil || len(paused) == 0 {
+		return err
+	}
+	return addKeptRange(w.ctx, w.tx, w.firstOpp, w.nextOpp, -1)
+}
+
+// resumeKept adds the writer's new rows back as they now are and puts the
+// triggers back (Finish, after the history).
+func (w *ImportWriter) resumeKept() error {
+	if len(w.keptPaused) == 0 {
+		return nil
+	}
+	if err := addKeptRange(w.ctx, w.tx, w.firstOpp, w.nextOpp, 1); err != nil {
+		return err
+	}
+	err := resumeTriggers(w.ctx, w.tx, w.keptPaused)
+	w.keptPaused = nil
+	return err
+}
