@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"funneldesk/backend/apperr"
+	_ "funneldesk/backend/changes" // registers report changes
 	"funneldesk/backend/msg"
 	"funneldesk/backend/reportframe"
 	"funneldesk/backend/store"
