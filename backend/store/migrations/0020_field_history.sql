@@ -12,8 +12,9 @@
 -- operation log names it). A plain sqlite3 shell cannot update these four
 -- columns for want of them; it can still read everything.
 --
--- old_value and new_value have no type: amounts, probabilities and owner
--- ids stay integers and dates stay text. There are no rows for a creation:
+-- old_value and new_value are NUMERIC: amounts, probabilities and owner
+-- ids are integers (also when the recycle bin puts them back from JSON),
+-- dates stay text. There are no rows for a creation:
 -- until its first change an opportunity has had its values since it was
 -- created, which is also how opportunities from before this migration are
 -- read. The rows cascade with their opportunity, so the recycle bin takes
@@ -22,8 +23,8 @@ CREATE TABLE opportunity_field_history (
     id             INTEGER PRIMARY KEY AUTOINCREMENT,
     opportunity_id INTEGER NOT NULL REFERENCES opportunities(id) ON DELETE CASCADE,
     field          TEXT    NOT NULL,   -- amount, probability, close, owner
-    old_value,
-    new_value,
+    old_value      NUMERIC,
+    new_value      NUMERIC,
     changed_at     TEXT    NOT NULL,
     changed_by     TEXT    NOT NULL DEFAULT ''
 );
