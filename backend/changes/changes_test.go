@@ -376,8 +376,8 @@ func TestHistoryWritePaths(t *testing.T) {
 			}
 		}, []string{"amount 100000→90000", "owner %zhang→%li", "amount 90000→100000", "owner %li→%zhang"}},
 		{"amount following lines", func(t *testing.T, f *fixture, id int64) {
-			if _, err := f.st.W.Exec(`INSERT INTO products (code, name, unit) VALUES ('P1', '产品', '个')`); err != nil {
-				t.Skip("products schema:", err)
+			if _, err := f.st.W.Exec(`INSERT INTO products (code, name, unit, created_at, updated_at) VALUES ('P1', '产品', '个', 't', 't')`); err != nil {
+				t.Fatal(err)
 			}
 			if _, err := f.st.W.Exec(`INSERT INTO opportunity_lines (opportunity_id, position, product_id, product_code, product_name, unit,
 				qty_milli, unit_price_cents, total_cents) VALUES (?, 1, (SELECT MAX(id) FROM products), 'P1', '产品', '个', 1000, 30000, 30000)`, id); err != nil {
