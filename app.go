@@ -11,6 +11,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"funneldesk/backend/backup"
+	"funneldesk/backend/changes"
 	"funneldesk/backend/customer"
 	"funneldesk/backend/dashboard"
 	"funneldesk/backend/desktop"
@@ -58,6 +59,7 @@ type App struct {
 	Pools         *pool.Service
 	Backups       *backup.Service
 	Search        *search.Service
+	Changes       *changes.Service
 }
 
 // NewApp builds every service over st with env (context and clock). saveDir
@@ -93,6 +95,7 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 		Pools:         pool.NewService(st, env),
 		Backups:       backup.NewService(st, env, backupDir),
 		Search:        search.NewService(st, env),
+		Changes:       changes.NewService(st, env),
 	}
 }
 
@@ -110,7 +113,8 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 // regenerated (`make bindings`).
 func (a *App) Bindings() []any {
 	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Funnel, a.Settings, a.Desktop, a.Imports,
-		a.Products, a.Quotes, a.Orders, a.Reports, a.FollowUps, a.Dashboard, a.Recycle, a.Oplog, a.Teams, a.Pools, a.Backups, a.Search}
+		a.Products, a.Quotes, a.Orders, a.Reports, a.FollowUps, a.Dashboard, a.Recycle, a.Oplog, a.Teams, a.Pools, a.Backups, a.Search,
+		a.Changes}
 }
 
 func (a *App) startup(ctx context.Context) {
