@@ -50,6 +50,8 @@ func drawGroupedBars(c *canvas, b Bars, w, h int) {
 		}
 		col := barColours[i%len(barColours)]
 		c.poly(col, "", [2]int{lx, y - px(18)}, [2]int{lx + px(20), y - px(18)}, [2]int{lx + px(20), y + px(2)}, [2]int{lx, y + px(2)})
+		// poly leaves its fill as the text colour: set the font again.
+		c.font(20*u, "#111827")
 		c.text(name, lx+px(28), y)
 		lx += itemW
 	}

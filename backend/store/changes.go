@@ -164,16 +164,20 @@ func DeletedOpportunities(ctx context.Context, q Querier, from, to string) (int,
 }
 
 // FieldHistorySince is the day the field history began to be kept (the
-// day migration 0020 ran on this file), "" if unknown.
+// day migration 0020 ran on this file, or its first row if earlier), ""
+// if unknown.
 func FieldHistorySince(ctx context.Context, q Querier) (string, error) {
-	var at []string
-	if err := q.SelectContext(ctx, &at, `SELECT applied_at FROM schema_migrations WHERE version = 20`); err != nil {
+	// A clock set back (serve --clock) may date rows before the migration.
+	var at string
+	if err := q.GetContext(ctx, &at, `SELECT COALESCE(MIN(x), '') FROM (
+		SELECT applied_at AS x FROM schema_migrations WHERE version = 20
+		UNION ALL SELECT MIN(changed_at) FROM opportunity_field_history)`); err != nil {
 		return "", fmt.Errorf("field history: %w", err)
 	}
-	if len(at) == 0 || len(at[0]) < 10 {
+	if len(at) < 10 {
 		return "", nil
 	}
-	return at[0][:10], nil
+	return at[:10], nil
 }
 
 func nextDay(day string) (string, error) {
