@@ -28,6 +28,7 @@ const screens = [
   { name: 'recycle', route: '/recycle' },
   { name: 'oplog', route: '/oplog' },
   { name: 'settings', route: '/settings' },
+  { name: 'analysis', route: '/analysis' },
 ]
 
 /**
