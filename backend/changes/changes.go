@@ -253,7 +253,7 @@ func Compute(ctx context.Context, q store.Querier, sc reportframe.Scope) (Report
 		if i, ok := pos[sb.stage]; ok {
 			accB[i].add(1, sb.amount, sb.p)
 		}
-		item := Item{ID: o.ID, Name: o.Name, CustomerName: o.CustomerName, B: show(sb)}
+		item := Item{ID: o.ID, B: show(sb)}
 		var kinds []string
 		if !sa.exists {
 			kinds = []string{KindNew}
@@ -274,6 +274,25 @@ func Compute(ctx context.Context, q store.Querier, sc reportframe.Scope) (Report
 			} else {
 				g.Truncated = true
 			}
+		}
+	}
+	// Names only for the opportunities listed (at most MaxItems a kind).
+	var listed []int64
+	for _, k := range Kinds {
+		for _, it := range groups[k].Items {
+			listed = append(listed, it.ID)
+		}
+	}
+	slices.Sort(listed)
+	names, err := store.OpportunityNames(ctx, q, slices.Compact(listed))
+	if err != nil {
+		return rep, err
+	}
+	for _, k := range Kinds {
+		items := groups[k].Items
+		for i := range items {
+			n := names[items[i].ID]
+			items[i].Name, items[i].CustomerName = n.Name, n.CustomerName
 		}
 	}
 	var ta, tb acc
@@ -320,29 +339,45 @@ func diff(a, b Figures) Figures {
 func At(o *store.ChangedOpp, day string) state {
 	s := state{exists: len(o.CreatedAt) < 10 || o.CreatedAt[:10] <= day,
 		stage: o.StageID, owner: o.OwnerID, amount: o.AmountCents, p: o.ProbabilityBP, close: o.ExpectedClose}
-	seen := map[string]bool{}
+	var seen uint8
 	for _, e := range o.Events {
-		if len(e.ChangedAt) < 10 || e.ChangedAt[:10] <= day || seen[e.Field] {
+		if len(e.ChangedAt) < 10 || e.ChangedAt[:10] <= day {
 			continue
 		}
-		seen[e.Field] = true
+		var bit uint8
+		switch e.Field {
+		case store.FieldStage:
+			bit = 1
+		case store.FieldAmount:
+			bit = 2
+		case store.FieldProbability:
+			bit = 4
+		case store.FieldOwner:
+			bit = 8
+		case store.FieldClose:
+			bit = 16
+		}
+		if bit == 0 || seen&bit != 0 {
+			continue
+		}
+		seen |= bit
 		switch e.Field {
 		case store.FieldStage:
 			if e.OldNull {
 				// Its first stage, entered after the day (an import dates a
 				// closed one's at its closing): the stage it began in.
-				s.stage = toInt(e.New)
+				s.stage = e.New
 			} else {
-				s.stage = toInt(e.Old)
+				s.stage = e.Old
 			}
 		case store.FieldAmount:
-			s.amount = toInt(e.Old)
+			s.amount = e.Old
 		case store.FieldProbability:
-			s.p = toInt(e.Old)
+			s.p = e.Old
 		case store.FieldOwner:
-			s.owner = toInt(e.Old)
+			s.owner = e.Old
 		case store.FieldClose:
-			s.close = toStr(e.Old)
+			s.close = e.OldText
 		}
 	}
 	return s
@@ -383,26 +418,4 @@ func Classify(a, b state, stages map[int64]store.Stage, pos map[int64]int) []str
 		out = append(out, KindReassigned)
 	}
 	return out
-}
-
-func toInt(v any) int64 {
-	switch x := v.(type) {
-	case int64:
-		return x
-	case int:
-		return int64(x)
-	case float64:
-		return int64(x)
-	}
-	return 0
-}
-
-func toStr(v any) string {
-	switch x := v.(type) {
-	case string:
-		return x
-	case []byte:
-		return string(x)
-	}
-	return ""
 }
