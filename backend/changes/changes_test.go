@@ -28,7 +28,6 @@ type fixture struct {
 	customer           int64
 	initial, nego, won int64
 	lost, proposal     int64
-	stageProbability   map[int64]int
 	changesSvc         *changes.Service
 	recycle            *recycle.Service
 	env                *svc.Env
