@@ -10,6 +10,7 @@ export type ChangesView = models.View
 export type ChangesGroup = models.Group
 export type ChangesItem = models.Item
 export type ChangesStageRow = models.StageRow
+export type ChangesFigures = models.Figures
 export type FieldChange = store.FieldChange
 
 export const pipelineChanges = {

@@ -7,6 +7,7 @@ const changesEn = {
     dayA: 'Day A',
     dayB: 'Day B',
     atDay: 'End of {day}',
+    day: 'Day',
     stage: 'Stage',
     count: 'Count',
     amount: 'Amount',

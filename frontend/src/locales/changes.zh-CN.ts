@@ -7,6 +7,7 @@ const changesZh = {
     dayA: 'A 日',
     dayB: 'B 日',
     atDay: '{day} 日终',
+    day: '日期',
     stage: '阶段',
     count: '数量',
     amount: '金额',
