@@ -89,6 +89,17 @@ func CustomerIDsByName(ctx context.Context, q Querier, names map[string]struct{}
 // about a tenth of its time. The checks are back on before the connection
 // is handed to anyone else.
 func (s *Store) ImportTx(ctx context.Context, fn func(tx Tx) error) error {
+	if err := s.importTx(ctx, fn); err != nil {
+		return err
+	}
+	// Only once the connection is back in the pool: the idle checkpoint
+	// holds s.mu while it waits for that connection, so calling wrote()
+	// while holding it deadlocks when the timer fires during a long import.
+	s.wrote()
+	return nil
+}
+
+func (s *Store) importTx(ctx context.Context, fn func(tx Tx) error) error {
 	conn, err := s.W.Connx(ctx)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
@@ -114,7 +125,6 @@ func (s *Store) ImportTx(ctx context.Context, fn func(tx Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return busy(fmt.Errorf("commit: %w", err))
 	}
-	s.wrote()
 	return nil
 }
 
