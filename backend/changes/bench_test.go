@@ -26,12 +26,24 @@ import (
 //     96 weekly rounds of bulk edits through the field history triggers
 //     with the clock moved (about 2,750,000 field rows).
 //
-// Day B is the end of February 2026 (the generated data's "today" is
-// 2026-03-01); A is a week or a month before.
+// Day B is the day before the database's last change (the generated
+// data's "today" is 2026-03-01); A is a week or a month before.
 
-var benchSpans = []struct{ name, a, b string }{
-	{"week", "2026-02-21", "2026-02-28"},
-	{"month", "2026-01-31", "2026-02-28"},
+// benchSpans are day B, the day before the last change in the database
+// (its "today"), and A a week or a month before.
+func benchSpans(b *testing.B, st *store.Store) []struct{ name, a, b string } {
+	var last string
+	if err := st.DB.Get(&last, `SELECT MAX(x) FROM (SELECT MAX(changed_at) AS x FROM stage_history
+		UNION ALL SELECT MAX(changed_at) FROM opportunity_field_history)`); err != nil || len(last) < 10 {
+		b.Fatalf("last change %q: %v", last, err)
+	}
+	t, err := time.Parse("2006-01-02", last[:10])
+	if err != nil {
+		b.Fatal(err)
+	}
+	day := func(t time.Time) string { return t.Format("2006-01-02") }
+	bd := t.AddDate(0, 0, -1)
+	return []struct{ name, a, b string }{{"week", day(bd.AddDate(0, 0, -7)), day(bd)}, {"month", day(bd.AddDate(0, -1, 0)), day(bd)}}
 }
 
 func benchChanges(b *testing.B, st *store.Store) {
@@ -39,7 +51,7 @@ func benchChanges(b *testing.B, st *store.Store) {
 	var hist, fields int
 	_ = st.DB.Get(&hist, `SELECT COUNT(*) FROM stage_history`)
 	_ = st.DB.Get(&fields, `SELECT COUNT(*) FROM opportunity_field_history`)
-	for _, sp := range benchSpans {
+	for _, sp := range benchSpans(b, st) {
 		b.Run(sp.name, func(b *testing.B) {
 			sc, err := reportframe.Check(ctx, st.DB, reportframe.Filters{From: sp.a, To: sp.b})
 			if err != nil {
