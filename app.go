@@ -12,6 +12,7 @@ import (
 
 	"funneldesk/backend/analysis"
 	"funneldesk/backend/backup"
+	"funneldesk/backend/changes"
 	"funneldesk/backend/customer"
 	"funneldesk/backend/dashboard"
 	"funneldesk/backend/desktop"
@@ -64,6 +65,7 @@ type App struct {
 	Leads         *lead.Service
 	Targets       *target.Service
 	Analysis      *analysis.Service
+	Changes       *changes.Service
 }
 
 // NewApp builds every service over st with env (context and clock). saveDir
@@ -102,6 +104,7 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 		Leads:         lead.NewService(st, env),
 		Targets:       target.NewService(st, env),
 		Analysis:      analysis.NewService(st, env),
+		Changes:       changes.NewService(st, env),
 	}
 }
 
@@ -120,7 +123,7 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 func (a *App) Bindings() []any {
 	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Funnel, a.Settings, a.Desktop, a.Imports,
 		a.Products, a.Quotes, a.Orders, a.Reports, a.FollowUps, a.Dashboard, a.Recycle, a.Oplog, a.Teams, a.Pools, a.Backups, a.Search,
-		a.Leads, a.Targets, a.Analysis}
+		a.Leads, a.Targets, a.Analysis, a.Changes}
 }
 
 func (a *App) startup(ctx context.Context) {

@@ -15,6 +15,7 @@ import (
 	// The reports register themselves (reportframe.Register) in init.
 	_ "funneldesk/backend/analysis"
 	"funneldesk/backend/apperr"
+	_ "funneldesk/backend/changes" // registers report changes
 	"funneldesk/backend/msg"
 	"funneldesk/backend/reportframe"
 	"funneldesk/backend/store"

@@ -122,7 +122,8 @@ func TestDeleteRestoreGivesBackTheSameRows(t *testing.T) {
 		t.Fatalf("bin = %+v", page)
 	}
 	// The flow history (customer_flow, the pool's 流转记录) goes with the customer.
-	wantHeld := map[string]int{"contacts": 1, "customer_flow": 1, "followups": 1, "opportunities": 1, "stage_history": 2, "opportunity_lines": 1}
+	wantHeld := map[string]int{"contacts": 1, "customer_flow": 1, "followups": 1, "opportunities": 1, "stage_history": 2, "opportunity_lines": 1,
+		"opportunity_field_history": 1} // the amount set to its lines' sum
 	if fmt.Sprint(page.Items[0].Held) != fmt.Sprint(wantHeld) {
 		t.Errorf("held = %v, want %v", page.Items[0].Held, wantHeld)
 	}

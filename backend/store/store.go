@@ -125,7 +125,7 @@ func open(path string, lock *flock.Flock) (*Store, error) {
 	}
 	// synchronous=FULL: with WAL, NORMAL may lose the last saves the user
 	// saw confirmed on power failure; FULL syncs the WAL at each commit.
-	w, err := sqlx.Open("sqlite3", dsn(path, "_foreign_keys=on&_busy_timeout="+busyTimeout+"&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate"))
+	w, err := sqlx.Open(writerDriver, dsn(path, "_foreign_keys=on&_busy_timeout="+busyTimeout+"&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate"))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}

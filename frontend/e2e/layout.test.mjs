@@ -36,6 +36,7 @@ const screens = [
   { name: 'recycle', route: '/recycle' },
   { name: 'oplog', route: '/oplog' },
   { name: 'settings', route: '/settings' },
+  { name: 'analysis-changes', route: '/analysis?tab=changes' },
 ]
 
 /**

@@ -21,6 +21,7 @@ export const router = createRouter({
     { path: '/receipts', name: 'receipts', component: () => import('./views/ReceiptsView.vue') },
     { path: '/invoices', name: 'invoices', component: () => import('./views/InvoicesView.vue') },
     { path: '/reports', name: 'reports', component: () => import('./views/ReportsView.vue') },
+    { path: '/analysis', name: 'analysis', component: () => import('./views/AnalysisView.vue') },
     { path: '/recycle', name: 'recycle', component: () => import('./views/RecycleView.vue') },
     { path: '/oplog', name: 'oplog', component: () => import('./views/OpLogView.vue') },
     { path: '/backup', name: 'backup', component: () => import('./views/BackupView.vue') },

@@ -35,6 +35,8 @@ import importsZh from './imports.zh-CN'
 import importsEn from './imports.en'
 import anZh from './analysis.zh-CN'
 import anEn from './analysis.en'
+import changesZh from './changes.zh-CN'
+import changesEn from './changes.en'
 
 export type Lang = 'zh-CN' | 'en'
 export const languages: { value: Lang; label: string }[] = [
@@ -46,7 +48,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...bizZh, ...fuZh, ...recycleZh, ...poolZh, ...i9bZh, ...i9aZh, ...backupZh, ...i9b2Zh, ...i9cZh, ...rfZh, ...ssZh, ...leadsZh, ...targetsZh, ...importsZh, ...anZh }, en: { ...en, ...bizEn, ...fuEn, ...recycleEn, ...poolEn, ...i9bEn, ...i9aEn, ...backupEn, ...i9b2En, ...i9cEn, ...rfEn, ...ssEn, ...leadsEn, ...targetsEn, ...importsEn, ...anEn } },
+  messages: { 'zh-CN': { ...zhCN, ...bizZh, ...fuZh, ...recycleZh, ...poolZh, ...i9bZh, ...i9aZh, ...backupZh, ...i9b2Zh, ...i9cZh, ...rfZh, ...ssZh, ...leadsZh, ...targetsZh, ...importsZh, ...anZh, ...changesZh }, en: { ...en, ...bizEn, ...fuEn, ...recycleEn, ...poolEn, ...i9bEn, ...i9aEn, ...backupEn, ...i9b2En, ...i9cEn, ...rfEn, ...ssEn, ...leadsEn, ...targetsEn, ...importsEn, ...anEn, ...changesEn } },
   missingWarn: false,
   fallbackWarn: false,
 })

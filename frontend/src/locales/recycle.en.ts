@@ -22,7 +22,7 @@ export default {
     nothing: 'Nothing',
     kinds: { customer: 'Customer', contact: 'Contact', opportunity: 'Opportunity', product: 'Product', quote: 'Quote', order: 'Order', followup: 'Follow-up', import: 'Import', backup: 'Backup', receipt: 'Receipt', invoice: 'Invoice', return: 'Return', category: 'Product category', pricelist: 'Price list', owner: 'Salesperson', stage: 'Stage', team: 'Team', settings: 'Settings', lead: 'Lead' },
     tables: {
-      contacts: 'contacts', followups: 'follow-ups', opportunities: 'opportunities', stage_history: 'stage changes', opportunity_lines: 'product lines',
+      contacts: 'contacts', followups: 'follow-ups', opportunities: 'opportunities', stage_history: 'stage changes', opportunity_lines: 'product lines', opportunity_field_history: 'field changes',
       price_list_items: 'list prices', quote_lines: 'quote lines', order_lines: 'order lines', installments: 'installments',
     },
   },

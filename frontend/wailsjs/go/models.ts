@@ -548,6 +548,280 @@ export namespace backup {
 
 }
 
+export namespace changes {
+	
+	export class Figures {
+	    count: number;
+	    amountCents: number;
+	    expectedCents: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Figures(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.count = source["count"];
+	        this.amountCents = source["amountCents"];
+	        this.expectedCents = source["expectedCents"];
+	    }
+	}
+	export class State {
+	    stageId: number;
+	    stageName: string;
+	    amountCents: number;
+	    probabilityBp: number;
+	    expectedClose: string;
+	    ownerId: number;
+	    ownerName: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new State(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.stageId = source["stageId"];
+	        this.stageName = source["stageName"];
+	        this.amountCents = source["amountCents"];
+	        this.probabilityBp = source["probabilityBp"];
+	        this.expectedClose = source["expectedClose"];
+	        this.ownerId = source["ownerId"];
+	        this.ownerName = source["ownerName"];
+	    }
+	}
+	export class Item {
+	    id: number;
+	    name: string;
+	    customerName: string;
+	    a?: State;
+	    b: State;
+	
+	    static createFrom(source: any = {}) {
+	        return new Item(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.customerName = source["customerName"];
+	        this.a = this.convertValues(source["a"], State);
+	        this.b = this.convertValues(source["b"], State);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Group {
+	    kind: string;
+	    count: number;
+	    amountA: number;
+	    amountB: number;
+	    items: Item[];
+	    truncated: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Group(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.count = source["count"];
+	        this.amountA = source["amountA"];
+	        this.amountB = source["amountB"];
+	        this.items = this.convertValues(source["items"], Item);
+	        this.truncated = source["truncated"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class StageRow {
+	    stageId: number;
+	    name: string;
+	    kind: string;
+	    a: Figures;
+	    b: Figures;
+	    diff: Figures;
+	
+	    static createFrom(source: any = {}) {
+	        return new StageRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.stageId = source["stageId"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.a = this.convertValues(source["a"], Figures);
+	        this.b = this.convertValues(source["b"], Figures);
+	        this.diff = this.convertValues(source["diff"], Figures);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Report {
+	    a: string;
+	    b: string;
+	    stages: StageRow[];
+	    total: StageRow;
+	    groups: Group[];
+	    deletedBetween: number;
+	    deletedAfter: number;
+	    historySince: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.a = source["a"];
+	        this.b = source["b"];
+	        this.stages = this.convertValues(source["stages"], StageRow);
+	        this.total = this.convertValues(source["total"], StageRow);
+	        this.groups = this.convertValues(source["groups"], Group);
+	        this.deletedBetween = source["deletedBetween"];
+	        this.deletedAfter = source["deletedAfter"];
+	        this.historySince = source["historySince"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Request {
+	    filters: reportframe.Filters;
+	    lang: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Request(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filters = this.convertValues(source["filters"], reportframe.Filters);
+	        this.lang = source["lang"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class View {
+	    report: Report;
+	    chart: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new View(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.report = this.convertValues(source["report"], Report);
+	        this.chart = source["chart"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace customer {
 	
 	export class ContactInput {
@@ -4769,6 +5043,32 @@ export namespace store {
 	        this.status = source["status"];
 	        this.validUntil = source["validUntil"];
 	        this.totalCents = source["totalCents"];
+	    }
+	}
+	export class FieldChange {
+	    id: number;
+	    field: string;
+	    old: any;
+	    new: any;
+	    oldText: string;
+	    newText: string;
+	    changedAt: string;
+	    changedBy: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FieldChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.field = source["field"];
+	        this.old = source["old"];
+	        this.new = source["new"];
+	        this.oldText = source["oldText"];
+	        this.newText = source["newText"];
+	        this.changedAt = source["changedAt"];
+	        this.changedBy = source["changedBy"];
 	    }
 	}
 	export class Flow {
