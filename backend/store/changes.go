@@ -230,4 +230,3 @@ func FieldHistorySince(ctx context.Context, q Querier) (string, error) {
 	}
 	return at[:10], nil
 }
-
