@@ -63,8 +63,11 @@ describe('a new customer from the customer picker', () => {
     await openOppForm(page, '重复客户的机会')
     await oppForm(page).locator('[data-test="opp-customer"]').click()
     await page.keyboard.type('喜多多贸易')
-    await page.locator('[data-test="customer-select-new"]:visible').click()
+    // The option follows the typed text: wait for all of it, not a prefix
+    // typed so far (a slow machine offered 新建客户「喜多多贸」).
+    await page.locator('[data-test="customer-select-new"]:visible', { hasText: '新建客户「喜多多贸易」' }).click()
     await newDialog(page).waitFor({ state: 'visible' })
+    assert.equal(await page.inputValue('[data-test="customer-new-name"]'), '喜多多贸易')
     await page.click('[data-test="customer-new-save"]')
     const dupe = newDialog(page).locator('[data-test="customer-new-dupe"]')
     await dupe.waitFor()
@@ -83,7 +86,11 @@ describe('a new customer from the customer picker', () => {
     await openOppForm(page, '确认重复')
     await oppForm(page).locator('[data-test="opp-customer"]').click()
     await page.keyboard.type('喜多多贸易')
-    await page.locator('[data-test="customer-select-new"]:visible').click()
+    // The option follows the typed text: wait for all of it, not a prefix
+    // typed so far (a slow machine offered 新建客户「喜多多贸」).
+    await page.locator('[data-test="customer-select-new"]:visible', { hasText: '新建客户「喜多多贸易」' }).click()
+    await newDialog(page).waitFor({ state: 'visible' })
+    assert.equal(await page.inputValue('[data-test="customer-new-name"]'), '喜多多贸易')
     await page.click('[data-test="customer-new-save"]')
     await newDialog(page).locator('[data-test="customer-new-dupe"]').waitFor()
     await page.click('[data-test="customer-new-anyway"]')
