@@ -42,7 +42,7 @@ const (
 var Actions = []string{Create, Update, Delete, Stage, Import, Restore, Purge, BackupRestore, Reorder, Claim, Assign, PoolReturn, Void, PoolRestore, PoolMove, PoolRecycle}
 
 // Kinds of record the log names.
-var Kinds = []string{"customer", "contact", "followup", "opportunity", "product", "quote", "order", "import", "backup",
+var Kinds = []string{"customer", "contact", "followup", "opportunity", "product", "quote", "order", "import", "backup", "task", "action",
 	"receipt", "invoice", "return", "category", "pricelist", "owner", "stage", "team", "settings"}
 
 // Entry is one change to record. Old and New are the record before and
