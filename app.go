@@ -21,6 +21,7 @@ import (
 	"funneldesk/backend/opportunity"
 	"funneldesk/backend/order"
 	"funneldesk/backend/owner"
+	"funneldesk/backend/playbook"
 	"funneldesk/backend/pool"
 	"funneldesk/backend/product"
 	"funneldesk/backend/quote"
@@ -31,6 +32,7 @@ import (
 	"funneldesk/backend/stage"
 	"funneldesk/backend/store"
 	"funneldesk/backend/svc"
+	"funneldesk/backend/task"
 	"funneldesk/backend/team"
 )
 
@@ -51,6 +53,8 @@ type App struct {
 	Orders        *order.Service
 	Reports       *report.Service
 	FollowUps     *followup.Service
+	Tasks         *task.Service
+	Playbooks     *playbook.Service
 	Dashboard     *dashboard.Service
 	Recycle       *recycle.Service
 	Oplog         *oplog.Service
@@ -86,6 +90,8 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 		Orders:        order.NewService(st, env),
 		Reports:       report.NewService(st, env),
 		FollowUps:     followup.NewService(st, env),
+		Tasks:         task.NewService(st, env),
+		Playbooks:     playbook.NewService(st, env),
 		Dashboard:     dashboard.NewService(st, env),
 		Recycle:       recycle.NewService(st, env),
 		Oplog:         oplog.NewService(st, env),
@@ -110,7 +116,8 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 // regenerated (`make bindings`).
 func (a *App) Bindings() []any {
 	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Funnel, a.Settings, a.Desktop, a.Imports,
-		a.Products, a.Quotes, a.Orders, a.Reports, a.FollowUps, a.Dashboard, a.Recycle, a.Oplog, a.Teams, a.Pools, a.Backups, a.Search}
+		a.Products, a.Quotes, a.Orders, a.Reports, a.FollowUps, a.Dashboard, a.Recycle, a.Oplog, a.Teams, a.Pools, a.Backups, a.Search,
+		a.Tasks, a.Playbooks}
 }
 
 func (a *App) startup(ctx context.Context) {

@@ -11,7 +11,6 @@ var (
 	LabelTaskResult   = def("task.result", "结果说明", "Result")
 	LabelActionName   = def("action.name", "动作名称", "Action name")
 	LabelActionDesc   = def("action.description", "动作说明", "Description")
-	LabelDueDays      = def("action.dueDays", "截止天数", "Due in days")
 
 	TaskNotFound       = def("task.notFound", "任务不存在", "Task not found")
 	TaskAssigneeNeeded = def("task.assigneeNeeded", "请选择负责人", "Choose an assignee")
@@ -30,4 +29,5 @@ var (
 	DueDaysBad         = def("playbook.dueDaysBad", "「{name}」的截止天数须是 0 到 3650 的整数", "The due days of \"{name}\" must be a whole number from 0 to 3650")
 	PlaybookStageGone  = def("playbook.stageGone", "阶段不存在", "Stage not found")
 	PlaybookTooMany    = def("playbook.tooMany", "一个阶段最多 {max} 个动作", "A stage takes at most {max} actions")
+	NotifyTasks        = def("notify.tasks", "今日到期任务 {today} 项，已逾期 {overdue} 项", "{today} tasks due today, {overdue} overdue")
 )

@@ -457,3 +457,16 @@ func NextOpenStage(ctx context.Context, q Querier, position int) (Stage, error) 
 		ORDER BY position, id LIMIT 1`, position)
 	return s, notFound(err)
 }
+
+// TaskOfFollowUp returns the id of the task made from a follow-up's next
+// action, 0 for none.
+func TaskOfFollowUp(ctx context.Context, q Querier, followUpID int64) (int64, error) {
+	var ids []int64
+	if err := q.SelectContext(ctx, &ids, `SELECT id FROM tasks WHERE followup_id = ? LIMIT 1`, followUpID); err != nil {
+		return 0, fmt.Errorf("task of follow-up: %w", err)
+	}
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	return ids[0], nil
+}
