@@ -9,6 +9,7 @@ export const router = createRouter({
     { path: '/customers', name: 'customers', component: () => import('./views/CustomersView.vue') },
     { path: '/pool', name: 'pool', component: () => import('./views/PoolView.vue') },
     { path: '/opportunities', name: 'opportunities', component: () => import('./views/OpportunitiesView.vue') },
+    { path: '/tasks', name: 'tasks', component: () => import('./views/TasksView.vue') },
     { path: '/funnel', name: 'funnel', component: () => import('./views/FunnelView.vue') },
     { path: '/import', name: 'import', component: () => import('./views/ImportView.vue') },
     { path: '/imports', name: 'imports', component: () => import('./views/ImportHistoryView.vue') },
