@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 )
 
 // Task statuses.
@@ -91,14 +92,16 @@ var TaskSortColumns = map[string]string{
 	"priority":  "t.priority",
 	"status":    "t.status",
 	"title":     "t.title",
-	"createdAt": "t.created_at",
 }
 
 const openTask = `t.status IN ('todo', 'doing')`
 
 func (f TaskFilter) where() where {
 	var w where
-	w.like(f.Query, "t.title")
+	if q := strings.TrimSpace(f.Query); q != "" {
+		// A scan of tasks_title (title and id) rather than of the table.
+		w.add(`t.id IN (SELECT id FROM tasks WHERE title LIKE ? ESCAPE '\')`, "%"+escapeLike(q)+"%")
+	}
 	w.strs("t.status", f.Statuses)
 	w.ints("t.assignee_id", f.AssigneeIDs)
 	if f.Priority != 0 {
@@ -244,17 +247,20 @@ type AssigneeLoad struct {
 }
 
 // TaskLoads counts the open tasks of each assignee (of ids, or everyone),
-// the most overdue first.
+// the most overdue first. One pass over tasks_assignee_open, which holds
+// exactly the open tasks with their due dates.
 func TaskLoads(ctx context.Context, q Querier, ids []int64, today, weekEnd string) ([]AssigneeLoad, error) {
 	var w where
 	w.add(openTask)
 	w.ints("t.assignee_id", ids)
 	out := []AssigneeLoad{}
-	err := q.SelectContext(ctx, &out, `SELECT t.assignee_id, COALESCE(MAX(o.name), '') AS assignee_name, COUNT(*) AS open,
-		SUM(t.due_date <> '' AND t.due_date < ?) AS overdue, SUM(t.due_date = ?) AS due_today,
-		SUM(t.due_date >= ? AND t.due_date <= ?) AS due_week
-		FROM tasks t LEFT JOIN owners o ON o.id = t.assignee_id`+w.sql()+`
-		GROUP BY t.assignee_id ORDER BY overdue DESC, open DESC, t.assignee_id`,
+	err := q.SelectContext(ctx, &out, `SELECT l.assignee_id, COALESCE(o.name, '') AS assignee_name, l.open, l.overdue,
+		l.due_today, l.due_week FROM (
+			SELECT t.assignee_id, COUNT(*) AS open, SUM(t.due_date <> '' AND t.due_date < ?) AS overdue,
+				SUM(t.due_date = ?) AS due_today, SUM(t.due_date >= ? AND t.due_date <= ?) AS due_week
+			FROM tasks t INDEXED BY tasks_assignee_open`+w.sql()+` GROUP BY t.assignee_id) l
+		LEFT JOIN owners o ON o.id = l.assignee_id
+		ORDER BY l.overdue DESC, l.open DESC, l.assignee_id`,
 		append([]any{today, today, today, weekEnd}, w.args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("task loads: %w", err)

@@ -164,13 +164,13 @@ func BenchmarkList(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					b.ReportMetric(float64(p.Total), "total")
 					b.ResetTimer()
 					for i := 0; i < b.N; i++ {
 						if _, err := s.List(c.req); err != nil {
 							b.Fatal(err)
 						}
 					}
+					b.ReportMetric(float64(p.Total), "total")
 				})
 			}
 			b.Run("loads", func(b *testing.B) {
