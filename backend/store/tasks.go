@@ -90,7 +90,6 @@ type TaskFilter struct {
 var TaskSortColumns = map[string]string{
 	"dueDate":   "t.due_date",
 	"priority":  "t.priority",
-	"status":    "t.status",
 	"title":     "t.title",
 }
 
@@ -247,20 +246,21 @@ type AssigneeLoad struct {
 }
 
 // TaskLoads counts the open tasks of each assignee (of ids, or everyone),
-// the most overdue first. One pass over tasks_assignee_open, which holds
-// exactly the open tasks with their due dates.
+// the most overdue first. Each figure is a range count on
+// tasks_assignee_open, which holds exactly the open tasks by assignee and
+// due date.
 func TaskLoads(ctx context.Context, q Querier, ids []int64, today, weekEnd string) ([]AssigneeLoad, error) {
 	var w where
-	w.add(openTask)
-	w.ints("t.assignee_id", ids)
+	w.ints("o.id", ids)
+	w.add(`EXISTS (SELECT 1 FROM tasks t WHERE t.assignee_id = o.id AND ` + openTask + `)`)
+	const count = `(SELECT COUNT(*) FROM tasks t INDEXED BY tasks_assignee_open WHERE t.assignee_id = o.id AND ` + openTask
 	out := []AssigneeLoad{}
-	err := q.SelectContext(ctx, &out, `SELECT l.assignee_id, COALESCE(o.name, '') AS assignee_name, l.open, l.overdue,
-		l.due_today, l.due_week FROM (
-			SELECT t.assignee_id, COUNT(*) AS open, SUM(t.due_date <> '' AND t.due_date < ?) AS overdue,
-				SUM(t.due_date = ?) AS due_today, SUM(t.due_date >= ? AND t.due_date <= ?) AS due_week
-			FROM tasks t INDEXED BY tasks_assignee_open`+w.sql()+` GROUP BY t.assignee_id) l
-		LEFT JOIN owners o ON o.id = l.assignee_id
-		ORDER BY l.overdue DESC, l.open DESC, l.assignee_id`,
+	err := q.SelectContext(ctx, &out, `SELECT * FROM (SELECT o.id AS assignee_id, o.name AS assignee_name,
+		`+count+`) AS open,
+		`+count+` AND t.due_date > '' AND t.due_date < ?) AS overdue,
+		`+count+` AND t.due_date = ?) AS due_today,
+		`+count+` AND t.due_date >= ? AND t.due_date <= ?) AS due_week
+		FROM owners o`+w.sql()+`) ORDER BY overdue DESC, open DESC, assignee_id`,
 		append([]any{today, today, today, weekEnd}, w.args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("task loads: %w", err)
