@@ -32,7 +32,7 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 echo "== $(date)"
 echo "== $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-for pkg in ./backend/opportunity/ ./backend/customer/ ./backend/funnel/ ./backend/dashboard/; do
+for pkg in ./backend/opportunity/ ./backend/customer/ ./backend/funnel/ ./backend/dashboard/ ./backend/task/; do
 	go test -run '^$' -bench "$pattern" -benchtime "$benchtime" -count "$count" "$pkg" | tee -a "$out" | grep -E "^(Benchmark|ok|FAIL|---)" || true
 done
 
@@ -46,6 +46,7 @@ awk '
 	if (pkg ~ /\/backend\/customer$/) name = "customer." name
 	if (pkg ~ /\/backend\/funnel$/) name = "funnel." name
 	if (pkg ~ /\/backend\/dashboard$/) name = "dashboard." name
+	if (pkg ~ /\/backend\/task$/) name = "task." name
 	ns = ""; extra = ""
 	for (i = 2; i <= NF; i++) {
 		if ($i == "ns/op") ns = $(i-1)
