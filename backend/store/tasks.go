@@ -88,9 +88,9 @@ type TaskFilter struct {
 
 // TaskSortColumns maps the task list's sort keys to SQL.
 var TaskSortColumns = map[string]string{
-	"dueDate":   "t.due_date",
-	"priority":  "t.priority",
-	"title":     "t.title",
+	"dueDate":  "t.due_date",
+	"priority": "t.priority",
+	"title":    "t.title",
 }
 
 const openTask = `t.status IN ('todo', 'doing')`

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/dashboard"
 	"funneldesk/backend/followup"
 	"funneldesk/backend/opportunity"
 	"funneldesk/backend/playbook"
@@ -464,5 +465,29 @@ func TestPlaybookSettings(t *testing.T) {
 	}
 	if p, _ := f.books.Playbook(stage); len(p.Steps) != 1 {
 		t.Errorf("playbook after deleting an action = %+v", p)
+	}
+}
+
+func TestDashboardShowsDueTasks(t *testing.T) {
+	f := newFixture(t)
+	for _, x := range []struct{ title, due, status string }{
+		{"昨天的", "2026-03-09", ""}, {"今天的", today, ""}, {"今天做完的", today, "done"}, {"明天的", "2026-03-11", ""},
+	} {
+		if _, err := f.tasks.Create(Input{Title: x.title, AssigneeID: f.zhang, DueDate: x.due, Status: x.status}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := dashboard.NewService(f.st, svc.New(svc.Fixed(time.Date(2026, 3, 10, 9, 30, 0, 0, time.Local))))
+	got, err := d.Get()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.TasksToday.Count != 1 || got.TasksToday.Items[0].Title != "今天的" || got.TasksOverdue.Count != 1 ||
+		got.TasksOverdue.Items[0].Title != "昨天的" || !got.TasksOverdue.Items[0].Overdue {
+		t.Errorf("工作台 tasks: today %+v, overdue %+v", got.TasksToday, got.TasksOverdue)
+	}
+	c, err := d.Counts()
+	if err != nil || c.TasksToday != 1 || c.TasksOverdue != 1 || c.Badge != 2 {
+		t.Errorf("counts = %+v, %v; want one task today, one overdue, badge 2", c, err)
 	}
 }
