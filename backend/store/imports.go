@@ -93,16 +93,6 @@ func (s *Store) ImportTx(ctx context.Context, fn func(tx Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	// wrote() runs after the connection is back in the pool (defers run
-	// last-in first-out): the idle checkpoint holds s.mu while it waits for
-	// the single writer connection, so arming it while this import still
-	// holds the connection deadlocks both.
-	committed := false
-	defer func() {
-		if committed {
-			s.wrote()
-		}
-	}()
 	defer conn.Close()
 	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
 		return fmt.Errorf("begin: %w", err)
@@ -124,7 +114,7 @@ func (s *Store) ImportTx(ctx context.Context, fn func(tx Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return busy(fmt.Errorf("commit: %w", err))
 	}
-	committed = true
+	s.wrote()
 	return nil
 }
 

@@ -93,15 +93,6 @@ func addTasks(st *store.Store) error {
 				return err
 			}
 		}
-		var opps, owners int
-		if err := tx.GetContext(ctx, &opps, `SELECT COUNT(*) FROM bo`); err != nil {
-			return err
-		}
-		if err := tx.GetContext(ctx, &owners, `SELECT COUNT(*) FROM bw`); err != nil {
-			return err
-		}
-		// CROSS JOIN keeps the generated rows outermost: each looks its
-		// opportunity and owner up by key.
 		_, err := tx.ExecContext(ctx, `
 			WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?)
 			INSERT INTO tasks (title, assignee_id, due_date, due_time, priority, status, customer_id, opportunity_id,
@@ -112,7 +103,8 @@ func addTasks(st *store.Store) error {
 				1 + k.i % 3, CASE k.i % 6 WHEN 0 THEN 'done' WHEN 1 THEN 'cancelled' WHEN 2 THEN 'doing' ELSE 'todo' END,
 				o.customer_id, CASE WHEN k.i % 5 = 0 THEN NULL ELSE o.id END, o.stage_id, k.i % 4 = 0, '', '',
 				'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'
-			FROM k CROSS JOIN bo o ON o.r = 1 + k.i * 31 % ? CROSS JOIN bw w ON w.r = 1 + k.i % ?`, benchTasks-n, opps, owners)
+			FROM k JOIN bo o ON o.r = 1 + k.i * 31 % (SELECT COUNT(*) FROM bo)
+			JOIN bw w ON w.r = 1 + k.i % (SELECT COUNT(*) FROM bw)`, benchTasks-n)
 		return err
 	})
 }
