@@ -55,5 +55,5 @@ crash-test: ## 100 kill -9 rounds during imports and edits, each checked (minute
 bindings: ## regenerate frontend/wailsjs after changing bound Go APIs
 	wails generate module
 
-bench: ## benchmarks at 1,000,000 opportunities (generates the database once; minutes)
+bench: ## benchmarks at 1,000,000 opportunities and the every-call budget on a CLI-imported 1M database (builds both once; minutes)
 	bash bench/run.sh

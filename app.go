@@ -17,6 +17,7 @@ import (
 	"funneldesk/backend/followup"
 	"funneldesk/backend/funnel"
 	"funneldesk/backend/importer"
+	"funneldesk/backend/lead"
 	"funneldesk/backend/oplog"
 	"funneldesk/backend/opportunity"
 	"funneldesk/backend/order"
@@ -32,6 +33,7 @@ import (
 	"funneldesk/backend/stage"
 	"funneldesk/backend/store"
 	"funneldesk/backend/svc"
+	"funneldesk/backend/target"
 	"funneldesk/backend/task"
 	"funneldesk/backend/team"
 )
@@ -62,6 +64,8 @@ type App struct {
 	Pools         *pool.Service
 	Backups       *backup.Service
 	Search        *search.Service
+	Leads         *lead.Service
+	Targets       *target.Service
 }
 
 // NewApp builds every service over st with env (context and clock). saveDir
@@ -99,6 +103,8 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 		Pools:         pool.NewService(st, env),
 		Backups:       backup.NewService(st, env, backupDir),
 		Search:        search.NewService(st, env),
+		Leads:         lead.NewService(st, env),
+		Targets:       target.NewService(st, env),
 	}
 }
 
@@ -117,7 +123,7 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 func (a *App) Bindings() []any {
 	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Funnel, a.Settings, a.Desktop, a.Imports,
 		a.Products, a.Quotes, a.Orders, a.Reports, a.FollowUps, a.Dashboard, a.Recycle, a.Oplog, a.Teams, a.Pools, a.Backups, a.Search,
-		a.Tasks, a.Playbooks}
+		a.Leads, a.Targets, a.Tasks, a.Playbooks}
 }
 
 func (a *App) startup(ctx context.Context) {

@@ -32,9 +32,21 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 echo "== $(date)"
 echo "== $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-for pkg in ./backend/opportunity/ ./backend/customer/ ./backend/funnel/ ./backend/dashboard/ ./backend/task/; do
+for pkg in ./backend/opportunity/ ./backend/customer/ ./backend/funnel/ ./backend/dashboard/ ./backend/lead/ ./backend/target/ ./backend/task/; do
 	go test -run '^$' -bench "$pattern" -benchtime "$benchtime" -count "$count" "$pkg" | tee -a "$out" | grep -E "^(Benchmark|ok|FAIL|---)" || true
 done
+
+# The every-call budget (issue 15) on the database the CLI importer built:
+# bench/importdb.sh makes it once (several minutes). It prints its own
+# table and fails this script when a call is over its budget.
+idb=${FUNNELDESK_IMPORT_DB:-$PWD/bench/data/import.db}
+if [[ -n "${REGEN:-}" || ! -f "$idb" ]]; then
+	echo "== building $idb with the CLI importer"
+	bench/importdb.sh "$idb"
+fi
+rm -f "$idb".v*.bak
+budget_status=0
+FUNNELDESK_BENCH_DB=$idb go test -run '^$' -bench Budget -benchtime 1x -timeout 30m ./bench/budget/ || budget_status=$?
 
 # One row per benchmark: the median of its runs, in ms (ns/op / 1e6).
 echo
@@ -46,6 +58,7 @@ awk '
 	if (pkg ~ /\/backend\/customer$/) name = "customer." name
 	if (pkg ~ /\/backend\/funnel$/) name = "funnel." name
 	if (pkg ~ /\/backend\/dashboard$/) name = "dashboard." name
+	if (pkg ~ /\/backend\/lead$/) name = "lead." name
 	if (pkg ~ /\/backend\/task$/) name = "task." name
 	ns = ""; extra = ""
 	for (i = 2; i <= NF; i++) {
@@ -68,3 +81,4 @@ END {
 		printf "| %s | %.2f | %s | %d |\n", name, med / 1e6, info[name], m
 	}
 }' "$out"
+exit $budget_status

@@ -38,6 +38,12 @@ Usage:
                                          run the pools' auto-recycle rules now and list what moves and why
   funneldesk [--db PATH] import opportunities FILE [--default-owner NAME]
                                          import a CSV, tab-separated or XLSX file (all rows or none)
+  funneldesk [--db PATH] import leads FILE [--default-owner NAME]
+                                         import leads (线索) from CSV or XLSX (all rows or none)
+  funneldesk [--db PATH] report NAME [--period P] [--owner O] [--team T] [--type T] [--source S]
+                         (--json | --csv FILE | --xlsx FILE | --png FILE [--size screen|print])
+                                         an analysis report (targets, by-owner, conversion, forecast,
+                                         changes …); "report --help" lists them and their flags
   funneldesk [--db PATH] backup [--to FILE]
                                          write a checked backup (default: into the backup folder), also
                                          while the app is open
@@ -116,7 +122,12 @@ func Run(dbPath string, args []string, env Env) int {
 		return runBackup(st, args[1:], env)
 	case "restore":
 		return runRestore(st, args[1:], env)
+	case "report":
+		return runReport(st, args[1:], env)
 	case "import":
+		if len(args) > 1 && args[1] == "leads" {
+			return runImportLeads(st, args[2:], env)
+		}
 		return importer.RunCLI(context.Background(), st, args[1:], env.Stdout, env.Stderr)
 	default:
 		fmt.Fprintf(env.Stderr, "unknown command %q\n\n%s", args[0], Usage)

@@ -45,6 +45,7 @@ func runFunnel(st *store.Store, args []string, env Env) int {
 	to := fl.String("to", "", "expected close date to (YYYY-MM-DD, inclusive)")
 	typ := fl.String("type", "", "opportunity type")
 	source := fl.String("source", "", "customer source")
+	stageSet := fl.String("stage-set", "", "only the types of this stage set, over its stages (exact name)")
 	asJSON := fl.Bool("json", false, "print the funnel as JSON")
 	png := fl.String("png", "", "write the funnel chart to this PNG file")
 	size := fl.String("size", "screen", "PNG size: screen (1600×1000) or print (A4 landscape, 300 dpi)")
@@ -69,6 +70,16 @@ func runFunnel(st *store.Store, args []string, env Env) int {
 			return fail(env, err)
 		}
 		f.OwnerID = o.ID
+	}
+	if *stageSet != "" {
+		set, err := store.StageSetByName(ctx, st.DB, *stageSet)
+		if errors.Is(err, store.ErrNotFound) {
+			return fail(env, apperr.Invalid("stage-set", msg.StageSetUnknown))
+		}
+		if err != nil {
+			return fail(env, err)
+		}
+		f.StageSetID = set.ID
 	}
 	rep, err := funnel.Compute(ctx, st.DB, f)
 	if err != nil {

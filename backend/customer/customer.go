@@ -250,32 +250,41 @@ func (s *Service) check(ctx context.Context, q store.Querier, id int64, in Input
 // "name" unless AllowDuplicate confirms it. The flow history starts.
 func (s *Service) Create(in Input) (store.Customer, error) {
 	ctx := s.env.Ctx()
-	at := s.env.Now().Format(time.RFC3339)
 	var out store.Customer
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
-		c, err := s.check(ctx, tx, 0, in, store.Customer{})
-		if err != nil {
-			return err
-		}
-		if c.Status == store.CustomerOwned {
-			c.OwnedSince = at
-		} else {
-			c.PoolSince = at
-		}
-		id, err := store.InsertCustomer(ctx, tx, c)
-		if err != nil {
-			return err
-		}
-		c.ID = id
-		if err := pool.CreatedFlow(ctx, tx, c, at); err != nil {
-			return err
-		}
-		if out, err = store.GetCustomer(ctx, tx, id); err != nil {
-			return err
-		}
-		return oplog.Record(ctx, tx, oplog.Entry{Kind: "customer", ID: id, Name: out.Name, Action: oplog.Create, Owner: out.OwnerName, New: out})
+		var err error
+		out, err = CreateIn(ctx, tx, s.env.Now(), in)
+		return err
 	})
 	return out, err
+}
+
+// CreateIn is Create inside the caller's transaction (a lead's conversion
+// creates the customer, its contact and an opportunity in one).
+func CreateIn(ctx context.Context, tx store.Tx, now time.Time, in Input) (store.Customer, error) {
+	at := now.Format(time.RFC3339)
+	c, err := (*Service)(nil).check(ctx, tx, 0, in, store.Customer{})
+	if err != nil {
+		return c, err
+	}
+	if c.Status == store.CustomerOwned {
+		c.OwnedSince = at
+	} else {
+		c.PoolSince = at
+	}
+	id, err := store.InsertCustomer(ctx, tx, c)
+	if err != nil {
+		return c, err
+	}
+	c.ID = id
+	if err := pool.CreatedFlow(ctx, tx, c, at); err != nil {
+		return c, err
+	}
+	out, err := store.GetCustomer(ctx, tx, id)
+	if err != nil {
+		return out, err
+	}
+	return out, oplog.Record(ctx, tx, oplog.Entry{Kind: "customer", ID: id, Name: out.Name, Action: oplog.Create, Owner: out.OwnerName, New: out})
 }
 
 // Update edits a customer, with the same duplicate rule as Create.
@@ -356,24 +365,32 @@ func (s *Service) AddContact(customerID int64, in ContactInput) (store.Contact, 
 	ctx := s.env.Ctx()
 	var out store.Contact
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
-		if _, err := get(ctx, tx, customerID); err != nil {
-			return err
-		}
-		c, err := checkContact(in)
-		if err != nil {
-			return err
-		}
-		c.CustomerID = customerID
-		id, err := store.InsertContact(ctx, tx, c)
-		if err != nil {
-			return err
-		}
-		if out, err = store.GetContact(ctx, tx, id); err != nil {
-			return err
-		}
-		return oplog.Record(ctx, tx, oplog.Entry{Kind: "contact", ID: id, Name: out.Name, Action: oplog.Create, New: out})
+		var err error
+		out, err = AddContactIn(ctx, tx, customerID, in)
+		return err
 	})
 	return out, err
+}
+
+// AddContactIn is AddContact inside the caller's transaction.
+func AddContactIn(ctx context.Context, tx store.Tx, customerID int64, in ContactInput) (store.Contact, error) {
+	if _, err := get(ctx, tx, customerID); err != nil {
+		return store.Contact{}, err
+	}
+	c, err := checkContact(in)
+	if err != nil {
+		return c, err
+	}
+	c.CustomerID = customerID
+	id, err := store.InsertContact(ctx, tx, c)
+	if err != nil {
+		return c, err
+	}
+	out, err := store.GetContact(ctx, tx, id)
+	if err != nil {
+		return out, err
+	}
+	return out, oplog.Record(ctx, tx, oplog.Entry{Kind: "contact", ID: id, Name: out.Name, Action: oplog.Create, New: out})
 }
 
 // UpdateContact edits a contact.

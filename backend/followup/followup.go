@@ -1,5 +1,5 @@
 // Package followup keeps the follow-ups (跟进记录) on customers, their
-// contacts and their opportunities: when, how, what was said, and when to
+// contacts and their opportunities, and on leads (线索): when, how, what was said, and when to
 // follow up next and what to do then.
 //
 // A follow-up always names its customer, also when it is about one of the
@@ -46,8 +46,9 @@ const (
 // Input creates or edits a follow-up. Set OpportunityID for a follow-up on
 // an opportunity, ContactID for one with a contact, CustomerID alone for
 // one on the customer; the customer is taken from the contact or the
-// opportunity when not given.
+// opportunity when not given. LeadID alone is a follow-up on a lead.
 type Input struct {
+	LeadID        int64  `json:"leadId"`
 	CustomerID    int64  `json:"customerId"`
 	ContactID     int64  `json:"contactId"`
 	OpportunityID int64  `json:"opportunityId"`
@@ -61,8 +62,9 @@ type Input struct {
 
 // Of names the record whose follow-ups to list: the opportunity if set,
 // else the contact, else the customer (all its follow-ups, whatever they
-// were about).
+// were about). LeadID names a lead.
 type Of struct {
+	LeadID        int64 `json:"leadId"`
 	CustomerID    int64 `json:"customerId"`
 	ContactID     int64 `json:"contactId"`
 	OpportunityID int64 `json:"opportunityId"`
@@ -90,10 +92,11 @@ func NewService(st *store.Store, env *svc.Env) *Service { return &Service{st: st
 // List returns the follow-ups of a customer, contact or opportunity, newest
 // first (at most ListLimit).
 func (s *Service) List(of Of) ([]store.FollowUp, error) {
-	if of.CustomerID == 0 && of.ContactID == 0 && of.OpportunityID == 0 {
+	if of.CustomerID == 0 && of.ContactID == 0 && of.OpportunityID == 0 && of.LeadID == 0 {
 		return nil, apperr.Invalid("customerId", msg.FollowUpNoRecord)
 	}
-	return store.ListFollowUps(s.env.Ctx(), s.st.DB, store.FollowUpOf(of), ListLimit)
+	return store.ListFollowUps(s.env.Ctx(), s.st.DB, store.FollowUpOf{CustomerID: of.CustomerID, ContactID: of.ContactID,
+		OpportunityID: of.OpportunityID, LeadID: of.LeadID}, ListLimit)
 }
 
 // Create records a follow-up.
@@ -171,8 +174,13 @@ func (s *Service) Delete(id int64) error {
 	})
 }
 
-// logName names a follow-up in the log: its customer and date.
-func logName(f store.FollowUp) string { return f.CustomerName + " " + f.Date }
+// logName names a follow-up in the log: its customer (or lead) and date.
+func logName(f store.FollowUp) string {
+	if f.CustomerID == 0 {
+		return f.LeadName + " " + f.Date
+	}
+	return f.CustomerName + " " + f.Date
+}
 
 func get(ctx context.Context, q store.Querier, id int64) (store.FollowUp, error) {
 	f, err := store.GetFollowUp(ctx, q, id)
@@ -185,7 +193,7 @@ func get(ctx context.Context, q store.Querier, id int64) (store.FollowUp, error)
 // check validates in and resolves its customer; curMethod (the follow-up's
 // method before an edit) stays allowed after it left the list of methods.
 func (s *Service) check(ctx context.Context, q store.Querier, in Input, curMethod string) (store.FollowUp, error) {
-	f := store.FollowUp{CustomerID: in.CustomerID, ContactID: in.ContactID, OpportunityID: in.OpportunityID}
+	f := store.FollowUp{CustomerID: in.CustomerID, ContactID: in.ContactID, OpportunityID: in.OpportunityID, LeadID: in.LeadID}
 	var errs apperr.List
 	errs.Add(resolve(ctx, q, &f))
 	var err error
@@ -220,6 +228,16 @@ func (s *Service) check(ctx context.Context, q store.Querier, in Input, curMetho
 // resolve checks the contact and opportunity and fills the customer from
 // them; a contact and an opportunity of different customers are refused.
 func resolve(ctx context.Context, q store.Querier, f *store.FollowUp) error {
+	if f.LeadID != 0 {
+		// A lead is no customer yet: the follow-up is on the lead alone.
+		f.CustomerID, f.ContactID, f.OpportunityID = 0, 0, 0
+		if _, err := store.GetLead(ctx, q, f.LeadID); errors.Is(err, store.ErrNotFound) {
+			return apperr.Invalid("leadId", msg.LeadNotFound)
+		} else if err != nil {
+			return err
+		}
+		return nil
+	}
 	if f.CustomerID == 0 && f.ContactID == 0 && f.OpportunityID == 0 {
 		return apperr.Invalid("customerId", msg.FollowUpNoRecord)
 	}

@@ -34,21 +34,27 @@ type Filter struct {
 	To      string `json:"to"`
 	Type    string `json:"type"`
 	Source  string `json:"source"`
+	// StageSetID counts the types of one stage set over its stages (the
+	// shared ones and its own); 0 is "all types": every stage, the shared
+	// ones holding every type and each set's own only that set's types.
+	StageSetID int64 `json:"stageSetId"`
 }
 
 // Row is one stage of the funnel. Shares are in basis points of a percent
 // (3333 = 33.33%) so nothing is rounded twice.
 type Row struct {
-	StageID       int64  `json:"stageId"`
-	Name          string `json:"name"`
-	Kind          string `json:"kind"`
-	Retired       bool   `json:"retired"`
-	Count         int    `json:"count"`
-	CountShare    int    `json:"countShare"`
-	AmountCents   int64  `json:"amountCents"`
-	AmountShare   int    `json:"amountShare"`
-	ExpectedCents int64  `json:"expectedCents"`
-	ExpectedShare int    `json:"expectedShare"`
+	StageID int64  `json:"stageId"`
+	Name    string `json:"name"`
+	Kind    string `json:"kind"`
+	Retired bool   `json:"retired"`
+	// SetID is the stage set the stage belongs to, 0 when shared.
+	SetID         int64 `json:"setId"`
+	Count         int   `json:"count"`
+	CountShare    int   `json:"countShare"`
+	AmountCents   int64 `json:"amountCents"`
+	AmountShare   int   `json:"amountShare"`
+	ExpectedCents int64 `json:"expectedCents"`
+	ExpectedShare int   `json:"expectedShare"`
 }
 
 // Total is the 总计 row.
@@ -65,6 +71,9 @@ type Report struct {
 	OwnerName string `json:"ownerName"`
 	Stages    []Row  `json:"stages"`
 	Total     Total  `json:"total"`
+	// Sets names the stage sets (set only when any exists), so the screen
+	// can say what "all types" combines.
+	Sets []store.StageSet `json:"sets"`
 	// GeneratedAt is when the figures were read (RFC 3339).
 	GeneratedAt string `json:"generatedAt"`
 }
@@ -95,6 +104,7 @@ func OpportunityFilter(f Filter, stageID int64) store.OpportunityFilter {
 	if stageID != 0 {
 		of.StageIDs = []int64{stageID}
 	}
+	of.StageSetID = f.StageSetID
 	return of
 }
 
@@ -160,12 +170,54 @@ func Compute(ctx context.Context, q store.Querier, f Filter) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
+	if stages, rep.Sets, err = setStages(ctx, q, f, stages); err != nil {
+		return Report{}, err
+	}
 	figures, err := stageFigures(ctx, q, OpportunityFilter(f, 0))
 	if err != nil {
 		return Report{}, err
 	}
 	rep.Stages, rep.Total = Arrange(stages, figures)
 	return rep, nil
+}
+
+// setStages narrows stages to f's stage set and, when any stage belongs to
+// a set, returns the sets for naming; without sets it reads nothing more,
+// so the plain funnel costs what it did.
+func setStages(ctx context.Context, q store.Querier, f Filter, stages []store.Stage) ([]store.Stage, []store.StageSet, error) {
+	anySet := f.StageSetID != 0
+	for _, st := range stages {
+		anySet = anySet || st.SetID != 0
+	}
+	if !anySet {
+		return stages, nil, nil
+	}
+	sets, err := store.ListStageSets(ctx, q)
+	if err != nil {
+		return nil, nil, err
+	}
+	if f.StageSetID == 0 {
+		return stages, sets, nil
+	}
+	for _, set := range sets {
+		if set.ID != f.StageSetID {
+			continue
+		}
+		if f.Type != "" && !contains(set.Types, f.Type) {
+			return nil, nil, apperr.Invalid("type", msg.StageSetTypeFilter, msg.P{"type": f.Type, "set": set.Name})
+		}
+		return opportunity.InSet(stages, f.StageSetID), sets, nil
+	}
+	return nil, nil, apperr.Invalid("stageSetId", msg.StageSetUnknown)
+}
+
+func contains(list []string, v string) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
 
 // Figure is one stage's count, amount and exact Σ amount_cents × probability_bp.
@@ -247,7 +299,7 @@ func Arrange(stages []store.Stage, figures []Figure) ([]Row, Total) {
 		if st.Retired && a.Count == 0 {
 			continue
 		}
-		r := Row{StageID: st.ID, Name: st.Name, Kind: st.Kind, Retired: st.Retired,
+		r := Row{StageID: st.ID, Name: st.Name, Kind: st.Kind, Retired: st.Retired, SetID: st.SetID,
 			Count: a.Count, AmountCents: a.AmountCents, ExpectedCents: money.RoundDiv(a.Weighted, 10000).Int64()}
 		rows = append(rows, r)
 		t.Count += r.Count

@@ -121,10 +121,13 @@ func newChecker(t *Table, mapping []string, stages []store.Stage) *checker {
 	c.byID = map[int64]store.Stage{}
 	for _, s := range stages {
 		c.byID[s.ID] = s
-		switch s.Kind {
-		case store.KindWon:
+		// With several outcomes, a row only saying won or lost takes the
+		// first active one of its kind in funnel order.
+		switch {
+		case s.Retired:
+		case s.Kind == store.KindWon && c.won.ID == 0:
 			c.won = s
-		case store.KindLost:
+		case s.Kind == store.KindLost && c.lost.ID == 0:
 			c.lost = s
 		}
 	}

@@ -124,8 +124,6 @@ var (
 	StageLostProbability = def("stage.lostProbability", "失败阶段的可能性固定为 0%", "The lost stage is always 0%")
 	StageOrderUnknown    = def("stage.orderUnknown", "阶段顺序无效：未知或重复的阶段", "Invalid stage order: unknown or repeated stage")
 	StageOrderIncomplete = def("stage.orderIncomplete", "阶段顺序必须包含所有阶段", "The stage order must list every stage")
-	StageClosedRetire    = def("stage.closedRetire", "成功和失败阶段不能停用", "The won and lost stages cannot be retired")
-	StageClosedDelete    = def("stage.closedDelete", "成功和失败阶段不能删除", "The won and lost stages cannot be deleted")
 	StageInUse           = def("stage.inUse", "阶段「{name}」已被销售机会使用，不能删除，可以停用", "Stage \"{name}\" is in use by opportunities; retire it instead")
 	StageUnknown         = def("stage.unknown", "销售阶段不存在", "Unknown stage")
 	StageRetired         = def("stage.retired", "销售阶段「{name}」已停用", "Stage \"{name}\" is retired")

@@ -42,8 +42,9 @@ const (
 var Actions = []string{Create, Update, Delete, Stage, Import, Restore, Purge, BackupRestore, Reorder, Claim, Assign, PoolReturn, Void, PoolRestore, PoolMove, PoolRecycle}
 
 // Kinds of record the log names.
-var Kinds = []string{"customer", "contact", "followup", "opportunity", "product", "quote", "order", "import", "backup", "task", "action",
-	"receipt", "invoice", "return", "category", "pricelist", "owner", "stage", "team", "settings"}
+var Kinds = []string{"customer", "contact", "followup", "opportunity", "product", "quote", "order", "import", "backup",
+	"receipt", "invoice", "return", "category", "pricelist", "owner", "stage", "team", "settings", "lead",
+	"target", "task", "action"}
 
 // Entry is one change to record. Old and New are the record before and
 // after (structs or maps; nil when there is none): an update keeps only the

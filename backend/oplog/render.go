@@ -29,14 +29,15 @@ type Changes struct {
 type format int
 
 const (
-	text    format = iota
-	yuan           // int64 cents → ¥1,234.00
-	percent        // basis points → 60%
-	date           // YYYY-MM-DD (a time keeps its date and minute)
-	yesNo          // bool → 是/否
-	list           // a list of strings, joined
-	plan           // a payment plan: "1. 2026-04-01 ¥400.00"
-	mode           // the order-wins mode
+	text     format = iota
+	yuan            // int64 cents → ¥1,234.00
+	percent         // basis points → 60%
+	date            // YYYY-MM-DD (a time keeps its date and minute)
+	yesNo           // bool → 是/否
+	list            // a list of strings, joined
+	plan            // a payment plan: "1. 2026-04-01 ¥400.00"
+	mode            // the order-wins mode
+	priority        // an opportunity's priority code → 高/中/低
 )
 
 type field struct {
@@ -83,6 +84,8 @@ var fields = []struct {
 	{"orderWins", field{msg.LabelOrderWins, mode}}, {"recycleDays", field{msg.LabelRecycleDays, text}},
 	{"backupAuto", field{msg.LabelBackupAuto, yesNo}}, {"backupKeepDays", field{msg.LabelBackupKeepDays, text}},
 	{"backupKeepWeeks", field{msg.LabelBackupKeepWeeks, text}}, {"backupFolder", field{msg.LabelBackupFolder, text}},
+	{"priority", field{msg.LabelPriority, priority}}, {"contactsText", field{msg.LabelOppContacts, text}},
+	{"staffText", field{msg.LabelOppStaff, text}}, {"types", field{msg.LabelStageSetTypes, text}},
 	{"file", field{msg.LabelFile, text}}, {"description", field{msg.LabelDescription, text}},
 	{"notes", field{msg.LabelNotes, text}}, {"note", field{msg.LabelNotes, text}},
 }
@@ -121,7 +124,7 @@ var hidden = map[string]bool{
 	"products": true, "items": true, "customers": true, "members": true, "receipts": true, "pending": true,
 	"outstandingCents": true, "overdueCents": true, "availableCents": true, "unpaidCents": true, "stageKind": true,
 	"ownedSince": true, "poolSince": true, "approvedAt": true, "closedAt": true, "voidedAt": true, "installmentSeq": true,
-	"externalId": true, "seq": true,
+	"externalId": true, "seq": true, "contacts": true, "staff": true,
 }
 
 func isHidden(key string) bool {
@@ -249,6 +252,10 @@ func value(lang msg.Lang, f format, v any) string {
 			if w, ok := modeWords[x]; ok {
 				return msg.Render(lang, w, nil)
 			}
+		case priority:
+			if w, ok := PriorityWords[x]; ok {
+				return msg.Render(lang, w, nil)
+			}
 		}
 		return x
 	case []any:
@@ -272,6 +279,9 @@ func value(lang msg.Lang, f format, v any) string {
 	}
 	return fmt.Sprint(v)
 }
+
+// PriorityWords word an opportunity's priority codes.
+var PriorityWords = map[string]msg.Key{"high": msg.PriorityHigh, "medium": msg.PriorityMedium, "low": msg.PriorityLow}
 
 var modeWords = map[string]msg.Key{"ask": msg.OrderWinsAskWord, "always": msg.OrderWinsAlwaysWord, "never": msg.OrderWinsNeverWord}
 

@@ -90,7 +90,8 @@ var kindWords = map[string]msg.Key{"customer": msg.KindCustomer, "contact": msg.
 	"opportunity": msg.KindOpportunity, "product": msg.KindProduct, "quote": msg.KindQuote, "order": msg.KindOrder,
 	"import": msg.KindImport, "backup": msg.KindBackup, "receipt": msg.KindReceipt, "invoice": msg.KindInvoice,
 	"return": msg.KindReturn, "category": msg.KindCategory, "pricelist": msg.KindPriceList, "owner": msg.KindOwner,
-	"stage": msg.KindStage, "team": msg.KindTeam, "settings": msg.KindSettings}
+	"stage": msg.KindStage, "team": msg.KindTeam, "settings": msg.KindSettings,
+	"target": msg.KindTarget}
 
 var actionWords = map[string]msg.Key{Create: msg.ActCreate, Update: msg.ActUpdate, Delete: msg.ActDelete, Stage: msg.ActStage,
 	Import: msg.ActImport, Restore: msg.ActRestore, Purge: msg.ActPurge, BackupRestore: msg.ActBackupRest,

@@ -42,10 +42,24 @@ type Input struct {
 	Description   string `json:"description"`
 	LostReason    string `json:"lostReason"`
 	Competitor    string `json:"competitor"`
+	// Priority is "high", "medium", "low" (or 高/中/低) or "" for none.
+	Priority string `json:"priority"`
+	// Contacts are the customer's contacts involved, each with a role;
+	// StaffIDs the salespeople involved besides the owner (相关员工). A nil
+	// list leaves what is recorded as it is; an empty one clears it.
+	Contacts []ContactRole `json:"contacts"`
+	StaffIDs []int64       `json:"staffIds"`
 	// ConfirmOrders confirms marking lost, or reopening a won opportunity,
 	// that has live orders; without it that is refused with a conflict
 	// naming them, which the UI turns into a question.
 	ConfirmOrders bool `json:"confirmOrders"`
+}
+
+// ContactRole is a contact involved in an opportunity and their role
+// (决策人, 技术评估, 使用人 …).
+type ContactRole struct {
+	ContactID int64  `json:"contactId"`
+	Role      string `json:"role"`
 }
 
 // Move changes only the stage, as a drag on the stage view does.
@@ -75,10 +89,13 @@ type Page struct {
 	PageSize int                 `json:"pageSize"`
 }
 
-// Detail is an opportunity with its stage history.
+// Detail is an opportunity with its stage history, the contacts involved
+// and the staff besides the owner.
 type Detail struct {
 	Opportunity store.Opportunity   `json:"opportunity"`
 	History     []store.StageChange `json:"history"`
+	Contacts    []store.OppContact  `json:"contacts"`
+	Staff       []store.OppStaff    `json:"staff"`
 }
 
 // Service is bound to the UI.
@@ -113,12 +130,36 @@ func (s *Service) List(req ListRequest) (Page, error) {
 	if err := checkFilter(&req.Filter); err != nil {
 		return Page{}, err
 	}
+	s.monthView(&req.Filter)
 	off, lim := validate.Page(req.Page, req.PageSize)
 	items, total, err := store.ListOpportunities(s.env.Ctx(), s.st.DB, req.Filter, off, lim)
 	if err != nil {
 		return Page{}, err
 	}
 	return Page{Items: items, Total: total, Page: off/lim + 1, PageSize: lim}, nil
+}
+
+// The built-in views by month: created this month (本月创建) and closed,
+// won or lost, this month (本月完成), by the one clock.
+const (
+	ViewCreatedMonth = "createdMonth"
+	ViewClosedMonth  = "closedMonth"
+)
+
+// monthView turns a month view into its date bounds for today's month.
+func (s *Service) monthView(f *Filter) {
+	if f.View != ViewCreatedMonth && f.View != ViewClosedMonth {
+		return
+	}
+	today := s.env.Now()
+	first := today.AddDate(0, 0, 1-today.Day())
+	from, to := first.Format("2006-01-02"), first.AddDate(0, 1, -1).Format("2006-01-02")
+	if f.View == ViewCreatedMonth {
+		f.CreatedFrom, f.CreatedTo = from, to
+	} else {
+		f.ClosedFrom, f.ClosedTo = from, to
+	}
+	f.View = ""
 }
 
 // checkFilter validates f and writes its dates back as YYYY-MM-DD, the form
@@ -135,7 +176,7 @@ func checkFilter(f *Filter) error {
 		return err
 	}
 	switch f.View {
-	case "", "all", store.KindOpen, store.KindWon, store.KindLost:
+	case "", "all", store.KindOpen, store.KindWon, store.KindLost, ViewCreatedMonth, ViewClosedMonth:
 	default:
 		return apperr.Invalid("view", msg.ViewUnknown, msg.P{"name": f.View})
 	}
@@ -154,8 +195,15 @@ func (s *Service) Get(id int64) (Detail, error) {
 	if err != nil {
 		return Detail{}, err
 	}
+	if err := store.LoadOpportunityPeople(ctx, s.st.DB, &o); err != nil {
+		return Detail{}, err
+	}
+	contacts, staff, err := store.OpportunityPeople(ctx, s.st.DB, id)
+	if err != nil {
+		return Detail{}, err
+	}
 	h, err := store.ListStageChanges(ctx, s.st.DB, id)
-	return Detail{Opportunity: o, History: h}, err
+	return Detail{Opportunity: o, History: h, Contacts: contacts, Staff: staff}, err
 }
 
 // build validates in against the current record (zero for a new one) and
@@ -202,8 +250,100 @@ func build(ctx context.Context, q store.Querier, in Input, cur store.Opportunity
 		o.StageID = st.ID
 		o.ProbabilityBP = bp
 		errs.Add(applyStageRules(&o, st, in.LostReason, in.Competitor))
+		// A type's stage set decides the stages it may use; a type change
+		// that leaves the stage outside the new set asks for another stage.
+		errs.Add(stage.CheckAdmits(ctx, q, st, o.Type))
 	}
+	o.Priority, err = checkPriority(in.Priority)
+	errs.Add(err)
 	return o, errs.Err()
+}
+
+// priorities maps what the form, the import and the CLI may give to the
+// stored code.
+var priorities = map[string]string{"": "", "high": "high", "medium": "medium", "low": "low", "高": "high", "中": "medium", "低": "low"}
+
+func checkPriority(v string) (string, error) {
+	p, ok := priorities[strings.ToLower(strings.TrimSpace(v))]
+	if !ok {
+		return "", apperr.Invalid("priority", msg.PriorityUnknown, msg.P{"value": v})
+	}
+	return p, nil
+}
+
+// people checks the contacts and staff of in against the opportunity's
+// customer and the roster.
+func people(ctx context.Context, q store.Querier, in Input, customerID int64) ([]store.OppContact, []int64, error) {
+	var contacts []store.OppContact
+	seen := map[int64]bool{}
+	for _, c := range in.Contacts {
+		ct, err := store.GetContact(ctx, q, c.ContactID)
+		if errors.Is(err, store.ErrNotFound) || (err == nil && ct.CustomerID != customerID) {
+			return nil, nil, apperr.Invalid("contacts", msg.OppContactUnknown)
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		if seen[ct.ID] {
+			return nil, nil, apperr.Invalid("contacts", msg.OppContactRepeated, msg.P{"name": ct.Name})
+		}
+		seen[ct.ID] = true
+		role, err := validate.Text("contacts", msg.LabelContactRole, c.Role, false, 30)
+		if err != nil {
+			return nil, nil, err
+		}
+		contacts = append(contacts, store.OppContact{ContactID: ct.ID, Role: role})
+	}
+	var staff []int64
+	seenStaff := map[int64]bool{}
+	for _, id := range in.StaffIDs {
+		if _, err := store.GetOwner(ctx, q, id); errors.Is(err, store.ErrNotFound) {
+			return nil, nil, apperr.Invalid("staffIds", msg.OppStaffUnknown)
+		} else if err != nil {
+			return nil, nil, err
+		}
+		if !seenStaff[id] {
+			seenStaff[id] = true
+			staff = append(staff, id)
+		}
+	}
+	return contacts, staff, nil
+}
+
+// savePeople writes in's contacts and staff unless the caller left both
+// lists out.
+func savePeople(ctx context.Context, tx store.Tx, in Input, o store.Opportunity) error {
+	if in.Contacts == nil && in.StaffIDs == nil {
+		return nil
+	}
+	contacts, staff, err := people(ctx, tx, in, o.CustomerID)
+	if err != nil {
+		return err
+	}
+	if in.Contacts == nil || in.StaffIDs == nil {
+		// One list given: keep the other as recorded.
+		curContacts, curStaff, err := store.OpportunityPeople(ctx, tx, o.ID)
+		if err != nil {
+			return err
+		}
+		if in.Contacts == nil {
+			contacts = curContacts
+		} else {
+			for _, w := range curStaff {
+				staff = append(staff, w.OwnerID)
+			}
+		}
+	}
+	return store.SetOpportunityPeople(ctx, tx, o.ID, contacts, staff)
+}
+
+// getFull is an opportunity with its contacts and staff.
+func getFull(ctx context.Context, q store.Querier, id int64) (store.Opportunity, error) {
+	o, err := store.GetOpportunity(ctx, q, id)
+	if err != nil {
+		return o, err
+	}
+	return o, store.LoadOpportunityPeople(ctx, q, &o)
 }
 
 // applyStageRules fixes the won stage at 100% and the lost stage at 0% and
@@ -233,27 +373,37 @@ func (s *Service) Create(in Input) (store.Opportunity, error) {
 	ctx := s.env.Ctx()
 	var out store.Opportunity
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
-		o, err := build(ctx, tx, in, store.Opportunity{})
-		if err != nil {
+		var err error
+		if out, err = CreateIn(ctx, tx, in); err != nil {
 			return err
 		}
-		id, err := store.InsertOpportunity(ctx, tx, o)
-		if err != nil {
-			return err
-		}
-		if err := store.InsertStageChange(ctx, tx, id, nil, o.StageID); err != nil {
-			return err
-		}
-		o.ID = id
-		if err := playbook.Moved(ctx, tx, o, 0, s.env.Today()); err != nil {
-			return err
-		}
-		if out, err = store.GetOpportunity(ctx, tx, id); err != nil {
-			return err
-		}
-		return oplog.Record(ctx, tx, oplog.Entry{Kind: "opportunity", ID: id, Name: out.Name, Action: oplog.Create, Owner: out.OwnerName, New: out})
+		return playbook.Moved(ctx, tx, out, 0, s.env.Today())
 	})
 	return out, err
+}
+
+// CreateIn is Create inside the caller's transaction (a lead's conversion).
+func CreateIn(ctx context.Context, tx store.Tx, in Input) (store.Opportunity, error) {
+	o, err := build(ctx, tx, in, store.Opportunity{})
+	if err != nil {
+		return o, err
+	}
+	id, err := store.InsertOpportunity(ctx, tx, o)
+	if err != nil {
+		return o, err
+	}
+	if err := store.InsertStageChange(ctx, tx, id, nil, o.StageID); err != nil {
+		return o, err
+	}
+	o.ID = id
+	if err := savePeople(ctx, tx, in, o); err != nil {
+		return o, err
+	}
+	out, err := getFull(ctx, tx, id)
+	if err != nil {
+		return out, err
+	}
+	return out, oplog.Record(ctx, tx, oplog.Entry{Kind: "opportunity", ID: id, Name: out.Name, Action: oplog.Create, Owner: out.OwnerName, New: out})
 }
 
 // Update edits an opportunity; a stage change is recorded in its history.
@@ -272,10 +422,16 @@ func (s *Service) Update(id int64, in Input) (store.Opportunity, error) {
 		if err := checkLiveOrders(ctx, tx, cur, o.StageID, in.ConfirmOrders); err != nil {
 			return err
 		}
+		if err := store.LoadOpportunityPeople(ctx, tx, &cur); err != nil {
+			return err
+		}
 		if err := s.write(ctx, tx, cur, o); err != nil {
 			return err
 		}
-		if out, err = store.GetOpportunity(ctx, tx, id); err != nil {
+		if err := savePeople(ctx, tx, in, o); err != nil {
+			return err
+		}
+		if out, err = getFull(ctx, tx, id); err != nil {
 			return err
 		}
 		return logChange(ctx, tx, cur, out)
@@ -295,6 +451,9 @@ func (s *Service) ChangeStage(id int64, m Move) (store.Opportunity, error) {
 		}
 		st, err := stage.Resolve(ctx, tx, m.StageID, cur.StageID)
 		if err != nil {
+			return err
+		}
+		if err := stage.CheckAdmits(ctx, tx, st, cur.Type); err != nil {
 			return err
 		}
 		o := cur
@@ -361,7 +520,15 @@ func MarkWon(ctx context.Context, tx store.Tx, id int64) (bool, error) {
 	if err != nil || cur.StageKind != store.KindOpen {
 		return false, err
 	}
-	won, err := store.StageByKind(ctx, tx, store.KindWon)
+	// The first won outcome the opportunity's type may use.
+	set, err := store.StageSetOfType(ctx, tx, cur.Type)
+	if err != nil {
+		return false, err
+	}
+	won, err := store.FirstStageOfKind(ctx, tx, store.KindWon, set)
+	if errors.Is(err, store.ErrNotFound) {
+		return false, apperr.Conflict("stageId", msg.StageNoOutcome, msg.P{"type": cur.Type, "kind": msg.KindWonWord})
+	}
 	if err != nil {
 		return false, err
 	}

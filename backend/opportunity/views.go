@@ -38,11 +38,14 @@ func (s *Service) Board(f Filter) (Board, error) {
 	if err := checkFilter(&f); err != nil {
 		return Board{}, err
 	}
+	s.monthView(&f)
 	ctx := s.env.Ctx()
 	stages, err := store.OrderedStages(ctx, s.st.DB)
 	if err != nil {
 		return Board{}, err
 	}
+	// A stage set's board shows its stages only (shared ones and its own).
+	stages = InSet(stages, f.StageSetID)
 	byStage := map[int64]store.StageTotal{}
 	totals, err := store.StageTotals(ctx, s.st.DB, f)
 	switch {
@@ -97,7 +100,23 @@ var Columns = []export.Column{
 }
 
 // viewNames word the built-in views for the filters sheet.
-var viewNames = map[string]msg.Key{store.KindOpen: msg.ViewOpen, store.KindWon: msg.ViewWon, store.KindLost: msg.ViewLost}
+var viewNames = map[string]msg.Key{store.KindOpen: msg.ViewOpen, store.KindWon: msg.ViewWon, store.KindLost: msg.ViewLost,
+	ViewCreatedMonth: msg.ViewCreatedMonth, ViewClosedMonth: msg.ViewClosedMonth}
+
+// InSet keeps the stages a stage set uses: the shared ones and its own
+// (setID 0: every stage, the "all types" choice).
+func InSet(stages []store.Stage, setID int64) []store.Stage {
+	if setID == 0 {
+		return stages
+	}
+	out := make([]store.Stage, 0, len(stages))
+	for _, st := range stages {
+		if st.SetID == 0 || st.SetID == setID {
+			out = append(out, st)
+		}
+	}
+	return out
+}
 
 // Export writes the opportunities of the current view to a file the user
 // picks, as CSV or XLSX (format), and returns its path, or "" when the user
@@ -114,6 +133,7 @@ func (s *Service) Export(f Filter, format string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	s.monthView(&f)
 	return export.Save(s.env, "销售机会", format, export.Table{Sheet: "销售机会", Columns: Columns, Filters: filters,
 		Rows: func(emit func(...any) error) error {
 			return store.EachOpportunity(ctx, s.st.DB, f, func(o store.Opportunity) error {
@@ -179,7 +199,8 @@ func (s *Service) ListViews() ([]View, error) {
 }
 
 // builtinViews are the names of the views that always exist.
-var builtinViews = []string{"所有", "成功销售机会", "预期销售机会", "All", "Won", "Open"}
+var builtinViews = []string{"所有", "成功销售机会", "预期销售机会", "本月创建", "本月完成", "All", "Won", "Open",
+	"Created this month", "Closed this month"}
 
 // SaveView saves the filter under a name; an existing view of that name is
 // replaced.

@@ -33,14 +33,14 @@ import (
 
 // Kinds of record that go to the bin, with their tables.
 var tables = map[string]string{"customer": "customers", "contact": "contacts", "opportunity": "opportunities",
-	"product": "products", "quote": "quotes", "order": "orders"}
+	"product": "products", "quote": "quotes", "order": "orders", "lead": "leads"}
 
 // kindOfTable is the bin kind (or another label) of a table, for messages.
 var kindOfTable = map[string]string{"customers": "customer", "contacts": "contact", "opportunities": "opportunity",
-	"products": "product", "quotes": "quote", "orders": "order"}
+	"products": "product", "quotes": "quote", "orders": "order", "leads": "lead"}
 
 var kindKeys = map[string]msg.Key{"customer": msg.KindCustomer, "contact": msg.KindContact, "opportunity": msg.KindOpportunity,
-	"product": msg.KindProduct, "quote": msg.KindQuote, "order": msg.KindOrder}
+	"product": msg.KindProduct, "quote": msg.KindQuote, "order": msg.KindOrder, "lead": msg.KindLead}
 
 var tableKeys = map[string]msg.Key{"owners": msg.LabelOwner, "stages": msg.LabelStage, "price_lists": msg.KindPriceList,
 	"categories": msg.KindCategory}
@@ -57,7 +57,7 @@ func label(table string) any {
 }
 
 // rank orders a batch restore: parents before what may belong to them.
-var rank = map[string]int{"customer": 0, "product": 0, "opportunity": 1, "contact": 1, "quote": 2, "order": 3}
+var rank = map[string]int{"customer": 0, "product": 0, "opportunity": 1, "contact": 1, "quote": 2, "order": 3, "lead": 4}
 
 // DefaultDays is how long the bin keeps an entry when the setting is unset.
 const DefaultDays = 30

@@ -125,9 +125,8 @@ func ListCustomers(ctx context.Context, q Querier, f CustomerFilter) ([]Customer
 			total = len(found)
 			ids = []int64{}
 			if len(found) > 0 && f.Offset < len(found) {
-				c, a := inInts("c.id", found)
-				if err := q.SelectContext(ctx, &ids, `SELECT c.id FROM customers c WHERE `+c+
-					` ORDER BY +c.name_py, c.id LIMIT ? OFFSET ?`, append(a, f.Limit, f.Offset)...); err != nil {
+				if err := q.SelectContext(ctx, &ids, `SELECT c.id FROM customers c WHERE c.id IN `+idList+
+					` ORDER BY +c.name_py, c.id LIMIT ? OFFSET ?`, idsJSON(found), f.Limit, f.Offset); err != nil {
 					return nil, 0, fmt.Errorf("list customers: %w", err)
 				}
 			}

@@ -89,6 +89,16 @@ func CustomerIDsByName(ctx context.Context, q Querier, names map[string]struct{}
 // about a tenth of its time. The checks are back on before the connection
 // is handed to anyone else.
 func (s *Store) ImportTx(ctx context.Context, fn func(tx Tx) error) error {
+	// The idle checkpoint is armed once the connection is back in the pool:
+	// a checkpoint falling due takes s.mu and then waits for the writer
+	// connection, so arming it (s.mu) while this function still held the
+	// connection deadlocked an import that outlasted idleCheckpoint.
+	committed := false
+	defer func() {
+		if committed {
+			s.wrote()
+		}
+	}()
 	conn, err := s.W.Connx(ctx)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
@@ -114,7 +124,7 @@ func (s *Store) ImportTx(ctx context.Context, fn func(tx Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return busy(fmt.Errorf("commit: %w", err))
 	}
-	s.wrote()
+	committed = true
 	return nil
 }
 
@@ -145,11 +155,22 @@ type ImportWriter struct {
 
 	oldCache int64
 
+	// firstCust is the first customer id the writer gave; the grams of
+	// its rows are added by Finish (see pauseGrams).
+	firstCust int64
+	// pausedGrams holds the SQL of the name-gram insert triggers the
+	// writer dropped, by table.
+	pausedGrams map[string]string
+	// monthDeltas are what new rows add to stage_month_totals meanwhile.
+	monthDeltas map[monthKey]*stageDelta
+
 	// pausedTrigger is the SQL of stage_totals_insert while the writer has
 	// it dropped (see pauseStageTotals); deltas are what the writer's rows
 	// add to the kept totals meanwhile.
 	pausedTrigger string
 	deltas        map[int64]*stageDelta
+	// createdDays does the same for opportunity_created_days (targets.go).
+	createdDays pausedCreatedDays
 }
 
 // stageDelta is what new rows add to one stage's kept totals, by the
@@ -174,7 +195,15 @@ func NewImportWriter(ctx context.Context, tx Tx) (*ImportWriter, error) {
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = -%d`, importCacheKiB)); err != nil {
 		return nil, fmt.Errorf("import: %w", err)
 	}
+	if err := w.createdDays.pause(ctx, tx); err != nil {
+		w.Close()
+		return nil, err
+	}
 	if err := w.pauseStageTotals(ctx); err != nil {
+		w.Close()
+		return nil, err
+	}
+	if err := w.pauseGrams(ctx); err != nil {
 		w.Close()
 		return nil, err
 	}
@@ -187,6 +216,7 @@ func NewImportWriter(ctx context.Context, tx Tx) (*ImportWriter, error) {
 		w.Close()
 		return nil, fmt.Errorf("import: %w", err)
 	}
+	w.firstCust = w.nextCust
 	var err error
 	if w.oppStmt, err = tx.PrepareContext(ctx, `INSERT INTO opportunities (id, `+oppColumns+`, created_at, updated_at, external_id)
 		VALUES (?, `+oppMarks+`, ?, ?, ?)`); err != nil {
@@ -232,8 +262,19 @@ func (w *ImportWriter) AddOpportunity(o Opportunity, closedAt string) (int64, er
 		return 0, fmt.Errorf("insert opportunity: %w", err)
 	}
 	if w.deltas != nil {
-		w.addDelta(o.StageID, o.AmountCents, int64(o.ProbabilityBP))
+		addDelta(w.deltas, o.StageID, o.AmountCents, int64(o.ProbabilityBP))
 	}
+	if _, ok := w.pausedGrams["stage_month_totals_insert"]; ok {
+		if w.monthDeltas == nil {
+			w.monthDeltas = map[monthKey]*stageDelta{}
+		}
+		month := o.ExpectedClose
+		if len(month) > 7 {
+			month = month[:7]
+		}
+		addDelta(w.monthDeltas, monthKey{o.StageID, month, o.Source}, o.AmountCents, int64(o.ProbabilityBP))
+	}
+	w.createdDays.add(o.OwnerID, created)
 	if closedAt != "" {
 		if w.closed == nil {
 			w.closed = map[int64]string{}
@@ -259,6 +300,9 @@ func (w *ImportWriter) Finish() error {
 	if err := w.resumeStageTotals(); err != nil {
 		return err
 	}
+	if err := w.resumeGrams(); err != nil {
+		return err
+	}
 	if w.nextOpp == w.firstOpp {
 		return nil
 	}
@@ -280,6 +324,7 @@ func (w *ImportWriter) Close() {
 	// Without Finish the transaction is normally rolled back, which brings
 	// the trigger back anyway; this keeps it right should it commit.
 	_ = w.resumeStageTotals()
+	_ = w.resumeGrams()
 	if w.oppStmt != nil {
 		w.oppStmt.Close()
 	}
@@ -323,11 +368,11 @@ func (w *ImportWriter) pauseStageTotals(ctx context.Context) error {
 // addDelta adds one new row to its stage's delta as the trigger would:
 // amount × probability saturates at the int64 maximum where SQLite's
 // product would have become a REAL converted back for the shift and mask.
-func (w *ImportWriter) addDelta(stageID, amount, prob int64) {
-	d := w.deltas[stageID]
+func addDelta[K comparable](deltas map[K]*stageDelta, key K, amount, prob int64) {
+	d := deltas[key]
 	if d == nil {
 		d = &stageDelta{}
-		w.deltas[stageID] = d
+		deltas[key] = d
 	}
 	d.n++
 	if sum := d.amount + amount; (amount > 0 && sum < d.amount) || (amount < 0 && sum > d.amount) {
@@ -346,6 +391,9 @@ func (w *ImportWriter) addDelta(stageID, amount, prob int64) {
 // resumeStageTotals adds the writer's deltas to the kept totals and puts
 // the trigger back.
 func (w *ImportWriter) resumeStageTotals() error {
+	if err := w.createdDays.resume(w.ctx, w.tx); err != nil {
+		return err
+	}
 	if w.pausedTrigger == "" {
 		return nil
 	}
@@ -365,5 +413,112 @@ func (w *ImportWriter) resumeStageTotals() error {
 		return fmt.Errorf("import: stage totals: %w", err)
 	}
 	w.pausedTrigger, w.deltas = "", nil
+	return nil
+}
+
+// pausedTriggers are the per-row insert triggers of migration 0025 the
+// writer pauses (pauseGrams), each with the statement that catches up on
+// the writer's rows of its table, given their id range.
+var pausedTriggers = []struct{ name, table, catchUp string }{
+	{"opportunity_grams_insert", "opportunities", addGramsSQL("opportunities")},
+	{"customer_grams_insert", "customers", addGramsSQL("customers")},
+	// Additive, so not caught up from the rows at the end (an upsert's
+	// update of a new row meanwhile adjusts from the row as inserted): the
+	// writer sums its rows per (stage, month, source) as it inserts them.
+	{"stage_month_totals_insert", "opportunities", ""},
+}
+
+// pauseGrams drops the triggers that add each new opportunity's and
+// customer's name grams and close-month totals, for the writer's
+// transaction, as pauseStageTotals does for the totals: per row they cost
+// a statement journal and a query each. resumeGrams adds what the writer's
+// rows contribute in one statement per trigger, grouped or sorted, so the
+// indexes grow in key order. Updates and deletes meanwhile keep their
+// triggers (which find nothing yet for new rows, and the final statements
+// read the rows as they are then).
+func (w *ImportWriter) pauseGrams(ctx context.Context) error {
+	for _, p := range pausedTriggers {
+		var sqls []string
+		if err := w.tx.SelectContext(ctx, &sqls, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`, p.name); err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+		if len(sqls) == 0 {
+			continue
+		}
+		if _, err := w.tx.ExecContext(ctx, `DROP TRIGGER `+p.name); err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+		if w.pausedGrams == nil {
+			w.pausedGrams = map[string]string{}
+		}
+		w.pausedGrams[p.name] = sqls[0]
+	}
+	return nil
+}
+
+// resumeGrams adds the writer's rows' part and puts the triggers back.
+func (w *ImportWriter) resumeGrams() error {
+	ranges := map[string][2]int64{
+		"opportunities": {w.firstOpp, w.nextOpp},
+		"customers":     {w.firstCust, w.nextCust},
+	}
+	for _, p := range pausedTriggers {
+		trigger, ok := w.pausedGrams[p.name]
+		if !ok {
+			continue
+		}
+		if p.catchUp == "" {
+			if err := w.addMonthDeltas(); err != nil {
+				return err
+			}
+		} else if r := ranges[p.table]; r[1] > r[0] {
+			if _, err := w.tx.ExecContext(w.ctx, p.catchUp, r[0], r[1]); err != nil {
+				return fmt.Errorf("import: %s: %w", p.name, err)
+			}
+		}
+		if _, err := w.tx.ExecContext(w.ctx, trigger); err != nil {
+			return fmt.Errorf("import: %s: %w", p.name, err)
+		}
+		delete(w.pausedGrams, p.name)
+	}
+	return nil
+}
+
+// addGramsSQL adds the grams of table's rows with ids in [?, ?), as the
+// insert trigger of migration 0025 would, in key order.
+func addGramsSQL(table string) string {
+	return `INSERT OR IGNORE INTO ` + gramTables[table] + ` (gram, id)
+		SELECT lower(substr(t.name, i.n, 2)), t.id
+		  FROM ` + table + ` t
+		  JOIN (WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < 
+		        (SELECT COALESCE(MAX(length(name)), 0) FROM ` + table + ` WHERE id >= ?1 AND id < ?2))
+		        SELECT n FROM i) i ON i.n <= length(t.name)
+		 WHERE t.id >= ?1 AND t.id < ?2
+		 ORDER BY 1, 2`
+}
+
+// monthKey is one row of stage_month_totals.
+type monthKey struct {
+	stageID       int64
+	month, source string
+}
+
+// addMonthDeltas adds the writer's rows to the totals by close month and
+// source, one upsert per group.
+func (w *ImportWriter) addMonthDeltas() error {
+	for k, d := range w.monthDeltas {
+		var amount any = d.amount
+		if d.amountOverflow {
+			amount = float64(d.amount) // a REAL, as the trigger's sum would be: readers then count
+		}
+		_, err := w.tx.ExecContext(w.ctx, `INSERT INTO stage_month_totals (stage_id, month, source, n, amount, w_hi, w_lo)
+			VALUES (?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (month, stage_id, source) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount,
+			w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo`, k.stageID, k.month, k.source, d.n, amount, d.wHi, d.wLo)
+		if err != nil {
+			return fmt.Errorf("import: stage month totals: %w", err)
+		}
+	}
+	w.monthDeltas = nil
 	return nil
 }

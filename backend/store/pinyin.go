@@ -92,17 +92,31 @@ func pinyinIDs(table, key string) (string, []any) {
 }
 
 // nameMatch is the condition that alias's name contains s, or, when s reads
-// as pinyin, that its pinyin keys start with it. The pinyin part is an
-// uncorrelated IN list on the id, built once per query from two index
-// ranges, so a scan that reads only the name index (and the id, which every
-// index holds) stays covered.
+// as pinyin, that its pinyin keys start with it. Both parts are
+// uncorrelated IN lists on the id, built once per query from index ranges:
+// the name's bigrams (migration 0025, gramIDs; candidates checked with LIKE
+// when s has three or more characters) and the pinyin keys.
 func nameMatch(alias, table, s string) (string, []any) {
-	cond := alias + `.name LIKE ? ESCAPE '\'`
-	args := []any{"%" + escapeLike(s) + "%"}
+	cond, args := nameContains(alias, table, s)
 	if key, ok := pinyin.Query(s); ok {
 		ids, a := pinyinIDs(table, key)
 		cond = `(` + cond + ` OR ` + alias + `.id IN (` + ids + `))`
 		args = append(args, a...)
 	}
 	return cond, args
+}
+
+// nameContains is the condition that alias's name contains s, the same
+// rows as name LIKE '%s%' (TestNameContainsIsLike compares them).
+func nameContains(alias, table, s string) (string, []any) {
+	like := "%" + escapeLike(s) + "%"
+	cond := alias + `.name LIKE ? ESCAPE '\'`
+	ids, a, exact, ok := gramIDs(table, s)
+	switch {
+	case !ok:
+		return cond, []any{like}
+	case exact:
+		return alias + `.id IN (` + ids + `)`, a
+	}
+	return `(` + alias + `.id IN (` + ids + `) AND ` + cond + `)`, append(a, like)
 }

@@ -492,7 +492,7 @@ func EachRecycleFact(ctx context.Context, q Querier, pools []int64, company int6
 		}
 		return out, rows.Err()
 	}
-	lastFU, err := load(`SELECT customer_id AS id, MAX(date) AS val FROM followups GROUP BY customer_id`)
+	lastFU, err := load(`SELECT customer_id AS id, MAX(date) AS val FROM followups WHERE customer_id IS NOT NULL GROUP BY customer_id`)
 	if err != nil {
 		return fmt.Errorf("recycle facts: %w", err)
 	}

@@ -50,25 +50,47 @@ func Search(ctx context.Context, q Querier, s string, limit int) ([]SearchHit, e
 		args        []any
 	}
 	var parts []part
+	// named adds a kind found by its name: its matches are collected first
+	// through the name bigrams (and pinyin keys) and, when not too many,
+	// sorted by name; walking the name index instead would look up every
+	// row before the first match, a whole table for a rare word.
+	named := func(kind, table, alias, sel, cond string, args []any) error {
+		var found []int64
+		if err := q.SelectContext(ctx, &found, `SELECT `+alias+`.id FROM `+table+` `+alias+` WHERE `+cond+` LIMIT ?`,
+			append(append([]any{}, args...), searchSortMax+1)...); err != nil {
+			return fmt.Errorf("search %ss: %w", kind, err)
+		}
+		order := ` ORDER BY ` + alias + `.name_py, ` + alias + `.id LIMIT ?`
+		if len(found) <= searchSortMax {
+			parts = append(parts, part{kind, sel + ` WHERE ` + alias + `.id IN ` + idList + ` ORDER BY +` + alias + `.name_py, ` +
+				alias + `.id LIMIT ?`, []any{idsJSON(found), limit}})
+			return nil
+		}
+		parts = append(parts, part{kind, sel + ` WHERE ` + cond + order, append(args, limit)})
+		return nil
+	}
 
 	name, a := nameMatch("c", "customers", s)
 	ph, pa := phone("c")
-	parts = append(parts, part{"customer", `SELECT 'customer' AS kind, c.id, c.name AS title, c.phone AS detail, c.id AS customer_id
-		FROM customers c WHERE ` + name + ` OR c.phone LIKE ? ESCAPE '\' OR ` + ph + `
-		ORDER BY c.name_py, c.id LIMIT ?`, concat(a, []any{like}, pa, []any{limit})})
+	if err := named("customer", "customers", "c", `SELECT 'customer' AS kind, c.id, c.name AS title, c.phone AS detail, c.id AS customer_id
+		FROM customers c`, name+` OR c.phone LIKE ? ESCAPE '\' OR `+ph, concat(a, []any{like}, pa)); err != nil {
+		return nil, err
+	}
 
 	name, a = nameMatch("ct", "contacts", s)
 	ph, pa = phone("ct")
-	parts = append(parts, part{"contact", `SELECT 'contact' AS kind, ct.id, ct.name AS title,
+	if err := named("contact", "contacts", "ct", `SELECT 'contact' AS kind, ct.id, ct.name AS title,
 		cu.name || CASE WHEN ct.phone <> '' THEN ' · ' || ct.phone ELSE '' END AS detail, ct.customer_id
-		FROM contacts ct JOIN customers cu ON cu.id = ct.customer_id
-		WHERE ` + name + ` OR ct.phone LIKE ? ESCAPE '\' OR ct.email LIKE ? ESCAPE '\' OR ` + ph + `
-		ORDER BY ct.name_py, ct.id LIMIT ?`, concat(a, []any{like, like}, pa, []any{limit})})
+		FROM contacts ct JOIN customers cu ON cu.id = ct.customer_id`,
+		name+` OR ct.phone LIKE ? ESCAPE '\' OR ct.email LIKE ? ESCAPE '\' OR `+ph, concat(a, []any{like, like}, pa)); err != nil {
+		return nil, err
+	}
 
 	name, a = nameMatch("o", "opportunities", s)
-	parts = append(parts, part{"opportunity", `SELECT 'opportunity' AS kind, o.id, o.name AS title, cu.name AS detail, o.customer_id
-		FROM opportunities o JOIN customers cu ON cu.id = o.customer_id
-		WHERE ` + name + ` ORDER BY o.name_py, o.id LIMIT ?`, concat(a, []any{limit})})
+	if err := named("opportunity", "opportunities", "o", `SELECT 'opportunity' AS kind, o.id, o.name AS title, cu.name AS detail, o.customer_id
+		FROM opportunities o JOIN customers cu ON cu.id = o.customer_id`, name, a); err != nil {
+		return nil, err
+	}
 
 	for _, doc := range []struct{ kind, table string }{{"quote", "quotes"}, {"order", "orders"}} {
 		parts = append(parts, part{doc.kind, `SELECT '` + doc.kind + `' AS kind, d.id, d.number AS title,
@@ -88,6 +110,11 @@ func Search(ctx context.Context, q Querier, s string, limit int) ([]SearchHit, e
 	}
 	return hits, nil
 }
+
+// searchSortMax is how many matches of a kind Search sorts; with more, the
+// name index's walk meets a match every few hundred rows at worst, and
+// gathering them all (one character: a tenth of the table) costs more.
+const searchSortMax = 2000
 
 // digitsOnly: s reads as a phone number (digits and the usual separators).
 func digitsOnly(s string) bool {

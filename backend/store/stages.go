@@ -20,17 +20,22 @@ type Stage struct {
 	ProbabilityBP int    `db:"probability_bp" json:"probabilityBp"`
 	Kind          string `db:"kind" json:"kind"`
 	Retired       bool   `db:"retired" json:"retired"`
+	// SetID is the stage set the stage belongs to; 0 is shared by every type.
+	SetID int64 `db:"set_id" json:"setId"`
 	// InUse counts the opportunities in this stage (filled by ListStages).
 	InUse int `db:"in_use" json:"inUse"`
 }
 
-const stageCols = `id, name, position, probability_bp, kind, retired`
+const stageCols = `id, name, position, probability_bp, kind, retired, COALESCE(set_id, 0) AS set_id`
 
 // ListStages returns every stage (retired too) in position order with usage counts.
 func ListStages(ctx context.Context, q Querier) ([]Stage, error) {
 	out := []Stage{}
+	// The usage counts are the kept per-stage counts (migration 0018):
+	// counting each stage's rows took 30-40 ms at 1,000,000 opportunities,
+	// and every form and the settings screen ask.
 	err := q.SelectContext(ctx, &out, `SELECT `+stageCols+`,
-		(SELECT COUNT(*) FROM opportunities o WHERE o.stage_id = s.id) AS in_use
+		COALESCE((SELECT t.n FROM stage_totals t WHERE t.stage_id = s.id), 0) AS in_use
 		FROM stages s ORDER BY position, id`)
 	if err != nil {
 		return nil, fmt.Errorf("list stages: %w", err)
@@ -63,7 +68,8 @@ func StageByName(ctx context.Context, q Querier, name string) (Stage, error) {
 	return s, notFound(err)
 }
 
-// StageByKind returns the won or lost stage.
+// StageByKind returns the first stage of a kind; with several outcomes
+// prefer FirstStageOfKind, which respects the type's stage set.
 func StageByKind(ctx context.Context, q Querier, kind string) (Stage, error) {
 	var s Stage
 	err := q.GetContext(ctx, &s, `SELECT `+stageCols+` FROM stages WHERE kind = ? ORDER BY position LIMIT 1`, kind)

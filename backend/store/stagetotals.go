@@ -25,7 +25,7 @@ const maxExactAmount = (1<<63 - 1) / 10000
 // the stage itself (view, stage ids) select whole rows of stage_totals.
 func (f OpportunityFilter) keptAnswers() bool {
 	return len(f.OwnerIDs) == 0 && len(f.Sources) == 0 && len(f.Types) == 0 && f.CustomerID == 0 &&
-		f.CloseFrom == "" && f.CloseTo == "" && f.query() == ""
+		f.CloseFrom == "" && f.CloseTo == "" && f.query() == "" && !f.extraFiltered()
 }
 
 type keptRow struct {
@@ -39,11 +39,13 @@ type keptRow struct {
 
 // KeptStageTotals returns the kept per-stage totals of the stages holding
 // opportunities that match f, by stage id, in a few rows' reads. ok is
-// false when they cannot answer: f has a condition other than view and
-// stages, a kept sum left 64 bits (SQLite made it a REAL), or an amount is
+// false when they cannot answer: f has a condition other than view,
+// stages, close dates and sources (those two from the totals by month and
+// source, keptMonthTotals), a kept sum left 64 bits (SQLite made it a REAL), or an amount is
 // too large for the split product to be exact; the caller then counts.
 func KeptStageTotals(ctx context.Context, q Querier, f OpportunityFilter) (out []KeptTotal, ok bool, err error) {
-	if !f.keptAnswers() {
+	byMonth := !f.keptAnswers() && f.monthAnswers()
+	if !f.keptAnswers() && !byMonth {
 		return nil, false, nil
 	}
 	var maxAmount int64
@@ -52,6 +54,9 @@ func KeptStageTotals(ctx context.Context, q Querier, f OpportunityFilter) (out [
 	}
 	if maxAmount > maxExactAmount {
 		return nil, false, nil
+	}
+	if byMonth {
+		return keptMonthTotals(ctx, q, f)
 	}
 	cond := ""
 	var args []any

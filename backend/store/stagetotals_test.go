@@ -8,6 +8,7 @@ import (
 	"math/rand"
 	"reflect"
 	"testing"
+	"time"
 
 	"funneldesk/backend/store"
 	"funneldesk/backend/store/storetest"
@@ -42,6 +43,7 @@ func freshTotals(t *testing.T, st *store.Store) []store.KeptTotal {
 
 func wantKeptEqualsFresh(t *testing.T, st *store.Store, step string) {
 	t.Helper()
+	wantTargetFactsKept(t, st.DB, step)
 	kept, ok, err := store.KeptStageTotals(context.Background(), st.DB, store.OpportunityFilter{})
 	if err != nil || !ok {
 		t.Fatalf("%s: kept totals: ok %v, %v", step, ok, err)
@@ -52,6 +54,9 @@ func wantKeptEqualsFresh(t *testing.T, st *store.Store, step string) {
 	if fresh := freshTotals(t, st); !reflect.DeepEqual(kept, fresh) {
 		t.Fatalf("%s: kept totals\n%+v\nwant a fresh count's\n%+v", step, kept, fresh)
 	}
+	// The name bigrams (migration 0025) are kept by every write alike.
+	wantGramsFresh(t, st.DB, step)
+	wantMonthTotalsFresh(t, st.DB, step)
 	// A stage emptied by the writes keeps a row of zeros, nothing else.
 	var stray int
 	if err := st.DB.Get(&stray, `SELECT COUNT(*) FROM stage_totals WHERE n = 0 AND (amount <> 0 OR w_hi <> 0 OR w_lo <> 0)`); err != nil || stray != 0 {
@@ -73,8 +78,15 @@ func TestKeptStageTotals(t *testing.T) {
 	rng := rand.New(rand.NewSource(7))
 	newOpp := func(i int) store.Opportunity {
 		s := stages[rng.Intn(len(stages))]
+		// Close dates around 2026 (some none) and a few sources, for the
+		// totals by month and source.
+		closeDate := ""
+		if rng.Intn(8) > 0 {
+			closeDate = time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.Intn(600)).Format("2006-01-02")
+		}
 		return store.Opportunity{Name: fmt.Sprintf("机会%d", i), CustomerID: cust, OwnerID: owner,
-			AmountCents: rng.Int63n(1_000_000_000), StageID: s.ID, ProbabilityBP: rng.Intn(10001)}
+			AmountCents: rng.Int63n(1_000_000_000), StageID: s.ID, ProbabilityBP: rng.Intn(10001),
+			ExpectedClose: closeDate, Source: []string{"", "展会", "电话营销"}[rng.Intn(3)]}
 	}
 	var ids []int64
 	tx := func(fn func(tx store.Tx) error) {
@@ -108,6 +120,15 @@ func TestKeptStageTotals(t *testing.T) {
 					return err
 				}
 				o.AmountCents += 12345
+				if err := store.UpdateOpportunity(ctx, q, o); err != nil {
+					return err
+				}
+				// A new close month and source move it between month rows.
+				o, err = store.GetOpportunity(ctx, q, ids[5])
+				if err != nil {
+					return err
+				}
+				o.ExpectedClose, o.Source = "2026-02-14", "新来源"
 				return store.UpdateOpportunity(ctx, q, o)
 			})
 		}},

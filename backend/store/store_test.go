@@ -328,12 +328,8 @@ func TestSchemaConstraints(t *testing.T) {
 		name string
 		run  func() error
 	}{
-		{"second won stage", func() error {
-			_, err := InsertStage(ctx, st.W, Stage{Name: "又成了", ProbabilityBP: 10000, Kind: KindWon})
-			return err
-		}},
-		{"second lost stage", func() error {
-			_, err := InsertStage(ctx, st.W, Stage{Name: "又丢了", ProbabilityBP: 0, Kind: KindLost})
+		{"unknown stage kind", func() error {
+			_, err := InsertStage(ctx, st.W, Stage{Name: "半成", ProbabilityBP: 5000, Kind: "half"})
 			return err
 		}},
 		{"duplicate stage name", func() error {

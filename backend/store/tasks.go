@@ -455,13 +455,16 @@ func HasStageTask(ctx context.Context, q Querier, oppID, stageID, actionID int64
 	return n > 0, err
 }
 
-// NextOpenStage returns the first open, not retired stage after position,
-// or ErrNotFound.
-func NextOpenStage(ctx context.Context, q Querier, position int) (Stage, error) {
-	var s Stage
-	err := q.GetContext(ctx, &s, `SELECT `+stageCols+` FROM stages WHERE kind = 'open' AND retired = 0 AND position > ?
-		ORDER BY position, id LIMIT 1`, position)
-	return s, notFound(err)
+// OpenStagesAfter returns the open, not retired stages after position, in
+// funnel order.
+func OpenStagesAfter(ctx context.Context, q Querier, position int) ([]Stage, error) {
+	out := []Stage{}
+	err := q.SelectContext(ctx, &out, `SELECT `+stageCols+` FROM stages WHERE kind = 'open' AND retired = 0 AND position > ?
+		ORDER BY position, id`, position)
+	if err != nil {
+		return nil, fmt.Errorf("open stages: %w", err)
+	}
+	return out, nil
 }
 
 // TaskOfFollowUp returns the id of the task made from a follow-up's next

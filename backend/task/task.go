@@ -19,6 +19,7 @@ import (
 	"funneldesk/backend/msg"
 	"funneldesk/backend/oplog"
 	"funneldesk/backend/opportunity"
+	"funneldesk/backend/stage"
 	"funneldesk/backend/store"
 	"funneldesk/backend/svc"
 	"funneldesk/backend/validate"
@@ -391,17 +392,26 @@ func (s *Service) autoPromote(ctx context.Context, tx store.Tx, oppID, stageID i
 	if err != nil {
 		return "", err
 	}
-	next, err := store.NextOpenStage(ctx, tx, st.Position)
-	if errors.Is(err, store.ErrNotFound) {
-		return "", nil
-	}
+	// The next open stage the opportunity's type may be in (its stage set's
+	// or a shared one); none: it stays.
+	after, err := store.OpenStagesAfter(ctx, tx, st.Position)
 	if err != nil {
 		return "", err
 	}
-	if _, err := opportunity.Promote(ctx, tx, oppID, next.ID, s.env.Today()); err != nil {
-		return "", err
+	for _, next := range after {
+		ok, err := stage.Admits(ctx, tx, next, o.Type)
+		if err != nil {
+			return "", err
+		}
+		if !ok {
+			continue
+		}
+		if _, err := opportunity.Promote(ctx, tx, oppID, next.ID, s.env.Today()); err != nil {
+			return "", err
+		}
+		return next.Name, nil
 	}
-	return next.Name, nil
+	return "", nil
 }
 
 // Delete removes a task.

@@ -13,12 +13,17 @@ const sizes = [{ width: 1024, height: 700 }, { width: 1280, height: 820 }]
 const langs = ['zh-CN', 'en']
 const screens = [
   { name: 'dashboard', route: '/' },
+  { name: 'leads', route: '/leads' },
+  { name: 'lead-report', route: '/leads', click: '[data-test="lead-tab-report"]' },
   { name: 'customers', route: '/customers' },
   { name: 'pool', route: '/pool' },
   { name: 'opportunities', route: '/opportunities' },
   { name: 'board', route: '/opportunities', board: true },
   { name: 'tasks', route: '/tasks' },
   { name: 'funnel', route: '/funnel' },
+  { name: 'targets', route: '/targets' },
+  { name: 'targets-achievement', route: '/targets', click: '#tab-achievement' },
+  { name: 'targets-forecast', route: '/targets', click: '#tab-forecast' },
   { name: 'products', route: '/products' },
   { name: 'quotes', route: '/quotes' },
   { name: 'orders', route: '/orders' },
@@ -145,10 +150,12 @@ async function checkScreens(srv, label) {
         for (const s of screens) {
           await page.goto(srv.url + '#' + s.route)
           await page.waitForSelector('.el-main .page, .el-main .panel')
+          if (s.click) await page.click(s.click)
           if (s.board) {
             await page.click('[data-test="mode-board"]')
             await page.waitForSelector('[data-test="board"], .board', { timeout: 5000 }).catch(() => undefined)
           }
+          if (s.click) await page.click(s.click)
           await page.waitForLoadState('networkidle')
           await page.waitForTimeout(300)
           const name = `layout-${label}-${lang}-${size.width}-${s.name}`
@@ -229,6 +236,16 @@ async function fillHuge(srv) {
       customerId: c.id, opportunityId: o.id, leadId: 0, result: '',
     })
     pooled.push(c.id)
+  }
+  // Leads with long names, one converted to a long customer.
+  for (let i = 0; i < 12; i++) {
+    const l = await srv.call('lead.Service.Create', { name: `全国分支机构客户关系管理系统采购意向线索第${i + 1}条`,
+      company: `中华人民共和国长名称国际贸易线索集团股份有限公司第${i + 1}分公司`, contactName: '欧阳长名字联系人先生',
+      phone: '+86 (0571) 8777-6666 ext 4321', email: 'very.long.contact.name@example-international-trading.com',
+      source: '全国行业展会与线上推广活动', ownerId: owner.id, notes: '' })
+    if (i === 0) await srv.call('lead.Service.Convert', { leadId: l.id, customerId: 0, customerName: '', contactName: '', contactTitle: '',
+      createOpportunity: false, opportunityName: '', stageId: 0, amount: '', expectedClose: '' })
+    if (i === 1) await srv.call('lead.Service.SetStatus', { ids: [l.id], status: 'invalid', reason: '客户联系人已离职且公司电话无人接听需要重新核实' })
   }
   // The pool, the recycle bin and the operation log with long names in them.
   const [admin] = await srv.call('owner.Service.List', false)

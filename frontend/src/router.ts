@@ -6,11 +6,13 @@ export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/', name: 'dashboard', component: () => import('./views/DashboardView.vue') },
+    { path: '/leads', name: 'leads', component: () => import('./views/LeadsView.vue') },
     { path: '/customers', name: 'customers', component: () => import('./views/CustomersView.vue') },
     { path: '/pool', name: 'pool', component: () => import('./views/PoolView.vue') },
     { path: '/opportunities', name: 'opportunities', component: () => import('./views/OpportunitiesView.vue') },
     { path: '/tasks', name: 'tasks', component: () => import('./views/TasksView.vue') },
     { path: '/funnel', name: 'funnel', component: () => import('./views/FunnelView.vue') },
+    { path: '/targets', name: 'targets', component: () => import('./views/TargetsView.vue') },
     { path: '/import', name: 'import', component: () => import('./views/ImportView.vue') },
     { path: '/imports', name: 'imports', component: () => import('./views/ImportHistoryView.vue') },
     { path: '/products', name: 'products', component: () => import('./views/ProductsView.vue') },

@@ -17,7 +17,7 @@ export type ChartSize = 'screen' | 'print'
 
 /** blankFunnelFilter is "everything": all owners, all dates, any type and source. */
 export function blankFunnelFilter(): FunnelFilter {
-  return { ownerId: 0, from: '', to: '', type: '', source: '' }
+  return { ownerId: 0, from: '', to: '', type: '', source: '', stageSetId: 0 }
 }
 
 export const funnel = {

@@ -14,8 +14,8 @@ export const opportunities = {
     call(() => svc.List(opportunity.ListRequest.createFrom({ filter: toWire(filter), page, pageSize }))),
   board: (filter: OpportunityFilter): Promise<Board> => call(() => svc.Board(toWire(filter))),
   get: (id: number): Promise<OpportunityDetail> => call(() => svc.Get(id)),
-  create: (input: OpportunityInput): Promise<Opportunity> => changed(call(() => svc.Create(input)), 'opportunities'),
-  update: (id: number, input: OpportunityInput): Promise<Opportunity> => changed(call(() => svc.Update(id, input)), 'opportunities'),
+  create: (input: OpportunityInput): Promise<Opportunity> => changed(call(() => svc.Create(opportunity.Input.createFrom(input))), 'opportunities'),
+  update: (id: number, input: OpportunityInput): Promise<Opportunity> => changed(call(() => svc.Update(id, opportunity.Input.createFrom(input))), 'opportunities'),
   changeStage: (id: number, move: Move): Promise<Opportunity> => changed(call(() => svc.ChangeStage(id, move)), 'opportunities'),
   /** markWon moves an open opportunity to the won stage (a signed order's answer). */
   markWon: (id: number): Promise<Opportunity> => changed(call(() => svc.MarkWon(id)), 'opportunities'),

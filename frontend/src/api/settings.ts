@@ -11,5 +11,8 @@ export const settings = {
   setOrderWins: (mode: string): Promise<Settings> => call(() => svc.SetOrderWins(mode)),
   loadDemo: (): Promise<Settings> => changed(call(() => svc.LoadDemo()), 'opportunities', 'customers', 'owners', 'stages'),
   declineDemo: (): Promise<Settings> => call(() => svc.DeclineDemo()),
+  /** listColumns is the columns the user chose for a list ([]: its defaults). */
+  listColumns: (list: string): Promise<string[]> => call(() => svc.ListColumns(list)),
+  setListColumns: (list: string, columns: string[]): Promise<string[]> => call(() => svc.SetListColumns(list, columns)),
   removeDemo: (): Promise<Settings> => changed(call(() => svc.RemoveDemo()), 'opportunities', 'customers', 'owners'),
 }

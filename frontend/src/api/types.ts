@@ -19,7 +19,8 @@ export type CustomerDetail = customer.Detail
 export type CustomerOptions = customer.Options
 export type ContactInput = customer.ContactInput
 
-export type OpportunityInput = opportunity.Input
+/** OpportunityInput is an opportunity as the form sends it (a plain object). */
+export type OpportunityInput = Omit<opportunity.Input, 'convertValues'>
 export type OpportunityPage = opportunity.Page
 export type OpportunityDetail = opportunity.Detail
 export type OpportunityOptions = opportunity.Options
@@ -30,6 +31,8 @@ export type SavedView = opportunity.View
 
 export type OwnerInput = owner.Input
 export type StageInput = stage.Input
+export type StageSet = store.StageSet
+export type StageSetInput = stage.SetInput
 export type Settings = settings.Settings
 
 /** Sort keys the opportunity list accepts (server side). */
@@ -37,7 +40,7 @@ export type SortKey = 'expectedClose' | 'name' | 'amount' | 'probability' | 'upd
 
 /** OpportunityFilter is the list/board/export filter, every field optional. */
 export interface OpportunityFilter {
-  view?: '' | 'all' | 'won' | 'open' | 'lost'
+  view?: '' | 'all' | 'won' | 'open' | 'lost' | 'createdMonth' | 'closedMonth'
   stageIds?: number[]
   ownerIds?: number[]
   sources?: string[]
@@ -45,6 +48,8 @@ export interface OpportunityFilter {
   customerId?: number
   closeFrom?: string
   closeTo?: string
+  /** stageSetId: only the types of that stage set (0 or absent: every type). */
+  stageSetId?: number
   query?: string
   sort?: SortKey | ''
   desc?: boolean
@@ -61,6 +66,11 @@ export function toWire(f: OpportunityFilter): store.OpportunityFilter {
     customerId: f.customerId ?? 0,
     closeFrom: f.closeFrom ?? '',
     closeTo: f.closeTo ?? '',
+    stageSetId: f.stageSetId ?? 0,
+    createdFrom: '',
+    createdTo: '',
+    closedFrom: '',
+    closedTo: '',
     query: f.query ?? '',
     sort: f.sort ?? '',
     desc: f.desc ?? false,

@@ -401,7 +401,7 @@ const en: Messages = {
     addStage: 'Add stage',
     editStage: 'Edit stage',
     probabilityPercent: 'Default probability (%)',
-    stageHint: 'There is exactly one won and one lost stage; they cannot be retired or deleted. A retired stage cannot be chosen again; opportunities already in it stay.',
+    stageHint: 'A retired stage cannot be chosen again; opportunities already in it stay.',
     database: 'Database file',
     language: 'Language',
   },

@@ -23,6 +23,14 @@ import i9b2Zh from './issue9b2.zh-CN'
 import i9b2En from './issue9b2.en'
 import i9cZh from './issue9c.zh-CN'
 import i9cEn from './issue9c.en'
+import rfZh from './reportframe.zh-CN'
+import rfEn from './reportframe.en'
+import ssZh from './stagesets.zh-CN'
+import ssEn from './stagesets.en'
+import leadsZh from './leads.zh-CN'
+import leadsEn from './leads.en'
+import targetsZh from './targets.zh-CN'
+import targetsEn from './targets.en'
 import tasksZh from './tasks.zh-CN'
 import tasksEn from './tasks.en'
 
@@ -36,7 +44,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...bizZh, ...fuZh, ...recycleZh, ...poolZh, ...i9bZh, ...i9aZh, ...backupZh, ...i9b2Zh, ...i9cZh, ...tasksZh }, en: { ...en, ...bizEn, ...fuEn, ...recycleEn, ...poolEn, ...i9bEn, ...i9aEn, ...backupEn, ...i9b2En, ...i9cEn, ...tasksEn } },
+  messages: { 'zh-CN': { ...zhCN, ...bizZh, ...fuZh, ...recycleZh, ...poolZh, ...i9bZh, ...i9aZh, ...backupZh, ...i9b2Zh, ...i9cZh, ...rfZh, ...ssZh, ...leadsZh, ...targetsZh, ...tasksZh }, en: { ...en, ...bizEn, ...fuEn, ...recycleEn, ...poolEn, ...i9bEn, ...i9aEn, ...backupEn, ...i9b2En, ...i9cEn, ...rfEn, ...ssEn, ...leadsEn, ...targetsEn, ...tasksEn } },
   missingWarn: false,
   fallbackWarn: false,
 })

@@ -399,7 +399,7 @@ const zhCN = {
     addStage: '添加阶段',
     editStage: '编辑阶段',
     probabilityPercent: '默认可能性(%)',
-    stageHint: '成功和失败阶段各只有一个，不能停用或删除；停用的阶段不能再选用，已在其中的销售机会保留。',
+    stageHint: '停用的阶段不能再选用，已在其中的销售机会保留。',
     database: '数据库文件',
     language: '界面语言',
   },

@@ -2,11 +2,12 @@
 // choices. State only; the rules stay in the backend.
 import { computed, reactive, ref } from 'vue'
 import { customers, events, followups, opportunities, owners, stages } from '../api'
-import type { Owner, Stage } from '../api'
+import type { Owner, Stage, StageSet } from '../api'
 
 export const lookups = reactive({
   owners: [] as Owner[],
   stages: [] as Stage[],
+  stageSets: [] as StageSet[],
   classifications: [] as string[],
   followUpMethods: [] as string[],
   types: [] as string[],
@@ -26,7 +27,9 @@ export async function refreshOwners() {
 }
 
 export async function refreshStages() {
-  lookups.stages = await stages.list()
+  const [st, sets] = await Promise.all([stages.list(), stages.listSets()])
+  lookups.stages = st
+  lookups.stageSets = sets
 }
 
 export async function refreshSources() {
@@ -36,9 +39,10 @@ export async function refreshSources() {
 }
 
 export async function refreshLookups() {
-  const [ow, st, co, oo, fo] = await Promise.all([owners.list(true), stages.list(), customers.options(), opportunities.options(), followups.options()])
+  const [ow, st, co, oo, fo, sets] = await Promise.all([owners.list(true), stages.list(), customers.options(), opportunities.options(), followups.options(), stages.listSets()])
   lookups.owners = ow
   lookups.stages = st
+  lookups.stageSets = sets
   lookups.classifications = co.classifications ?? []
   lookups.followUpMethods = fo.methods ?? []
   lookups.types = oo.types ?? []

@@ -631,6 +631,7 @@ export namespace dashboard {
 export namespace followup {
 	
 	export class Input {
+	    leadId: number;
 	    customerId: number;
 	    contactId: number;
 	    opportunityId: number;
@@ -647,6 +648,7 @@ export namespace followup {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.leadId = source["leadId"];
 	        this.customerId = source["customerId"];
 	        this.contactId = source["contactId"];
 	        this.opportunityId = source["opportunityId"];
@@ -659,6 +661,7 @@ export namespace followup {
 	    }
 	}
 	export class Of {
+	    leadId: number;
 	    customerId: number;
 	    contactId: number;
 	    opportunityId: number;
@@ -669,6 +672,7 @@ export namespace followup {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.leadId = source["leadId"];
 	        this.customerId = source["customerId"];
 	        this.contactId = source["contactId"];
 	        this.opportunityId = source["opportunityId"];
@@ -757,6 +761,7 @@ export namespace funnel {
 	    to: string;
 	    type: string;
 	    source: string;
+	    stageSetId: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Filter(source);
@@ -769,6 +774,7 @@ export namespace funnel {
 	        this.to = source["to"];
 	        this.type = source["type"];
 	        this.source = source["source"];
+	        this.stageSetId = source["stageSetId"];
 	    }
 	}
 	export class ChartRequest {
@@ -829,6 +835,7 @@ export namespace funnel {
 	    name: string;
 	    kind: string;
 	    retired: boolean;
+	    setId: number;
 	    count: number;
 	    countShare: number;
 	    amountCents: number;
@@ -846,6 +853,7 @@ export namespace funnel {
 	        this.name = source["name"];
 	        this.kind = source["kind"];
 	        this.retired = source["retired"];
+	        this.setId = source["setId"];
 	        this.count = source["count"];
 	        this.countShare = source["countShare"];
 	        this.amountCents = source["amountCents"];
@@ -859,6 +867,7 @@ export namespace funnel {
 	    ownerName: string;
 	    stages: Row[];
 	    total: Total;
+	    sets: store.StageSet[];
 	    generatedAt: string;
 	
 	    static createFrom(source: any = {}) {
@@ -871,6 +880,7 @@ export namespace funnel {
 	        this.ownerName = source["ownerName"];
 	        this.stages = this.convertValues(source["stages"], Row);
 	        this.total = this.convertValues(source["total"], Total);
+	        this.sets = this.convertValues(source["sets"], store.StageSet);
 	        this.generatedAt = source["generatedAt"];
 	    }
 	
@@ -1308,6 +1318,339 @@ export namespace importer {
 
 }
 
+export namespace lead {
+	
+	export class ConvertCheck {
+	    customerName: string;
+	    contactName: string;
+	    duplicates: pool.Duplicate[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ConvertCheck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.customerName = source["customerName"];
+	        this.contactName = source["contactName"];
+	        this.duplicates = this.convertValues(source["duplicates"], pool.Duplicate);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ConvertInput {
+	    leadId: number;
+	    customerId: number;
+	    customerName: string;
+	    contactName: string;
+	    contactTitle: string;
+	    createOpportunity: boolean;
+	    opportunityName: string;
+	    stageId: number;
+	    amount: string;
+	    expectedClose: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConvertInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.leadId = source["leadId"];
+	        this.customerId = source["customerId"];
+	        this.customerName = source["customerName"];
+	        this.contactName = source["contactName"];
+	        this.contactTitle = source["contactTitle"];
+	        this.createOpportunity = source["createOpportunity"];
+	        this.opportunityName = source["opportunityName"];
+	        this.stageId = source["stageId"];
+	        this.amount = source["amount"];
+	        this.expectedClose = source["expectedClose"];
+	    }
+	}
+	export class Converted {
+	    lead: store.Lead;
+	    customer: store.Customer;
+	    contact: store.Contact;
+	    opportunity: store.Opportunity;
+	    linked: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Converted(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.lead = this.convertValues(source["lead"], store.Lead);
+	        this.customer = this.convertValues(source["customer"], store.Customer);
+	        this.contact = this.convertValues(source["contact"], store.Contact);
+	        this.opportunity = this.convertValues(source["opportunity"], store.Opportunity);
+	        this.linked = source["linked"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Filter {
+	    query: string;
+	    status: string;
+	    ownerId: number;
+	    source: string;
+	    createdFrom: string;
+	    createdTo: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = source["query"];
+	        this.status = source["status"];
+	        this.ownerId = source["ownerId"];
+	        this.source = source["source"];
+	        this.createdFrom = source["createdFrom"];
+	        this.createdTo = source["createdTo"];
+	    }
+	}
+	export class Input {
+	    name: string;
+	    company: string;
+	    contactName: string;
+	    phone: string;
+	    email: string;
+	    source: string;
+	    ownerId: number;
+	    notes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.company = source["company"];
+	        this.contactName = source["contactName"];
+	        this.phone = source["phone"];
+	        this.email = source["email"];
+	        this.source = source["source"];
+	        this.ownerId = source["ownerId"];
+	        this.notes = source["notes"];
+	    }
+	}
+	export class ListRequest {
+	    filter: Filter;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ListRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filter = this.convertValues(source["filter"], Filter);
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Options {
+	    statuses: string[];
+	    sources: string[];
+	    today: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Options(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.statuses = source["statuses"];
+	        this.sources = source["sources"];
+	        this.today = source["today"];
+	    }
+	}
+	export class Page {
+	    items: store.Lead[];
+	    total: number;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Page(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], store.Lead);
+	        this.total = source["total"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RateRow {
+	    key: string;
+	    ownerId: number;
+	    total: number;
+	    converted: number;
+	    invalid: number;
+	    rateBp: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RateRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.ownerId = source["ownerId"];
+	        this.total = source["total"];
+	        this.converted = source["converted"];
+	        this.invalid = source["invalid"];
+	        this.rateBp = source["rateBp"];
+	    }
+	}
+	export class Report {
+	    by: string;
+	    from: string;
+	    to: string;
+	    rows: RateRow[];
+	    total: RateRow;
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.by = source["by"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.rows = this.convertValues(source["rows"], RateRow);
+	        this.total = this.convertValues(source["total"], RateRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReportRequest {
+	    by: string;
+	    from: string;
+	    to: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.by = source["by"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	    }
+	}
+	export class StatusChange {
+	    ids: number[];
+	    status: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StatusChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ids = source["ids"];
+	        this.status = source["status"];
+	        this.reason = source["reason"];
+	    }
+	}
+
+}
+
 export namespace oplog {
 	
 	export class Change {
@@ -1544,9 +1887,25 @@ export namespace opportunity {
 		}
 	}
 	
+	export class ContactRole {
+	    contactId: number;
+	    role: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ContactRole(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.contactId = source["contactId"];
+	        this.role = source["role"];
+	    }
+	}
 	export class Detail {
 	    opportunity: store.Opportunity;
 	    history: store.StageChange[];
+	    contacts: store.OppContact[];
+	    staff: store.OppStaff[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Detail(source);
@@ -1556,6 +1915,8 @@ export namespace opportunity {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.opportunity = this.convertValues(source["opportunity"], store.Opportunity);
 	        this.history = this.convertValues(source["history"], store.StageChange);
+	        this.contacts = this.convertValues(source["contacts"], store.OppContact);
+	        this.staff = this.convertValues(source["staff"], store.OppStaff);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1591,6 +1952,9 @@ export namespace opportunity {
 	    description: string;
 	    lostReason: string;
 	    competitor: string;
+	    priority: string;
+	    contacts: ContactRole[];
+	    staffIds: number[];
 	    confirmOrders: boolean;
 	
 	    static createFrom(source: any = {}) {
@@ -1613,8 +1977,29 @@ export namespace opportunity {
 	        this.description = source["description"];
 	        this.lostReason = source["lostReason"];
 	        this.competitor = source["competitor"];
+	        this.priority = source["priority"];
+	        this.contacts = this.convertValues(source["contacts"], ContactRole);
+	        this.staffIds = source["staffIds"];
 	        this.confirmOrders = source["confirmOrders"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class ListRequest {
 	    filter: store.OpportunityFilter;
@@ -3655,6 +4040,33 @@ export namespace report {
 
 }
 
+export namespace reportframe {
+	
+	export class Filters {
+	    from: string;
+	    to: string;
+	    ownerIds: number[];
+	    teamId: number;
+	    type: string;
+	    source: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filters(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.ownerIds = source["ownerIds"];
+	        this.teamId = source["teamId"];
+	        this.type = source["type"];
+	        this.source = source["source"];
+	    }
+	}
+
+}
+
 export namespace search {
 	
 	export class Results {
@@ -3725,6 +4137,8 @@ export namespace stage {
 	    name: string;
 	    probability: string;
 	    after: number;
+	    kind: string;
+	    setId: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Input(source);
@@ -3735,6 +4149,22 @@ export namespace stage {
 	        this.name = source["name"];
 	        this.probability = source["probability"];
 	        this.after = source["after"];
+	        this.kind = source["kind"];
+	        this.setId = source["setId"];
+	    }
+	}
+	export class SetInput {
+	    name: string;
+	    types: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SetInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.types = source["types"];
 	    }
 	}
 
@@ -4117,6 +4547,8 @@ export namespace store {
 	export class FollowUp {
 	    id: number;
 	    customerId: number;
+	    leadId: number;
+	    leadName: string;
 	    contactId: number;
 	    opportunityId: number;
 	    customerName: string;
@@ -4140,6 +4572,8 @@ export namespace store {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
 	        this.customerId = source["customerId"];
+	        this.leadId = source["leadId"];
+	        this.leadName = source["leadName"];
 	        this.contactId = source["contactId"];
 	        this.opportunityId = source["opportunityId"];
 	        this.customerName = source["customerName"];
@@ -4283,6 +4717,58 @@ export namespace store {
 	    }
 	}
 	
+	export class Lead {
+	    id: number;
+	    name: string;
+	    company: string;
+	    contactName: string;
+	    phone: string;
+	    email: string;
+	    source: string;
+	    ownerId: number;
+	    ownerName: string;
+	    status: string;
+	    invalidReason: string;
+	    notes: string;
+	    customerId: number;
+	    customerName: string;
+	    contactId: number;
+	    contactRecordName: string;
+	    opportunityId: number;
+	    opportunityName: string;
+	    convertedAt: string;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Lead(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.company = source["company"];
+	        this.contactName = source["contactName"];
+	        this.phone = source["phone"];
+	        this.email = source["email"];
+	        this.source = source["source"];
+	        this.ownerId = source["ownerId"];
+	        this.ownerName = source["ownerName"];
+	        this.status = source["status"];
+	        this.invalidReason = source["invalidReason"];
+	        this.notes = source["notes"];
+	        this.customerId = source["customerId"];
+	        this.customerName = source["customerName"];
+	        this.contactId = source["contactId"];
+	        this.contactRecordName = source["contactRecordName"];
+	        this.opportunityId = source["opportunityId"];
+	        this.opportunityName = source["opportunityName"];
+	        this.convertedAt = source["convertedAt"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
 	export class Line {
 	    id: number;
 	    position: number;
@@ -4313,6 +4799,36 @@ export namespace store {
 	        this.totalCents = source["totalCents"];
 	    }
 	}
+	export class OppContact {
+	    contactId: number;
+	    name: string;
+	    role: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OppContact(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.contactId = source["contactId"];
+	        this.name = source["name"];
+	        this.role = source["role"];
+	    }
+	}
+	export class OppStaff {
+	    ownerId: number;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OppStaff(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ownerId = source["ownerId"];
+	        this.name = source["name"];
+	    }
+	}
 	export class Opportunity {
 	    id: number;
 	    name: string;
@@ -4333,10 +4849,13 @@ export namespace store {
 	    description: string;
 	    lostReason: string;
 	    competitor: string;
+	    priority: string;
 	    createdAt: string;
 	    updatedAt: string;
 	    externalId: string;
 	    lastFollowupAt: string;
+	    contactsText: string;
+	    staffText: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Opportunity(source);
@@ -4363,10 +4882,13 @@ export namespace store {
 	        this.description = source["description"];
 	        this.lostReason = source["lostReason"];
 	        this.competitor = source["competitor"];
+	        this.priority = source["priority"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
 	        this.externalId = source["externalId"];
 	        this.lastFollowupAt = source["lastFollowupAt"];
+	        this.contactsText = source["contactsText"];
+	        this.staffText = source["staffText"];
 	    }
 	}
 	export class OpportunityFilter {
@@ -4378,6 +4900,11 @@ export namespace store {
 	    customerId: number;
 	    closeFrom: string;
 	    closeTo: string;
+	    stageSetId: number;
+	    createdFrom: string;
+	    createdTo: string;
+	    closedFrom: string;
+	    closedTo: string;
 	    query: string;
 	    sort: string;
 	    desc: boolean;
@@ -4396,6 +4923,11 @@ export namespace store {
 	        this.customerId = source["customerId"];
 	        this.closeFrom = source["closeFrom"];
 	        this.closeTo = source["closeTo"];
+	        this.stageSetId = source["stageSetId"];
+	        this.createdFrom = source["createdFrom"];
+	        this.createdTo = source["createdTo"];
+	        this.closedFrom = source["closedFrom"];
+	        this.closedTo = source["closedTo"];
 	        this.query = source["query"];
 	        this.sort = source["sort"];
 	        this.desc = source["desc"];
@@ -5047,6 +5579,7 @@ export namespace store {
 	    probabilityBp: number;
 	    kind: string;
 	    retired: boolean;
+	    setId: number;
 	    inUse: number;
 	
 	    static createFrom(source: any = {}) {
@@ -5061,6 +5594,7 @@ export namespace store {
 	        this.probabilityBp = source["probabilityBp"];
 	        this.kind = source["kind"];
 	        this.retired = source["retired"];
+	        this.setId = source["setId"];
 	        this.inUse = source["inUse"];
 	    }
 	}
@@ -5108,6 +5642,24 @@ export namespace store {
 	        this.toStageId = source["toStageId"];
 	        this.toStageName = source["toStageName"];
 	        this.changedAt = source["changedAt"];
+	    }
+	}
+	export class StageSet {
+	    id: number;
+	    name: string;
+	    position: number;
+	    types: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new StageSet(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.position = source["position"];
+	        this.types = source["types"];
 	    }
 	}
 	export class Task {
@@ -5221,6 +5773,641 @@ export namespace store {
 	        this.managerName = source["managerName"];
 	        this.members = source["members"];
 	    }
+	}
+
+}
+
+export namespace target {
+	
+	export class MonthLine {
+	    month: string;
+	    whole: boolean;
+	    target: number;
+	    actual: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MonthLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.month = source["month"];
+	        this.whole = source["whole"];
+	        this.target = source["target"];
+	        this.actual = source["actual"];
+	    }
+	}
+	export class Line {
+	    scope: string;
+	    scopeId: number;
+	    name: string;
+	    retired: boolean;
+	    target: number;
+	    hasTarget: boolean;
+	    actual: number;
+	    rateBp?: number;
+	    gap: number;
+	    rank?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Line(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.scope = source["scope"];
+	        this.scopeId = source["scopeId"];
+	        this.name = source["name"];
+	        this.retired = source["retired"];
+	        this.target = source["target"];
+	        this.hasTarget = source["hasTarget"];
+	        this.actual = source["actual"];
+	        this.rateBp = source["rateBp"];
+	        this.gap = source["gap"];
+	        this.rank = source["rank"];
+	    }
+	}
+	export class Achievement {
+	    dimension: string;
+	    money: boolean;
+	    by: string;
+	    from: string;
+	    to: string;
+	    today: string;
+	    cutMonths: string[];
+	    periodDays: number;
+	    elapsedDays: number;
+	    timeProgressBp: number;
+	    total: Line;
+	    rows: Line[];
+	    ranking: Line[];
+	    months: MonthLine[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Achievement(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dimension = source["dimension"];
+	        this.money = source["money"];
+	        this.by = source["by"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.today = source["today"];
+	        this.cutMonths = source["cutMonths"];
+	        this.periodDays = source["periodDays"];
+	        this.elapsedDays = source["elapsedDays"];
+	        this.timeProgressBp = source["timeProgressBp"];
+	        this.total = this.convertValues(source["total"], Line);
+	        this.rows = this.convertValues(source["rows"], Line);
+	        this.ranking = this.convertValues(source["ranking"], Line);
+	        this.months = this.convertValues(source["months"], MonthLine);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class AchievementRequest {
+	    filters: reportframe.Filters;
+	    dimension: string;
+	    by: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AchievementRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filters = this.convertValues(source["filters"], reportframe.Filters);
+	        this.dimension = source["dimension"];
+	        this.by = source["by"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Bucket {
+	    open: number;
+	    amount: number;
+	    expected: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Bucket(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.open = source["open"];
+	        this.amount = source["amount"];
+	        this.expected = source["expected"];
+	    }
+	}
+	export class Charts {
+	    months: string;
+	    people: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Charts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.months = source["months"];
+	        this.people = source["people"];
+	    }
+	}
+	export class DeleteInput {
+	    year: number;
+	    dimension: string;
+	    scope: string;
+	    scopeId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DeleteInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.dimension = source["dimension"];
+	        this.scope = source["scope"];
+	        this.scopeId = source["scopeId"];
+	    }
+	}
+	export class ForecastLine {
+	    month: string;
+	    open: number;
+	    amount: number;
+	    expected: number;
+	    won: number;
+	    target: number;
+	    hasTarget: boolean;
+	    remaining: number;
+	    coverageBp?: number;
+	    lastYearMonth: string;
+	    lastYearWon: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ForecastLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.month = source["month"];
+	        this.open = source["open"];
+	        this.amount = source["amount"];
+	        this.expected = source["expected"];
+	        this.won = source["won"];
+	        this.target = source["target"];
+	        this.hasTarget = source["hasTarget"];
+	        this.remaining = source["remaining"];
+	        this.coverageBp = source["coverageBp"];
+	        this.lastYearMonth = source["lastYearMonth"];
+	        this.lastYearWon = source["lastYearWon"];
+	    }
+	}
+	export class Forecast {
+	    today: string;
+	    months: ForecastLine[];
+	    total: ForecastLine;
+	    slipped: Bucket;
+	    noClose: Bucket;
+	
+	    static createFrom(source: any = {}) {
+	        return new Forecast(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.today = source["today"];
+	        this.months = this.convertValues(source["months"], ForecastLine);
+	        this.total = this.convertValues(source["total"], ForecastLine);
+	        this.slipped = this.convertValues(source["slipped"], Bucket);
+	        this.noClose = this.convertValues(source["noClose"], Bucket);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class ForecastRequest {
+	    filters: reportframe.Filters;
+	
+	    static createFrom(source: any = {}) {
+	        return new ForecastRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filters = this.convertValues(source["filters"], reportframe.Filters);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Row {
+	    scope: string;
+	    scopeId: number;
+	    name: string;
+	    parentId: number;
+	    depth: number;
+	    retired: boolean;
+	    set: boolean;
+	    months: number[];
+	    quarters: number[];
+	    year: number;
+	    members: number;
+	    membersYear: number;
+	    membersDiff: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Row(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.scope = source["scope"];
+	        this.scopeId = source["scopeId"];
+	        this.name = source["name"];
+	        this.parentId = source["parentId"];
+	        this.depth = source["depth"];
+	        this.retired = source["retired"];
+	        this.set = source["set"];
+	        this.months = source["months"];
+	        this.quarters = source["quarters"];
+	        this.year = source["year"];
+	        this.members = source["members"];
+	        this.membersYear = source["membersYear"];
+	        this.membersDiff = source["membersDiff"];
+	    }
+	}
+	export class Grid {
+	    year: number;
+	    dimension: string;
+	    money: boolean;
+	    rows: Row[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Grid(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.dimension = source["dimension"];
+	        this.money = source["money"];
+	        this.rows = this.convertValues(source["rows"], Row);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class GridRequest {
+	    year: number;
+	    dimension: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new GridRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.dimension = source["dimension"];
+	    }
+	}
+	
+	export class Member {
+	    ownerId: number;
+	    name: string;
+	    year: number;
+	    set: boolean;
+	    suggested: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Member(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ownerId = source["ownerId"];
+	        this.name = source["name"];
+	        this.year = source["year"];
+	        this.set = source["set"];
+	        this.suggested = source["suggested"];
+	    }
+	}
+	export class MemberFigure {
+	    ownerId: number;
+	    total: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MemberFigure(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ownerId = source["ownerId"];
+	        this.total = source["total"];
+	    }
+	}
+	export class MemberSplitInput {
+	    year: number;
+	    dimension: string;
+	    teamId: number;
+	    method: string;
+	    members: MemberFigure[];
+	
+	    static createFrom(source: any = {}) {
+	        return new MemberSplitInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.dimension = source["dimension"];
+	        this.teamId = source["teamId"];
+	        this.method = source["method"];
+	        this.members = this.convertValues(source["members"], MemberFigure);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MemberSplitResult {
+	    teamId: number;
+	    teamName: string;
+	    teamYear: number;
+	    teamSet: boolean;
+	    money: boolean;
+	    members: Member[];
+	    membersYear: number;
+	    diff: number;
+	    fellBack: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new MemberSplitResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.teamId = source["teamId"];
+	        this.teamName = source["teamName"];
+	        this.teamYear = source["teamYear"];
+	        this.teamSet = source["teamSet"];
+	        this.money = source["money"];
+	        this.members = this.convertValues(source["members"], Member);
+	        this.membersYear = source["membersYear"];
+	        this.diff = source["diff"];
+	        this.fellBack = source["fellBack"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Members {
+	    teamId: number;
+	    teamName: string;
+	    teamYear: number;
+	    teamSet: boolean;
+	    money: boolean;
+	    members: Member[];
+	    membersYear: number;
+	    diff: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Members(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.teamId = source["teamId"];
+	        this.teamName = source["teamName"];
+	        this.teamYear = source["teamYear"];
+	        this.teamSet = source["teamSet"];
+	        this.money = source["money"];
+	        this.members = this.convertValues(source["members"], Member);
+	        this.membersYear = source["membersYear"];
+	        this.diff = source["diff"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MembersRequest {
+	    year: number;
+	    dimension: string;
+	    teamId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MembersRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.dimension = source["dimension"];
+	        this.teamId = source["teamId"];
+	    }
+	}
+	
+	
+	export class SaveInput {
+	    year: number;
+	    dimension: string;
+	    scope: string;
+	    scopeId: number;
+	    months: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SaveInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.dimension = source["dimension"];
+	        this.scope = source["scope"];
+	        this.scopeId = source["scopeId"];
+	        this.months = source["months"];
+	    }
+	}
+	export class SplitInput {
+	    year: number;
+	    dimension: string;
+	    scope: string;
+	    scopeId: number;
+	    total: string;
+	    method: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SplitInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.dimension = source["dimension"];
+	        this.scope = source["scope"];
+	        this.scopeId = source["scopeId"];
+	        this.total = source["total"];
+	        this.method = source["method"];
+	    }
+	}
+	export class SplitResult {
+	    row: Row;
+	    method: string;
+	    fellBack: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SplitResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = this.convertValues(source["row"], Row);
+	        this.method = source["method"];
+	        this.fellBack = source["fellBack"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

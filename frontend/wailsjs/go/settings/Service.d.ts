@@ -6,10 +6,14 @@ export function DeclineDemo():Promise<settings.Settings>;
 
 export function Get():Promise<settings.Settings>;
 
+export function ListColumns(arg1:string):Promise<Array<string>>;
+
 export function LoadDemo():Promise<settings.Settings>;
 
 export function RemoveDemo():Promise<settings.Settings>;
 
 export function SetLanguage(arg1:string):Promise<settings.Settings>;
+
+export function SetListColumns(arg1:string,arg2:Array<string>):Promise<Array<string>>;
 
 export function SetOrderWins(arg1:string):Promise<settings.Settings>;

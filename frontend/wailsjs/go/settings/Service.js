@@ -10,6 +10,10 @@ export function Get() {
   return window['go']['settings']['Service']['Get']();
 }
 
+export function ListColumns(arg1) {
+  return window['go']['settings']['Service']['ListColumns'](arg1);
+}
+
 export function LoadDemo() {
   return window['go']['settings']['Service']['LoadDemo']();
 }
@@ -20,6 +24,10 @@ export function RemoveDemo() {
 
 export function SetLanguage(arg1) {
   return window['go']['settings']['Service']['SetLanguage'](arg1);
+}
+
+export function SetListColumns(arg1, arg2) {
+  return window['go']['settings']['Service']['SetListColumns'](arg1, arg2);
 }
 
 export function SetOrderWins(arg1) {

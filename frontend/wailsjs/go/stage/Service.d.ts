@@ -5,12 +5,20 @@ import {store} from '../models';
 
 export function Create(arg1:stage.Input):Promise<store.Stage>;
 
+export function CreateSet(arg1:stage.SetInput):Promise<store.StageSet>;
+
 export function Delete(arg1:number):Promise<void>;
 
+export function DeleteSet(arg1:number):Promise<void>;
+
 export function List():Promise<Array<store.Stage>>;
+
+export function ListSets():Promise<Array<store.StageSet>>;
 
 export function Reorder(arg1:Array<number>):Promise<Array<store.Stage>>;
 
 export function SetRetired(arg1:number,arg2:boolean):Promise<store.Stage>;
 
 export function Update(arg1:number,arg2:stage.Input):Promise<store.Stage>;
+
+export function UpdateSet(arg1:number,arg2:stage.SetInput):Promise<store.StageSet>;

@@ -6,12 +6,24 @@ export function Create(arg1) {
   return window['go']['stage']['Service']['Create'](arg1);
 }
 
+export function CreateSet(arg1) {
+  return window['go']['stage']['Service']['CreateSet'](arg1);
+}
+
 export function Delete(arg1) {
   return window['go']['stage']['Service']['Delete'](arg1);
 }
 
+export function DeleteSet(arg1) {
+  return window['go']['stage']['Service']['DeleteSet'](arg1);
+}
+
 export function List() {
   return window['go']['stage']['Service']['List']();
+}
+
+export function ListSets() {
+  return window['go']['stage']['Service']['ListSets']();
 }
 
 export function Reorder(arg1) {
@@ -24,4 +36,8 @@ export function SetRetired(arg1, arg2) {
 
 export function Update(arg1, arg2) {
   return window['go']['stage']['Service']['Update'](arg1, arg2);
+}
+
+export function UpdateSet(arg1, arg2) {
+  return window['go']['stage']['Service']['UpdateSet'](arg1, arg2);
 }

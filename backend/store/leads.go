@@ -1,0 +1,266 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"funneldesk/backend/pinyin"
+)
+
+// Lead statuses (线索状态).
+const (
+	LeadNew       = "new"
+	LeadWorking   = "working"
+	LeadConverted = "converted"
+	LeadInvalid   = "invalid"
+)
+
+// Lead is someone who may become a customer (线索). Once converted it keeps
+// links to the customer, contact and opportunity it became.
+type Lead struct {
+	ID            int64  `db:"id" json:"id"`
+	Name          string `db:"name" json:"name"`
+	Company       string `db:"company" json:"company"`
+	ContactName   string `db:"contact_name" json:"contactName"`
+	Phone         string `db:"phone" json:"phone"`
+	Email         string `db:"email" json:"email"`
+	Source        string `db:"source" json:"source"`
+	OwnerID       int64  `db:"owner_id" json:"ownerId"`
+	OwnerName     string `db:"owner_name" json:"ownerName"`
+	Status        string `db:"status" json:"status"`
+	InvalidReason string `db:"invalid_reason" json:"invalidReason"`
+	Notes         string `db:"notes" json:"notes"`
+	// The records a converted lead became (0 for none).
+	CustomerID        int64  `db:"customer_id" json:"customerId"`
+	CustomerName      string `db:"customer_name" json:"customerName"`
+	ContactID         int64  `db:"contact_id" json:"contactId"`
+	ContactRecordName string `db:"contact_record_name" json:"contactRecordName"`
+	OpportunityID     int64  `db:"opportunity_id" json:"opportunityId"`
+	OpportunityName   string `db:"opportunity_name" json:"opportunityName"`
+	ConvertedAt       string `db:"converted_at" json:"convertedAt"`
+	CreatedAt         string `db:"created_at" json:"createdAt"`
+	UpdatedAt         string `db:"updated_at" json:"updatedAt"`
+}
+
+// LeadFilter selects leads. Created bounds the creation date (YYYY-MM-DD,
+// inclusive, "" open).
+type LeadFilter struct {
+	Query       string
+	Status      string
+	OwnerID     int64
+	Source      string
+	CreatedFrom string
+	CreatedTo   string
+}
+
+const leadSelect = `SELECT l.id, l.name, l.company, l.contact_name, l.phone, l.email, l.source,
+	COALESCE(l.owner_id, 0) AS owner_id, COALESCE(w.name, '') AS owner_name, l.status, l.invalid_reason, l.notes,
+	COALESCE(l.customer_id, 0) AS customer_id, COALESCE(c.name, '') AS customer_name,
+	COALESCE(l.contact_id, 0) AS contact_id, COALESCE(k.name, '') AS contact_record_name,
+	COALESCE(l.opportunity_id, 0) AS opportunity_id, COALESCE(o.name, '') AS opportunity_name,
+	l.converted_at, l.created_at, l.updated_at
+	FROM leads l LEFT JOIN owners w ON w.id = l.owner_id
+	LEFT JOIN customers c ON c.id = l.customer_id
+	LEFT JOIN contacts k ON k.id = l.contact_id
+	LEFT JOIN opportunities o ON o.id = l.opportunity_id`
+
+// where is the filter's conditions on leads l. A search matches the name,
+// company, contact person or phone anywhere, or the start of the name's
+// pinyin or initials.
+func (f LeadFilter) where() *where {
+	w := &where{}
+	if q := strings.TrimSpace(f.Query); q != "" {
+		name, a := nameMatch("l", "leads", q)
+		pat := "%" + escapeLike(q) + "%"
+		w.add(`(`+name+` OR l.company LIKE ? ESCAPE '\' OR l.contact_name LIKE ? ESCAPE '\' OR l.phone LIKE ? ESCAPE '\')`,
+			append(a, pat, pat, pat)...)
+	}
+	if f.Status != "" {
+		w.add(`l.status = ?`, f.Status)
+	}
+	if f.OwnerID != 0 {
+		w.add(`l.owner_id = ?`, f.OwnerID)
+	}
+	if f.Source != "" {
+		w.add(`l.source = ?`, f.Source)
+	}
+	w.dateRange("l.created_day", f.CreatedFrom, f.CreatedTo)
+	return w
+}
+
+// ListLeads returns a page of leads, newest first, and the total matching.
+// The page's ids are picked on the leads table alone, from the index of the
+// filter in id order, so the joins run for its rows only. A text search
+// reads the table newest first and stops after searchCollect matches: when
+// it finds fewer, that one pass gives both the total and the page.
+func ListLeads(ctx context.Context, q Querier, f LeadFilter, offset, limit int) ([]Lead, int, error) {
+	w := f.where()
+	total := -1
+	var ids []int64
+	if strings.TrimSpace(f.Query) != "" {
+		var found []int64
+		if err := q.SelectContext(ctx, &found, `SELECT l.id FROM leads l`+w.sql()+` ORDER BY l.id DESC LIMIT ?`,
+			append(append([]any{}, w.args...), searchCollect+1)...); err != nil {
+			return nil, 0, fmt.Errorf("search leads: %w", err)
+		}
+		if len(found) <= searchCollect {
+			total = len(found)
+			if offset < len(found) {
+				ids = found[offset:min(len(found), offset+limit)]
+			}
+		}
+	}
+	if total < 0 {
+		if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM leads l`+w.sql(), w.args...); err != nil {
+			return nil, 0, fmt.Errorf("count leads: %w", err)
+		}
+		if total == 0 || offset >= total {
+			return []Lead{}, total, nil
+		}
+		if err := q.SelectContext(ctx, &ids, `SELECT l.id FROM leads l`+w.sql()+` ORDER BY l.id DESC LIMIT ? OFFSET ?`,
+			append(append([]any{}, w.args...), limit, offset)...); err != nil {
+			return nil, 0, fmt.Errorf("list leads: %w", err)
+		}
+	}
+	out := []Lead{}
+	if len(ids) == 0 {
+		return out, total, nil
+	}
+	c, a := inInts("l.id", ids)
+	var rows []Lead
+	if err := q.SelectContext(ctx, &rows, leadSelect+` WHERE `+c, a...); err != nil {
+		return nil, 0, fmt.Errorf("list leads: %w", err)
+	}
+	return inOrder(out, ids, rows, func(r Lead) int64 { return r.ID }), total, nil
+}
+
+// EachLead hands every lead matching f to fn, newest first: the export
+// streams them.
+func EachLead(ctx context.Context, q Querier, f LeadFilter, fn func(Lead) error) error {
+	w := f.where()
+	return each(ctx, q, leadSelect+w.sql()+` ORDER BY l.id DESC`, w.args, func(scan func(any) error) error {
+		var l Lead
+		if err := scan(&l); err != nil {
+			return err
+		}
+		return fn(l)
+	})
+}
+
+// GetLead returns one lead or ErrNotFound.
+func GetLead(ctx context.Context, q Querier, id int64) (Lead, error) {
+	var l Lead
+	err := q.GetContext(ctx, &l, leadSelect+` WHERE l.id = ?`, id)
+	return l, notFound(err)
+}
+
+// InsertLead adds a lead with its pinyin keys and returns its id.
+func InsertLead(ctx context.Context, q Querier, l Lead) (int64, error) {
+	now := Now()
+	if l.Status == "" {
+		l.Status = LeadNew
+	}
+	py, ini := pinyin.Keys(l.Name)
+	res, err := q.ExecContext(ctx, `INSERT INTO leads (name, name_py, name_initials, company, contact_name, phone, email, source,
+		owner_id, status, invalid_reason, notes, created_day, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		l.Name, py, ini, l.Company, l.ContactName, l.Phone, l.Email, l.Source, nullID(l.OwnerID), l.Status, l.InvalidReason,
+		l.Notes, now[:10], now, now)
+	if err != nil {
+		return 0, fmt.Errorf("insert lead: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// UpdateLead writes the editable fields of a lead (not its status or links).
+func UpdateLead(ctx context.Context, q Querier, l Lead) error {
+	py, ini := pinyin.Keys(l.Name)
+	_, err := q.ExecContext(ctx, `UPDATE leads SET name = ?, name_py = ?, name_initials = ?, company = ?, contact_name = ?,
+		phone = ?, email = ?, source = ?, owner_id = ?, notes = ?, updated_at = ? WHERE id = ?`,
+		l.Name, py, ini, l.Company, l.ContactName, l.Phone, l.Email, l.Source, nullID(l.OwnerID), l.Notes, Now(), l.ID)
+	if err != nil {
+		return fmt.Errorf("update lead: %w", err)
+	}
+	return nil
+}
+
+// SetLeadStatus writes a lead's status and the reason it is invalid.
+func SetLeadStatus(ctx context.Context, q Querier, id int64, status, reason string) error {
+	_, err := q.ExecContext(ctx, `UPDATE leads SET status = ?, invalid_reason = ?, updated_at = ? WHERE id = ?`,
+		status, reason, Now(), id)
+	if err != nil {
+		return fmt.Errorf("lead status: %w", err)
+	}
+	return nil
+}
+
+// SetLeadOwner gives a lead to ownerID.
+func SetLeadOwner(ctx context.Context, q Querier, id, ownerID int64) error {
+	_, err := q.ExecContext(ctx, `UPDATE leads SET owner_id = ?, updated_at = ? WHERE id = ?`, ownerID, Now(), id)
+	if err != nil {
+		return fmt.Errorf("lead owner: %w", err)
+	}
+	return nil
+}
+
+// MarkLeadConverted records what a lead became and makes it converted.
+func MarkLeadConverted(ctx context.Context, q Querier, id, customerID, contactID, opportunityID int64) error {
+	now := Now()
+	_, err := q.ExecContext(ctx, `UPDATE leads SET status = 'converted', invalid_reason = '', customer_id = ?, contact_id = ?,
+		opportunity_id = ?, converted_at = ?, updated_at = ? WHERE id = ?`,
+		nullID(customerID), nullID(contactID), nullID(opportunityID), now, now, id)
+	if err != nil {
+		return fmt.Errorf("convert lead: %w", err)
+	}
+	return nil
+}
+
+// LeadSources returns the sources leads have, in pinyin-agnostic byte
+// order, for the filter's choices.
+func LeadSources(ctx context.Context, q Querier) ([]string, error) {
+	out := []string{}
+	// leads_source is ordered by source: a skip-scan of distinct values.
+	err := q.SelectContext(ctx, &out, `SELECT DISTINCT source FROM leads WHERE source <> '' ORDER BY source LIMIT 200`)
+	if err != nil {
+		return nil, fmt.Errorf("lead sources: %w", err)
+	}
+	return out, nil
+}
+
+// LeadRateRow is one group of the conversion report: the leads created in
+// the period by one source or owner, and how many were converted or found
+// invalid.
+type LeadRateRow struct {
+	Key       string `db:"key" json:"key"`
+	OwnerID   int64  `db:"owner_id" json:"ownerId"`
+	Total     int    `db:"total" json:"total"`
+	Converted int    `db:"converted" json:"converted"`
+	Invalid   int    `db:"invalid" json:"invalid"`
+}
+
+// LeadRates groups the leads created in [from, to] ("" open) by source
+// (by "source") or owner (by "owner"), largest group first. The counting
+// reads the leads_report index alone (it holds every column it needs); the
+// owners' names are joined to the groups after.
+func LeadRates(ctx context.Context, q Querier, by, from, to string) ([]LeadRateRow, error) {
+	w := &where{}
+	w.dateRange("created_day", from, to)
+	group := `source`
+	if by == "owner" {
+		group = `owner_id`
+	}
+	sel := `g.grp AS key, 0 AS owner_id`
+	join := ``
+	if by == "owner" {
+		sel = `COALESCE(w.name, '') AS key, COALESCE(g.grp, 0) AS owner_id`
+		join = ` LEFT JOIN owners w ON w.id = g.grp`
+	}
+	out := []LeadRateRow{}
+	err := q.SelectContext(ctx, &out, `SELECT `+sel+`, g.total, g.converted, g.invalid FROM (
+		SELECT `+group+` AS grp, COUNT(*) AS total, SUM(status = 'converted') AS converted, SUM(status = 'invalid') AS invalid
+		FROM leads INDEXED BY leads_report`+w.sql()+` GROUP BY `+group+`) g`+join+` ORDER BY g.total DESC, key`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("lead rates: %w", err)
+	}
+	return out, nil
+}
