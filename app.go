@@ -24,6 +24,7 @@ import (
 	"funneldesk/backend/opportunity"
 	"funneldesk/backend/order"
 	"funneldesk/backend/owner"
+	"funneldesk/backend/playbook"
 	"funneldesk/backend/pool"
 	"funneldesk/backend/product"
 	"funneldesk/backend/quote"
@@ -35,6 +36,7 @@ import (
 	"funneldesk/backend/store"
 	"funneldesk/backend/svc"
 	"funneldesk/backend/target"
+	"funneldesk/backend/task"
 	"funneldesk/backend/team"
 )
 
@@ -55,6 +57,8 @@ type App struct {
 	Orders        *order.Service
 	Reports       *report.Service
 	FollowUps     *followup.Service
+	Tasks         *task.Service
+	Playbooks     *playbook.Service
 	Dashboard     *dashboard.Service
 	Recycle       *recycle.Service
 	Oplog         *oplog.Service
@@ -94,6 +98,8 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 		Orders:        order.NewService(st, env),
 		Reports:       report.NewService(st, env),
 		FollowUps:     followup.NewService(st, env),
+		Tasks:         task.NewService(st, env),
+		Playbooks:     playbook.NewService(st, env),
 		Dashboard:     dashboard.NewService(st, env),
 		Recycle:       recycle.NewService(st, env),
 		Oplog:         oplog.NewService(st, env),
@@ -123,7 +129,7 @@ func NewApp(st *store.Store, saveDir string, env *svc.Env) *App {
 func (a *App) Bindings() []any {
 	return []any{a.Owners, a.Stages, a.Customers, a.Opportunities, a.Funnel, a.Settings, a.Desktop, a.Imports,
 		a.Products, a.Quotes, a.Orders, a.Reports, a.FollowUps, a.Dashboard, a.Recycle, a.Oplog, a.Teams, a.Pools, a.Backups, a.Search,
-		a.Leads, a.Targets, a.Analysis, a.Changes}
+		a.Leads, a.Targets, a.Analysis, a.Changes, a.Tasks, a.Playbooks}
 }
 
 func (a *App) startup(ctx context.Context) {

@@ -32,7 +32,7 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 echo "== $(date)"
 echo "== $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-for pkg in ./backend/opportunity/ ./backend/customer/ ./backend/funnel/ ./backend/dashboard/ ./backend/lead/ ./backend/target/ ./backend/changes/; do
+for pkg in ./backend/opportunity/ ./backend/customer/ ./backend/funnel/ ./backend/dashboard/ ./backend/lead/ ./backend/target/ ./backend/changes/ ./backend/task/; do
 	go test -run '^$' -bench "$pattern" -benchtime "$benchtime" -count "$count" "$pkg" | tee -a "$out" | grep -E "^(Benchmark|ok|FAIL|---)" || true
 done
 
@@ -60,6 +60,7 @@ awk '
 	if (pkg ~ /\/backend\/dashboard$/) name = "dashboard." name
 	if (pkg ~ /\/backend\/lead$/) name = "lead." name
 	if (pkg ~ /\/backend\/changes$/) name = "changes." name
+	if (pkg ~ /\/backend\/task$/) name = "task." name
 	ns = ""; extra = ""
 	for (i = 2; i <= NF; i++) {
 		if ($i == "ns/op") ns = $(i-1)

@@ -36,6 +36,12 @@ type Opportunities struct {
 	Items []store.Opportunity `json:"items"`
 }
 
+// Tasks is a section of open sales tasks.
+type Tasks struct {
+	Count int          `json:"count"`
+	Items []store.Task `json:"items"`
+}
+
 // Installments is a section of unpaid installments.
 type Installments struct {
 	Count int                    `json:"count"`
@@ -84,6 +90,10 @@ type Dashboard struct {
 	FollowUpsToday   FollowUps     `json:"followUpsToday"`
 	FollowUpsOverdue FollowUps     `json:"followUpsOverdue"`
 	Slipped          Opportunities `json:"slipped"`
+	// TasksToday and TasksOverdue are the open sales tasks due today and
+	// before today.
+	TasksToday   Tasks `json:"tasksToday"`
+	TasksOverdue Tasks `json:"tasksOverdue"`
 	// InstallmentsDue are due from today to today + Window days.
 	InstallmentsDue     Installments `json:"installmentsDue"`
 	InstallmentsOverdue Installments `json:"installmentsOverdue"`
@@ -98,8 +108,10 @@ type Counts struct {
 	FollowUpsOverdue    int `json:"followUpsOverdue"`
 	InstallmentsToday   int `json:"installmentsToday"`
 	InstallmentsOverdue int `json:"installmentsOverdue"`
-	// Badge is the number on the navigation: follow-ups due today and
-	// overdue.
+	TasksToday          int `json:"tasksToday"`
+	TasksOverdue        int `json:"tasksOverdue"`
+	// Badge is the number on the navigation: follow-ups and tasks due
+	// today and overdue.
 	Badge int `json:"badge"`
 }
 
@@ -141,6 +153,12 @@ func (s *Service) Get() (Dashboard, error) {
 		return d, err
 	}
 	if d.Slipped.Items, d.Slipped.Count, err = store.SlippedOpportunities(ctx, q, today, Limit); err != nil {
+		return d, err
+	}
+	if d.TasksToday.Items, d.TasksToday.Count, err = store.DueTasks(ctx, q, today, today, today, Limit); err != nil {
+		return d, err
+	}
+	if d.TasksOverdue.Items, d.TasksOverdue.Count, err = store.DueTasks(ctx, q, "", yesterday, today, Limit); err != nil {
 		return d, err
 	}
 	if d.InstallmentsDue.Items, d.InstallmentsDue.Count, err = store.DueInstallments(ctx, q, today, until, Limit); err != nil {
@@ -223,6 +241,12 @@ func countsAt(ctx context.Context, q store.Querier, today string) (Counts, error
 	if _, c.InstallmentsOverdue, err = store.DueInstallments(ctx, q, "", yesterday, 0); err != nil {
 		return c, err
 	}
-	c.Badge = c.FollowUpsToday + c.FollowUpsOverdue
+	if _, c.TasksToday, err = store.DueTasks(ctx, q, today, today, today, 0); err != nil {
+		return c, err
+	}
+	if _, c.TasksOverdue, err = store.DueTasks(ctx, q, "", yesterday, today, 0); err != nil {
+		return c, err
+	}
+	c.Badge = c.FollowUpsToday + c.FollowUpsOverdue + c.TasksToday + c.TasksOverdue
 	return c, nil
 }

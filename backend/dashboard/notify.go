@@ -60,9 +60,10 @@ func (w *watcher) check(ctx context.Context) (title, body string, ok bool) {
 		return "", "", false
 	}
 	news := !w.started || today != w.day ||
-		c.FollowUpsToday > w.seen.FollowUpsToday || c.InstallmentsToday > w.seen.InstallmentsToday
+		c.FollowUpsToday > w.seen.FollowUpsToday || c.InstallmentsToday > w.seen.InstallmentsToday ||
+		c.TasksToday > w.seen.TasksToday
 	w.started, w.day, w.seen = true, today, c
-	if !news || c.FollowUpsToday+c.FollowUpsOverdue+c.InstallmentsToday == 0 {
+	if !news || c.FollowUpsToday+c.FollowUpsOverdue+c.InstallmentsToday+c.TasksToday+c.TasksOverdue == 0 {
 		return "", "", false
 	}
 	if on, err := followup.NotifyOn(ctx, w.st.DB); err != nil || !on {
@@ -75,6 +76,9 @@ func (w *watcher) check(ctx context.Context) (title, body string, ok bool) {
 	body = msg.Render(lang, msg.NotifyFollowUps, msg.P{"today": c.FollowUpsToday, "overdue": c.FollowUpsOverdue})
 	if c.InstallmentsToday > 0 {
 		body += "\n" + msg.Render(lang, msg.NotifyInstallments, msg.P{"count": c.InstallmentsToday})
+	}
+	if c.TasksToday+c.TasksOverdue > 0 {
+		body += "\n" + msg.Render(lang, msg.NotifyTasks, msg.P{"today": c.TasksToday, "overdue": c.TasksOverdue})
 	}
 	return msg.Render(lang, msg.NotifyTitle, nil), body, true
 }

@@ -371,3 +371,49 @@ func (s *Service) SetNotify(on bool) (Options, error) {
 	}
 	return s.Options()
 }
+
+// MakeTask creates a sales task from a follow-up's next action: titled
+// with the action, due on the next date, about the same records, for the
+// opportunity's owner (else the customer's). One task per follow-up.
+func (s *Service) MakeTask(id int64) (store.Task, error) {
+	ctx := s.env.Ctx()
+	var out store.Task
+	err := s.st.Tx(ctx, func(tx store.Tx) error {
+		f, err := get(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if strings.TrimSpace(f.NextAction) == "" {
+			return apperr.Invalid("nextAction", msg.TaskFollowUpNoNext)
+		}
+		if made, err := store.TaskOfFollowUp(ctx, tx, id); err != nil {
+			return err
+		} else if made != 0 {
+			return apperr.Conflict("nextAction", msg.TaskFollowUpDone)
+		}
+		t := store.Task{Title: f.NextAction, DueDate: f.NextDate, Priority: 2, Status: store.TaskTodo,
+			CustomerID: f.CustomerID, OpportunityID: f.OpportunityID, FollowUpID: id}
+		if f.OpportunityID != 0 {
+			o, err := store.GetOpportunity(ctx, tx, f.OpportunityID)
+			if err != nil {
+				return err
+			}
+			t.AssigneeID = o.OwnerID
+		} else if c, err := store.GetCustomer(ctx, tx, f.CustomerID); err != nil {
+			return err
+		} else if c.OwnerID != nil {
+			t.AssigneeID = *c.OwnerID
+		}
+		if t.AssigneeID == 0 {
+			return apperr.Invalid("assigneeId", msg.TaskAssigneeNeeded)
+		}
+		if t.ID, err = store.InsertTask(ctx, tx, t); err != nil {
+			return err
+		}
+		if out, err = store.GetTask(ctx, tx, t.ID, s.env.Today()); err != nil {
+			return err
+		}
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "task", ID: out.ID, Name: out.Title, Action: oplog.Create, Owner: out.AssigneeName, New: out})
+	})
+	return out, err
+}

@@ -44,7 +44,7 @@ var Actions = []string{Create, Update, Delete, Stage, Import, Restore, Purge, Ba
 // Kinds of record the log names.
 var Kinds = []string{"customer", "contact", "followup", "opportunity", "product", "quote", "order", "import", "backup",
 	"receipt", "invoice", "return", "category", "pricelist", "owner", "stage", "team", "settings", "lead",
-	"target"}
+	"target", "task", "action"}
 
 // Entry is one change to record. Old and New are the record before and
 // after (structs or maps; nil when there is none): an update keeps only the

@@ -12,6 +12,7 @@ import (
 	"funneldesk/backend/msg"
 	"funneldesk/backend/oplog"
 	"funneldesk/backend/owner"
+	"funneldesk/backend/playbook"
 	"funneldesk/backend/recycle"
 	"funneldesk/backend/stage"
 	"funneldesk/backend/store"
@@ -387,8 +388,10 @@ func (s *Service) Create(in Input) (store.Opportunity, error) {
 	var out store.Opportunity
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		var err error
-		out, err = CreateIn(ctx, tx, in)
-		return err
+		if out, err = CreateIn(ctx, tx, in); err != nil {
+			return err
+		}
+		return playbook.Moved(ctx, tx, out, 0, s.env.Today())
 	})
 	return out, err
 }
@@ -570,8 +573,42 @@ func (s *Service) MarkWon(id int64) (store.Opportunity, error) {
 	return out, err
 }
 
+// write writes an edit or stage move made by the user, under the stage
+// playbooks' rules (required actions, tasks on entering a stage).
 func (s *Service) write(ctx context.Context, tx store.Tx, cur, o store.Opportunity) error {
-	return write(ctx, tx, cur, o)
+	if err := write(ctx, tx, cur, o); err != nil {
+		return err
+	}
+	return playbook.Moved(ctx, tx, o, cur.StageID, s.env.Today())
+}
+
+// Promote moves an open opportunity to stage stageID when the last required
+// action of its stage is done (auto-promotion), as a drag there would.
+func Promote(ctx context.Context, tx store.Tx, id, stageID int64, today string) (store.Opportunity, error) {
+	cur, err := get(ctx, tx, id)
+	if err != nil {
+		return cur, err
+	}
+	st, err := store.GetStage(ctx, tx, stageID)
+	if err != nil {
+		return cur, err
+	}
+	o := cur
+	o.StageID, o.ProbabilityBP = st.ID, st.ProbabilityBP
+	if err := applyStageRules(&o, st, "", ""); err != nil {
+		return cur, err
+	}
+	if err := write(ctx, tx, cur, o); err != nil {
+		return cur, err
+	}
+	if err := playbook.Moved(ctx, tx, o, cur.StageID, today); err != nil {
+		return cur, err
+	}
+	out, err := store.GetOpportunity(ctx, tx, id)
+	if err != nil {
+		return out, err
+	}
+	return out, logChange(ctx, tx, cur, out)
 }
 
 func write(ctx context.Context, tx store.Tx, cur, o store.Opportunity) error {

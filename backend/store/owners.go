@@ -64,7 +64,8 @@ func UpdateOwner(ctx context.Context, q Querier, id int64, name string, active b
 func OwnerUsage(ctx context.Context, q Querier, id int64) (int, error) {
 	var n int
 	err := q.GetContext(ctx, &n, `SELECT (SELECT COUNT(*) FROM customers WHERE owner_id = ?) + (SELECT COUNT(*) FROM opportunities WHERE owner_id = ?)
-		+ (SELECT COUNT(*) FROM pools WHERE manager_id = ?) + (SELECT COUNT(*) FROM teams WHERE manager_id = ?)`, id, id, id, id)
+		+ (SELECT COUNT(*) FROM pools WHERE manager_id = ?) + (SELECT COUNT(*) FROM teams WHERE manager_id = ?)
+		+ (SELECT COUNT(*) FROM tasks WHERE assignee_id = ?)`, id, id, id, id, id)
 	return n, err
 }
 

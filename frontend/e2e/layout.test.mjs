@@ -19,6 +19,7 @@ const screens = [
   { name: 'pool', route: '/pool' },
   { name: 'opportunities', route: '/opportunities' },
   { name: 'board', route: '/opportunities', board: true },
+  { name: 'tasks', route: '/tasks' },
   { name: 'funnel', route: '/funnel' },
   { name: 'targets', route: '/targets' },
   { name: 'targets-achievement', route: '/targets', click: '#tab-achievement' },
@@ -231,6 +232,13 @@ async function fillHuge(srv) {
       })
       await srv.call('order.Service.RecordReceipt', { installmentId: d.plan?.[0]?.id ?? 0, date: '2026-12-03', amount: '999999999999.99', method: '', note: '' })
     }
+    // Tasks with long titles, due today and overdue (工作台) and in the list.
+    const today = (await srv.call('dashboard.Service.Get')).today
+    await srv.call('task.Service.Create', {
+      title: `与客户总部采购委员会确认全国分支机构实施范围及付款节点第${i + 1}次`, assigneeId: owner.id,
+      dueDate: i % 2 ? today : '2026-01-0' + (1 + (i % 9)), dueTime: '14:30', priority: 1 + (i % 3), status: 'todo',
+      customerId: c.id, opportunityId: o.id, leadId: 0, result: '',
+    })
     pooled.push(c.id)
   }
   // Leads with long names, one converted to a long customer.

@@ -10,6 +10,7 @@ export const router = createRouter({
     { path: '/customers', name: 'customers', component: () => import('./views/CustomersView.vue') },
     { path: '/pool', name: 'pool', component: () => import('./views/PoolView.vue') },
     { path: '/opportunities', name: 'opportunities', component: () => import('./views/OpportunitiesView.vue') },
+    { path: '/tasks', name: 'tasks', component: () => import('./views/TasksView.vue') },
     { path: '/funnel', name: 'funnel', component: () => import('./views/FunnelView.vue') },
     { path: '/targets', name: 'targets', component: () => import('./views/TargetsView.vue') },
     { path: '/analysis', name: 'analysis', component: () => import('./views/AnalysisView.vue') },

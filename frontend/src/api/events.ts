@@ -3,7 +3,7 @@
 // No polling: a change made anywhere in the app goes through the facade.
 
 /** Topic names what changed. */
-export type Topic = 'opportunities' | 'customers' | 'owners' | 'stages' | 'products' | 'quotes' | 'orders' | 'followups' | 'recycle' | 'pools' | 'leads'
+export type Topic = 'opportunities' | 'customers' | 'owners' | 'stages' | 'products' | 'quotes' | 'orders' | 'followups' | 'recycle' | 'pools' | 'leads' | 'tasks'
 
 /** Listener gets every topic of the change (one call per change). */
 type Listener = (topics: Topic[]) => void

@@ -26,4 +26,6 @@ export const followups = {
   options: (): Promise<FollowUpOptions> => call(() => svc.Options()),
   setMethods: (methods: string[]): Promise<FollowUpOptions> => call(() => svc.SetMethods(methods)),
   setNotify: (on: boolean): Promise<FollowUpOptions> => call(() => svc.SetNotify(on)),
+  /** makeTask makes a sales task of the follow-up's next action. */
+  makeTask: (id: number): Promise<store.Task> => changed(call(() => svc.MakeTask(id)), 'tasks'),
 }

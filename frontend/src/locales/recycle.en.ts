@@ -20,7 +20,7 @@ export default {
     purgeConfirm: 'Items deleted for good cannot be restored. Delete the {n} selected for good?',
     emptyConfirm: 'Every item in the bin will be deleted for good and cannot be restored. Empty the bin?',
     nothing: 'Nothing',
-    kinds: { customer: 'Customer', contact: 'Contact', opportunity: 'Opportunity', product: 'Product', quote: 'Quote', order: 'Order', followup: 'Follow-up', import: 'Import', backup: 'Backup', receipt: 'Receipt', invoice: 'Invoice', return: 'Return', category: 'Product category', pricelist: 'Price list', owner: 'Salesperson', stage: 'Stage', team: 'Team', settings: 'Settings', lead: 'Lead' },
+    kinds: { customer: 'Customer', contact: 'Contact', opportunity: 'Opportunity', product: 'Product', quote: 'Quote', order: 'Order', followup: 'Follow-up', task: 'Task', action: 'Action', import: 'Import', backup: 'Backup', receipt: 'Receipt', invoice: 'Invoice', return: 'Return', category: 'Product category', pricelist: 'Price list', owner: 'Salesperson', stage: 'Stage', team: 'Team', settings: 'Settings', lead: 'Lead' },
     tables: {
       contacts: 'contacts', followups: 'follow-ups', opportunities: 'opportunities', stage_history: 'stage changes', opportunity_lines: 'product lines', opportunity_field_history: 'field changes',
       price_list_items: 'list prices', quote_lines: 'quote lines', order_lines: 'order lines', installments: 'installments',

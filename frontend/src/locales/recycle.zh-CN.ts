@@ -20,7 +20,7 @@ export default {
     purgeConfirm: '彻底删除后无法恢复，确定删除所选的 {n} 项吗？',
     emptyConfirm: '回收站中的所有项目都将被彻底删除，无法恢复。确定清空吗？',
     nothing: '无',
-    kinds: { customer: '客户', contact: '联系人', opportunity: '销售机会', product: '产品', quote: '报价单', order: '合同订单', followup: '跟进记录', import: '导入', backup: '备份', receipt: '回款', invoice: '开票', return: '退货单', category: '产品分类', pricelist: '价格表', owner: '销售人员', stage: '销售阶段', team: '团队', settings: '设置', lead: '线索' },
+    kinds: { customer: '客户', contact: '联系人', opportunity: '销售机会', product: '产品', quote: '报价单', order: '合同订单', followup: '跟进记录', task: '销售任务', action: '动作档案', import: '导入', backup: '备份', receipt: '回款', invoice: '开票', return: '退货单', category: '产品分类', pricelist: '价格表', owner: '销售人员', stage: '销售阶段', team: '团队', settings: '设置', lead: '线索' },
     tables: {
       contacts: '联系人', followups: '跟进记录', opportunities: '销售机会', stage_history: '阶段记录', opportunity_lines: '产品明细', opportunity_field_history: '字段历史',
       price_list_items: '价格表价格', quote_lines: '报价明细', order_lines: '订单明细', installments: '回款计划',

@@ -984,6 +984,8 @@ export namespace dashboard {
 	    followUpsOverdue: number;
 	    installmentsToday: number;
 	    installmentsOverdue: number;
+	    tasksToday: number;
+	    tasksOverdue: number;
 	    badge: number;
 	
 	    static createFrom(source: any = {}) {
@@ -996,6 +998,8 @@ export namespace dashboard {
 	        this.followUpsOverdue = source["followUpsOverdue"];
 	        this.installmentsToday = source["installmentsToday"];
 	        this.installmentsOverdue = source["installmentsOverdue"];
+	        this.tasksToday = source["tasksToday"];
+	        this.tasksOverdue = source["tasksOverdue"];
 	        this.badge = source["badge"];
 	    }
 	}
@@ -1099,6 +1103,38 @@ export namespace dashboard {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.count = source["count"];
 	        this.items = this.convertValues(source["items"], store.DueInstallment);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Tasks {
+	    count: number;
+	    items: store.Task[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Tasks(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.count = source["count"];
+	        this.items = this.convertValues(source["items"], store.Task);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1224,6 +1260,8 @@ export namespace dashboard {
 	    followUpsToday: FollowUps;
 	    followUpsOverdue: FollowUps;
 	    slipped: Opportunities;
+	    tasksToday: Tasks;
+	    tasksOverdue: Tasks;
 	    installmentsDue: Installments;
 	    installmentsOverdue: Installments;
 	    quotesExpiring: Quotes;
@@ -1241,6 +1279,8 @@ export namespace dashboard {
 	        this.followUpsToday = this.convertValues(source["followUpsToday"], FollowUps);
 	        this.followUpsOverdue = this.convertValues(source["followUpsOverdue"], FollowUps);
 	        this.slipped = this.convertValues(source["slipped"], Opportunities);
+	        this.tasksToday = this.convertValues(source["tasksToday"], Tasks);
+	        this.tasksOverdue = this.convertValues(source["tasksOverdue"], Tasks);
 	        this.installmentsDue = this.convertValues(source["installmentsDue"], Installments);
 	        this.installmentsOverdue = this.convertValues(source["installmentsOverdue"], Installments);
 	        this.quotesExpiring = this.convertValues(source["quotesExpiring"], Quotes);
@@ -1265,6 +1305,7 @@ export namespace dashboard {
 		    return a;
 		}
 	}
+	
 	
 	
 	
@@ -3439,6 +3480,107 @@ export namespace owner {
 
 }
 
+export namespace playbook {
+	
+	export class ActionInput {
+	    name: string;
+	    description: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ActionInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.description = source["description"];
+	    }
+	}
+	export class Playbook {
+	    stageId: number;
+	    autoPromote: boolean;
+	    steps: store.StageAction[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Playbook(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.stageId = source["stageId"];
+	        this.autoPromote = source["autoPromote"];
+	        this.steps = this.convertValues(source["steps"], store.StageAction);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class StepInput {
+	    actionId: number;
+	    required: boolean;
+	    dueDays: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StepInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.actionId = source["actionId"];
+	        this.required = source["required"];
+	        this.dueDays = source["dueDays"];
+	    }
+	}
+	export class PlaybookInput {
+	    autoPromote: boolean;
+	    steps: StepInput[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PlaybookInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.autoPromote = source["autoPromote"];
+	        this.steps = this.convertValues(source["steps"], StepInput);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace pool {
 	
 	export class ActionInput {
@@ -4767,6 +4909,64 @@ export namespace stage {
 
 export namespace store {
 	
+	export class Action {
+	    id: number;
+	    name: string;
+	    description: string;
+	    inUse: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Action(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.inUse = source["inUse"];
+	    }
+	}
+	export class ActionProgress {
+	    opportunityId: number;
+	    done: number;
+	    total: number;
+	    openRequired: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ActionProgress(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.opportunityId = source["opportunityId"];
+	        this.done = source["done"];
+	        this.total = source["total"];
+	        this.openRequired = source["openRequired"];
+	    }
+	}
+	export class AssigneeLoad {
+	    assigneeId: number;
+	    assigneeName: string;
+	    open: number;
+	    overdue: number;
+	    dueToday: number;
+	    dueThisWeek: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new AssigneeLoad(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.assigneeId = source["assigneeId"];
+	        this.assigneeName = source["assigneeName"];
+	        this.open = source["open"];
+	        this.overdue = source["overdue"];
+	        this.dueToday = source["dueToday"];
+	        this.dueThisWeek = source["dueThisWeek"];
+	    }
+	}
 	export class LatestRecord {
 	    kind: string;
 	    name: string;
@@ -6165,6 +6365,28 @@ export namespace store {
 	        this.inUse = source["inUse"];
 	    }
 	}
+	export class StageAction {
+	    stageId: number;
+	    actionId: number;
+	    actionName: string;
+	    position: number;
+	    required: boolean;
+	    dueDays: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new StageAction(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.stageId = source["stageId"];
+	        this.actionId = source["actionId"];
+	        this.actionName = source["actionName"];
+	        this.position = source["position"];
+	        this.required = source["required"];
+	        this.dueDays = source["dueDays"];
+	    }
+	}
 	export class StageChange {
 	    id: number;
 	    opportunityId: number;
@@ -6205,6 +6427,96 @@ export namespace store {
 	        this.name = source["name"];
 	        this.position = source["position"];
 	        this.types = source["types"];
+	    }
+	}
+	export class Task {
+	    id: number;
+	    title: string;
+	    assigneeId: number;
+	    dueDate: string;
+	    dueTime: string;
+	    priority: number;
+	    status: string;
+	    customerId: number;
+	    opportunityId: number;
+	    leadId: number;
+	    stageId: number;
+	    actionId: number;
+	    required: boolean;
+	    followUpId: number;
+	    result: string;
+	    doneAt: string;
+	    createdAt: string;
+	    updatedAt: string;
+	    assigneeName: string;
+	    customerName: string;
+	    opportunityName: string;
+	    stageName: string;
+	    overdue: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Task(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.assigneeId = source["assigneeId"];
+	        this.dueDate = source["dueDate"];
+	        this.dueTime = source["dueTime"];
+	        this.priority = source["priority"];
+	        this.status = source["status"];
+	        this.customerId = source["customerId"];
+	        this.opportunityId = source["opportunityId"];
+	        this.leadId = source["leadId"];
+	        this.stageId = source["stageId"];
+	        this.actionId = source["actionId"];
+	        this.required = source["required"];
+	        this.followUpId = source["followUpId"];
+	        this.result = source["result"];
+	        this.doneAt = source["doneAt"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.assigneeName = source["assigneeName"];
+	        this.customerName = source["customerName"];
+	        this.opportunityName = source["opportunityName"];
+	        this.stageName = source["stageName"];
+	        this.overdue = source["overdue"];
+	    }
+	}
+	export class TaskFilter {
+	    query: string;
+	    statuses: string[];
+	    assigneeIds: number[];
+	    priority: number;
+	    view: string;
+	    customerId: number;
+	    opportunityId: number;
+	    leadId: number;
+	    dueFrom: string;
+	    dueTo: string;
+	    sort: string;
+	    desc: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new TaskFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = source["query"];
+	        this.statuses = source["statuses"];
+	        this.assigneeIds = source["assigneeIds"];
+	        this.priority = source["priority"];
+	        this.view = source["view"];
+	        this.customerId = source["customerId"];
+	        this.opportunityId = source["opportunityId"];
+	        this.leadId = source["leadId"];
+	        this.dueFrom = source["dueFrom"];
+	        this.dueTo = source["dueTo"];
+	        this.sort = source["sort"];
+	        this.desc = source["desc"];
 	    }
 	}
 	export class Team {
@@ -6844,6 +7156,181 @@ export namespace target {
 	        this.row = this.convertValues(source["row"], Row);
 	        this.method = source["method"];
 	        this.fellBack = source["fellBack"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace task {
+	
+	export class Input {
+	    title: string;
+	    assigneeId: number;
+	    dueDate: string;
+	    dueTime: string;
+	    priority: number;
+	    status: string;
+	    customerId: number;
+	    opportunityId: number;
+	    leadId: number;
+	    result: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.assigneeId = source["assigneeId"];
+	        this.dueDate = source["dueDate"];
+	        this.dueTime = source["dueTime"];
+	        this.priority = source["priority"];
+	        this.status = source["status"];
+	        this.customerId = source["customerId"];
+	        this.opportunityId = source["opportunityId"];
+	        this.leadId = source["leadId"];
+	        this.result = source["result"];
+	    }
+	}
+	export class ListRequest {
+	    filter: store.TaskFilter;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ListRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filter = this.convertValues(source["filter"], store.TaskFilter);
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Page {
+	    items: store.Task[];
+	    total: number;
+	    page: number;
+	    pageSize: number;
+	    today: string;
+	    weekEnd: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Page(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], store.Task);
+	        this.total = source["total"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	        this.today = source["today"];
+	        this.weekEnd = source["weekEnd"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Step {
+	    actionId: number;
+	    actionName: string;
+	    required: boolean;
+	    taskId: number;
+	    status: string;
+	    dueDate: string;
+	    done: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Step(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.actionId = source["actionId"];
+	        this.actionName = source["actionName"];
+	        this.required = source["required"];
+	        this.taskId = source["taskId"];
+	        this.status = source["status"];
+	        this.dueDate = source["dueDate"];
+	        this.done = source["done"];
+	    }
+	}
+	export class Steps {
+	    opportunityId: number;
+	    stageId: number;
+	    stageName: string;
+	    steps: Step[];
+	    done: number;
+	    total: number;
+	    promoted: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Steps(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.opportunityId = source["opportunityId"];
+	        this.stageId = source["stageId"];
+	        this.stageName = source["stageName"];
+	        this.steps = this.convertValues(source["steps"], Step);
+	        this.done = source["done"];
+	        this.total = source["total"];
+	        this.promoted = source["promoted"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

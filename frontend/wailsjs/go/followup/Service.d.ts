@@ -9,6 +9,8 @@ export function Delete(arg1:number):Promise<void>;
 
 export function List(arg1:followup.Of):Promise<Array<store.FollowUp>>;
 
+export function MakeTask(arg1:number):Promise<store.Task>;
+
 export function Options():Promise<followup.Options>;
 
 export function SetMethods(arg1:Array<string>):Promise<followup.Options>;

@@ -14,6 +14,10 @@ export function List(arg1) {
   return window['go']['followup']['Service']['List'](arg1);
 }
 
+export function MakeTask(arg1) {
+  return window['go']['followup']['Service']['MakeTask'](arg1);
+}
+
 export function Options() {
   return window['go']['followup']['Service']['Options']();
 }

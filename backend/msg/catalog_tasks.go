@@ -1,0 +1,33 @@
+package msg
+
+// Sales tasks (销售任务) and stage playbooks (阶段升迁, 动作档案).
+var (
+	LabelTaskTitle    = def("task.title", "任务标题", "Task title")
+	LabelTaskAssignee = def("task.assignee", "负责人", "Assignee")
+	LabelTaskDueDate  = def("task.dueDate", "截止日期", "Due date")
+	LabelTaskDueTime  = def("task.dueTime", "截止时间", "Due time")
+	LabelTaskPriority = def("task.priority", "优先级", "Priority")
+	LabelTaskStatus   = def("task.status", "状态", "Status")
+	LabelTaskResult   = def("task.result", "结果说明", "Result")
+	LabelActionName   = def("action.name", "动作名称", "Action name")
+	LabelActionDesc   = def("action.description", "动作说明", "Description")
+
+	TaskNotFound       = def("task.notFound", "任务不存在", "Task not found")
+	TaskAssigneeNeeded = def("task.assigneeNeeded", "请选择负责人", "Choose an assignee")
+	TaskAssigneeGone   = def("task.assigneeGone", "负责人不存在", "The assignee does not exist")
+	TaskAssigneeOff    = def("task.assigneeOff", "「{name}」已停用，不能再分配任务", "\"{name}\" is retired and cannot be given tasks")
+	TaskPriorityBad    = def("task.priorityBad", "优先级只能是 高、中、低", "Priority must be high, normal or low")
+	TaskOppOf          = def("task.oppOf", "销售机会「{name}」不属于客户「{customer}」", "Opportunity \"{name}\" does not belong to customer \"{customer}\"")
+	TaskViewUnknown    = def("task.viewUnknown", "未知任务视图「{name}」", "Unknown task view \"{name}\"")
+	TaskFollowUpNoNext = def("task.followUpNoNext", "这条跟进没有填写下一步行动", "This follow-up has no next action")
+	TaskFollowUpDone   = def("task.followUpDone", "这条跟进的下一步行动已经建成任务", "A task was already made from this follow-up's next action")
+	TaskNoStep         = def("task.noStep", "该动作不在销售机会当前阶段的动作中", "That action is not one of the opportunity's current stage")
+	StillToDo          = def("playbook.stillToDo", "还需完成：{actions}", "Still to do: {actions}")
+	ActionNotFound     = def("action.notFound", "动作不存在", "Action not found")
+	ActionDuplicate    = def("action.duplicate", "已有名为「{name}」的动作", "An action named \"{name}\" already exists")
+	ActionRepeated     = def("playbook.actionRepeated", "动作「{name}」在本阶段重复", "Action \"{name}\" is repeated in this stage")
+	DueDaysBad         = def("playbook.dueDaysBad", "「{name}」的截止天数须是 0 到 3650 的整数", "The due days of \"{name}\" must be a whole number from 0 to 3650")
+	PlaybookStageGone  = def("playbook.stageGone", "阶段不存在", "Stage not found")
+	PlaybookTooMany    = def("playbook.tooMany", "一个阶段最多 {max} 个动作", "A stage takes at most {max} actions")
+	NotifyTasks        = def("notify.tasks", "今日到期任务 {today} 项，已逾期 {overdue} 项", "{today} tasks due today, {overdue} overdue")
+)

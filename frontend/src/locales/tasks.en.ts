@@ -1,0 +1,58 @@
+// English strings of the sales tasks and the stage playbooks; the same
+// shape as tasks.zh-CN.ts.
+import type tasksZh from './tasks.zh-CN'
+
+const tasksEn: typeof tasksZh = {
+  task: {
+    nav: 'Tasks',
+    new: 'New task',
+    editTitle: 'Edit task',
+    title: 'Title',
+    assignee: 'Assignee',
+    due: 'Due',
+    dueFrom: 'Due from',
+    dueTo: 'Due to',
+    priority: 'Priority',
+    status: 'Status',
+    customer: 'Customer',
+    opportunity: 'Opportunity',
+    related: 'Related',
+    result: 'Result',
+    required: 'Required',
+    searchPlaceholder: 'Search task titles',
+    allStatuses: 'All statuses',
+    allAssignees: 'All assignees',
+    allPriorities: 'Priority',
+    byAssignee: 'By assignee',
+    fromFollowUp: 'Task',
+    madeFromFollowUp: 'Task “{title}” created',
+    views: { all: 'All', overdue: 'Overdue', today: 'Due today', week: 'Due this week' },
+    statuses: { todo: 'To do', doing: 'In progress', done: 'Done', cancelled: 'Cancelled' },
+    priorities: { 1: 'High', 2: 'Normal', 3: 'Low' },
+    loads: { open: 'Open', overdue: 'Overdue', today: 'Today', week: 'This week' },
+    desk: { tasksToday: 'Tasks due today', tasksOverdue: 'Overdue tasks', all: 'See all' },
+  },
+  playbook: {
+    title: 'Stage playbooks',
+    hint: 'Set the actions of each stage: entering a stage makes them tasks; an opportunity cannot move to a later stage or be won until the required ones are done (moving to lost or back is always allowed).',
+    library: 'Action library',
+    addAction: 'Add action',
+    editAction: 'Edit action',
+    actionName: 'Action',
+    actionDesc: 'Description',
+    inUse: 'Stages',
+    stagePlaybook: 'Actions of stage',
+    addStep: 'Add action',
+    noDue: 'No due date',
+    days: 'days',
+    autoPromote: 'Move to the next stage once the required actions are done',
+    noSteps: 'This stage has no actions',
+    stepsTitle: 'Stage actions ({stage})',
+    dueOn: 'due {date}',
+    promoted: 'Required actions done: moved to “{stage}”',
+    cardSteps: 'Stage actions done {done}/{total}, required still open {openRequired}',
+    confirmDelete: 'Delete action “{name}”? It leaves {n} stages; tasks already made stay.',
+  },
+}
+
+export default tasksEn
