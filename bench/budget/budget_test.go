@@ -119,9 +119,12 @@ func calls(st *store.Store, x ids) []call {
 			return err
 		}
 	}
+	// The funnel screen asks for its figures, then for the chart drawn
+	// from them (DrawChart, its own line below).
 	view := func(f funnel.Filter) func() error {
-		return func() error { _, err := fun.View(funnel.ViewRequest{Filter: f}); return err }
+		return func() error { _, err := fun.View(funnel.ViewRequest{Filter: f, FiguresOnly: true}); return err }
 	}
+	var figures *funnel.View // asked once, by the first DrawChart (timeIt's warm-up)
 	compute := func(f funnel.Filter) func() error {
 		return func() error { _, err := funnel.Compute(context.Background(), st.DB, f); return err }
 	}
@@ -170,6 +173,17 @@ func calls(st *store.Store, x ids) []call {
 		{"funnel.View, one source", view(funnel.Filter{Source: "电话营销"}), perStage(`o.source = '电话营销'`), 10 * time.Millisecond},
 		{"funnel.View, owner + year", view(funnel.Filter{OwnerID: x.owner, From: year[0], To: year[1]}), perStage(`o.owner_id = ` + owner + ` AND o.expected_close BETWEEN '2026-01-01' AND '2026-12-31'`), 0},
 		// The funnel's figures alone (View = these + drawing the chart PNG).
+		{"funnel.DrawChart (the screen's chart, after the figures)", func() error {
+			if figures == nil {
+				v, err := fun.View(funnel.ViewRequest{FiguresOnly: true})
+				if err != nil {
+					return err
+				}
+				figures = &v
+			}
+			_, err := fun.DrawChart(funnel.DrawRequest{Report: figures.Report})
+			return err
+		}, nil, 0},
 		{"funnel figures (Compute), no filter", compute(funnel.Filter{}), perStage(`o.stage_id IN (SELECT id FROM stages)`), 10 * time.Millisecond},
 		{"funnel figures (Compute), one year (all owners)", compute(funnel.Filter{From: year[0], To: year[1]}), perStage(`o.expected_close BETWEEN '2026-01-01' AND '2026-12-31'`), 10 * time.Millisecond},
 		{"funnel figures (Compute), one source", compute(funnel.Filter{Source: "电话营销"}), perStage(`o.source = '电话营销'`), 10 * time.Millisecond},
