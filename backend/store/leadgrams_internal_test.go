@@ -219,3 +219,71 @@ func TestLeadGramsKept(t *testing.T) {
 	})
 	check("delete")
 }
+
+// TestLeadSearchCount: a search matching more than searchCollect leads
+// is counted from the indexes (leadTextIDs); the totals must be the
+// scan's, with a lead that has the word in two fields or twice counted
+// once, and pinyin matches counted once too.
+func TestLeadSearchCount(t *testing.T) {
+	ctx := context.Background()
+	st, err := Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	err = st.Tx(ctx, func(tx Tx) error {
+		for i := range searchCollect + 30 {
+			// 科 in two places and two fields; kj in the name and its initials.
+			l := Lead{Name: fmt.Sprintf("科技线索%d", i), Company: "华东科学科技", Phone: fmt.Sprintf("138%08d", i)}
+			switch i % 5 {
+			case 0:
+				l.Name, l.Company = fmt.Sprintf("展会%d", i), ""
+			case 1:
+				l.Name = fmt.Sprintf("KJ科技%d", i)
+			}
+			if _, err := InsertLead(ctx, tx, l); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"科", "科技", "技", "13", "keji", "kj", "zh", "展会1", "猫"} {
+		cond, a := leadTextMatch(q)
+		var want []int64
+		if err := st.DB.Select(&want, `SELECT l.id FROM leads l WHERE `+cond+` ORDER BY l.id DESC`, a...); err != nil {
+			t.Fatal(err)
+		}
+		for _, offset := range []int{0, 7, searchCollect + 5} {
+			page, total, err := ListLeads(ctx, st.DB, LeadFilter{Query: q}, offset, 50)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if total != len(want) {
+				t.Fatalf("%q: total %d, a count of the rows %d", q, total, len(want))
+			}
+			var got []int64
+			for _, l := range page {
+				got = append(got, l.ID)
+			}
+			wantPage := want[min(offset, len(want)):min(offset+50, len(want))]
+			if len(got) != len(wantPage) || (len(got) > 0 && !reflect.DeepEqual(got, wantPage)) {
+				t.Errorf("%q offset %d: page %v, want %v", q, offset, got, wantPage)
+			}
+		}
+	}
+}
+
+// TestLeadFilterFields fails when LeadFilter gains a field: searchOnly
+// must know it, or a search with the new filter would count every match.
+func TestLeadFilterFields(t *testing.T) {
+	known := map[string]bool{"Query": true, "Status": true, "OwnerID": true, "Source": true, "CreatedFrom": true, "CreatedTo": true}
+	ft := reflect.TypeOf(LeadFilter{})
+	for i := 0; i < ft.NumField(); i++ {
+		if !known[ft.Field(i).Name] {
+			t.Errorf("LeadFilter.%s: add it to searchOnly (leads.go) and here", ft.Field(i).Name)
+		}
+	}
+}

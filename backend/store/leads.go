@@ -109,6 +109,30 @@ func leadTextMatch(s string) (string, []any) {
 	return cond, args
 }
 
+// leadTextIDs is a query for the distinct ids of the leads leadTextMatch
+// finds, from the indexes alone (no lead is read), or ok false when the
+// matches must be checked on the rows (three or more characters).
+func leadTextIDs(s string) (query string, args []any, ok bool) {
+	ids, args, exact := gramQuery("lead_grams", s)
+	if !exact {
+		return "", nil, false
+	}
+	query = ids
+	if key, ok := pinyin.Query(s); ok {
+		py, a := pinyinIDs("leads", key)
+		query += ` UNION ALL ` + py
+		args = append(args, a...)
+	}
+	// A lead is in both parts, or has a character in several places.
+	return `SELECT DISTINCT id FROM (` + query + `)`, args, true
+}
+
+// searchOnly: the filter is a text search and nothing else.
+func (f LeadFilter) searchOnly() bool {
+	return strings.TrimSpace(f.Query) != "" && f.Status == "" && f.OwnerID == 0 && f.Source == "" &&
+		f.CreatedFrom == "" && f.CreatedTo == ""
+}
+
 // ListLeads returns a page of leads, newest first, and the total matching.
 // The page's ids are picked on the leads table alone, from the index of the
 // filter in id order, so the joins run for its rows only. A text search
@@ -118,10 +142,19 @@ func ListLeads(ctx context.Context, q Querier, f LeadFilter, offset, limit int) 
 	w := f.where()
 	total := -1
 	var ids []int64
+	// A search alone, of one or two characters, is answered by the
+	// indexes: its ids, their count, the page's ids, no lead read.
+	idsOnly, idArgs, indexed := "", []any(nil), false
+	if f.searchOnly() {
+		idsOnly, idArgs, indexed = leadTextIDs(strings.TrimSpace(f.Query))
+	}
 	if strings.TrimSpace(f.Query) != "" {
 		var found []int64
-		if err := q.SelectContext(ctx, &found, `SELECT l.id FROM leads l`+w.sql()+` ORDER BY l.id DESC LIMIT ?`,
-			append(append([]any{}, w.args...), searchCollect+1)...); err != nil {
+		collect, cargs := `SELECT l.id FROM leads l`+w.sql()+` ORDER BY l.id DESC LIMIT ?`, w.args
+		if indexed {
+			collect, cargs = `SELECT id FROM (`+idsOnly+`) ORDER BY id DESC LIMIT ?`, idArgs
+		}
+		if err := q.SelectContext(ctx, &found, collect, append(append([]any{}, cargs...), searchCollect+1)...); err != nil {
 			return nil, 0, fmt.Errorf("search leads: %w", err)
 		}
 		if len(found) <= searchCollect {
@@ -132,14 +165,23 @@ func ListLeads(ctx context.Context, q Querier, f LeadFilter, offset, limit int) 
 		}
 	}
 	if total < 0 {
-		if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM leads l`+w.sql(), w.args...); err != nil {
+		// Counting through the rows looked up each match (57 ms for
+		// 33,516 of 200,000); the indexed ids are counted alone (3 ms).
+		count, cargs := `SELECT COUNT(*) FROM leads l`+w.sql(), w.args
+		if indexed {
+			count, cargs = `SELECT COUNT(*) FROM (`+idsOnly+`)`, idArgs
+		}
+		if err := q.GetContext(ctx, &total, count, cargs...); err != nil {
 			return nil, 0, fmt.Errorf("count leads: %w", err)
 		}
 		if total == 0 || offset >= total {
 			return []Lead{}, total, nil
 		}
-		if err := q.SelectContext(ctx, &ids, `SELECT l.id FROM leads l`+w.sql()+` ORDER BY l.id DESC LIMIT ? OFFSET ?`,
-			append(append([]any{}, w.args...), limit, offset)...); err != nil {
+		page, pargs := `SELECT l.id FROM leads l`+w.sql()+` ORDER BY l.id DESC LIMIT ? OFFSET ?`, w.args
+		if indexed {
+			page, pargs = `SELECT id FROM (`+idsOnly+`) ORDER BY id DESC LIMIT ? OFFSET ?`, idArgs
+		}
+		if err := q.SelectContext(ctx, &ids, page, append(append([]any{}, pargs...), limit, offset)...); err != nil {
 			return nil, 0, fmt.Errorf("list leads: %w", err)
 		}
 	}
