@@ -7,10 +7,13 @@ package chart
 import (
 	_ "embed"
 	"html"
+	"math"
 	"sync"
+	"unicode"
 
 	"github.com/golang/freetype/truetype"
 	gochart "github.com/wcharczuk/go-chart/v2"
+	"golang.org/x/image/math/fixed"
 )
 
 //go:embed fonts/wqy-microhei.ttf
@@ -34,6 +37,8 @@ type canvas struct {
 	svg bool
 	// ptPerPx converts a wanted glyph height in pixels to a font size.
 	ptPerPx float64
+	// size is the font size set last (font).
+	size float64
 }
 
 func newCanvas(r gochart.Renderer, svg bool) (*canvas, error) {
@@ -54,7 +59,8 @@ func newCanvas(r gochart.Renderer, svg bool) (*canvas, error) {
 
 // font sets the text size to px pixels (the height of a CJK glyph).
 func (c *canvas) font(px float64, col string) {
-	c.r.SetFontSize(px * c.ptPerPx)
+	c.size = px * c.ptPerPx
+	c.r.SetFontSize(c.size)
 	c.r.SetFontColor(hex(col))
 }
 
@@ -72,9 +78,40 @@ func (c *canvas) text(s string, x, y int) {
 		return
 	}
 	if c.svg {
-		s = html.EscapeString(s)
+		c.r.Text(html.EscapeString(s), x, y)
+		return
 	}
-	c.r.Text(s, x, y)
+	// The raster renderer fills a string's glyphs as one path, and
+	// freetype's rasterizer finds each cell by walking its row's cells: a
+	// row crossing a whole line of glyphs costs the square of its cells
+	// (a third of an A4 chart's drawing). A glyph at a time, placed where
+	// go-chart's CreateStringPath would put it (advance and kerning at
+	// the renderer's scale), keeps each row short.
+	f, err := Font()
+	if err != nil || c.size == 0 {
+		c.r.Text(s, x, y)
+		return
+	}
+	scale := fixed.Int26_6(c.size * c.r.GetDPI())
+	pen := float64(x)
+	prev, hasPrev := truetype.Index(0), false
+	for _, rc := range s {
+		i := f.Index(rc)
+		if hasPrev {
+			pen += fUnits(f.Kern(scale, prev, i))
+		}
+		if !unicode.IsSpace(rc) {
+			c.r.Text(string(rc), int(math.Round(pen)), y)
+		}
+		pen += fUnits(f.HMetric(scale, i).AdvanceWidth)
+		prev, hasPrev = i, true
+	}
+}
+
+// fUnits is go-chart's conversion of a 26.6 length to pixels.
+func fUnits(x fixed.Int26_6) float64 {
+	scaled := x << 2
+	return float64(scaled/256) + float64(scaled%256)/256.0
 }
 
 // fitText shortens s with "…" until it is at most w pixels wide.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"image"
-	"image/png"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
@@ -99,23 +98,9 @@ type rgba struct{ img *image.RGBA }
 func (c *rgba) SetRGBA(i *image.RGBA)       { c.img = i }
 func (c *rgba) Write(p []byte) (int, error) { return len(p), nil }
 
-// flattenOnWhite composes the drawing over white in one pass over the
-// premultiplied pixels: far cheaper than rasterizing a page-sized white
-// rectangle first, and it leaves the image opaque, so it is encoded as RGB.
-func flattenOnWhite(img *image.RGBA) {
-	p := img.Pix
-	for i := 0; i+3 < len(p); i += 4 {
-		t := 255 - p[i+3]
-		p[i] += t
-		p[i+1] += t
-		p[i+2] += t
-		p[i+3] = 255
-	}
-}
-
-// save encodes the drawing. PNGs are encoded at BestSpeed: at A4 300 dpi
-// the default compression is most of the export's time, for a file only
-// somewhat smaller. A PNG with dpi > 0 states that resolution (pHYs).
+// save encodes the drawing. PNGs are composed over white and encoded fast
+// (encodePNG): at A4 300 dpi the encoding was most of the export's time. A
+// PNG with dpi > 0 states that resolution (pHYs).
 func save(r gochart.Renderer, svg bool, dpi int) ([]byte, error) {
 	var buf bytes.Buffer
 	if svg {
@@ -128,22 +113,18 @@ func save(r gochart.Renderer, svg bool, dpi int) ([]byte, error) {
 	if err := r.Save(&c); err != nil || c.img == nil {
 		return nil, fmt.Errorf("encode chart: %v", err)
 	}
-	flattenOnWhite(c.img)
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, c.img); err != nil {
+	b, err := encodePNG(c.img, dpi)
+	if err != nil {
 		return nil, fmt.Errorf("encode chart: %w", err)
 	}
-	if dpi > 0 {
-		return withDPI(buf.Bytes(), dpi)
-	}
-	return buf.Bytes(), nil
+	return b, nil
 }
 
 func draw(c *canvas, f Funnel, w, h int) []Area {
 	u := float64(h) / 1000 // layout unit: 1/1000 of the height
 	px := func(v float64) int { return int(v*u + 0.5) }
 	if c.svg {
-		// PNGs get their white background when saved (see flattenOnWhite).
+		// PNGs get their white background when saved (see encodePNG).
 		c.poly("#ffffff", "", [2]int{0, 0}, [2]int{w, 0}, [2]int{w, h}, [2]int{0, h})
 	}
 

@@ -30,6 +30,17 @@ type ViewRequest struct {
 	Filter  Filter `json:"filter"`
 	Measure string `json:"measure"`
 	Lang    string `json:"lang"`
+	// FiguresOnly leaves the chart out: the screen shows the table at
+	// once and has the chart drawn from those figures (DrawChart) after,
+	// since drawing costs more than the figures.
+	FiguresOnly bool `json:"figuresOnly"`
+}
+
+// DrawRequest asks for the screen chart of figures View returned.
+type DrawRequest struct {
+	Report  Report `json:"report"`
+	Measure string `json:"measure"`
+	Lang    string `json:"lang"`
 }
 
 // View is the whole funnel screen from one computation: the table's figures
@@ -69,15 +80,32 @@ func (s *Service) View(req ViewRequest) (View, error) {
 	if err != nil {
 		return View{}, err
 	}
+	if req.FiguresOnly {
+		return View{Report: rep, Chart: Chart{Areas: []StageArea{}}}, nil
+	}
+	ch, err := screenChart(rep, creq)
+	return View{Report: rep, Chart: ch}, err
+}
+
+// DrawChart draws the screen chart of figures View returned (FiguresOnly),
+// without reading the database: the chart shows exactly the table's
+// figures.
+func (s *Service) DrawChart(req DrawRequest) (Chart, error) {
+	return screenChart(req.Report, ChartRequest{Measure: req.Measure, Size: "screen", Lang: req.Lang})
+}
+
+func screenChart(rep Report, creq ChartRequest) (Chart, error) {
 	b, areas, w, h, err := draw(rep, creq)
 	if err != nil {
-		return View{}, err
+		return Chart{}, err
 	}
 	ch := Chart{PNG: base64.StdEncoding.EncodeToString(b), Width: w, Height: h, Areas: []StageArea{}}
 	for _, a := range areas {
-		ch.Areas = append(ch.Areas, StageArea{StageID: rep.Stages[a.Band].StageID, X: a.X, Y: a.Y, W: a.W, H: a.H})
+		if a.Band >= 0 && a.Band < len(rep.Stages) {
+			ch.Areas = append(ch.Areas, StageArea{StageID: rep.Stages[a.Band].StageID, X: a.X, Y: a.Y, W: a.W, H: a.H})
+		}
 	}
-	return View{Report: rep, Chart: ch}, nil
+	return ch, nil
 }
 
 // SaveChart draws the funnel chart of req as a PNG and writes it where the

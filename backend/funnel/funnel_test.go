@@ -9,6 +9,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -266,6 +267,39 @@ func TestFiltersAndRetiredStages(t *testing.T) {
 
 // The rule of backend/chart holds here too: the chart's geometry is
 // measured in the drawn pixels and must follow the report's figures.
+
+// TestDrawChartOfFigures: the screen's two-step refresh (the figures
+// alone, then the chart drawn from them) gives what one View gives.
+func TestDrawChartOfFigures(t *testing.T) {
+	st := storetest.New(t)
+	if err := demo.Load(context.Background(), st); err != nil {
+		t.Fatal(err)
+	}
+	srv := funnel.NewService(st, svc.New(nil))
+	for _, measure := range []string{"count", "amount"} {
+		whole, err := srv.View(funnel.ViewRequest{Measure: measure, Lang: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		figs, err := srv.View(funnel.ViewRequest{Measure: measure, Lang: "en", FiguresOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if figs.Chart.PNG != "" || !reflect.DeepEqual(figs.Report, whole.Report) {
+			t.Fatalf("%s: figures only: chart %d bytes, report differs %v", measure, len(figs.Chart.PNG), !reflect.DeepEqual(figs.Report, whole.Report))
+		}
+		c, err := srv.DrawChart(funnel.DrawRequest{Report: figs.Report, Measure: measure, Lang: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(c, whole.Chart) {
+			t.Errorf("%s: the chart of the figures is not View's chart", measure)
+		}
+	}
+	if _, err := srv.DrawChart(funnel.DrawRequest{Measure: "width"}); err == nil {
+		t.Error("DrawChart accepted an unknown measure")
+	}
+}
 
 // TestViewDrawsItsOwnFigures: one View call returns the figures and a chart
 // whose bands are those stages, in order, with widths following the chosen

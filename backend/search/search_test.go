@@ -44,6 +44,10 @@ func world(t *testing.T) *Service {
 			QuoteDate: "2026-12-01", ValidUntil: "2026-12-31"}); err != nil {
 			return err
 		}
+		if _, err := store.InsertLead(ctx, tx, store.Lead{Name: "展会咨询", Company: "星河物流", ContactName: "王芳",
+			Phone: "0571-8765 4321"}); err != nil {
+			return err
+		}
 		_, err := store.InsertOrder(ctx, tx, store.Order{Number: "SO-2026-0042", Title: "重工备件合同", CustomerID: dl, OwnerID: owner,
 			SignedDate: "2026-12-02"})
 		return err
@@ -80,6 +84,11 @@ func TestSearch(t *testing.T) {
 		{"a quote number", "Q-2026-0007", []string{"quote:Q-2026-0007"}},
 		{"an order number, part of it", "0042", []string{"order:SO-2026-0042"}},
 		{"an order by its title", "备件", []string{"order:SO-2026-0042"}},
+		{"a lead by its name", "展会", []string{"lead:展会咨询"}},
+		{"a lead by its company", "星河物流", []string{"lead:展会咨询"}},
+		{"a lead by its contact person", "王芳", []string{"lead:展会咨询"}},
+		{"a lead by its phone", "8765", []string{"lead:展会咨询"}},
+		{"a lead by its name's pinyin", "zhanhui", []string{"lead:展会咨询"}},
 		{"like wildcards are literal", "%", nil},
 		{"nothing", "不存在的东西", nil},
 	}

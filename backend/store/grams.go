@@ -53,20 +53,27 @@ func gramIDs(table, s string) (query string, args []any, exact, ok bool) {
 	if !ok {
 		return "", nil, false, false
 	}
+	query, args, exact = gramQuery(g, s)
+	return query, args, exact, true
+}
+
+// gramQuery is gramIDs on the bigram table g (lead_grams holds several
+// fields' grams: its readers check candidates against all of them).
+func gramQuery(g, s string) (query string, args []any, exact bool) {
 	rs := []rune(foldASCII(s))
 	switch len(rs) {
 	case 0:
-		return `SELECT id FROM ` + g + ` WHERE 0`, nil, true, true
+		return `SELECT id FROM ` + g + ` WHERE 0`, nil, true
 	case 1:
 		hi := nextRune(rs[0])
 		if hi == "" {
-			return `SELECT id FROM ` + g + ` WHERE gram >= ?`, []any{string(rs[0])}, true, true
+			return `SELECT id FROM ` + g + ` WHERE gram >= ?`, []any{string(rs[0])}, true
 		}
 		// A row has one gram starting with c per place c stands: the IN
 		// list this becomes keeps each id once.
-		return `SELECT id FROM ` + g + ` WHERE gram >= ? AND gram < ?`, []any{string(rs[0]), hi}, true, true
+		return `SELECT id FROM ` + g + ` WHERE gram >= ? AND gram < ?`, []any{string(rs[0]), hi}, true
 	case 2:
-		return `SELECT id FROM ` + g + ` WHERE gram = ?`, []any{string(rs)}, true, true
+		return `SELECT id FROM ` + g + ` WHERE gram = ?`, []any{string(rs)}, true
 	}
 	// The rarest of the bigrams: SQLite keeps no statistics on the grams,
 	// and reading a common bigram's rows (机会 in every opportunity named
@@ -89,7 +96,7 @@ func gramIDs(table, s string) (query string, args []any, exact, ok bool) {
 		(SELECT x.id FROM ` + g + ` x WHERE x.gram = v.column1 ORDER BY x.id LIMIT 1 OFFSET ` + probe + `) AS k
 		FROM (VALUES ` + strings.Join(values, ", ") + `) v)
 		ORDER BY k IS NOT NULL, CASE WHEN k IS NULL THEN (SELECT COUNT(*) FROM ` + g + ` y WHERE y.gram = b) END, k DESC LIMIT 1)`
-	return query, args, false, true
+	return query, args, false
 }
 
 // idList is an IN list of the ids passed as one JSON array argument

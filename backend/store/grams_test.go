@@ -284,8 +284,8 @@ func wantMonthTotalsFresh(t *testing.T, q store.Querier, step string) {
 	}
 }
 
-// TestGramTriggers checks that the triggers of migration 0025 exist after
-// every migration: one that rebuilds customers, contacts or opportunities
+// TestGramTriggers checks that the triggers of migrations 0025 and 0027 exist after
+// every migration: one that rebuilds customers, contacts, opportunities or leads
 // (DROP TABLE drops their triggers) must create them again.
 func TestGramTriggers(t *testing.T) {
 	st := storetest.New(t)
@@ -297,6 +297,7 @@ func TestGramTriggers(t *testing.T) {
 	want := []string{
 		"contacts.contact_grams_delete", "contacts.contact_grams_insert", "contacts.contact_grams_update",
 		"customers.customer_grams_delete", "customers.customer_grams_insert", "customers.customer_grams_update",
+		"leads.lead_grams_delete", "leads.lead_grams_insert", "leads.lead_grams_update",
 		"opportunities.opportunity_grams_delete", "opportunities.opportunity_grams_insert", "opportunities.opportunity_grams_update",
 		"opportunities.stage_month_totals_delete", "opportunities.stage_month_totals_insert", "opportunities.stage_month_totals_update",
 	}

@@ -10,7 +10,7 @@ import (
 
 // SearchHit is one record found by the global search.
 type SearchHit struct {
-	// Kind is customer, contact, opportunity, quote or order.
+	// Kind is customer, contact, opportunity, lead, quote or order.
 	Kind string `db:"kind" json:"kind"`
 	ID   int64  `db:"id" json:"id"`
 	// Title is the record's name (a quote's or order's number).
@@ -23,7 +23,7 @@ type SearchHit struct {
 
 // Search finds up to limit records of each kind whose name (with its pinyin
 // and initials, nameMatch), number or phone contains s: customers, contacts,
-// opportunities, quotes and orders, each kind in its list's order. Every
+// opportunities, leads, quotes and orders, each kind in its list's order. Every
 // kind is its own LIMITed query, so a common word costs five short scans,
 // not a sort of everything that matches.
 func Search(ctx context.Context, q Querier, s string, limit int) ([]SearchHit, error) {
@@ -89,6 +89,15 @@ func Search(ctx context.Context, q Querier, s string, limit int) ([]SearchHit, e
 	name, a = nameMatch("o", "opportunities", s)
 	if err := named("opportunity", "opportunities", "o", `SELECT 'opportunity' AS kind, o.id, o.name AS title, cu.name AS detail, o.customer_id
 		FROM opportunities o JOIN customers cu ON cu.id = o.customer_id`, name, a); err != nil {
+		return nil, err
+	}
+
+	// Leads by name, company, contact person or phone (lead_grams,
+	// migration 0027), as the lead list searches them.
+	name, a = leadTextMatch(s)
+	if err := named("lead", "leads", "l", `SELECT 'lead' AS kind, l.id, l.name AS title,
+		l.company || CASE WHEN l.company <> '' AND l.phone <> '' THEN ' · ' ELSE '' END || l.phone AS detail, 0 AS customer_id
+		FROM leads l`, name, a); err != nil {
 		return nil, err
 	}
 

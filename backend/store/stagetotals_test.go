@@ -57,6 +57,7 @@ func wantKeptEqualsFresh(t *testing.T, st *store.Store, step string) {
 	// The name bigrams (migration 0025) are kept by every write alike.
 	wantGramsFresh(t, st.DB, step)
 	wantMonthTotalsFresh(t, st.DB, step)
+	wantForecastKept(t, st.DB, step)
 	// A stage emptied by the writes keeps a row of zeros, nothing else.
 	var stray int
 	if err := st.DB.Get(&stray, `SELECT COUNT(*) FROM stage_totals WHERE n = 0 AND (amount <> 0 OR w_hi <> 0 OR w_lo <> 0)`); err != nil || stray != 0 {

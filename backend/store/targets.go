@@ -265,7 +265,21 @@ func (f ForecastFilter) where(ownerCol string) (string, []any) {
 // month of expected close (byMonth), or as one row, for close dates
 // from..before (YYYY-MM-DD, the end exclusive); from "" reaches back to the
 // first and so takes in the blank close dates.
+//
+// Company-wide (all owners, any type) it reads the kept totals by month
+// (forecastKept); otherwise, or when they cannot answer, it counts.
 func ForecastOpen(ctx context.Context, q Querier, from, before string, f ForecastFilter, byMonth bool) ([]ForecastMonth, error) {
+	if f.AllOwners && f.Type == "" {
+		out, ok, err := forecastKept(ctx, q, from, before, f, byMonth)
+		if err != nil || ok {
+			return out, err
+		}
+	}
+	return forecastCounted(ctx, q, from, before, f, byMonth)
+}
+
+// forecastCounted is ForecastOpen counting the opportunities.
+func forecastCounted(ctx context.Context, q Querier, from, before string, f ForecastFilter, byMonth bool) ([]ForecastMonth, error) {
 	w, args := f.where("owner_id")
 	cond := `expected_close < ?`
 	qargs := []any{before}

@@ -31,10 +31,12 @@ import (
 	"funneldesk/backend/product"
 	"funneldesk/backend/quote"
 	"funneldesk/backend/report"
+	"funneldesk/backend/reportframe"
 	"funneldesk/backend/search"
 	"funneldesk/backend/stage"
 	"funneldesk/backend/store"
 	"funneldesk/backend/svc"
+	"funneldesk/backend/target"
 	"funneldesk/backend/team"
 	"funneldesk/bench/benchdb"
 )
@@ -109,6 +111,7 @@ func calls(st *store.Store, x ids) []call {
 	rep := report.NewService(st, env)
 	pl := pool.NewService(st, env)
 	tm := team.NewService(st, env)
+	tgt := target.NewService(st, env)
 
 	list := func(f opportunity.Filter) func() error {
 		return func() error {
@@ -116,9 +119,12 @@ func calls(st *store.Store, x ids) []call {
 			return err
 		}
 	}
+	// The funnel screen asks for its figures, then for the chart drawn
+	// from them (DrawChart, its own line below).
 	view := func(f funnel.Filter) func() error {
-		return func() error { _, err := fun.View(funnel.ViewRequest{Filter: f}); return err }
+		return func() error { _, err := fun.View(funnel.ViewRequest{Filter: f, FiguresOnly: true}); return err }
 	}
+	var figures *funnel.View // asked once, by the first DrawChart (timeIt's warm-up)
 	compute := func(f funnel.Filter) func() error {
 		return func() error { _, err := funnel.Compute(context.Background(), st.DB, f); return err }
 	}
@@ -167,6 +173,17 @@ func calls(st *store.Store, x ids) []call {
 		{"funnel.View, one source", view(funnel.Filter{Source: "电话营销"}), perStage(`o.source = '电话营销'`), 10 * time.Millisecond},
 		{"funnel.View, owner + year", view(funnel.Filter{OwnerID: x.owner, From: year[0], To: year[1]}), perStage(`o.owner_id = ` + owner + ` AND o.expected_close BETWEEN '2026-01-01' AND '2026-12-31'`), 0},
 		// The funnel's figures alone (View = these + drawing the chart PNG).
+		{"funnel.DrawChart (the screen's chart, after the figures)", func() error {
+			if figures == nil {
+				v, err := fun.View(funnel.ViewRequest{FiguresOnly: true})
+				if err != nil {
+					return err
+				}
+				figures = &v
+			}
+			_, err := fun.DrawChart(funnel.DrawRequest{Report: figures.Report})
+			return err
+		}, nil, 0},
 		{"funnel figures (Compute), no filter", compute(funnel.Filter{}), perStage(`o.stage_id IN (SELECT id FROM stages)`), 10 * time.Millisecond},
 		{"funnel figures (Compute), one year (all owners)", compute(funnel.Filter{From: year[0], To: year[1]}), perStage(`o.expected_close BETWEEN '2026-01-01' AND '2026-12-31'`), 10 * time.Millisecond},
 		{"funnel figures (Compute), one source", compute(funnel.Filter{Source: "电话营销"}), perStage(`o.source = '电话营销'`), 10 * time.Millisecond},
@@ -207,6 +224,31 @@ func calls(st *store.Store, x ids) []call {
 		{"product.List", func() error { _, err := prod.List(product.ListRequest{Page: 1, PageSize: 50}); return err }, nil, 0},
 		{"quote.List", func() error { _, err := quo.List(quote.ListRequest{Page: 1, PageSize: 50}); return err }, nil, 0},
 		{"order.List", func() error { _, err := ord.List(order.ListRequest{Page: 1, PageSize: 50}); return err }, nil, 0},
+		// 销售目标: the forecast of the next twelve months and a year's
+		// achievement, company-wide and for one salesperson.
+		{"target.Forecast, company", func() error {
+			_, err := tgt.Forecast(target.ForecastRequest{Filters: reportframe.Filters{From: year[0], To: year[1]}})
+			return err
+		}, []string{`SELECT substr(expected_close, 1, 7), COUNT(*), SUM(amount_cents), SUM(amount_cents * probability_bp) FROM opportunities
+			WHERE stage_id IN (SELECT id FROM stages WHERE kind = 'open') AND expected_close >= date('now') GROUP BY 1`},
+			// Issue 12's budget for a company-wide year (two years of won
+			// amounts are read beside the open pipeline).
+			200 * time.Millisecond},
+		{"target.Forecast, one owner", func() error {
+			_, err := tgt.Forecast(target.ForecastRequest{Filters: reportframe.Filters{From: year[0], To: year[1], OwnerIDs: []int64{x.owner}}})
+			return err
+		}, []string{`SELECT substr(expected_close, 1, 7), COUNT(*), SUM(amount_cents), SUM(amount_cents * probability_bp) FROM opportunities
+			WHERE owner_id = ` + owner + ` AND stage_id IN (SELECT id FROM stages WHERE kind = 'open') AND expected_close >= date('now') GROUP BY 1`}, 0},
+		{"target.Achievement, company by owner (a year)", func() error {
+			_, err := tgt.Achievement(target.AchievementRequest{Filters: reportframe.Filters{From: year[0], To: year[1]},
+				Dimension: target.WonAmount, By: target.Owner})
+			return err
+		}, nil, 0},
+		{"target.Achievement, one owner (a year)", func() error {
+			_, err := tgt.Achievement(target.AchievementRequest{Filters: reportframe.Filters{From: year[0], To: year[1], OwnerIDs: []int64{x.owner}},
+				Dimension: target.WonAmount, By: target.Owner})
+			return err
+		}, nil, 0},
 		{"report.Receivables by owner", func() error {
 			_, err := rep.Receivables(report.ReceivablesRequest{GroupBy: "owner", Page: 1, PageSize: 50})
 			return err

@@ -10,7 +10,6 @@ export type FunnelFilter = models.Filter
 export type FunnelReport = models.Report
 export type FunnelRow = models.Row
 export type FunnelChart = models.Chart
-export type FunnelView = models.View
 export type ChartArea = models.StageArea
 export type ChartMeasure = 'count' | 'amount'
 export type ChartSize = 'screen' | 'print'
@@ -21,9 +20,12 @@ export function blankFunnelFilter(): FunnelFilter {
 }
 
 export const funnel = {
-  /** view is one refresh of the screen: the figures and the chart drawn from them, in one call. */
-  view: (f: FunnelFilter, measure: ChartMeasure, lang: string): Promise<FunnelView> =>
-    call(() => svc.View(models.ViewRequest.createFrom({ filter: { ...f }, measure, lang }))),
+  /** figures is the screen's figures alone, without drawing the chart (drawChart draws it from them). */
+  figures: (f: FunnelFilter, measure: ChartMeasure, lang: string): Promise<FunnelReport> =>
+    call(async () => (await svc.View(models.ViewRequest.createFrom({ filter: { ...f }, measure, lang, figuresOnly: true }))).report),
+  /** drawChart draws the screen chart of figures that view or figures returned, without reading the database. */
+  drawChart: (report: FunnelReport, measure: ChartMeasure, lang: string): Promise<FunnelChart> =>
+    call(() => svc.DrawChart(models.DrawRequest.createFrom({ report, measure, lang }))),
   /** stage lists a page of the opportunities the funnel counts in a stage (0: every stage). */
   stage: (f: FunnelFilter, stageId: number, page: number, pageSize: number): Promise<OpportunityPage> =>
     call(() => svc.Stage(models.StageRequest.createFrom({ filter: { ...f }, stageId, page, pageSize }))),

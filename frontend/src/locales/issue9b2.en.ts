@@ -24,6 +24,6 @@ export default {
     hint: '↑↓ to choose, Enter to open, Esc to close',
     empty: 'Nothing matches',
     open: 'Search (Ctrl+K)',
-    kinds: { customer: 'Customers', contact: 'Contacts', opportunity: 'Opportunities', quote: 'Quotes', order: 'Orders' },
+    kinds: { customer: 'Customers', contact: 'Contacts', opportunity: 'Opportunities', lead: 'Leads', quote: 'Quotes', order: 'Orders' },
   },
 }

@@ -24,6 +24,6 @@ export default {
     hint: '↑↓ 选择，Enter 打开，Esc 关闭',
     empty: '没有匹配的记录',
     open: '搜索 (Ctrl+K)',
-    kinds: { customer: '客户', contact: '联系人', opportunity: '销售机会', quote: '报价单', order: '订单' },
+    kinds: { customer: '客户', contact: '联系人', opportunity: '销售机会', lead: '线索', quote: '报价单', order: '订单' },
   },
 }

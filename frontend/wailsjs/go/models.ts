@@ -1500,7 +1500,6 @@ export namespace funnel {
 		    return a;
 		}
 	}
-	
 	export class Total {
 	    count: number;
 	    amountCents: number;
@@ -1589,6 +1588,42 @@ export namespace funnel {
 		    return a;
 		}
 	}
+	export class DrawRequest {
+	    report: Report;
+	    measure: string;
+	    lang: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DrawRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.report = this.convertValues(source["report"], Report);
+	        this.measure = source["measure"];
+	        this.lang = source["lang"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
 	
 	
 	export class StageRequest {
@@ -1664,6 +1699,7 @@ export namespace funnel {
 	    filter: Filter;
 	    measure: string;
 	    lang: string;
+	    figuresOnly: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new ViewRequest(source);
@@ -1674,6 +1710,7 @@ export namespace funnel {
 	        this.filter = this.convertValues(source["filter"], Filter);
 	        this.measure = source["measure"];
 	        this.lang = source["lang"];
+	        this.figuresOnly = source["figuresOnly"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

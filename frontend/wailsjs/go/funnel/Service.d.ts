@@ -3,6 +3,8 @@
 import {funnel} from '../models';
 import {opportunity} from '../models';
 
+export function DrawChart(arg1:funnel.DrawRequest):Promise<funnel.Chart>;
+
 export function SaveChart(arg1:funnel.ChartRequest):Promise<string>;
 
 export function Stage(arg1:funnel.StageRequest):Promise<opportunity.Page>;
