@@ -161,6 +161,11 @@ func calls(st *store.Store, x ids) []call {
 		{"opportunity.List, search 科技", list(opportunity.Filter{Query: "科技"}), search("科技"), 0},
 		{"opportunity.List, search 华 (one character)", list(opportunity.Filter{Query: "华"}), search("华"), 50 * time.Millisecond},
 		{"opportunity.List, search erp", list(opportunity.Filter{Query: "erp"}), search("erp"), 0},
+		// Pinyin (issue 9): full pinyin and initials match the start of the
+		// name's key; names sort by that key.
+		{"opportunity.List, pinyin kehu0702", list(opportunity.Filter{Query: "kehu0702"}), page(`o.customer_id IN (SELECT id FROM customers WHERE name_py >= 'kehu0702' AND name_py < 'kehu0703')`), 0},
+		{"opportunity.List, initials kh0702", list(opportunity.Filter{Query: "kh0702"}), page(`o.customer_id IN (SELECT id FROM customers WHERE name_initials >= 'kh0702' AND name_initials < 'kh0703')`), 0},
+		{"opportunity.List, sort name (pinyin)", list(opportunity.Filter{Sort: "name"}), []string{`SELECT id FROM opportunities ORDER BY name_py, id LIMIT 50`}, 0},
 		{"opportunity.Options (form)", func() error { _, err := opp.Options(); return err }, []string{`SELECT id, name FROM owners`, `SELECT * FROM stages`}, 5 * time.Millisecond},
 		{"opportunity.Get (detail)", func() error { _, err := opp.Get(x.opp); return err }, []string{`SELECT * FROM opportunities WHERE id = ` + strconv.FormatInt(x.opp, 10)}, 0},
 		{"opportunity.ListViews", func() error { _, err := opp.ListViews(); return err }, nil, 0},
@@ -211,6 +216,14 @@ func calls(st *store.Store, x ids) []call {
 			_, err := cust.List(customer.Filter{Query: "华", Page: 1, PageSize: 50})
 			return err
 		}, []string{`SELECT COUNT(*) FROM customers WHERE name LIKE '%华%' OR phone LIKE '%华%'`}, 50 * time.Millisecond},
+		{"customer.List, pinyin kehu0702", func() error {
+			_, err := cust.List(customer.Filter{Query: "kehu0702", Page: 1, PageSize: 50})
+			return err
+		}, []string{`SELECT COUNT(*) FROM customers WHERE name_py >= 'kehu0702' AND name_py < 'kehu0703'`}, 0},
+		{"customer.List, initials kh07", func() error {
+			_, err := cust.List(customer.Filter{Query: "kh07", Page: 1, PageSize: 50})
+			return err
+		}, []string{`SELECT COUNT(*) FROM customers WHERE name_initials >= 'kh07' AND name_initials < 'kh08'`}, 0},
 		{"customer.Get (detail)", func() error { _, err := cust.Get(x.customer); return err }, []string{`SELECT * FROM opportunities WHERE customer_id = ` + strconv.FormatInt(x.customer, 10)}, 0},
 		{"followup.List (a customer)", func() error { _, err := fol.List(followup.Of{CustomerID: x.customer}); return err }, nil, 0},
 		// Ctrl+K
