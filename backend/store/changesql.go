@@ -1,0 +1,202 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+	"strings"
+)
+
+// ChangesQuery is what ChangesBetween needs: days A and B (YYYY-MM-DD),
+// the stages in report order with their kind, and the report's filters
+// (owner at B; AllOwners false with no Owners selects nothing).
+type ChangesQuery struct {
+	A, B      string
+	Stages    []Stage
+	AllOwners bool
+	Owners    []int64
+	Type      string
+	Source    string
+	MaxItems  int
+}
+
+// ChangedState is an opportunity's values at the end of a day.
+type ChangedState struct {
+	StageID, AmountCents, ProbabilityBP, OwnerID int64
+	ExpectedClose                                string
+}
+
+// ChangedItem is one opportunity listed under a kind of change; A is
+// meaningful only when ExistedA.
+type ChangedItem struct {
+	Kind     string
+	ID       int64
+	ExistedA bool
+	A, B     ChangedState
+}
+
+// ChangedKind is the full count and amounts at A and B of one kind.
+type ChangedKind struct {
+	Count            int
+	AmountA, AmountB int64
+}
+
+// FunnelDelta is what the opportunities changed after A add to one stage
+// of the funnel at A or at B, over the kept totals (which hold their
+// values now): negative for their values now, positive for then.
+type FunnelDelta struct {
+	Count    int
+	Amount   int64
+	Weighted *big.Int
+}
+
+// ChangesResult is ChangesBetween's answer.
+type ChangesResult struct {
+	DeltaA, DeltaB map[int64]FunnelDelta
+	Kinds          map[string]ChangedKind
+	Items          []ChangedItem
+}
+
+// ChangesBetween reads the opportunities with a stage or field change
+// after day A, rebuilds each one's values at the ends of A and B in one
+// pass in SQL (each field takes the old value of its first change after
+// the day, in (changed_at, id) order, else its value now) and returns only
+// sums: the funnel corrections per stage, each kind's count and amounts,
+// and the first MaxItems opportunities of each kind by id. Kinds are
+// those of backend/changes (Classify); the Go reconstruction there is the
+// reference this must agree with (TestFastMatchesReconstruction).
+func ChangesBetween(ctx context.Context, q Querier, cq ChangesQuery) (ChangesResult, error) {
+	res := ChangesResult{DeltaA: map[int64]FunnelDelta{}, DeltaB: map[int64]FunnelDelta{}, Kinds: map[string]ChangedKind{}}
+	a1, err := nextDay(cq.A)
+	if err != nil {
+		return res, err
+	}
+	b1, err := nextDay(cq.B)
+	if err != nil {
+		return res, err
+	}
+	var args []any
+	// The stages as a table: position in report order and kind.
+	var st strings.Builder
+	st.WriteString("st(id, pos, kind) AS (VALUES ")
+	if len(cq.Stages) == 0 {
+		st.WriteString("(NULL, NULL, NULL)")
+	}
+	for i, s := range cq.Stages {
+		if i > 0 {
+			st.WriteString(",")
+		}
+		st.WriteString("(?, ?, ?)")
+		args = append(args, s.ID, i, s.Kind)
+	}
+	st.WriteString(")")
+	owner := func(col string) string {
+		if cq.AllOwners {
+			return "1"
+		}
+		if len(cq.Owners) == 0 {
+			return "0"
+		}
+		c, a := inInts(col, cq.Owners)
+		args = append(args, a...)
+		return c
+	}
+	ts := "(? = '' OR o.type = ?) AND (? = '' OR o.source = ?)"
+	args = append(args, a1, a1, b1, b1, cq.A, cq.B, cq.Type, cq.Type, cq.Source, cq.Source)
+	ownNow := owner("o.owner_id")
+	ownB := owner("COALESCE(g.o_l, o.owner_id)")
+	args = append(args, cq.MaxItems)
+	// old is NULL-free: a creation's stage row (from NULL) gives the stage it
+	// began in, a missing amount/owner/probability reads 0 and a missing
+	// date '', as the Go reconstruction reads them.
+	query := `WITH ` + st.String() + `,
+	ev(opp, f, at, id, old) AS (
+		SELECT opportunity_id, 0, changed_at, id, COALESCE(from_stage_id, to_stage_id) FROM stage_history WHERE changed_at >= ?
+		UNION ALL
+		SELECT opportunity_id, CASE field WHEN 'amount' THEN 1 WHEN 'probability' THEN 2 WHEN 'owner' THEN 3 WHEN 'close' THEN 4 ELSE 9 END,
+			changed_at, id, CASE WHEN field = 'close' THEN COALESCE(old_value, '') ELSE COALESCE(old_value, 0) END
+		FROM opportunity_field_history WHERE changed_at >= ?),
+	w AS (SELECT opp, f, at >= ? AS late, old,
+		ROW_NUMBER() OVER (PARTITION BY opp, f, at >= ? ORDER BY at, id) AS rn FROM ev),
+	g AS (SELECT opp,
+		MAX(CASE WHEN f = 0 AND NOT late THEN old END) AS s_e, MAX(CASE WHEN f = 0 AND late THEN old END) AS s_l,
+		MAX(CASE WHEN f = 1 AND NOT late THEN old END) AS a_e, MAX(CASE WHEN f = 1 AND late THEN old END) AS a_l,
+		MAX(CASE WHEN f = 2 AND NOT late THEN old END) AS p_e, MAX(CASE WHEN f = 2 AND late THEN old END) AS p_l,
+		MAX(CASE WHEN f = 3 AND NOT late THEN old END) AS o_e, MAX(CASE WHEN f = 3 AND late THEN old END) AS o_l,
+		MAX(CASE WHEN f = 4 AND NOT late THEN old END) AS c_e, MAX(CASE WHEN f = 4 AND late THEN old END) AS c_l
+		FROM w WHERE rn = 1 GROUP BY opp),
+	r AS MATERIALIZED (SELECT o.id,
+		o.stage_id AS sn, o.amount_cents AS an, o.probability_bp AS pn,
+		COALESCE(g.s_e, g.s_l, o.stage_id) AS sa, COALESCE(g.s_l, o.stage_id) AS sb,
+		COALESCE(g.a_e, g.a_l, o.amount_cents) AS aa, COALESCE(g.a_l, o.amount_cents) AS ab,
+		COALESCE(g.p_e, g.p_l, o.probability_bp) AS pa, COALESCE(g.p_l, o.probability_bp) AS pb,
+		COALESCE(g.o_e, g.o_l, o.owner_id) AS oa, COALESCE(g.o_l, o.owner_id) AS ob,
+		COALESCE(g.c_e, g.c_l, o.expected_close) AS ca, COALESCE(g.c_l, o.expected_close) AS cb,
+		(length(o.created_at) < 10 OR substr(o.created_at, 1, 10) <= ?) AS xa,
+		(length(o.created_at) < 10 OR substr(o.created_at, 1, 10) <= ?) AS xb,
+		` + ts + ` AS tsok, ` + ownNow + ` AS nowin, ` + ownB + ` AS bin
+		FROM g JOIN opportunities o ON o.id = g.opp),
+	-- In the report: it existed at B and matches the filters with its owner at B.
+	k AS MATERIALIZED (SELECT r.*, CASE WHEN NOT r.xa THEN 1 ELSE
+			(CASE WHEN r.sa = r.sb THEN 0
+				WHEN tb.kind = 'won' AND COALESCE(ta.kind, '') <> 'won' THEN 8
+				WHEN tb.kind = 'lost' AND COALESCE(ta.kind, '') <> 'lost' THEN 16
+				WHEN COALESCE(tb.pos, 0) > COALESCE(ta.pos, 0) THEN 2
+				WHEN COALESCE(tb.pos, 0) < COALESCE(ta.pos, 0) THEN 4 ELSE 0 END)
+			| (CASE WHEN r.ab > r.aa THEN 32 WHEN r.ab < r.aa THEN 64 ELSE 0 END)
+			| (CASE WHEN r.ca <> '' AND r.cb <> '' AND r.cb > r.ca THEN 128
+				WHEN r.ca <> '' AND r.cb <> '' AND r.cb < r.ca THEN 256 ELSE 0 END)
+			| (CASE WHEN r.oa <> r.ob THEN 512 ELSE 0 END) END AS mask
+		FROM r LEFT JOIN st ta ON ta.id = r.sa LEFT JOIN st tb ON tb.id = r.sb
+		WHERE r.xb AND r.tsok AND r.bin),
+	kinds(bit, kind) AS (VALUES (1, 'new'), (2, 'forward'), (4, 'back'), (8, 'won'), (16, 'lost'), (32, 'raised'),
+		(64, 'lowered'), (128, 'pushedOut'), (256, 'pulledIn'), (512, 'reassigned')),
+	kk AS (SELECT kinds.kind, k.* FROM k JOIN kinds ON k.mask & kinds.bit <> 0),
+	d(col, stage, n, amount, w) AS (
+		SELECT 0, sn, -1, -an, -(an * pn) FROM r WHERE tsok AND nowin
+		UNION ALL SELECT 1, sn, -1, -an, -(an * pn) FROM r WHERE tsok AND nowin
+		UNION ALL SELECT 0, sa, 1, aa, aa * pa FROM k WHERE xa
+		UNION ALL SELECT 1, sb, 1, ab, ab * pb FROM k)
+	SELECT 'd', col, stage, SUM(n), SUM(amount), SUM(w >> 31), SUM(w & 2147483647), 0, 0, 0, 0, 0, '', ''
+		FROM d GROUP BY col, stage
+	UNION ALL
+	SELECT 'k', kind, 0, COUNT(*), SUM(CASE WHEN xa THEN aa ELSE 0 END), SUM(ab), 0, 0, 0, 0, 0, 0, '', ''
+		FROM kk GROUP BY kind
+	UNION ALL
+	SELECT 'i', kind, id, xa, sa, sb, aa, ab, pa, pb, oa, ob, ca, cb FROM (
+		SELECT kk.*, ROW_NUMBER() OVER (PARTITION BY kind ORDER BY id) AS n FROM kk) WHERE n <= ?`
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return res, fmt.Errorf("changes: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var tag, key string
+		var id, v1, v2, v3, v4, v5, v6, v7, v8, v9 int64
+		var c1, c2 string
+		if err := rows.Scan(&tag, &key, &id, &v1, &v2, &v3, &v4, &v5, &v6, &v7, &v8, &v9, &c1, &c2); err != nil {
+			return res, fmt.Errorf("changes: %w", err)
+		}
+		switch tag {
+		case "d":
+			w := new(big.Int).Lsh(big.NewInt(v3), 31)
+			w.Add(w, big.NewInt(v4))
+			fd := FunnelDelta{Count: int(v1), Amount: v2, Weighted: w}
+			if key == "0" {
+				res.DeltaA[id] = fd
+			} else {
+				res.DeltaB[id] = fd
+			}
+		case "k":
+			res.Kinds[key] = ChangedKind{Count: int(v1), AmountA: v2, AmountB: v3}
+		case "i":
+			res.Items = append(res.Items, ChangedItem{Kind: key, ID: id, ExistedA: v1 != 0,
+				A: ChangedState{StageID: v2, AmountCents: v4, ProbabilityBP: v6, OwnerID: v8, ExpectedClose: c1},
+				B: ChangedState{StageID: v3, AmountCents: v5, ProbabilityBP: v7, OwnerID: v9, ExpectedClose: c2}})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return res, fmt.Errorf("changes: %w", err)
+	}
+	return res, nil
+}
