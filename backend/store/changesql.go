@@ -7,6 +7,10 @@ import (
 	"strings"
 )
 
+// changeKinds are backend/changes' kinds in the order of their bits in
+// ChangesBetween's mask.
+var changeKinds = []string{"new", "forward", "back", "won", "lost", "raised", "lowered", "pushedOut", "pulledIn", "reassigned"}
+
 // ChangesQuery is what ChangesBetween needs: days A and B (YYYY-MM-DD),
 // the stages in report order with their kind, and the report's filters
 // (owner at B; AllOwners false with no Owners selects nothing).
@@ -105,7 +109,6 @@ func ChangesBetween(ctx context.Context, q Querier, cq ChangesQuery) (ChangesRes
 	args = append(args, a1, a1, b1, b1, cq.A, cq.B, cq.Type, cq.Type, cq.Source, cq.Source)
 	ownNow := owner("o.owner_id")
 	ownB := owner("COALESCE(g.o_l, o.owner_id)")
-	args = append(args, cq.MaxItems)
 	// old is NULL-free: a creation's stage row (from NULL) gives the stage it
 	// began in, a missing amount/owner/probability reads 0 and a missing
 	// date '', as the Go reconstruction reads them.
@@ -149,22 +152,29 @@ func ChangesBetween(ctx context.Context, q Querier, cq ChangesQuery) (ChangesRes
 			| (CASE WHEN r.oa <> r.ob THEN 512 ELSE 0 END) END AS mask
 		FROM r LEFT JOIN st ta ON ta.id = r.sa LEFT JOIN st tb ON tb.id = r.sb
 		WHERE r.xb AND r.tsok AND r.bin),
-	kinds(bit, kind) AS (VALUES (1, 'new'), (2, 'forward'), (4, 'back'), (8, 'won'), (16, 'lost'), (32, 'raised'),
-		(64, 'lowered'), (128, 'pushedOut'), (256, 'pulledIn'), (512, 'reassigned')),
-	kk AS (SELECT kinds.kind, k.* FROM k JOIN kinds ON k.mask & kinds.bit <> 0),
+	-- What the changed opportunities move in the funnel: minus their values
+	-- now, plus their values then; a pair that cancels (same stage, amount
+	-- and probability, in scope both ways) is left out before summing.
 	d(col, stage, n, amount, w) AS (
-		SELECT 0, sn, -1, -an, -(an * pn) FROM r WHERE tsok AND nowin
-		UNION ALL SELECT 1, sn, -1, -an, -(an * pn) FROM r WHERE tsok AND nowin
-		UNION ALL SELECT 0, sa, 1, aa, aa * pa FROM k WHERE xa
-		UNION ALL SELECT 1, sb, 1, ab, ab * pb FROM k)
+		SELECT 0, sn, -1, -an, -(an * pn) FROM r
+			WHERE tsok AND nowin AND NOT (xb AND bin AND xa AND sa = sn AND aa = an AND pa = pn)
+		UNION ALL SELECT 1, sn, -1, -an, -(an * pn) FROM r
+			WHERE tsok AND nowin AND NOT (xb AND bin AND sb = sn AND ab = an AND pb = pn)
+		UNION ALL SELECT 0, sa, 1, aa, aa * pa FROM k WHERE xa AND NOT (nowin AND sa = sn AND aa = an AND pa = pn)
+		UNION ALL SELECT 1, sb, 1, ab, ab * pb FROM k WHERE NOT (nowin AND sb = sn AND ab = an AND pb = pn))
 	SELECT 'd', col, stage, SUM(n), SUM(amount), SUM(w >> 31), SUM(w & 2147483647), 0, 0, 0, 0, 0, '', ''
-		FROM d GROUP BY col, stage
+		FROM d GROUP BY col, stage`
+	// Each kind's sums and its first items by id, one scan of k each (k is
+	// a few thousand to a few hundred thousand rows; no sort of them all).
+	for i, kind := range changeKinds {
+		query += fmt.Sprintf(`
 	UNION ALL
-	SELECT 'k', kind, 0, COUNT(*), SUM(CASE WHEN xa THEN aa ELSE 0 END), SUM(ab), 0, 0, 0, 0, 0, 0, '', ''
-		FROM kk GROUP BY kind
+	SELECT 'k', '%[1]s', 0, COUNT(*), COALESCE(SUM(CASE WHEN xa THEN aa ELSE 0 END), 0), COALESCE(SUM(ab), 0), 0, 0, 0, 0, 0, 0, '', ''
+		FROM k WHERE mask & %[2]d <> 0
 	UNION ALL
-	SELECT 'i', kind, id, xa, sa, sb, aa, ab, pa, pb, oa, ob, ca, cb FROM (
-		SELECT kk.*, ROW_NUMBER() OVER (PARTITION BY kind ORDER BY id) AS n FROM kk) WHERE n <= ?`
+	SELECT * FROM (SELECT 'i', '%[1]s', id, xa, sa, sb, aa, ab, pa, pb, oa, ob, ca, cb FROM k WHERE mask & %[2]d <> 0
+		ORDER BY id LIMIT %[3]d)`, kind, 1<<i, max(cq.MaxItems, 0))
+	}
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return res, fmt.Errorf("changes: %w", err)
