@@ -74,6 +74,7 @@ func benchChanges(b *testing.B, st *store.Store) {
 					b.Fatal(err)
 				}
 				var rep changes.Report
+				cpu0 := cpuTime()
 				for i := 0; i < b.N; i++ {
 					if rep, err = v.compute(ctx, st.DB, sc); err != nil {
 						b.Fatal(err)
@@ -85,6 +86,7 @@ func benchChanges(b *testing.B, st *store.Store) {
 				}
 				b.ReportMetric(float64(rep.Total.B.Count), "opps")
 				b.ReportMetric(float64(hist+fields), "history")
+				b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
 				b.ReportMetric(float64(listed), "listed")
 			})
 		}

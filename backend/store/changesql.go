@@ -112,6 +112,7 @@ func ChangesBetween(ctx context.Context, q Querier, cq ChangesQuery) (ChangesRes
 	// old is NULL-free: a creation's stage row (from NULL) gives the stage it
 	// began in, a missing amount/owner/probability reads 0 and a missing
 	// date '', as the Go reconstruction reads them.
+	nulls := func(k int) string { return strings.Repeat(", NULL", k) }
 	query := `WITH ` + st.String() + `,
 	ev(opp, f, at, id, old) AS (
 		SELECT opportunity_id, 0, changed_at, id, COALESCE(from_stage_id, to_stage_id) FROM stage_history WHERE changed_at >= ?
@@ -162,47 +163,78 @@ func ChangesBetween(ctx context.Context, q Querier, cq ChangesQuery) (ChangesRes
 			WHERE tsok AND nowin AND NOT (xb AND bin AND sb = sn AND ab = an AND pb = pn)
 		UNION ALL SELECT 0, sa, 1, aa, aa * pa FROM k WHERE xa AND NOT (nowin AND sa = sn AND aa = an AND pa = pn)
 		UNION ALL SELECT 1, sb, 1, ab, ab * pb FROM k WHERE NOT (nowin AND sb = sn AND ab = an AND pb = pn))
-	SELECT 'd', col, stage, SUM(n), SUM(amount), SUM(w >> 31), SUM(w & 2147483647), 0, 0, 0, 0, 0, '', ''
+	SELECT 'd', col, stage, SUM(n), SUM(amount), SUM(w >> 31), SUM(w & 2147483647)` + nulls(26) + `
 		FROM d GROUP BY col, stage`
-	// Each kind's sums and its first items by id, one scan of k each (k is
-	// a few thousand to a few hundred thousand rows; no sort of them all).
-	for i, kind := range changeKinds {
-		query += fmt.Sprintf(`
+	// Every kind's count and amounts in one row, one scan of k.
+	query += `
 	UNION ALL
-	SELECT 'k', '%[1]s', 0, COUNT(*), COALESCE(SUM(CASE WHEN xa THEN aa ELSE 0 END), 0), COALESCE(SUM(ab), 0), 0, 0, 0, 0, 0, 0, '', ''
-		FROM k WHERE mask & %[2]d <> 0
-	UNION ALL
-	SELECT * FROM (SELECT 'i', '%[1]s', id, xa, sa, sb, aa, ab, pa, pb, oa, ob, ca, cb FROM k WHERE mask & %[2]d <> 0
-		ORDER BY id LIMIT %[3]d)`, kind, 1<<i, max(cq.MaxItems, 0))
+	SELECT 'k', 0, 0`
+	for i := range changeKinds {
+		query += fmt.Sprintf(`, COALESCE(SUM(mask & %[1]d <> 0), 0), COALESCE(SUM(CASE WHEN mask & %[1]d <> 0 AND xa THEN aa ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN mask & %[1]d <> 0 THEN ab ELSE 0 END), 0)`, 1<<i)
 	}
+	// The listed items: each kind's first MaxItems by id, from one sort of k
+	// by id with a running count per kind; a row comes once with its mask.
+	query += ` FROM k
+	UNION ALL
+	SELECT 'i', mask, id, xa, sa, sb, aa, ab, pa, pb, oa, ob, ca, cb`
+	var counts, within []string
+	for i := range changeKinds {
+		query += fmt.Sprintf(", c%d", i)
+		counts = append(counts, fmt.Sprintf("SUM(mask & %d <> 0) OVER win AS c%d", 1<<i, i))
+		within = append(within, fmt.Sprintf("(mask & %d <> 0 AND c%d <= %d)", 1<<i, i, max(cq.MaxItems, 0)))
+	}
+	query += nulls(9) + ` FROM (SELECT k.*, ` + strings.Join(counts, ", ") + `
+		FROM k WINDOW win AS (ORDER BY id ROWS UNBOUNDED PRECEDING))
+		WHERE ` + strings.Join(within, " OR ")
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return res, fmt.Errorf("changes: %w", err)
 	}
 	defer rows.Close()
+	vals := make([]any, 33)
+	ptrs := make([]any, len(vals))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	n := func(i int) int64 { v, _ := vals[i].(int64); return v }
+	txt := func(i int) string {
+		switch v := vals[i].(type) {
+		case string:
+			return v
+		case []byte:
+			return string(v)
+		}
+		return ""
+	}
 	for rows.Next() {
-		var tag, key string
-		var id, v1, v2, v3, v4, v5, v6, v7, v8, v9 int64
-		var c1, c2 string
-		if err := rows.Scan(&tag, &key, &id, &v1, &v2, &v3, &v4, &v5, &v6, &v7, &v8, &v9, &c1, &c2); err != nil {
+		if err := rows.Scan(ptrs...); err != nil {
 			return res, fmt.Errorf("changes: %w", err)
 		}
-		switch tag {
+		switch txt(0) {
 		case "d":
-			w := new(big.Int).Lsh(big.NewInt(v3), 31)
-			w.Add(w, big.NewInt(v4))
-			fd := FunnelDelta{Count: int(v1), Amount: v2, Weighted: w}
-			if key == "0" {
-				res.DeltaA[id] = fd
+			w := new(big.Int).Lsh(big.NewInt(n(5)), 31)
+			w.Add(w, big.NewInt(n(6)))
+			fd := FunnelDelta{Count: int(n(3)), Amount: n(4), Weighted: w}
+			if n(1) == 0 {
+				res.DeltaA[n(2)] = fd
 			} else {
-				res.DeltaB[id] = fd
+				res.DeltaB[n(2)] = fd
 			}
 		case "k":
-			res.Kinds[key] = ChangedKind{Count: int(v1), AmountA: v2, AmountB: v3}
+			for i, kind := range changeKinds {
+				res.Kinds[kind] = ChangedKind{Count: int(n(3 + 3*i)), AmountA: n(4 + 3*i), AmountB: n(5 + 3*i)}
+			}
 		case "i":
-			res.Items = append(res.Items, ChangedItem{Kind: key, ID: id, ExistedA: v1 != 0,
-				A: ChangedState{StageID: v2, AmountCents: v4, ProbabilityBP: v6, OwnerID: v8, ExpectedClose: c1},
-				B: ChangedState{StageID: v3, AmountCents: v5, ProbabilityBP: v7, OwnerID: v9, ExpectedClose: c2}})
+			mask := n(1)
+			for i, kind := range changeKinds {
+				if mask&(1<<i) == 0 || n(14+i) > int64(cq.MaxItems) {
+					continue
+				}
+				res.Items = append(res.Items, ChangedItem{Kind: kind, ID: n(2), ExistedA: n(3) != 0,
+					A: ChangedState{StageID: n(4), AmountCents: n(6), ProbabilityBP: n(8), OwnerID: n(10), ExpectedClose: txt(12)},
+					B: ChangedState{StageID: n(5), AmountCents: n(7), ProbabilityBP: n(9), OwnerID: n(11), ExpectedClose: txt(13)}})
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {
