@@ -140,7 +140,9 @@ func ChangesBetween(ctx context.Context, q Querier, cq ChangesQuery) (ChangesRes
 		MAX(CASE WHEN f = 3 AND NOT late THEN old END) AS o_e, MAX(CASE WHEN f = 3 AND late THEN old END) AS o_l,
 		MAX(CASE WHEN f = 4 AND NOT late THEN old END) AS c_e, MAX(CASE WHEN f = 4 AND late THEN old END) AS c_l
 		FROM w WHERE rn = 1 GROUP BY opp),
-	r AS MATERIALIZED (SELECT o.id, g.early,
+	-- Out of scope now and at B (owner, type, source): in no sum, dropped
+	-- before the sums (a one-owner report keeps about its share).
+	r AS MATERIALIZED (SELECT * FROM (SELECT o.id, g.early,
 		o.stage_id AS sn, o.amount_cents AS an, o.probability_bp AS pn,
 		COALESCE(g.s_e, g.s_l, o.stage_id) AS sa, COALESCE(g.s_l, o.stage_id) AS sb,
 		COALESCE(g.a_e, g.a_l, o.amount_cents) AS aa, COALESCE(g.a_l, o.amount_cents) AS ab,
@@ -150,7 +152,7 @@ func ChangesBetween(ctx context.Context, q Querier, cq ChangesQuery) (ChangesRes
 		(length(o.created_at) < 10 OR substr(o.created_at, 1, 10) <= ?) AS xa,
 		(length(o.created_at) < 10 OR substr(o.created_at, 1, 10) <= ?) AS xb,
 		` + ts + ` AS tsok, ` + ownNow + ` AS nowin, ` + ownB + ` AS bin
-		FROM g JOIN opportunities o ON o.id = g.opp),
+		FROM g JOIN opportunities o ON o.id = g.opp) WHERE tsok AND (nowin OR bin)),
 	-- In the report: it existed at B and matches the filters with its owner at B.
 	k AS MATERIALIZED (SELECT r.*, CASE WHEN NOT r.xa THEN 1 WHEN NOT r.early THEN 0 ELSE
 			(CASE WHEN r.sa = r.sb THEN 0
