@@ -51,7 +51,7 @@ before(async () => {
 
   browser = await launchBrowser()
   page = await newPage(browser)
-  await page.goto(srv.url + '#/analysis')
+  await page.goto(srv.url + '#/analysis?tab=changes')
 })
 
 after(async () => {
