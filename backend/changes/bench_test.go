@@ -43,7 +43,10 @@ func benchSpans(b *testing.B, st *store.Store) []struct{ name, a, b string } {
 	}
 	day := func(t time.Time) string { return t.Format("2006-01-02") }
 	bd := t.AddDate(0, 0, -1)
-	return []struct{ name, a, b string }{{"week", day(bd.AddDate(0, 0, -7)), day(bd)}, {"month", day(bd.AddDate(0, -1, 0)), day(bd)}}
+	// "today": B is the last day itself, as the screen opens (a week ago
+	// against today): nothing changed after B.
+	return []struct{ name, a, b string }{{"week", day(bd.AddDate(0, 0, -7)), day(bd)}, {"month", day(bd.AddDate(0, -1, 0)), day(bd)},
+		{"today-week", day(t.AddDate(0, 0, -7)), day(t)}}
 }
 
 func benchChanges(b *testing.B, st *store.Store) {
@@ -51,26 +54,45 @@ func benchChanges(b *testing.B, st *store.Store) {
 	var hist, fields int
 	_ = st.DB.Get(&hist, `SELECT COUNT(*) FROM stage_history`)
 	_ = st.DB.Get(&fields, `SELECT COUNT(*) FROM opportunity_field_history`)
+	var owner int64
+	if err := st.DB.Get(&owner, `SELECT MIN(id) FROM owners`); err != nil {
+		b.Fatal(err)
+	}
+	// "-go" is the Go reconstruction the SQL pass replaced (the reference
+	// of TestFastMatchesReconstruction), kept here for the before/after.
+	type variant struct {
+		suffix  string
+		owners  []int64
+		compute func(context.Context, store.Querier, reportframe.Scope) (changes.Report, error)
+	}
+	variants := []variant{{"", nil, changes.Compute}, {"-owner", []int64{owner}, changes.Compute}}
+	if os.Getenv("FUNNELDESK_CHANGES_BENCH_GO") != "" {
+		variants = append(variants, variant{"-go", nil, changes.Reconstructed})
+	}
 	for _, sp := range benchSpans(b, st) {
-		b.Run(sp.name, func(b *testing.B) {
-			sc, err := reportframe.Check(ctx, st.DB, reportframe.Filters{From: sp.a, To: sp.b})
-			if err != nil {
-				b.Fatal(err)
-			}
-			var rep changes.Report
-			for i := 0; i < b.N; i++ {
-				if rep, err = changes.Compute(ctx, st.DB, sc); err != nil {
+		for _, v := range variants {
+			b.Run(sp.name+v.suffix, func(b *testing.B) {
+				sc, err := reportframe.Check(ctx, st.DB, reportframe.Filters{From: sp.a, To: sp.b, OwnerIDs: v.owners})
+				if err != nil {
 					b.Fatal(err)
 				}
-			}
-			listed := 0
-			for _, g := range rep.Groups {
-				listed += g.Count
-			}
-			b.ReportMetric(float64(rep.Total.B.Count), "opps")
-			b.ReportMetric(float64(hist+fields), "history")
-			b.ReportMetric(float64(listed), "listed")
-		})
+				var rep changes.Report
+				cpu0 := cpuTime()
+				for i := 0; i < b.N; i++ {
+					if rep, err = v.compute(ctx, st.DB, sc); err != nil {
+						b.Fatal(err)
+					}
+				}
+				listed := 0
+				for _, g := range rep.Groups {
+					listed += g.Count
+				}
+				b.ReportMetric(float64(rep.Total.B.Count), "opps")
+				b.ReportMetric(float64(hist+fields), "history")
+				b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+				b.ReportMetric(float64(listed), "listed")
+			})
+		}
 	}
 }
 

@@ -154,8 +154,17 @@ func (a *acc) figures() Figures {
 }
 
 // Compute builds the report for scope sc, whose From and To are A and B
-// (both required).
+// (both required): the kept stage totals corrected by the opportunities
+// changed after A, whose values at A and B are rebuilt in one pass in SQL
+// (store.ChangesBetween), which returns sums and the listed items only.
 func Compute(ctx context.Context, q store.Querier, sc reportframe.Scope) (Report, error) {
+	return compute(ctx, q, sc, true)
+}
+
+// compute is Compute; fast false rebuilds every changed opportunity in Go
+// (store.ChangesSince and At), the reference the SQL pass is tested
+// against.
+func compute(ctx context.Context, q store.Querier, sc reportframe.Scope, fast bool) (Report, error) {
 	var errs apperr.List
 	if sc.From == "" {
 		errs.Add(apperr.Invalid("from", msg.ChangesNeedDay, msg.P{"label": msg.LabelFrom}))
@@ -215,23 +224,64 @@ func Compute(ctx context.Context, q store.Querier, sc reportframe.Scope) (Report
 			}
 		}
 	}
-	changed, err := store.ChangesSince(ctx, q, a)
-	if err != nil {
-		return rep, err
-	}
 	groups := map[string]*Group{}
 	for _, k := range Kinds {
 		groups[k] = &Group{Kind: k, Items: []Item{}}
+	}
+	show := func(s state) State {
+		return State{StageID: s.stage, StageName: stageByID[s.stage].Name, AmountCents: s.amount, ProbabilityBP: int(s.p),
+			ExpectedClose: s.close, OwnerID: s.owner, OwnerName: ownerName[s.owner]}
+	}
+	if fast {
+		res, err := store.ChangesBetween(ctx, q, store.ChangesQuery{A: a, B: b, Stages: stages, AllOwners: sc.AllOwners,
+			Owners: sc.Owners, Type: sc.Type, Source: sc.Source, MaxItems: MaxItems})
+		if err != nil {
+			return rep, err
+		}
+		for col, deltas := range []map[int64]store.FunnelDelta{res.DeltaA, res.DeltaB} {
+			accs := accA
+			if col == 1 {
+				accs = accB
+			}
+			for id, d := range deltas {
+				if i, ok := pos[id]; ok {
+					accs[i].n += d.Count
+					accs[i].amount += d.Amount
+					accs[i].weighted.Add(&accs[i].weighted, d.Weighted)
+				}
+			}
+		}
+		for k, n := range res.Kinds {
+			if g := groups[k]; g != nil {
+				g.Count, g.AmountA, g.AmountB, g.Truncated = n.Count, n.AmountA, n.AmountB, n.Count > MaxItems
+			}
+		}
+		st := func(c store.ChangedState) state {
+			return state{exists: true, stage: c.StageID, owner: c.OwnerID, amount: c.AmountCents, p: c.ProbabilityBP, close: c.ExpectedClose}
+		}
+		for _, it := range res.Items {
+			g := groups[it.Kind]
+			if g == nil {
+				continue
+			}
+			item := Item{ID: it.ID, B: show(st(it.B))}
+			if it.ExistedA {
+				sA := show(st(it.A))
+				item.A = &sA
+			}
+			g.Items = append(g.Items, item)
+		}
+		return finish(ctx, q, rep, sc, stages, groups, accA, accB)
+	}
+	changed, err := store.ChangesSince(ctx, q, a)
+	if err != nil {
+		return rep, err
 	}
 	ids := make([]int64, 0, len(changed))
 	for id := range changed {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	show := func(s state) State {
-		return State{StageID: s.stage, StageName: stageByID[s.stage].Name, AmountCents: s.amount, ProbabilityBP: int(s.p),
-			ExpectedClose: s.close, OwnerID: s.owner, OwnerName: ownerName[s.owner]}
-	}
 	for _, id := range ids {
 		o := changed[id]
 		now := state{exists: true, stage: o.StageID, owner: o.OwnerID, amount: o.AmountCents, p: o.ProbabilityBP, close: o.ExpectedClose}
@@ -276,6 +326,14 @@ func Compute(ctx context.Context, q store.Querier, sc reportframe.Scope) (Report
 			}
 		}
 	}
+	return finish(ctx, q, rep, sc, stages, groups, accA, accB)
+}
+
+// finish names the listed opportunities and adds the stage rows, the
+// total and the recycle bin's counts.
+func finish(ctx context.Context, q store.Querier, rep Report, sc reportframe.Scope, stages []store.Stage,
+	groups map[string]*Group, accA, accB []acc) (Report, error) {
+	a, b := sc.From, sc.To
 	// Names only for the opportunities listed (at most MaxItems a kind).
 	var listed []int64
 	for _, k := range Kinds {

@@ -102,6 +102,14 @@ test('a day A without a day B is refused naming the field', async () => {
   await group('new').waitFor()
 })
 
+test('clicking a listed opportunity opens it', async () => {
+  await group('raised').locator('[data-test="changes-item"]', { hasText: '调高单' }).click()
+  const detail = page.locator('[data-test="opp-detail"]')
+  await detail.locator('[data-test="opp-detail-name"]', { hasText: '调高单' }).waitFor()
+  await page.keyboard.press('Escape')
+  await detail.waitFor({ state: 'hidden' })
+})
+
 test('the opportunity shows its field history: when, before, after', async () => {
   const h = await srv.call('changes.Service.FieldHistory', ids['调高单'])
   assert.equal(h.length, 1)
