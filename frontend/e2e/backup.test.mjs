@@ -35,7 +35,11 @@ async function gotoCustomers() {
 test('backup → delete a customer → restore: the customer is back', async () => {
   await page.click('[data-test="nav-backup"]')
   await page.locator('[data-test="backup-table"]').waitFor()
-  const folder = await page.locator('[data-test="backup-folder"]').innerText()
+  // The folder comes in a call of its own after the table: wait for it
+  // (on a slow machine the text was still empty when read).
+  const folderText = page.locator('[data-test="backup-folder"]', { hasText: 'backups' })
+  await folderText.waitFor()
+  const folder = await folderText.innerText()
   assert.equal(folder, path.join(srv.saveDir, 'backups'))
   await page.click('[data-test="backup-now"]')
   await page.getByText('已备份：funneldesk-').waitFor()
