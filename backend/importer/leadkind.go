@@ -49,7 +49,7 @@ var leadStatusWords = map[string]string{
 	"新线索": store.LeadNew, "新建": store.LeadNew, "未处理": store.LeadNew, "new": store.LeadNew, "open": store.LeadNew,
 	"跟进中": store.LeadWorking, "跟进": store.LeadWorking, "working": store.LeadWorking, "contacted": store.LeadWorking,
 	"in progress": store.LeadWorking,
-	"已转化": store.LeadConverted, "converted": store.LeadConverted, "qualified": store.LeadConverted,
+	"已转化":         store.LeadConverted, "converted": store.LeadConverted, "qualified": store.LeadConverted,
 	"无效": store.LeadInvalid, "invalid": store.LeadInvalid, "unqualified": store.LeadInvalid, "disqualified": store.LeadInvalid,
 }
 
