@@ -134,6 +134,8 @@ const leadNames = async () => {
 test('a lead file from the lead list: previewed, imported, imported again as updates, undone from the history', async () => {
   await chooseLeads('leads.csv')
   assert.equal((await page.locator('[data-test="import-kind"] .is-active').innerText()).trim(), '线索')
+  assert.match(await page.locator('.header-title').innerText(), /导入线索/)
+  assert.match(await page.locator('[data-test="import-back"]').innerText(), /返回线索/)
   assert.equal(await counts('leads'), '线索：新增 2，更新 0，跳过 0')
   assert.match(await page.locator('[data-test="import-lead-key"]').innerText(), /按电话/)
   await page.click('[data-test="import-confirm"]')

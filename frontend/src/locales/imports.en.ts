@@ -14,6 +14,8 @@ export default {
     importCustomers: 'Import',
     viewProducts: 'View products',
     viewLeads: 'View leads',
+    titles: { leads: 'Import leads', products: 'Import products', customers: 'Import customers' },
+    back: { opportunities: 'Back to opportunities', leads: 'Back to leads', products: 'Back to products', customers: 'Back to customers', contacts: 'Back to customers' },
     leadKey: 'Leads already there are found by phone, else by email, else by lead name + company + contact person; a converted lead keeps its status.'
   },
 }
