@@ -362,3 +362,24 @@ func TestLeadUndo(t *testing.T) {
 		})
 	}
 }
+
+// TestDetectLeadKind: a header that says 线索 / Lead makes a lead file; a
+// lead source column alone does not (opportunity and customer exports
+// have one).
+func TestDetectLeadKind(t *testing.T) {
+	tests := []struct {
+		headers []string
+		want    string
+	}{
+		{[]string{"线索名称", "公司名称", "电话"}, KindLeads},
+		{[]string{"Lead Name", "Company", "Phone", "Lead Status"}, KindLeads},
+		{[]string{"线索", "手机"}, KindLeads},
+		{[]string{"客户名称", "线索来源", "电话"}, KindCustomers},
+		{[]string{"Name", "Account Name", "Stage", "Amount", "Lead Source"}, KindOpportunities},
+	}
+	for _, tt := range tests {
+		if got := DetectKind(tt.headers); got != tt.want {
+			t.Errorf("DetectKind(%v) = %q, want %q", tt.headers, got, tt.want)
+		}
+	}
+}
