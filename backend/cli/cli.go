@@ -36,14 +36,12 @@ Usage:
                                          it prints: every call needs its token (header X-FunnelDesk-Token)
   funneldesk [--db PATH] pool recycle [--dry-run] [--json] [--clock TIME|+OFFSET]
                                          run the pools' auto-recycle rules now and list what moves and why
-  funneldesk [--db PATH] import opportunities|customers|contacts|products FILE [--on-duplicate update|skip|create]
+  funneldesk [--db PATH] import opportunities|customers|contacts|products|leads FILE [--on-duplicate update|skip|create]
                          [--default-owner NAME] [--stage-map MAP] [--create-stages] [--date-order mdy|dmy|ymd]
                                          import a CSV, tab-separated, XLSX or XLS file (all rows or none);
                                          records already there are updated (see import --help)
   funneldesk [--db PATH] import history | import undo ID [--others]
                                          list the imports; undo one
-  funneldesk [--db PATH] import leads FILE [--default-owner NAME]
-                                         import leads (线索) from CSV or XLSX (all rows or none)
   funneldesk [--db PATH] report NAME [--period P] [--owner O] [--team T] [--type T] [--source S]
                          (--json | --csv FILE | --xlsx FILE | --png FILE [--size screen|print])
                                          an analysis report (targets, by-owner, conversion, forecast,
@@ -133,9 +131,6 @@ func Run(dbPath string, args []string, env Env) int {
 	case "report":
 		return runReport(st, args[1:], env)
 	case "import":
-		if len(args) > 1 && args[1] == "leads" {
-			return runImportLeads(st, args[2:], env)
-		}
 		return importer.RunCLI(context.Background(), st, args[1:], env.Stdout, env.Stderr)
 	default:
 		fmt.Fprintf(env.Stderr, "unknown command %q\n\n%s", args[0], Usage)

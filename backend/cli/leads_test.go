@@ -9,7 +9,8 @@ import (
 	"funneldesk/backend/store"
 )
 
-// TestImportLeads: a good file is imported whole and summarized; a bad one
+// TestImportLeads: a good file is imported whole and summarized, recorded in
+// the import history and undone; imported again it adds nothing; a bad one
 // prints each problem with its row and column, exits 1 and writes nothing.
 func TestImportLeads(t *testing.T) {
 	dir := t.TempDir()
@@ -32,7 +33,12 @@ func TestImportLeads(t *testing.T) {
 	}{
 		{"bad file", []string{"import", "leads", bad}, 1, "", "row 2, 电话: \"12\"", 0},
 		{"no file", []string{"import", "leads"}, 2, "", "usage", 0},
-		{"good file", []string{"import", "leads", good, "--default-owner", "李四"}, 0, "imported 2 leads (2 new owners)", "", 2},
+		{"good file", []string{"import", "leads", good, "--default-owner", "李四"}, 0, "leads 2 new, 0 updated, 0 skipped", "", 2},
+		// Found again by phone (甲) and by name + company (乙): nothing new.
+		{"same file again", []string{"import", "leads", good, "--default-owner", "李四"}, 0, "leads 0 new, 2 updated, 0 skipped", "", 2},
+		{"recorded", []string{"import", "history"}, 0, "\tleads\tgood.csv\t2 new, 0 updated", "", 2},
+		{"undone", []string{"import", "undo", "1"}, 0, "undid import 1", "", 0},
+		{"listed in help", []string{"import", "--help"}, 0, "leads          线索", "", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,7 +14,7 @@ import (
 )
 
 // CLIUsage is the usage line of the import command.
-const CLIUsage = "funneldesk [--db PATH] import opportunities|customers|contacts|products FILE [--on-duplicate update|skip|create] " +
+const CLIUsage = "funneldesk [--db PATH] import opportunities|customers|contacts|products|leads FILE [--on-duplicate update|skip|create] " +
 	"[--default-owner NAME] [--stage-map \"A=初期沟通,B=new:40\"] [--create-stages] [--date-order mdy|dmy|ymd]\n" +
 	"       funneldesk [--db PATH] import history\n" +
 	"       funneldesk [--db PATH] import undo ID [--others]\n" +
@@ -34,10 +34,13 @@ Kinds:
   customers      客户, with one contact per row when the file has one (客户名称 + 联系人 + 手机)
   contacts       联系人, each naming its customer (客户名称 / Account Name); missing customers are created
   products       产品, found again by their code (产品编码 / SKU)
+  leads          线索: 线索名称 / Lead Name, 公司名称, 联系人, 电话, 邮箱, 线索来源, 负责人, 状态, 备注, 无效原因
 
 Records that exist already are found by their natural key (查重): a customer by its normalized
 name (华强电子 = 华强电子有限公司), phone or email; a contact by customer + name, phone or email;
-a product by its code; an opportunity by its external ID, else name + customer + close date.
+a product by its code; an opportunity by its external ID, else name + customer + close date;
+a lead by its phone, else its email, else (a row with neither) name + company + contact person.
+An import never changes the status of a converted lead.
 Importing a file twice leaves the same records as importing it once.
 
 Flags:

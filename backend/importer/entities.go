@@ -22,7 +22,7 @@ const (
 )
 
 // Kinds lists the kinds of import, for the CLI's help and the screen.
-var Kinds = []string{KindOpportunities, KindCustomers, KindContacts, KindProducts}
+var Kinds = []string{KindOpportunities, KindCustomers, KindContacts, KindProducts, KindLeads}
 
 // Field keys of customer, contact and product files. A customer file may
 // carry one contact per row (客户名称 + 联系人 + 手机); a contact file names
@@ -150,6 +150,8 @@ func kindFields(kind string) []Field {
 		return ContactFields
 	case KindProducts:
 		return ProductFields
+	case KindLeads:
+		return LeadFields
 	}
 	return nil
 }
@@ -163,7 +165,7 @@ func checkKind(kind string) error {
 
 var kindAliases = func() map[string]map[string]string {
 	m := map[string]map[string]string{}
-	for _, k := range []string{KindCustomers, KindContacts, KindProducts} {
+	for _, k := range []string{KindCustomers, KindContacts, KindProducts, KindLeads} {
 		a := map[string]string{}
 		for _, f := range kindFields(k) {
 			for _, s := range append([]string{f.Key, f.Label, f.LabelEn}, f.aliases...) {
@@ -198,7 +200,8 @@ func kindMapping(kind string, headers []string) []string {
 }
 
 // DetectKind guesses what a file holds from its headers: opportunities
-// when it has a stage column (what no other kind has), products when it
+// when it has a stage column (what no other kind has), leads when a
+// header says 线索 / Lead (线索名称, Lead Status), products when it
 // has a product code, contacts when it names people but no customer
 // field other than their company, customers otherwise.
 func DetectKind(headers []string) string {
@@ -218,6 +221,8 @@ func DetectKind(headers []string) string {
 	switch {
 	case has(KindOpportunities, FieldStage):
 		return KindOpportunities
+	case isLeadFile(headers):
+		return KindLeads
 	case has(KindProducts, EFCode, EFProductName):
 		return KindProducts
 	}
@@ -260,6 +265,7 @@ type entityRec struct {
 	active   string // "", "1", "0"
 	// priceGiven: the row has a price (0 is one).
 	priceGiven bool
+	lead       store.Lead
 }
 
 // entityChecker validates the rows of a customer, contact or product file.
@@ -408,6 +414,9 @@ func (c *entityChecker) run(emit func(RowError)) []entityRec {
 func (er *entityRow) check() entityRec {
 	rec := entityRec{row: er.r.Num}
 	switch er.c.kind {
+	case KindLeads:
+		er.checkLead(&rec)
+		return rec
 	case KindProducts:
 		p := &rec.product
 		p.Code = er.text(EFCode)

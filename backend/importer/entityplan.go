@@ -67,6 +67,7 @@ type entityPlan struct {
 	custs      []*custOp
 	contacts   []*contOp
 	products   []*prodOp
+	leads      []*leadOp
 	counts     map[string]*KindCount
 	rowActions []string
 }
@@ -162,8 +163,11 @@ func dupAction(choice string) string {
 //   - a product by its code, without regard to ASCII case.
 func planEntities(ctx context.Context, q store.Querier, kind string, recs []entityRec, dup dupChoices) (*entityPlan, error) {
 	p := &entityPlan{kind: kind, counts: map[string]*KindCount{kind: {Kind: kind}}, rowActions: make([]string, 0, min(len(recs), SampleRows))}
-	if kind == KindProducts {
+	switch kind {
+	case KindProducts:
 		return p, planProducts(ctx, q, p, recs, dup)
+	case KindLeads:
+		return p, planLeads(ctx, q, p, recs, dup)
 	}
 	if kind == KindCustomers {
 		p.counts[KindContacts] = &KindCount{Kind: KindContacts}
@@ -450,6 +454,26 @@ func importEntities(ctx context.Context, st *store.Store, t *Table, kind string,
 		if err := writePlan(ctx, tx, w, plan, owners, opts.Progress, len(t.Rows)); err != nil {
 			return err
 		}
+		var lw *store.LeadWriter
+		if kind == KindLeads {
+			if lw, err = store.NewLeadWriter(ctx, tx); err != nil {
+				return err
+			}
+			defer lw.Close()
+			done := 0
+			step := func() error {
+				if done++; done%1024 == 0 {
+					if opts.Progress != nil {
+						opts.Progress(min(done, len(t.Rows)), len(t.Rows))
+					}
+					return ctx.Err()
+				}
+				return nil
+			}
+			if err := writeLeads(lw, plan, owners, step); err != nil {
+				return err
+			}
+		}
 		res.Counts = plan.countList()
 		main := plan.counts[kind]
 		res.Added, res.Updated, res.Skipped = main.New, main.Updated, main.Skipped
@@ -478,7 +502,14 @@ func importEntities(ctx context.Context, st *store.Store, t *Table, kind string,
 				return err
 			}
 		}
-		for _, it := range w.Updated {
+		updated := w.Updated
+		if lw != nil {
+			if err := store.AddImportItems(ctx, tx, id, "leads", lw.First, lw.Next); err != nil {
+				return err
+			}
+			updated = append(updated, lw.Updated...)
+		}
+		for _, it := range updated {
 			if err := store.AddImportItem(ctx, tx, id, it); err != nil {
 				return err
 			}

@@ -252,10 +252,12 @@ func entitiesSummary(lang msg.Lang, res Result) string {
 			parts = append(parts, msg.Render(lang, msg.ImportCountsContacts, msg.P{"new": c.New, "updated": c.Updated, "skipped": c.Skipped}))
 		case KindProducts:
 			parts = append(parts, msg.Render(lang, msg.ImportCountsProducts, msg.P{"new": c.New, "updated": c.Updated, "skipped": c.Skipped}))
+		case KindLeads:
+			parts = append(parts, msg.Render(lang, msg.ImportCountsLeads, msg.P{"new": c.New, "updated": c.Updated, "skipped": c.Skipped}))
 		}
 	}
 	kind := map[string]msg.Key{KindCustomers: msg.ImportKindCustomers, KindContacts: msg.ImportKindContacts,
-		KindProducts: msg.ImportKindProducts}[res.Kind]
+		KindProducts: msg.ImportKindProducts, KindLeads: msg.ImportKindLeads}[res.Kind]
 	sep := "; "
 	if lang == msg.Zh {
 		sep = "；"
@@ -264,7 +266,7 @@ func entitiesSummary(lang msg.Lang, res Result) string {
 }
 
 // ImportKind reads src as a file of kind (opportunities, customers,
-// contacts, products) and writes it in one transaction, or nothing: a bad
+// contacts, products, leads) and writes it in one transaction, or nothing: a bad
 // row makes the error a *RowErrors listing every problem.
 func ImportKind(ctx context.Context, st *store.Store, kind string, src Source, opts Options) (Result, error) {
 	if err := checkKind(kind); err != nil {

@@ -88,10 +88,13 @@ func buildBench(path string) error {
 				if status == "无效" {
 					reason = "空号"
 				}
+				// Phones and emails are each lead's own: the importer finds a
+				// lead again by them (a repeated one would update, not add).
 				fmt.Fprintf(&sb, "%s线索,%s有限公司,联系人%d,1%010d,u%d@example.com,%s,销售%02d,%s,%s\n", company, company, i,
-					r.Int64N(1e10), i, sources[r.IntN(len(sources))], r.IntN(20)+1, status, reason)
+					int64(day*per+i)*7919+r.Int64N(7919), day*per+i, sources[r.IntN(len(sources))], r.IntN(20)+1, status, reason)
 			}
-			if _, err := Import(context.Background(), st, importer.Source{Name: "leads.csv", Data: []byte(sb.String())}, ImportOptions{}); err != nil {
+			if _, err := importer.ImportKind(context.Background(), st, importer.KindLeads, importer.Source{Name: "leads.csv", Data: []byte(sb.String())},
+				importer.Options{FileName: "leads.csv"}); err != nil {
 				return err
 			}
 		}

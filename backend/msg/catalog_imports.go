@@ -12,7 +12,7 @@ var (
 )
 
 var (
-	ImportKindBad         = def("import.kindBad", "导入的内容只能是 opportunities、customers、contacts 或 products（收到「{value}」）", "The kind of import must be opportunities, customers, contacts or products (got \"{value}\")")
+	ImportKindBad         = def("import.kindBad", "导入的内容只能是 opportunities、customers、contacts、products 或 leads（收到「{value}」）", "The kind of import must be opportunities, customers, contacts, products or leads (got \"{value}\")")
 	ImportProductCreate   = def("import.productCreate", "产品编码不能重复：遇到已有的产品编码只能选择更新或跳过", "Product codes are unique: a code that exists can only be updated or skipped")
 	ImportBadActive       = def("import.badActive", "{label}只能是 启用/停用、是/否、true/false", "{label} must be active/inactive, yes/no or true/false")
 	ImportCategoryLong    = def("import.categoryLong", "{label}的每一级最多 50 个字", "Each level of {label} is at most 50 characters")

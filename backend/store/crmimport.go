@@ -135,8 +135,9 @@ type ImportItem struct {
 }
 
 // importTables are the tables an import writes, in the order undo deletes
-// from them (opportunities before the customers and stages they use).
-var importTables = []string{"opportunities", "contacts", "customers", "products", "categories", "stages", "owners"}
+// from them (opportunities and leads before the customers and stages they
+// use).
+var importTables = []string{"leads", "opportunities", "contacts", "customers", "products", "categories", "stages", "owners"}
 
 func knownTable(t string) bool {
 	for _, k := range importTables {
@@ -209,7 +210,8 @@ type Changed struct {
 // edit in the import's second, or under a fixed test clock, would pass
 // it), their updated_at differs from the stamp, or something refers to
 // them that the import did not add (a quote, an order, a newer import's
-// update).
+// update). A lead counts as changed when it was edited or converted (both
+// logged), or given a follow-up or a task: those would lose their lead.
 func ImportChanges(ctx context.Context, q Querier, importID int64) ([]Changed, error) {
 	out := []Changed{}
 	err := q.SelectContext(ctx, &out, `
@@ -241,7 +243,16 @@ func ImportChanges(ctx context.Context, q Querier, importID int64) ([]Changed, e
 	    OR (i.action = 'add' AND (EXISTS (SELECT 1 FROM opportunity_lines x WHERE x.product_id = p.id)
 	        OR EXISTS (SELECT 1 FROM quote_lines x WHERE x.product_id = p.id) OR EXISTS (SELECT 1 FROM order_lines x WHERE x.product_id = p.id)
 	        OR EXISTS (SELECT 1 FROM price_list_items x WHERE x.product_id = p.id))))
-	ORDER BY 1, 2`, importID, importID, importID, importID)
+	UNION ALL
+	SELECT 'leads', ld.id, ld.name FROM import_items i JOIN leads ld ON ld.id = i.record_id
+	 WHERE i.import_id = ? AND i.tbl = 'leads' AND (ld.updated_at <> i.stamp
+	    OR EXISTS (SELECT 1 FROM oplog l WHERE l.kind = 'lead' AND l.record_id = ld.id AND l.id > `+importLogID+`)
+	    OR EXISTS (SELECT 1 FROM import_items j WHERE j.tbl = i.tbl AND j.record_id = i.record_id AND j.import_id > i.import_id)
+	    OR EXISTS (SELECT 1 FROM followups f WHERE f.lead_id = ld.id AND (i.action = 'add'
+	        OR EXISTS (SELECT 1 FROM oplog l WHERE l.kind = 'followup' AND l.record_id = f.id AND l.id > `+importLogID+`)))
+	    OR EXISTS (SELECT 1 FROM tasks x WHERE x.lead_id = ld.id AND (i.action = 'add'
+	        OR EXISTS (SELECT 1 FROM oplog l WHERE l.kind = 'task' AND l.record_id = x.id AND l.id > `+importLogID+`))))
+	ORDER BY 1, 2`, importID, importID, importID, importID, importID)
 	if err != nil {
 		return nil, fmt.Errorf("import changes: %w", err)
 	}
@@ -279,7 +290,9 @@ func UndoImport(ctx context.Context, tx Tx, importID int64, skip map[string]map[
 				ref := `SELECT 1 FROM opportunities WHERE stage_id = ? UNION ALL SELECT 1 FROM stage_history WHERE to_stage_id = ? OR from_stage_id = ?`
 				args := []any{it.RecordID, it.RecordID, it.RecordID}
 				if table == "owners" {
-					ref = `SELECT 1 FROM opportunities WHERE owner_id = ? UNION ALL SELECT 1 FROM customers WHERE owner_id = ? UNION ALL SELECT 1 FROM products WHERE owner_id = ?`
+					ref = `SELECT 1 FROM opportunities WHERE owner_id = ? UNION ALL SELECT 1 FROM customers WHERE owner_id = ? UNION ALL SELECT 1 FROM products WHERE owner_id = ?
+						UNION ALL SELECT 1 FROM leads WHERE owner_id = ? UNION ALL SELECT 1 FROM tasks WHERE assignee_id = ?`
+					args = append(args, it.RecordID, it.RecordID)
 				}
 				var used int
 				err := tx.GetContext(ctx, &used, `SELECT COUNT(*) FROM (`+ref+`)`, args...)
@@ -343,7 +356,7 @@ func UndoImport(ctx context.Context, tx Tx, importID int64, skip map[string]map[
 }
 
 // restoreRow writes back the columns of a row saved as a JSON object of
-// column → value (customers, contacts, products).
+// column → value (customers, contacts, products, leads).
 func restoreRow(ctx context.Context, tx Tx, table string, id int64, before string) error {
 	var cols map[string]any
 	if err := json.Unmarshal([]byte(before), &cols); err != nil {

@@ -4,13 +4,14 @@
 // +86, two spellings of one new customer) shows per row what it does and
 // per kind how many records are added, updated and skipped; choosing
 // "skip" then "update" changes the counts, and the import updates the
-// customers that were there, as the customer list then shows.
+// customers that were there, as the customer list then shows. A lead file
+// (issue 14) is imported from the lead list and undone from the history.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { answerDemo, launchBrowser, newPage, shot, startServer } from './helpers.mjs'
+import { answerDemo, launchBrowser, messageBox, newPage, shot, startServer } from './helpers.mjs'
 
 let srv, browser, page, dir
 
@@ -23,6 +24,15 @@ const second = '客户名称,电话,行业,联系人,手机\n' +
   '新客户,,,钱七,\n' +
   '新客户有限公司,,,孙八,\n'
 
+// Leads (issue 14): found again by phone (written +86 the second time), else
+// by email; the file is read as leads from the lead list's 导入 button.
+const leads = '线索名称,公司名称,联系人,电话,邮箱,线索来源,负责人\n' +
+  '展会名片,华强电子,王经理,13800138000,,展会,张三\n' +
+  '官网表单,大商股份,赵总,,zhao@ds.cn,官网,张三\n'
+const leadsAgain = '线索名称,公司名称,电话,备注\n' +
+  '展会回访,华强电子,+86 138 0013 8000,要报价\n' +
+  '新线索甲,远景科技,13700137000,\n'
+
 before(async () => {
   srv = await startServer()
   browser = await launchBrowser()
@@ -32,6 +42,8 @@ before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imports-e2e-'))
   fs.writeFileSync(path.join(dir, 'customers.csv'), first)
   fs.writeFileSync(path.join(dir, 'customers-again.csv'), second)
+  fs.writeFileSync(path.join(dir, 'leads.csv'), leads)
+  fs.writeFileSync(path.join(dir, 'leads-again.csv'), leadsAgain)
 })
 
 after(async () => {
@@ -102,4 +114,66 @@ test('a list with duplicates: the counts follow the choice, update updates the c
   // The history lists both imports as customer imports.
   const history = await srv.call('importer.Service.History')
   assert.deepEqual(history.map((h) => [h.kind, h.added, h.updated, h.skipped]), [['customers', 1, 2, 0], ['customers', 2, 0, 0]])
+})
+
+async function chooseLeads(name) {
+  await page.goto(srv.url + '#/leads')
+  await page.click('[data-test="lead-import"]')
+  await page.locator('[data-test="import-intro"]').waitFor()
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-test="import-pick"]')])
+  await chooser.setFiles(path.join(dir, name))
+  await page.locator('[data-test="import-file-name"]', { hasText: name }).waitFor()
+  await page.locator('[data-test="import-ok"]').waitFor()
+}
+
+const leadNames = async () => {
+  await page.locator('[data-test="lead-table"]').waitFor()
+  return (await page.locator('[data-test="lead-row-name"]').allInnerTexts()).map((s) => s.trim()).sort()
+}
+
+test('a lead file from the lead list: previewed, imported, imported again as updates, undone from the history', async () => {
+  await chooseLeads('leads.csv')
+  assert.equal((await page.locator('[data-test="import-kind"] .is-active').innerText()).trim(), '线索')
+  assert.match(await page.locator('.header-title').innerText(), /导入线索/)
+  assert.match(await page.locator('[data-test="import-back"]').innerText(), /返回线索/)
+  assert.equal(await counts('leads'), '线索：新增 2，更新 0，跳过 0')
+  assert.match(await page.locator('[data-test="import-lead-key"]').innerText(), /按电话/)
+  await page.click('[data-test="import-confirm"]')
+  await page.locator('[data-test="import-summary-leads"]').waitFor({ timeout: 20000 })
+  assert.equal(await page.locator('[data-test="import-summary-leads"]').innerText(), '线索：新增 2，更新 0，跳过 0')
+  await page.click('[data-test="import-view-list"]')
+  await page.locator('[data-test="lead-row-name"]', { hasText: '官网表单' }).waitFor()
+  assert.deepEqual(await leadNames(), ['官网表单', '展会名片'].sort())
+
+  // The second file: 展会名片 found by its phone written otherwise, one new lead.
+  await chooseLeads('leads-again.csv')
+  assert.equal(await counts('leads'), '线索：新增 1，更新 1，跳过 0')
+  const actions = await page.locator('[data-test="import-row-action"]').allInnerTexts()
+  assert.deepEqual(actions.map((s) => s.trim()), ['更新', '新增'])
+  await shot(page, 'imports-leads-preview')
+  await page.click('[data-test="import-confirm"]')
+  await page.locator('[data-test="import-summary-leads"]').waitFor({ timeout: 20000 })
+  await page.click('[data-test="import-view-list"]')
+  await page.locator('[data-test="lead-row-name"]', { hasText: '新线索甲' }).waitFor()
+  assert.deepEqual(await leadNames(), ['官网表单', '展会回访', '新线索甲'].sort())
+
+  // Undo the second import from the history: 展会回访 is 展会名片 again, 新线索甲 is gone.
+  await page.goto(srv.url + '#/imports')
+  const row = page.locator('[data-test="imports-table"] .el-table__body tr', { hasText: 'leads-again.csv' })
+  assert.match(await row.innerText(), /线索/)
+  await row.locator('[data-test="imports-undo"]').click()
+  await messageBox(page).getByRole('button', { name: '撤销导入' }).click()
+  await row.locator('[data-test="imports-undone"]').waitFor()
+  await page.goto(srv.url + '#/leads')
+  await page.locator('[data-test="lead-row-name"]', { hasText: '展会名片' }).waitFor()
+  assert.deepEqual(await leadNames(), ['官网表单', '展会名片'].sort())
+})
+
+test('the product list has its import button too', async () => {
+  await page.goto(srv.url + '#/products')
+  await page.click('[data-test="product-import"]')
+  await page.locator('[data-test="import-intro"]').waitFor()
+  assert.match(page.url(), /#\/import\?kind=products/)
+  await page.click('[data-test="import-back"]')
+  await page.locator('[data-test="product-import"]').waitFor()
 })

@@ -25,12 +25,12 @@ export interface ImportChoices {
   onDuplicate?: string
   /** onDuplicateContacts: the same choice for the contacts of a customer file ('' = as onDuplicate). */
   onDuplicateContacts?: string
-  /** kind: 'opportunities' | 'customers' | 'contacts' | 'products'; '' = guessed from the headers. */
+  /** kind: 'opportunities' | 'customers' | 'contacts' | 'products' | 'leads'; '' = guessed from the headers. */
   kind?: string
 }
 
 /** ImportKinds are the kinds of file the import reads. */
-export const importKinds = ['opportunities', 'customers', 'contacts', 'products'] as const
+export const importKinds = ['opportunities', 'customers', 'contacts', 'products', 'leads'] as const
 
 // A null mapping asks the backend to map the headers anew (after the kind changed).
 function options(mapping: string[] | null, c: ImportChoices = {}, defaultOwnerId = 0): models.PreviewOptions {
@@ -59,7 +59,7 @@ export const importer = {
   /** undo removes what an import added and restores what it updated; others = keep the records changed since. */
   async undo(id: number, others = false): Promise<UndoResult> {
     const r = await call(() => svc.Undo(id, others))
-    events.emit('opportunities', 'customers', 'owners', 'stages', 'products')
+    events.emit('opportunities', 'customers', 'owners', 'stages', 'products', 'leads')
     return r
   },
   /** progress reads how far a job is; the first time it reports success the change is announced. */
@@ -67,7 +67,7 @@ export const importer = {
     const p = await call(() => svc.Progress(jobId))
     if (p.finished && p.ok && !announced.has(jobId)) {
       announced.add(jobId)
-      events.emit('opportunities', 'customers', 'owners', 'stages', 'products')
+      events.emit('opportunities', 'customers', 'owners', 'stages', 'products', 'leads')
     }
     return p
   },

@@ -359,6 +359,7 @@ const en: Messages = {
       customers: 'Customers',
       contacts: 'Contacts',
       products: 'Products',
+      leads: 'Leads',
     },
     counts: 'Result',
     state: 'State',

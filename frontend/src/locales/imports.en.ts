@@ -2,9 +2,9 @@
 export default {
   importKinds: {
     label: 'File holds',
-    kinds: { opportunities: 'Opportunities', customers: 'Customers (with contacts)', contacts: 'Contacts', products: 'Products' },
-    short: { opportunities: 'opportunities', customers: 'customers', contacts: 'contacts', products: 'products' },
-    intro: 'You can also import customers (each row may carry one contact, e.g. customer name, contact, mobile), contacts (naming their customer) and products (code, name, unit, price); old Excel (.xls) files are read too. Records already there are found and updated: a customer by its name (legal suffixes such as Ltd. aside), phone or email, a contact by its customer and name, phone or email, a product by its code.',
+    kinds: { opportunities: 'Opportunities', customers: 'Customers (with contacts)', contacts: 'Contacts', products: 'Products', leads: 'Leads' },
+    short: { opportunities: 'opportunities', customers: 'customers', contacts: 'contacts', products: 'products', leads: 'leads' },
+    intro: 'You can also import customers (each row may carry one contact, e.g. customer name, contact, mobile), contacts (naming their customer), products (code, name, unit, price) and leads (lead name, company, contact, phone, email, source, owner); old Excel (.xls) files are read too. Records already there are found and updated: a customer by its name (legal suffixes such as Ltd. aside), phone or email, a contact by its customer and name, phone or email, a product by its code, a lead by its phone, else its email, else its name + company + contact person.',
     onDuplicate: 'Rows matching existing {kind}:',
     counts: '{kind}: {new} new, {updated} updated, {skipped} skipped',
     action: 'Action',
@@ -13,5 +13,9 @@ export default {
     viewCustomers: 'View customers',
     importCustomers: 'Import',
     viewProducts: 'View products',
+    viewLeads: 'View leads',
+    titles: { leads: 'Import leads', products: 'Import products', customers: 'Import customers' },
+    back: { opportunities: 'Back to opportunities', leads: 'Back to leads', products: 'Back to products', customers: 'Back to customers', contacts: 'Back to customers' },
+    leadKey: 'Leads already there are found by phone, else by email, else by lead name + company + contact person; a converted lead keeps its status.'
   },
 }

@@ -357,6 +357,7 @@ const zhCN = {
       customers: '客户',
       contacts: '联系人',
       products: '产品',
+      leads: '线索',
     },
     counts: '结果',
     state: '状态',
