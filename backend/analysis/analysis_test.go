@@ -212,10 +212,15 @@ func TestMedians(t *testing.T) {
 		{[]int64{5}, 5, 5},
 		{[]int64{9, 1, 4}, 4.7, 4},
 		{[]int64{1, 2, 3, 10}, 4, 2.5},
+		{[]int64{3, 3, 7, 3}, 4, 3},
 		{nil, 0, 0},
 	}
 	for _, tt := range tests {
-		n, avg, med := stats(append([]int64(nil), tt.days...))
+		h := days{}
+		for _, d := range tt.days {
+			h[d]++
+		}
+		n, avg, med := stats(h)
 		if n != int64(len(tt.days)) || avg != tt.avg || med != tt.median {
 			t.Errorf("stats(%v) = %d %v %v, want %v %v", tt.days, n, avg, med, tt.avg, tt.median)
 		}

@@ -503,3 +503,66 @@ func KeptClosed(ctx context.Context, q Querier, a AnalysisScope, key string) ([]
 	}
 	return out, true, nil
 }
+
+// StayCount is a row of the kept stays (migration 0028): Count
+// opportunities spent Days days in completed stays of the stage, and are
+// in it now since day Entered (days since 1970-01-01) unless it is 0.
+type StayCount struct {
+	StageID int64 `db:"stage_id"`
+	Entered int64 `db:"entered"`
+	Days    int64 `db:"days"`
+	Count   int64 `db:"n"`
+}
+
+// keptStaysWhere is keptWhere without type and source, which the stay
+// and cycle tables do not hold.
+func (a AnalysisScope) keptStaysWhere(fromM, toM string) (string, []any) {
+	b := a
+	b.Type, b.Source = "", ""
+	return b.keptWhere(fromM, toM)
+}
+
+// KeptStays reads the stays of the opportunities created in the whole
+// months of the period from analysis_stays, and returns the partial months
+// (edges) for the caller to walk. ok is false when the scope filters by
+// type or source, which the table does not hold.
+func KeptStays(ctx context.Context, q Querier, a AnalysisScope) (rows []StayCount, edges []AnalysisScope, ok bool, err error) {
+	if a.Type != "" || a.Source != "" {
+		return nil, nil, false, nil
+	}
+	fromM, toM, whole, edges := a.keptSplit()
+	rows = []StayCount{}
+	if whole {
+		cond, args := a.keptStaysWhere(fromM, toM)
+		if err := q.SelectContext(ctx, &rows, `SELECT stage_id, entered, days, SUM(n) AS n FROM analysis_stays`+cond+
+			` GROUP BY stage_id, entered, days`, args...); err != nil {
+			return nil, nil, false, fmt.Errorf("analysis: %w", err)
+		}
+	}
+	return rows, edges, true, nil
+}
+
+// KeptCycle is AnalysisCycle from analysis_cycle and the partial months;
+// ok as for KeptStays.
+func KeptCycle(ctx context.Context, q Querier, a AnalysisScope) ([]DaysCount, bool, error) {
+	if a.Type != "" || a.Source != "" {
+		return nil, false, nil
+	}
+	fromM, toM, whole, edges := a.keptSplit()
+	out := []DaysCount{}
+	if whole {
+		cond, args := a.keptStaysWhere(fromM, toM)
+		if err := q.SelectContext(ctx, &out, `SELECT days AS d, SUM(n) AS n FROM analysis_cycle`+cond+
+			` AND stage_id IN (SELECT id FROM stages WHERE kind = 'won') GROUP BY days`, args...); err != nil {
+			return nil, false, fmt.Errorf("analysis: %w", err)
+		}
+	}
+	for _, e := range edges {
+		h, err := AnalysisCycle(ctx, q, e)
+		if err != nil {
+			return nil, false, err
+		}
+		out = append(out, h...)
+	}
+	return out, true, nil
+}

@@ -1,0 +1,247 @@
+-- Kept totals for days in stage and the sales cycle (backend/analysis
+-- ComputeStageTime): company-wide, a year's cohort holds ~600,000
+-- opportunities and ~2,000,000 history rows, far too many to walk per
+-- report. Both are histograms of whole days, so averages and medians read
+-- from them are exact.
+--
+-- analysis_stays: per owner, creation month and stage, how many
+-- opportunities spent `days` days in completed stays of the stage
+-- (entered = 0: the opportunity is no longer in it), or are in it now
+-- (entered = the day, as days since 1970-01-01, their current stay began;
+-- days = their earlier completed stays of the stage; the reader adds
+-- today - entered). Every stage is kept, whatever its kind: the reader
+-- picks the open ones, and counts the cohort from the rows with entered.
+--
+-- analysis_cycle: per owner, closing month (closed_on) and current stage,
+-- how many took `days` days from creation to closing; the reader picks
+-- the won stages.
+--
+-- Type and source are not kept (they would multiply the rows about
+-- twenty-fold): a report filtered by them walks the history instead.
+--
+-- Kept by triggers, as a whole opportunity's share: a BEFORE trigger takes
+-- the opportunity's share out as it stands, the AFTER trigger adds it back
+-- as it now is. Shares are computed from the opportunity's own history
+-- rows (a handful) through stage_history_opportunity. A history row of a
+-- deleted opportunity (ON DELETE CASCADE) finds no opportunity and adds or
+-- takes nothing: the opportunity's own delete trigger took its share.
+CREATE TABLE analysis_stays (
+    owner_id INTEGER NOT NULL,
+    month    TEXT    NOT NULL,
+    stage_id INTEGER NOT NULL,
+    entered  INTEGER NOT NULL,
+    days     INTEGER NOT NULL,
+    n        INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (owner_id, month, stage_id, entered, days)
+) WITHOUT ROWID;
+
+CREATE TABLE analysis_cycle (
+    owner_id INTEGER NOT NULL,
+    month    TEXT    NOT NULL,
+    stage_id INTEGER NOT NULL,
+    days     INTEGER NOT NULL,
+    n        INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (owner_id, month, stage_id, days)
+) WITHOUT ROWID;
+
+-- The fill: each opportunity's stays, from its history in id order.
+INSERT INTO analysis_stays (owner_id, month, stage_id, entered, days, n)
+    SELECT o.owner_id, substr(o.created_at, 1, 7), t.s, t.entered, t.days, COUNT(*)
+      FROM (SELECT opportunity_id AS opp, s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+                   COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+              FROM (SELECT opportunity_id, to_stage_id AS s,
+                           CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+                           LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER))
+                               OVER (PARTITION BY opportunity_id ORDER BY id) AS nd
+                      FROM stage_history)
+             GROUP BY opportunity_id, s) t
+      JOIN opportunities o ON o.id = t.opp
+     GROUP BY 1, 2, 3, 4, 5;
+
+INSERT INTO analysis_cycle (owner_id, month, stage_id, days, n)
+    SELECT owner_id, substr(closed_on, 1, 7), stage_id,
+           COALESCE(CAST(julianday(closed_on) - julianday(substr(created_at, 1, 10)) AS INTEGER), 0), COUNT(*)
+      FROM opportunities WHERE closed_on <> '' GROUP BY 1, 2, 3, 4;
+
+-- One opportunity's share of analysis_stays, times sign: written out in
+-- each trigger below (a trigger cannot call a view with parameters).
+CREATE TRIGGER analysis_stays_history_before_insert BEFORE INSERT ON stage_history
+BEGIN
+    INSERT INTO analysis_stays (owner_id, month, stage_id, entered, days, n)
+        SELECT o.owner_id, substr(o.created_at, 1, 7), t.s, t.entered, t.days, -1
+          FROM opportunities o JOIN (
+               SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+                      COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+                 FROM (SELECT to_stage_id AS s, CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+                              LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER)) OVER (ORDER BY id) AS nd
+                         FROM stage_history WHERE opportunity_id = NEW.opportunity_id)
+                GROUP BY s) t
+         WHERE o.id = NEW.opportunity_id
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;
+
+CREATE TRIGGER analysis_stays_history_after_insert AFTER INSERT ON stage_history
+BEGIN
+    INSERT INTO analysis_stays (owner_id, month, stage_id, entered, days, n)
+        SELECT o.owner_id, substr(o.created_at, 1, 7), t.s, t.entered, t.days, 1
+          FROM opportunities o JOIN (
+               SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+                      COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+                 FROM (SELECT to_stage_id AS s, CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+                              LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER)) OVER (ORDER BY id) AS nd
+                         FROM stage_history WHERE opportunity_id = NEW.opportunity_id)
+                GROUP BY s) t
+         WHERE o.id = NEW.opportunity_id
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;
+
+CREATE TRIGGER analysis_stays_history_before_delete BEFORE DELETE ON stage_history
+BEGIN
+    INSERT INTO analysis_stays (owner_id, month, stage_id, entered, days, n)
+        SELECT o.owner_id, substr(o.created_at, 1, 7), t.s, t.entered, t.days, -1
+          FROM opportunities o JOIN (
+               SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+                      COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+                 FROM (SELECT to_stage_id AS s, CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+                              LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER)) OVER (ORDER BY id) AS nd
+                         FROM stage_history WHERE opportunity_id = OLD.opportunity_id)
+                GROUP BY s) t
+         WHERE o.id = OLD.opportunity_id
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;
+
+CREATE TRIGGER analysis_stays_history_after_delete AFTER DELETE ON stage_history
+BEGIN
+    INSERT INTO analysis_stays (owner_id, month, stage_id, entered, days, n)
+        SELECT o.owner_id, substr(o.created_at, 1, 7), t.s, t.entered, t.days, 1
+          FROM opportunities o JOIN (
+               SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+                      COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+                 FROM (SELECT to_stage_id AS s, CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+                              LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER)) OVER (ORDER BY id) AS nd
+                         FROM stage_history WHERE opportunity_id = OLD.opportunity_id)
+                GROUP BY s) t
+         WHERE o.id = OLD.opportunity_id
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;
+
+CREATE TRIGGER analysis_stays_history_before_update BEFORE UPDATE OF opportunity_id, to_stage_id, changed_at ON stage_history
+BEGIN
+    INSERT INTO analysis_stays (owner_id, month, stage_id, entered, days, n)
+        SELECT o.owner_id, substr(o.created_at, 1, 7), t.s, t.entered, t.days, -1
+          FROM opportunities o JOIN (
+               SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+                      COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+                 FROM (SELECT to_stage_id AS s, CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+                              LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER)) OVER (ORDER BY id) AS nd
+                         FROM stage_history WHERE opportunity_id = OLD.opportunity_id)
+                GROUP BY s) t
+         WHERE o.id = OLD.opportunity_id
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;
+
+CREATE TRIGGER analysis_stays_history_after_update AFTER UPDATE OF opportunity_id, to_stage_id, changed_at ON stage_history
+BEGIN
+    INSERT INTO analysis_stays (owner_id, month, stage_id, entered, days, n)
+        SELECT o.owner_id, substr(o.created_at, 1, 7), t.s, t.entered, t.days, 1
+          FROM opportunities o JOIN (
+               SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+                      COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+                 FROM (SELECT to_stage_id AS s, CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+                              LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER)) OVER (ORDER BY id) AS nd
+                         FROM stage_history WHERE opportunity_id = NEW.opportunity_id)
+                GROUP BY s) t
+         WHERE o.id = NEW.opportunity_id
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;
+
+-- An opportunity's owner or creation month moves its whole share.
+CREATE TRIGGER analysis_stays_opp_before_update BEFORE UPDATE OF owner_id, created_at ON opportunities
+WHEN OLD.owner_id IS NOT NEW.owner_id OR substr(OLD.created_at, 1, 7) IS NOT substr(NEW.created_at, 1, 7)
+BEGIN
+    INSERT INTO analysis_stays (owner_id, month, stage_id, entered, days, n)
+        SELECT OLD.owner_id, substr(OLD.created_at, 1, 7), t.s, t.entered, t.days, -1
+          FROM (SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+                       COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+                  FROM (SELECT to_stage_id AS s, CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+                               LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER)) OVER (ORDER BY id) AS nd
+                          FROM stage_history WHERE opportunity_id = OLD.id)
+                 GROUP BY s) t
+         WHERE true
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;
+
+CREATE TRIGGER analysis_stays_opp_after_update AFTER UPDATE OF owner_id, created_at ON opportunities
+WHEN OLD.owner_id IS NOT NEW.owner_id OR substr(OLD.created_at, 1, 7) IS NOT substr(NEW.created_at, 1, 7)
+BEGIN
+    INSERT INTO analysis_stays (owner_id, month, stage_id, entered, days, n)
+        SELECT NEW.owner_id, substr(NEW.created_at, 1, 7), t.s, t.entered, t.days, 1
+          FROM (SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+                       COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+                  FROM (SELECT to_stage_id AS s, CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+                               LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER)) OVER (ORDER BY id) AS nd
+                          FROM stage_history WHERE opportunity_id = NEW.id)
+                 GROUP BY s) t
+         WHERE true
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;
+
+CREATE TRIGGER analysis_stays_opp_before_delete BEFORE DELETE ON opportunities
+BEGIN
+    INSERT INTO analysis_stays (owner_id, month, stage_id, entered, days, n)
+        SELECT OLD.owner_id, substr(OLD.created_at, 1, 7), t.s, t.entered, t.days, -1
+          FROM (SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+                       COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+                  FROM (SELECT to_stage_id AS s, CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+                               LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER)) OVER (ORDER BY id) AS nd
+                          FROM stage_history WHERE opportunity_id = OLD.id)
+                 GROUP BY s) t
+         WHERE true
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;
+
+-- History written before its opportunity (a restore may) counts once the
+-- opportunity is there. The import writer pauses this one for new rows:
+-- they have no history until its Finish.
+CREATE TRIGGER analysis_stays_opp_insert AFTER INSERT ON opportunities
+BEGIN
+    INSERT INTO analysis_stays (owner_id, month, stage_id, entered, days, n)
+        SELECT NEW.owner_id, substr(NEW.created_at, 1, 7), t.s, t.entered, t.days, 1
+          FROM (SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+                       COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+                  FROM (SELECT to_stage_id AS s, CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+                               LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER)) OVER (ORDER BY id) AS nd
+                          FROM stage_history WHERE opportunity_id = NEW.id)
+                 GROUP BY s) t
+         WHERE true
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
+    INSERT INTO analysis_cycle (owner_id, month, stage_id, days, n)
+        SELECT NEW.owner_id, substr(NEW.closed_on, 1, 7), NEW.stage_id,
+               COALESCE(CAST(julianday(NEW.closed_on) - julianday(substr(NEW.created_at, 1, 10)) AS INTEGER), 0), 1
+         WHERE NEW.closed_on <> ''
+        ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER analysis_cycle_delete AFTER DELETE ON opportunities WHEN OLD.closed_on <> ''
+BEGIN
+    INSERT INTO analysis_cycle (owner_id, month, stage_id, days, n)
+        VALUES (OLD.owner_id, substr(OLD.closed_on, 1, 7), OLD.stage_id,
+                COALESCE(CAST(julianday(OLD.closed_on) - julianday(substr(OLD.created_at, 1, 10)) AS INTEGER), 0), -1)
+        ON CONFLICT DO UPDATE SET n = n - 1;
+END;
+
+CREATE TRIGGER analysis_cycle_update AFTER UPDATE OF owner_id, created_at, closed_on, stage_id ON opportunities
+WHEN OLD.owner_id IS NOT NEW.owner_id OR substr(OLD.created_at, 1, 10) IS NOT substr(NEW.created_at, 1, 10)
+  OR OLD.closed_on IS NOT NEW.closed_on OR OLD.stage_id IS NOT NEW.stage_id
+BEGIN
+    INSERT INTO analysis_cycle (owner_id, month, stage_id, days, n)
+        SELECT OLD.owner_id, substr(OLD.closed_on, 1, 7), OLD.stage_id,
+               COALESCE(CAST(julianday(OLD.closed_on) - julianday(substr(OLD.created_at, 1, 10)) AS INTEGER), 0), -1
+         WHERE OLD.closed_on <> ''
+        ON CONFLICT DO UPDATE SET n = n - 1;
+    INSERT INTO analysis_cycle (owner_id, month, stage_id, days, n)
+        SELECT NEW.owner_id, substr(NEW.closed_on, 1, 7), NEW.stage_id,
+               COALESCE(CAST(julianday(NEW.closed_on) - julianday(substr(NEW.created_at, 1, 10)) AS INTEGER), 0), 1
+         WHERE NEW.closed_on <> ''
+        ON CONFLICT DO UPDATE SET n = n + 1;
+END;
