@@ -460,6 +460,18 @@ func TestKeptMatchesCount(t *testing.T) {
 			if !reflect.DeepEqual(kept, counted) {
 				t.Errorf("period %v: conversion kept %+v, counted %+v", p, kept, counted)
 			}
+			// Days in stage and the sales cycle (migration 0028), with a
+			// today before some stays began too.
+			for _, today := range []string{"2026-03-01", "2025-06-15"} {
+				keptST, err := computeStageTime(ctx, f.st.DB, sc, today, true)
+				countedST, err2 := computeStageTime(ctx, f.st.DB, sc, today, false)
+				if err != nil || err2 != nil {
+					t.Fatal(err, err2)
+				}
+				if !reflect.DeepEqual(keptST, countedST) {
+					t.Errorf("period %v owners %v today %s: stage time kept %+v\ncounted %+v", p, owners, today, keptST, countedST)
+				}
+			}
 		}
 	}
 	// The comparison sees a kept total gone wrong.

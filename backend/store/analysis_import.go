@@ -19,7 +19,14 @@ import (
 //     writes the history, adds them back as they now are (grouped
 //     statements) and puts the triggers back, before the transaction can
 //     commit. Nothing else changes meanwhile.
-var keptUpdateTriggers = []string{"analysis_kept_update_created", "analysis_kept_update_closed"}
+//
+// The days-in-stage and sales-cycle totals (migration 0028) likewise: the
+// opportunity insert trigger is paused for the writer's life (a new row
+// has no history to add), the history and cycle triggers while Finish
+// writes the history, and addKeptRange adds the new rows' shares.
+var keptUpdateTriggers = []string{"analysis_kept_update_created", "analysis_kept_update_closed",
+	"analysis_cycle_update", "analysis_stays_history_before_insert", "analysis_stays_history_after_insert",
+	"analysis_stays_history_before_update", "analysis_stays_history_after_update"}
 
 // keptKey is a row of analysis_created as a new opportunity enters it
 // (nothing entered yet, not closed).
@@ -37,7 +44,8 @@ func (w *ImportWriter) pauseKeptInsert(ctx context.Context) error {
 		return err
 	}
 	w.keptInsert, w.keptDeltas = sqls[0], map[keptKey]*stageDelta{}
-	return nil
+	w.staysInsert, err = pauseTriggers(ctx, w.tx, "analysis_stays_opp_insert")
+	return err
 }
 
 // addKeptDelta adds a new row, as inserted, to the writer's sums, with
@@ -79,7 +87,9 @@ func (w *ImportWriter) resumeKeptInsert() error {
 		return fmt.Errorf("import: analysis totals: %w", err)
 	}
 	w.keptInsert, w.keptDeltas = "", nil
-	return nil
+	err := resumeTriggers(w.ctx, w.tx, w.staysInsert)
+	w.staysInsert = nil
+	return err
 }
 
 // pauseTriggers drops the named triggers that exist and returns their SQL.
@@ -126,6 +136,29 @@ func addKeptRange(ctx context.Context, tx Tx, first, next int64, sign int) error
 		SELECT owner_id, substr(closed_on, 1, 7), type, source, stage_id, lost_reason, competitor, ? * COUNT(*), ? * SUM(amount_cents)
 		  FROM opportunities WHERE id >= ? AND id < ? AND closed_on <> '' GROUP BY 1, 2, 3, 4, 5, 6, 7
 		ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount`, sign, sign, first, next); err != nil {
+		return fmt.Errorf("import: analysis totals: %w", err)
+	}
+	// The triggers' arithmetic of migration 0028, for the whole range.
+	if _, err := tx.ExecContext(ctx, `INSERT INTO analysis_cycle (owner_id, month, stage_id, days, n)
+		SELECT owner_id, substr(closed_on, 1, 7), stage_id,
+		       COALESCE(CAST(julianday(closed_on) - julianday(substr(created_at, 1, 10)) AS INTEGER), 0), ? * COUNT(*)
+		  FROM opportunities WHERE id >= ? AND id < ? AND closed_on <> '' GROUP BY 1, 2, 3, 4
+		ON CONFLICT DO UPDATE SET n = n + excluded.n`, sign, first, next); err != nil {
+		return fmt.Errorf("import: analysis totals: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO analysis_stays (owner_id, month, stage_id, entered, days, n)
+		SELECT o.owner_id, substr(o.created_at, 1, 7), t.s, t.entered, t.days, ? * COUNT(*)
+		  FROM (SELECT opportunity_id AS opp, s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+		               COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+		          FROM (SELECT opportunity_id, to_stage_id AS s,
+		                       CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+		                       LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER))
+		                           OVER (PARTITION BY opportunity_id ORDER BY id) AS nd
+		                  FROM stage_history WHERE opportunity_id >= ? AND opportunity_id < ?)
+		         GROUP BY opportunity_id, s) t
+		  JOIN opportunities o ON o.id = t.opp
+		 GROUP BY 1, 2, 3, 4, 5
+		ON CONFLICT DO UPDATE SET n = n + excluded.n`, sign, first, next); err != nil {
 		return fmt.Errorf("import: analysis totals: %w", err)
 	}
 	return nil

@@ -31,6 +31,23 @@ func wantAnalysisKept(t *testing.T, st *store.Store, step string) {
 				           WHERE h.id = (SELECT MAX(id) FROM stage_history WHERE opportunity_id = o.id) AND s.kind <> 'open'), ''),
 				COALESCE((SELECT SUM(DISTINCT 1 << to_stage_id) FROM stage_history WHERE opportunity_id = o.id AND to_stage_id < 63), 0)
 				FROM opportunities o ORDER BY o.id`},
+		// Migration 0028: each opportunity's stays from its history, and
+		// the days from creation to closing.
+		{`SELECT owner_id, month, stage_id, entered, days, n FROM analysis_stays WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5`,
+			`SELECT o.owner_id, substr(o.created_at, 1, 7), t.s, t.entered, t.days, COUNT(*)
+				FROM (SELECT opportunity_id AS opp, s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+				             COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+				        FROM (SELECT opportunity_id, to_stage_id AS s,
+				                     CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+				                     LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER))
+				                         OVER (PARTITION BY opportunity_id ORDER BY id) AS nd
+				                FROM stage_history)
+				       GROUP BY opportunity_id, s) t
+				JOIN opportunities o ON o.id = t.opp GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`},
+		{`SELECT owner_id, month, stage_id, days, n FROM analysis_cycle WHERE n <> 0 ORDER BY 1, 2, 3, 4`,
+			`SELECT owner_id, substr(closed_on, 1, 7), stage_id,
+				CAST(julianday(closed_on) - julianday(substr(created_at, 1, 10)) AS INTEGER), COUNT(*)
+				FROM opportunities WHERE closed_on <> '' GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`},
 	}
 	read := func(q string) [][]any {
 		rows, err := st.DB.Queryx(q)

@@ -177,6 +177,8 @@ type ImportWriter struct {
 	keptPaused []string
 	keptInsert string
 	keptDeltas map[keptKey]*stageDelta
+	// staysInsert is analysis_stays_opp_insert while paused (migration 0028).
+	staysInsert []string
 }
 
 // stageDelta is what new rows add to one stage's kept totals, by the
@@ -353,6 +355,8 @@ func (w *ImportWriter) Close() {
 	_ = w.resumeStageTotals()
 	_ = w.resumeGrams()
 	_ = w.resumeKeptInsert()
+	_ = resumeTriggers(w.ctx, w.tx, w.staysInsert)
+	w.staysInsert = nil
 	if len(w.keptPaused) > 0 {
 		_ = resumeTriggers(w.ctx, w.tx, w.keptPaused)
 		w.keptPaused = nil
