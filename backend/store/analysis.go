@@ -418,16 +418,22 @@ var (
 // partial months; ok is false when the kept totals cannot answer (a
 // grouping they do not hold, or a sum that left 64 bits).
 func KeptCreated(ctx context.Context, q Querier, a AnalysisScope, key string) ([]AnalysisGroup, bool, error) {
-	col, ok := keptCreatedKeys[key]
-	if !ok {
+	col, table := keptCreatedKeys[key], "analysis_created"
+	if key == "lostReason" || key == "competitor" {
+		// analysis_created_by (migration 0028), one field's rows.
+		col, table = "value", "analysis_created_by"
+	} else if col == "" {
 		return nil, false, nil
 	}
 	fromM, toM, whole, edges := a.keptSplit()
 	out := []AnalysisGroup{}
 	if whole {
 		cond, args := a.keptWhere(fromM, toM)
+		if table == "analysis_created_by" {
+			cond, args = cond+` AND field = ?`, append(args, key)
+		}
 		if err := q.SelectContext(ctx, &out, `SELECT `+col+` AS k, '' AS kind, SUM(n) AS n, 0 AS a_hi, SUM(amount) AS a_lo,
-			SUM(w_hi) AS w_hi, SUM(w_lo) AS w_lo FROM analysis_created`+cond+` GROUP BY `+col, args...); err != nil {
+			SUM(w_hi) AS w_hi, SUM(w_lo) AS w_lo FROM `+table+cond+` GROUP BY `+col, args...); err != nil {
 			if realSum(err) {
 				return nil, false, nil // count instead
 			}

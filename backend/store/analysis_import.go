@@ -35,6 +35,8 @@ type keptKey struct {
 	month       string
 	typ, source string
 	stage       int64
+	// field and value: a row of analysis_created_by instead (migration 0028).
+	field, value string
 }
 
 // pauseKeptInsert drops analysis_kept_insert for the writer's life.
@@ -44,7 +46,7 @@ func (w *ImportWriter) pauseKeptInsert(ctx context.Context) error {
 		return err
 	}
 	w.keptInsert, w.keptDeltas = sqls[0], map[keptKey]*stageDelta{}
-	w.staysInsert, err = pauseTriggers(ctx, w.tx, "analysis_stays_opp_insert")
+	w.staysInsert, err = pauseTriggers(ctx, w.tx, "analysis_stays_opp_insert", "analysis_created_by_insert")
 	return err
 }
 
@@ -55,13 +57,23 @@ func (w *ImportWriter) addKeptDelta(o Opportunity, created string) {
 	if len(month) > 7 {
 		month = month[:7]
 	}
-	k := keptKey{o.OwnerID, month, o.Type, o.Source, o.StageID}
+	k := keptKey{o.OwnerID, month, o.Type, o.Source, o.StageID, "", ""}
 	d := w.keptDeltas[k]
 	if d == nil {
 		d = &stageDelta{}
 		w.keptDeltas[k] = d
 	}
 	addToDelta(d, o.AmountCents, int64(o.ProbabilityBP))
+	// analysis_created_by's two rows (stage -1 and -2 tell them apart).
+	for i, f := range [][2]string{{"lostReason", o.LostReason}, {"competitor", o.Competitor}} {
+		k := keptKey{o.OwnerID, month, o.Type, o.Source, int64(-1 - i), f[0], f[1]}
+		d := w.keptDeltas[k]
+		if d == nil {
+			d = &stageDelta{}
+			w.keptDeltas[k] = d
+		}
+		addToDelta(d, o.AmountCents, int64(o.ProbabilityBP))
+	}
 }
 
 // resumeKeptInsert adds the writer's sums to the kept totals and puts the
@@ -74,6 +86,16 @@ func (w *ImportWriter) resumeKeptInsert() error {
 		var amount any = d.amount
 		if d.amountOverflow {
 			amount = float64(d.amount) // a REAL, as the trigger's sum would be: readers then count
+		}
+		if k.field != "" {
+			_, err := w.tx.ExecContext(w.ctx, `INSERT INTO analysis_created_by (owner_id, month, field, value, type, source, n, amount, w_hi, w_lo)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount,
+				w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo`, k.owner, k.month, k.field, k.value, k.typ, k.source, d.n, amount, d.wHi, d.wLo)
+			if err != nil {
+				return fmt.Errorf("import: analysis totals: %w", err)
+			}
+			continue
 		}
 		_, err := w.tx.ExecContext(w.ctx, `INSERT INTO analysis_created (owner_id, month, type, source, stage_id, seen, n, amount, w_hi, w_lo)
 			VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)

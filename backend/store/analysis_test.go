@@ -44,6 +44,13 @@ func wantAnalysisKept(t *testing.T, st *store.Store, step string) {
 				                FROM stage_history)
 				       GROUP BY opportunity_id, s) t
 				JOIN opportunities o ON o.id = t.opp GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`},
+		{`SELECT owner_id, month, field, value, type, source, n, amount, w_hi, w_lo FROM analysis_created_by WHERE n <> 0
+			ORDER BY 1, 2, 3, 4, 5, 6`,
+			`SELECT owner_id, substr(created_at, 1, 7), f.field, CASE f.field WHEN 'lostReason' THEN lost_reason ELSE competitor END,
+				type, source, COUNT(*), SUM(amount_cents),
+				SUM((amount_cents * probability_bp) >> 31), SUM((amount_cents * probability_bp) & 2147483647)
+				FROM opportunities, (SELECT 'lostReason' AS field UNION ALL SELECT 'competitor') f
+				GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`},
 		{`SELECT owner_id, month, stage_id, days, n FROM analysis_cycle WHERE n <> 0 ORDER BY 1, 2, 3, 4`,
 			`SELECT owner_id, substr(closed_on, 1, 7), stage_id,
 				CAST(julianday(closed_on) - julianday(substr(created_at, 1, 10)) AS INTEGER), COUNT(*)

@@ -245,3 +245,73 @@ BEGIN
          WHERE NEW.closed_on <> ''
         ON CONFLICT DO UPDATE SET n = n + 1;
 END;
+
+-- The opportunities created per month by lost reason and by competitor
+-- (the analysis grouped by either): analysis_created does not hold them,
+-- as they would multiply its rows for every other grouping. One row per
+-- field and value; every opportunity counts once under each field ('' =
+-- none given).
+CREATE TABLE analysis_created_by (
+    owner_id INTEGER NOT NULL,
+    month    TEXT    NOT NULL,
+    field    TEXT    NOT NULL,
+    value    TEXT    NOT NULL,
+    type     TEXT    NOT NULL,
+    source   TEXT    NOT NULL,
+    n        INTEGER NOT NULL DEFAULT 0,
+    amount   INTEGER NOT NULL DEFAULT 0,
+    w_hi     INTEGER NOT NULL DEFAULT 0,
+    w_lo     INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (owner_id, month, field, value, type, source)
+) WITHOUT ROWID;
+
+INSERT INTO analysis_created_by (owner_id, month, field, value, type, source, n, amount, w_hi, w_lo)
+    SELECT owner_id, substr(created_at, 1, 7), f.field, CASE f.field WHEN 'lostReason' THEN lost_reason ELSE competitor END,
+           type, source, COUNT(*), SUM(amount_cents),
+           SUM((amount_cents * probability_bp) >> 31), SUM((amount_cents * probability_bp) & 2147483647)
+      FROM opportunities, (SELECT 'lostReason' AS field UNION ALL SELECT 'competitor') f
+     GROUP BY 1, 2, 3, 4, 5, 6;
+
+CREATE TRIGGER analysis_created_by_insert AFTER INSERT ON opportunities
+BEGIN
+    INSERT INTO analysis_created_by (owner_id, month, field, value, type, source, n, amount, w_hi, w_lo)
+        SELECT NEW.owner_id, substr(NEW.created_at, 1, 7), f.field, CASE f.field WHEN 'lostReason' THEN NEW.lost_reason ELSE NEW.competitor END,
+               NEW.type, NEW.source, 1, NEW.amount_cents,
+               (NEW.amount_cents * NEW.probability_bp) >> 31, (NEW.amount_cents * NEW.probability_bp) & 2147483647
+          FROM (SELECT 'lostReason' AS field UNION ALL SELECT 'competitor') f WHERE true
+        ON CONFLICT DO UPDATE SET n = n + 1, amount = amount + excluded.amount,
+           w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo;
+END;
+
+CREATE TRIGGER analysis_created_by_delete AFTER DELETE ON opportunities
+BEGIN
+    INSERT INTO analysis_created_by (owner_id, month, field, value, type, source, n, amount, w_hi, w_lo)
+        SELECT OLD.owner_id, substr(OLD.created_at, 1, 7), f.field, CASE f.field WHEN 'lostReason' THEN OLD.lost_reason ELSE OLD.competitor END,
+               OLD.type, OLD.source, -1, -OLD.amount_cents,
+               -((OLD.amount_cents * OLD.probability_bp) >> 31), -((OLD.amount_cents * OLD.probability_bp) & 2147483647)
+          FROM (SELECT 'lostReason' AS field UNION ALL SELECT 'competitor') f WHERE true
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount,
+           w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo;
+END;
+
+CREATE TRIGGER analysis_created_by_update
+AFTER UPDATE OF created_at, owner_id, type, source, lost_reason, competitor, amount_cents, probability_bp ON opportunities
+WHEN substr(OLD.created_at, 1, 7) IS NOT substr(NEW.created_at, 1, 7) OR OLD.owner_id IS NOT NEW.owner_id
+  OR OLD.type IS NOT NEW.type OR OLD.source IS NOT NEW.source OR OLD.lost_reason IS NOT NEW.lost_reason
+  OR OLD.competitor IS NOT NEW.competitor OR OLD.amount_cents IS NOT NEW.amount_cents OR OLD.probability_bp IS NOT NEW.probability_bp
+BEGIN
+    INSERT INTO analysis_created_by (owner_id, month, field, value, type, source, n, amount, w_hi, w_lo)
+        SELECT OLD.owner_id, substr(OLD.created_at, 1, 7), f.field, CASE f.field WHEN 'lostReason' THEN OLD.lost_reason ELSE OLD.competitor END,
+               OLD.type, OLD.source, -1, -OLD.amount_cents,
+               -((OLD.amount_cents * OLD.probability_bp) >> 31), -((OLD.amount_cents * OLD.probability_bp) & 2147483647)
+          FROM (SELECT 'lostReason' AS field UNION ALL SELECT 'competitor') f WHERE true
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount,
+           w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo;
+    INSERT INTO analysis_created_by (owner_id, month, field, value, type, source, n, amount, w_hi, w_lo)
+        SELECT NEW.owner_id, substr(NEW.created_at, 1, 7), f.field, CASE f.field WHEN 'lostReason' THEN NEW.lost_reason ELSE NEW.competitor END,
+               NEW.type, NEW.source, 1, NEW.amount_cents,
+               (NEW.amount_cents * NEW.probability_bp) >> 31, (NEW.amount_cents * NEW.probability_bp) & 2147483647
+          FROM (SELECT 'lostReason' AS field UNION ALL SELECT 'competitor') f WHERE true
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount,
+           w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo;
+END;
