@@ -183,6 +183,22 @@ func addKeptRange(ctx context.Context, tx Tx, first, next int64, sign int) error
 		ON CONFLICT DO UPDATE SET n = n + excluded.n`, sign, first, next); err != nil {
 		return fmt.Errorf("import: analysis totals: %w", err)
 	}
+	// The company's sums move by the same amounts.
+	if _, err := tx.ExecContext(ctx, `INSERT INTO analysis_stays_all (month, stage_id, entered, days, n)
+		SELECT substr(o.created_at, 1, 7), t.s, t.entered, t.days, ? * COUNT(*)
+		  FROM (SELECT opportunity_id AS opp, s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+		               COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+		          FROM (SELECT opportunity_id, to_stage_id AS s,
+		                       CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+		                       LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER))
+		                           OVER (PARTITION BY opportunity_id ORDER BY id) AS nd
+		                  FROM stage_history WHERE opportunity_id >= ? AND opportunity_id < ?)
+		         GROUP BY opportunity_id, s) t
+		  JOIN opportunities o ON o.id = t.opp
+		 GROUP BY 1, 2, 3, 4
+		ON CONFLICT DO UPDATE SET n = n + excluded.n`, sign, first, next); err != nil {
+		return fmt.Errorf("import: analysis totals: %w", err)
+	}
 	return nil
 }
 

@@ -51,6 +51,8 @@ func wantAnalysisKept(t *testing.T, st *store.Store, step string) {
 				SUM((amount_cents * probability_bp) >> 31), SUM((amount_cents * probability_bp) & 2147483647)
 				FROM opportunities, (SELECT 'lostReason' AS field UNION ALL SELECT 'competitor') f
 				GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`},
+		{`SELECT month, stage_id, entered, days, n FROM analysis_stays_all WHERE n <> 0 ORDER BY 1, 2, 3, 4`,
+			`SELECT month, stage_id, entered, days, SUM(n) FROM analysis_stays GROUP BY 1, 2, 3, 4 HAVING SUM(n) <> 0 ORDER BY 1, 2, 3, 4`},
 		{`SELECT owner_id, month, stage_id, days, n FROM analysis_cycle WHERE n <> 0 ORDER BY 1, 2, 3, 4`,
 			`SELECT owner_id, substr(closed_on, 1, 7), stage_id,
 				CAST(julianday(closed_on) - julianday(substr(created_at, 1, 10)) AS INTEGER), COUNT(*)

@@ -58,6 +58,21 @@ INSERT INTO analysis_stays (owner_id, month, stage_id, entered, days, n)
       JOIN opportunities o ON o.id = t.opp
      GROUP BY 1, 2, 3, 4, 5;
 
+-- analysis_stays_all: analysis_stays summed over owners, for the company:
+-- a year of analysis_stays holds ~250,000 rows, whose grouping alone
+-- costs more than the whole report may. Kept by the same triggers.
+CREATE TABLE analysis_stays_all (
+    month    TEXT    NOT NULL,
+    stage_id INTEGER NOT NULL,
+    entered  INTEGER NOT NULL,
+    days     INTEGER NOT NULL,
+    n        INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (month, stage_id, entered, days)
+) WITHOUT ROWID;
+
+INSERT INTO analysis_stays_all (month, stage_id, entered, days, n)
+    SELECT month, stage_id, entered, days, SUM(n) FROM analysis_stays GROUP BY 1, 2, 3, 4;
+
 INSERT INTO analysis_cycle (owner_id, month, stage_id, days, n)
     SELECT owner_id, substr(closed_on, 1, 7), stage_id,
            COALESCE(CAST(julianday(closed_on) - julianday(substr(created_at, 1, 10)) AS INTEGER), 0), COUNT(*)
@@ -69,6 +84,17 @@ CREATE TRIGGER analysis_stays_history_before_insert BEFORE INSERT ON stage_histo
 BEGIN
     INSERT INTO analysis_stays (owner_id, month, stage_id, entered, days, n)
         SELECT o.owner_id, substr(o.created_at, 1, 7), t.s, t.entered, t.days, -1
+          FROM opportunities o JOIN (
+               SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+                      COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+                 FROM (SELECT to_stage_id AS s, CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+                              LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER)) OVER (ORDER BY id) AS nd
+                         FROM stage_history WHERE opportunity_id = NEW.opportunity_id)
+                GROUP BY s) t
+         WHERE o.id = NEW.opportunity_id
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
+    INSERT INTO analysis_stays_all (month, stage_id, entered, days, n)
+        SELECT substr(o.created_at, 1, 7), t.s, t.entered, t.days, -1
           FROM opportunities o JOIN (
                SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
                       COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
@@ -93,12 +119,34 @@ BEGIN
                 GROUP BY s) t
          WHERE o.id = NEW.opportunity_id
         ON CONFLICT DO UPDATE SET n = n + excluded.n;
+    INSERT INTO analysis_stays_all (month, stage_id, entered, days, n)
+        SELECT substr(o.created_at, 1, 7), t.s, t.entered, t.days, 1
+          FROM opportunities o JOIN (
+               SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+                      COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+                 FROM (SELECT to_stage_id AS s, CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+                              LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER)) OVER (ORDER BY id) AS nd
+                         FROM stage_history WHERE opportunity_id = NEW.opportunity_id)
+                GROUP BY s) t
+         WHERE o.id = NEW.opportunity_id
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
 END;
 
 CREATE TRIGGER analysis_stays_history_before_delete BEFORE DELETE ON stage_history
 BEGIN
     INSERT INTO analysis_stays (owner_id, month, stage_id, entered, days, n)
         SELECT o.owner_id, substr(o.created_at, 1, 7), t.s, t.entered, t.days, -1
+          FROM opportunities o JOIN (
+               SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+                      COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+                 FROM (SELECT to_stage_id AS s, CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+                              LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER)) OVER (ORDER BY id) AS nd
+                         FROM stage_history WHERE opportunity_id = OLD.opportunity_id)
+                GROUP BY s) t
+         WHERE o.id = OLD.opportunity_id
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
+    INSERT INTO analysis_stays_all (month, stage_id, entered, days, n)
+        SELECT substr(o.created_at, 1, 7), t.s, t.entered, t.days, -1
           FROM opportunities o JOIN (
                SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
                       COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
@@ -123,6 +171,17 @@ BEGIN
                 GROUP BY s) t
          WHERE o.id = OLD.opportunity_id
         ON CONFLICT DO UPDATE SET n = n + excluded.n;
+    INSERT INTO analysis_stays_all (month, stage_id, entered, days, n)
+        SELECT substr(o.created_at, 1, 7), t.s, t.entered, t.days, 1
+          FROM opportunities o JOIN (
+               SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+                      COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+                 FROM (SELECT to_stage_id AS s, CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+                              LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER)) OVER (ORDER BY id) AS nd
+                         FROM stage_history WHERE opportunity_id = OLD.opportunity_id)
+                GROUP BY s) t
+         WHERE o.id = OLD.opportunity_id
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
 END;
 
 CREATE TRIGGER analysis_stays_history_before_update BEFORE UPDATE OF opportunity_id, to_stage_id, changed_at ON stage_history
@@ -138,12 +197,34 @@ BEGIN
                 GROUP BY s) t
          WHERE o.id = OLD.opportunity_id
         ON CONFLICT DO UPDATE SET n = n + excluded.n;
+    INSERT INTO analysis_stays_all (month, stage_id, entered, days, n)
+        SELECT substr(o.created_at, 1, 7), t.s, t.entered, t.days, -1
+          FROM opportunities o JOIN (
+               SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+                      COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+                 FROM (SELECT to_stage_id AS s, CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+                              LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER)) OVER (ORDER BY id) AS nd
+                         FROM stage_history WHERE opportunity_id = OLD.opportunity_id)
+                GROUP BY s) t
+         WHERE o.id = OLD.opportunity_id
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
 END;
 
 CREATE TRIGGER analysis_stays_history_after_update AFTER UPDATE OF opportunity_id, to_stage_id, changed_at ON stage_history
 BEGIN
     INSERT INTO analysis_stays (owner_id, month, stage_id, entered, days, n)
         SELECT o.owner_id, substr(o.created_at, 1, 7), t.s, t.entered, t.days, 1
+          FROM opportunities o JOIN (
+               SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+                      COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+                 FROM (SELECT to_stage_id AS s, CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+                              LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER)) OVER (ORDER BY id) AS nd
+                         FROM stage_history WHERE opportunity_id = NEW.opportunity_id)
+                GROUP BY s) t
+         WHERE o.id = NEW.opportunity_id
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
+    INSERT INTO analysis_stays_all (month, stage_id, entered, days, n)
+        SELECT substr(o.created_at, 1, 7), t.s, t.entered, t.days, 1
           FROM opportunities o JOIN (
                SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
                       COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
@@ -169,6 +250,16 @@ BEGIN
                  GROUP BY s) t
          WHERE true
         ON CONFLICT DO UPDATE SET n = n + excluded.n;
+    INSERT INTO analysis_stays_all (month, stage_id, entered, days, n)
+        SELECT substr(OLD.created_at, 1, 7), t.s, t.entered, t.days, -1
+          FROM (SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+                       COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+                  FROM (SELECT to_stage_id AS s, CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+                               LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER)) OVER (ORDER BY id) AS nd
+                          FROM stage_history WHERE opportunity_id = OLD.id)
+                 GROUP BY s) t
+         WHERE true
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
 END;
 
 CREATE TRIGGER analysis_stays_opp_after_update AFTER UPDATE OF owner_id, created_at ON opportunities
@@ -176,6 +267,16 @@ WHEN OLD.owner_id IS NOT NEW.owner_id OR substr(OLD.created_at, 1, 7) IS NOT sub
 BEGIN
     INSERT INTO analysis_stays (owner_id, month, stage_id, entered, days, n)
         SELECT NEW.owner_id, substr(NEW.created_at, 1, 7), t.s, t.entered, t.days, 1
+          FROM (SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+                       COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+                  FROM (SELECT to_stage_id AS s, CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+                               LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER)) OVER (ORDER BY id) AS nd
+                          FROM stage_history WHERE opportunity_id = NEW.id)
+                 GROUP BY s) t
+         WHERE true
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
+    INSERT INTO analysis_stays_all (month, stage_id, entered, days, n)
+        SELECT substr(NEW.created_at, 1, 7), t.s, t.entered, t.days, 1
           FROM (SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
                        COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
                   FROM (SELECT to_stage_id AS s, CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
@@ -198,6 +299,16 @@ BEGIN
                  GROUP BY s) t
          WHERE true
         ON CONFLICT DO UPDATE SET n = n + excluded.n;
+    INSERT INTO analysis_stays_all (month, stage_id, entered, days, n)
+        SELECT substr(OLD.created_at, 1, 7), t.s, t.entered, t.days, -1
+          FROM (SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+                       COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+                  FROM (SELECT to_stage_id AS s, CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+                               LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER)) OVER (ORDER BY id) AS nd
+                          FROM stage_history WHERE opportunity_id = OLD.id)
+                 GROUP BY s) t
+         WHERE true
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
 END;
 
 -- History written before its opportunity (a restore may) counts once the
@@ -207,6 +318,16 @@ CREATE TRIGGER analysis_stays_opp_insert AFTER INSERT ON opportunities
 BEGIN
     INSERT INTO analysis_stays (owner_id, month, stage_id, entered, days, n)
         SELECT NEW.owner_id, substr(NEW.created_at, 1, 7), t.s, t.entered, t.days, 1
+          FROM (SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+                       COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+                  FROM (SELECT to_stage_id AS s, CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+                               LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER)) OVER (ORDER BY id) AS nd
+                          FROM stage_history WHERE opportunity_id = NEW.id)
+                 GROUP BY s) t
+         WHERE true
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
+    INSERT INTO analysis_stays_all (month, stage_id, entered, days, n)
+        SELECT substr(NEW.created_at, 1, 7), t.s, t.entered, t.days, 1
           FROM (SELECT s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
                        COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
                   FROM (SELECT to_stage_id AS s, CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
