@@ -229,3 +229,55 @@ func (w *ImportWriter) resumeKept() error {
 	w.keptPaused = nil
 	return err
 }
+
+// holdCustomerTotals tells the by-customer totals' triggers (migration
+// 0028) to leave the writer's new rows alone: Finish adds them grouped.
+func (w *ImportWriter) holdCustomerTotals() error {
+	if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO analysis_import_first (first_id) VALUES (?)`, w.firstOpp); err != nil {
+		return fmt.Errorf("import: analysis totals: %w", err)
+	}
+	w.customerHeld = true
+	return nil
+}
+
+// customerSets is the upsert tail of analysis_customer(_year).
+const customerSets = ` ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount,
+	w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n,
+	won_amount = won_amount + excluded.won_amount, lost_n = lost_n + excluded.lost_n,
+	lost_amount = lost_amount + excluded.lost_amount`
+
+// addCustomerTotals adds the writer's new rows, as they are after their
+// history, to the by-customer totals and lets the triggers see rows again
+// (Finish; Close only lets go).
+func (w *ImportWriter) addCustomerTotals(add bool) error {
+	if !w.customerHeld {
+		return nil
+	}
+	w.customerHeld = false
+	if add && w.nextOpp > w.firstOpp {
+		for _, t := range []struct{ table, cols, created, closed, group string }{
+			{"analysis_customer", "owner_id, customer_id, month", "owner_id, customer_id, substr(created_at, 1, 7)",
+				"owner_id, customer_id, substr(closed_on, 1, 7)", "1, 2, 3"},
+			{"analysis_customer_year", "year, customer_id", "substr(created_at, 1, 4), customer_id",
+				"substr(closed_on, 1, 4), customer_id", "1, 2"},
+		} {
+			if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO `+t.table+` (`+t.cols+`, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+				SELECT `+t.created+`, COUNT(*), SUM(amount_cents), SUM((amount_cents * probability_bp) >> 31),
+				       SUM((amount_cents * probability_bp) & 2147483647), 0, 0, 0, 0
+				  FROM opportunities WHERE id >= ? AND id < ? GROUP BY `+t.group+customerSets, w.firstOpp, w.nextOpp); err != nil {
+				return fmt.Errorf("import: analysis totals: %w", err)
+			}
+			if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO `+t.table+` (`+t.cols+`, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+				SELECT `+t.closed+`, 0, 0, 0, 0, SUM(s.kind = 'won'), SUM(CASE WHEN s.kind = 'won' THEN amount_cents ELSE 0 END),
+				       SUM(s.kind IS NOT 'won'), SUM(CASE WHEN s.kind = 'won' THEN 0 ELSE amount_cents END)
+				  FROM opportunities o LEFT JOIN stages s ON s.id = o.stage_id
+				 WHERE o.id >= ? AND o.id < ? AND o.closed_on <> '' GROUP BY `+t.group+customerSets, w.firstOpp, w.nextOpp); err != nil {
+				return fmt.Errorf("import: analysis totals: %w", err)
+			}
+		}
+	}
+	if _, err := w.tx.ExecContext(w.ctx, `DELETE FROM analysis_import_first`); err != nil {
+		return fmt.Errorf("import: analysis totals: %w", err)
+	}
+	return nil
+}

@@ -436,3 +436,213 @@ BEGIN
         ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount,
            w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo;
 END;
+
+-- By customer (migration 0028): per owner, customer and month, the
+-- opportunities created (n, amount, Σ amount × probability in halves) and
+-- those closed (won and lost: closed_on's month; won = a stage of kind
+-- 'won', lost = any other, as AnalysisClosed counts) — owner and customer
+-- first, so that one owner's period is read in customer order with
+-- nothing to sort. analysis_customer_year holds the same per year and
+-- customer for the company, whose year would otherwise group ~600,000
+-- rows. Type and source are not kept: a report filtered by them counts.
+--
+-- The import writer adds its new rows in Finish, in grouped statements:
+-- while it writes, analysis_import_first holds its first new id and the
+-- triggers leave rows from that id on alone (a trigger cannot be given a
+-- parameter; a one-row table can).
+CREATE TABLE analysis_customer (
+    owner_id    INTEGER NOT NULL,
+    customer_id INTEGER NOT NULL,
+    month       TEXT    NOT NULL,
+    n           INTEGER NOT NULL DEFAULT 0,
+    amount      INTEGER NOT NULL DEFAULT 0,
+    w_hi        INTEGER NOT NULL DEFAULT 0,
+    w_lo        INTEGER NOT NULL DEFAULT 0,
+    won_n       INTEGER NOT NULL DEFAULT 0,
+    won_amount  INTEGER NOT NULL DEFAULT 0,
+    lost_n      INTEGER NOT NULL DEFAULT 0,
+    lost_amount INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (owner_id, customer_id, month)
+) WITHOUT ROWID;
+
+CREATE TABLE analysis_customer_year (
+    year        TEXT    NOT NULL,
+    customer_id INTEGER NOT NULL,
+    n           INTEGER NOT NULL DEFAULT 0,
+    amount      INTEGER NOT NULL DEFAULT 0,
+    w_hi        INTEGER NOT NULL DEFAULT 0,
+    w_lo        INTEGER NOT NULL DEFAULT 0,
+    won_n       INTEGER NOT NULL DEFAULT 0,
+    won_amount  INTEGER NOT NULL DEFAULT 0,
+    lost_n      INTEGER NOT NULL DEFAULT 0,
+    lost_amount INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (year, customer_id)
+) WITHOUT ROWID;
+
+CREATE TABLE analysis_import_first (first_id INTEGER NOT NULL);
+INSERT INTO analysis_customer (owner_id, customer_id, month, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+    SELECT owner_id, customer_id, substr(created_at, 1, 7), COUNT(*), SUM(amount_cents), SUM((amount_cents * probability_bp) >> 31),
+           SUM((amount_cents * probability_bp) & 2147483647), 0, 0, 0, 0
+      FROM opportunities GROUP BY 1, 2, 3;
+INSERT INTO analysis_customer (owner_id, customer_id, month, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+    SELECT owner_id, customer_id, substr(closed_on, 1, 7), 0, 0, 0, 0, SUM(s.kind = 'won'), SUM(CASE WHEN s.kind = 'won' THEN amount_cents ELSE 0 END),
+           SUM(s.kind IS NOT 'won'), SUM(CASE WHEN s.kind = 'won' THEN 0 ELSE amount_cents END)
+      FROM opportunities o LEFT JOIN stages s ON s.id = o.stage_id WHERE o.closed_on <> '' GROUP BY 1, 2, 3
+    ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+INSERT INTO analysis_customer_year (year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+    SELECT substr(created_at, 1, 4), customer_id, COUNT(*), SUM(amount_cents), SUM((amount_cents * probability_bp) >> 31),
+           SUM((amount_cents * probability_bp) & 2147483647), 0, 0, 0, 0
+      FROM opportunities GROUP BY 1, 2;
+INSERT INTO analysis_customer_year (year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+    SELECT substr(closed_on, 1, 4), customer_id, 0, 0, 0, 0, SUM(s.kind = 'won'), SUM(CASE WHEN s.kind = 'won' THEN amount_cents ELSE 0 END),
+           SUM(s.kind IS NOT 'won'), SUM(CASE WHEN s.kind = 'won' THEN 0 ELSE amount_cents END)
+      FROM opportunities o LEFT JOIN stages s ON s.id = o.stage_id WHERE o.closed_on <> '' GROUP BY 1, 2
+    ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+CREATE TRIGGER analysis_customer_insert AFTER INSERT ON opportunities
+WHEN NEW.id < COALESCE((SELECT first_id FROM analysis_import_first), 9223372036854775807)
+BEGIN
+    INSERT INTO analysis_customer (owner_id, customer_id, month, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        VALUES (NEW.owner_id, NEW.customer_id, substr(NEW.created_at, 1, 7), 1, NEW.amount_cents, ((NEW.amount_cents * NEW.probability_bp) >> 31),
+                ((NEW.amount_cents * NEW.probability_bp) & 2147483647), 0, 0, 0, 0)
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+    INSERT INTO analysis_customer (owner_id, customer_id, month, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        SELECT NEW.owner_id, NEW.customer_id, substr(NEW.closed_on, 1, 7), 0, 0, 0, 0, (k.won), (k.won * NEW.amount_cents), (1 - k.won), ((1 - k.won) * NEW.amount_cents)
+          FROM (SELECT COALESCE((SELECT kind = 'won' FROM stages WHERE id = NEW.stage_id), 0) AS won) k
+         WHERE NEW.closed_on <> ''
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+    INSERT INTO analysis_customer_year (year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        VALUES (substr(NEW.created_at, 1, 4), NEW.customer_id, 1, NEW.amount_cents, ((NEW.amount_cents * NEW.probability_bp) >> 31),
+                ((NEW.amount_cents * NEW.probability_bp) & 2147483647), 0, 0, 0, 0)
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+    INSERT INTO analysis_customer_year (year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        SELECT substr(NEW.closed_on, 1, 4), NEW.customer_id, 0, 0, 0, 0, (k.won), (k.won * NEW.amount_cents), (1 - k.won), ((1 - k.won) * NEW.amount_cents)
+          FROM (SELECT COALESCE((SELECT kind = 'won' FROM stages WHERE id = NEW.stage_id), 0) AS won) k
+         WHERE NEW.closed_on <> ''
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+END;
+
+CREATE TRIGGER analysis_customer_delete AFTER DELETE ON opportunities
+WHEN OLD.id < COALESCE((SELECT first_id FROM analysis_import_first), 9223372036854775807)
+BEGIN
+    INSERT INTO analysis_customer (owner_id, customer_id, month, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        VALUES (OLD.owner_id, OLD.customer_id, substr(OLD.created_at, 1, 7), -1, -OLD.amount_cents, -((OLD.amount_cents * OLD.probability_bp) >> 31),
+                -((OLD.amount_cents * OLD.probability_bp) & 2147483647), 0, 0, 0, 0)
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+    INSERT INTO analysis_customer (owner_id, customer_id, month, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        SELECT OLD.owner_id, OLD.customer_id, substr(OLD.closed_on, 1, 7), 0, 0, 0, 0, -(k.won), -(k.won * OLD.amount_cents), -(1 - k.won), -((1 - k.won) * OLD.amount_cents)
+          FROM (SELECT COALESCE((SELECT kind = 'won' FROM stages WHERE id = OLD.stage_id), 0) AS won) k
+         WHERE OLD.closed_on <> ''
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+    INSERT INTO analysis_customer_year (year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        VALUES (substr(OLD.created_at, 1, 4), OLD.customer_id, -1, -OLD.amount_cents, -((OLD.amount_cents * OLD.probability_bp) >> 31),
+                -((OLD.amount_cents * OLD.probability_bp) & 2147483647), 0, 0, 0, 0)
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+    INSERT INTO analysis_customer_year (year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        SELECT substr(OLD.closed_on, 1, 4), OLD.customer_id, 0, 0, 0, 0, -(k.won), -(k.won * OLD.amount_cents), -(1 - k.won), -((1 - k.won) * OLD.amount_cents)
+          FROM (SELECT COALESCE((SELECT kind = 'won' FROM stages WHERE id = OLD.stage_id), 0) AS won) k
+         WHERE OLD.closed_on <> ''
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+END;
+
+CREATE TRIGGER analysis_customer_update
+AFTER UPDATE OF owner_id, customer_id, created_at, amount_cents, probability_bp, closed_on, stage_id ON opportunities
+WHEN (OLD.owner_id IS NOT NEW.owner_id OR OLD.customer_id IS NOT NEW.customer_id OR OLD.created_at IS NOT NEW.created_at
+  OR OLD.amount_cents IS NOT NEW.amount_cents OR OLD.probability_bp IS NOT NEW.probability_bp
+  OR OLD.closed_on IS NOT NEW.closed_on OR OLD.stage_id IS NOT NEW.stage_id)
+ AND OLD.id < COALESCE((SELECT first_id FROM analysis_import_first), 9223372036854775807)
+BEGIN
+    INSERT INTO analysis_customer (owner_id, customer_id, month, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        VALUES (OLD.owner_id, OLD.customer_id, substr(OLD.created_at, 1, 7), -1, -OLD.amount_cents, -((OLD.amount_cents * OLD.probability_bp) >> 31),
+                -((OLD.amount_cents * OLD.probability_bp) & 2147483647), 0, 0, 0, 0)
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+    INSERT INTO analysis_customer (owner_id, customer_id, month, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        SELECT OLD.owner_id, OLD.customer_id, substr(OLD.closed_on, 1, 7), 0, 0, 0, 0, -(k.won), -(k.won * OLD.amount_cents), -(1 - k.won), -((1 - k.won) * OLD.amount_cents)
+          FROM (SELECT COALESCE((SELECT kind = 'won' FROM stages WHERE id = OLD.stage_id), 0) AS won) k
+         WHERE OLD.closed_on <> ''
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+    INSERT INTO analysis_customer_year (year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        VALUES (substr(OLD.created_at, 1, 4), OLD.customer_id, -1, -OLD.amount_cents, -((OLD.amount_cents * OLD.probability_bp) >> 31),
+                -((OLD.amount_cents * OLD.probability_bp) & 2147483647), 0, 0, 0, 0)
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+    INSERT INTO analysis_customer_year (year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        SELECT substr(OLD.closed_on, 1, 4), OLD.customer_id, 0, 0, 0, 0, -(k.won), -(k.won * OLD.amount_cents), -(1 - k.won), -((1 - k.won) * OLD.amount_cents)
+          FROM (SELECT COALESCE((SELECT kind = 'won' FROM stages WHERE id = OLD.stage_id), 0) AS won) k
+         WHERE OLD.closed_on <> ''
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+    INSERT INTO analysis_customer (owner_id, customer_id, month, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        VALUES (NEW.owner_id, NEW.customer_id, substr(NEW.created_at, 1, 7), 1, NEW.amount_cents, ((NEW.amount_cents * NEW.probability_bp) >> 31),
+                ((NEW.amount_cents * NEW.probability_bp) & 2147483647), 0, 0, 0, 0)
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+    INSERT INTO analysis_customer (owner_id, customer_id, month, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        SELECT NEW.owner_id, NEW.customer_id, substr(NEW.closed_on, 1, 7), 0, 0, 0, 0, (k.won), (k.won * NEW.amount_cents), (1 - k.won), ((1 - k.won) * NEW.amount_cents)
+          FROM (SELECT COALESCE((SELECT kind = 'won' FROM stages WHERE id = NEW.stage_id), 0) AS won) k
+         WHERE NEW.closed_on <> ''
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+    INSERT INTO analysis_customer_year (year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        VALUES (substr(NEW.created_at, 1, 4), NEW.customer_id, 1, NEW.amount_cents, ((NEW.amount_cents * NEW.probability_bp) >> 31),
+                ((NEW.amount_cents * NEW.probability_bp) & 2147483647), 0, 0, 0, 0)
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+    INSERT INTO analysis_customer_year (year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        SELECT substr(NEW.closed_on, 1, 4), NEW.customer_id, 0, 0, 0, 0, (k.won), (k.won * NEW.amount_cents), (1 - k.won), ((1 - k.won) * NEW.amount_cents)
+          FROM (SELECT COALESCE((SELECT kind = 'won' FROM stages WHERE id = NEW.stage_id), 0) AS won) k
+         WHERE NEW.closed_on <> ''
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+END;
+
+-- A stage turned won (or no longer won) moves its closed opportunities.
+CREATE TRIGGER analysis_customer_stage_kind AFTER UPDATE OF kind ON stages
+WHEN (OLD.kind = 'won') IS NOT (NEW.kind = 'won')
+BEGIN
+    INSERT INTO analysis_customer (owner_id, customer_id, month, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        SELECT owner_id, customer_id, substr(closed_on, 1, 7), 0, 0, 0, 0,
+               CASE WHEN NEW.kind = 'won' THEN 1 ELSE -1 END * COUNT(*), CASE WHEN NEW.kind = 'won' THEN 1 ELSE -1 END * SUM(amount_cents),
+               CASE WHEN NEW.kind = 'won' THEN -1 ELSE 1 END * COUNT(*), CASE WHEN NEW.kind = 'won' THEN -1 ELSE 1 END * SUM(amount_cents)
+          FROM opportunities WHERE stage_id = NEW.id AND closed_on <> '' GROUP BY 1, 2, 3
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+    INSERT INTO analysis_customer_year (year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        SELECT substr(closed_on, 1, 4), customer_id, 0, 0, 0, 0,
+               CASE WHEN NEW.kind = 'won' THEN 1 ELSE -1 END * COUNT(*), CASE WHEN NEW.kind = 'won' THEN 1 ELSE -1 END * SUM(amount_cents),
+               CASE WHEN NEW.kind = 'won' THEN -1 ELSE 1 END * COUNT(*), CASE WHEN NEW.kind = 'won' THEN -1 ELSE 1 END * SUM(amount_cents)
+          FROM opportunities WHERE stage_id = NEW.id AND closed_on <> '' GROUP BY 1, 2
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+END;
