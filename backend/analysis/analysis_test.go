@@ -398,9 +398,19 @@ func TestKeptMatchesCount(t *testing.T) {
 		}
 		ids = append(ids, f.opp(owners[rnd.IntN(3)], int64(rnd.IntN(100000)), steps...))
 	}
+	// Several customers, for the by-customer order (the fixture has one).
+	var customers []int64
+	for i := range 12 {
+		customers = append(customers, storetest.Customer(t, f.st, fmt.Sprintf("客户%d", i), owners[i%3]))
+	}
 	// Changes after the fact, as the services make them.
 	err := f.st.Tx(ctx, func(tx store.Tx) error {
 		for i, id := range ids {
+			if i%5 != 0 {
+				if _, err := tx.ExecContext(ctx, `UPDATE opportunities SET customer_id = ? WHERE id = ?`, customers[i%len(customers)], id); err != nil {
+					return err
+				}
+			}
 			var q string
 			var args []any
 			switch i % 6 {

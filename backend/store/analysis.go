@@ -578,3 +578,81 @@ func KeptCycle(ctx context.Context, q Querier, a AnalysisScope) ([]DaysCount, bo
 	}
 	return out, true, nil
 }
+
+// KeptCustomers is the by-customer grouping from the kept totals
+// (migration 0028), only its first limit groups in the report's order
+// (amount created + amount won, then count, then key, each descending but
+// the key), with the number of groups in all. ok is false when the totals
+// cannot answer: a type or source filter, a partial month, the company
+// over anything but whole years, or a sum that left 64 bits.
+func KeptCustomers(ctx context.Context, q Querier, a AnalysisScope, limit int) (created, closed []AnalysisGroup, groups int, ok bool, err error) {
+	if a.Type != "" || a.Source != "" {
+		return nil, nil, 0, false, nil
+	}
+	fromM, toM, whole, edges := a.keptSplit()
+	if len(edges) > 0 {
+		return nil, nil, 0, false, nil
+	}
+	var conds []string
+	var args []any
+	table := "analysis_customer"
+	if a.AllOwners {
+		if (fromM != "" && fromM[5:] != "01") || (toM != "" && toM[5:] != "12") {
+			return nil, nil, 0, false, nil
+		}
+		table = "analysis_customer_year"
+		if fromM != "" {
+			conds, args = append(conds, `year >= ?`), append(args, fromM[:4])
+		}
+		if toM != "" {
+			conds, args = append(conds, `year <= ?`), append(args, toM[:4])
+		}
+	} else {
+		c, ca := inInts("owner_id", a.Owners)
+		conds, args = append(conds, c), append(args, ca...)
+		if fromM != "" {
+			conds, args = append(conds, `month >= ?`), append(args, fromM)
+		}
+		if toM != "" {
+			conds, args = append(conds, `month <= ?`), append(args, toM)
+		}
+	}
+	where := ""
+	if len(conds) > 0 {
+		where = " WHERE " + strings.Join(conds, " AND ")
+	}
+	if !whole {
+		where = " WHERE 0"
+	}
+	var rows []struct {
+		Key    string `db:"k"`
+		N      int64  `db:"n"`
+		Amount int64  `db:"amount"`
+		WHi    int64  `db:"w_hi"`
+		WLo    int64  `db:"w_lo"`
+		WonN   int64  `db:"won_n"`
+		WonA   int64  `db:"won_amount"`
+		LostN  int64  `db:"lost_n"`
+		LostA  int64  `db:"lost_amount"`
+		Groups int    `db:"groups"`
+	}
+	err = q.SelectContext(ctx, &rows, `SELECT customer_id AS k, SUM(n) AS n, SUM(amount) AS amount, SUM(w_hi) AS w_hi,
+		SUM(w_lo) AS w_lo, SUM(won_n) AS won_n, SUM(won_amount) AS won_amount, SUM(lost_n) AS lost_n,
+		SUM(lost_amount) AS lost_amount, COUNT(*) OVER () AS groups
+		FROM `+table+where+` GROUP BY customer_id HAVING SUM(n) <> 0 OR SUM(won_n) <> 0 OR SUM(lost_n) <> 0
+		ORDER BY SUM(amount) + SUM(won_amount) DESC, SUM(n) DESC, CAST(customer_id AS TEXT) LIMIT ?`, append(args, limit)...)
+	if err != nil {
+		if IsOverflow(err) || realSum(err) {
+			return nil, nil, 0, false, nil // count instead
+		}
+		return nil, nil, 0, false, fmt.Errorf("analysis: %w", err)
+	}
+	created, closed = []AnalysisGroup{}, []AnalysisGroup{}
+	for _, r := range rows {
+		groups = r.Groups
+		created = append(created, AnalysisGroup{Key: r.Key, Count: r.N, ALo: r.Amount, WHi: r.WHi, WLo: r.WLo})
+		closed = append(closed, AnalysisGroup{Key: r.Key, Kind: KindWon, Count: r.WonN, ALo: r.WonA},
+			AnalysisGroup{Key: r.Key, Kind: KindLost, Count: r.LostN, ALo: r.LostA})
+	}
+	return created, closed, groups, true, nil
+}
