@@ -230,25 +230,26 @@ func ComputeGroup(ctx context.Context, q store.Querier, sc reportframe.Scope, by
 	// and how many there are; the total then comes from the grouping by
 	// owner, which sums the same opportunities.
 	topOnly, groups := false, 0
+	var totals []store.AnalysisGroup
 	if by == "customer" && useKept {
 		var err error
-		if created, closed, groups, topOnly, err = store.KeptCustomers(ctx, q, a, MaxRows); err != nil {
+		if created, closed, totals, groups, topOnly, err = store.KeptCustomers(ctx, q, a, MaxRows); err != nil {
 			return GroupReport{}, err
 		}
 	}
 	if topOnly {
-		all, err := ComputeGroup(ctx, q, sc, "owner")
-		if err != nil {
-			return GroupReport{}, err
-		}
 		rep, err := groupReport(ctx, q, sc, by, created, closed)
 		if err != nil {
 			return GroupReport{}, err
 		}
 		rep.More = groups - len(rep.Rows)
-		t := all.Total
-		t.Drill, t.DrillWon, t.DrillLost = rep.Total.Drill, rep.Total.DrillWon, rep.Total.DrillLost
-		rep.Total = t
+		// The total over every customer, as the fold below sums it.
+		t := &rep.Total
+		amount, w := sums(totals[0])
+		t.Count, t.AmountCents, t.ExpectedCents = totals[0].Count, amount, expected(w)
+		t.WonCount, t.WonCents = totals[1].Count, totals[1].ALo
+		t.LostCount, t.LostCents = totals[2].Count, totals[2].ALo
+		t.WinRateBP = winRate(t.WonCount, t.LostCount)
 		return rep, nil
 	}
 	created, kept, err := store.KeptCreated(ctx, q, a, key)

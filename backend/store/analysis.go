@@ -582,23 +582,26 @@ func KeptCycle(ctx context.Context, q Querier, a AnalysisScope) ([]DaysCount, bo
 // KeptCustomers is the by-customer grouping from the kept totals
 // (migration 0028), only its first limit groups in the report's order
 // (amount created + amount won, then count, then key, each descending but
-// the key), with the number of groups in all. ok is false when the totals
+// the key), with the number of groups and the totals over all of them
+// (total: created, then won, then lost). ok is false when the kept totals
 // cannot answer: a type or source filter, a partial month, the company
 // over anything but whole years, or a sum that left 64 bits.
-func KeptCustomers(ctx context.Context, q Querier, a AnalysisScope, limit int) (created, closed []AnalysisGroup, groups int, ok bool, err error) {
+func KeptCustomers(ctx context.Context, q Querier, a AnalysisScope, limit int) (created, closed, total []AnalysisGroup, groups int, ok bool, err error) {
 	if a.Type != "" || a.Source != "" {
-		return nil, nil, 0, false, nil
+		return nil, nil, nil, 0, false, nil
 	}
 	fromM, toM, whole, edges := a.keptSplit()
 	if len(edges) > 0 {
-		return nil, nil, 0, false, nil
+		return nil, nil, nil, 0, false, nil
 	}
 	var conds []string
 	var args []any
 	table := "analysis_customer"
+	// One row per customer already: a single year of the company's table.
+	single := false
 	if a.AllOwners {
 		if (fromM != "" && fromM[5:] != "01") || (toM != "" && toM[5:] != "12") {
-			return nil, nil, 0, false, nil
+			return nil, nil, nil, 0, false, nil
 		}
 		table = "analysis_customer_year"
 		if fromM != "" {
@@ -607,6 +610,7 @@ func KeptCustomers(ctx context.Context, q Querier, a AnalysisScope, limit int) (
 		if toM != "" {
 			conds, args = append(conds, `year <= ?`), append(args, toM[:4])
 		}
+		single = fromM != "" && toM != "" && fromM[:4] == toM[:4]
 	} else {
 		c, ca := inInts("owner_id", a.Owners)
 		conds, args = append(conds, c), append(args, ca...)
@@ -617,14 +621,23 @@ func KeptCustomers(ctx context.Context, q Querier, a AnalysisScope, limit int) (
 			conds, args = append(conds, `month <= ?`), append(args, toM)
 		}
 	}
+	if !whole {
+		conds = append(conds, "0")
+	}
 	where := ""
 	if len(conds) > 0 {
 		where = " WHERE " + strings.Join(conds, " AND ")
 	}
-	if !whole {
-		where = " WHERE 0"
+	// The customers' sums: grouped, or the rows themselves for one year
+	// of the company (grouping 100,000 rows costs ten times reading them).
+	per := `SELECT customer_id AS k, SUM(n) AS n, SUM(amount) AS amount, SUM(w_hi) AS w_hi, SUM(w_lo) AS w_lo,
+		SUM(won_n) AS won_n, SUM(won_amount) AS won_amount, SUM(lost_n) AS lost_n, SUM(lost_amount) AS lost_amount
+		FROM ` + table + where + ` GROUP BY customer_id HAVING SUM(n) <> 0 OR SUM(won_n) <> 0 OR SUM(lost_n) <> 0`
+	if single {
+		per = `SELECT customer_id AS k, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount
+			FROM ` + table + where + ` AND (n <> 0 OR won_n <> 0 OR lost_n <> 0)`
 	}
-	var rows []struct {
+	type sumsRow struct {
 		Key    string `db:"k"`
 		N      int64  `db:"n"`
 		Amount int64  `db:"amount"`
@@ -634,25 +647,33 @@ func KeptCustomers(ctx context.Context, q Querier, a AnalysisScope, limit int) (
 		WonA   int64  `db:"won_amount"`
 		LostN  int64  `db:"lost_n"`
 		LostA  int64  `db:"lost_amount"`
-		Groups int    `db:"groups"`
 	}
-	err = q.SelectContext(ctx, &rows, `SELECT customer_id AS k, SUM(n) AS n, SUM(amount) AS amount, SUM(w_hi) AS w_hi,
-		SUM(w_lo) AS w_lo, SUM(won_n) AS won_n, SUM(won_amount) AS won_amount, SUM(lost_n) AS lost_n,
-		SUM(lost_amount) AS lost_amount, COUNT(*) OVER () AS groups
-		FROM `+table+where+` GROUP BY customer_id HAVING SUM(n) <> 0 OR SUM(won_n) <> 0 OR SUM(lost_n) <> 0
-		ORDER BY SUM(amount) + SUM(won_amount) DESC, SUM(n) DESC, CAST(customer_id AS TEXT) LIMIT ?`, append(args, limit)...)
+	var rows []sumsRow
+	err = q.SelectContext(ctx, &rows, `SELECT * FROM (`+per+`) ORDER BY amount + won_amount DESC, n DESC, CAST(k AS TEXT) LIMIT ?`,
+		append(append([]any{}, args...), limit)...)
+	var all struct {
+		sumsRow
+		Groups int `db:"groups"`
+	}
+	if err == nil {
+		err = q.GetContext(ctx, &all, `SELECT '' AS k, COUNT(*) AS groups, COALESCE(SUM(n), 0) AS n, COALESCE(SUM(amount), 0) AS amount,
+			COALESCE(SUM(w_hi), 0) AS w_hi, COALESCE(SUM(w_lo), 0) AS w_lo, COALESCE(SUM(won_n), 0) AS won_n,
+			COALESCE(SUM(won_amount), 0) AS won_amount, COALESCE(SUM(lost_n), 0) AS lost_n,
+			COALESCE(SUM(lost_amount), 0) AS lost_amount FROM (`+per+`)`, args...)
+	}
 	if err != nil {
 		if IsOverflow(err) || realSum(err) {
-			return nil, nil, 0, false, nil // count instead
+			return nil, nil, nil, 0, false, nil // count instead
 		}
-		return nil, nil, 0, false, fmt.Errorf("analysis: %w", err)
+		return nil, nil, nil, 0, false, fmt.Errorf("analysis: %w", err)
 	}
 	created, closed = []AnalysisGroup{}, []AnalysisGroup{}
 	for _, r := range rows {
-		groups = r.Groups
 		created = append(created, AnalysisGroup{Key: r.Key, Count: r.N, ALo: r.Amount, WHi: r.WHi, WLo: r.WLo})
 		closed = append(closed, AnalysisGroup{Key: r.Key, Kind: KindWon, Count: r.WonN, ALo: r.WonA},
 			AnalysisGroup{Key: r.Key, Kind: KindLost, Count: r.LostN, ALo: r.LostA})
 	}
-	return created, closed, groups, true, nil
+	total = []AnalysisGroup{{Count: all.N, ALo: all.Amount, WHi: all.WHi, WLo: all.WLo},
+		{Kind: KindWon, Count: all.WonN, ALo: all.WonA}, {Kind: KindLost, Count: all.LostN, ALo: all.LostA}}
+	return created, closed, total, all.Groups, true, nil
 }
