@@ -611,6 +611,10 @@ func KeptCustomers(ctx context.Context, q Querier, a AnalysisScope, limit int) (
 			conds, args = append(conds, `year <= ?`), append(args, toM[:4])
 		}
 		single = fromM != "" && toM != "" && fromM[:4] == toM[:4]
+	} else if len(a.Owners) == 1 && fromM != "" && toM != "" && fromM[:4] == toM[:4] && fromM[5:] == "01" && toM[5:] == "12" {
+		// One owner's calendar year: one row per customer.
+		table, single = "analysis_customer_owner_year", true
+		conds, args = append(conds, `owner_id = ?`, `year = ?`), append(args, a.Owners[0], fromM[:4])
 	} else {
 		c, ca := inInts("owner_id", a.Owners)
 		conds, args = append(conds, c), append(args, ca...)

@@ -260,6 +260,8 @@ func (w *ImportWriter) addCustomerTotals(add bool) error {
 				"owner_id, customer_id, substr(closed_on, 1, 7)", "1, 2, 3"},
 			{"analysis_customer_year", "year, customer_id", "substr(created_at, 1, 4), customer_id",
 				"substr(closed_on, 1, 4), customer_id", "1, 2"},
+			{"analysis_customer_owner_year", "owner_id, year, customer_id", "owner_id, substr(created_at, 1, 4), customer_id",
+				"owner_id, substr(closed_on, 1, 4), customer_id", "1, 2, 3"},
 		} {
 			if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO `+t.table+` (`+t.cols+`, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
 				SELECT `+t.created+`, COUNT(*), SUM(amount_cents), SUM((amount_cents * probability_bp) >> 31),

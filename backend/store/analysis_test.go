@@ -76,6 +76,11 @@ func wantAnalysisKept(t *testing.T, st *store.Store, step string) {
 				       s.kind IS NOT 'won', CASE WHEN s.kind = 'won' THEN 0 ELSE amount_cents END
 				  FROM opportunities o LEFT JOIN stages s ON s.id = o.stage_id WHERE closed_on <> '')
 				GROUP BY k1, k2 HAVING SUM(n) <> 0 OR SUM(won_n) <> 0 OR SUM(lost_n) <> 0 ORDER BY k1, k2`},
+		{`SELECT owner_id, year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount FROM analysis_customer_owner_year
+			WHERE n <> 0 OR won_n <> 0 OR lost_n <> 0 ORDER BY 1, 2, 3`,
+			`SELECT owner_id, substr(month, 1, 4), customer_id, SUM(n), SUM(amount), SUM(w_hi), SUM(w_lo), SUM(won_n), SUM(won_amount),
+				SUM(lost_n), SUM(lost_amount) FROM analysis_customer GROUP BY 1, 2, 3
+				HAVING SUM(n) <> 0 OR SUM(won_n) <> 0 OR SUM(lost_n) <> 0 ORDER BY 1, 2, 3`},
 		{`SELECT owner_id, month, stage_id, days, n FROM analysis_cycle WHERE n <> 0 ORDER BY 1, 2, 3, 4`,
 			`SELECT owner_id, substr(closed_on, 1, 7), stage_id,
 				CAST(julianday(closed_on) - julianday(substr(created_at, 1, 10)) AS INTEGER), COUNT(*)

@@ -646,3 +646,110 @@ BEGIN
            w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
            lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
 END;
+
+-- analysis_customer_owner_year: the same per owner, year and customer, so
+-- that one owner's calendar year is read with nothing to group (an
+-- owner's months of analysis_customer are ~70,000 rows to group).
+CREATE TABLE analysis_customer_owner_year (
+    owner_id    INTEGER NOT NULL,
+    year        TEXT    NOT NULL,
+    customer_id INTEGER NOT NULL,
+    n           INTEGER NOT NULL DEFAULT 0,
+    amount      INTEGER NOT NULL DEFAULT 0,
+    w_hi        INTEGER NOT NULL DEFAULT 0,
+    w_lo        INTEGER NOT NULL DEFAULT 0,
+    won_n       INTEGER NOT NULL DEFAULT 0,
+    won_amount  INTEGER NOT NULL DEFAULT 0,
+    lost_n      INTEGER NOT NULL DEFAULT 0,
+    lost_amount INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (owner_id, year, customer_id)
+) WITHOUT ROWID;
+
+INSERT INTO analysis_customer_owner_year (owner_id, year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+    SELECT owner_id, substr(month, 1, 4), customer_id, SUM(n), SUM(amount), SUM(w_hi), SUM(w_lo),
+           SUM(won_n), SUM(won_amount), SUM(lost_n), SUM(lost_amount)
+      FROM analysis_customer GROUP BY 1, 2, 3;
+
+CREATE TRIGGER analysis_customer_oy_insert AFTER INSERT ON opportunities
+WHEN NEW.id < COALESCE((SELECT first_id FROM analysis_import_first), 9223372036854775807)
+BEGIN
+    INSERT INTO analysis_customer_owner_year (owner_id, year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        VALUES (NEW.owner_id, substr(NEW.created_at, 1, 4), NEW.customer_id, 1, NEW.amount_cents, ((NEW.amount_cents * NEW.probability_bp) >> 31),
+                ((NEW.amount_cents * NEW.probability_bp) & 2147483647), 0, 0, 0, 0)
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+    INSERT INTO analysis_customer_owner_year (owner_id, year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        SELECT NEW.owner_id, substr(NEW.closed_on, 1, 4), NEW.customer_id, 0, 0, 0, 0, (k.won), (k.won * NEW.amount_cents), (1 - k.won), ((1 - k.won) * NEW.amount_cents)
+          FROM (SELECT COALESCE((SELECT kind = 'won' FROM stages WHERE id = NEW.stage_id), 0) AS won) k
+         WHERE NEW.closed_on <> ''
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+END;
+
+CREATE TRIGGER analysis_customer_oy_delete AFTER DELETE ON opportunities
+WHEN OLD.id < COALESCE((SELECT first_id FROM analysis_import_first), 9223372036854775807)
+BEGIN
+    INSERT INTO analysis_customer_owner_year (owner_id, year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        VALUES (OLD.owner_id, substr(OLD.created_at, 1, 4), OLD.customer_id, -1, -OLD.amount_cents, -((OLD.amount_cents * OLD.probability_bp) >> 31),
+                -((OLD.amount_cents * OLD.probability_bp) & 2147483647), 0, 0, 0, 0)
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+    INSERT INTO analysis_customer_owner_year (owner_id, year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        SELECT OLD.owner_id, substr(OLD.closed_on, 1, 4), OLD.customer_id, 0, 0, 0, 0, -(k.won), -(k.won * OLD.amount_cents), -(1 - k.won), -((1 - k.won) * OLD.amount_cents)
+          FROM (SELECT COALESCE((SELECT kind = 'won' FROM stages WHERE id = OLD.stage_id), 0) AS won) k
+         WHERE OLD.closed_on <> ''
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+END;
+
+CREATE TRIGGER analysis_customer_oy_update
+AFTER UPDATE OF owner_id, customer_id, created_at, amount_cents, probability_bp, closed_on, stage_id ON opportunities
+WHEN (OLD.owner_id IS NOT NEW.owner_id OR OLD.customer_id IS NOT NEW.customer_id OR OLD.created_at IS NOT NEW.created_at
+  OR OLD.amount_cents IS NOT NEW.amount_cents OR OLD.probability_bp IS NOT NEW.probability_bp
+  OR OLD.closed_on IS NOT NEW.closed_on OR OLD.stage_id IS NOT NEW.stage_id)
+ AND OLD.id < COALESCE((SELECT first_id FROM analysis_import_first), 9223372036854775807)
+BEGIN
+    INSERT INTO analysis_customer_owner_year (owner_id, year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        VALUES (OLD.owner_id, substr(OLD.created_at, 1, 4), OLD.customer_id, -1, -OLD.amount_cents, -((OLD.amount_cents * OLD.probability_bp) >> 31),
+                -((OLD.amount_cents * OLD.probability_bp) & 2147483647), 0, 0, 0, 0)
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+    INSERT INTO analysis_customer_owner_year (owner_id, year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        SELECT OLD.owner_id, substr(OLD.closed_on, 1, 4), OLD.customer_id, 0, 0, 0, 0, -(k.won), -(k.won * OLD.amount_cents), -(1 - k.won), -((1 - k.won) * OLD.amount_cents)
+          FROM (SELECT COALESCE((SELECT kind = 'won' FROM stages WHERE id = OLD.stage_id), 0) AS won) k
+         WHERE OLD.closed_on <> ''
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+    INSERT INTO analysis_customer_owner_year (owner_id, year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        VALUES (NEW.owner_id, substr(NEW.created_at, 1, 4), NEW.customer_id, 1, NEW.amount_cents, ((NEW.amount_cents * NEW.probability_bp) >> 31),
+                ((NEW.amount_cents * NEW.probability_bp) & 2147483647), 0, 0, 0, 0)
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+    INSERT INTO analysis_customer_owner_year (owner_id, year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        SELECT NEW.owner_id, substr(NEW.closed_on, 1, 4), NEW.customer_id, 0, 0, 0, 0, (k.won), (k.won * NEW.amount_cents), (1 - k.won), ((1 - k.won) * NEW.amount_cents)
+          FROM (SELECT COALESCE((SELECT kind = 'won' FROM stages WHERE id = NEW.stage_id), 0) AS won) k
+         WHERE NEW.closed_on <> ''
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+END;
+
+CREATE TRIGGER analysis_customer_oy_stage_kind AFTER UPDATE OF kind ON stages
+WHEN (OLD.kind = 'won') IS NOT (NEW.kind = 'won')
+BEGIN
+    INSERT INTO analysis_customer_owner_year (owner_id, year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+        SELECT owner_id, substr(closed_on, 1, 4), customer_id, 0, 0, 0, 0,
+               CASE WHEN NEW.kind = 'won' THEN 1 ELSE -1 END * COUNT(*), CASE WHEN NEW.kind = 'won' THEN 1 ELSE -1 END * SUM(amount_cents),
+               CASE WHEN NEW.kind = 'won' THEN -1 ELSE 1 END * COUNT(*), CASE WHEN NEW.kind = 'won' THEN -1 ELSE 1 END * SUM(amount_cents)
+          FROM opportunities WHERE stage_id = NEW.id AND closed_on <> '' GROUP BY 1, 2, 3
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, w_hi = w_hi + excluded.w_hi,
+           w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
+           lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
+END;
