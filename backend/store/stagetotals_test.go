@@ -189,6 +189,23 @@ func TestKeptStageTotals(t *testing.T) {
 				return err
 			})
 		}},
+		{"a won stage made lost and back", func() {
+			// The by-customer totals (migration 0028) tell won from lost
+			// by the stage's kind when they count.
+			for _, s := range stages {
+				if s.Kind != store.KindWon {
+					continue
+				}
+				for _, kind := range []string{store.KindLost, store.KindWon} {
+					tx(func(q store.Tx) error {
+						s.Kind = kind
+						return store.UpdateStage(ctx, q, s)
+					})
+					wantAnalysisKept(t, st, "won stage made "+kind)
+				}
+				break
+			}
+		}},
 		{"update everything else", func() {
 			tx(func(q store.Tx) error {
 				_, err := store.SetOpportunityOwner(ctx, q, ids[3:10], owner)
