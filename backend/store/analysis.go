@@ -400,6 +400,13 @@ func (a AnalysisScope) keptWhere(fromM, toM string) (string, []any) {
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
+// withoutOwners drops the every-owner condition of a kept table's
+// condition (keptWhere) for the tables summed over owners (migration
+// 0028), which have no owner.
+func withoutOwners(cond string) string {
+	return strings.Replace(cond, ` AND owner_id IN (SELECT id FROM owners)`, "", 1)
+}
+
 // realSum reports whether err is a kept sum that left 64 bits: SQLite
 // turned it into a REAL, which does not scan into an int64.
 func realSum(err error) bool {
@@ -429,6 +436,9 @@ func KeptCreated(ctx context.Context, q Querier, a AnalysisScope, key string) ([
 	out := []AnalysisGroup{}
 	if whole {
 		cond, args := a.keptWhere(fromM, toM)
+		if table == "analysis_created" && key != "owner" && a.AllOwners {
+			table, cond = "analysis_created_all", withoutOwners(cond)
+		}
 		if table == "analysis_created_by" {
 			cond, args = cond+` AND field = ?`, append(args, key)
 		}
@@ -456,7 +466,11 @@ func KeptSeen(ctx context.Context, q Querier, a AnalysisScope) ([]SeenGroup, err
 	out := []SeenGroup{}
 	if whole {
 		cond, args := a.keptWhere(fromM, toM)
-		if err := q.SelectContext(ctx, &out, `SELECT seen, stage_id, SUM(n) AS n FROM analysis_created`+cond+
+		table := "analysis_created"
+		if a.AllOwners {
+			table, cond = "analysis_created_all", withoutOwners(cond)
+		}
+		if err := q.SelectContext(ctx, &out, `SELECT seen, stage_id, SUM(n) AS n FROM `+table+cond+
 			` GROUP BY seen, stage_id`, args...); err != nil {
 			return nil, fmt.Errorf("analysis: %w", err)
 		}
@@ -488,8 +502,12 @@ func KeptClosed(ctx context.Context, q Querier, a AnalysisScope, key string) ([]
 			Amount int64  `db:"amount"`
 		}
 		cond, args := a.keptWhere(fromM, toM)
+		table := "analysis_closed"
+		if key != "owner" && a.AllOwners {
+			table, cond = "analysis_closed_all", withoutOwners(cond)
+		}
 		if err := q.SelectContext(ctx, &rows, `SELECT k, (SELECT kind FROM stages WHERE id = stage_id) AS kind, n, amount FROM (
-			SELECT `+col+` AS k, stage_id, SUM(n) AS n, SUM(amount) AS amount FROM analysis_closed`+cond+
+			SELECT `+col+` AS k, stage_id, SUM(n) AS n, SUM(amount) AS amount FROM `+table+cond+
 			` GROUP BY `+col+`, stage_id)`, args...); err != nil {
 			if realSum(err) {
 				return nil, false, nil // count instead
@@ -543,7 +561,7 @@ func KeptStays(ctx context.Context, q Querier, a AnalysisScope) (rows []StayCoun
 		table := "analysis_stays"
 		if a.AllOwners {
 			// The company's sums: a twentieth of the rows to group.
-			cond = strings.Replace(cond, ` AND owner_id IN (SELECT id FROM owners)`, "", 1)
+			cond = withoutOwners(cond)
 			table = "analysis_stays_all"
 		}
 		if err := q.SelectContext(ctx, &rows, `SELECT stage_id, entered, days, SUM(n) AS n FROM `+table+cond+

@@ -26,7 +26,8 @@ import (
 // writes the history, and addKeptRange adds the new rows' shares.
 var keptUpdateTriggers = []string{"analysis_kept_update_created", "analysis_kept_update_closed",
 	"analysis_cycle_update", "analysis_stays_history_before_insert", "analysis_stays_history_after_insert",
-	"analysis_stays_history_before_update", "analysis_stays_history_after_update"}
+	"analysis_stays_history_before_update", "analysis_stays_history_after_update",
+	"analysis_kept_all_update_created", "analysis_kept_all_update_closed"}
 
 // keptKey is a row of analysis_created as a new opportunity enters it
 // (nothing entered yet, not closed).
@@ -46,7 +47,8 @@ func (w *ImportWriter) pauseKeptInsert(ctx context.Context) error {
 		return err
 	}
 	w.keptInsert, w.keptDeltas = sqls[0], map[keptKey]*stageDelta{}
-	w.staysInsert, err = pauseTriggers(ctx, w.tx, "analysis_stays_opp_insert", "analysis_created_by_insert")
+	w.staysInsert, err = pauseTriggers(ctx, w.tx, "analysis_stays_opp_insert", "analysis_created_by_insert",
+		"analysis_kept_all_insert")
 	return err
 }
 
@@ -104,6 +106,13 @@ func (w *ImportWriter) resumeKeptInsert() error {
 		if err != nil {
 			return fmt.Errorf("import: analysis totals: %w", err)
 		}
+		_, err = w.tx.ExecContext(w.ctx, `INSERT INTO analysis_created_all (month, type, source, stage_id, seen, n, amount, w_hi, w_lo)
+			VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)
+			ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount,
+			w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo`, k.month, k.typ, k.source, k.stage, d.n, amount, d.wHi, d.wLo)
+		if err != nil {
+			return fmt.Errorf("import: analysis totals: %w", err)
+		}
 	}
 	if _, err := w.tx.ExecContext(w.ctx, w.keptInsert); err != nil {
 		return fmt.Errorf("import: analysis totals: %w", err)
@@ -157,6 +166,21 @@ func addKeptRange(ctx context.Context, tx Tx, first, next int64, sign int) error
 	if _, err := tx.ExecContext(ctx, `INSERT INTO analysis_closed (owner_id, month, type, source, stage_id, lost_reason, competitor, n, amount)
 		SELECT owner_id, substr(closed_on, 1, 7), type, source, stage_id, lost_reason, competitor, ? * COUNT(*), ? * SUM(amount_cents)
 		  FROM opportunities WHERE id >= ? AND id < ? AND closed_on <> '' GROUP BY 1, 2, 3, 4, 5, 6, 7
+		ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount`, sign, sign, first, next); err != nil {
+		return fmt.Errorf("import: analysis totals: %w", err)
+	}
+	// The same summed over owners (migration 0028).
+	if _, err := tx.ExecContext(ctx, `INSERT INTO analysis_created_all (month, type, source, stage_id, seen, n, amount, w_hi, w_lo)
+		SELECT substr(created_at, 1, 7), type, source, stage_id, stages_seen, ? * COUNT(*), ? * SUM(amount_cents),
+		       ? * SUM((amount_cents * probability_bp) >> 31), ? * SUM((amount_cents * probability_bp) & 2147483647)
+		  FROM opportunities WHERE id >= ? AND id < ? GROUP BY 1, 2, 3, 4, 5
+		ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount,
+		   w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo`, sign, sign, sign, sign, first, next); err != nil {
+		return fmt.Errorf("import: analysis totals: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO analysis_closed_all (month, type, source, stage_id, lost_reason, competitor, n, amount)
+		SELECT substr(closed_on, 1, 7), type, source, stage_id, lost_reason, competitor, ? * COUNT(*), ? * SUM(amount_cents)
+		  FROM opportunities WHERE id >= ? AND id < ? AND closed_on <> '' GROUP BY 1, 2, 3, 4, 5, 6
 		ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount`, sign, sign, first, next); err != nil {
 		return fmt.Errorf("import: analysis totals: %w", err)
 	}

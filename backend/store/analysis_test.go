@@ -81,6 +81,12 @@ func wantAnalysisKept(t *testing.T, st *store.Store, step string) {
 			`SELECT owner_id, substr(month, 1, 4), customer_id, SUM(n), SUM(amount), SUM(w_hi), SUM(w_lo), SUM(won_n), SUM(won_amount),
 				SUM(lost_n), SUM(lost_amount) FROM analysis_customer GROUP BY 1, 2, 3
 				HAVING SUM(n) <> 0 OR SUM(won_n) <> 0 OR SUM(lost_n) <> 0 ORDER BY 1, 2, 3`},
+		{`SELECT month, type, source, stage_id, seen, n, amount, w_hi, w_lo FROM analysis_created_all WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5`,
+			`SELECT month, type, source, stage_id, seen, SUM(n), SUM(amount), SUM(w_hi), SUM(w_lo) FROM analysis_created
+				GROUP BY 1, 2, 3, 4, 5 HAVING SUM(n) <> 0 ORDER BY 1, 2, 3, 4, 5`},
+		{`SELECT month, type, source, stage_id, lost_reason, competitor, n, amount FROM analysis_closed_all WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
+			`SELECT month, type, source, stage_id, lost_reason, competitor, SUM(n), SUM(amount) FROM analysis_closed
+				GROUP BY 1, 2, 3, 4, 5, 6 HAVING SUM(n) <> 0 ORDER BY 1, 2, 3, 4, 5, 6`},
 		{`SELECT owner_id, month, stage_id, days, n FROM analysis_cycle WHERE n <> 0 ORDER BY 1, 2, 3, 4`,
 			`SELECT owner_id, substr(closed_on, 1, 7), stage_id,
 				CAST(julianday(closed_on) - julianday(substr(created_at, 1, 10)) AS INTEGER), COUNT(*)

@@ -753,3 +753,100 @@ BEGIN
            w_lo = w_lo + excluded.w_lo, won_n = won_n + excluded.won_n, won_amount = won_amount + excluded.won_amount,
            lost_n = lost_n + excluded.lost_n, lost_amount = lost_amount + excluded.lost_amount;
 END;
+
+-- analysis_created_all and analysis_closed_all: analysis_created and
+-- analysis_closed (migration 0026) summed over owners, for the company:
+-- its year of analysis_closed is ~85,000 rows to group (owner × month ×
+-- type × source × stage × lost reason × competitor), a twentieth here.
+-- Kept by the same triggers as 0026's, less the owner.
+CREATE TABLE analysis_created_all (
+    month    TEXT    NOT NULL,
+    type     TEXT    NOT NULL,
+    source   TEXT    NOT NULL,
+    stage_id INTEGER NOT NULL,
+    seen     INTEGER NOT NULL,
+    n        INTEGER NOT NULL DEFAULT 0,
+    amount   INTEGER NOT NULL DEFAULT 0,
+    w_hi     INTEGER NOT NULL DEFAULT 0,
+    w_lo     INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (month, type, source, stage_id, seen)
+) WITHOUT ROWID;
+
+CREATE TABLE analysis_closed_all (
+    month       TEXT    NOT NULL,
+    type        TEXT    NOT NULL,
+    source      TEXT    NOT NULL,
+    stage_id    INTEGER NOT NULL,
+    lost_reason TEXT    NOT NULL,
+    competitor  TEXT    NOT NULL,
+    n           INTEGER NOT NULL DEFAULT 0,
+    amount      INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (month, type, source, stage_id, lost_reason, competitor)
+) WITHOUT ROWID;
+
+INSERT INTO analysis_created_all (month, type, source, stage_id, seen, n, amount, w_hi, w_lo)
+    SELECT month, type, source, stage_id, seen, SUM(n), SUM(amount), SUM(w_hi), SUM(w_lo)
+      FROM analysis_created GROUP BY 1, 2, 3, 4, 5;
+INSERT INTO analysis_closed_all (month, type, source, stage_id, lost_reason, competitor, n, amount)
+    SELECT month, type, source, stage_id, lost_reason, competitor, SUM(n), SUM(amount)
+      FROM analysis_closed GROUP BY 1, 2, 3, 4, 5, 6;
+
+CREATE TRIGGER analysis_kept_all_insert AFTER INSERT ON opportunities
+BEGIN
+    INSERT INTO analysis_created_all (month, type, source, stage_id, seen, n, amount, w_hi, w_lo)
+        VALUES (substr(NEW.created_at, 1, 7), NEW.type, NEW.source, NEW.stage_id, NEW.stages_seen, 1,
+                NEW.amount_cents, (NEW.amount_cents * NEW.probability_bp) >> 31, (NEW.amount_cents * NEW.probability_bp) & 2147483647)
+        ON CONFLICT DO UPDATE SET n = n + 1, amount = amount + excluded.amount,
+           w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo;
+    INSERT INTO analysis_closed_all (month, type, source, stage_id, lost_reason, competitor, n, amount)
+        SELECT substr(NEW.closed_on, 1, 7), NEW.type, NEW.source, NEW.stage_id, NEW.lost_reason, NEW.competitor, 1,
+               NEW.amount_cents WHERE NEW.closed_on <> ''
+        ON CONFLICT DO UPDATE SET n = n + 1, amount = amount + excluded.amount;
+END;
+
+CREATE TRIGGER analysis_kept_all_delete AFTER DELETE ON opportunities
+BEGIN
+    INSERT INTO analysis_created_all (month, type, source, stage_id, seen, n, amount, w_hi, w_lo)
+        VALUES (substr(OLD.created_at, 1, 7), OLD.type, OLD.source, OLD.stage_id, OLD.stages_seen, -1,
+                -OLD.amount_cents, -((OLD.amount_cents * OLD.probability_bp) >> 31), -((OLD.amount_cents * OLD.probability_bp) & 2147483647))
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount,
+           w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo;
+    INSERT INTO analysis_closed_all (month, type, source, stage_id, lost_reason, competitor, n, amount)
+        SELECT substr(OLD.closed_on, 1, 7), OLD.type, OLD.source, OLD.stage_id, OLD.lost_reason, OLD.competitor, -1,
+               -OLD.amount_cents WHERE OLD.closed_on <> ''
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+END;
+
+CREATE TRIGGER analysis_kept_all_update_created
+AFTER UPDATE OF created_at, owner_id, type, source, stage_id, stages_seen, amount_cents, probability_bp ON opportunities
+WHEN OLD.created_at IS NOT NEW.created_at OR OLD.owner_id IS NOT NEW.owner_id OR OLD.type IS NOT NEW.type
+  OR OLD.source IS NOT NEW.source OR OLD.stage_id IS NOT NEW.stage_id OR OLD.stages_seen IS NOT NEW.stages_seen
+  OR OLD.amount_cents IS NOT NEW.amount_cents OR OLD.probability_bp IS NOT NEW.probability_bp
+BEGIN
+    INSERT INTO analysis_created_all (month, type, source, stage_id, seen, n, amount, w_hi, w_lo)
+        VALUES (substr(OLD.created_at, 1, 7), OLD.type, OLD.source, OLD.stage_id, OLD.stages_seen, -1,
+                -OLD.amount_cents, -((OLD.amount_cents * OLD.probability_bp) >> 31), -((OLD.amount_cents * OLD.probability_bp) & 2147483647))
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount,
+           w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo;
+    INSERT INTO analysis_created_all (month, type, source, stage_id, seen, n, amount, w_hi, w_lo)
+        VALUES (substr(NEW.created_at, 1, 7), NEW.type, NEW.source, NEW.stage_id, NEW.stages_seen, 1,
+                NEW.amount_cents, (NEW.amount_cents * NEW.probability_bp) >> 31, (NEW.amount_cents * NEW.probability_bp) & 2147483647)
+        ON CONFLICT DO UPDATE SET n = n + 1, amount = amount + excluded.amount,
+           w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo;
+END;
+
+CREATE TRIGGER analysis_kept_all_update_closed
+AFTER UPDATE OF closed_on, owner_id, type, source, stage_id, amount_cents, lost_reason, competitor ON opportunities
+WHEN OLD.closed_on IS NOT NEW.closed_on OR OLD.owner_id IS NOT NEW.owner_id OR OLD.type IS NOT NEW.type
+  OR OLD.source IS NOT NEW.source OR OLD.stage_id IS NOT NEW.stage_id OR OLD.amount_cents IS NOT NEW.amount_cents
+  OR OLD.lost_reason IS NOT NEW.lost_reason OR OLD.competitor IS NOT NEW.competitor
+BEGIN
+    INSERT INTO analysis_closed_all (month, type, source, stage_id, lost_reason, competitor, n, amount)
+        SELECT substr(OLD.closed_on, 1, 7), OLD.type, OLD.source, OLD.stage_id, OLD.lost_reason, OLD.competitor, -1,
+               -OLD.amount_cents WHERE OLD.closed_on <> ''
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+    INSERT INTO analysis_closed_all (month, type, source, stage_id, lost_reason, competitor, n, amount)
+        SELECT substr(NEW.closed_on, 1, 7), NEW.type, NEW.source, NEW.stage_id, NEW.lost_reason, NEW.competitor, 1,
+               NEW.amount_cents WHERE NEW.closed_on <> ''
+        ON CONFLICT DO UPDATE SET n = n + 1, amount = amount + excluded.amount;
+END;
