@@ -225,6 +225,33 @@ func ComputeGroup(ctx context.Context, q store.Querier, sc reportframe.Scope, by
 		key = "owner"
 	}
 	a := storeScope(sc)
+	var created, closed []store.AnalysisGroup
+	// By customer, the kept totals give only the first MaxRows customers
+	// and how many there are; the total then comes from the grouping by
+	// owner, which sums the same opportunities.
+	topOnly, groups := false, 0
+	var totals []store.AnalysisGroup
+	if by == "customer" && useKept {
+		var err error
+		if created, closed, totals, groups, topOnly, err = store.KeptCustomers(ctx, q, a, MaxRows); err != nil {
+			return GroupReport{}, err
+		}
+	}
+	if topOnly {
+		rep, err := groupReport(ctx, q, sc, by, created, closed)
+		if err != nil {
+			return GroupReport{}, err
+		}
+		rep.More = groups - len(rep.Rows)
+		// The total over every customer, as the fold below sums it.
+		t := &rep.Total
+		amount, w := sums(totals[0])
+		t.Count, t.AmountCents, t.ExpectedCents = totals[0].Count, amount, expected(w)
+		t.WonCount, t.WonCents = totals[1].Count, totals[1].ALo
+		t.LostCount, t.LostCents = totals[2].Count, totals[2].ALo
+		t.WinRateBP = winRate(t.WonCount, t.LostCount)
+		return rep, nil
+	}
 	created, kept, err := store.KeptCreated(ctx, q, a, key)
 	if err == nil && (!kept || !useKept) {
 		created, err = store.AnalysisCreated(ctx, q, a, key)
@@ -232,13 +259,19 @@ func ComputeGroup(ctx context.Context, q store.Querier, sc reportframe.Scope, by
 	if err != nil {
 		return GroupReport{}, err
 	}
-	closed, kept, err := store.KeptClosed(ctx, q, a, key)
+	closed, kept, err = store.KeptClosed(ctx, q, a, key)
 	if err == nil && (!kept || !useKept) {
 		closed, err = store.AnalysisClosed(ctx, q, a, key)
 	}
 	if err != nil {
 		return GroupReport{}, err
 	}
+	return groupReport(ctx, q, sc, by, created, closed)
+}
+
+// groupReport folds the groups into the report's rows and total.
+func groupReport(ctx context.Context, q store.Querier, sc reportframe.Scope, by string,
+	created, closed []store.AnalysisGroup) (GroupReport, error) {
 	fold := func(k string) string { return k }
 	var teamOwners map[string][]int64
 	if by == "team" {

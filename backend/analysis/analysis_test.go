@@ -212,10 +212,15 @@ func TestMedians(t *testing.T) {
 		{[]int64{5}, 5, 5},
 		{[]int64{9, 1, 4}, 4.7, 4},
 		{[]int64{1, 2, 3, 10}, 4, 2.5},
+		{[]int64{3, 3, 7, 3}, 4, 3},
 		{nil, 0, 0},
 	}
 	for _, tt := range tests {
-		n, avg, med := stats(append([]int64(nil), tt.days...))
+		h := days{}
+		for _, d := range tt.days {
+			h[d]++
+		}
+		n, avg, med := stats(h)
 		if n != int64(len(tt.days)) || avg != tt.avg || med != tt.median {
 			t.Errorf("stats(%v) = %d %v %v, want %v %v", tt.days, n, avg, med, tt.avg, tt.median)
 		}
@@ -393,9 +398,19 @@ func TestKeptMatchesCount(t *testing.T) {
 		}
 		ids = append(ids, f.opp(owners[rnd.IntN(3)], int64(rnd.IntN(100000)), steps...))
 	}
+	// Several customers, for the by-customer order (the fixture has one).
+	var customers []int64
+	for i := range 12 {
+		customers = append(customers, storetest.Customer(t, f.st, fmt.Sprintf("客户%d", i), owners[i%3]))
+	}
 	// Changes after the fact, as the services make them.
 	err := f.st.Tx(ctx, func(tx store.Tx) error {
 		for i, id := range ids {
+			if i%5 != 0 {
+				if _, err := tx.ExecContext(ctx, `UPDATE opportunities SET customer_id = ? WHERE id = ?`, customers[i%len(customers)], id); err != nil {
+					return err
+				}
+			}
 			var q string
 			var args []any
 			switch i % 6 {
@@ -454,6 +469,18 @@ func TestKeptMatchesCount(t *testing.T) {
 			}
 			if !reflect.DeepEqual(kept, counted) {
 				t.Errorf("period %v: conversion kept %+v, counted %+v", p, kept, counted)
+			}
+			// Days in stage and the sales cycle (migration 0028), with a
+			// today before some stays began too.
+			for _, today := range []string{"2026-03-01", "2025-06-15"} {
+				keptST, err := computeStageTime(ctx, f.st.DB, sc, today, true)
+				countedST, err2 := computeStageTime(ctx, f.st.DB, sc, today, false)
+				if err != nil || err2 != nil {
+					t.Fatal(err, err2)
+				}
+				if !reflect.DeepEqual(keptST, countedST) {
+					t.Errorf("period %v owners %v today %s: stage time kept %+v\ncounted %+v", p, owners, today, keptST, countedST)
+				}
 			}
 		}
 	}

@@ -352,47 +352,93 @@ func dayNumber(s string) (int64, bool) {
 // ComputeStageTime is days in stage and the sales cycle in scope sc, with
 // today as the end of the stays not yet over.
 func ComputeStageTime(ctx context.Context, q store.Querier, sc reportframe.Scope, today string) (StageTime, error) {
+	return computeStageTime(ctx, q, sc, today, useKept)
+}
+
+// days is a histogram: how many stays (or cycles) took each number of days.
+type days map[int64]int64
+
+func computeStageTime(ctx context.Context, q store.Querier, sc reportframe.Scope, today string, kept bool) (StageTime, error) {
 	fs, err := loadStages(ctx, q)
 	if err != nil {
 		return StageTime{}, err
 	}
 	now, _ := dayNumber(today)
 	rep := StageTime{From: sc.From, To: sc.To, Today: today, Stages: []StageDays{}}
-	left := map[int64][]int64{}
-	still := map[int64][]int64{}
-	per := map[int64]int64{}
-	err = store.AnalysisHistory(ctx, q, storeScope(sc), func(steps []store.HistoryStep) {
-		rep.Cohort++
-		clear(per)
-		current := steps[0].CurrentStage
-		for i, st := range steps {
-			if fs.byID[st.StageID].Kind != store.KindOpen {
-				continue
-			}
-			in, ok := dayNumber(st.ChangedAt)
-			if !ok {
-				continue
-			}
-			out := now
-			if i+1 < len(steps) {
-				if d, ok := dayNumber(steps[i+1].ChangedAt); ok {
-					out = d
+	left := map[int64]days{}
+	still := map[int64]days{}
+	add := func(m map[int64]days, stage, d, n int64) {
+		h := m[stage]
+		if h == nil {
+			h = days{}
+			m[stage] = h
+		}
+		h[d] += n
+	}
+	a := storeScope(sc)
+	walk := []store.AnalysisScope{a}
+	if kept {
+		// The whole months from the kept stays (migration 0028), the
+		// partial ones walked below.
+		rows, edges, ok, err := store.KeptStays(ctx, q, a)
+		if err != nil {
+			return StageTime{}, err
+		}
+		if ok {
+			walk = edges
+			// Entered is in days since 1970-01-01; dayNumber counts from
+			// year 0, 719,468 days earlier.
+			unixNow := now - 719468
+			for _, r := range rows {
+				if r.Entered != 0 {
+					rep.Cohort += r.Count
 				}
-			} else if st.StageID != current {
-				continue
-			}
-			per[st.StageID] += max(0, out-in)
-		}
-		for id, d := range per {
-			if id == current {
-				still[id] = append(still[id], d)
-			} else {
-				left[id] = append(left[id], d)
+				if fs.byID[r.StageID].Kind != store.KindOpen {
+					continue
+				}
+				if r.Entered == 0 {
+					add(left, r.StageID, r.Days, r.Count)
+				} else {
+					add(still, r.StageID, r.Days+max(0, unixNow-r.Entered), r.Count)
+				}
 			}
 		}
-	})
-	if err != nil {
-		return StageTime{}, err
+	}
+	per := map[int64]int64{}
+	for _, w := range walk {
+		err = store.AnalysisHistory(ctx, q, w, func(steps []store.HistoryStep) {
+			rep.Cohort++
+			clear(per)
+			current := steps[0].CurrentStage
+			for i, st := range steps {
+				if fs.byID[st.StageID].Kind != store.KindOpen {
+					continue
+				}
+				in, ok := dayNumber(st.ChangedAt)
+				if !ok {
+					continue
+				}
+				out := now
+				if i+1 < len(steps) {
+					if d, ok := dayNumber(steps[i+1].ChangedAt); ok {
+						out = d
+					}
+				} else if st.StageID != current {
+					continue
+				}
+				per[st.StageID] += max(0, out-in)
+			}
+			for id, d := range per {
+				if id == current {
+					add(still, id, d, 1)
+				} else {
+					add(left, id, d, 1)
+				}
+			}
+		})
+		if err != nil {
+			return StageTime{}, err
+		}
 	}
 	best := -1
 	for _, st := range fs.all {
@@ -410,33 +456,36 @@ func ComputeStageTime(ctx context.Context, q store.Querier, sc reportframe.Scope
 	if best >= 0 {
 		rep.Stages[best].Bottleneck = true
 	}
-	hist, err := store.AnalysisCycle(ctx, q, storeScope(sc))
-	if err != nil {
-		return StageTime{}, err
+	var hist []store.DaysCount
+	ok := false
+	if kept {
+		if hist, ok, err = store.KeptCycle(ctx, q, a); err != nil {
+			return StageTime{}, err
+		}
+	}
+	if !ok {
+		if hist, err = store.AnalysisCycle(ctx, q, a); err != nil {
+			return StageTime{}, err
+		}
 	}
 	rep.Cycle = cycleStats(hist)
 	return rep, nil
 }
 
-// stats is the count, average and median of days, to one decimal.
-func stats(days []int64) (n int64, avg, median float64) {
-	if len(days) == 0 {
-		return 0, 0, 0
+// stats is the count, average and median of a histogram of days, the
+// last two to one decimal.
+func stats(h days) (n int64, avg, median float64) {
+	hist := make([]store.DaysCount, 0, len(h))
+	for d, c := range h {
+		if c != 0 {
+			hist = append(hist, store.DaysCount{Days: d, Count: c})
+		}
 	}
-	sort.Slice(days, func(i, j int) bool { return days[i] < days[j] })
-	var sum int64
-	for _, d := range days {
-		sum += d
-	}
-	n = int64(len(days))
-	m := float64(days[n/2])
-	if n%2 == 0 {
-		m = float64(days[n/2-1]+days[n/2]) / 2
-	}
-	return n, round1(float64(sum) / float64(n)), m
+	c := cycleStats(hist)
+	return c.Won, c.AvgDays, c.MedianDays
 }
 
-// cycleStats is stats over a histogram of days.
+// cycleStats is the count, average and median over a histogram of days.
 func cycleStats(hist []store.DaysCount) Cycle {
 	sort.Slice(hist, func(i, j int) bool { return hist[i].Days < hist[j].Days })
 	var n, sum int64

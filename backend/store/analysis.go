@@ -400,6 +400,13 @@ func (a AnalysisScope) keptWhere(fromM, toM string) (string, []any) {
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
+// withoutOwners drops the every-owner condition of a kept table's
+// condition (keptWhere) for the tables summed over owners (migration
+// 0028), which have no owner.
+func withoutOwners(cond string) string {
+	return strings.Replace(cond, ` AND owner_id IN (SELECT id FROM owners)`, "", 1)
+}
+
 // realSum reports whether err is a kept sum that left 64 bits: SQLite
 // turned it into a REAL, which does not scan into an int64.
 func realSum(err error) bool {
@@ -418,16 +425,25 @@ var (
 // partial months; ok is false when the kept totals cannot answer (a
 // grouping they do not hold, or a sum that left 64 bits).
 func KeptCreated(ctx context.Context, q Querier, a AnalysisScope, key string) ([]AnalysisGroup, bool, error) {
-	col, ok := keptCreatedKeys[key]
-	if !ok {
+	col, table := keptCreatedKeys[key], "analysis_created"
+	if key == "lostReason" || key == "competitor" {
+		// analysis_created_by (migration 0028), one field's rows.
+		col, table = "value", "analysis_created_by"
+	} else if col == "" {
 		return nil, false, nil
 	}
 	fromM, toM, whole, edges := a.keptSplit()
 	out := []AnalysisGroup{}
 	if whole {
 		cond, args := a.keptWhere(fromM, toM)
+		if table == "analysis_created" && key != "owner" && a.AllOwners {
+			table, cond = "analysis_created_all", withoutOwners(cond)
+		}
+		if table == "analysis_created_by" {
+			cond, args = cond+` AND field = ?`, append(args, key)
+		}
 		if err := q.SelectContext(ctx, &out, `SELECT `+col+` AS k, '' AS kind, SUM(n) AS n, 0 AS a_hi, SUM(amount) AS a_lo,
-			SUM(w_hi) AS w_hi, SUM(w_lo) AS w_lo FROM analysis_created`+cond+` GROUP BY `+col, args...); err != nil {
+			SUM(w_hi) AS w_hi, SUM(w_lo) AS w_lo FROM `+table+cond+` GROUP BY `+col, args...); err != nil {
 			if realSum(err) {
 				return nil, false, nil // count instead
 			}
@@ -450,7 +466,11 @@ func KeptSeen(ctx context.Context, q Querier, a AnalysisScope) ([]SeenGroup, err
 	out := []SeenGroup{}
 	if whole {
 		cond, args := a.keptWhere(fromM, toM)
-		if err := q.SelectContext(ctx, &out, `SELECT seen, stage_id, SUM(n) AS n FROM analysis_created`+cond+
+		table := "analysis_created"
+		if a.AllOwners {
+			table, cond = "analysis_created_all", withoutOwners(cond)
+		}
+		if err := q.SelectContext(ctx, &out, `SELECT seen, stage_id, SUM(n) AS n FROM `+table+cond+
 			` GROUP BY seen, stage_id`, args...); err != nil {
 			return nil, fmt.Errorf("analysis: %w", err)
 		}
@@ -482,8 +502,12 @@ func KeptClosed(ctx context.Context, q Querier, a AnalysisScope, key string) ([]
 			Amount int64  `db:"amount"`
 		}
 		cond, args := a.keptWhere(fromM, toM)
+		table := "analysis_closed"
+		if key != "owner" && a.AllOwners {
+			table, cond = "analysis_closed_all", withoutOwners(cond)
+		}
 		if err := q.SelectContext(ctx, &rows, `SELECT k, (SELECT kind FROM stages WHERE id = stage_id) AS kind, n, amount FROM (
-			SELECT `+col+` AS k, stage_id, SUM(n) AS n, SUM(amount) AS amount FROM analysis_closed`+cond+
+			SELECT `+col+` AS k, stage_id, SUM(n) AS n, SUM(amount) AS amount FROM `+table+cond+
 			` GROUP BY `+col+`, stage_id)`, args...); err != nil {
 			if realSum(err) {
 				return nil, false, nil // count instead
@@ -502,4 +526,176 @@ func KeptClosed(ctx context.Context, q Querier, a AnalysisScope, key string) ([]
 		out = append(out, g...)
 	}
 	return out, true, nil
+}
+
+// StayCount is a row of the kept stays (migration 0028): Count
+// opportunities spent Days days in completed stays of the stage, and are
+// in it now since day Entered (days since 1970-01-01) unless it is 0.
+type StayCount struct {
+	StageID int64 `db:"stage_id"`
+	Entered int64 `db:"entered"`
+	Days    int64 `db:"days"`
+	Count   int64 `db:"n"`
+}
+
+// keptStaysWhere is keptWhere without type and source, which the stay
+// and cycle tables do not hold.
+func (a AnalysisScope) keptStaysWhere(fromM, toM string) (string, []any) {
+	b := a
+	b.Type, b.Source = "", ""
+	return b.keptWhere(fromM, toM)
+}
+
+// KeptStays reads the stays of the opportunities created in the whole
+// months of the period from analysis_stays, and returns the partial months
+// (edges) for the caller to walk. ok is false when the scope filters by
+// type or source, which the table does not hold.
+func KeptStays(ctx context.Context, q Querier, a AnalysisScope) (rows []StayCount, edges []AnalysisScope, ok bool, err error) {
+	if a.Type != "" || a.Source != "" {
+		return nil, nil, false, nil
+	}
+	fromM, toM, whole, edges := a.keptSplit()
+	rows = []StayCount{}
+	if whole {
+		cond, args := a.keptStaysWhere(fromM, toM)
+		table := "analysis_stays"
+		if a.AllOwners {
+			// The company's sums: a twentieth of the rows to group.
+			cond = withoutOwners(cond)
+			table = "analysis_stays_all"
+		}
+		if err := q.SelectContext(ctx, &rows, `SELECT stage_id, entered, days, SUM(n) AS n FROM `+table+cond+
+			` GROUP BY stage_id, entered, days`, args...); err != nil {
+			return nil, nil, false, fmt.Errorf("analysis: %w", err)
+		}
+	}
+	return rows, edges, true, nil
+}
+
+// KeptCycle is AnalysisCycle from analysis_cycle and the partial months;
+// ok as for KeptStays.
+func KeptCycle(ctx context.Context, q Querier, a AnalysisScope) ([]DaysCount, bool, error) {
+	if a.Type != "" || a.Source != "" {
+		return nil, false, nil
+	}
+	fromM, toM, whole, edges := a.keptSplit()
+	out := []DaysCount{}
+	if whole {
+		cond, args := a.keptStaysWhere(fromM, toM)
+		if err := q.SelectContext(ctx, &out, `SELECT days AS d, SUM(n) AS n FROM analysis_cycle`+cond+
+			` AND stage_id IN (SELECT id FROM stages WHERE kind = 'won') GROUP BY days`, args...); err != nil {
+			return nil, false, fmt.Errorf("analysis: %w", err)
+		}
+	}
+	for _, e := range edges {
+		h, err := AnalysisCycle(ctx, q, e)
+		if err != nil {
+			return nil, false, err
+		}
+		out = append(out, h...)
+	}
+	return out, true, nil
+}
+
+// KeptCustomers is the by-customer grouping from the kept totals
+// (migration 0028), only its first limit groups in the report's order
+// (amount created + amount won, then count, then key, each descending but
+// the key), with the number of groups and the totals over all of them
+// (total: created, then won, then lost). ok is false when the kept totals
+// cannot answer: a type or source filter, a partial month, the company
+// over anything but whole years, or a sum that left 64 bits.
+func KeptCustomers(ctx context.Context, q Querier, a AnalysisScope, limit int) (created, closed, total []AnalysisGroup, groups int, ok bool, err error) {
+	if a.Type != "" || a.Source != "" {
+		return nil, nil, nil, 0, false, nil
+	}
+	fromM, toM, whole, edges := a.keptSplit()
+	if len(edges) > 0 {
+		return nil, nil, nil, 0, false, nil
+	}
+	var conds []string
+	var args []any
+	table := "analysis_customer"
+	// One row per customer already: a single year of the company's table.
+	single := false
+	if a.AllOwners {
+		if (fromM != "" && fromM[5:] != "01") || (toM != "" && toM[5:] != "12") {
+			return nil, nil, nil, 0, false, nil
+		}
+		table = "analysis_customer_year"
+		if fromM != "" {
+			conds, args = append(conds, `year >= ?`), append(args, fromM[:4])
+		}
+		if toM != "" {
+			conds, args = append(conds, `year <= ?`), append(args, toM[:4])
+		}
+		single = fromM != "" && toM != "" && fromM[:4] == toM[:4]
+	} else if len(a.Owners) == 1 && fromM != "" && toM != "" && fromM[:4] == toM[:4] && fromM[5:] == "01" && toM[5:] == "12" {
+		// One owner's calendar year: one row per customer.
+		table, single = "analysis_customer_owner_year", true
+		conds, args = append(conds, `owner_id = ?`, `year = ?`), append(args, a.Owners[0], fromM[:4])
+	} else {
+		c, ca := inInts("owner_id", a.Owners)
+		conds, args = append(conds, c), append(args, ca...)
+		if fromM != "" {
+			conds, args = append(conds, `month >= ?`), append(args, fromM)
+		}
+		if toM != "" {
+			conds, args = append(conds, `month <= ?`), append(args, toM)
+		}
+	}
+	if !whole {
+		conds = append(conds, "0")
+	}
+	where := ""
+	if len(conds) > 0 {
+		where = " WHERE " + strings.Join(conds, " AND ")
+	}
+	// The customers' sums: grouped, or the rows themselves for one year
+	// of the company (grouping 100,000 rows costs ten times reading them).
+	per := `SELECT customer_id AS k, SUM(n) AS n, SUM(amount) AS amount, SUM(w_hi) AS w_hi, SUM(w_lo) AS w_lo,
+		SUM(won_n) AS won_n, SUM(won_amount) AS won_amount, SUM(lost_n) AS lost_n, SUM(lost_amount) AS lost_amount
+		FROM ` + table + where + ` GROUP BY customer_id HAVING SUM(n) <> 0 OR SUM(won_n) <> 0 OR SUM(lost_n) <> 0`
+	if single {
+		per = `SELECT customer_id AS k, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount
+			FROM ` + table + where + ` AND (n <> 0 OR won_n <> 0 OR lost_n <> 0)`
+	}
+	type sumsRow struct {
+		Key    string `db:"k"`
+		N      int64  `db:"n"`
+		Amount int64  `db:"amount"`
+		WHi    int64  `db:"w_hi"`
+		WLo    int64  `db:"w_lo"`
+		WonN   int64  `db:"won_n"`
+		WonA   int64  `db:"won_amount"`
+		LostN  int64  `db:"lost_n"`
+		LostA  int64  `db:"lost_amount"`
+	}
+	var rows []sumsRow
+	err = q.SelectContext(ctx, &rows, `SELECT * FROM (`+per+`) ORDER BY amount + won_amount DESC, n DESC, CAST(k AS TEXT) LIMIT ?`,
+		append(append([]any{}, args...), limit)...)
+	var all struct {
+		sumsRow
+		Groups int `db:"groups"`
+	}
+	if err == nil {
+		err = q.GetContext(ctx, &all, `SELECT '' AS k, COUNT(*) AS groups, COALESCE(SUM(n), 0) AS n, COALESCE(SUM(amount), 0) AS amount,
+			COALESCE(SUM(w_hi), 0) AS w_hi, COALESCE(SUM(w_lo), 0) AS w_lo, COALESCE(SUM(won_n), 0) AS won_n,
+			COALESCE(SUM(won_amount), 0) AS won_amount, COALESCE(SUM(lost_n), 0) AS lost_n,
+			COALESCE(SUM(lost_amount), 0) AS lost_amount FROM (`+per+`)`, args...)
+	}
+	if err != nil {
+		if IsOverflow(err) || realSum(err) {
+			return nil, nil, nil, 0, false, nil // count instead
+		}
+		return nil, nil, nil, 0, false, fmt.Errorf("analysis: %w", err)
+	}
+	created, closed = []AnalysisGroup{}, []AnalysisGroup{}
+	for _, r := range rows {
+		created = append(created, AnalysisGroup{Key: r.Key, Count: r.N, ALo: r.Amount, WHi: r.WHi, WLo: r.WLo})
+		closed = append(closed, AnalysisGroup{Key: r.Key, Kind: KindWon, Count: r.WonN, ALo: r.WonA},
+			AnalysisGroup{Key: r.Key, Kind: KindLost, Count: r.LostN, ALo: r.LostA})
+	}
+	total = []AnalysisGroup{{Count: all.N, ALo: all.Amount, WHi: all.WHi, WLo: all.WLo},
+		{Kind: KindWon, Count: all.WonN, ALo: all.WonA}, {Kind: KindLost, Count: all.LostN, ALo: all.LostA}}
+	return created, closed, total, all.Groups, true, nil
 }

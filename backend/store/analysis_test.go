@@ -31,6 +31,66 @@ func wantAnalysisKept(t *testing.T, st *store.Store, step string) {
 				           WHERE h.id = (SELECT MAX(id) FROM stage_history WHERE opportunity_id = o.id) AND s.kind <> 'open'), ''),
 				COALESCE((SELECT SUM(DISTINCT 1 << to_stage_id) FROM stage_history WHERE opportunity_id = o.id AND to_stage_id < 63), 0)
 				FROM opportunities o ORDER BY o.id`},
+		// Migration 0028: each opportunity's stays from its history, and
+		// the days from creation to closing.
+		{`SELECT owner_id, month, stage_id, entered, days, n FROM analysis_stays WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5`,
+			`SELECT o.owner_id, substr(o.created_at, 1, 7), t.s, t.entered, t.days, COUNT(*)
+				FROM (SELECT opportunity_id AS opp, s, COALESCE(MAX(CASE WHEN nd IS NULL THEN d END), 0) AS entered,
+				             COALESCE(SUM(CASE WHEN nd IS NULL THEN 0 ELSE MAX(0, nd - d) END), 0) AS days
+				        FROM (SELECT opportunity_id, to_stage_id AS s,
+				                     CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER) AS d,
+				                     LEAD(CAST(julianday(substr(changed_at, 1, 10)) - 2440587.5 AS INTEGER))
+				                         OVER (PARTITION BY opportunity_id ORDER BY id) AS nd
+				                FROM stage_history)
+				       GROUP BY opportunity_id, s) t
+				JOIN opportunities o ON o.id = t.opp GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`},
+		{`SELECT owner_id, month, field, value, type, source, n, amount, w_hi, w_lo FROM analysis_created_by WHERE n <> 0
+			ORDER BY 1, 2, 3, 4, 5, 6`,
+			`SELECT owner_id, substr(created_at, 1, 7), f.field, CASE f.field WHEN 'lostReason' THEN lost_reason ELSE competitor END,
+				type, source, COUNT(*), SUM(amount_cents),
+				SUM((amount_cents * probability_bp) >> 31), SUM((amount_cents * probability_bp) & 2147483647)
+				FROM opportunities, (SELECT 'lostReason' AS field UNION ALL SELECT 'competitor') f
+				GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`},
+		{`SELECT month, stage_id, entered, days, n FROM analysis_stays_all WHERE n <> 0 ORDER BY 1, 2, 3, 4`,
+			`SELECT month, stage_id, entered, days, SUM(n) FROM analysis_stays GROUP BY 1, 2, 3, 4 HAVING SUM(n) <> 0 ORDER BY 1, 2, 3, 4`},
+		// By customer: created by creation month, won and lost by closing month.
+		{`SELECT owner_id, customer_id, month, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount FROM analysis_customer
+			WHERE n <> 0 OR won_n <> 0 OR lost_n <> 0 ORDER BY 1, 2, 3`,
+			`SELECT k1, k2, k3, SUM(n), SUM(amount), SUM(w_hi), SUM(w_lo), SUM(won_n), SUM(won_amount), SUM(lost_n), SUM(lost_amount) FROM (
+				SELECT owner_id AS k1, customer_id AS k2, substr(created_at, 1, 7) AS k3, 1 AS n, amount_cents AS amount, (amount_cents * probability_bp) >> 31 AS w_hi,
+				       (amount_cents * probability_bp) & 2147483647 AS w_lo, 0 AS won_n, 0 AS won_amount, 0 AS lost_n, 0 AS lost_amount
+				  FROM opportunities
+				UNION ALL
+				SELECT owner_id, customer_id, substr(closed_on, 1, 7), 0, 0, 0, 0, s.kind = 'won', CASE WHEN s.kind = 'won' THEN amount_cents ELSE 0 END,
+				       s.kind IS NOT 'won', CASE WHEN s.kind = 'won' THEN 0 ELSE amount_cents END
+				  FROM opportunities o LEFT JOIN stages s ON s.id = o.stage_id WHERE closed_on <> '')
+				GROUP BY k1, k2, k3 HAVING SUM(n) <> 0 OR SUM(won_n) <> 0 OR SUM(lost_n) <> 0 ORDER BY k1, k2, k3`},
+		{`SELECT year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount FROM analysis_customer_year
+			WHERE n <> 0 OR won_n <> 0 OR lost_n <> 0 ORDER BY 1, 2`,
+			`SELECT k1, k2, SUM(n), SUM(amount), SUM(w_hi), SUM(w_lo), SUM(won_n), SUM(won_amount), SUM(lost_n), SUM(lost_amount) FROM (
+				SELECT substr(created_at, 1, 4) AS k1, customer_id AS k2, 0 AS k3, 1 AS n, amount_cents AS amount, (amount_cents * probability_bp) >> 31 AS w_hi,
+				       (amount_cents * probability_bp) & 2147483647 AS w_lo, 0 AS won_n, 0 AS won_amount, 0 AS lost_n, 0 AS lost_amount
+				  FROM opportunities
+				UNION ALL
+				SELECT substr(closed_on, 1, 4), customer_id, 0, 0, 0, 0, 0, s.kind = 'won', CASE WHEN s.kind = 'won' THEN amount_cents ELSE 0 END,
+				       s.kind IS NOT 'won', CASE WHEN s.kind = 'won' THEN 0 ELSE amount_cents END
+				  FROM opportunities o LEFT JOIN stages s ON s.id = o.stage_id WHERE closed_on <> '')
+				GROUP BY k1, k2 HAVING SUM(n) <> 0 OR SUM(won_n) <> 0 OR SUM(lost_n) <> 0 ORDER BY k1, k2`},
+		{`SELECT owner_id, year, customer_id, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount FROM analysis_customer_owner_year
+			WHERE n <> 0 OR won_n <> 0 OR lost_n <> 0 ORDER BY 1, 2, 3`,
+			`SELECT owner_id, substr(month, 1, 4), customer_id, SUM(n), SUM(amount), SUM(w_hi), SUM(w_lo), SUM(won_n), SUM(won_amount),
+				SUM(lost_n), SUM(lost_amount) FROM analysis_customer GROUP BY 1, 2, 3
+				HAVING SUM(n) <> 0 OR SUM(won_n) <> 0 OR SUM(lost_n) <> 0 ORDER BY 1, 2, 3`},
+		{`SELECT month, type, source, stage_id, seen, n, amount, w_hi, w_lo FROM analysis_created_all WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5`,
+			`SELECT month, type, source, stage_id, seen, SUM(n), SUM(amount), SUM(w_hi), SUM(w_lo) FROM analysis_created
+				GROUP BY 1, 2, 3, 4, 5 HAVING SUM(n) <> 0 ORDER BY 1, 2, 3, 4, 5`},
+		{`SELECT month, type, source, stage_id, lost_reason, competitor, n, amount FROM analysis_closed_all WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
+			`SELECT month, type, source, stage_id, lost_reason, competitor, SUM(n), SUM(amount) FROM analysis_closed
+				GROUP BY 1, 2, 3, 4, 5, 6 HAVING SUM(n) <> 0 ORDER BY 1, 2, 3, 4, 5, 6`},
+		{`SELECT owner_id, month, stage_id, days, n FROM analysis_cycle WHERE n <> 0 ORDER BY 1, 2, 3, 4`,
+			`SELECT owner_id, substr(closed_on, 1, 7), stage_id,
+				CAST(julianday(closed_on) - julianday(substr(created_at, 1, 10)) AS INTEGER), COUNT(*)
+				FROM opportunities WHERE closed_on <> '' GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`},
 	}
 	read := func(q string) [][]any {
 		rows, err := st.DB.Queryx(q)

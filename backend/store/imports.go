@@ -177,6 +177,10 @@ type ImportWriter struct {
 	keptPaused []string
 	keptInsert string
 	keptDeltas map[keptKey]*stageDelta
+	// staysInsert is analysis_stays_opp_insert while paused (migration 0028).
+	staysInsert []string
+	// customerHeld: analysis_import_first holds firstOpp (analysis_import.go).
+	customerHeld bool
 }
 
 // stageDelta is what new rows add to one stage's kept totals, by the
@@ -222,6 +226,10 @@ func NewImportWriter(ctx context.Context, tx Tx) (*ImportWriter, error) {
 		return nil, fmt.Errorf("import: %w", err)
 	}
 	w.firstOpp = w.nextOpp
+	if err := w.holdCustomerTotals(); err != nil {
+		w.Close()
+		return nil, err
+	}
 	if err := tx.GetContext(ctx, &w.nextCust, nextIDQuery("customers")); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("import: %w", err)
@@ -325,7 +333,10 @@ func (w *ImportWriter) Finish() error {
 	if err := w.writeHistory(); err != nil {
 		return err
 	}
-	return w.resumeKept()
+	if err := w.resumeKept(); err != nil {
+		return err
+	}
+	return w.addCustomerTotals(true)
 }
 
 // writeHistory records each new opportunity's first stage.
@@ -353,6 +364,9 @@ func (w *ImportWriter) Close() {
 	_ = w.resumeStageTotals()
 	_ = w.resumeGrams()
 	_ = w.resumeKeptInsert()
+	_ = resumeTriggers(w.ctx, w.tx, w.staysInsert)
+	w.staysInsert = nil
+	_ = w.addCustomerTotals(false)
 	if len(w.keptPaused) > 0 {
 		_ = resumeTriggers(w.ctx, w.tx, w.keptPaused)
 		w.keptPaused = nil

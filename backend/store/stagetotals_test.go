@@ -154,6 +154,59 @@ func TestKeptStageTotals(t *testing.T) {
 				return store.UpdateOpportunity(ctx, q, o)
 			})
 		}},
+		{"stage moves forward, back, won, lost, reopened", func() {
+			// As the services move a stage: the row, then its history.
+			kinds := map[string]int64{}
+			for _, s := range stages {
+				if _, ok := kinds[s.Kind]; !ok {
+					kinds[s.Kind] = s.ID
+				}
+			}
+			last := stages[len(stages)-1].ID
+			for i, to := range []int64{stages[1].ID, stages[0].ID, kinds[store.KindWon], last, kinds[store.KindLost], stages[0].ID, kinds[store.KindWon]} {
+				id := ids[33+i%3]
+				tx(func(q store.Tx) error {
+					o, err := store.GetOpportunity(ctx, q, id)
+					if err != nil {
+						return err
+					}
+					from := o.StageID
+					o.StageID = to
+					if err := store.UpdateOpportunity(ctx, q, o); err != nil {
+						return err
+					}
+					if err := store.InsertStageChange(ctx, q, id, &from, to); err != nil {
+						return err
+					}
+					// An earlier day for some, so stays are not all zero days.
+					_, err = q.ExecContext(ctx, `UPDATE stage_history SET changed_at = ? WHERE id = (SELECT MIN(id) FROM stage_history WHERE opportunity_id = ?)`,
+						fmt.Sprintf("2025-%02d-10T09:00:00+08:00", 1+i), id)
+					return err
+				})
+				wantAnalysisKept(t, st, fmt.Sprintf("stage move %d", i))
+			}
+			tx(func(q store.Tx) error {
+				_, err := q.ExecContext(ctx, `UPDATE opportunities SET created_at = '2024-11-02T08:00:00+08:00' WHERE id = ?`, ids[34])
+				return err
+			})
+		}},
+		{"a won stage made lost and back", func() {
+			// The by-customer totals (migration 0028) tell won from lost
+			// by the stage's kind when they count.
+			for _, s := range stages {
+				if s.Kind != store.KindWon {
+					continue
+				}
+				for _, kind := range []string{store.KindLost, store.KindWon} {
+					tx(func(q store.Tx) error {
+						s.Kind = kind
+						return store.UpdateStage(ctx, q, s)
+					})
+					wantAnalysisKept(t, st, "won stage made "+kind)
+				}
+				break
+			}
+		}},
 		{"update everything else", func() {
 			tx(func(q store.Tx) error {
 				_, err := store.SetOpportunityOwner(ctx, q, ids[3:10], owner)
