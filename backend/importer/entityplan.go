@@ -403,16 +403,8 @@ func importEntities(ctx context.Context, st *store.Store, t *Table, kind string,
 	if err != nil {
 		return res, err
 	}
-	if len(missing) > 0 {
-		return res, &RowErrors{Errors: missing}
-	}
-	for i, k := range mapping {
-		if k == "" && t.Headers[i] != "" {
-			res.Ignored = append(res.Ignored, t.Headers[i])
-		}
-	}
-	if len(t.Rows) == 0 {
-		return res, apperr.Invalid("file", msg.ImportNoRows)
+	if res.Ignored, err = readyToWrite(t, mapping, missing); err != nil {
+		return res, err
 	}
 	dup, err := newDupChoices(kind, opts.OnDuplicate, opts.OnDuplicateContacts)
 	if err != nil {
