@@ -11,7 +11,6 @@ import (
 	"funneldesk/backend/oplog"
 	"funneldesk/backend/pool"
 	"funneldesk/backend/store"
-	"funneldesk/backend/validate"
 )
 
 // KindCount tells what an import does to one kind of record: how many it
@@ -410,11 +409,9 @@ func importEntities(ctx context.Context, st *store.Store, t *Table, kind string,
 	if err != nil {
 		return res, err
 	}
-	var defaultOwner string
-	if opts.DefaultOwnerID == 0 && strings.TrimSpace(opts.DefaultOwner) != "" {
-		if defaultOwner, err = validate.Text("defaultOwner", msg.LabelDefaultOwner, opts.DefaultOwner, true, 50); err != nil {
-			return res, err
-		}
+	defaultOwner, err := opts.defaultOwnerName()
+	if err != nil {
+		return res, err
 	}
 	err = st.ImportTx(ctx, func(tx store.Tx) error {
 		levels, err := pool.Levels(ctx, tx)

@@ -108,6 +108,15 @@ func ignoredColumns(t *Table, mapping []string) []string {
 	return out
 }
 
+// defaultOwnerName is the checked DefaultOwner, or "" when DefaultOwnerID
+// or no name is given.
+func (o Options) defaultOwnerName() (string, error) {
+	if o.DefaultOwnerID != 0 || strings.TrimSpace(o.DefaultOwner) == "" {
+		return "", nil
+	}
+	return validate.Text("defaultOwner", msg.LabelDefaultOwner, o.DefaultOwner, true, 50)
+}
+
 // readyToWrite refuses a file that misses required columns (missing, from
 // checkMapping or checkKindMapping) or has no data rows, and gives the
 // columns the import ignores.
