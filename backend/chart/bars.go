@@ -31,6 +31,11 @@ var barColours = []string{"#2563eb", "#16a34a", "#f59e0b", "#dc2626", "#7c3aed",
 // BarsPNG draws b as a PNG of w×h pixels (ScreenWidth×ScreenHeight or
 // PrintWidth×PrintHeight).
 func BarsPNG(b Bars, w, h int) ([]byte, error) {
+	return barsPNG(drawBars, b, w, h)
+}
+
+// barsPNG draws b with draw as a PNG of w×h.
+func barsPNG(draw func(*canvas, Bars, int, int), b Bars, w, h int) ([]byte, error) {
 	r, err := gochart.PNG(w, h)
 	if err != nil {
 		return nil, err
@@ -40,7 +45,7 @@ func BarsPNG(b Bars, w, h int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	drawBars(c, b, w, h)
+	draw(c, b, w, h)
 	return save(r, false, dpi)
 }
 

@@ -1,23 +1,9 @@
 package chart
 
-import (
-	gochart "github.com/wcharczuk/go-chart/v2"
-)
-
 // GroupedBarsPNG draws b with the series side by side in each category
 // (target beside actual), not stacked as BarsPNG does, as a PNG of w×h.
 func GroupedBarsPNG(b Bars, w, h int) ([]byte, error) {
-	r, err := gochart.PNG(w, h)
-	if err != nil {
-		return nil, err
-	}
-	dpi := printDPI(r, w)
-	c, err := newCanvas(r, false)
-	if err != nil {
-		return nil, err
-	}
-	drawGrouped(c, b, w, h)
-	return save(r, false, dpi)
+	return barsPNG(drawGrouped, b, w, h)
 }
 
 func drawGrouped(c *canvas, b Bars, w, h int) {
