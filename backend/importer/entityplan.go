@@ -11,7 +11,6 @@ import (
 	"funneldesk/backend/oplog"
 	"funneldesk/backend/pool"
 	"funneldesk/backend/store"
-	"funneldesk/backend/validate"
 )
 
 // KindCount tells what an import does to one kind of record: how many it
@@ -403,26 +402,16 @@ func importEntities(ctx context.Context, st *store.Store, t *Table, kind string,
 	if err != nil {
 		return res, err
 	}
-	if len(missing) > 0 {
-		return res, &RowErrors{Errors: missing}
-	}
-	for i, k := range mapping {
-		if k == "" && t.Headers[i] != "" {
-			res.Ignored = append(res.Ignored, t.Headers[i])
-		}
-	}
-	if len(t.Rows) == 0 {
-		return res, apperr.Invalid("file", msg.ImportNoRows)
+	if res.Ignored, err = readyToWrite(t, mapping, missing); err != nil {
+		return res, err
 	}
 	dup, err := newDupChoices(kind, opts.OnDuplicate, opts.OnDuplicateContacts)
 	if err != nil {
 		return res, err
 	}
-	var defaultOwner string
-	if opts.DefaultOwnerID == 0 && strings.TrimSpace(opts.DefaultOwner) != "" {
-		if defaultOwner, err = validate.Text("defaultOwner", msg.LabelDefaultOwner, opts.DefaultOwner, true, 50); err != nil {
-			return res, err
-		}
+	defaultOwner, err := opts.defaultOwnerName()
+	if err != nil {
+		return res, err
 	}
 	err = st.ImportTx(ctx, func(tx store.Tx) error {
 		levels, err := pool.Levels(ctx, tx)

@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"errors"
 	"strconv"
-	"strings"
 	"sync/atomic"
 
 	"funneldesk/backend/apperr"
@@ -18,7 +17,6 @@ import (
 	"funneldesk/backend/oplog"
 	"funneldesk/backend/owner"
 	"funneldesk/backend/store"
-	"funneldesk/backend/validate"
 )
 
 // DefaultOwnerName is the owner created for rows without one when the
@@ -148,16 +146,8 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 	if err != nil {
 		return res, err
 	}
-	if len(missing) > 0 {
-		return res, &RowErrors{Errors: missing}
-	}
-	for i, k := range mapping {
-		if k == "" && t.Headers[i] != "" {
-			res.Ignored = append(res.Ignored, t.Headers[i])
-		}
-	}
-	if len(t.Rows) == 0 {
-		return res, apperr.Invalid("file", msg.ImportNoRows)
+	if res.Ignored, err = readyToWrite(t, mapping, missing); err != nil {
+		return res, err
 	}
 	dup := opts.OnDuplicate
 	switch dup {
@@ -171,11 +161,9 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 	if err != nil {
 		return res, err
 	}
-	var defaultOwner string
-	if opts.DefaultOwnerID == 0 && strings.TrimSpace(opts.DefaultOwner) != "" {
-		if defaultOwner, err = validate.Text("defaultOwner", msg.LabelDefaultOwner, opts.DefaultOwner, true, 50); err != nil {
-			return res, err
-		}
+	defaultOwner, err := opts.defaultOwnerName()
+	if err != nil {
+		return res, err
 	}
 	err = st.ImportTx(ctx, func(tx store.Tx) error {
 		// Stages are read inside the transaction, which holds the write

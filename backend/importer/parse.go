@@ -262,6 +262,36 @@ func knownFields(cells []string) int {
 	return n
 }
 
+// sheetChoice picks the data sheet of a workbook, offered sheet by sheet
+// in order: an instructions sheet may come first, so the data is on the
+// first sheet whose header names known fields, or else on the first sheet
+// that has a header.
+type sheetChoice struct{ first *Table }
+
+// offer takes t's header and says whether t is the data sheet.
+func (s *sheetChoice) offer(t *Table) bool {
+	t.takeHeader()
+	if t.Headers == nil {
+		return false
+	}
+	if knownFields(t.Headers) >= 2 {
+		return true
+	}
+	if s.first == nil {
+		s.first = t
+	}
+	return false
+}
+
+// chosen is the sheet to read when none was the data sheet: the first with
+// a header, or an empty table of the workbook's format.
+func (s *sheetChoice) chosen(format string) *Table {
+	if s.first != nil {
+		return s.first
+	}
+	return &Table{Format: format}
+}
+
 // headerSearch is how many non-empty rows at the top may hold the header.
 const headerSearch = 10
 

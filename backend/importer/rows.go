@@ -97,6 +97,40 @@ func checkMapping(t *Table, mapping []string) ([]RowError, error) {
 	return errs, nil
 }
 
+// ignoredColumns are the named columns no field is mapped to.
+func ignoredColumns(t *Table, mapping []string) []string {
+	out := []string{}
+	for i, k := range mapping {
+		if k == "" && t.Headers[i] != "" {
+			out = append(out, t.Headers[i])
+		}
+	}
+	return out
+}
+
+// defaultOwnerName is the checked DefaultOwner, or "" when DefaultOwnerID
+// or no name is given.
+func (o Options) defaultOwnerName() (string, error) {
+	if o.DefaultOwnerID != 0 || strings.TrimSpace(o.DefaultOwner) == "" {
+		return "", nil
+	}
+	return validate.Text("defaultOwner", msg.LabelDefaultOwner, o.DefaultOwner, true, 50)
+}
+
+// readyToWrite refuses a file that misses required columns (missing, from
+// checkMapping or checkKindMapping) or has no data rows, and gives the
+// columns the import ignores.
+func readyToWrite(t *Table, mapping []string, missing []RowError) ([]string, error) {
+	if len(missing) > 0 {
+		return []string{}, &RowErrors{Errors: missing}
+	}
+	ignored := ignoredColumns(t, mapping)
+	if len(t.Rows) == 0 {
+		return ignored, apperr.Invalid("file", msg.ImportNoRows)
+	}
+	return ignored, nil
+}
+
 func newChecker(t *Table, mapping []string, stages []store.Stage) *checker {
 	c := &checker{t: t, col: make([]int, len(Fields)), stages: make(map[string]store.Stage, len(stages))}
 	for i := range c.col {

@@ -244,28 +244,11 @@ func (s *Service) preview(f *loadedFile, opts PreviewOptions) (Preview, error) {
 	if err != nil {
 		return Preview{}, err
 	}
-	for i, k := range mapping {
-		if k == "" && t.Headers[i] != "" {
-			p.Unmapped = append(p.Unmapped, t.Headers[i])
-		}
-	}
-	for i := 0; i < len(t.Rows) && i < SampleRows; i++ {
-		row := make([]string, len(t.Headers))
-		copy(row, t.Rows[i].Cells)
-		p.Sample = append(p.Sample, row)
-	}
-	emit := func(e RowError) {
-		if len(p.Errors) < MaxErrorsShown {
-			p.Errors = append(p.Errors, e)
-		}
-		p.ErrorCount++
-	}
+	p.describe(t, mapping, missing)
 	if len(missing) > 0 {
-		for _, e := range missing {
-			emit(e)
-		}
 		return p, nil
 	}
+	emit := p.addError
 	ctx := s.env.Ctx()
 	stages, err := store.ImportStages(ctx, s.st.DB)
 	if err != nil {
@@ -508,6 +491,28 @@ func newID() string {
 	return hex.EncodeToString(b)
 }
 
+// describe fills the columns p ignores and its sample rows, and lists the
+// required columns mapping misses as p's errors.
+func (p *Preview) describe(t *Table, mapping []string, missing []RowError) {
+	p.Unmapped = ignoredColumns(t, mapping)
+	for i := 0; i < len(t.Rows) && i < SampleRows; i++ {
+		row := make([]string, len(t.Headers))
+		copy(row, t.Rows[i].Cells)
+		p.Sample = append(p.Sample, row)
+	}
+	for _, e := range missing {
+		p.addError(e)
+	}
+}
+
+// addError keeps the first MaxErrorsShown errors and counts them all.
+func (p *Preview) addError(e RowError) {
+	if len(p.Errors) < MaxErrorsShown {
+		p.Errors = append(p.Errors, e)
+	}
+	p.ErrorCount++
+}
+
 // entityPreview checks a customer, contact or product file and tells what
 // importing it would do, row by row and per kind of record.
 func (s *Service) entityPreview(f *loadedFile, kind string, opts PreviewOptions) (Preview, error) {
@@ -528,28 +533,11 @@ func (s *Service) entityPreview(f *loadedFile, kind string, opts PreviewOptions)
 	if err != nil {
 		return Preview{}, err
 	}
-	for i, k := range mapping {
-		if k == "" && t.Headers[i] != "" {
-			p.Unmapped = append(p.Unmapped, t.Headers[i])
-		}
-	}
-	for i := 0; i < len(t.Rows) && i < SampleRows; i++ {
-		row := make([]string, len(t.Headers))
-		copy(row, t.Rows[i].Cells)
-		p.Sample = append(p.Sample, row)
-	}
-	emit := func(e RowError) {
-		if len(p.Errors) < MaxErrorsShown {
-			p.Errors = append(p.Errors, e)
-		}
-		p.ErrorCount++
-	}
+	p.describe(t, mapping, missing)
 	if len(missing) > 0 {
-		for _, e := range missing {
-			emit(e)
-		}
 		return p, nil
 	}
+	emit := p.addError
 	ctx := s.env.Ctx()
 	levels, err := pool.Levels(ctx, s.st.DB)
 	if err != nil {

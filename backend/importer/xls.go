@@ -42,7 +42,7 @@ func parseXLS(data []byte) (t *Table, err error) {
 	if err != nil {
 		return nil, apperr.Invalid("file", msg.ImportXLSUnreadable, msg.P{"error": err.Error()})
 	}
-	var first *Table
+	var pick sheetChoice
 	for i := 0; i < wb.GetNumberSheets(); i++ {
 		sheet, err := wb.GetSheet(i)
 		if err != nil {
@@ -71,21 +71,11 @@ func parseXLS(data []byte) (t *Table, err error) {
 			}
 			t.Rows = append(t.Rows, Row{Num: r + 1, Cells: cells, Raw: raw})
 		}
-		t.takeHeader()
-		if t.Headers == nil {
-			continue
-		}
-		if knownFields(t.Headers) >= 2 {
+		if pick.offer(t) {
 			return t, nil
 		}
-		if first == nil {
-			first = t
-		}
 	}
-	if first != nil {
-		return first, nil
-	}
-	return &Table{Format: "xls"}, nil
+	return pick.chosen("xls"), nil
 }
 
 // xlsCell is a cell's text as the importer reads it and its stored value.

@@ -32,7 +32,7 @@ func parseXLSX(data []byte) (*Table, error) {
 		return nil, err
 	}
 	defer g.Close()
-	var first *Table // the first sheet with content, if none names known fields
+	var pick sheetChoice
 	for _, sheet := range f.GetSheetList() {
 		var stored [][]string
 		var storedErr error
@@ -67,23 +67,11 @@ func parseXLSX(data []byte) (*Table, error) {
 			}
 			t.Rows = append(t.Rows, row)
 		}
-		t.takeHeader()
-		if t.Headers == nil {
-			continue
-		}
-		// An instructions sheet may come first: the data is on the
-		// first sheet whose header names known fields.
-		if knownFields(t.Headers) >= 2 {
+		if pick.offer(t) {
 			return t, nil
 		}
-		if first == nil {
-			first = t
-		}
 	}
-	if first != nil {
-		return first, nil
-	}
-	return &Table{Format: "xlsx"}, nil
+	return pick.chosen("xlsx"), nil
 }
 
 func openXLSX(data []byte) (*excelize.File, error) {

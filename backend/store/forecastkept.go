@@ -114,14 +114,7 @@ func forecastKept(ctx context.Context, q Querier, from, before string, f Forecas
 			ForecastMonth
 			Exact bool `db:"exact"`
 		}
-		err := q.SelectContext(ctx, &rows, `SELECT t.month,
-			CASE WHEN typeof(t.n) = 'integer' THEN t.n ELSE 0 END AS n,
-			CASE WHEN typeof(t.amount) = 'integer' THEN t.amount ELSE 0 END AS amount,
-			CASE WHEN typeof(t.w_hi) = 'integer' THEN t.w_hi ELSE 0 END AS w_hi,
-			CASE WHEN typeof(t.w_lo) = 'integer' THEN t.w_lo ELSE 0 END AS w_lo,
-			typeof(t.n) = 'integer' AND typeof(t.amount) = 'integer' AND typeof(t.w_hi) = 'integer'
-				AND typeof(t.w_lo) = 'integer' AS exact
-			FROM stage_month_totals t`+w.sql(), w.args...)
+		err := q.SelectContext(ctx, &rows, `SELECT t.month, `+keptMonthSums+w.sql(), w.args...)
 		if err != nil {
 			return nil, false, fmt.Errorf("forecast: %w", err)
 		}

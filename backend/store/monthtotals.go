@@ -8,6 +8,17 @@ import (
 	"time"
 )
 
+// keptMonthSums selects the kept sums of stage_month_totals t after the
+// caller's grouping column: 0 where a trigger's overflow left a REAL, and
+// exact false then, for the caller to fall back to counting.
+const keptMonthSums = `CASE WHEN typeof(t.n) = 'integer' THEN t.n ELSE 0 END AS n,
+	CASE WHEN typeof(t.amount) = 'integer' THEN t.amount ELSE 0 END AS amount,
+	CASE WHEN typeof(t.w_hi) = 'integer' THEN t.w_hi ELSE 0 END AS w_hi,
+	CASE WHEN typeof(t.w_lo) = 'integer' THEN t.w_lo ELSE 0 END AS w_lo,
+	typeof(t.n) = 'integer' AND typeof(t.amount) = 'integer' AND typeof(t.w_hi) = 'integer'
+		AND typeof(t.w_lo) = 'integer' AS exact
+	FROM stage_month_totals t`
+
 // monthAnswers reports whether the kept totals by month and source
 // (migration 0025) answer f: besides view and stages, only close dates and
 // sources.
@@ -123,14 +134,7 @@ func keptMonthTotals(ctx context.Context, q Querier, f OpportunityFilter) ([]Kep
 		// Sums of the kept parts in Go: SQLite's SUM fails on overflow,
 		// and a REAL left by a trigger's overflow must send us counting.
 		var rows []keptRow
-		err := q.SelectContext(ctx, &rows, `SELECT t.stage_id,
-			CASE WHEN typeof(t.n) = 'integer' THEN t.n ELSE 0 END AS n,
-			CASE WHEN typeof(t.amount) = 'integer' THEN t.amount ELSE 0 END AS amount,
-			CASE WHEN typeof(t.w_hi) = 'integer' THEN t.w_hi ELSE 0 END AS w_hi,
-			CASE WHEN typeof(t.w_lo) = 'integer' THEN t.w_lo ELSE 0 END AS w_lo,
-			typeof(t.n) = 'integer' AND typeof(t.amount) = 'integer' AND typeof(t.w_hi) = 'integer'
-				AND typeof(t.w_lo) = 'integer' AS exact
-			FROM stage_month_totals t`+w.sql(), w.args...)
+		err := q.SelectContext(ctx, &rows, `SELECT t.stage_id, `+keptMonthSums+w.sql(), w.args...)
 		if err != nil {
 			return nil, false, fmt.Errorf("kept stage totals: %w", err)
 		}
