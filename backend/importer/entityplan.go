@@ -443,6 +443,9 @@ func importEntities(ctx context.Context, st *store.Store, t *Table, kind string,
 		if err := writePlan(ctx, tx, w, plan, owners, opts.Progress, len(t.Rows)); err != nil {
 			return err
 		}
+		if err := w.Finish(); err != nil {
+			return err
+		}
 		var lw *store.LeadWriter
 		if kind == KindLeads {
 			if lw, err = store.NewLeadWriter(ctx, tx); err != nil {

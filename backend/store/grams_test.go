@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -104,6 +105,51 @@ func TestGramsKept(t *testing.T) {
 				opp, err = store.InsertOpportunity(ctx, q, store.Opportunity{Name: "ERP年度续约", CustomerID: cust, OwnerID: owner, StageID: stage.ID})
 				return err
 			})
+		}},
+		{"entity import (triggers paused, grams added at Finish)", func() {
+			if err := st.ImportTx(ctx, func(q store.Tx) error {
+				w, err := store.NewEntityWriter(ctx, q)
+				if err != nil {
+					return err
+				}
+				defer w.Close()
+				c, err := w.AddCustomer(store.ImportedCustomer{Name: "导入华强科技", OwnerID: &owner})
+				if err != nil {
+					return err
+				}
+				ct, err := w.AddContact(store.Contact{CustomerID: c, Name: "王小明"})
+				if err != nil {
+					return err
+				}
+				// A row the same file names again: its update runs while the
+				// insert trigger is paused.
+				if _, err := w.UpdateContact(store.Contact{ID: ct, CustomerID: c, Name: "王晓明"}); err != nil {
+					return err
+				}
+				return w.Finish()
+			}); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"entity import rolled back", func() {
+			err := st.ImportTx(ctx, func(q store.Tx) error {
+				w, err := store.NewEntityWriter(ctx, q)
+				if err != nil {
+					return err
+				}
+				defer w.Close()
+				if _, err := w.AddCustomer(store.ImportedCustomer{Name: "不会留下", OwnerID: &owner}); err != nil {
+					return err
+				}
+				return errors.New("a bad row")
+			})
+			if err == nil {
+				t.Fatal("the import should have failed")
+			}
+			var n int
+			if err := st.DB.Get(&n, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('customer_grams_insert', 'contact_grams_insert')`); err != nil || n != 2 {
+				t.Fatalf("paused triggers back after a failed import: %d %v", n, err)
+			}
 		}},
 		{"rename", func() {
 			tx(func(q store.Tx) error {
