@@ -465,6 +465,9 @@ func importEntities(ctx context.Context, st *store.Store, t *Table, kind string,
 			if err := writeLeads(lw, plan, owners, step); err != nil {
 				return err
 			}
+			if err := lw.Finish(); err != nil {
+				return err
+			}
 		}
 		res.Counts = plan.countList()
 		main := plan.counts[kind]

@@ -169,6 +169,29 @@ func TestLeadGramsKept(t *testing.T) {
 		return UpdateLead(ctx, q, l)
 	})
 	check("edit")
+	// The import writer drops lead_grams_insert and adds the grams at
+	// Finish; a lead the file names twice is updated in between.
+	if err := st.ImportTx(ctx, func(q Tx) error {
+		w, err := NewLeadWriter(ctx, q)
+		if err != nil {
+			return err
+		}
+		defer w.Close()
+		id, err := w.AddLead(Lead{Name: "导入线索甲", Company: "华强电子", ContactName: "赵六", Phone: "13900001111"})
+		if err != nil {
+			return err
+		}
+		if _, err := w.AddLead(Lead{Name: "导入线索乙", Company: "星辰光电"}); err != nil {
+			return err
+		}
+		if _, err := w.UpdateLead(id, Lead{Name: "导入线索甲", Company: "华强电子集团", ContactName: "赵六", Phone: "13900001111"}); err != nil {
+			return err
+		}
+		return w.Finish()
+	}); err != nil {
+		t.Fatal(err)
+	}
+	check("import")
 	tx(func(q Tx) error {
 		if err := SetLeadStatus(ctx, q, a, LeadWorking, ""); err != nil {
 			return err

@@ -68,7 +68,24 @@ type LeadWriter struct {
 	Updated []ImportItem
 
 	insert *sql.Stmt
+	// pausedGrams is lead_grams_insert while the writer has it dropped:
+	// per row it cost about nine tenths of a lead import. Finish adds the
+	// new leads' grams in one statement, in key order.
+	pausedGrams []string
 }
+
+// addLeadGramsSQL adds the grams of the leads with ids in [?1, ?2), as
+// lead_grams_insert (migration 0027) would.
+const addLeadGramsSQL = `INSERT OR IGNORE INTO lead_grams (gram, id)
+    SELECT lower(substr(f.t, i.n, 2)), f.id
+      FROM (SELECT id, name AS t FROM leads WHERE id >= ?1 AND id < ?2
+            UNION ALL SELECT id, company FROM leads WHERE id >= ?1 AND id < ?2
+            UNION ALL SELECT id, contact_name FROM leads WHERE id >= ?1 AND id < ?2
+            UNION ALL SELECT id, phone FROM leads WHERE id >= ?1 AND id < ?2) f
+      JOIN (WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < (SELECT COALESCE(MAX(max(length(name),
+                length(company), length(contact_name), length(phone))), 0) FROM leads WHERE id >= ?1 AND id < ?2))
+            SELECT n FROM i) i ON i.n <= length(f.t)
+     ORDER BY 1, 2`
 
 // NewLeadWriter prepares the writer. Close it when done.
 func NewLeadWriter(ctx context.Context, tx Tx) (*LeadWriter, error) {
@@ -78,16 +95,42 @@ func NewLeadWriter(ctx context.Context, tx Tx) (*LeadWriter, error) {
 	}
 	w.First = w.Next
 	var err error
+	if w.pausedGrams, err = pauseTriggers(ctx, tx, "lead_grams_insert"); err != nil {
+		return nil, err
+	}
 	if w.insert, err = tx.PrepareContext(ctx, `INSERT INTO leads (id, name, name_py, name_initials, company, contact_name, phone, email,
 		source, owner_id, status, invalid_reason, notes, created_day, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
+		w.Close()
 		return nil, fmt.Errorf("import: prepare leads: %w", err)
 	}
 	return w, nil
 }
 
-// Close releases the statement.
+// Finish adds the new leads' grams and puts the paused trigger back.
+// Updates meanwhile kept their trigger; INSERT OR IGNORE keeps the
+// catch-up right for a new lead the same file named again.
+func (w *LeadWriter) Finish() error {
+	if len(w.pausedGrams) == 0 {
+		return nil
+	}
+	if w.Next > w.First {
+		if _, err := w.tx.ExecContext(w.ctx, addLeadGramsSQL, w.First, w.Next); err != nil {
+			return fmt.Errorf("import: lead grams: %w", err)
+		}
+	}
+	paused := w.pausedGrams
+	w.pausedGrams = nil
+	return resumeTriggers(w.ctx, w.tx, paused)
+}
+
+// Close releases the statement (and puts the trigger back if Finish did
+// not: the transaction is then rolled back anyway).
 func (w *LeadWriter) Close() {
+	if len(w.pausedGrams) > 0 {
+		_ = resumeTriggers(w.ctx, w.tx, w.pausedGrams)
+		w.pausedGrams = nil
+	}
 	if w.insert != nil {
 		w.insert.Close()
 	}
