@@ -159,7 +159,22 @@ func (f TaskFilter) orderBy() string {
 func ListTasks(ctx context.Context, q Querier, f TaskFilter, offset, limit int) ([]Task, int, error) {
 	w := f.where()
 	out := []Task{}
-	if strings.TrimSpace(f.Query) != "" {
+	gathered := false
+	if text := strings.TrimSpace(f.Query); text != "" {
+		gathered = true
+		if !f.searchOnly() {
+			// With other filters, a word whose rarest bigram is common
+			// (more than searchCollect candidates) costs more to gather
+			// and check than the filter's own walk.
+			ids, a, _ := gramQuery("task_grams", text)
+			var many []int
+			if err := q.SelectContext(ctx, &many, `SELECT 1 FROM (`+ids+`) LIMIT 1 OFFSET ?`, append(a, searchCollect)...); err != nil {
+				return nil, 0, fmt.Errorf("search tasks: %w", err)
+			}
+			gathered = len(many) == 0
+		}
+	}
+	if gathered {
 		// The matches come from task_grams' index ranges: gathered in one
 		// pass when few, counted and sorted there, rather than walking
 		// the sort index past every task that does not match.
