@@ -174,6 +174,17 @@ func TestTaskGramsKept(t *testing.T) {
 		return UpdateTask(ctx, q, x)
 	})
 	check("status")
+	var bundle Bundle
+	tx(func(q Tx) error {
+		var err error
+		if bundle, err = CaptureBundle(ctx, q, "tasks", []int64{a}); err != nil {
+			return err
+		}
+		return RemoveBundle(ctx, q, bundle)
+	})
+	check("to the bin")
+	tx(func(q Tx) error { return RestoreBundle(ctx, q, bundle) })
+	check("restore")
 	failed := errors.New("rolled back")
 	if err := st.Tx(ctx, func(q Tx) error {
 		x, err := GetTask(ctx, q, a, "2026-01-01")

@@ -19,6 +19,7 @@ import (
 	"funneldesk/backend/msg"
 	"funneldesk/backend/oplog"
 	"funneldesk/backend/opportunity"
+	"funneldesk/backend/recycle"
 	"funneldesk/backend/stage"
 	"funneldesk/backend/store"
 	"funneldesk/backend/svc"
@@ -414,7 +415,8 @@ func (s *Service) autoPromote(ctx context.Context, tx store.Tx, oppID, stageID i
 	return "", nil
 }
 
-// Delete removes a task.
+// Delete moves a task to the recycle bin (回收站), from where it comes back
+// with its id, links and result.
 func (s *Service) Delete(id int64) error {
 	ctx := s.env.Ctx()
 	return s.st.Tx(ctx, func(tx store.Tx) error {
@@ -422,10 +424,7 @@ func (s *Service) Delete(id int64) error {
 		if err != nil {
 			return err
 		}
-		if _, err := store.DeleteTask(ctx, tx, id); err != nil {
-			return err
-		}
-		return oplog.Record(ctx, tx, oplog.Entry{Kind: "task", ID: id, Name: cur.Title, Action: oplog.Delete, Owner: cur.AssigneeName, Old: cur})
+		return recycle.Trash(ctx, tx, s.env.Now(), "task", id, cur.Title, cur.AssigneeName)
 	})
 }
 
