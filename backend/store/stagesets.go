@@ -260,3 +260,20 @@ func SetOpportunityPeople(ctx context.Context, q Querier, id int64, contacts []O
 	}
 	return nil
 }
+
+// StageSetTypes maps each type that belongs to a stage set to the set's id
+// (a type missing from the map uses the shared stages only).
+func StageSetTypes(ctx context.Context, q Querier) (map[string]int64, error) {
+	var rows []struct {
+		Type  string `db:"type"`
+		SetID int64  `db:"set_id"`
+	}
+	if err := q.SelectContext(ctx, &rows, `SELECT type, set_id FROM stage_set_types`); err != nil {
+		return nil, fmt.Errorf("stage set types: %w", err)
+	}
+	out := make(map[string]int64, len(rows))
+	for _, r := range rows {
+		out[r.Type] = r.SetID
+	}
+	return out, nil
+}
