@@ -3,4 +3,8 @@ package msg
 // Issue 14 gaps: tasks in the recycle bin, stage sets in the importer.
 var (
 	KindTask = def("oplog.kind.task", "销售任务", "task")
+
+	// The funnel chart's caption names the stage set counted.
+	LabelStageSet = def("stageset.label", "阶段组", "Stage set")
+	AllTypesWord  = def("stageset.allTypes", "全部类型", "All types")
 )

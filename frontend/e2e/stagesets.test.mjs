@@ -127,9 +127,13 @@ test('a stage set for a type: its stage shows in the funnel, which says what "al
   await funnelRow('招投标').waitFor()
   const note = page.locator('[data-test="funnel-set-note"]')
   assert.match(await note.innerText(), /全部类型.*项目型阶段/)
+  // 当前筛选 names the set counted, "all types" before one is chosen.
+  const inForceSet = page.locator('[data-test="in-force-stage-set"]')
+  assert.match(await inForceSet.innerText(), /阶段组：\s*全部类型/)
   await pickOption(page, page.locator('[data-test="funnel-stage-set"]'), '项目型阶段')
   await page.waitForFunction(() => /阶段组「项目型阶段」/.test(document.querySelector('[data-test="funnel-set-note"]')?.textContent ?? ''))
   assert.match(await note.innerText(), /新业务/)
+  await page.waitForFunction(() => /项目型阶段/.test(document.querySelector('[data-test="in-force-stage-set"]')?.textContent ?? ''))
   assert.match(await page.locator('[data-test="funnel-total"]').innerText(), /\b0\b/)
   await shot(page, 'stagesets-funnel-set')
   assert.deepEqual(page.errors, [])
