@@ -277,3 +277,16 @@ func StageSetTypes(ctx context.Context, q Querier) (map[string]int64, error) {
 	}
 	return out, nil
 }
+
+// StagesOfKind returns the active stages of a kind that set setID admits
+// (shared stages, and the set's own when setID is not 0), in funnel order:
+// the won outcomes an opportunity of the set's types may take.
+func StagesOfKind(ctx context.Context, q Querier, kind string, setID int64) ([]Stage, error) {
+	out := []Stage{}
+	err := q.SelectContext(ctx, &out, `SELECT `+stageCols+` FROM stages WHERE kind = ? AND retired = 0
+		AND (set_id IS NULL OR set_id = ?) ORDER BY position, id`, kind, setID)
+	if err != nil {
+		return nil, fmt.Errorf("stages of kind: %w", err)
+	}
+	return out, nil
+}
