@@ -199,6 +199,15 @@ func (s *Service) build(ctx context.Context, q store.Querier, in Input, cur stor
 	errs.Add(err)
 	t.CustomerID, t.OpportunityID, t.LeadID = in.CustomerID, in.OpportunityID, in.LeadID
 	errs.Add(resolveRecords(ctx, q, &t))
+	// A lead new to the task must exist (tasks.lead_id has no foreign key);
+	// one deleted since does not stop an edit of the task.
+	if t.LeadID != 0 && t.LeadID != cur.LeadID {
+		if _, err := store.GetLead(ctx, q, t.LeadID); errors.Is(err, store.ErrNotFound) {
+			errs.Add(apperr.Invalid("leadId", msg.LeadNotFound))
+		} else if err != nil {
+			return t, err
+		}
+	}
 	s.stamp(&t, cur)
 	return t, errs.Err()
 }

@@ -548,3 +548,37 @@ func TestDeleteToBin(t *testing.T) {
 		t.Errorf("bin keeps %d entries after the restore", n)
 	}
 }
+
+// TestLeadTasks: a task on a lead is listed by the lead's filter; an
+// unknown lead is refused on the leadId field and writes nothing.
+func TestLeadTasks(t *testing.T) {
+	f := newFixture(t)
+	var lead int64
+	if err := f.st.Tx(context.Background(), func(tx store.Tx) error {
+		var err error
+		lead, err = store.InsertLead(context.Background(), tx, store.Lead{Name: "展会线索", Company: "宁波光嘉"})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	before := storetest.Count(t, f.st, "tasks")
+	_, err := f.tasks.Create(Input{Title: "回电", AssigneeID: f.zhang, LeadID: lead + 100})
+	storetest.WantFields(t, err, "leadId")
+	if n := storetest.Count(t, f.st, "tasks"); n != before {
+		t.Errorf("a refused task was written: %d tasks, want %d", n, before)
+	}
+	x, err := f.tasks.Create(Input{Title: "回电确认需求", AssigneeID: f.zhang, LeadID: lead, DueDate: "2026-03-11"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.tasks.Create(Input{Title: "别的任务", AssigneeID: f.zhang}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := f.tasks.List(ListRequest{Filter: Filter{LeadID: lead}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Total != 1 || p.Items[0].ID != x.ID || p.Items[0].LeadID != lead {
+		t.Errorf("lead's tasks %+v, want only %d", p.Items, x.ID)
+	}
+}
