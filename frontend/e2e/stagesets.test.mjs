@@ -138,3 +138,37 @@ test('a stage set for a type: its stage shows in the funnel, which says what "al
   await shot(page, 'stagesets-funnel-set')
   assert.deepEqual(page.errors, [])
 })
+
+test('with two won outcomes, the "mark won after an order" question lets the user pick one', async () => {
+  await srv.call('stage.Service.Create', { name: '部分成交', probability: '100', after: 0, kind: 'won', setId: 0 })
+  const [owner] = await srv.call('owner.Service.List', false)
+  await srv.call('product.Service.Create', { code: 'P-WIN', name: '赢单测试产品', unit: '台', price: '100', ownerId: owner.id })
+  const open = (await srv.call('stage.Service.List')).find((s) => s.name === '初期沟通').id
+  const cust = await srv.call('customer.Service.Create', { name: '赢单结果测试客户', classification: '', source: '', industry: '', phone: '',
+    address: '', ownerId: owner.id, notes: '', allowDuplicate: false })
+  await srv.call('opportunity.Service.Create', { name: '结果可选的机会', customerId: cust.id, type: '', source: '', ownerId: owner.id,
+    campaign: '', amount: '100', expectedClose: '', nextStep: '', stageId: open, probability: '', description: '', lostReason: '', competitor: '' })
+  await page.goto(srv.url + '#/opportunities')
+  await page.reload()
+  await page.locator('[data-test="opp-row-name"]', { hasText: '结果可选的机会' }).click()
+  const detail = page.locator('[data-test="opp-detail"]')
+  await detail.locator('[data-test="opp-new-order"]').click()
+  const form = page.locator('[data-test="order-form"]:visible')
+  await form.waitFor({ state: 'visible' })
+  await form.locator('[data-test="lines-table"] .el-table__body tr').first().locator('[data-test="line-product"]').click()
+  await page.keyboard.type('P-WIN')
+  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: 'P-WIN' }).first().click()
+  await form.locator('[data-test="order-save"]').click()
+  await form.waitFor({ state: 'hidden' })
+  const ask = page.locator('.el-message-box', { hasText: '请选择赢单结果' })
+  await ask.waitFor()
+  const choices = await ask.locator('[data-test="order-win-outcome"]').allInnerTexts()
+  assert.deepEqual(choices.map((s) => s.trim()), ['谈成结束', '部分成交'])
+  await ask.locator('[data-test="order-win-outcome"]', { hasText: '部分成交' }).click()
+  await shot(page, 'stagesets-win-outcome')
+  await ask.getByRole('button', { name: '标为赢单' }).click()
+  await page.getByText('销售机会「结果可选的机会」已标为赢单（部分成交）').waitFor()
+  const opp = (await srv.call('opportunity.Service.List', { filter: { query: '结果可选' }, page: 1, pageSize: 10 })).items[0]
+  assert.equal(opp.stageName, '部分成交')
+  assert.deepEqual(page.errors, [])
+})
