@@ -230,6 +230,16 @@ func Describe(rep Report, lang string) string {
 		msg.Render(l, msg.Caption, msg.P{"label": msg.LabelType, "value": or(rep.Filter.Type)}),
 		msg.Render(l, msg.Caption, msg.P{"label": msg.LabelSource, "value": or(rep.Filter.Source)}),
 	}
+	// With stage sets, the figures depend on the set chosen: say which.
+	if len(rep.Sets) > 0 {
+		set := msg.Render(l, msg.AllTypesWord, nil)
+		for _, s := range rep.Sets {
+			if s.ID == rep.Filter.StageSetID {
+				set = s.Name
+			}
+		}
+		parts = append(parts, msg.Render(l, msg.Caption, msg.P{"label": msg.LabelStageSet, "value": set}))
+	}
 	return strings.Join(parts, "    ")
 }
 

@@ -536,3 +536,30 @@ func TestCaptions(t *testing.T) {
 		})
 	}
 }
+
+// TestCaptionStageSet: with stage sets, the chart's caption names the set
+// counted (or all types); without any, it says nothing of sets.
+func TestCaptionStageSet(t *testing.T) {
+	sets := []store.StageSet{{ID: 1, Name: "项目型"}, {ID: 2, Name: "续约型"}}
+	tests := []struct {
+		name, lang string
+		sets       []store.StageSet
+		setID      int64
+		want       string
+	}{
+		{"no sets", "", nil, 0, ""},
+		{"all types", "", sets, 0, "    阶段组：全部类型"},
+		{"one set", "", sets, 2, "    阶段组：续约型"},
+		{"one set in English", "en", sets, 1, "    Stage set: 项目型"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := funnel.Report{Filter: funnel.Filter{StageSetID: tt.setID}, Sets: tt.sets}
+			got := funnel.Describe(rep, tt.lang)
+			base := funnel.Describe(funnel.Report{}, tt.lang)
+			if got != base+tt.want {
+				t.Errorf("caption %q, want %q", got, base+tt.want)
+			}
+		})
+	}
+}

@@ -281,11 +281,28 @@ func TestStageOutsideTypeSet(t *testing.T) {
 		t.Error("removed a type whose opportunities are in the set's stages")
 	}
 	// Marking won picks a won outcome the type may use.
-	if _, err := f.opps.MarkWon(o.ID); err != nil {
+	if _, err := f.opps.MarkWon(o.ID, 0); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := store.GetOpportunity(ctx, f.st.DB, o.ID)
 	if got.StageKind != store.KindWon {
 		t.Errorf("marked won into %s", got.StageName)
+	}
+	// Or the outcome the user chose; an open stage, or one the type may
+	// not use, is refused and changes nothing.
+	q := f.add(t, "续约二", "老客户续购", "初期沟通", "10")
+	for _, bad := range []int64{f.byName["初期沟通"], f.byName["无效"], 99999} {
+		if _, err := f.opps.MarkWon(q.ID, bad); !errors.As(err, &ae) || ae.Field != "stageId" {
+			t.Errorf("mark won as stage %d: %v", bad, err)
+		}
+	}
+	if got, _ := store.GetOpportunity(ctx, f.st.DB, q.ID); got.StageID != f.byName["初期沟通"] {
+		t.Errorf("a refused mark won moved it to %s", got.StageName)
+	}
+	if _, err := f.opps.MarkWon(q.ID, f.byName["部分成交"]); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := store.GetOpportunity(ctx, f.st.DB, q.ID); got.StageName != "部分成交" {
+		t.Errorf("marked won as %s, want 部分成交", got.StageName)
 	}
 }

@@ -193,6 +193,9 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 		if c.types, err = store.OpportunityTypes(ctx, tx, c.types); err != nil {
 			return err
 		}
+		if c.typeSets, err = store.StageSetTypes(ctx, tx); err != nil {
+			return err
+		}
 		firstOwner, err := nextID(ctx, tx, "owners")
 		if err != nil {
 			return err

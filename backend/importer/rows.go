@@ -55,13 +55,16 @@ type checker struct {
 	crm       int
 	choices   map[string]StageChoice
 	byID      map[int64]store.Stage
-	won, lost store.Stage
 	dateOrder string
 	decimal   decimalStyle
 	types     []string
 	// newTypes collects the foreign types the rows bring (added to the
 	// configurable list on import).
 	newTypes map[string]bool
+	// typeSets maps a type to its stage set (migration 0023; a type in
+	// none uses the shared stages); list is the stages in funnel order.
+	typeSets map[string]int64
+	list     []store.Stage
 }
 
 // checkMapping refuses a mapping that cannot be applied to t (wrong length,
@@ -150,20 +153,12 @@ func newChecker(t *Table, mapping []string, stages []store.Stage) *checker {
 	}
 	c.names = strings.Join(names, "、")
 	c.crm = -1
+	c.list = stages
 	c.types = opportunity.Types
 	c.newTypes = map[string]bool{}
 	c.byID = map[int64]store.Stage{}
 	for _, s := range stages {
 		c.byID[s.ID] = s
-		// With several outcomes, a row only saying won or lost takes the
-		// first active one of its kind in funnel order.
-		switch {
-		case s.Retired:
-		case s.Kind == store.KindWon && c.won.ID == 0:
-			c.won = s
-		case s.Kind == store.KindLost && c.lost.ID == 0:
-			c.lost = s
-		}
 	}
 	if col := c.col[iAmount]; col >= 0 {
 		c.decimal = fileDecimalStyle(func(yield func(string) bool) {
@@ -384,7 +379,21 @@ func localMidnight(d string) string {
 // deal with a lost reason is lost (Odoo archives lost opportunities). It
 // returns the stage and, when known, the other system's default
 // probability for the row's stage (-1 if none).
-func (rc *rowCheck) stage() (store.Stage, int) {
+// outcome is the first active stage of kind (won or lost) that the stage
+// set setID admits: a row saying only won or lost takes it.
+func (c *checker) outcome(kind string, setID int64) store.Stage {
+	for _, s := range c.list {
+		if s.Kind == kind && !s.Retired && (s.SetID == 0 || s.SetID == setID) {
+			return s
+		}
+	}
+	return store.Stage{}
+}
+
+// stage is the row's stage for an opportunity of type typ, and the
+// probability its stage name implies in the system the file came from
+// (-1 none).
+func (rc *rowCheck) stage(typ string) (store.Stage, int) {
 	c := rc.c
 	name := rc.value(iStage)
 	closed := ""
@@ -426,14 +435,11 @@ func (rc *rowCheck) stage() (store.Stage, int) {
 			known = k.bp * 100
 		}
 	}
-	switch closed {
-	case store.KindWon:
-		if c.won.ID != 0 {
-			return c.won, -1
-		}
-	case store.KindLost:
-		if c.lost.ID != 0 {
-			return c.lost, -1
+	if closed != "" {
+		// A row that says only won or lost: the first outcome of that
+		// kind its type may use (every type has a shared one).
+		if st := c.outcome(closed, c.typeSets[typ]); st.ID != 0 {
+			return st, -1
 		}
 	}
 	if name == "" {
@@ -534,7 +540,17 @@ func (c *checker) row(r *Row, emit func(RowError)) (record, bool) {
 		}
 	}
 
-	st, known := rc.stage()
+	st, known := rc.stage(o.Type)
+	if st.SetID != 0 && st.SetID != c.typeSets[o.Type] {
+		// The stage belongs to another type's stage set (项目型's
+		// 招投标 for a 续约型 row): refused, as the opportunity form does,
+		// rather than guessing which of the type's stages was meant.
+		shown := o.Type
+		if shown == "" {
+			shown = "—"
+		}
+		rc.fail(iStage, apperr.Invalid(FieldStage, msg.StageNotInTypeSet, msg.P{"stage": st.Name, "type": shown}))
+	}
 	o.StageID = st.ID
 	if !given {
 		bp = st.ProbabilityBP

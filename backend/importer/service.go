@@ -287,6 +287,9 @@ func (s *Service) preview(f *loadedFile, opts PreviewOptions) (Preview, error) {
 	if c.types, err = store.OpportunityTypes(ctx, s.st.DB, c.types); err != nil {
 		return Preview{}, err
 	}
+	if c.typeSets, err = store.StageSetTypes(ctx, s.st.DB); err != nil {
+		return Preview{}, err
+	}
 	recs := c.run(emit, true)
 	if recs != nil {
 		if err := s.countDuplicates(ctx, &p, recs); err != nil {

@@ -527,43 +527,70 @@ func checkLiveOrders(ctx context.Context, q store.Querier, cur store.Opportunity
 	return apperr.Conflict("stageId", msg.OppReopenHasOrders, msg.P{"name": cur.Name, "orders": strings.Join(orders, "、")})
 }
 
-// MarkWon moves an open opportunity to the won stage, as a signed order
-// does; a won or lost one is left as it is. It reports whether it moved.
+// MarkWon moves an open opportunity to its type's first won outcome, as a
+// signed order does; a won or lost one is left as it is. It reports
+// whether it moved.
 func MarkWon(ctx context.Context, tx store.Tx, id int64) (bool, error) {
+	_, moved, err := MarkWonAs(ctx, tx, id, 0)
+	return moved, err
+}
+
+// MarkWonAs moves an open opportunity to the won outcome stageID (0: the
+// first its type may use) and returns that outcome; a won or lost one is
+// left as it is (moved false).
+func MarkWonAs(ctx context.Context, tx store.Tx, id, stageID int64) (store.Stage, bool, error) {
 	cur, err := get(ctx, tx, id)
 	if err != nil || cur.StageKind != store.KindOpen {
-		return false, err
+		return store.Stage{}, false, err
 	}
-	// The first won outcome the opportunity's type may use.
-	set, err := store.StageSetOfType(ctx, tx, cur.Type)
-	if err != nil {
-		return false, err
-	}
-	won, err := store.FirstStageOfKind(ctx, tx, store.KindWon, set)
-	if errors.Is(err, store.ErrNotFound) {
-		return false, apperr.Conflict("stageId", msg.StageNoOutcome, msg.P{"type": cur.Type, "kind": msg.KindWonWord})
-	}
-	if err != nil {
-		return false, err
+	var won store.Stage
+	if stageID == 0 {
+		// The first won outcome the opportunity's type may use.
+		set, err := store.StageSetOfType(ctx, tx, cur.Type)
+		if err != nil {
+			return store.Stage{}, false, err
+		}
+		won, err = store.FirstStageOfKind(ctx, tx, store.KindWon, set)
+		if errors.Is(err, store.ErrNotFound) {
+			return store.Stage{}, false, apperr.Conflict("stageId", msg.StageNoOutcome, msg.P{"type": cur.Type, "kind": msg.KindWonWord})
+		}
+		if err != nil {
+			return store.Stage{}, false, err
+		}
+	} else {
+		won, err = store.GetStage(ctx, tx, stageID)
+		if errors.Is(err, store.ErrNotFound) || (err == nil && won.Kind != store.KindWon) {
+			return store.Stage{}, false, apperr.Invalid("stageId", msg.WonOutcomeUnknown)
+		}
+		if err != nil {
+			return store.Stage{}, false, err
+		}
+		if won.Retired {
+			return store.Stage{}, false, apperr.Invalid("stageId", msg.StageRetired, msg.P{"name": won.Name})
+		}
+		if err := stage.CheckAdmits(ctx, tx, won, cur.Type); err != nil {
+			return store.Stage{}, false, err
+		}
 	}
 	o := cur
 	o.StageID = won.ID
 	if err := applyStageRules(&o, won, "", ""); err != nil {
-		return false, err
+		return store.Stage{}, false, err
 	}
 	if err := write(ctx, tx, cur, o); err != nil {
-		return false, err
+		return store.Stage{}, false, err
 	}
-	return true, logChange(ctx, tx, cur, o)
+	return won, true, logChange(ctx, tx, cur, o)
 }
 
-// MarkWon moves an open opportunity to the won stage: the answer to "the
-// order is signed; mark the opportunity won?".
-func (s *Service) MarkWon(id int64) (store.Opportunity, error) {
+// MarkWon moves an open opportunity to the won outcome stageID (0: its
+// type's first): the answer to "the order is signed; mark the opportunity
+// won?", where the user picks the outcome when there are several.
+func (s *Service) MarkWon(id, stageID int64) (store.Opportunity, error) {
 	ctx := s.env.Ctx()
 	var out store.Opportunity
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
-		if _, err := MarkWon(ctx, tx, id); err != nil {
+		if _, _, err := MarkWonAs(ctx, tx, id, stageID); err != nil {
 			return err
 		}
 		var err error

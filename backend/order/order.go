@@ -99,14 +99,25 @@ type Detail struct {
 	// UI can offer to mark it won.
 	WinOffer *WinOffer `json:"winOffer,omitempty"`
 	// Won is true when creating the order marked its opportunity won
-	// (setting "always").
-	Won bool `json:"won,omitempty"`
+	// (setting "always"), with WonStage the outcome used.
+	Won      bool   `json:"won,omitempty"`
+	WonStage string `json:"wonStage,omitempty"`
 }
 
 // WinOffer is an opportunity a signed order may win.
 type WinOffer struct {
 	OpportunityID int64  `json:"opportunityId"`
 	Name          string `json:"name"`
+	// Outcomes are the won outcomes its type may use, in funnel order
+	// (the first is taken when the user does not choose): with several,
+	// the UI asks which.
+	Outcomes []WinOutcome `json:"outcomes"`
+}
+
+// WinOutcome is a won stage an opportunity may be marked with.
+type WinOutcome struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
 }
 
 // Service is bound to the UI.
@@ -223,7 +234,7 @@ func (s *Service) Create(in Input) (Detail, error) {
 	ctx := s.env.Ctx()
 	var id int64
 	var offer *WinOffer
-	var won bool
+	var wonStage string
 	err := s.st.Tx(ctx, func(tx store.Tx) error {
 		o := store.Order{}
 		var quoteNumber, quoteDate string
@@ -338,40 +349,55 @@ func (s *Service) Create(in Input) (Detail, error) {
 		if err := s.log(ctx, tx, oplog.Create, id, nil); err != nil {
 			return err
 		}
-		offer, won, err = winOpportunity(ctx, tx, o.OpportunityID)
+		offer, wonStage, err = winOpportunity(ctx, tx, o.OpportunityID)
 		return err
 	})
 	if err != nil {
 		return Detail{}, err
 	}
 	d, err := s.Get(id)
-	d.WinOffer, d.Won = offer, won
+	d.WinOffer, d.Won, d.WonStage = offer, wonStage != "", wonStage
 	return d, err
 }
 
 // winOpportunity applies the order-wins setting to the opportunity a new
 // order was made from: a signed order is the deal won. Only an open
 // opportunity is concerned.
-func winOpportunity(ctx context.Context, tx store.Tx, oppID *int64) (*WinOffer, bool, error) {
+func winOpportunity(ctx context.Context, tx store.Tx, oppID *int64) (*WinOffer, string, error) {
 	if oppID == nil {
-		return nil, false, nil
+		return nil, "", nil
 	}
 	mode, err := store.GetSetting(ctx, tx, store.SettingOrderWins, store.OrderWinsAsk)
 	if err != nil {
-		return nil, false, err
+		return nil, "", err
 	}
 	switch mode {
 	case store.OrderWinsNever:
-		return nil, false, nil
+		return nil, "", nil
 	case store.OrderWinsAlways:
-		won, err := opportunity.MarkWon(ctx, tx, *oppID)
-		return nil, won, err
+		st, won, err := opportunity.MarkWonAs(ctx, tx, *oppID, 0)
+		if !won {
+			st.Name = ""
+		}
+		return nil, st.Name, err
 	}
 	op, err := store.GetOpportunity(ctx, tx, *oppID)
 	if err != nil || op.StageKind != store.KindOpen {
-		return nil, false, err
+		return nil, "", err
 	}
-	return &WinOffer{OpportunityID: op.ID, Name: op.Name}, false, nil
+	set, err := store.StageSetOfType(ctx, tx, op.Type)
+	if err != nil {
+		return nil, "", err
+	}
+	stages, err := store.StagesOfKind(ctx, tx, store.KindWon, set)
+	if err != nil {
+		return nil, "", err
+	}
+	offer := &WinOffer{OpportunityID: op.ID, Name: op.Name, Outcomes: []WinOutcome{}}
+	for _, st := range stages {
+		offer.Outcomes = append(offer.Outcomes, WinOutcome{ID: st.ID, Name: st.Name})
+	}
+	return offer, "", nil
 }
 
 // checkCredit refuses an order of amount that would take the customer's

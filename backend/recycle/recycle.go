@@ -1,5 +1,5 @@
 // Package recycle keeps the recycle bin (回收站). A delete of a customer,
-// contact, opportunity, product, quote or order takes the record and what
+// contact, opportunity, product, quote, order, lead or task takes the record and what
 // depends on it out of their tables into one bin entry (store.Bundle as
 // JSON); a restore puts the same rows, ids included, back in one
 // transaction. Entries older than the days setting (default 30) are deleted
@@ -33,14 +33,15 @@ import (
 
 // Kinds of record that go to the bin, with their tables.
 var tables = map[string]string{"customer": "customers", "contact": "contacts", "opportunity": "opportunities",
-	"product": "products", "quote": "quotes", "order": "orders", "lead": "leads"}
+	"product": "products", "quote": "quotes", "order": "orders", "lead": "leads", "task": "tasks"}
 
 // kindOfTable is the bin kind (or another label) of a table, for messages.
 var kindOfTable = map[string]string{"customers": "customer", "contacts": "contact", "opportunities": "opportunity",
-	"products": "product", "quotes": "quote", "orders": "order", "leads": "lead"}
+	"products": "product", "quotes": "quote", "orders": "order", "leads": "lead", "tasks": "task"}
 
 var kindKeys = map[string]msg.Key{"customer": msg.KindCustomer, "contact": msg.KindContact, "opportunity": msg.KindOpportunity,
-	"product": msg.KindProduct, "quote": msg.KindQuote, "order": msg.KindOrder, "lead": msg.KindLead}
+	"product": msg.KindProduct, "quote": msg.KindQuote, "order": msg.KindOrder, "lead": msg.KindLead,
+	"task": msg.KindTask}
 
 var tableKeys = map[string]msg.Key{"owners": msg.LabelOwner, "stages": msg.LabelStage, "price_lists": msg.KindPriceList,
 	"categories": msg.KindCategory}
@@ -57,7 +58,7 @@ func label(table string) any {
 }
 
 // rank orders a batch restore: parents before what may belong to them.
-var rank = map[string]int{"customer": 0, "product": 0, "opportunity": 1, "contact": 1, "quote": 2, "order": 3, "lead": 4}
+var rank = map[string]int{"customer": 0, "product": 0, "opportunity": 1, "contact": 1, "quote": 2, "order": 3, "lead": 4, "task": 5}
 
 // DefaultDays is how long the bin keeps an entry when the setting is unset.
 const DefaultDays = 30

@@ -330,8 +330,8 @@ func wantMonthTotalsFresh(t *testing.T, q store.Querier, step string) {
 	}
 }
 
-// TestGramTriggers checks that the triggers of migrations 0025 and 0027 exist after
-// every migration: one that rebuilds customers, contacts, opportunities or leads
+// TestGramTriggers checks that the triggers of migrations 0025, 0027 and 0030 exist
+// after every migration: one that rebuilds customers, contacts, opportunities, leads or tasks
 // (DROP TABLE drops their triggers) must create them again.
 func TestGramTriggers(t *testing.T) {
 	st := storetest.New(t)
@@ -346,6 +346,7 @@ func TestGramTriggers(t *testing.T) {
 		"leads.lead_grams_delete", "leads.lead_grams_insert", "leads.lead_grams_update",
 		"opportunities.opportunity_grams_delete", "opportunities.opportunity_grams_insert", "opportunities.opportunity_grams_update",
 		"opportunities.stage_month_totals_delete", "opportunities.stage_month_totals_insert", "opportunities.stage_month_totals_update",
+		"tasks.task_grams_delete", "tasks.task_grams_insert", "tasks.task_grams_update",
 	}
 	if !reflect.DeepEqual(names, want) {
 		t.Fatalf("triggers %v, want %v", names, want)

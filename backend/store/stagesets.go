@@ -260,3 +260,33 @@ func SetOpportunityPeople(ctx context.Context, q Querier, id int64, contacts []O
 	}
 	return nil
 }
+
+// StageSetTypes maps each type that belongs to a stage set to the set's id
+// (a type missing from the map uses the shared stages only).
+func StageSetTypes(ctx context.Context, q Querier) (map[string]int64, error) {
+	var rows []struct {
+		Type  string `db:"type"`
+		SetID int64  `db:"set_id"`
+	}
+	if err := q.SelectContext(ctx, &rows, `SELECT type, set_id FROM stage_set_types`); err != nil {
+		return nil, fmt.Errorf("stage set types: %w", err)
+	}
+	out := make(map[string]int64, len(rows))
+	for _, r := range rows {
+		out[r.Type] = r.SetID
+	}
+	return out, nil
+}
+
+// StagesOfKind returns the active stages of a kind that set setID admits
+// (shared stages, and the set's own when setID is not 0), in funnel order:
+// the won outcomes an opportunity of the set's types may take.
+func StagesOfKind(ctx context.Context, q Querier, kind string, setID int64) ([]Stage, error) {
+	out := []Stage{}
+	err := q.SelectContext(ctx, &out, `SELECT `+stageCols+` FROM stages WHERE kind = ? AND retired = 0
+		AND (set_id IS NULL OR set_id = ?) ORDER BY position, id`, kind, setID)
+	if err != nil {
+		return nil, fmt.Errorf("stages of kind: %w", err)
+	}
+	return out, nil
+}

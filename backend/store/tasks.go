@@ -96,10 +96,19 @@ var TaskSortColumns = map[string]string{
 const openTask = `t.status IN ('todo', 'doing')`
 
 func (f TaskFilter) where() where {
-	var w where
 	if q := strings.TrimSpace(f.Query); q != "" {
-		// A scan of tasks_title (title and id) rather than of the table.
-		w.add(`t.id IN (SELECT id FROM tasks WHERE title LIKE ? ESCAPE '\')`, "%"+escapeLike(q)+"%")
+		cond, a := taskTextMatch(q)
+		return f.whereText(cond, a...)
+	}
+	return f.whereText("")
+}
+
+// whereText is the filter's conditions with text the search's condition
+// ("" for none).
+func (f TaskFilter) whereText(text string, textArgs ...any) where {
+	var w where
+	if text != "" {
+		w.add(text, textArgs...)
 	}
 	w.strs("t.status", f.Statuses)
 	w.ints("t.assignee_id", f.AssigneeIDs)
@@ -127,6 +136,18 @@ func (f TaskFilter) where() where {
 	return w
 }
 
+// taskTextMatch is the condition that task t's title contains s (ignoring
+// ASCII case, as LIKE does): an id list from index ranges of task_grams
+// (migration 0030), its candidates checked with LIKE when s has three or
+// more characters. TestTaskTextIsLike compares it with a scan.
+func taskTextMatch(s string) (string, []any) {
+	ids, args, exact := gramQuery("task_grams", s)
+	if exact {
+		return `t.id IN (` + ids + `)`, args
+	}
+	return `(t.id IN (` + ids + `) AND t.title LIKE ? ESCAPE '\')`, append(args, "%"+escapeLike(s)+"%")
+}
+
 func (f TaskFilter) orderBy() string {
 	if f.Sort == "" {
 		return " ORDER BY t.due_date, t.id"
@@ -138,19 +159,91 @@ func (f TaskFilter) orderBy() string {
 func ListTasks(ctx context.Context, q Querier, f TaskFilter, offset, limit int) ([]Task, int, error) {
 	w := f.where()
 	out := []Task{}
-	query := pageOf(taskSelect, "FROM tasks t", "tasks", "t", w.sql(), f.orderBy())
-	args := append(append([]any{}, w.args...), limit, offset, f.Today)
-	if err := q.SelectContext(ctx, &out, query, args...); err != nil {
-		return nil, 0, fmt.Errorf("list tasks: %w", err)
+	gathered := false
+	if text := strings.TrimSpace(f.Query); text != "" {
+		gathered = true
+		if !f.searchOnly() {
+			// With other filters, a word whose rarest bigram is common
+			// (more than searchCollect candidates) costs more to gather
+			// and check than the filter's own walk.
+			ids, a, _ := gramQuery("task_grams", text)
+			var many []int
+			if err := q.SelectContext(ctx, &many, `SELECT 1 FROM (`+ids+`) LIMIT 1 OFFSET ?`, append(a, searchCollect)...); err != nil {
+				return nil, 0, fmt.Errorf("search tasks: %w", err)
+			}
+			gathered = len(many) == 0
+		}
+	}
+	if gathered {
+		// The matches come from task_grams' index ranges: gathered in one
+		// pass when few, counted and sorted there, rather than walking
+		// the sort index past every task that does not match.
+		var found []int64
+		if err := q.SelectContext(ctx, &found, `SELECT t.id FROM tasks t`+w.sql()+` LIMIT ?`,
+			append(append([]any{}, w.args...), searchCollect+1)...); err != nil {
+			return nil, 0, fmt.Errorf("search tasks: %w", err)
+		}
+		if len(found) <= searchCollect {
+			if len(found) == 0 || offset >= len(found) {
+				return out, len(found), nil
+			}
+			// The unary plus keeps SQLite from walking a sort index
+			// past every task to meet the few in the list.
+			order := strings.ReplaceAll(f.orderBy(), "t.", "+t.")
+			query := pageOf(taskSelect, "FROM tasks t", "tasks", "t", ` WHERE t.id IN `+idList, order)
+			if err := q.SelectContext(ctx, &out, query, idsJSON(found), limit, offset, f.Today); err != nil {
+				return nil, 0, fmt.Errorf("list tasks: %w", err)
+			}
+			return out, len(found), nil
+		}
+	}
+	count := w
+	if text := strings.TrimSpace(f.Query); text != "" {
+		// A common word (more than searchCollect tasks have it): the page
+		// walks the sort order checking each title, meeting a match every
+		// few rows; the count reads the grams alone when they answer it
+		// (a word of one or two characters and no other filter), else it
+		// scans tasks_title (title and id) rather than the table.
+		like := "%" + escapeLike(text) + "%"
+		w = f.whereText(`t.title LIKE ? ESCAPE '\'`, like)
+		count = f.whereText(`t.id IN (SELECT id FROM tasks WHERE title LIKE ? ESCAPE '\')`, like)
+		if ids, a, exact := gramQuery("task_grams", text); exact && f.searchOnly() {
+			var total int
+			if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM (SELECT DISTINCT id FROM (`+ids+`))`, a...); err != nil {
+				return nil, 0, fmt.Errorf("count tasks: %w", err)
+			}
+			page, err := taskPage(ctx, q, f, w, offset, limit)
+			return page, total, err
+		}
+	}
+	out, err := taskPage(ctx, q, f, w, offset, limit)
+	if err != nil {
+		return nil, 0, err
 	}
 	if total, ok := knownTotal(offset, limit, len(out)); ok {
 		return out, total, nil
 	}
 	var total int
-	if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM tasks t`+w.sql(), w.args...); err != nil {
+	if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM tasks t`+count.sql(), count.args...); err != nil {
 		return nil, 0, fmt.Errorf("count tasks: %w", err)
 	}
 	return out, total, nil
+}
+
+// taskPage is one page of the tasks matching w in f's order.
+func taskPage(ctx context.Context, q Querier, f TaskFilter, w where, offset, limit int) ([]Task, error) {
+	out := []Task{}
+	query := pageOf(taskSelect, "FROM tasks t", "tasks", "t", w.sql(), f.orderBy())
+	if err := q.SelectContext(ctx, &out, query, append(append([]any{}, w.args...), limit, offset, f.Today)...); err != nil {
+		return nil, fmt.Errorf("list tasks: %w", err)
+	}
+	return out, nil
+}
+
+// searchOnly: the filter is a text search and nothing else.
+func (f TaskFilter) searchOnly() bool {
+	return len(f.Statuses) == 0 && len(f.AssigneeIDs) == 0 && f.Priority == 0 && f.View == "" && f.CustomerID == 0 &&
+		f.OpportunityID == 0 && f.LeadID == 0 && f.DueFrom == "" && f.DueTo == ""
 }
 
 // EachTask streams the tasks matching f in list order.

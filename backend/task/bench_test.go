@@ -145,6 +145,13 @@ func BenchmarkList(b *testing.B) {
 		{"status/done", ListRequest{Filter: Filter{Statuses: []string{store.TaskDone}}}},
 		{"sort/priority", ListRequest{Filter: Filter{Sort: "priority"}}},
 		{"search", ListRequest{Filter: Filter{Query: "任务4999"}}},
+		// Words most tasks have: every title (two characters, one
+		// character), a tenth of them (three characters, checked on the
+		// rows), and a search within a view.
+		{"search/every", ListRequest{Filter: Filter{Query: "任务"}}},
+		{"search/char", ListRequest{Filter: Filter{Query: "9"}}},
+		{"search/tenth", ListRequest{Filter: Filter{Query: "任务1"}}},
+		{"search/overdue", ListRequest{Filter: Filter{Query: "任务1", View: "overdue"}}},
 	}
 	for _, db := range dbs {
 		b.Run(db.name, func(b *testing.B) {

@@ -19,6 +19,7 @@ import (
 	"funneldesk/backend/msg"
 	"funneldesk/backend/oplog"
 	"funneldesk/backend/opportunity"
+	"funneldesk/backend/recycle"
 	"funneldesk/backend/stage"
 	"funneldesk/backend/store"
 	"funneldesk/backend/svc"
@@ -198,6 +199,15 @@ func (s *Service) build(ctx context.Context, q store.Querier, in Input, cur stor
 	errs.Add(err)
 	t.CustomerID, t.OpportunityID, t.LeadID = in.CustomerID, in.OpportunityID, in.LeadID
 	errs.Add(resolveRecords(ctx, q, &t))
+	// A lead new to the task must exist (tasks.lead_id has no foreign key);
+	// one deleted since does not stop an edit of the task.
+	if t.LeadID != 0 && t.LeadID != cur.LeadID {
+		if _, err := store.GetLead(ctx, q, t.LeadID); errors.Is(err, store.ErrNotFound) {
+			errs.Add(apperr.Invalid("leadId", msg.LeadNotFound))
+		} else if err != nil {
+			return t, err
+		}
+	}
 	s.stamp(&t, cur)
 	return t, errs.Err()
 }
@@ -414,7 +424,8 @@ func (s *Service) autoPromote(ctx context.Context, tx store.Tx, oppID, stageID i
 	return "", nil
 }
 
-// Delete removes a task.
+// Delete moves a task to the recycle bin (回收站), from where it comes back
+// with its id, links and result.
 func (s *Service) Delete(id int64) error {
 	ctx := s.env.Ctx()
 	return s.st.Tx(ctx, func(tx store.Tx) error {
@@ -422,10 +433,7 @@ func (s *Service) Delete(id int64) error {
 		if err != nil {
 			return err
 		}
-		if _, err := store.DeleteTask(ctx, tx, id); err != nil {
-			return err
-		}
-		return oplog.Record(ctx, tx, oplog.Entry{Kind: "task", ID: id, Name: cur.Title, Action: oplog.Delete, Owner: cur.AssigneeName, Old: cur})
+		return recycle.Trash(ctx, tx, s.env.Now(), "task", id, cur.Title, cur.AssigneeName)
 	})
 }
 

@@ -11,6 +11,7 @@ import (
 	"funneldesk/backend/followup"
 	"funneldesk/backend/opportunity"
 	"funneldesk/backend/playbook"
+	"funneldesk/backend/recycle"
 	"funneldesk/backend/store"
 	"funneldesk/backend/store/storetest"
 	"funneldesk/backend/svc"
@@ -489,5 +490,95 @@ func TestDashboardShowsDueTasks(t *testing.T) {
 	c, err := d.Counts()
 	if err != nil || c.TasksToday != 1 || c.TasksOverdue != 1 || c.Badge != 2 {
 		t.Errorf("counts = %+v, %v; want one task today, one overdue, badge 2", c, err)
+	}
+}
+
+// TestDeleteToBin: a deleted task leaves the lists and the search, waits
+// in the recycle bin, and comes back with its id, links and result.
+func TestDeleteToBin(t *testing.T) {
+	f := newFixture(t)
+	o, err := f.opps.Create(opportunity.Input{Name: "大商ERP", CustomerID: f.dashang, OwnerID: f.zhang, StageID: f.stage["初期沟通"].ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := f.tasks.Create(Input{Title: "回访大商采购部", AssigneeID: f.zhang, DueDate: "2026-03-12", Priority: 1,
+		OpportunityID: o.ID, Result: "约了周五"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := func() int {
+		t.Helper()
+		p, err := f.tasks.List(ListRequest{Filter: Filter{Query: "大商采购"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.Total
+	}
+	if n := found(); n != 1 {
+		t.Fatalf("search before delete found %d", n)
+	}
+	if err := f.tasks.Delete(x.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n := found(); n != 0 {
+		t.Fatalf("search after delete found %d", n)
+	}
+	if _, err := f.tasks.Get(x.ID); err == nil {
+		t.Fatal("a deleted task is still there")
+	}
+	bin := recycle.NewService(f.st, svc.New(svc.Fixed(time.Date(2026, 3, 10, 10, 0, 0, 0, time.Local))))
+	p, err := bin.List(recycle.Filter{Kind: "task"})
+	if err != nil || p.Total != 1 || p.Items[0].Name != "回访大商采购部" {
+		t.Fatalf("bin %+v, %v", p, err)
+	}
+	if _, err := bin.Restore([]int64{p.Items[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	back, err := f.tasks.Get(x.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Title != x.Title || back.OpportunityID != o.ID || back.Result != "约了周五" || back.Priority != 1 {
+		t.Errorf("restored %+v, want %+v", back, x)
+	}
+	if n := found(); n != 1 {
+		t.Errorf("search after restore found %d", n)
+	}
+	if n := storetest.Count(t, f.st, "recycle_bin"); n != 0 {
+		t.Errorf("bin keeps %d entries after the restore", n)
+	}
+}
+
+// TestLeadTasks: a task on a lead is listed by the lead's filter; an
+// unknown lead is refused on the leadId field and writes nothing.
+func TestLeadTasks(t *testing.T) {
+	f := newFixture(t)
+	var lead int64
+	if err := f.st.Tx(context.Background(), func(tx store.Tx) error {
+		var err error
+		lead, err = store.InsertLead(context.Background(), tx, store.Lead{Name: "展会线索", Company: "宁波光嘉"})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	before := storetest.Count(t, f.st, "tasks")
+	_, err := f.tasks.Create(Input{Title: "回电", AssigneeID: f.zhang, LeadID: lead + 100})
+	storetest.WantFields(t, err, "leadId")
+	if n := storetest.Count(t, f.st, "tasks"); n != before {
+		t.Errorf("a refused task was written: %d tasks, want %d", n, before)
+	}
+	x, err := f.tasks.Create(Input{Title: "回电确认需求", AssigneeID: f.zhang, LeadID: lead, DueDate: "2026-03-11"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.tasks.Create(Input{Title: "别的任务", AssigneeID: f.zhang}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := f.tasks.List(ListRequest{Filter: Filter{LeadID: lead}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Total != 1 || p.Items[0].ID != x.ID || p.Items[0].LeadID != lead {
+		t.Errorf("lead's tasks %+v, want only %d", p.Items, x.ID)
 	}
 }

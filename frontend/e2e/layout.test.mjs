@@ -142,6 +142,18 @@ function layoutProblems() {
   return [...new Set(problems)]
 }
 
+/**
+ * funnelToolbarOneRow: at 1280 wide the funnel's second toolbar (type,
+ * source, stage set when any, measure, PNG, 打印) stays on one row.
+ */
+function funnelToolbarOneRow() {
+  const first = document.querySelector('[data-test="funnel-type"]')?.getBoundingClientRect()
+  const print = document.querySelector('[data-test="funnel-print"]')?.getBoundingClientRect()
+  if (!first || !print) return ['funnel toolbar not found']
+  const mid = (r) => r.top + r.height / 2
+  return Math.abs(mid(first) - mid(print)) > 4 ? [`funnel toolbar wraps: 打印 at y=${Math.round(print.top)}, filters at y=${Math.round(first.top)}`] : []
+}
+
 async function checkScreens(srv, label) {
   const browser = await launchBrowser()
   const failures = []
@@ -165,6 +177,7 @@ async function checkScreens(srv, label) {
           const name = `layout-${label}-${lang}-${size.width}-${s.name}`
           await shot(page, name)
           const problems = await page.evaluate(layoutProblems)
+          if (s.name === 'funnel' && size.width >= 1280) problems.push(...await page.evaluate(funnelToolbarOneRow))
           if (problems.length) failures.push(`${name}:\n  ` + problems.join('\n  '))
         }
         assert.deepEqual(page.errors, [], 'page errors')
@@ -218,6 +231,7 @@ async function fillHuge(srv) {
       name: `全国分支机构客户关系管理系统整体采购与实施项目第${i + 1}期`, customerId: c.id, type: '', source: '展会', ownerId: owner.id,
       campaign: '', amount: max, expectedClose: '2026-12-2' + (i % 9), nextStep: '', stageId: stage.id,
       probability: '', description: '', lostReason: stage.kind === 'lost' ? '价格' : '', competitor: '',
+      priority: ['high', 'medium', 'low', ''][i % 4],
     })
     if (i < 3) {
       const line = [{ productId: product.id, quantity: '1', unitPrice: '999999999999.99', discount: '' }]
@@ -251,6 +265,9 @@ async function fillHuge(srv) {
       createOpportunity: false, opportunityName: '', stageId: 0, amount: '', expectedClose: '' })
     if (i === 1) await srv.call('lead.Service.SetStatus', { ids: [l.id], status: 'invalid', reason: '客户联系人已离职且公司电话无人接听需要重新核实' })
   }
+  // A stage set with a long name: the funnel gains its select, 当前筛选 its name.
+  const set = await srv.call('stage.Service.CreateSet', { name: '大型项目招投标专用阶段组', types: ['大型项目招投标类型'] })
+  await srv.call('stage.Service.Create', { name: '招投标与技术澄清', probability: '35', after: 0, kind: 'open', setId: set.id })
   // The pool, the recycle bin and the operation log with long names in them.
   const [admin] = await srv.call('owner.Service.List', false)
   const p = await srv.call('pool.Service.Save', 0, { name: '华东区重点行业客户长期跟进公共客户池', managerId: admin.id, claimEnabled: true,

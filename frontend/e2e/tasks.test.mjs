@@ -153,3 +153,23 @@ test('the stage playbook is set in the settings', async () => {
   assert.deepEqual(p.steps.map((s) => [s.actionName, s.required, s.dueDays]), [['报价审批', true, 3]])
   assert.deepEqual(page.errors, [])
 })
+
+test('a deleted task waits in the recycle bin and comes back on restore', async () => {
+  await srv.call('task.Service.Create', { title: '要删除的回访任务', assigneeId: owner.id, dueDate: TODAY, dueTime: '', priority: 2,
+    status: 'todo', customerId: 0, opportunityId: 0, leadId: 0, result: '' })
+  await page.goto(srv.url + '#/tasks')
+  await page.reload()
+  const row = page.locator('[data-test="task-table"] .el-table__body tr', { hasText: '要删除的回访任务' })
+  await row.locator('[data-test="task-row-delete"]').click()
+  await page.locator('.el-message-box .el-button--primary').click()
+  await row.waitFor({ state: 'detached' })
+  await page.goto(srv.url + '#/recycle')
+  const binRow = page.locator('[data-test="recycle-table"] .el-table__body tr', { hasText: '要删除的回访任务' })
+  await binRow.waitFor()
+  assert.match(await binRow.innerText(), /销售任务/)
+  await binRow.locator('[data-test="recycle-restore"]').click()
+  await binRow.waitFor({ state: 'detached' })
+  const back = await srv.call('task.Service.List', { filter: { query: '要删除的回访' }, page: 1, pageSize: 10 })
+  assert.equal(back.total, 1)
+  assert.deepEqual(page.errors, [])
+})

@@ -17,8 +17,8 @@ export const opportunities = {
   create: (input: OpportunityInput): Promise<Opportunity> => changed(call(() => svc.Create(opportunity.Input.createFrom(input))), 'opportunities'),
   update: (id: number, input: OpportunityInput): Promise<Opportunity> => changed(call(() => svc.Update(id, opportunity.Input.createFrom(input))), 'opportunities'),
   changeStage: (id: number, move: Move): Promise<Opportunity> => changed(call(() => svc.ChangeStage(id, move)), 'opportunities'),
-  /** markWon moves an open opportunity to the won stage (a signed order's answer). */
-  markWon: (id: number): Promise<Opportunity> => changed(call(() => svc.MarkWon(id)), 'opportunities'),
+  /** markWon moves an open opportunity to the won outcome stageId (0: its type's first), a signed order's answer. */
+  markWon: (id: number, stageId = 0): Promise<Opportunity> => changed(call(() => svc.MarkWon(id, stageId)), 'opportunities'),
   remove: (id: number): Promise<void> => changed(call(() => svc.Delete(id)), 'opportunities'),
   batchDelete: (ids: number[]): Promise<number> => changed(call(() => svc.BatchDelete(ids)), 'opportunities'),
   batchSetOwner: (ids: number[], ownerId: number): Promise<number> => changed(call(() => svc.BatchSetOwner(ids, ownerId)), 'opportunities'),

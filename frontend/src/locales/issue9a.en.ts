@@ -2,6 +2,8 @@
 // new stage positions.
 export default {
   orderWins: {
+    askOutcome: 'The order is created. Mark opportunity "{name}" won? Choose the won outcome:',
+    markedAs: 'Opportunity "{name}" marked won ({stage})',
     title: 'Order created',
     ask: 'The order is created. Mark the opportunity "{name}" as won?',
     yes: 'Mark as won',

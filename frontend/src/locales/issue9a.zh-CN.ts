@@ -2,6 +2,8 @@
 // new stage positions.
 export default {
   orderWins: {
+    askOutcome: '订单已创建，是否把销售机会「{name}」标为赢单？请选择赢单结果：',
+    markedAs: '销售机会「{name}」已标为赢单（{stage}）',
     title: '订单已创建',
     ask: '订单已创建，是否把销售机会「{name}」标为赢单？',
     yes: '标为赢单',

@@ -31,6 +31,7 @@ const ssEn = {
     priorityHigh: 'High',
     priorityMedium: 'Medium',
     priorityLow: 'Low',
+    priorityShort: { high: 'H', medium: 'M', low: 'L' },
     contacts: 'Contacts involved',
     contactRole: 'Role',
     addContact: 'Add contact',

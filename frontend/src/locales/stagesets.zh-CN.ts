@@ -32,6 +32,7 @@ const ssZh = {
     priorityHigh: '高',
     priorityMedium: '中',
     priorityLow: '低',
+    priorityShort: { high: '高', medium: '中', low: '低' },
     contacts: '相关联系人',
     contactRole: '角色',
     addContact: '添加联系人',

@@ -6,6 +6,9 @@ const tasksEn: typeof tasksZh = {
   task: {
     nav: 'Tasks',
     new: 'New task',
+    leadTasks: 'Tasks',
+    leadTasksCount: '{n} in all',
+    leadTasksEmpty: 'No tasks for this lead yet',
     editTitle: 'Edit task',
     title: 'Title',
     assignee: 'Assignee',

@@ -4,6 +4,9 @@ const tasksZh = {
   task: {
     nav: '销售任务',
     new: '新建任务',
+    leadTasks: '任务',
+    leadTasksCount: '共 {n} 项',
+    leadTasksEmpty: '这条线索还没有任务',
     editTitle: '编辑任务',
     title: '任务标题',
     assignee: '负责人',

@@ -2,7 +2,8 @@
 // its opportunity was marked won (setting "always") or ask whether to mark
 // it won (setting "ask", the default); and before an opportunity with live
 // orders is marked lost or reopened, ask.
-import { ElMessage, ElMessageBox } from 'element-plus'
+import { h, ref } from 'vue'
+import { ElMessage, ElMessageBox, ElRadio, ElRadioGroup } from 'element-plus'
 import { normalizeError, opportunities } from '../api'
 import type { OrderDetail } from '../api'
 import { i18n } from '../locales'
@@ -12,13 +13,26 @@ import { errorText, showError } from './errors'
 export async function offerWin(d: OrderDetail): Promise<void> {
   const t = i18n.global.t
   if (d.won) {
-    ElMessage.success(t('orderWins.marked', { name: d.order.opportunityName }))
+    // With several won outcomes, say which one the setting used.
+    ElMessage.success(d.wonStage
+      ? t('orderWins.markedAs', { name: d.order.opportunityName, stage: d.wonStage })
+      : t('orderWins.marked', { name: d.order.opportunityName }))
     return
   }
   const offer = d.winOffer
   if (!offer) return
+  const outcomes = offer.outcomes ?? []
+  // Several won outcomes (赢单, 部分成交 …): the user picks one, the first preselected.
+  const chosen = ref(outcomes[0]?.id ?? 0)
+  const message = outcomes.length > 1
+    ? () => h('div', { 'data-test': 'order-win-outcomes' }, [
+      h('p', { style: 'margin: 0 0 8px' }, t('orderWins.askOutcome', { name: offer.name })),
+      h(ElRadioGroup, { modelValue: chosen.value, 'onUpdate:modelValue': (v: string | number | boolean | undefined) => { chosen.value = Number(v) } },
+        () => outcomes.map((o) => h(ElRadio, { value: o.id, 'data-test': 'order-win-outcome' }, () => o.name))),
+    ])
+    : t('orderWins.ask', { name: offer.name })
   try {
-    await ElMessageBox.confirm(t('orderWins.ask', { name: offer.name }), t('orderWins.title'), {
+    await ElMessageBox.confirm(message, t('orderWins.title'), {
       confirmButtonText: t('orderWins.yes'),
       cancelButtonText: t('orderWins.no'),
       type: 'success',
@@ -27,8 +41,11 @@ export async function offerWin(d: OrderDetail): Promise<void> {
     return
   }
   try {
-    await opportunities.markWon(offer.opportunityId)
-    ElMessage.success(t('orderWins.marked', { name: offer.name }))
+    const stage = outcomes.find((o) => o.id === chosen.value)
+    await opportunities.markWon(offer.opportunityId, outcomes.length > 1 ? chosen.value : 0)
+    ElMessage.success(outcomes.length > 1 && stage
+      ? t('orderWins.markedAs', { name: offer.name, stage: stage.name })
+      : t('orderWins.marked', { name: offer.name }))
   } catch (e) {
     void showError(e)
   }

@@ -2952,9 +2952,24 @@ export namespace order {
 	        this.days = source["days"];
 	    }
 	}
+	export class WinOutcome {
+	    id: number;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new WinOutcome(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	    }
+	}
 	export class WinOffer {
 	    opportunityId: number;
 	    name: string;
+	    outcomes: WinOutcome[];
 	
 	    static createFrom(source: any = {}) {
 	        return new WinOffer(source);
@@ -2964,7 +2979,26 @@ export namespace order {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.opportunityId = source["opportunityId"];
 	        this.name = source["name"];
+	        this.outcomes = this.convertValues(source["outcomes"], WinOutcome);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Figures {
 	    totalCents: number;
@@ -3009,6 +3043,7 @@ export namespace order {
 	    allowed: string[];
 	    winOffer?: WinOffer;
 	    won?: boolean;
+	    wonStage?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Detail(source);
@@ -3026,6 +3061,7 @@ export namespace order {
 	        this.allowed = source["allowed"];
 	        this.winOffer = this.convertValues(source["winOffer"], WinOffer);
 	        this.won = source["won"];
+	        this.wonStage = source["wonStage"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -3495,6 +3531,7 @@ export namespace order {
 	        this.days = source["days"];
 	    }
 	}
+	
 
 }
 

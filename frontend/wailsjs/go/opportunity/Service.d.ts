@@ -25,7 +25,7 @@ export function List(arg1:opportunity.ListRequest):Promise<opportunity.Page>;
 
 export function ListViews():Promise<Array<opportunity.View>>;
 
-export function MarkWon(arg1:number):Promise<store.Opportunity>;
+export function MarkWon(arg1:number,arg2:number):Promise<store.Opportunity>;
 
 export function Options():Promise<opportunity.Options>;
 

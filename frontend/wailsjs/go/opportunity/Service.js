@@ -46,8 +46,8 @@ export function ListViews() {
   return window['go']['opportunity']['Service']['ListViews']();
 }
 
-export function MarkWon(arg1) {
-  return window['go']['opportunity']['Service']['MarkWon'](arg1);
+export function MarkWon(arg1, arg2) {
+  return window['go']['opportunity']['Service']['MarkWon'](arg1, arg2);
 }
 
 export function Options() {

@@ -1,0 +1,211 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestTaskTextIsLike compares the task search from task_grams with a scan
+// (title LIKE '%q%') on 10,000 generated titles, through the condition and
+// through ListTasks (its total and first page, in due order).
+func TestTaskTextIsLike(t *testing.T) {
+	ctx := context.Background()
+	st, err := Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	r := rand.New(rand.NewSource(30))
+	const n = 10000
+	var titles []string
+	err = st.Tx(ctx, func(tx Tx) error {
+		owner, err := InsertOwner(ctx, tx, "张三", true)
+		if err != nil {
+			return err
+		}
+		for i := range n {
+			title := randomName(r)
+			titles = append(titles, title)
+			due := fmt.Sprintf("2026-%02d-%02d", 1+r.Intn(12), 1+r.Intn(28))
+			if _, err := InsertTask(ctx, tx, Task{Title: title, AssigneeID: owner, DueDate: due, Priority: 1 + i%3,
+				Status: TaskStatuses[i%4]}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	queries := []string{"华", "科", "A", "a", "z", "7", "%", "_", "\\", "东电", "电子", "ab", "AB", "Bc", "12", "9%",
+		"有限公", "年度续约", "科技有限公司", "abcx", "ABC", "123", "a1b", "华1", "子X", "猫", "猫狗", "科技猫", "华华", "1111"}
+	for range 60 {
+		rs := []rune(titles[r.Intn(len(titles))])
+		i := r.Intn(len(rs))
+		queries = append(queries, string(rs[i:min(len(rs), i+1+r.Intn(5))]))
+	}
+	for _, q := range queries {
+		q = strings.TrimSpace(q)
+		if q == "" {
+			continue
+		}
+		var want, got []int64
+		if err := st.DB.Select(&want, `SELECT id FROM tasks WHERE title LIKE ? ESCAPE '\' ORDER BY due_date, id`,
+			"%"+escapeLike(q)+"%"); err != nil {
+			t.Fatal(err)
+		}
+		cond, a := taskTextMatch(q)
+		if !strings.Contains(cond, "task_grams") {
+			t.Fatalf("%q: no bigram table in %s", q, cond)
+		}
+		if err := st.DB.Select(&got, `SELECT t.id FROM tasks t WHERE `+cond+` ORDER BY t.due_date, t.id`, a...); err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: %d tasks, a scan finds %d", q, len(got), len(want))
+			continue
+		}
+		for _, offset := range []int{0, 30} {
+			page, total, err := ListTasks(ctx, st.DB, TaskFilter{Query: q, Today: "2026-06-01"}, offset, 20)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids []int64
+			for _, x := range page {
+				ids = append(ids, x.ID)
+			}
+			wantPage := want[min(offset, len(want)):min(offset+20, len(want))]
+			if total != len(want) || len(ids) != len(wantPage) || (len(ids) > 0 && !reflect.DeepEqual(ids, wantPage)) {
+				t.Errorf("%q offset %d: total %d page %v, want %d %v", q, offset, total, ids, len(want), wantPage)
+			}
+		}
+	}
+}
+
+// freshTaskGrams computes in Go the grams migration 0030 keeps: each
+// title's bigrams and its last character alone, ASCII folded.
+func freshTaskGrams(t *testing.T, q Querier) []string {
+	t.Helper()
+	var rows []Task
+	if err := q.SelectContext(context.Background(), &rows, `SELECT id, title FROM tasks`); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	out := []string{}
+	for _, x := range rows {
+		rs := []rune(foldASCII(x.Title))
+		for i := range rs {
+			k := fmt.Sprintf("%s\x00%d", string(rs[i:min(i+2, len(rs))]), x.ID)
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestTaskGramsKept writes tasks in every way the app does (insert, edit,
+// status change, the bin and restore, a failed transaction, delete) and
+// compares task_grams with fresh grams after each.
+func TestTaskGramsKept(t *testing.T) {
+	ctx := context.Background()
+	st, err := Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	tx := func(fn func(tx Tx) error) {
+		t.Helper()
+		if err := st.Tx(ctx, fn); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check := func(step string) {
+		t.Helper()
+		var kept []string
+		if err := st.DB.Select(&kept, `SELECT gram || char(0) || id FROM task_grams`); err != nil {
+			t.Fatal(err)
+		}
+		if kept == nil {
+			kept = []string{}
+		}
+		sort.Strings(kept)
+		if fresh := freshTaskGrams(t, st.DB); !reflect.DeepEqual(kept, fresh) {
+			t.Fatalf("%s: task_grams holds %d grams, the titles have %d", step, len(kept), len(fresh))
+		}
+	}
+	var a, b int64
+	tx(func(q Tx) error {
+		owner, err := InsertOwner(ctx, q, "张三", true)
+		if err != nil {
+			return err
+		}
+		if a, err = InsertTask(ctx, q, Task{Title: "提交ABC方案方案", AssigneeID: owner, Priority: 2, Status: TaskTodo}); err != nil {
+			return err
+		}
+		b, err = InsertTask(ctx, q, Task{Title: "客户演示", AssigneeID: owner, Priority: 1, Status: TaskTodo})
+		return err
+	})
+	check("insert")
+	tx(func(q Tx) error {
+		x, err := GetTask(ctx, q, a, "2026-01-01")
+		if err != nil {
+			return err
+		}
+		x.Title = "改abc方案"
+		return UpdateTask(ctx, q, x)
+	})
+	check("edit")
+	tx(func(q Tx) error {
+		x, err := GetTask(ctx, q, b, "2026-01-01")
+		if err != nil {
+			return err
+		}
+		x.Status, x.Result = TaskDone, "已演示"
+		return UpdateTask(ctx, q, x)
+	})
+	check("status")
+	var bundle Bundle
+	tx(func(q Tx) error {
+		var err error
+		if bundle, err = CaptureBundle(ctx, q, "tasks", []int64{a}); err != nil {
+			return err
+		}
+		return RemoveBundle(ctx, q, bundle)
+	})
+	check("to the bin")
+	tx(func(q Tx) error { return RestoreBundle(ctx, q, bundle) })
+	check("restore")
+	failed := errors.New("rolled back")
+	if err := st.Tx(ctx, func(q Tx) error {
+		x, err := GetTask(ctx, q, a, "2026-01-01")
+		if err != nil {
+			return err
+		}
+		x.Title = "改了又回滚"
+		if err := UpdateTask(ctx, q, x); err != nil {
+			return err
+		}
+		if _, err := InsertTask(ctx, q, Task{Title: "不会留下", AssigneeID: x.AssigneeID, Priority: 2, Status: TaskTodo}); err != nil {
+			return err
+		}
+		return failed
+	}); !errors.Is(err, failed) {
+		t.Fatal(err)
+	}
+	check("failed transaction")
+	tx(func(q Tx) error {
+		_, err := DeleteTask(ctx, q, b)
+		return err
+	})
+	check("delete")
+}
