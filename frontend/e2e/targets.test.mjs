@@ -100,7 +100,7 @@ test('achievement moves when an opportunity is won', async () => {
   await frame.locator('[data-test="achievement-rules"]', { hasText: '赢单阶段' }).waitFor()
   assert.equal(await page.locator('[data-test="achievement-chart"]').count(), 1)
 
-  await srv.call('opportunity.Service.MarkWon', opp.id)
+  await srv.call('opportunity.Service.MarkWon', opp.id, 0) // 0: the type's first won outcome
   // Asked again (another grouping and back).
   await page.click('[data-test="by-company"]')
   await page.click('[data-test="by-owner"]')
