@@ -17,7 +17,6 @@ import (
 	"encoding/json"
 	"errors"
 	"strings"
-	"time"
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/msg"
@@ -202,7 +201,7 @@ func (s *Service) check(ctx context.Context, q store.Querier, in Input, curMetho
 			errs.Add(apperr.Invalid("date", msg.FollowUpFuture, msg.P{"today": today}))
 		}
 	}
-	f.Time, err = checkTime(in.Time)
+	f.Time, err = validate.Time("time", msg.LabelFollowUpTime, in.Time)
 	errs.Add(err)
 	methods, err := Methods(ctx, q)
 	if err != nil {
@@ -279,19 +278,6 @@ func resolve(ctx context.Context, q store.Querier, f *store.FollowUp) error {
 		f.CustomerID = k.CustomerID
 	}
 	return nil
-}
-
-// checkTime reads an optional HH:MM (H:MM accepted) and returns it as HH:MM.
-func checkTime(s string) (string, error) {
-	s = strings.TrimSpace(strings.ReplaceAll(s, "：", ":"))
-	if s == "" {
-		return "", nil
-	}
-	t, err := time.Parse("15:04", s)
-	if err != nil {
-		return "", apperr.Invalid("time", msg.FollowUpBadTime, msg.P{"label": msg.LabelFollowUpTime, "value": s})
-	}
-	return t.Format("15:04"), nil
 }
 
 // Methods returns the follow-up methods offered in the form.

@@ -177,7 +177,7 @@ func (s *Service) build(ctx context.Context, q store.Querier, in Input, cur stor
 	t.AssigneeID = in.AssigneeID
 	t.DueDate, err = validate.Date("dueDate", msg.LabelTaskDueDate, in.DueDate, false)
 	errs.Add(err)
-	t.DueTime, err = checkTime(in.DueTime)
+	t.DueTime, err = validate.Time("dueTime", msg.LabelTaskDueTime, in.DueTime)
 	if errs.OK(err) && t.DueTime != "" && t.DueDate == "" && !errs.Has("dueDate") {
 		errs.Add(apperr.Invalid("dueDate", msg.Required, msg.P{"label": msg.LabelTaskDueDate}))
 	}
@@ -267,19 +267,6 @@ func resolveRecords(ctx context.Context, q store.Querier, t *store.Task) error {
 		t.CustomerID = o.CustomerID
 	}
 	return nil
-}
-
-// checkTime reads an optional HH:MM (H:MM accepted) and returns it as HH:MM.
-func checkTime(s string) (string, error) {
-	s = strings.TrimSpace(strings.ReplaceAll(s, "：", ":"))
-	if s == "" {
-		return "", nil
-	}
-	t, err := time.Parse("15:04", s)
-	if err != nil {
-		return "", apperr.Invalid("dueTime", msg.FollowUpBadTime, msg.P{"label": msg.LabelTaskDueTime, "value": s})
-	}
-	return t.Format("15:04"), nil
 }
 
 // Create adds a task by hand.

@@ -210,3 +210,18 @@ func DateRange(toField, from, to string) error {
 	}
 	return nil
 }
+
+// Time checks an optional time of day, HH:MM (H:MM and a full-width colon
+// accepted), and returns it as HH:MM; "" stays "". An impossible time
+// (25:00, 9:75) is refused naming field, never corrected.
+func Time(field string, label msg.Key, s string) (string, error) {
+	s = strings.TrimSpace(strings.ReplaceAll(s, "：", ":"))
+	if s == "" {
+		return "", nil
+	}
+	t, err := time.Parse("15:04", s)
+	if err != nil {
+		return "", apperr.Invalid(field, msg.FollowUpBadTime, msg.P{"label": label, "value": s})
+	}
+	return t.Format("15:04"), nil
+}
