@@ -31,10 +31,18 @@ const stripeRows = 256
 // one pass flattens each row into the Sub filter (charts are runs of one
 // colour, which Sub turns into zeros) and feeds it to the compressor, a
 // band of rows per CPU (compressRows).
+//
+// Without a dpi (the screen sizes) the rows are written as runs (rleRows):
+// several times faster, about half as large again.
 func encodePNG(img *image.RGBA, dpi int) ([]byte, error) {
-	data, err := compressRows(img)
-	if err != nil {
-		return nil, err
+	var data []byte
+	if dpi == 0 {
+		data = rleRows(img)
+	} else {
+		var err error
+		if data, err = compressRows(img); err != nil {
+			return nil, err
+		}
 	}
 	b := img.Bounds()
 	w, h := b.Dx(), b.Dy()
