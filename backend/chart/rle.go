@@ -158,9 +158,17 @@ func (e *rleBand) row(p, above []byte) {
 		for _, d := range [3]byte{r - pr, g - pg, b - pb} {
 			if d == 0 {
 				e.zeros++
-			} else {
-				e.lit(d)
+				continue
 			}
+			// lit(d), inline: most of a chart's bytes that are not runs
+			// come through here.
+			if e.zeros > 0 {
+				e.flush()
+			}
+			e.put(litBits[d], litN[d])
+			e.zero = false
+			e.a += uint64(d)
+			e.b += e.a
 		}
 		pr, pg, pb = r, g, b
 		i += 4
