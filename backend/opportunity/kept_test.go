@@ -11,8 +11,9 @@ import (
 )
 
 // TestBoardKeptTotals: the board's columns read from the kept per-stage
-// totals (no filter, a view, stages) are those counted the long way (the
-// same filter naming every owner, which the kept totals cannot answer).
+// totals (no filter, a view, stages, owners) are those counted the long way
+// (the same filter with a creation date before every row, which the kept
+// totals cannot answer).
 func TestBoardKeptTotals(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
@@ -36,7 +37,8 @@ func TestBoardKeptTotals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, flt := range []Filter{{}, {View: "open"}, {View: "won"}, {StageIDs: []int64{f.initial, f.won}}} {
+	for _, flt := range []Filter{{}, {View: "open"}, {View: "won"}, {StageIDs: []int64{f.initial, f.won}},
+		{OwnerIDs: []int64{f.zhang}}, {OwnerIDs: owners, View: "open"}} {
 		t.Run(fmt.Sprintf("%+v", flt), func(t *testing.T) {
 			if _, ok, err := store.KeptStageTotals(ctx, f.st.DB, flt); err != nil || !ok {
 				t.Fatalf("kept totals do not answer (%v)", err)
@@ -45,8 +47,12 @@ func TestBoardKeptTotals(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// Every row was created after 2000: the same rows, counted.
 			counted := flt
-			counted.OwnerIDs = append(owners, f.gone)
+			counted.CreatedFrom = "2000-01-01"
+			if _, ok, _ := store.KeptStageTotals(ctx, f.st.DB, counted); ok {
+				t.Fatal("a creation date filter must be counted")
+			}
 			want, err := f.s.Board(counted)
 			if err != nil {
 				t.Fatal(err)

@@ -41,11 +41,14 @@ type keptRow struct {
 // opportunities that match f, by stage id, in a few rows' reads. ok is
 // false when they cannot answer: f has a condition other than view,
 // stages, close dates and sources (those two from the totals by month and
-// source, keptMonthTotals), a kept sum left 64 bits (SQLite made it a REAL), or an amount is
-// too large for the split product to be exact; the caller then counts.
+// source, keptMonthTotals) or owners with types and sources besides
+// (keptOwnerTotals), a kept sum left 64 bits (SQLite made it a REAL), or
+// an amount is too large for the split product to be exact; the caller
+// then counts.
 func KeptStageTotals(ctx context.Context, q Querier, f OpportunityFilter) (out []KeptTotal, ok bool, err error) {
 	byMonth := !f.keptAnswers() && f.monthAnswers()
-	if !f.keptAnswers() && !byMonth {
+	byOwner := !f.keptAnswers() && !byMonth && f.ownerAnswers()
+	if !f.keptAnswers() && !byMonth && !byOwner {
 		return nil, false, nil
 	}
 	var maxAmount int64
@@ -57,6 +60,9 @@ func KeptStageTotals(ctx context.Context, q Querier, f OpportunityFilter) (out [
 	}
 	if byMonth {
 		return keptMonthTotals(ctx, q, f)
+	}
+	if byOwner {
+		return keptOwnerTotals(ctx, q, f)
 	}
 	cond := ""
 	var args []any
@@ -91,6 +97,59 @@ func KeptStageTotals(ctx context.Context, q Querier, f OpportunityFilter) (out [
 		w := new(big.Int).Lsh(big.NewInt(r.WHi), 31)
 		w.Add(w, big.NewInt(r.WLo))
 		out = append(out, KeptTotal{StageID: r.StageID, Count: r.Count, AmountCents: r.Amount, Weighted: w})
+	}
+	return out, true, nil
+}
+
+// ownerAnswers reports whether the opportunities kept by owner, creation
+// month, type, source and stage (analysis_created, migration 0026) answer
+// f: owners, with view, stages, types and sources besides.
+func (f OpportunityFilter) ownerAnswers() bool {
+	return len(f.OwnerIDs) > 0 && f.CustomerID == 0 && f.CloseFrom == "" && f.CloseTo == "" && f.query() == "" &&
+		!f.extraFiltered()
+}
+
+// keptOwnerTotals is KeptStageTotals for owners (ownerAnswers) from
+// analysis_created: an owner's few hundred rows there, where counting read
+// every one of the owner's opportunities and sorted them by stage (12 ms
+// for 55,000). Not ok when a kept value is a REAL (a trigger's overflow)
+// or a sum overflows, as the counting path would.
+func keptOwnerTotals(ctx context.Context, q Querier, f OpportunityFilter) ([]KeptTotal, bool, error) {
+	var w where
+	w.ints("t.owner_id", f.OwnerIDs)
+	switch f.View {
+	case KindWon, KindLost, KindOpen:
+		w.add(`t.stage_id IN (SELECT id FROM stages WHERE kind = ?)`, f.View)
+	}
+	w.ints("t.stage_id", f.StageIDs)
+	w.strs("t.type", f.Types)
+	w.strs("t.source", f.Sources)
+	var rows []keptRow
+	err := q.SelectContext(ctx, &rows, `SELECT t.stage_id,
+		SUM(CASE WHEN typeof(t.n) = 'integer' THEN t.n ELSE 0 END) AS n,
+		SUM(CASE WHEN typeof(t.amount) = 'integer' THEN t.amount ELSE 0 END) AS amount,
+		SUM(CASE WHEN typeof(t.w_hi) = 'integer' THEN t.w_hi ELSE 0 END) AS w_hi,
+		SUM(CASE WHEN typeof(t.w_lo) = 'integer' THEN t.w_lo ELSE 0 END) AS w_lo,
+		MIN(typeof(t.n) = 'integer' AND typeof(t.amount) = 'integer' AND typeof(t.w_hi) = 'integer'
+			AND typeof(t.w_lo) = 'integer') AS exact
+		FROM analysis_created t`+w.sql()+` GROUP BY t.stage_id ORDER BY t.stage_id`, w.args...)
+	if IsOverflow(err) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("kept stage totals: %w", err)
+	}
+	out := make([]KeptTotal, 0, len(rows))
+	for _, r := range rows {
+		if !r.Exact {
+			return nil, false, nil
+		}
+		if r.Count == 0 {
+			continue // rows emptied by writes stay (0026)
+		}
+		wt := new(big.Int).Lsh(big.NewInt(r.WHi), 31)
+		wt.Add(wt, big.NewInt(r.WLo))
+		out = append(out, KeptTotal{StageID: r.StageID, Count: r.Count, AmountCents: r.Amount, Weighted: wt})
 	}
 	return out, true, nil
 }

@@ -18,6 +18,12 @@ import (
 // kept totals must always give.
 func freshTotals(t *testing.T, st *store.Store) []store.KeptTotal {
 	t.Helper()
+	return freshTotalsWhere(t, st, "1")
+}
+
+// freshTotalsWhere is freshTotals of the rows matching cond.
+func freshTotalsWhere(t *testing.T, st *store.Store, cond string, args ...any) []store.KeptTotal {
+	t.Helper()
 	var rows []struct {
 		StageID int64  `db:"stage_id"`
 		N       int    `db:"n"`
@@ -27,7 +33,8 @@ func freshTotals(t *testing.T, st *store.Store) []store.KeptTotal {
 	// The product sum as text via a per-probability grouping would be exact
 	// at any size; the test data is small enough for SQLite's SUM.
 	if err := st.DB.Select(&rows, `SELECT stage_id, COUNT(*) AS n, SUM(amount_cents) AS amount,
-		CAST(SUM(amount_cents * probability_bp) AS TEXT) AS w FROM opportunities GROUP BY stage_id ORDER BY stage_id`); err != nil {
+		CAST(SUM(amount_cents * probability_bp) AS TEXT) AS w FROM opportunities WHERE `+cond+`
+		GROUP BY stage_id ORDER BY stage_id`, args...); err != nil {
 		t.Fatal(err)
 	}
 	out := []store.KeptTotal{}
@@ -54,6 +61,20 @@ func wantKeptEqualsFresh(t *testing.T, st *store.Store, step string) {
 	if fresh := freshTotals(t, st); !reflect.DeepEqual(kept, fresh) {
 		t.Fatalf("%s: kept totals\n%+v\nwant a fresh count's\n%+v", step, kept, fresh)
 	}
+	// Each owner's totals, from analysis_created (keptOwnerTotals).
+	var owners []int64
+	if err := st.DB.Select(&owners, `SELECT id FROM owners ORDER BY id`); err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range owners {
+		kept, ok, err := store.KeptStageTotals(context.Background(), st.DB, store.OpportunityFilter{OwnerIDs: []int64{o}})
+		if err != nil || !ok {
+			t.Fatalf("%s: owner %d's kept totals: ok %v, %v", step, o, ok, err)
+		}
+		if fresh := freshTotalsWhere(t, st, "owner_id = ?", o); !reflect.DeepEqual(kept, fresh) {
+			t.Fatalf("%s: owner %d's kept totals\n%+v\nwant a fresh count's\n%+v", step, o, kept, fresh)
+		}
+	}
 	// The name bigrams (migration 0025) are kept by every write alike.
 	wantGramsFresh(t, st.DB, step)
 	wantMonthTotalsFresh(t, st.DB, step)
@@ -72,6 +93,7 @@ func TestKeptStageTotals(t *testing.T) {
 	ctx := context.Background()
 	st := storetest.New(t)
 	owner := storetest.Owner(t, st, "张三")
+	other := storetest.Owner(t, st, "李四") // each owner's totals are kept too
 	cust := storetest.Customer(t, st, "华东电子", owner)
 	stages, err := store.ImportStages(ctx, st.DB)
 	if err != nil {
@@ -86,7 +108,7 @@ func TestKeptStageTotals(t *testing.T) {
 		if rng.Intn(8) > 0 {
 			closeDate = time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.Intn(600)).Format("2006-01-02")
 		}
-		return store.Opportunity{Name: fmt.Sprintf("机会%d", i), CustomerID: cust, OwnerID: owner,
+		return store.Opportunity{Name: fmt.Sprintf("机会%d", i), CustomerID: cust, OwnerID: []int64{owner, other}[rng.Intn(2)],
 			AmountCents: rng.Int63n(1_000_000_000), StageID: s.ID, ProbabilityBP: rng.Intn(10001),
 			ExpectedClose: closeDate, Source: []string{"", "展会", "电话营销"}[rng.Intn(3)]}
 	}
@@ -395,7 +417,7 @@ func indexOfStage(stages []store.Stage, id int64) int {
 }
 
 // TestStageTotalsAnswers checks that StageTotals gives the same answer from
-// the kept totals as from counting (an owner filter naming every owner
+// the kept totals as from counting (a creation date before every row
 // counts the same rows the long way), under the filters the totals answer.
 func TestStageTotalsAnswers(t *testing.T) {
 	ctx := context.Background()
@@ -411,7 +433,8 @@ func TestStageTotalsAnswers(t *testing.T) {
 		for i := range 500 {
 			s := stages[rng.Intn(len(stages)-1)] // one stage stays empty
 			_, err := store.InsertOpportunity(ctx, q, store.Opportunity{Name: fmt.Sprintf("机会%d", i), CustomerID: cust,
-				OwnerID: owners[rng.Intn(3)], AmountCents: rng.Int63n(10_000_000_000), StageID: s.ID, ProbabilityBP: rng.Intn(10001)})
+				OwnerID: owners[rng.Intn(3)], AmountCents: rng.Int63n(10_000_000_000), StageID: s.ID, ProbabilityBP: rng.Intn(10001),
+				Type: []string{"", "新业务", "续约"}[rng.Intn(3)], Source: []string{"", "展会", "电话营销"}[rng.Intn(3)]})
 			if err != nil {
 				return err
 			}
@@ -427,6 +450,11 @@ func TestStageTotalsAnswers(t *testing.T) {
 		{StageIDs: []int64{stages[0].ID, stages[2].ID}},
 		{View: "open", StageIDs: []int64{stages[0].ID, stages[len(stages)-1].ID}},
 		{StageIDs: []int64{stages[len(stages)-1].ID}},
+		// Owners, from analysis_created (keptOwnerTotals).
+		{OwnerIDs: owners[:1]}, {OwnerIDs: owners}, {OwnerIDs: []int64{owners[1], owners[1]}},
+		{OwnerIDs: owners[1:], View: "open"}, {OwnerIDs: owners[:1], StageIDs: []int64{stages[0].ID}},
+		{OwnerIDs: owners[:2], Types: []string{"续约"}}, {OwnerIDs: owners[2:], Sources: []string{"展会", ""}, Types: []string{"新业务", ""}},
+		{OwnerIDs: []int64{owners[0] + 1000}},
 	}
 	for _, f := range tests {
 		t.Run(fmt.Sprintf("%+v", f), func(t *testing.T) {
@@ -437,10 +465,11 @@ func TestStageTotalsAnswers(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// Every row was created after 2000: the same rows, counted.
 			counted := f
-			counted.OwnerIDs = owners
+			counted.CreatedFrom = "2000-01-01"
 			if _, ok, _ := store.KeptStageTotals(ctx, st.DB, counted); ok {
-				t.Fatal("an owner filter must be counted")
+				t.Fatal("a creation date filter must be counted")
 			}
 			want, err := store.StageTotals(ctx, st.DB, counted)
 			if err != nil {
