@@ -28,13 +28,23 @@ func TestBoardWithHugeAmounts(t *testing.T) {
 	if _, err := store.StageTotals(ctx, st.DB, store.OpportunityFilter{}); !store.IsOverflow(err) {
 		t.Fatalf("StageTotals = %v, want an overflow for this data", err)
 	}
-	b, err := opportunity.NewService(st, svc.New(nil)).Board(opportunity.Filter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, col := range b.Columns {
-		if col.Stage.ID == s.ID && (col.Count != n || col.AmountCents != n*amount || len(col.Cards) != 50) {
-			t.Fatalf("column %s: count %d amount %d cards %d", col.Stage.Name, col.Count, col.AmountCents, len(col.Cards))
+	// The whole board and the owner's (kept totals by owner, 0026).
+	for _, f := range []opportunity.Filter{{}, {OwnerIDs: []int64{o}}} {
+		b, err := opportunity.NewService(st, svc.New(nil)).Board(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := false
+		for _, col := range b.Columns {
+			if col.Stage.ID == s.ID {
+				seen = true
+				if col.Count != n || col.AmountCents != n*amount || len(col.Cards) != 50 {
+					t.Fatalf("%+v: column %s: count %d amount %d cards %d", f, col.Stage.Name, col.Count, col.AmountCents, len(col.Cards))
+				}
+			}
+		}
+		if !seen {
+			t.Fatalf("%+v: no column of the stage", f)
 		}
 	}
 }

@@ -125,14 +125,8 @@ func keptOwnerTotals(ctx context.Context, q Querier, f OpportunityFilter) ([]Kep
 	w.strs("t.type", f.Types)
 	w.strs("t.source", f.Sources)
 	var rows []keptRow
-	err := q.SelectContext(ctx, &rows, `SELECT t.stage_id,
-		SUM(CASE WHEN typeof(t.n) = 'integer' THEN t.n ELSE 0 END) AS n,
-		SUM(CASE WHEN typeof(t.amount) = 'integer' THEN t.amount ELSE 0 END) AS amount,
-		SUM(CASE WHEN typeof(t.w_hi) = 'integer' THEN t.w_hi ELSE 0 END) AS w_hi,
-		SUM(CASE WHEN typeof(t.w_lo) = 'integer' THEN t.w_lo ELSE 0 END) AS w_lo,
-		MIN(typeof(t.n) = 'integer' AND typeof(t.amount) = 'integer' AND typeof(t.w_hi) = 'integer'
-			AND typeof(t.w_lo) = 'integer') AS exact
-		FROM analysis_created t`+w.sql()+` GROUP BY t.stage_id ORDER BY t.stage_id`, w.args...)
+	err := q.SelectContext(ctx, &rows, `SELECT t.stage_id, `+keptGroupSums+` FROM analysis_created t`+w.sql()+
+		` GROUP BY t.stage_id ORDER BY t.stage_id`, w.args...)
 	if IsOverflow(err) {
 		return nil, false, nil
 	}
