@@ -330,7 +330,7 @@ func (w *ImportWriter) Finish() error {
 	if err := w.pauseKept(); err != nil {
 		return err
 	}
-	if err := w.writeHistory(); err != nil {
+	if err := w.withWinMonthsPaused(w.writeHistory); err != nil {
 		return err
 	}
 	if err := w.resumeKept(); err != nil {

@@ -128,14 +128,24 @@ var actualSQL = map[string]struct{ sql, owner, group string }{
 // group by day and owner, the order of their covering indexes (no sort of
 // 100,000 rows for a company-wide year), and the months are summed here.
 func Actuals(ctx context.Context, q Querier, dimension, from, to string, allOwners bool, owners []int64) ([]Actual, error) {
-	def, ok := actualSQL[dimension]
-	if !ok {
+	if _, ok := actualSQL[dimension]; !ok {
 		return nil, fmt.Errorf("actuals: unknown dimension %q", dimension)
 	}
 	out := []Actual{}
 	if !allOwners && len(owners) == 0 {
 		return out, nil
 	}
+	if dimension == "won_amount" {
+		if kept, ok, err := keptWonActuals(ctx, q, from, to, allOwners, owners); err != nil || ok {
+			return kept, err
+		}
+	}
+	return dayActuals(ctx, q, dimension, from, to, allOwners, owners)
+}
+
+// dayActuals is Actuals from the dimension's rows, by day.
+func dayActuals(ctx context.Context, q Querier, dimension, from, to string, allOwners bool, owners []int64) ([]Actual, error) {
+	def := actualSQL[dimension]
 	end, err := nextDay(to)
 	if err != nil {
 		return nil, err
@@ -153,6 +163,91 @@ func Actuals(ctx context.Context, q Querier, dimension, from, to string, allOwne
 		return nil, fmt.Errorf("actuals %s: %w", dimension, err)
 	}
 	return byMonth(days), nil
+}
+
+// keptWonActuals is Actuals of the won amount from the kept totals by
+// month and owner (win_months, migration 0034) for the whole months of
+// from..to, the days of partial months read from opportunity_wins; by
+// month, then owner. Not ok when a kept value is a REAL (a sum left 64
+// bits) or the sums overflow: the caller then sums the wins themselves.
+func keptWonActuals(ctx context.Context, q Querier, from, to string, allOwners bool, owners []int64) ([]Actual, bool, error) {
+	loMonth, hiMonth, whole, edges, ok := monthSpan(from, to)
+	if !ok || from == "" || to == "" {
+		return nil, false, nil
+	}
+	type key struct {
+		owner int64
+		month string
+	}
+	sum := map[key]int64{}
+	add := func(k key, v int64) bool {
+		s := sum[k]
+		t := s + v
+		if (v > 0 && t < s) || (v < 0 && t > s) {
+			return false
+		}
+		sum[k] = t // an owner's month with wins of no amount is there too
+		return true
+	}
+	if whole && loMonth <= hiMonth {
+		var w where
+		w.add(`t.month >= ?`, loMonth)
+		w.add(`t.month <= ?`, hiMonth)
+		if !allOwners {
+			w.ints("t.owner_id", owners)
+		}
+		var rows []struct {
+			Month  string `db:"month"`
+			Owner  int64  `db:"owner_id"`
+			N      int64  `db:"n"`
+			Amount int64  `db:"amount"`
+			Exact  bool   `db:"exact"`
+		}
+		err := q.SelectContext(ctx, &rows, `SELECT t.month, t.owner_id,
+			CASE WHEN typeof(t.n) = 'integer' THEN t.n ELSE 0 END AS n,
+			CASE WHEN typeof(t.amount) = 'integer' THEN t.amount ELSE 0 END AS amount,
+			typeof(t.n) = 'integer' AND typeof(t.amount) = 'integer' AS exact
+			FROM win_months t`+w.sql()+` ORDER BY t.month, t.owner_id`, w.args...)
+		if err != nil {
+			return nil, false, fmt.Errorf("actuals won_amount: %w", err)
+		}
+		for _, r := range rows {
+			if !r.Exact {
+				return nil, false, nil
+			}
+			if r.N == 0 {
+				continue // no wins left there (0034)
+			}
+			if !add(key{r.Owner, r.Month}, r.Amount) {
+				return nil, false, nil
+			}
+		}
+	}
+	for _, e := range edges {
+		days, err := dayActuals(ctx, q, "won_amount", e[0], e[1], allOwners, owners)
+		if IsOverflow(err) {
+			return nil, false, nil
+		}
+		if err != nil {
+			return nil, false, err
+		}
+		for _, d := range days {
+			if !add(key{d.OwnerID, d.Month}, d.Value) {
+				return nil, false, nil
+			}
+		}
+	}
+	out := make([]Actual, 0, len(sum))
+	for k, v := range sum {
+		out = append(out, Actual{OwnerID: k.owner, Month: k.month, Value: v})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Month != out[j].Month {
+			return out[i].Month < out[j].Month
+		}
+		return out[i].OwnerID < out[j].OwnerID
+	})
+	return out, true, nil
 }
 
 // byMonth sums rows by owner and month (the first 7 characters of Month).
