@@ -3,8 +3,6 @@ package chart
 import (
 	"fmt"
 	"math"
-
-	gochart "github.com/wcharczuk/go-chart/v2"
 )
 
 // BarSeries is one stacked part of every bar (a product, a category).
@@ -36,17 +34,12 @@ func BarsPNG(b Bars, w, h int) ([]byte, error) {
 
 // barsPNG draws b with draw as a PNG of w×h.
 func barsPNG(draw func(*canvas, Bars, int, int), b Bars, w, h int) ([]byte, error) {
-	r, err := gochart.PNG(w, h)
-	if err != nil {
-		return nil, err
-	}
-	dpi := printDPI(r, w)
-	c, err := newCanvas(r, false)
+	c, dpi, err := newPNGCanvas(w, h)
 	if err != nil {
 		return nil, err
 	}
 	draw(c, b, w, h)
-	return save(r, false, dpi)
+	return c.encode(dpi)
 }
 
 // niceStep returns a round axis step (1, 2 or 5 × 10^n) giving about n ticks up to max.

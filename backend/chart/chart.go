@@ -7,6 +7,7 @@ package chart
 import (
 	_ "embed"
 	"html"
+	"image"
 	"math"
 	"sync"
 	"unicode"
@@ -46,7 +47,9 @@ type canvas struct {
 	// kept glyphs (glyphOf), shapes through gc with solid spans copied.
 	painter *solidPainter
 	gc      *drawing.RasterGraphicContext
-	spans   []raster.Span
+	// img is the image a newPNGCanvas draws into (nil otherwise).
+	img   *image.RGBA
+	spans []raster.Span
 }
 
 func newCanvas(r gochart.Renderer, svg bool) (*canvas, error) {

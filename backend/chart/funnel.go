@@ -51,17 +51,12 @@ type Area struct {
 
 // FunnelPNG draws f as a PNG of w×h pixels and returns where each band is.
 func FunnelPNG(f Funnel, w, h int) ([]byte, []Area, error) {
-	r, err := gochart.PNG(w, h)
-	if err != nil {
-		return nil, nil, err
-	}
-	dpi := printDPI(r, w)
-	c, err := newCanvas(r, false)
+	c, dpi, err := newPNGCanvas(w, h)
 	if err != nil {
 		return nil, nil, err
 	}
 	areas := draw(c, f, w, h)
-	b, err := save(r, false, dpi)
+	b, err := c.encode(dpi)
 	return b, areas, err
 }
 
@@ -89,7 +84,7 @@ func FunnelSVG(f Funnel, w, h int) ([]byte, error) {
 		return nil, err
 	}
 	draw(c, f, w, h)
-	return save(r, true, 0)
+	return saveSVG(r)
 }
 
 // rgba collects the raster renderer's image instead of letting it encode.
@@ -98,26 +93,14 @@ type rgba struct{ img *image.RGBA }
 func (c *rgba) SetRGBA(i *image.RGBA)       { c.img = i }
 func (c *rgba) Write(p []byte) (int, error) { return len(p), nil }
 
-// save encodes the drawing. PNGs are composed over white and encoded fast
-// (encodePNG): at A4 300 dpi the encoding was most of the export's time. A
-// PNG with dpi > 0 states that resolution (pHYs).
-func save(r gochart.Renderer, svg bool, dpi int) ([]byte, error) {
+// saveSVG writes the SVG renderer's drawing. PNGs are encoded from the
+// canvas's own image (canvas.encode).
+func saveSVG(r gochart.Renderer) ([]byte, error) {
 	var buf bytes.Buffer
-	if svg {
-		if err := r.Save(&buf); err != nil {
-			return nil, fmt.Errorf("encode chart: %w", err)
-		}
-		return buf.Bytes(), nil
-	}
-	var c rgba
-	if err := r.Save(&c); err != nil || c.img == nil {
-		return nil, fmt.Errorf("encode chart: %v", err)
-	}
-	b, err := encodePNG(c.img, dpi)
-	if err != nil {
+	if err := r.Save(&buf); err != nil {
 		return nil, fmt.Errorf("encode chart: %w", err)
 	}
-	return b, nil
+	return buf.Bytes(), nil
 }
 
 func draw(c *canvas, f Funnel, w, h int) []Area {

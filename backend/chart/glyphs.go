@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"math"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/golang/freetype/raster"
 	"github.com/golang/freetype/truetype"
+	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 	xfont "golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
@@ -162,4 +164,47 @@ func (p *solidPainter) Paint(ss []raster.Span, done bool) {
 			copy(row[n:], row[:n])
 		}
 	}
+}
+
+// images keeps chart images between charts: a screen chart is 6.4 MB of
+// pixels, and allocating them afresh for each drawing set off a garbage
+// collection or two per chart, which a busy machine made slow.
+var images sync.Pool
+
+// newPNGCanvas returns a canvas drawing into a cleared w×h image taken
+// from images, with the dpi its PNG states (printDPI). go-chart's raster
+// renderer, on a 1×1 image, only measures: the canvas paints text from
+// kept glyphs and shapes through its own context.
+func newPNGCanvas(w, h int) (*canvas, int, error) {
+	r, err := gochart.PNG(1, 1)
+	if err != nil {
+		return nil, 0, err
+	}
+	dpi := printDPI(r, w)
+	c, err := newCanvas(r, false)
+	if err != nil {
+		return nil, 0, err
+	}
+	img, _ := images.Get().(*image.RGBA)
+	if img != nil && img.Rect.Dx() == w && img.Rect.Dy() == h {
+		clear(img.Pix)
+	} else {
+		img = image.NewRGBA(image.Rect(0, 0, w, h))
+	}
+	c.img = img
+	c.painter = newSolidPainter(img)
+	c.gc = drawing.NewRasterGraphicContextWithPainter(img, c.painter)
+	return c, dpi, nil
+}
+
+// encode writes a newPNGCanvas's drawing as a PNG (encodePNG) and gives
+// its image back to images.
+func (c *canvas) encode(dpi int) ([]byte, error) {
+	b, err := encodePNG(c.img, dpi)
+	images.Put(c.img)
+	c.img, c.painter, c.gc = nil, nil, nil
+	if err != nil {
+		return nil, fmt.Errorf("encode chart: %w", err)
+	}
+	return b, nil
 }
