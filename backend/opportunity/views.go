@@ -70,6 +70,16 @@ func (s *Service) Board(f Filter) (Board, error) {
 	default:
 		return Board{}, err
 	}
+	var filled []int64
+	for _, st := range stages {
+		if byStage[st.ID].Count > 0 {
+			filled = append(filled, st.ID)
+		}
+	}
+	cards, err := store.StagesCards(ctx, s.st.DB, f, filled, CardsPerColumn)
+	if err != nil {
+		return Board{}, err
+	}
 	b := Board{Columns: []Column{}}
 	for _, st := range stages {
 		t := byStage[st.ID]
@@ -78,9 +88,7 @@ func (s *Service) Board(f Filter) (Board, error) {
 		}
 		col := Column{Stage: st, Count: t.Count, AmountCents: t.AmountCents, Cards: []store.Opportunity{}}
 		if t.Count > 0 {
-			if col.Cards, err = store.StageCards(ctx, s.st.DB, f, st.ID, CardsPerColumn); err != nil {
-				return Board{}, err
-			}
+			col.Cards = cards[st.ID]
 		}
 		b.Columns = append(b.Columns, col)
 	}

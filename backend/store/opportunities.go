@@ -722,13 +722,46 @@ func StageTotals(ctx context.Context, q Querier, f OpportunityFilter) ([]StageTo
 // StageCards returns the first limit opportunities of one stage under f,
 // by expected close date.
 func StageCards(ctx context.Context, q Querier, f OpportunityFilter, stageID int64, limit int) ([]Opportunity, error) {
-	f.StageIDs = []int64{stageID}
+	cards, err := StagesCards(ctx, q, f, []int64{stageID}, limit)
+	return cards[stageID], err
+}
+
+// StagesCards is StageCards for several stages at once: each stage's ids
+// as StageCards finds them, then every card read in one statement (the
+// board's columns cost a statement and a scan each otherwise).
+func StagesCards(ctx context.Context, q Querier, f OpportunityFilter, stageIDs []int64, limit int) (map[int64][]Opportunity, error) {
 	f.Sort, f.Desc = "expectedClose", false
-	ids, err := pageIDs(ctx, q, f, -1, 0, limit)
+	byStage := make(map[int64][]int64, len(stageIDs))
+	var all []int64
+	for _, id := range stageIDs {
+		sf := f
+		sf.StageIDs = []int64{id}
+		ids, err := pageIDs(ctx, q, sf, -1, 0, limit)
+		if err != nil {
+			return nil, err
+		}
+		byStage[id] = ids
+		all = append(all, ids...)
+	}
+	rows, err := opportunitiesByID(ctx, q, all)
 	if err != nil {
 		return nil, err
 	}
-	return opportunitiesByID(ctx, q, ids)
+	at := make(map[int64]Opportunity, len(rows))
+	for _, r := range rows {
+		at[r.ID] = r
+	}
+	out := make(map[int64][]Opportunity, len(stageIDs))
+	for _, s := range stageIDs {
+		cards := []Opportunity{}
+		for _, id := range byStage[s] {
+			if o, ok := at[id]; ok {
+				cards = append(cards, o)
+			}
+		}
+		out[s] = cards
+	}
+	return out, nil
 }
 
 // GetOpportunity returns one opportunity or ErrNotFound.
