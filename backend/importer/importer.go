@@ -165,6 +165,8 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 	if err != nil {
 		return res, err
 	}
+	txDone := store.ImportPhase("transaction (all)")
+	defer txDone()
 	err = st.ImportTx(ctx, func(tx store.Tx) error {
 		// Stages are read inside the transaction, which holds the write
 		// lock, so the rows are checked against what they are written with.
@@ -214,9 +216,11 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 			}, chunks)
 		}()
 		lg := &importLog{}
+		wrote := store.ImportPhase("check + write rows")
 		werr := write(ctx, tx, c.customerNames(), chunks, len(t.Rows), &failed, opts.DefaultOwnerID, defaultOwner, opts.Progress, dup, lg, &res)
 		for range chunks { // on a write error, let the checker finish
 		}
+		wrote()
 		if len(bad) > 0 {
 			return &RowErrors{Errors: bad}
 		}
@@ -232,9 +236,11 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 				return err
 			}
 		}
+		recorded := store.ImportPhase("import history")
 		if err := recordImport(ctx, tx, opts, mapping, t, lg, firstStage, firstOwner, &res); err != nil {
 			return err
 		}
+		recorded()
 		// The import's own log row, after every row it wrote: undo finds
 		// the edits made since by the log rows that come after it.
 		return oplog.Record(ctx, tx, oplog.Entry{Kind: "import", ID: res.ImportID, Name: opts.FileName, Action: oplog.Import, New: res})
@@ -321,6 +327,7 @@ func recordImport(ctx context.Context, tx store.Tx, opts Options, mapping []stri
 // checker reports a bad row.
 func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, chunks <-chan []record, total int,
 	failed *atomic.Bool, defaultOwnerID int64, defaultOwnerName string, progress func(int, int), dup string, lg *importLog, res *Result) error {
+	loaded := store.ImportPhase("write: load maps")
 	owners, err := store.OwnersByName(ctx, tx)
 	if err != nil {
 		return err
@@ -359,6 +366,8 @@ func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, 
 		}
 	}
 	updatedHere := map[int64]bool{}
+	loaded()
+	rowsDone := store.ImportPhase("write: rows")
 
 	ownerID := func(name string) (int64, error) {
 		if o, ok := owners[name]; ok {
@@ -456,14 +465,15 @@ func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, 
 				res.Skipped++
 			case existing != 0:
 				first, _ := w.Range()
-				before, err := store.UpdateImportedOpportunity(ctx, tx, existing, r.opp, w.Now(), localTime(r.closedAt))
+				before, changed, err := w.UpdateOpportunity(existing, r.opp, localTime(r.closedAt))
 				if err != nil {
 					return err
 				}
 				// Only rows that were there before the import have a state
 				// to restore; a row of the file that repeats an earlier one
-				// updates what the import itself added.
-				if existing < first && !updatedHere[existing] {
+				// updates what the import itself added. A row left as it was
+				// has nothing to restore.
+				if changed && existing < first && !updatedHere[existing] {
 					updatedHere[existing] = true
 					lg.updated = append(lg.updated, store.ImportItem{Table: "opportunities", RecordID: existing, Action: "update",
 						Before: before, Stamp: w.Now()})
@@ -486,6 +496,7 @@ func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, 
 			progress(done, total)
 		}
 	}
+	rowsDone()
 	if failed.Load() {
 		return nil // the caller reports the bad rows
 	}
