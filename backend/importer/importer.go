@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"maps"
 	"strconv"
 	"sync/atomic"
 
@@ -205,6 +206,29 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 		// One core checks the rows while the other writes them. The first
 		// bad row stops the writing, every row is still checked so that
 		// every problem is reported, and the transaction is rolled back.
+		// The customers there are, and, for the rows naming one, the
+		// record each row is (查重), looked up by the checking goroutine.
+		customers, err := store.CustomerIDsByName(ctx, tx, c.customerNames())
+		if err != nil {
+			return err
+		}
+		var find func([]record)
+		if dup != DupCreate {
+			finder, err := store.NewOppFinder(ctx, st.DB)
+			if err != nil {
+				return err
+			}
+			defer finder.Close()
+			known := maps.Clone(customers) // the writer adds to its own
+			find = func(chunk []record) {
+				for i := range chunk {
+					r := &chunk[i]
+					if cid, ok := known[r.customer]; ok {
+						r.existing, r.findErr = finder.Find(r.opp.ExternalID, r.opp.Name, cid, r.opp.ExpectedClose)
+					}
+				}
+			}
+		}
 		chunks := make(chan []record, 16)
 		var bad []RowError
 		var failed atomic.Bool
@@ -213,11 +237,11 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 			c.stream(func(e RowError) {
 				failed.Store(true)
 				bad = append(bad, e)
-			}, chunks)
+			}, chunks, find)
 		}()
 		lg := &importLog{}
 		wrote := store.ImportPhase("check + write rows")
-		werr := write(ctx, tx, c.customerNames(), chunks, len(t.Rows), &failed, opts.DefaultOwnerID, defaultOwner, opts.Progress, dup, lg, &res)
+		werr := write(ctx, tx, customers, chunks, len(t.Rows), &failed, opts.DefaultOwnerID, defaultOwner, opts.Progress, dup, lg, &res)
 		for range chunks { // on a write error, let the checker finish
 		}
 		wrote()
@@ -325,7 +349,7 @@ func recordImport(ctx context.Context, tx store.Tx, opts Options, mapping []stri
 // write resolves owners and customers from maps loaded once, creating the
 // missing ones, and inserts the checked rows as they arrive, until the
 // checker reports a bad row.
-func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, chunks <-chan []record, total int,
+func write(ctx context.Context, tx store.Tx, customers map[string]int64, chunks <-chan []record, total int,
 	failed *atomic.Bool, defaultOwnerID int64, defaultOwnerName string, progress func(int, int), dup string, lg *importLog, res *Result) error {
 	loaded := store.ImportPhase("write: load maps")
 	owners, err := store.OwnersByName(ctx, tx)
@@ -340,10 +364,6 @@ func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, 
 			firstActive = name
 		}
 	}
-	customers, err := store.CustomerIDsByName(ctx, tx, customerNames)
-	if err != nil {
-		return err
-	}
 	newByKey := map[string]int64{}
 	w, err := store.NewImportWriter(ctx, tx)
 	if err != nil {
@@ -351,21 +371,10 @@ func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, 
 	}
 	defer w.Close()
 	lg.firstCust = w.NextCustomer()
-	// Existing opportunities by the keys a row finds them by: the other
-	// system's id, else name + customer + expected close date.
-	byExt, byNatural := map[string]int64{}, map[string]int64{}
-	if dup != DupCreate {
-		err := store.EachOppKey(ctx, tx, func(k store.OppKey) {
-			if k.ExternalID != "" {
-				byExt[k.ExternalID] = k.ID
-			}
-			byNatural[naturalKey(k.Name, k.CustomerID, k.ExpectedClose)] = k.ID
-		})
-		if err != nil {
-			return err
-		}
-	}
 	updatedHere := map[int64]bool{}
+	// The rows this import adds, by the keys a later row of the file finds
+	// them by (the look-ups see the database as it was before).
+	newByExt, newByNatural := map[string]int64{}, map[string]int64{}
 	loaded()
 	rowsDone := store.ImportPhase("write: rows")
 
@@ -451,13 +460,23 @@ func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, 
 			}
 			customers[r.customer] = cid
 			r.opp.CustomerID, r.opp.OwnerID = cid, oid
-			nk := naturalKey(r.opp.Name, cid, r.opp.ExpectedClose)
-			var existing int64
+			// The record a row is, found by the other system's id, else by
+			// name + customer + expected close date (rows this import added
+			// included: a row the file repeats updates the first).
+			if r.findErr != nil {
+				return r.findErr
+			}
+			existing, nk := r.existing, ""
 			if dup != DupCreate {
 				if r.opp.ExternalID != "" {
-					existing = byExt[r.opp.ExternalID]
+					if id, ok := newByExt[r.opp.ExternalID]; ok {
+						existing = id
+					}
 				} else {
-					existing = byNatural[nk]
+					nk = naturalKey(r.opp.Name, cid, r.opp.ExpectedClose)
+					if id, ok := newByNatural[nk]; ok {
+						existing = id
+					}
 				}
 			}
 			switch {
@@ -486,9 +505,10 @@ func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, 
 				}
 				res.Added++
 				if r.opp.ExternalID != "" {
-					byExt[r.opp.ExternalID] = id
+					newByExt[r.opp.ExternalID] = id
+				} else if dup != DupCreate {
+					newByNatural[nk] = id
 				}
-				byNatural[nk] = id
 			}
 		}
 		done += len(chunk)

@@ -39,6 +39,10 @@ type record struct {
 	owner    string
 	// closedAt is when a won or lost deal closed, for its stage history.
 	closedAt string
+	// existing is the record the row is, as the database was before the
+	// import (0: none; findErr: the look-up failed).
+	existing int64
+	findErr  error
 }
 
 // checker validates rows against one mapping and the current stages.
@@ -241,7 +245,10 @@ const chunkRows = 1024
 
 // stream checks every row, reporting each problem to emit, and sends the
 // checked records in chunks until the first bad row.
-func (c *checker) stream(emit func(RowError), out chan<- []record) {
+//
+// find, when set, is run on each chunk before it is sent (the look-ups of
+// the records the rows are, on this goroutine while the writer writes).
+func (c *checker) stream(emit func(RowError), out chan<- []record, find func([]record)) {
 	chunk := make([]record, 0, chunkRows)
 	bad := false
 	for i := range c.t.Rows {
@@ -254,11 +261,17 @@ func (c *checker) stream(emit func(RowError), out chan<- []record) {
 		}
 		chunk = append(chunk, rec)
 		if len(chunk) == chunkRows {
+			if find != nil {
+				find(chunk)
+			}
 			out <- chunk
 			chunk = make([]record, 0, chunkRows)
 		}
 	}
 	if !bad && len(chunk) > 0 {
+		if find != nil {
+			find(chunk)
+		}
 		out <- chunk
 	}
 }

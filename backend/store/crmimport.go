@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/jmoiron/sqlx"
+
 	"funneldesk/backend/pinyin"
 )
 
@@ -463,4 +465,66 @@ func (w *ImportWriter) UpdateOpportunity(id int64, o Opportunity, changedAt stri
 	}
 	b, _ := json.Marshal(old)
 	return string(b), true, nil
+}
+
+// OppFinder finds the opportunity an imported row is, as the import
+// matches them: by the other system's id when the row has one, else by
+// name + customer + expected close date; the latest of several. It asks
+// the indexes row by row, on a read connection of its own, so that the
+// import's checking goroutine can look rows up while the writer writes:
+// reading every opportunity's key up front cost 2 s of a 100,000-row
+// import into a million. It sees the database as it was before the
+// import's transaction (the writer knows the rows it adds itself).
+type OppFinder struct {
+	ctx      context.Context
+	conn     *sql.Conn
+	ext, key *sql.Stmt
+}
+
+// NewOppFinder prepares the look-ups on a connection of db's. Close it.
+func NewOppFinder(ctx context.Context, db *sqlx.DB) (*OppFinder, error) {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("find opportunities: %w", err)
+	}
+	f := &OppFinder{ctx: context.WithoutCancel(ctx), conn: conn}
+	if f.ext, err = conn.PrepareContext(ctx, `SELECT id FROM opportunities WHERE external_id = ? AND external_id <> ''
+		ORDER BY id DESC LIMIT 1`); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("find opportunities: %w", err)
+	}
+	if f.key, err = conn.PrepareContext(ctx, `SELECT id FROM opportunities WHERE name = ? AND customer_id = ?
+		AND expected_close = ? ORDER BY id DESC LIMIT 1`); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("find opportunities: %w", err)
+	}
+	return f, nil
+}
+
+// Find returns the id of the opportunity the row is, 0 for none.
+func (f *OppFinder) Find(externalID, name string, customerID int64, expectedClose string) (int64, error) {
+	var id int64
+	var err error
+	if externalID != "" {
+		err = f.ext.QueryRowContext(f.ctx, externalID).Scan(&id)
+	} else {
+		err = f.key.QueryRowContext(f.ctx, name, customerID, expectedClose).Scan(&id)
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("find opportunity: %w", err)
+	}
+	return id, nil
+}
+
+// Close releases the statements and the connection.
+func (f *OppFinder) Close() {
+	for _, s := range []*sql.Stmt{f.ext, f.key} {
+		if s != nil {
+			s.Close()
+		}
+	}
+	f.conn.Close()
 }

@@ -190,6 +190,8 @@ type ImportWriter struct {
 	staysInsert []string
 	// customerHeld: analysis_import_first holds firstOpp (analysis_import.go).
 	customerHeld bool
+	// catchUpPaused are the insert triggers of importCatchUps paused.
+	catchUpPaused []string
 }
 
 // stageDelta is what new rows add to one stage's kept totals, by the
