@@ -206,39 +206,31 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 		// One core checks the rows while the other writes them. The first
 		// bad row stops the writing, every row is still checked so that
 		// every problem is reported, and the transaction is rolled back.
-		// The customers there are, and, for the rows naming one, the
-		// record each row is (查重), looked up by the checking goroutine.
+		// Between them, the rows naming a customer there was are looked
+		// up (startLookups).
 		customers, err := store.CustomerIDsByName(ctx, tx, c.customerNames())
 		if err != nil {
 			return err
 		}
-		var find func([]record)
-		if dup != DupCreate {
-			finder, err := store.NewOppFinder(ctx, st.DB)
-			if err != nil {
-				return err
-			}
-			defer finder.Close()
-			known := maps.Clone(customers) // the writer adds to its own
-			find = func(chunk []record) {
-				for i := range chunk {
-					r := &chunk[i]
-					if cid, ok := known[r.customer]; ok {
-						r.existing, r.findErr = finder.Find(r.opp.ExternalID, r.opp.Name, cid, r.opp.ExpectedClose)
-					}
-				}
-			}
-		}
-		chunks := make(chan []record, 16)
+		checked := make(chan []record, 16)
 		var bad []RowError
 		var failed atomic.Bool
 		go func() {
-			defer close(chunks)
+			defer close(checked)
 			c.stream(func(e RowError) {
 				failed.Store(true)
 				bad = append(bad, e)
-			}, chunks, find)
+			}, checked)
 		}()
+		chunks := (<-chan []record)(checked)
+		if dup != DupCreate {
+			// The writer adds to its own map of customers.
+			if chunks, err = startLookups(ctx, st, maps.Clone(customers), checked); err != nil {
+				for range checked {
+				}
+				return err
+			}
+		}
 		lg := &importLog{}
 		wrote := store.ImportPhase("check + write rows")
 		werr := write(ctx, tx, customers, chunks, len(t.Rows), &failed, opts.DefaultOwnerID, defaultOwner, opts.Progress, dup, lg, &res)

@@ -245,10 +245,7 @@ const chunkRows = 1024
 
 // stream checks every row, reporting each problem to emit, and sends the
 // checked records in chunks until the first bad row.
-//
-// find, when set, is run on each chunk before it is sent (the look-ups of
-// the records the rows are, on this goroutine while the writer writes).
-func (c *checker) stream(emit func(RowError), out chan<- []record, find func([]record)) {
+func (c *checker) stream(emit func(RowError), out chan<- []record) {
 	chunk := make([]record, 0, chunkRows)
 	bad := false
 	for i := range c.t.Rows {
@@ -261,17 +258,11 @@ func (c *checker) stream(emit func(RowError), out chan<- []record, find func([]r
 		}
 		chunk = append(chunk, rec)
 		if len(chunk) == chunkRows {
-			if find != nil {
-				find(chunk)
-			}
 			out <- chunk
 			chunk = make([]record, 0, chunkRows)
 		}
 	}
 	if !bad && len(chunk) > 0 {
-		if find != nil {
-			find(chunk)
-		}
 		out <- chunk
 	}
 }
