@@ -10,12 +10,14 @@ import (
 
 // startLookups finds, for each chunk of checked rows from in, the records
 // its rows are (查重), and passes the chunks on in the order they came.
-// The look-ups run on one worker per core, each on a read connection of
-// its own, beside the writer: re-importing 100,000 rows that are all
-// there already is mostly these look-ups. known are the customers there
-// were before the import; a row naming another one is new.
+// The look-ups run on up to two workers (one per core), each on a read
+// connection of its own, beside the writer: re-importing 100,000 rows
+// that are all there already is mostly these look-ups. Two, so that the
+// read pool keeps connections for the screens meanwhile. known are the
+// customers there were before the import: without an external id, a row
+// naming another one is new.
 func startLookups(ctx context.Context, st *store.Store, known map[string]int64, in <-chan []record) (<-chan []record, error) {
-	finders := make([]*store.OppFinder, max(1, min(runtime.GOMAXPROCS(0), 4)))
+	finders := make([]*store.OppFinder, max(1, min(runtime.GOMAXPROCS(0), 2)))
 	for i := range finders {
 		f, err := store.NewOppFinder(ctx, st.DB)
 		if err != nil {
@@ -48,7 +50,7 @@ func startLookups(ctx context.Context, st *store.Store, known map[string]int64, 
 			for j := range jobs {
 				for i := range j.recs {
 					r := &j.recs[i]
-					if cid, ok := known[r.customer]; ok {
+					if cid, ok := known[r.customer]; ok || r.opp.ExternalID != "" {
 						r.existing, r.findErr = f.Find(r.opp.ExternalID, r.opp.Name, cid, r.opp.ExpectedClose)
 					}
 				}

@@ -92,3 +92,24 @@ func TestReimportLeavesUnchangedRowsAlone(t *testing.T) {
 		t.Errorf("after undo: %+v", after)
 	}
 }
+
+// TestReimportFindsExternalIDsUnderNewCustomers: a row with the other
+// system's id is its record whatever customer it now names, one created
+// by the same import included.
+func TestReimportFindsExternalIDsUnderNewCustomers(t *testing.T) {
+	ctx := context.Background()
+	st := openDB(t)
+	if _, err := Import(ctx, st, Source{Name: "1.csv", Data: []byte("Name,Customer,Stage,Amount,External ID\nA,C1,初期沟通,100,x1\n")}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Import(ctx, st, Source{Name: "2.csv", Data: []byte("Name,Customer,Stage,Amount,External ID\nA,C9,初期沟通,100,x1\n")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added != 0 || res.Updated != 1 || res.CustomersCreated != 1 {
+		t.Fatalf("%+v, want x1 updated under a new customer", res)
+	}
+	if opps := listOpps(t, st); len(opps) != 1 || opps[0].CustomerName != "C9" {
+		t.Errorf("opportunities %+v, want x1 moved to C9", opps)
+	}
+}
