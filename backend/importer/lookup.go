@@ -48,6 +48,10 @@ func startLookups(ctx context.Context, st *store.Store, known map[string]int64, 
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
+				if ctx.Err() != nil { // a cancelled import only drains the rest
+					close(j.ready)
+					continue
+				}
 				for i := range j.recs {
 					r := &j.recs[i]
 					if cid, ok := known[r.customer]; ok || r.opp.ExternalID != "" {
