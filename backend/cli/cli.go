@@ -95,12 +95,15 @@ func Run(dbPath string, args []string, env Env) int {
 		fmt.Fprintln(env.Stdout, "FunnelDesk", Version)
 		return 0
 	}
+	defer startProfile()()
 	open := store.Open
 	if args[0] == "funnel" || args[0] == "backup" {
 		// A report or a backup reads beside the app, which holds the file's lock.
 		open = store.OpenForReading
 	}
+	openDone := store.ImportPhase("open")
 	st, err := open(dbPath)
+	openDone()
 	if err != nil {
 		if e, ok := apperr.As(err); ok {
 			fmt.Fprintln(env.Stderr, "error:", e.Message)
@@ -110,7 +113,10 @@ func Run(dbPath string, args []string, env Env) int {
 		fmt.Fprintln(env.Stderr, "error:", err)
 		return 1
 	}
-	defer st.Close()
+	defer func() {
+		defer store.ImportPhase("close (checkpoint)")()
+		st.Close()
+	}()
 	switch args[0] {
 	case "demo":
 		if err := demo.Load(context.Background(), st); err != nil {

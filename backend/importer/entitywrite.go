@@ -272,7 +272,9 @@ func ImportKind(ctx context.Context, st *store.Store, kind string, src Source, o
 	if err := checkKind(kind); err != nil {
 		return Result{}, err
 	}
+	parsed := store.ImportPhase("parse")
 	t, err := Parse(src)
+	parsed()
 	if err != nil {
 		return Result{}, err
 	}

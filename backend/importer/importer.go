@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"maps"
 	"strconv"
 	"sync/atomic"
 
@@ -165,6 +166,8 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 	if err != nil {
 		return res, err
 	}
+	txDone := store.ImportPhase("transaction (all)")
+	defer txDone()
 	err = st.ImportTx(ctx, func(tx store.Tx) error {
 		// Stages are read inside the transaction, which holds the write
 		// lock, so the rows are checked against what they are written with.
@@ -203,20 +206,37 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 		// One core checks the rows while the other writes them. The first
 		// bad row stops the writing, every row is still checked so that
 		// every problem is reported, and the transaction is rolled back.
-		chunks := make(chan []record, 16)
+		// Between them, the rows naming a customer there was are looked
+		// up (startLookups).
+		customers, err := store.CustomerIDsByName(ctx, tx, c.customerNames())
+		if err != nil {
+			return err
+		}
+		checked := make(chan []record, 16)
 		var bad []RowError
 		var failed atomic.Bool
 		go func() {
-			defer close(chunks)
+			defer close(checked)
 			c.stream(func(e RowError) {
 				failed.Store(true)
 				bad = append(bad, e)
-			}, chunks)
+			}, checked)
 		}()
+		chunks := (<-chan []record)(checked)
+		if dup != DupCreate {
+			// The writer adds to its own map of customers.
+			if chunks, err = startLookups(ctx, st, maps.Clone(customers), checked); err != nil {
+				for range checked {
+				}
+				return err
+			}
+		}
 		lg := &importLog{}
-		werr := write(ctx, tx, c.customerNames(), chunks, len(t.Rows), &failed, opts.DefaultOwnerID, defaultOwner, opts.Progress, dup, lg, &res)
+		wrote := store.ImportPhase("check + write rows")
+		werr := write(ctx, tx, customers, chunks, len(t.Rows), &failed, opts.DefaultOwnerID, defaultOwner, opts.Progress, dup, lg, &res)
 		for range chunks { // on a write error, let the checker finish
 		}
+		wrote()
 		if len(bad) > 0 {
 			return &RowErrors{Errors: bad}
 		}
@@ -232,9 +252,11 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 				return err
 			}
 		}
+		recorded := store.ImportPhase("import history")
 		if err := recordImport(ctx, tx, opts, mapping, t, lg, firstStage, firstOwner, &res); err != nil {
 			return err
 		}
+		recorded()
 		// The import's own log row, after every row it wrote: undo finds
 		// the edits made since by the log rows that come after it.
 		return oplog.Record(ctx, tx, oplog.Entry{Kind: "import", ID: res.ImportID, Name: opts.FileName, Action: oplog.Import, New: res})
@@ -319,8 +341,9 @@ func recordImport(ctx context.Context, tx store.Tx, opts Options, mapping []stri
 // write resolves owners and customers from maps loaded once, creating the
 // missing ones, and inserts the checked rows as they arrive, until the
 // checker reports a bad row.
-func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, chunks <-chan []record, total int,
+func write(ctx context.Context, tx store.Tx, customers map[string]int64, chunks <-chan []record, total int,
 	failed *atomic.Bool, defaultOwnerID int64, defaultOwnerName string, progress func(int, int), dup string, lg *importLog, res *Result) error {
+	loaded := store.ImportPhase("write: load maps")
 	owners, err := store.OwnersByName(ctx, tx)
 	if err != nil {
 		return err
@@ -333,10 +356,6 @@ func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, 
 			firstActive = name
 		}
 	}
-	customers, err := store.CustomerIDsByName(ctx, tx, customerNames)
-	if err != nil {
-		return err
-	}
 	newByKey := map[string]int64{}
 	w, err := store.NewImportWriter(ctx, tx)
 	if err != nil {
@@ -344,21 +363,12 @@ func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, 
 	}
 	defer w.Close()
 	lg.firstCust = w.NextCustomer()
-	// Existing opportunities by the keys a row finds them by: the other
-	// system's id, else name + customer + expected close date.
-	byExt, byNatural := map[string]int64{}, map[string]int64{}
-	if dup != DupCreate {
-		err := store.EachOppKey(ctx, tx, func(k store.OppKey) {
-			if k.ExternalID != "" {
-				byExt[k.ExternalID] = k.ID
-			}
-			byNatural[naturalKey(k.Name, k.CustomerID, k.ExpectedClose)] = k.ID
-		})
-		if err != nil {
-			return err
-		}
-	}
 	updatedHere := map[int64]bool{}
+	// The rows this import adds, by the keys a later row of the file finds
+	// them by (the look-ups see the database as it was before).
+	newByExt, newByNatural := map[string]int64{}, map[string]int64{}
+	loaded()
+	rowsDone := store.ImportPhase("write: rows")
 
 	ownerID := func(name string) (int64, error) {
 		if o, ok := owners[name]; ok {
@@ -442,13 +452,23 @@ func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, 
 			}
 			customers[r.customer] = cid
 			r.opp.CustomerID, r.opp.OwnerID = cid, oid
-			nk := naturalKey(r.opp.Name, cid, r.opp.ExpectedClose)
-			var existing int64
+			// The record a row is, found by the other system's id, else by
+			// name + customer + expected close date (rows this import added
+			// included: a row the file repeats updates the first).
+			if r.findErr != nil {
+				return r.findErr
+			}
+			existing, nk := r.existing, ""
 			if dup != DupCreate {
 				if r.opp.ExternalID != "" {
-					existing = byExt[r.opp.ExternalID]
+					if id, ok := newByExt[r.opp.ExternalID]; ok {
+						existing = id
+					}
 				} else {
-					existing = byNatural[nk]
+					nk = naturalKey(r.opp.Name, cid, r.opp.ExpectedClose)
+					if id, ok := newByNatural[nk]; ok {
+						existing = id
+					}
 				}
 			}
 			switch {
@@ -456,14 +476,15 @@ func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, 
 				res.Skipped++
 			case existing != 0:
 				first, _ := w.Range()
-				before, err := store.UpdateImportedOpportunity(ctx, tx, existing, r.opp, w.Now(), localTime(r.closedAt))
+				before, changed, err := w.UpdateOpportunity(existing, r.opp, localTime(r.closedAt))
 				if err != nil {
 					return err
 				}
 				// Only rows that were there before the import have a state
 				// to restore; a row of the file that repeats an earlier one
-				// updates what the import itself added.
-				if existing < first && !updatedHere[existing] {
+				// updates what the import itself added. A row left as it was
+				// has nothing to restore.
+				if changed && existing < first && !updatedHere[existing] {
 					updatedHere[existing] = true
 					lg.updated = append(lg.updated, store.ImportItem{Table: "opportunities", RecordID: existing, Action: "update",
 						Before: before, Stamp: w.Now()})
@@ -476,9 +497,10 @@ func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, 
 				}
 				res.Added++
 				if r.opp.ExternalID != "" {
-					byExt[r.opp.ExternalID] = id
+					newByExt[r.opp.ExternalID] = id
+				} else if dup != DupCreate {
+					newByNatural[nk] = id
 				}
-				byNatural[nk] = id
 			}
 		}
 		done += len(chunk)
@@ -486,6 +508,7 @@ func write(ctx context.Context, tx store.Tx, customerNames map[string]struct{}, 
 			progress(done, total)
 		}
 	}
+	rowsDone()
 	if failed.Load() {
 		return nil // the caller reports the bad rows
 	}

@@ -39,6 +39,10 @@ type record struct {
 	owner    string
 	// closedAt is when a won or lost deal closed, for its stage history.
 	closedAt string
+	// existing is the record the row is, as the database was before the
+	// import (0: none; findErr: the look-up failed).
+	existing int64
+	findErr  error
 }
 
 // checker validates rows against one mapping and the current stages.

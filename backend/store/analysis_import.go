@@ -254,13 +254,45 @@ func (w *ImportWriter) resumeKept() error {
 	return err
 }
 
-// holdCustomerTotals tells the by-customer totals' triggers (migration
-// 0028) to leave the writer's new rows alone: Finish adds them grouped.
+// importCatchUp is a kept table the import writer fills in bulk.
+type importCatchUp struct {
+	name string
+	// triggers are its insert triggers on opportunities, dropped for the
+	// writer's life (only the writer inserts opportunities meanwhile).
+	triggers []string
+	// catchUp adds the opportunities first ≤ id < next as they are in
+	// Finish, with their first stage history written.
+	catchUp func(ctx context.Context, tx Tx, first, next int64) error
+}
+
+// importCatchUps are the kept tables the import writer fills once, in
+// Finish, from its new rows as they then are, in set-based SQL over the
+// new ids, instead of a trigger per row. Their update and delete triggers
+// must leave the writer's rows alone meanwhile, as those of the
+// by-customer totals do (WHEN OLD.id < the first_id of
+// analysis_import_first, migration 0028): a row the same file names twice
+// is then counted once, as it ends. A kept table added to opportunities is
+// one line here (and its test that the kept data equals a fresh
+// computation after an import and its undo).
+var importCatchUps = []importCatchUp{
+	{"by-customer totals", []string{"analysis_customer_insert", "analysis_customer_oy_insert"}, addCustomerRange},
+}
+
+// holdCustomerTotals tells the kept tables of importCatchUps to leave the
+// writer's new rows alone (analysis_import_first) and pauses their insert
+// triggers: Finish adds the rows grouped.
 func (w *ImportWriter) holdCustomerTotals() error {
 	if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO analysis_import_first (first_id) VALUES (?)`, w.firstOpp); err != nil {
 		return fmt.Errorf("import: analysis totals: %w", err)
 	}
 	w.customerHeld = true
+	for _, c := range importCatchUps {
+		paused, err := pauseTriggers(w.ctx, w.tx, c.triggers...)
+		w.catchUpPaused = append(w.catchUpPaused, paused...)
+		if err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -271,14 +303,37 @@ const customerSets = ` ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = am
 	lost_amount = lost_amount + excluded.lost_amount`
 
 // addCustomerTotals adds the writer's new rows, as they are after their
-// history, to the by-customer totals and lets the triggers see rows again
-// (Finish; Close only lets go).
+// history, to the kept tables of importCatchUps (the by-customer totals
+// first), puts their paused insert triggers back and lets the triggers see
+// rows again (Finish; Close only lets go).
 func (w *ImportWriter) addCustomerTotals(add bool) error {
 	if !w.customerHeld {
 		return nil
 	}
 	w.customerHeld = false
 	if add && w.nextOpp > w.firstOpp {
+		for _, c := range importCatchUps {
+			done := ImportPhase("finish: " + c.name)
+			if err := c.catchUp(w.ctx, w.tx, w.firstOpp, w.nextOpp); err != nil {
+				return fmt.Errorf("import: %s: %w", c.name, err)
+			}
+			done()
+		}
+	}
+	if err := resumeTriggers(w.ctx, w.tx, w.catchUpPaused); err != nil {
+		return err
+	}
+	w.catchUpPaused = nil
+	if _, err := w.tx.ExecContext(w.ctx, `DELETE FROM analysis_import_first`); err != nil {
+		return fmt.Errorf("import: analysis totals: %w", err)
+	}
+	return nil
+}
+
+// addCustomerRange adds the opportunities first ≤ id < next to the
+// by-customer totals (migration 0028), grouped.
+func addCustomerRange(ctx context.Context, tx Tx, first, next int64) error {
+	{
 		for _, t := range []struct{ table, cols, created, closed, group string }{
 			{"analysis_customer", "owner_id, customer_id, month", "owner_id, customer_id, substr(created_at, 1, 7)",
 				"owner_id, customer_id, substr(closed_on, 1, 7)", "1, 2, 3"},
@@ -287,23 +342,20 @@ func (w *ImportWriter) addCustomerTotals(add bool) error {
 			{"analysis_customer_owner_year", "owner_id, year, customer_id", "owner_id, substr(created_at, 1, 4), customer_id",
 				"owner_id, substr(closed_on, 1, 4), customer_id", "1, 2, 3"},
 		} {
-			if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO `+t.table+` (`+t.cols+`, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+			if _, err := tx.ExecContext(ctx, `INSERT INTO `+t.table+` (`+t.cols+`, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
 				SELECT `+t.created+`, COUNT(*), SUM(amount_cents), SUM((amount_cents * probability_bp) >> 31),
 				       SUM((amount_cents * probability_bp) & 2147483647), 0, 0, 0, 0
-				  FROM opportunities WHERE id >= ? AND id < ? GROUP BY `+t.group+customerSets, w.firstOpp, w.nextOpp); err != nil {
-				return fmt.Errorf("import: analysis totals: %w", err)
+				  FROM opportunities WHERE id >= ? AND id < ? GROUP BY `+t.group+customerSets, first, next); err != nil {
+				return err
 			}
-			if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO `+t.table+` (`+t.cols+`, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
+			if _, err := tx.ExecContext(ctx, `INSERT INTO `+t.table+` (`+t.cols+`, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount)
 				SELECT `+t.closed+`, 0, 0, 0, 0, SUM(s.kind = 'won'), SUM(CASE WHEN s.kind = 'won' THEN amount_cents ELSE 0 END),
 				       SUM(s.kind IS NOT 'won'), SUM(CASE WHEN s.kind = 'won' THEN 0 ELSE amount_cents END)
 				  FROM opportunities o LEFT JOIN stages s ON s.id = o.stage_id
-				 WHERE o.id >= ? AND o.id < ? AND o.closed_on <> '' GROUP BY `+t.group+customerSets, w.firstOpp, w.nextOpp); err != nil {
-				return fmt.Errorf("import: analysis totals: %w", err)
+				 WHERE o.id >= ? AND o.id < ? AND o.closed_on <> '' GROUP BY `+t.group+customerSets, first, next); err != nil {
+				return err
 			}
 		}
-	}
-	if _, err := w.tx.ExecContext(w.ctx, `DELETE FROM analysis_import_first`); err != nil {
-		return fmt.Errorf("import: analysis totals: %w", err)
 	}
 	return nil
 }

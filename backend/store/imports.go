@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+	"slices"
 
 	"funneldesk/backend/dupe"
 	"funneldesk/backend/pinyin"
@@ -121,17 +122,23 @@ func (s *Store) ImportTx(ctx context.Context, fn func(tx Tx) error) error {
 	if err := fn(tx); err != nil {
 		return busy(err)
 	}
+	commitDone := ImportPhase("commit")
 	if err := tx.Commit(); err != nil {
 		return busy(fmt.Errorf("commit: %w", err))
 	}
+	commitDone()
 	committed = true
 	return nil
 }
 
 // importCacheKiB is the page cache an import runs with: inserting into the
 // indexes of a table with millions of rows touches pages all over them, and
-// the default 2 MB cache would spill dirty pages to the WAL mid-transaction.
-const importCacheKiB = 256 * 1024
+// a smaller cache spills dirty pages to the WAL mid-transaction, then
+// reads and writes them again. 100,000 rows into 1.1 million dirty about
+// 300 MB of index pages: with 256 MB the inserts took three times as long.
+// SQLite takes the memory as pages are touched, so a small import of a
+// small database uses little of it.
+const importCacheKiB = 1024 * 1024
 
 // ImportWriter inserts many customers and opportunities in one open
 // transaction through statements prepared once. (Single-row statements:
@@ -148,6 +155,8 @@ type ImportWriter struct {
 	nextCust          int64
 
 	oppStmt, custStmt *sql.Stmt
+	// oldStmt, updStmt and histStmt serve UpdateOpportunity.
+	oldStmt, updStmt, histStmt *sql.Stmt
 
 	// closed are the won/lost dates of new opportunities, for their
 	// stage history (id → RFC 3339 time).
@@ -181,6 +190,8 @@ type ImportWriter struct {
 	staysInsert []string
 	// customerHeld: analysis_import_first holds firstOpp (analysis_import.go).
 	customerHeld bool
+	// catchUpPaused are the insert triggers of importCatchUps paused.
+	catchUpPaused []string
 }
 
 // stageDelta is what new rows add to one stage's kept totals, by the
@@ -245,6 +256,17 @@ func NewImportWriter(ctx context.Context, tx Tx) (*ImportWriter, error) {
 		created_at, updated_at, owned_since, name_key, phone_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')`); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("import: prepare customers: %w", err)
+	}
+	for _, p := range []struct {
+		stmt **sql.Stmt
+		sql  string
+	}{{&w.oldStmt, `SELECT ` + oppRestoreCols + ` FROM opportunities WHERE id = ?`},
+		{&w.updStmt, updateImportedSQL},
+		{&w.histStmt, `INSERT INTO stage_history (opportunity_id, from_stage_id, to_stage_id, changed_at) VALUES (?, ?, ?, ?)`}} {
+		if *p.stmt, err = tx.PrepareContext(ctx, p.sql); err != nil {
+			w.Close()
+			return nil, fmt.Errorf("import: prepare: %w", err)
+		}
 	}
 	return w, nil
 }
@@ -318,25 +340,20 @@ func (w *ImportWriter) NextCustomer() int64 { return w.nextCust }
 // Finish records each new opportunity's first stage (from none to its
 // stage) in the stage history, in one statement.
 func (w *ImportWriter) Finish() error {
-	if err := w.resumeStageTotals(); err != nil {
-		return err
+	for _, step := range []struct {
+		name string
+		fn   func() error
+	}{{"finish: stage totals", w.resumeStageTotals}, {"finish: grams", w.resumeGrams},
+		{"finish: kept insert", w.resumeKeptInsert}, {"finish: kept out", w.pauseKept},
+		{"finish: history", func() error { return w.withWinMonthsPaused(w.writeHistory) }}, {"finish: kept back", w.resumeKept},
+		{"finish: customer totals", func() error { return w.addCustomerTotals(true) }}} {
+		done := ImportPhase(step.name)
+		if err := step.fn(); err != nil {
+			return err
+		}
+		done()
 	}
-	if err := w.resumeGrams(); err != nil {
-		return err
-	}
-	if err := w.resumeKeptInsert(); err != nil {
-		return err
-	}
-	if err := w.pauseKept(); err != nil {
-		return err
-	}
-	if err := w.withWinMonthsPaused(w.writeHistory); err != nil {
-		return err
-	}
-	if err := w.resumeKept(); err != nil {
-		return err
-	}
-	return w.addCustomerTotals(true)
+	return nil
 }
 
 // writeHistory records each new opportunity's first stage.
@@ -344,15 +361,47 @@ func (w *ImportWriter) writeHistory() error {
 	if w.nextOpp == w.firstOpp {
 		return nil
 	}
-	_, err := w.tx.ExecContext(w.ctx, `INSERT INTO stage_history (opportunity_id, from_stage_id, to_stage_id, changed_at)
-		SELECT id, NULL, stage_id, created_at FROM opportunities WHERE id >= ? AND id < ? ORDER BY id`, w.firstOpp, w.nextOpp)
+	if len(w.closed) == 0 {
+		_, err := w.tx.ExecContext(w.ctx, `INSERT INTO stage_history (opportunity_id, from_stage_id, to_stage_id, changed_at)
+			SELECT id, NULL, stage_id, created_at FROM opportunities WHERE id >= ? AND id < ? ORDER BY id`, w.firstOpp, w.nextOpp)
+		if err != nil {
+			return fmt.Errorf("record stage history: %w", err)
+		}
+		return nil
+	}
+	// The won and lost rows' times go in with the rows: set afterwards, row
+	// by row, each fired the history's update triggers once more.
+	if _, err := w.tx.ExecContext(w.ctx, `CREATE TEMP TABLE import_closed_at (id INTEGER PRIMARY KEY, at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("record stage history: %w", err)
+	}
+	defer w.tx.ExecContext(w.ctx, `DROP TABLE IF EXISTS temp.import_closed_at`)
+	ids := make([]int64, 0, len(w.closed))
+	for id := range w.closed {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	stmt, err := w.tx.PrepareContext(w.ctx, `INSERT INTO temp.import_closed_at (id, at) VALUES (?, ?)`)
 	if err != nil {
 		return fmt.Errorf("record stage history: %w", err)
 	}
-	for id, at := range w.closed {
-		if _, err := w.tx.ExecContext(w.ctx, `UPDATE stage_history SET changed_at = ? WHERE opportunity_id = ?`, at, id); err != nil {
+	defer stmt.Close()
+	for _, id := range ids {
+		if _, err := stmt.ExecContext(w.ctx, id, w.closed[id]); err != nil {
 			return fmt.Errorf("record stage history: %w", err)
 		}
+	}
+	// A row the import updated meanwhile has history rows of its own
+	// already: they keep it before its first stage (as before), at the
+	// closed time too.
+	if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO stage_history (opportunity_id, from_stage_id, to_stage_id, changed_at)
+		SELECT o.id, NULL, o.stage_id, COALESCE(c.at, o.created_at)
+		  FROM opportunities o LEFT JOIN temp.import_closed_at c ON c.id = o.id
+		 WHERE o.id >= ? AND o.id < ? ORDER BY o.id`, w.firstOpp, w.nextOpp); err != nil {
+		return fmt.Errorf("record stage history: %w", err)
+	}
+	if _, err := w.tx.ExecContext(w.ctx, `UPDATE stage_history SET changed_at = c.at FROM temp.import_closed_at c
+		WHERE stage_history.opportunity_id = c.id AND stage_history.changed_at IS NOT c.at`); err != nil {
+		return fmt.Errorf("record stage history: %w", err)
 	}
 	return nil
 }
@@ -371,11 +420,10 @@ func (w *ImportWriter) Close() {
 		_ = resumeTriggers(w.ctx, w.tx, w.keptPaused)
 		w.keptPaused = nil
 	}
-	if w.oppStmt != nil {
-		w.oppStmt.Close()
-	}
-	if w.custStmt != nil {
-		w.custStmt.Close()
+	for _, s := range []*sql.Stmt{w.oppStmt, w.custStmt, w.oldStmt, w.updStmt, w.histStmt} {
+		if s != nil {
+			s.Close()
+		}
 	}
 	// The connection outlives the transaction; a failed reset only costs memory.
 	_, _ = w.tx.ExecContext(w.ctx, fmt.Sprintf(`PRAGMA cache_size = %d`, w.oldCache))
