@@ -399,9 +399,10 @@ func (f OpportunityFilter) searchOnly() bool {
 // names, then sorts them or walks the sort order. countCap 0 counts all.
 func ListOpportunitiesCapped(ctx context.Context, q Querier, f OpportunityFilter, offset, limit, countCap int) (
 	items []Opportunity, total int, capped bool, err error) {
-	// The pinyin matches of a name sort cluster in the name index, which a
-	// walk would reach only after passing the rows before them.
-	if countCap <= 0 || !f.searchOnly() || (f.sortKey() == "name" && f.pinyinQuery()) {
+	// The matches of a word cluster in name order (pinyin keys, 机会99 in
+	// 机会99xxxx), where a walk would pass the rows before them, each read
+	// for its customer: the name sort counts them all, as before.
+	if countCap <= 0 || !f.searchOnly() || f.sortKey() == "name" {
 		items, total, err = ListOpportunities(ctx, q, f, offset, limit)
 		return items, total, false, err
 	}

@@ -65,7 +65,7 @@ func wantPage(t *testing.T, what string, want, got []int64, total int, capped bo
 }
 
 // TestCappedSearchIsLike compares the planned search of the opportunity
-// list (ListOpportunitiesCapped: the matches gathered and sorted, or the
+// and customer lists (ListOpportunitiesCapped, ListCustomersCapped: the matches gathered and sorted, or the
 // sort order walked; the total counted up to a cap) with a full scan, for
 // every kind of word, in every sort order, on the first page, inside and
 // past the cap, and far beyond it: every match is reachable by paging.
@@ -92,7 +92,12 @@ func TestCappedSearchIsLike(t *testing.T) {
 		}
 		var custs []int64
 		for i := range 1500 {
-			id, err := InsertCustomer(ctx, tx, Customer{Name: fmt.Sprintf("%s%d", randomName(r), i), OwnerID: &owner})
+			// A phone on some (free text: the search reads it too).
+			phone := ""
+			if i%3 == 0 {
+				phone = fmt.Sprintf("1%03d-%d", r.Intn(1000), i)
+			}
+			id, err := InsertCustomer(ctx, tx, Customer{Name: fmt.Sprintf("%s%d", randomName(r), i), Phone: phone, OwnerID: &owner})
 			if err != nil {
 				return err
 			}
@@ -150,6 +155,54 @@ func TestCappedSearchIsLike(t *testing.T) {
 					got = append(got, o.ID)
 				}
 				wantPage(t, fmt.Sprintf("%q sort %s", q, sort.key), want, got, total, capped, offset, limit, countCap)
+			}
+		}
+	}
+	// The customer list: name (or its pinyin) or phone, by pinyin of the name.
+	for _, q := range append(searchQueries, "-1", "1-") {
+		like := "%" + escapeLike(q) + "%"
+		py, pyArgs := pinyinScan("c", q)
+		want := likeIDs(t, st.DB, `SELECT c.id FROM customers c WHERE c.name LIKE ? ESCAPE '\' OR c.phone LIKE ? ESCAPE '\' OR `+
+			py+` ORDER BY c.name_py, c.id`, append([]any{like, like}, pyArgs...))
+		for _, at := range [][2]int{{0, 60}, {40, 60}, {500, 60}, {0, 3000}, {100, 3000}} {
+			items, total, capped, err := ListCustomersCapped(ctx, st.DB, CustomerFilter{Query: q, Offset: at[0], Limit: limit}, at[1])
+			if err != nil {
+				t.Fatalf("%q: %v", q, err)
+			}
+			var got []int64
+			for _, c := range items {
+				got = append(got, c.ID)
+			}
+			wantPage(t, fmt.Sprintf("customers %q", q), want, got, total, capped, at[0], limit, at[1])
+		}
+	}
+	// Ctrl+K: the first few customers and opportunities by name, whether
+	// gathered and sorted or walked in name order (a low searchSortMax).
+	defer func(n int) { searchSortMax = n }(searchSortMax)
+	for _, sortMax := range []int{searchSortMax, 40} {
+		searchSortMax = sortMax
+		for _, q := range append(searchQueries, "-1") {
+			like := "%" + escapeLike(q) + "%"
+			hits, err := Search(ctx, st.DB, q, 8)
+			if err != nil {
+				t.Fatalf("%q: %v", q, err)
+			}
+			got := map[string][]int64{}
+			for _, h := range hits {
+				got[h.Kind] = append(got[h.Kind], h.ID)
+			}
+			py, pyArgs := pinyinScan("c", q)
+			want := map[string][]int64{
+				"customer": likeIDs(t, st.DB, `SELECT c.id FROM customers c WHERE c.name LIKE ? ESCAPE '\' OR c.phone LIKE ? ESCAPE '\' OR `+
+					py+` ORDER BY c.name_py, c.id LIMIT 8`, append([]any{like, like}, pyArgs...)),
+			}
+			py, pyArgs = pinyinScan("o", q)
+			want["opportunity"] = likeIDs(t, st.DB, `SELECT o.id FROM opportunities o WHERE o.name LIKE ? ESCAPE '\' OR `+
+				py+` ORDER BY o.name_py, o.id LIMIT 8`, append([]any{like}, pyArgs...))
+			for _, kind := range []string{"customer", "opportunity"} {
+				if !reflect.DeepEqual(got[kind], want[kind]) {
+					t.Errorf("Search %q (sort at most %d) %ss: %v, a scan finds %v", q, sortMax, kind, got[kind], want[kind])
+				}
 			}
 		}
 	}

@@ -230,6 +230,44 @@ func ListTasks(ctx context.Context, q Querier, f TaskFilter, offset, limit int) 
 	return out, total, nil
 }
 
+// ListTasksCapped is ListTasks with a text search's total counted up to
+// offset + countCap (capped reports more), following the plan of
+// grams.go when the search is the only filter (with others, ListTasks
+// weighs the filter's own index against the word's postings). countCap 0
+// counts all.
+func ListTasksCapped(ctx context.Context, q Querier, f TaskFilter, offset, limit, countCap int) (
+	items []Task, total int, capped bool, err error) {
+	text := strings.TrimSpace(f.Query)
+	if countCap <= 0 || text == "" || !f.searchOnly() {
+		items, total, err = ListTasks(ctx, q, f, offset, limit)
+		return items, total, false, err
+	}
+	ids, a, exact := gramQuery("task_grams", text)
+	like := "%" + escapeLike(text) + "%"
+	p := gramPlan(ids, a, exact, `SELECT t.id FROM (`+ids+`) x JOIN tasks t ON t.id = x.id WHERE t.title LIKE ? ESCAPE '\'`, like)
+	plan, err := planSearch(ctx, q, p, offset, limit, countCap, 1, maxID(ctx, q, "tasks"))
+	if err != nil {
+		return nil, 0, false, fmt.Errorf("search tasks: %w", err)
+	}
+	items = []Task{}
+	switch {
+	case offset >= plan.total:
+	case !plan.walk:
+		// The unary plus keeps SQLite from walking a sort index past
+		// every task to meet the few in the list.
+		order := strings.ReplaceAll(f.orderBy(), "t.", "+t.")
+		query := pageOf(taskSelect, "FROM tasks t", "tasks", "t", ` WHERE t.id IN `+idList, order)
+		if err := q.SelectContext(ctx, &items, query, idsJSON(plan.found), limit, offset, f.Today); err != nil {
+			return nil, 0, false, fmt.Errorf("list tasks: %w", err)
+		}
+	default:
+		if items, err = taskPage(ctx, q, f, f.whereText(`t.title LIKE ? ESCAPE '\'`, like), offset, limit); err != nil {
+			return nil, 0, false, err
+		}
+	}
+	return items, plan.total, plan.capped, nil
+}
+
 // taskPage is one page of the tasks matching w in f's order.
 func taskPage(ctx context.Context, q Querier, f TaskFilter, w where, offset, limit int) ([]Task, error) {
 	out := []Task{}
