@@ -179,9 +179,7 @@ func ListCustomers(ctx context.Context, q Querier, f CustomerFilter) ([]Customer
 func ListCustomersCapped(ctx context.Context, q Querier, f CustomerFilter, countCap int) (
 	items []Customer, total int, capped bool, err error) {
 	s := strings.TrimSpace(f.Query)
-	// The pinyin matches of a name cluster in the name index, which a walk
-	// would reach only after passing the rows before them.
-	if _, py := pinyin.Query(s); countCap <= 0 || s == "" || f.Classification != "" || f.OwnerID != 0 || py {
+	if countCap <= 0 || s == "" || f.Classification != "" || f.OwnerID != 0 {
 		items, total, err = ListCustomers(ctx, q, f)
 		return items, total, false, err
 	}
