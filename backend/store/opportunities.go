@@ -343,7 +343,7 @@ func (f OpportunityFilter) orderBy() string {
 // name bigrams (migration 0025) find the matches through index ranges, so
 // gathering 20,000 ids costs a few milliseconds, and sorting them (idList)
 // less than walking a sort index past rows that do not match.
-const searchCollect = 20000
+var searchCollect = 20000 // a variable: tests lower it to take the walk
 
 // ListOpportunities returns one page and the total count for f. The count
 // runs first, through a covering index where the filter has one; the page

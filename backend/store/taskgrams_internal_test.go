@@ -98,6 +98,27 @@ func TestTaskTextIsLike(t *testing.T) {
 				wantPage(t, fmt.Sprintf("%q sort %s", q, sort.key), all, ids, total, capped, at[0], 20, at[1])
 			}
 		}
+		// Under another filter (open tasks), where a common word is counted
+		// on the filter's index up to the cap (searchCollect lowered so
+		// that the common words take that path here).
+		func() {
+			defer func(n int) { searchCollect = n }(searchCollect)
+			searchCollect = 300
+			f := TaskFilter{Query: q, Today: "2026-06-01", Statuses: []string{TaskStatuses[0], TaskStatuses[1]}}
+			all := likeIDs(t, st.DB, `SELECT t.id FROM tasks t WHERE t.title LIKE ? ESCAPE '\' AND t.status IN (?, ?)`+f.orderBy(),
+				[]any{"%" + escapeLike(q) + "%", TaskStatuses[0], TaskStatuses[1]})
+			for _, at := range [][2]int{{0, 60}, {40, 60}, {500, 60}, {0, 3000}} {
+				page, total, capped, err := ListTasksCapped(ctx, st.DB, f, at[0], 20, at[1])
+				if err != nil {
+					t.Fatal(err)
+				}
+				var ids []int64
+				for _, x := range page {
+					ids = append(ids, x.ID)
+				}
+				wantPage(t, fmt.Sprintf("%q open", q), all, ids, total, capped, at[0], 20, at[1])
+			}
+		}()
 		for _, offset := range []int{0, 30} {
 			page, total, err := ListTasks(ctx, st.DB, TaskFilter{Query: q, Today: "2026-06-01"}, offset, 20)
 			if err != nil {
