@@ -52,7 +52,7 @@ func Search(ctx context.Context, q Querier, s string, limit int) ([]SearchHit, e
 	// reads the index alone: matches of a word cluster in name order (机会99
 	// in 机会99xxxx), and a walk testing each row with LIKE would read half
 	// the table before the first.
-	named := func(kind, table, alias, sel string, p textPlan, test string, testArgs []any) error {
+	named := func(kind, alias, sel string, p textPlan, test string, testArgs []any) error {
 		found, err := gatherIDs(ctx, q, p.arms, p.args, searchSortMax+1)
 		if err != nil {
 			return fmt.Errorf("search %ss: %w", kind, err)
@@ -88,20 +88,20 @@ func Search(ctx context.Context, q Querier, s string, limit int) ([]SearchHit, e
 	}
 
 	p, test, a := withPhones("customers", "c", "phone")
-	if err := named("customer", "customers", "c", `SELECT 'customer' AS kind, c.id, c.name AS title, c.phone AS detail, c.id AS customer_id
+	if err := named("customer", "c", `SELECT 'customer' AS kind, c.id, c.name AS title, c.phone AS detail, c.id AS customer_id
 		FROM customers c`, p, test, a); err != nil {
 		return nil, err
 	}
 
 	p, test, a = withPhones("contacts", "ct", "phone", "email")
-	if err := named("contact", "contacts", "ct", `SELECT 'contact' AS kind, ct.id, ct.name AS title,
+	if err := named("contact", "ct", `SELECT 'contact' AS kind, ct.id, ct.name AS title,
 		cu.name || CASE WHEN ct.phone <> '' THEN ' · ' || ct.phone ELSE '' END AS detail, ct.customer_id
 		FROM contacts ct JOIN customers cu ON cu.id = ct.customer_id`, p, test, a); err != nil {
 		return nil, err
 	}
 
 	name, a := nameMatch("o", "opportunities", s)
-	if err := named("opportunity", "opportunities", "o", `SELECT 'opportunity' AS kind, o.id, o.name AS title, cu.name AS detail, o.customer_id
+	if err := named("opportunity", "o", `SELECT 'opportunity' AS kind, o.id, o.name AS title, cu.name AS detail, o.customer_id
 		FROM opportunities o JOIN customers cu ON cu.id = o.customer_id`, textSources("opportunities", s), name, a); err != nil {
 		return nil, err
 	}
@@ -109,7 +109,7 @@ func Search(ctx context.Context, q Querier, s string, limit int) ([]SearchHit, e
 	// Leads by name, company, contact person or phone (lead_grams,
 	// migration 0027), as the lead list searches them.
 	name, a = leadTextMatch(s)
-	if err := named("lead", "leads", "l", `SELECT 'lead' AS kind, l.id, l.name AS title,
+	if err := named("lead", "l", `SELECT 'lead' AS kind, l.id, l.name AS title,
 		l.company || CASE WHEN l.company <> '' AND l.phone <> '' THEN ' · ' ELSE '' END || l.phone AS detail, 0 AS customer_id
 		FROM leads l`, leadTextSources(s), name, a); err != nil {
 		return nil, err
@@ -147,12 +147,4 @@ func digitsOnly(s string) bool {
 		}
 	}
 	return true
-}
-
-func concat(parts ...[]any) []any {
-	var out []any
-	for _, p := range parts {
-		out = append(out, p...)
-	}
-	return out
 }
