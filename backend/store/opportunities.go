@@ -521,6 +521,15 @@ func pageIDs(ctx context.Context, q Querier, f OpportunityFilter, total, offset,
 		return []int64{}, nil
 	}
 	lead := f.lead()
+	if f.query() != "" && !f.noCustomerText {
+		// A walk tests each row's customer only when some customer matches.
+		cust := textSources("customers", f.query())
+		some, err := gatherIDs(ctx, q, cust.arms, cust.args, 1)
+		if err != nil {
+			return nil, fmt.Errorf("list opportunities: %w", err)
+		}
+		f.noCustomerText = len(some) == 0
+	}
 	few := func(covered int) bool {
 		if total < 0 || !f.filtered() {
 			return false
