@@ -158,6 +158,41 @@ func TestCappedSearchIsLike(t *testing.T) {
 			}
 		}
 	}
+	// With another filter (a stage; ListOpportunities' own plans, whose
+	// walks test each row), and in name order: exact totals.
+	var stage int64
+	if err := st.DB.Get(&stage, `SELECT stage_id FROM opportunities LIMIT 1`); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range searchQueries {
+		for _, f := range []OpportunityFilter{{Query: q, StageIDs: []int64{stage}}, {Query: q, StageIDs: []int64{stage}, Sort: "amount", Desc: true},
+			{Query: q, Sort: "name"}} {
+			like := "%" + escapeLike(q) + "%"
+			own, ownArgs := pinyinScan("o", q)
+			cust, custArgs := pinyinScan("c", q)
+			stageCond := `1`
+			if len(f.StageIDs) > 0 {
+				stageCond = fmt.Sprintf(`o.stage_id = %d`, stage)
+			}
+			dir := f.dir()
+			want := likeIDs(t, st.DB, `SELECT o.id FROM opportunities o WHERE `+stageCond+` AND (o.name LIKE ? ESCAPE '\' OR `+own+
+				` OR o.customer_id IN (SELECT c.id FROM customers c WHERE c.name LIKE ? ESCAPE '\' OR `+cust+`))
+				ORDER BY `+SortColumns[f.sortKey()]+dir+`, o.id`+dir,
+				append(append(append([]any{like}, ownArgs...), like), custArgs...))
+			for _, offset := range []int{0, 40} {
+				items, total, capped, err := ListOpportunitiesCapped(ctx, st.DB, f, offset, limit, 60)
+				if err != nil {
+					t.Fatalf("%q: %v", q, err)
+				}
+				var got []int64
+				for _, o := range items {
+					got = append(got, o.ID)
+				}
+				wantPage(t, fmt.Sprintf("%q filtered %+v", q, f.StageIDs), want, got, total, capped, offset, limit, 60)
+			}
+		}
+	}
+
 	// The customer list: name (or its pinyin) or phone, by pinyin of the name.
 	for _, q := range append(searchQueries, "-1", "1-") {
 		like := "%" + escapeLike(q) + "%"
