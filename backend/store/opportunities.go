@@ -402,9 +402,12 @@ func ListOpportunitiesCapped(ctx context.Context, q Querier, f OpportunityFilter
 	// The matches of a word cluster in name order (pinyin keys, 机会99 in
 	// 机会99xxxx), where a walk would pass the rows before them, each read
 	// for its customer: the name sort counts them all, as before.
-	if countCap <= 0 || !f.searchOnly() || f.sortKey() == "name" {
+	if countCap <= 0 || f.query() == "" || f.sortKey() == "name" {
 		items, total, err = ListOpportunities(ctx, q, f, offset, limit)
 		return items, total, false, err
+	}
+	if !f.searchOnly() {
+		return filteredSearch(ctx, q, f, offset, limit, countCap)
 	}
 	s := f.query()
 	cust := textSources("customers", s)
@@ -424,13 +427,9 @@ func ListOpportunitiesCapped(ctx context.Context, q Querier, f OpportunityFilter
 	case !plan.walk:
 		ids, err = sortIDs(ctx, q, f, plan.found, offset, limit)
 	default:
-		// A walk tests each row's customer only when some customer matches.
-		var some []int64
-		if some, err = gatherIDs(ctx, q, cust.arms, cust.args, 1); err != nil {
-			return nil, 0, false, fmt.Errorf("search opportunities: %w", err)
+		if f, err = f.customerHint(ctx, q); err == nil {
+			ids, err = walkSearchPage(ctx, q, f, offset, limit)
 		}
-		f.noCustomerText = len(some) == 0
-		ids, err = walkSearchPage(ctx, q, f, offset, limit)
 	}
 	if err != nil {
 		return nil, 0, false, err
@@ -438,6 +437,54 @@ func ListOpportunitiesCapped(ctx context.Context, q Querier, f OpportunityFilter
 	total, capped = plan.total, plan.capped
 	items, err = opportunitiesByID(ctx, q, ids)
 	return items, total, capped, err
+}
+
+// filteredSearch is a text search under other filters: counted through
+// f's leading index up to offset + countCap; fewer matches are paged as
+// ListOpportunities does, more by a walk of the sort order (per owner or
+// stage for close dates) testing each row, the word being common among
+// the filter's rows.
+func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset, limit, countCap int) (
+	[]Opportunity, int, bool, error) {
+	cond, args := f.where()
+	need := offset + countCap
+	var total int
+	if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM (SELECT 1 FROM opportunities o`+cond+` LIMIT ?)`,
+		append(args, need+1)...); err != nil {
+		return nil, 0, false, fmt.Errorf("count opportunities: %w", err)
+	}
+	var ids []int64
+	var err error
+	capped := total > need
+	if capped {
+		total = need
+		if f, err = f.customerHint(ctx, q); err == nil {
+			ids, err = walkSearchPage(ctx, q, f, offset, limit)
+		}
+	} else {
+		ids, err = pageIDs(ctx, q, f, total, offset, limit)
+	}
+	if err != nil {
+		return nil, 0, false, err
+	}
+	items, err := opportunitiesByID(ctx, q, ids)
+	return items, total, capped, err
+}
+
+// customerHint sets noCustomerText when f searches a word no customer's
+// name has: a walk then tests each row's own names only, without reading
+// its customer.
+func (f OpportunityFilter) customerHint(ctx context.Context, q Querier) (OpportunityFilter, error) {
+	if f.query() == "" || f.noCustomerText {
+		return f, nil
+	}
+	cust := textSources("customers", f.query())
+	some, err := gatherIDs(ctx, q, cust.arms, cust.args, 1)
+	if err != nil {
+		return f, fmt.Errorf("list opportunities: %w", err)
+	}
+	f.noCustomerText = len(some) == 0
+	return f, nil
 }
 
 // walkSearchPage walks f's sort order testing each row (conds(leadNone)).
@@ -521,14 +568,9 @@ func pageIDs(ctx context.Context, q Querier, f OpportunityFilter, total, offset,
 		return []int64{}, nil
 	}
 	lead := f.lead()
-	if f.query() != "" && !f.noCustomerText {
-		// A walk tests each row's customer only when some customer matches.
-		cust := textSources("customers", f.query())
-		some, err := gatherIDs(ctx, q, cust.arms, cust.args, 1)
-		if err != nil {
-			return nil, fmt.Errorf("list opportunities: %w", err)
-		}
-		f.noCustomerText = len(some) == 0
+	var err error
+	if f, err = f.customerHint(ctx, q); err != nil {
+		return nil, err
 	}
 	few := func(covered int) bool {
 		if total < 0 || !f.filtered() {
