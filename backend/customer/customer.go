@@ -54,10 +54,13 @@ type Filter struct {
 
 // Page is one page of customers and the total matching.
 type Page struct {
-	Items    []store.Customer `json:"items"`
-	Total    int              `json:"total"`
-	Page     int              `json:"page"`
-	PageSize int              `json:"pageSize"`
+	Items []store.Customer `json:"items"`
+	Total int              `json:"total"`
+	// TotalCapped: a text search has more than Total matches (the count
+	// stops at store.SearchCountCap past the page); paging on finds them.
+	TotalCapped bool `json:"totalCapped"`
+	Page        int  `json:"page"`
+	PageSize    int  `json:"pageSize"`
 }
 
 // Detail is a customer with its contacts (its follow-ups come from the
@@ -97,12 +100,12 @@ func (s *Service) Options() Options {
 // List returns a page of customers by name.
 func (s *Service) List(f Filter) (Page, error) {
 	off, lim := validate.Page(f.Page, f.PageSize)
-	items, total, err := store.ListCustomers(s.env.Ctx(), s.st.DB, store.CustomerFilter{
-		Query: f.Query, Classification: f.Classification, OwnerID: f.OwnerID, Offset: off, Limit: lim})
+	items, total, capped, err := store.ListCustomersCapped(s.env.Ctx(), s.st.DB, store.CustomerFilter{
+		Query: f.Query, Classification: f.Classification, OwnerID: f.OwnerID, Offset: off, Limit: lim}, store.SearchCountCap)
 	if err != nil {
 		return Page{}, err
 	}
-	return Page{Items: items, Total: total, Page: off/lim + 1, PageSize: lim}, nil
+	return Page{Items: items, Total: total, TotalCapped: capped, Page: off/lim + 1, PageSize: lim}, nil
 }
 
 // Columns are the columns of exported customers.

@@ -83,10 +83,13 @@ type ListRequest struct {
 
 // Page is one page of the list and the total matching.
 type Page struct {
-	Items    []store.Opportunity `json:"items"`
-	Total    int                 `json:"total"`
-	Page     int                 `json:"page"`
-	PageSize int                 `json:"pageSize"`
+	Items []store.Opportunity `json:"items"`
+	Total int                 `json:"total"`
+	// TotalCapped: a text search has more than Total matches (the count
+	// stops at store.SearchCountCap past the page); paging on finds them.
+	TotalCapped bool `json:"totalCapped"`
+	Page        int  `json:"page"`
+	PageSize    int  `json:"pageSize"`
 }
 
 // Detail is an opportunity with its stage history, the contacts involved
@@ -132,11 +135,11 @@ func (s *Service) List(req ListRequest) (Page, error) {
 	}
 	s.monthView(&req.Filter)
 	off, lim := validate.Page(req.Page, req.PageSize)
-	items, total, err := store.ListOpportunities(s.env.Ctx(), s.st.DB, req.Filter, off, lim)
+	items, total, capped, err := store.ListOpportunitiesCapped(s.env.Ctx(), s.st.DB, req.Filter, off, lim, store.SearchCountCap)
 	if err != nil {
 		return Page{}, err
 	}
-	return Page{Items: items, Total: total, Page: off/lim + 1, PageSize: lim}, nil
+	return Page{Items: items, Total: total, TotalCapped: capped, Page: off/lim + 1, PageSize: lim}, nil
 }
 
 // The built-in views by month: created this month (本月创建) and closed,

@@ -170,6 +170,62 @@ func ListCustomers(ctx context.Context, q Querier, f CustomerFilter) ([]Customer
 	return out, total, nil
 }
 
+// ListCustomersCapped is ListCustomers with a text search's total counted
+// up to f.Offset + countCap (capped reports more), following the plan of
+// grams.go when the search is the only filter: the name's bigrams, and the
+// phone (read whole from its partial index, migration 0032: phones have no
+// index of their words, and a customer table is a tenth of the
+// opportunities).
+func ListCustomersCapped(ctx context.Context, q Querier, f CustomerFilter, countCap int) (
+	items []Customer, total int, capped bool, err error) {
+	s := strings.TrimSpace(f.Query)
+	if countCap <= 0 || s == "" || f.Classification != "" || f.OwnerID != 0 {
+		items, total, err = ListCustomers(ctx, q, f)
+		return items, total, false, err
+	}
+	like := "%" + escapeLike(s) + "%"
+	p := textSources("customers", s)
+	p.add(`SELECT id FROM customers WHERE phone <> '' AND phone LIKE ? ESCAPE '\'`, like)
+	plan, err := planSearch(ctx, q, p, f.Offset, f.Limit, countCap, 1, maxID(ctx, q, "customers"))
+	if err != nil {
+		return nil, 0, false, fmt.Errorf("search customers: %w", err)
+	}
+	ids := []int64{}
+	switch {
+	case f.Offset >= plan.total:
+	case !plan.walk:
+		err = q.SelectContext(ctx, &ids, `SELECT c.id FROM customers c WHERE c.id IN `+idList+
+			` ORDER BY +c.name_py, c.id LIMIT ? OFFSET ?`, idsJSON(plan.found), f.Limit, f.Offset)
+	default:
+		// Id lists read once (nameMatch; the phones from their index), so
+		// the walk reads the name index alone: a word's matches may
+		// cluster in name order (客户07 in 客户07xxx), where a test of each
+		// row would read half the table before the first.
+		test, a := nameMatch("c", "customers", s)
+		err = q.SelectContext(ctx, &ids, `SELECT c.id FROM customers c WHERE (`+test+` OR c.id IN (SELECT id FROM customers
+			WHERE phone <> '' AND phone LIKE ? ESCAPE '\')) ORDER BY c.name_py, c.id LIMIT ? OFFSET ?`, append(a, like, f.Limit, f.Offset)...)
+	}
+	if err != nil {
+		return nil, 0, false, fmt.Errorf("list customers: %w", err)
+	}
+	items, err = customersByID(ctx, q, ids)
+	return items, plan.total, plan.capped, err
+}
+
+// customersByID reads the rows of ids, in that order.
+func customersByID(ctx context.Context, q Querier, ids []int64) ([]Customer, error) {
+	out := []Customer{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	c, a := inInts("c.id", ids)
+	var rows []Customer
+	if err := q.SelectContext(ctx, &rows, customerSelect+` WHERE `+c, a...); err != nil {
+		return nil, fmt.Errorf("list customers: %w", err)
+	}
+	return inOrder(out, ids, rows, func(r Customer) int64 { return r.ID }), nil
+}
+
 // GetCustomer returns one customer or ErrNotFound.
 func GetCustomer(ctx context.Context, q Querier, id int64) (Customer, error) {
 	var c Customer

@@ -1,9 +1,13 @@
 package store
 
 import (
+	"context"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"funneldesk/backend/pinyin"
 )
 
 // gramTables names the bigram table of each table whose names the text
@@ -115,4 +119,220 @@ func idsJSON(ids []int64) string {
 		b = strconv.AppendInt(b, id, 10)
 	}
 	return string(append(b, ']'))
+}
+
+// SearchCountCap is how many matches of a text search a list counts past
+// the start of the page it shows (issues 14 and 15). A common word (华 in
+// tens of thousands of names) has more matches than any page needs, and
+// counting them all reads every one (30–300 ms at a million rows). Past
+// offset + SearchCountCap matches a list answers that total with
+// TotalCapped set and the list shell shows "2,000+": every later match
+// is still reachable, since the cap moves along with the page.
+const SearchCountCap = 2000
+
+// The plan of a text search in a list (planSearch; the rule every list
+// shares):
+//
+//  1. Gather the distinct ids of the matches in one streamed pass over
+//     index ranges (textSources: bigram postings, pinyin key ranges;
+//     candidates of three or more characters checked on their rows),
+//     stopping after offset + countCap + 1. SQLite reads an "id IN
+//     (SELECT ...)" list to its end before the first row, so the sources
+//     sit in FROM, a co-routine of UNION ALL arms under DISTINCT and LIMIT.
+//  2. Fewer: the total is exact. The page is those ids sorted (a rare
+//     word) or a walk of the list's sort index testing each row with LIKE
+//     (textTest) until the page is full, whichever reads fewer rows:
+//     sorting reads every match, the walk (offset+limit)·rows/matches
+//     (a 20 % word fills 50 rows after about 250).
+//  3. More: the word is frequent, the total is offset + countCap (capped),
+//     and the page is again the cheaper of the two. Its frequency is
+//     estimated without reading rows: the matches of one or two characters
+//     are the postings, counted on the index; those of three or more come
+//     from the rarest bigram in id order, so the gathered ids' reach into
+//     the id range tells their share. Sorting costs a read per candidate
+//     (the postings, counted on the index up to the walk's cost).
+type textPlan struct {
+	// arms yield the ids of the matches (repeats allowed); cands the
+	// candidates the same ranges hold, unchecked (an index count).
+	arms, cands    []string
+	args, candArgs []any
+	// exact: arms need no check (one or two characters): cands are arms.
+	exact bool
+}
+
+// addArms adds arms whose rows need no separate candidate form (pinyin key
+// ranges; arms of exact plans).
+func (p *textPlan) add(arm string, args ...any) {
+	p.arms, p.cands = append(p.arms, arm), append(p.cands, arm)
+	p.args, p.candArgs = append(p.args, args...), append(p.candArgs, args...)
+}
+
+// join maps every arm through wrap (an arm of another table's ids, as the
+// opportunities of the matching customers).
+func (p textPlan) join(wrap func(string) string) textPlan {
+	out := p
+	out.arms, out.cands = nil, nil
+	for _, a := range p.arms {
+		out.arms = append(out.arms, wrap(a))
+	}
+	for _, a := range p.cands {
+		out.cands = append(out.cands, wrap(a))
+	}
+	return out
+}
+
+// merge adds the arms of o.
+func (p textPlan) merge(o textPlan) textPlan {
+	return textPlan{
+		arms: append(append([]string{}, p.arms...), o.arms...), cands: append(append([]string{}, p.cands...), o.cands...),
+		args: append(append([]any{}, p.args...), o.args...), candArgs: append(append([]any{}, p.candArgs...), o.candArgs...),
+		exact: p.exact && o.exact,
+	}
+}
+
+// textSources is the plan of the rows of table whose name contains s, as
+// LIKE '%s%' does, or, when s reads as pinyin, whose name_py or
+// name_initials start with it: nameMatch's rows.
+func textSources(table, s string) textPlan {
+	ids, a, exact, ok := gramIDs(table, s)
+	if !ok {
+		var p textPlan
+		p.add(`SELECT t.id FROM `+table+` t WHERE t.name LIKE ? ESCAPE '\'`, "%"+escapeLike(s)+"%")
+		return p
+	}
+	p := gramPlan(ids, a, exact, `SELECT t.id FROM (`+ids+`) x JOIN `+table+` t ON t.id = x.id WHERE t.name LIKE ? ESCAPE '\'`,
+		"%"+escapeLike(s)+"%")
+	if key, ok := pinyin.Query(s); ok {
+		hi := pinyin.Upper(key)
+		p.add(`SELECT id FROM `+table+` WHERE name_py >= ? AND name_py < ?`, key, hi)
+		p.add(`SELECT id FROM `+table+` WHERE name_initials >= ? AND name_initials < ?`, key, hi)
+	}
+	return p
+}
+
+// gramPlan is the plan of one bigram query (gramQuery's ids, a, exact):
+// checked, its candidates go through check (which reads ids' rows) with
+// checkArgs after a.
+func gramPlan(ids string, a []any, exact bool, check string, checkArgs ...any) textPlan {
+	p := textPlan{exact: exact}
+	if exact {
+		p.add(ids, a...)
+		return p
+	}
+	p.arms, p.args = []string{check}, append(append([]any{}, a...), checkArgs...)
+	p.cands, p.candArgs = []string{ids}, append([]any{}, a...)
+	return p
+}
+
+// textTest is nameMatch tested on the row alias (no index, no id list): for
+// walks in a sort order, which test a few rows each.
+func textTest(alias, s string) (string, []any) {
+	cond := alias + `.name LIKE ? ESCAPE '\'`
+	args := []any{"%" + escapeLike(s) + "%"}
+	if key, ok := pinyin.Query(s); ok {
+		hi := pinyin.Upper(key)
+		cond = `(` + cond + ` OR (` + alias + `.name_py >= ? AND ` + alias + `.name_py < ?) OR (` +
+			alias + `.name_initials >= ? AND ` + alias + `.name_initials < ?))`
+		args = append(args, key, hi, key, hi)
+	}
+	return cond, args
+}
+
+// gatherIDs reads the distinct ids the arms yield, at most n of them, in one
+// streamed pass.
+func gatherIDs(ctx context.Context, q Querier, arms []string, args []any, n int) ([]int64, error) {
+	out := []int64{}
+	if len(arms) == 0 {
+		return out, nil
+	}
+	err := q.SelectContext(ctx, &out, `SELECT DISTINCT id FROM (`+strings.Join(arms, " UNION ALL ")+`) LIMIT ?`,
+		append(append([]any{}, args...), n)...)
+	return out, err
+}
+
+// countCands counts the candidates of p on the indexes, up to n.
+func countCands(ctx context.Context, q Querier, p textPlan, n int64) (int64, error) {
+	var c int64
+	if len(p.cands) == 0 {
+		return 0, nil
+	}
+	err := q.GetContext(ctx, &c, `SELECT COUNT(*) FROM (SELECT 1 FROM (`+strings.Join(p.cands, " UNION ALL ")+`) LIMIT ?)`,
+		append(append([]any{}, p.candArgs...), n)...)
+	return c, err
+}
+
+// searchPlan is planSearch's answer: the total, whether it is capped, and
+// either the matches to sort (walk false) or a walk of the sort order.
+type searchPlan struct {
+	found  []int64
+	total  int
+	capped bool
+	walk   bool
+}
+
+// onPlan, when set (tests), sees every plan planSearch makes.
+var onPlan func(searchPlan)
+
+// planSearch follows the plan above for a page at offset, limit of a list
+// of rows rows (its largest id) whose sort walk reads covered rows per row.
+func planSearch(ctx context.Context, q Querier, p textPlan, offset, limit, countCap, covered int, rows int64) (sp searchPlan, err error) {
+	if onPlan != nil {
+		defer func() { onPlan(sp) }()
+	}
+	need := offset + countCap
+	found, err := gatherIDs(ctx, q, p.arms, p.args, need+1)
+	if err != nil {
+		return searchPlan{}, err
+	}
+	if len(found) <= need {
+		walk := len(found) > offset && !sortCheaper(len(found), offset, limit, covered, rows)
+		return searchPlan{found: found, total: len(found), walk: walk}, nil
+	}
+	// Frequent: estimate the matches (est) from where the gathered ids
+	// reach, or for exact words from the postings.
+	var top int64
+	for _, id := range found {
+		top = max(top, id)
+	}
+	est := int64(len(found)) * rows / max(top, 1)
+	walkRows := int64(covered) * int64(offset+limit) * rows
+	if p.exact {
+		// sortCheaper's threshold: more postings than that, walk.
+		n, err := countCands(ctx, q, p, isqrt(walkRows)+1)
+		if err != nil {
+			return searchPlan{}, err
+		}
+		est = max(est, n)
+	}
+	walkRows /= max(est, 1)
+	if n, err := countCands(ctx, q, p, walkRows+1); err != nil {
+		return searchPlan{}, err
+	} else if n <= walkRows {
+		// Fewer candidates than the walk would read: gather them all.
+		all, err := gatherIDs(ctx, q, p.arms, p.args, int(n)+1)
+		if err != nil {
+			return searchPlan{}, err
+		}
+		return searchPlan{found: all, total: len(all)}, nil
+	}
+	return searchPlan{total: need, capped: true, walk: true}, nil
+}
+
+// isqrt is the integer square root of n ≥ 0.
+func isqrt(n int64) int64 {
+	r := int64(math.Sqrt(float64(n)))
+	for r*r > n {
+		r--
+	}
+	for (r+1)*(r+1) <= n {
+		r++
+	}
+	return r
+}
+
+// sortCheaper is the cost model: sorting n matches reads n rows, a walk in
+// sort order (offset+limit)·rows/n, each covered times dearer (a walk of an
+// index that does not cover the filter looks up each row).
+func sortCheaper(n, offset, limit, covered int, rows int64) bool {
+	return int64(n)*int64(n) < int64(covered)*int64(offset+limit)*rows
 }

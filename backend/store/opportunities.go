@@ -80,6 +80,10 @@ type OpportunityFilter struct {
 	// Sort is one of SortColumns' keys; Desc reverses it.
 	Sort string `json:"sort"`
 	Desc bool   `json:"desc"`
+
+	// noCustomerText: no customer's name matches Query, so a walk tests
+	// the opportunity's own names only (ListOpportunitiesCapped finds out).
+	noCustomerText bool
 }
 
 // SortColumns maps the sort keys the list offers to SQL. Names sort by
@@ -296,9 +300,16 @@ func (f OpportunityFilter) conds(lead int) ([]string, []any) {
 		own, ownArgs := nameMatch("o", "opportunities", s)
 		cust, custArgs := nameMatch("c", "customers", s)
 		if lead == leadNone {
-			// Walking an index in sort order checks few rows: look up each
-			// one's customer rather than list every matching customer
-			// (per part of a merged query).
+			// Walking an index in sort order checks few rows: test each
+			// one's names on the row rather than read the word's id lists
+			// (SQLite reads an IN list whole before the first row, per part
+			// of a merged query: every posting of a common word).
+			own, ownArgs = textTest("o", s)
+			if f.noCustomerText {
+				add(own, ownArgs...)
+				return conds, args
+			}
+			cust, custArgs = textTest("c", s)
 			add(`(`+own+` OR EXISTS (SELECT 1 FROM customers c WHERE c.id = o.customer_id AND `+cust+`))`,
 				append(ownArgs, custArgs...)...)
 		} else {
@@ -332,7 +343,7 @@ func (f OpportunityFilter) orderBy() string {
 // name bigrams (migration 0025) find the matches through index ranges, so
 // gathering 20,000 ids costs a few milliseconds, and sorting them (idList)
 // less than walking a sort index past rows that do not match.
-const searchCollect = 20000
+var searchCollect = 20000 // a variable: tests lower it to take the walk
 
 // ListOpportunities returns one page and the total count for f. The count
 // runs first, through a covering index where the filter has one; the page
@@ -372,6 +383,130 @@ func ListOpportunities(ctx context.Context, q Querier, f OpportunityFilter, offs
 		return nil, 0, err
 	}
 	return out, total, nil
+}
+
+// searchOnly reports whether f is a text search and nothing else.
+func (f OpportunityFilter) searchOnly() bool {
+	return f.query() != "" && !f.hasStage() && len(f.OwnerIDs) == 0 && len(f.Sources) == 0 && len(f.Types) == 0 &&
+		f.CustomerID == 0 && f.CloseFrom == "" && f.CloseTo == "" && !f.extraFiltered()
+}
+
+// ListOpportunitiesCapped is ListOpportunities with a text search's total
+// counted up to offset + countCap (capped reports more), following the plan
+// of grams.go: a search alone (other filters narrow the rows through their
+// own index, as ListOpportunities does) gathers its matches from the
+// bigram postings and pinyin keys of the opportunity's and the customer's
+// names, then sorts them or walks the sort order. countCap 0 counts all.
+func ListOpportunitiesCapped(ctx context.Context, q Querier, f OpportunityFilter, offset, limit, countCap int) (
+	items []Opportunity, total int, capped bool, err error) {
+	// The matches of a word cluster in name order (pinyin keys, 机会99 in
+	// 机会99xxxx), where a walk would pass the rows before them, each read
+	// for its customer: the name sort counts them all, as before.
+	if countCap <= 0 || f.query() == "" || f.sortKey() == "name" {
+		items, total, err = ListOpportunities(ctx, q, f, offset, limit)
+		return items, total, false, err
+	}
+	if !f.searchOnly() {
+		return filteredSearch(ctx, q, f, offset, limit, countCap)
+	}
+	s := f.query()
+	cust := textSources("customers", s)
+	p := textSources("opportunities", s).merge(cust.join(func(arm string) string {
+		return `SELECT o.id FROM (` + arm + `) x JOIN opportunities o ON o.customer_id = x.id`
+	}))
+	// Sorting the matches reads each one's row, as the walk does: the walk
+	// costs no more per row whatever index it takes.
+	plan, err := planSearch(ctx, q, p, offset, limit, countCap, 1, maxID(ctx, q, "opportunities"))
+	if err != nil {
+		return nil, 0, false, fmt.Errorf("search opportunities: %w", err)
+	}
+	var ids []int64
+	switch {
+	case offset >= plan.total:
+		ids = []int64{}
+	case !plan.walk:
+		ids, err = sortIDs(ctx, q, f, plan.found, offset, limit)
+	default:
+		if f, err = f.customerHint(ctx, q); err == nil {
+			ids, err = walkSearchPage(ctx, q, f, offset, limit)
+		}
+	}
+	if err != nil {
+		return nil, 0, false, err
+	}
+	total, capped = plan.total, plan.capped
+	items, err = opportunitiesByID(ctx, q, ids)
+	return items, total, capped, err
+}
+
+// filteredSearch is a text search under other filters: counted through
+// f's leading index up to offset + countCap; fewer matches are paged as
+// ListOpportunities does, more by a walk of the sort order (per owner or
+// stage for close dates) testing each row, the word being common among
+// the filter's rows.
+func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset, limit, countCap int) (
+	[]Opportunity, int, bool, error) {
+	cond, args := f.where()
+	need := offset + countCap
+	var total int
+	if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM (SELECT 1 FROM opportunities o`+cond+` LIMIT ?)`,
+		append(args, need+1)...); err != nil {
+		return nil, 0, false, fmt.Errorf("count opportunities: %w", err)
+	}
+	var ids []int64
+	var err error
+	capped := total > need
+	if capped {
+		total = need
+		if f, err = f.customerHint(ctx, q); err == nil {
+			ids, err = walkSearchPage(ctx, q, f, offset, limit)
+		}
+	} else {
+		ids, err = pageIDs(ctx, q, f, total, offset, limit)
+	}
+	if err != nil {
+		return nil, 0, false, err
+	}
+	items, err := opportunitiesByID(ctx, q, ids)
+	return items, total, capped, err
+}
+
+// customerHint sets noCustomerText when f searches a word no customer's
+// name has: a walk then tests each row's own names only, without reading
+// its customer.
+func (f OpportunityFilter) customerHint(ctx context.Context, q Querier) (OpportunityFilter, error) {
+	if f.query() == "" || f.noCustomerText {
+		return f, nil
+	}
+	cust := textSources("customers", f.query())
+	some, err := gatherIDs(ctx, q, cust.arms, cust.args, 1)
+	if err != nil {
+		return f, fmt.Errorf("list opportunities: %w", err)
+	}
+	f.noCustomerText = len(some) == 0
+	return f, nil
+}
+
+// walkSearchPage walks f's sort order testing each row (conds(leadNone)).
+func walkSearchPage(ctx context.Context, q Querier, f OpportunityFilter, offset, limit int) ([]int64, error) {
+	switch key := f.sortKey(); key {
+	case "expectedClose":
+		return closePage(ctx, q, f, offset, limit)
+	case "stage":
+		return stagePage(ctx, q, f, offset, limit)
+	default:
+		return walkPage(ctx, q, f, sortIndex[key].col, offset, limit)
+	}
+}
+
+// maxID is the largest id of table (its size, near enough, for the cost
+// model); 0 on error.
+func maxID(ctx context.Context, q Querier, table string) int64 {
+	var n int64
+	if err := q.GetContext(ctx, &n, `SELECT COALESCE(MAX(id), 0) FROM `+table); err != nil {
+		return 0
+	}
+	return n
 }
 
 // opportunitiesByID reads the rows of ids, in that order.
@@ -433,6 +568,10 @@ func pageIDs(ctx context.Context, q Querier, f OpportunityFilter, total, offset,
 		return []int64{}, nil
 	}
 	lead := f.lead()
+	var err error
+	if f, err = f.customerHint(ctx, q); err != nil {
+		return nil, err
+	}
 	few := func(covered int) bool {
 		if total < 0 || !f.filtered() {
 			return false

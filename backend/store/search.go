@@ -38,66 +38,80 @@ func Search(ctx context.Context, q Querier, s string, limit int) ([]SearchHit, e
 	if k := dupe.Phone(s); k != "" && digitsOnly(s) {
 		phoneKey = "%" + k + "%"
 	}
-	phone := func(alias string) (string, []any) {
-		if phoneKey == "" {
-			return `0`, nil
-		}
-		return alias + `.phone_key LIKE ?`, []any{phoneKey}
-	}
 
 	type part struct {
 		kind, query string
 		args        []any
 	}
 	var parts []part
-	// named adds a kind found by its name: its matches are collected first
-	// through the name bigrams (and pinyin keys) and, when not too many,
-	// sorted by name; walking the name index instead would look up every
-	// row before the first match, a whole table for a rare word.
-	named := func(kind, table, alias, sel, cond string, args []any) error {
-		var found []int64
-		if err := q.SelectContext(ctx, &found, `SELECT `+alias+`.id FROM `+table+` `+alias+` WHERE `+cond+` LIMIT ?`,
-			append(append([]any{}, args...), searchSortMax+1)...); err != nil {
+	// named adds a kind found by its name: its matches are gathered in one
+	// streamed pass over the name's bigrams and pinyin keys (a plan of
+	// grams.go; no count is needed) and, when not too many, sorted by
+	// name; a frequent word instead walks the name index with test, id
+	// lists read once from the same index ranges (nameMatch), so the walk
+	// reads the index alone: matches of a word cluster in name order (机会99
+	// in 机会99xxxx), and a walk testing each row with LIKE would read half
+	// the table before the first.
+	named := func(kind, alias, sel string, p textPlan, test string, testArgs []any) error {
+		found, err := gatherIDs(ctx, q, p.arms, p.args, searchSortMax+1)
+		if err != nil {
 			return fmt.Errorf("search %ss: %w", kind, err)
 		}
-		order := ` ORDER BY ` + alias + `.name_py, ` + alias + `.id LIMIT ?`
 		if len(found) <= searchSortMax {
 			parts = append(parts, part{kind, sel + ` WHERE ` + alias + `.id IN ` + idList + ` ORDER BY +` + alias + `.name_py, ` +
 				alias + `.id LIMIT ?`, []any{idsJSON(found), limit}})
 			return nil
 		}
-		parts = append(parts, part{kind, sel + ` WHERE ` + cond + order, append(args, limit)})
+		parts = append(parts, part{kind, sel + ` WHERE ` + test + ` ORDER BY ` + alias + `.name_py, ` + alias + `.id LIMIT ?`,
+			append(append([]any{}, testArgs...), limit)})
 		return nil
 	}
+	// withPhones adds the phone (and email) columns of table to its name's
+	// plan and walk test: read whole, from their partial indexes (migration
+	// 0032; a phone key from its own), as they have no index of their
+	// words; id lists in the test, so the walk reads the name index alone.
+	withPhones := func(table, alias string, cols ...string) (textPlan, string, []any) {
+		p := textSources(table, s)
+		test, args := nameMatch(alias, table, s)
+		arm := func(a string, arg any) {
+			p.add(a, arg)
+			test += ` OR ` + alias + `.id IN (` + a + `)`
+			args = append(args, arg)
+		}
+		for _, c := range cols {
+			arm(`SELECT id FROM `+table+` WHERE `+c+` <> '' AND `+c+` LIKE ? ESCAPE '\'`, like)
+		}
+		if phoneKey != "" {
+			arm(`SELECT id FROM `+table+` WHERE phone_key <> '' AND phone_key LIKE ?`, phoneKey)
+		}
+		return p, test, args
+	}
 
-	name, a := nameMatch("c", "customers", s)
-	ph, pa := phone("c")
-	if err := named("customer", "customers", "c", `SELECT 'customer' AS kind, c.id, c.name AS title, c.phone AS detail, c.id AS customer_id
-		FROM customers c`, name+` OR c.phone LIKE ? ESCAPE '\' OR `+ph, concat(a, []any{like}, pa)); err != nil {
+	p, test, a := withPhones("customers", "c", "phone")
+	if err := named("customer", "c", `SELECT 'customer' AS kind, c.id, c.name AS title, c.phone AS detail, c.id AS customer_id
+		FROM customers c`, p, test, a); err != nil {
 		return nil, err
 	}
 
-	name, a = nameMatch("ct", "contacts", s)
-	ph, pa = phone("ct")
-	if err := named("contact", "contacts", "ct", `SELECT 'contact' AS kind, ct.id, ct.name AS title,
+	p, test, a = withPhones("contacts", "ct", "phone", "email")
+	if err := named("contact", "ct", `SELECT 'contact' AS kind, ct.id, ct.name AS title,
 		cu.name || CASE WHEN ct.phone <> '' THEN ' · ' || ct.phone ELSE '' END AS detail, ct.customer_id
-		FROM contacts ct JOIN customers cu ON cu.id = ct.customer_id`,
-		name+` OR ct.phone LIKE ? ESCAPE '\' OR ct.email LIKE ? ESCAPE '\' OR `+ph, concat(a, []any{like, like}, pa)); err != nil {
+		FROM contacts ct JOIN customers cu ON cu.id = ct.customer_id`, p, test, a); err != nil {
 		return nil, err
 	}
 
-	name, a = nameMatch("o", "opportunities", s)
-	if err := named("opportunity", "opportunities", "o", `SELECT 'opportunity' AS kind, o.id, o.name AS title, cu.name AS detail, o.customer_id
-		FROM opportunities o JOIN customers cu ON cu.id = o.customer_id`, name, a); err != nil {
+	name, a := nameMatch("o", "opportunities", s)
+	if err := named("opportunity", "o", `SELECT 'opportunity' AS kind, o.id, o.name AS title, cu.name AS detail, o.customer_id
+		FROM opportunities o JOIN customers cu ON cu.id = o.customer_id`, textSources("opportunities", s), name, a); err != nil {
 		return nil, err
 	}
 
 	// Leads by name, company, contact person or phone (lead_grams,
 	// migration 0027), as the lead list searches them.
 	name, a = leadTextMatch(s)
-	if err := named("lead", "leads", "l", `SELECT 'lead' AS kind, l.id, l.name AS title,
+	if err := named("lead", "l", `SELECT 'lead' AS kind, l.id, l.name AS title,
 		l.company || CASE WHEN l.company <> '' AND l.phone <> '' THEN ' · ' ELSE '' END || l.phone AS detail, 0 AS customer_id
-		FROM leads l`, name, a); err != nil {
+		FROM leads l`, leadTextSources(s), name, a); err != nil {
 		return nil, err
 	}
 
@@ -123,7 +137,7 @@ func Search(ctx context.Context, q Querier, s string, limit int) ([]SearchHit, e
 // searchSortMax is how many matches of a kind Search sorts; with more, the
 // name index's walk meets a match every few hundred rows at worst, and
 // gathering them all (one character: a tenth of the table) costs more.
-const searchSortMax = 2000
+var searchSortMax = 2000 // a variable: tests lower it to take the walk
 
 // digitsOnly: s reads as a phone number (digits and the usual separators).
 func digitsOnly(s string) bool {
@@ -133,12 +147,4 @@ func digitsOnly(s string) bool {
 		}
 	}
 	return true
-}
-
-func concat(parts ...[]any) []any {
-	var out []any
-	for _, p := range parts {
-		out = append(out, p...)
-	}
-	return out
 }

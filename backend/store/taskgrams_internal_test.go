@@ -13,8 +13,10 @@ import (
 )
 
 // TestTaskTextIsLike compares the task search from task_grams with a scan
-// (title LIKE '%q%') on 10,000 generated titles, through the condition and
-// through ListTasks (its total and first page, in due order).
+// (title LIKE '%q%') on 10,000 generated titles, through the condition,
+// through ListTasks (its total and first page, in due order) and through
+// the planned search with a capped count (ListTasksCapped: pages inside and
+// past the cap, every sort order).
 func TestTaskTextIsLike(t *testing.T) {
 	ctx := context.Background()
 	st, err := Open(filepath.Join(t.TempDir(), "t.db"))
@@ -51,6 +53,9 @@ func TestTaskTextIsLike(t *testing.T) {
 		i := r.Intn(len(rs))
 		queries = append(queries, string(rs[i:min(len(rs), i+1+r.Intn(5))]))
 	}
+	kinds := map[string]int{}
+	onPlan = func(p searchPlan) { kinds[fmt.Sprintf("capped=%v walk=%v", p.capped, p.walk)]++ }
+	defer func() { onPlan = nil }()
 	for _, q := range queries {
 		q = strings.TrimSpace(q)
 		if q == "" {
@@ -72,6 +77,48 @@ func TestTaskTextIsLike(t *testing.T) {
 			t.Errorf("%q: %d tasks, a scan finds %d", q, len(got), len(want))
 			continue
 		}
+		// The planned search (ListTasksCapped) in each sort order, with a
+		// cap that frequent words pass and one they do not.
+		for _, sort := range []struct {
+			key  string
+			desc bool
+		}{{"", false}, {"priority", true}, {"title", false}} {
+			f := TaskFilter{Query: q, Today: "2026-06-01", Sort: sort.key, Desc: sort.desc}
+			all := likeIDs(t, st.DB, `SELECT t.id FROM tasks t WHERE t.title LIKE ? ESCAPE '\'`+f.orderBy(),
+				[]any{"%" + escapeLike(q) + "%"})
+			for _, at := range [][2]int{{0, 60}, {40, 60}, {500, 60}, {0, 3000}, {100, 3000}} {
+				page, total, capped, err := ListTasksCapped(ctx, st.DB, f, at[0], 20, at[1])
+				if err != nil {
+					t.Fatal(err)
+				}
+				var ids []int64
+				for _, x := range page {
+					ids = append(ids, x.ID)
+				}
+				wantPage(t, fmt.Sprintf("%q sort %s", q, sort.key), all, ids, total, capped, at[0], 20, at[1])
+			}
+		}
+		// Under another filter (open tasks), where a common word is counted
+		// on the filter's index up to the cap (searchCollect lowered so
+		// that the common words take that path here).
+		func() {
+			defer func(n int) { searchCollect = n }(searchCollect)
+			searchCollect = 300
+			f := TaskFilter{Query: q, Today: "2026-06-01", Statuses: []string{TaskStatuses[0], TaskStatuses[1]}}
+			all := likeIDs(t, st.DB, `SELECT t.id FROM tasks t WHERE t.title LIKE ? ESCAPE '\' AND t.status IN (?, ?)`+f.orderBy(),
+				[]any{"%" + escapeLike(q) + "%", TaskStatuses[0], TaskStatuses[1]})
+			for _, at := range [][2]int{{0, 60}, {40, 60}, {500, 60}, {0, 3000}} {
+				page, total, capped, err := ListTasksCapped(ctx, st.DB, f, at[0], 20, at[1])
+				if err != nil {
+					t.Fatal(err)
+				}
+				var ids []int64
+				for _, x := range page {
+					ids = append(ids, x.ID)
+				}
+				wantPage(t, fmt.Sprintf("%q open", q), all, ids, total, capped, at[0], 20, at[1])
+			}
+		}()
 		for _, offset := range []int{0, 30} {
 			page, total, err := ListTasks(ctx, st.DB, TaskFilter{Query: q, Today: "2026-06-01"}, offset, 20)
 			if err != nil {
@@ -85,6 +132,11 @@ func TestTaskTextIsLike(t *testing.T) {
 			if total != len(want) || len(ids) != len(wantPage) || (len(ids) > 0 && !reflect.DeepEqual(ids, wantPage)) {
 				t.Errorf("%q offset %d: total %d page %v, want %d %v", q, offset, total, ids, len(want), wantPage)
 			}
+		}
+	}
+	for _, k := range []string{"capped=false walk=false", "capped=false walk=true", "capped=true walk=true"} {
+		if kinds[k] == 0 {
+			t.Errorf("no plan %s (plans: %v)", k, kinds)
 		}
 	}
 }

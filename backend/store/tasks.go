@@ -157,6 +157,13 @@ func (f TaskFilter) orderBy() string {
 
 // ListTasks returns one page of tasks and the total matching.
 func ListTasks(ctx context.Context, q Querier, f TaskFilter, offset, limit int) ([]Task, int, error) {
+	out, total, _, err := listTasks(ctx, q, f, offset, limit, 0)
+	return out, total, err
+}
+
+// listTasks is ListTasks counting a common word's matches under other
+// filters up to offset + countCap (0: all; capped reports more).
+func listTasks(ctx context.Context, q Querier, f TaskFilter, offset, limit, countCap int) ([]Task, int, bool, error) {
 	w := f.where()
 	out := []Task{}
 	gathered := false
@@ -169,7 +176,7 @@ func ListTasks(ctx context.Context, q Querier, f TaskFilter, offset, limit int) 
 			ids, a, _ := gramQuery("task_grams", text)
 			var many []int
 			if err := q.SelectContext(ctx, &many, `SELECT 1 FROM (`+ids+`) LIMIT 1 OFFSET ?`, append(a, searchCollect)...); err != nil {
-				return nil, 0, fmt.Errorf("search tasks: %w", err)
+				return nil, 0, false, fmt.Errorf("search tasks: %w", err)
 			}
 			gathered = len(many) == 0
 		}
@@ -181,20 +188,20 @@ func ListTasks(ctx context.Context, q Querier, f TaskFilter, offset, limit int) 
 		var found []int64
 		if err := q.SelectContext(ctx, &found, `SELECT t.id FROM tasks t`+w.sql()+` LIMIT ?`,
 			append(append([]any{}, w.args...), searchCollect+1)...); err != nil {
-			return nil, 0, fmt.Errorf("search tasks: %w", err)
+			return nil, 0, false, fmt.Errorf("search tasks: %w", err)
 		}
 		if len(found) <= searchCollect {
 			if len(found) == 0 || offset >= len(found) {
-				return out, len(found), nil
+				return out, len(found), false, nil
 			}
 			// The unary plus keeps SQLite from walking a sort index
 			// past every task to meet the few in the list.
 			order := strings.ReplaceAll(f.orderBy(), "t.", "+t.")
 			query := pageOf(taskSelect, "FROM tasks t", "tasks", "t", ` WHERE t.id IN `+idList, order)
 			if err := q.SelectContext(ctx, &out, query, idsJSON(found), limit, offset, f.Today); err != nil {
-				return nil, 0, fmt.Errorf("list tasks: %w", err)
+				return nil, 0, false, fmt.Errorf("list tasks: %w", err)
 			}
-			return out, len(found), nil
+			return out, len(found), false, nil
 		}
 	}
 	count := w
@@ -210,24 +217,76 @@ func ListTasks(ctx context.Context, q Querier, f TaskFilter, offset, limit int) 
 		if ids, a, exact := gramQuery("task_grams", text); exact && f.searchOnly() {
 			var total int
 			if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM (SELECT DISTINCT id FROM (`+ids+`))`, a...); err != nil {
-				return nil, 0, fmt.Errorf("count tasks: %w", err)
+				return nil, 0, false, fmt.Errorf("count tasks: %w", err)
 			}
 			page, err := taskPage(ctx, q, f, w, offset, limit)
-			return page, total, err
+			return page, total, false, err
 		}
 	}
 	out, err := taskPage(ctx, q, f, w, offset, limit)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, false, err
 	}
 	if total, ok := knownTotal(offset, limit, len(out)); ok {
-		return out, total, nil
+		return out, total, false, nil
 	}
 	var total int
-	if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM tasks t`+count.sql(), count.args...); err != nil {
-		return nil, 0, fmt.Errorf("count tasks: %w", err)
+	if text := strings.TrimSpace(f.Query); text != "" && countCap > 0 {
+		// A common word under other filters: count on the filter's own
+		// index, testing each title, up to the cap (a scan of every title
+		// otherwise).
+		need := offset + countCap
+		if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM (SELECT 1 FROM tasks t`+w.sql()+` LIMIT ?)`,
+			append(append([]any{}, w.args...), need+1)...); err != nil {
+			return nil, 0, false, fmt.Errorf("count tasks: %w", err)
+		}
+		if total > need {
+			return out, need, true, nil
+		}
+		return out, total, false, nil
 	}
-	return out, total, nil
+	if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM tasks t`+count.sql(), count.args...); err != nil {
+		return nil, 0, false, fmt.Errorf("count tasks: %w", err)
+	}
+	return out, total, false, nil
+}
+
+// ListTasksCapped is ListTasks with a text search's total counted up to
+// offset + countCap (capped reports more), following the plan of
+// grams.go when the search is the only filter; with others, ListTasks
+// weighs the filter's own index against the word's postings, and a common
+// word is counted on the filter's index up to the cap. countCap 0 counts
+// all.
+func ListTasksCapped(ctx context.Context, q Querier, f TaskFilter, offset, limit, countCap int) (
+	items []Task, total int, capped bool, err error) {
+	text := strings.TrimSpace(f.Query)
+	if countCap <= 0 || text == "" || !f.searchOnly() {
+		return listTasks(ctx, q, f, offset, limit, countCap)
+	}
+	ids, a, exact := gramQuery("task_grams", text)
+	like := "%" + escapeLike(text) + "%"
+	p := gramPlan(ids, a, exact, `SELECT t.id FROM (`+ids+`) x JOIN tasks t ON t.id = x.id WHERE t.title LIKE ? ESCAPE '\'`, like)
+	plan, err := planSearch(ctx, q, p, offset, limit, countCap, 1, maxID(ctx, q, "tasks"))
+	if err != nil {
+		return nil, 0, false, fmt.Errorf("search tasks: %w", err)
+	}
+	items = []Task{}
+	switch {
+	case offset >= plan.total:
+	case !plan.walk:
+		// The unary plus keeps SQLite from walking a sort index past
+		// every task to meet the few in the list.
+		order := strings.ReplaceAll(f.orderBy(), "t.", "+t.")
+		query := pageOf(taskSelect, "FROM tasks t", "tasks", "t", ` WHERE t.id IN `+idList, order)
+		if err := q.SelectContext(ctx, &items, query, idsJSON(plan.found), limit, offset, f.Today); err != nil {
+			return nil, 0, false, fmt.Errorf("list tasks: %w", err)
+		}
+	default:
+		if items, err = taskPage(ctx, q, f, f.whereText(`t.title LIKE ? ESCAPE '\'`, like), offset, limit); err != nil {
+			return nil, 0, false, err
+		}
+	}
+	return items, plan.total, plan.capped, nil
 }
 
 // taskPage is one page of the tasks matching w in f's order.

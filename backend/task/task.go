@@ -55,12 +55,15 @@ type ListRequest struct {
 // Page is one page of the list, the total matching, and the dates the
 // views were computed for.
 type Page struct {
-	Items    []store.Task `json:"items"`
-	Total    int          `json:"total"`
-	Page     int          `json:"page"`
-	PageSize int          `json:"pageSize"`
-	Today    string       `json:"today"`
-	WeekEnd  string       `json:"weekEnd"`
+	Items []store.Task `json:"items"`
+	Total int          `json:"total"`
+	// TotalCapped: a text search has more than Total matches (the count
+	// stops at store.SearchCountCap past the page); paging on finds them.
+	TotalCapped bool   `json:"totalCapped"`
+	Page        int    `json:"page"`
+	PageSize    int    `json:"pageSize"`
+	Today       string `json:"today"`
+	WeekEnd     string `json:"weekEnd"`
 }
 
 // Step is one action of an opportunity's current stage with the task
@@ -139,11 +142,12 @@ func (s *Service) List(req ListRequest) (Page, error) {
 		return Page{}, err
 	}
 	off, lim := validate.Page(req.Page, req.PageSize)
-	items, total, err := store.ListTasks(s.env.Ctx(), s.st.DB, req.Filter, off, lim)
+	items, total, capped, err := store.ListTasksCapped(s.env.Ctx(), s.st.DB, req.Filter, off, lim, store.SearchCountCap)
 	if err != nil {
 		return Page{}, err
 	}
-	return Page{Items: items, Total: total, Page: off/lim + 1, PageSize: lim, Today: req.Filter.Today, WeekEnd: req.Filter.WeekEnd}, nil
+	return Page{Items: items, Total: total, TotalCapped: capped, Page: off/lim + 1, PageSize: lim, Today: req.Filter.Today,
+		WeekEnd: req.Filter.WeekEnd}, nil
 }
 
 // Loads is the manager's view: the open, overdue, today's and this week's

@@ -1,10 +1,15 @@
 // The list shell (composables/useListPage + components/ListShell) in the real
 // browser, on the customer list (20 a page): a slow first answer never
 // overwrites a faster second one, typing in the search box makes one call,
-// and deleting the only row of the last page shows the page before it.
-import { after, before, test } from 'node:test'
+// and deleting the only row of the last page shows the page before it. Then, on the opportunity list of
+// an imported database, a count capped at the cap reads "2,000+" in both languages.
+import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { answerDemo, launchBrowser, messageBox, newPage, shot, startServer } from './helpers.mjs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { answerDemo, binPath, launchBrowser, messageBox, newPage, shot, startServer } from './helpers.mjs'
 
 let srv, browser, page
 
@@ -125,4 +130,55 @@ test('deleting the only row of the last page shows the page before it', async ()
   assert.equal(await pager.locator('.number.is-active').innerText(), '1', 'back on page 1')
   assert.equal((await rowNames().allInnerTexts())[0], '快公司', 'the first page is shown')
   await shot(page, 'listshell-last-page')
+})
+
+// A count that stops at the cap (a text search of a common word: store.SearchCountCap, 2,000 past the page)
+// reads "2,000+" in both languages, the pager states no total of its own, and paging on reaches every match.
+// The database is built by the command-line importer, as a user's is: 2,100 opportunities named 项目….
+describe('a capped count', () => {
+  let srv2, browser2, page2
+  const rows = 2100
+
+  before(async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'fd-capped-'))
+    const csv = path.join(tmp, 'opps.csv')
+    let text = '销售机会名称,客户名称,负责人,金额,预计成交日期,销售阶段\n'
+    for (let i = 0; i < rows; i++) text += `项目${i},客户${i % 300}有限公司,销售${i % 5},${1000 + i},2026-${String(1 + (i % 12)).padStart(2, '0')}-10,初期沟通\n`
+    writeFileSync(csv, text)
+    const db = path.join(tmp, 'capped.db')
+    execFileSync(binPath(), ['--db', db, 'import', 'opportunities', csv], { stdio: 'pipe' })
+    srv2 = await startServer({ db })
+    browser2 = await launchBrowser()
+    page2 = await newPage(browser2)
+  })
+
+  after(async () => {
+    await browser2?.close()
+    await srv2?.stop()
+  })
+
+  const totalText = () => page2.locator('[data-test="list-total"]').innerText()
+
+  for (const [lang, capped, exact] of [['zh-CN', '2,000+ 条', '共 2,100 条'], ['en', '2,000+ rows', '2,100 in total']]) {
+    test(`reads ${capped} (${lang}) and pages on to every match`, async () => {
+      await srv2.call('settings.Service.SetLanguage', lang)
+      await page2.goto('about:blank') // a fresh start in the language set
+      await page2.goto(srv2.url + '#/opportunities')
+      await page2.locator('[data-test="filter-query"]').fill('项目')
+      await page2.locator('[data-test="filter-query"]').press('Enter')
+      await page2.waitForFunction((want) => document.querySelector('[data-test="list-total"]')?.textContent.trim() === want, capped)
+      const pager = page2.locator('[data-test="opp-pager"]')
+      assert.equal(await pager.locator('.el-pagination__total').count(), 0, 'the pager states no total of its own')
+      assert.equal(await pager.locator('.number').last().innerText(), '40', '2,000 rows, 50 a page')
+      await shot(page2, `listshell-capped-${lang}`)
+      // The last page the cap allows: the count moves on with it and finds all 2,100.
+      await pager.locator('.number').last().click()
+      await page2.waitForFunction((want) => document.querySelector('[data-test="list-total"]')?.textContent.trim() === want, exact)
+      assert.match(await totalText(), /2,100/)
+      await pager.locator('.number').last().click()
+      await page2.waitForFunction(() => document.querySelector('[data-test="opp-pager"] .number.is-active')?.textContent.trim() === '42')
+      await page2.waitForFunction(() => [...document.querySelectorAll('[data-test="opp-row-name"]')].some((e) => e.textContent.trim() === '项目2099'))
+      assert.equal(await page2.locator('[data-test="opp-row-name"]').count(), rows - 41 * 50, 'the last matches are on the last page')
+    })
+  }
 })

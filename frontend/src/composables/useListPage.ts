@@ -18,10 +18,15 @@ export interface ListFilter {
   desc?: boolean
 }
 
-/** ListAnswer is what every list call resolves to: one page of rows and the count of all that match. */
+/**
+ * ListAnswer is what every list call resolves to: one page of rows and the count of all that match.
+ * totalCapped says the count stopped there (a text search of a common word, store.SearchCountCap past
+ * the page): more match, shown as "N+", and paging on moves the count along so every match is reachable.
+ */
 export interface ListAnswer {
   items: unknown[]
   total: number
+  totalCapped?: boolean
 }
 
 export type SortOrder = 'ascending' | 'descending'
@@ -65,6 +70,8 @@ export interface ListPage<F extends ListFilter, P extends ListAnswer> {
   answer: ShallowRef<P | undefined>
   items: ComputedRef<P['items'] | never[]>
   total: ComputedRef<number>
+  /** capped says total is a lower bound ("N+"): the count stopped there. */
+  capped: ComputedRef<boolean>
   exporting: Ref<boolean>
   exportedPath: Ref<string>
   canExport: boolean
@@ -95,6 +102,7 @@ export function useListPage<F extends ListFilter, P extends ListAnswer>(o: ListP
   const answer = shallowRef<P>() // undefined until the first answer
   const items = computed(() => answer.value?.items ?? [])
   const total = computed(() => answer.value?.total ?? 0)
+  const capped = computed(() => answer.value?.totalCapped ?? false)
   const exporting = ref(false)
   const exportedPath = ref('')
 
@@ -178,7 +186,7 @@ export function useListPage<F extends ListFilter, P extends ListAnswer>(o: ListP
   onBeforeUnmount(() => clearTimeout(timer))
 
   return {
-    filter, search, page, pageSize, loading, answer, items, total, exporting, exportedPath,
+    filter, search, page, pageSize, loading, answer, items, total, capped, exporting, exportedPath,
     canExport: Boolean(o.exportTo), tableSort, load, applySearch, reset, onSort, exportAs,
   }
 }

@@ -41,6 +41,7 @@ const en: Messages = {
     close: 'Close',
     loading: 'Loading…',
     total: '{n} in total',
+    totalCapped: '{n}+ rows',
     saved: 'Saved',
     deleted: 'Deleted',
     confirmDelete: 'Delete "{name}"?',

@@ -39,6 +39,7 @@ const zhCN = {
     close: '关闭',
     loading: '加载中…',
     total: '共 {n} 条',
+    totalCapped: '{n}+ 条',
     saved: '已保存',
     deleted: '已删除',
     confirmDelete: '确定删除「{name}」吗？',

@@ -941,6 +941,7 @@ export namespace customer {
 	export class Page {
 	    items: store.Customer[];
 	    total: number;
+	    totalCapped: boolean;
 	    page: number;
 	    pageSize: number;
 	
@@ -952,6 +953,7 @@ export namespace customer {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.items = this.convertValues(source["items"], store.Customer);
 	        this.total = source["total"];
+	        this.totalCapped = source["totalCapped"];
 	        this.page = source["page"];
 	        this.pageSize = source["pageSize"];
 	    }
@@ -2844,6 +2846,7 @@ export namespace opportunity {
 	export class Page {
 	    items: store.Opportunity[];
 	    total: number;
+	    totalCapped: boolean;
 	    page: number;
 	    pageSize: number;
 	
@@ -2855,6 +2858,7 @@ export namespace opportunity {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.items = this.convertValues(source["items"], store.Opportunity);
 	        this.total = source["total"];
+	        this.totalCapped = source["totalCapped"];
 	        this.page = source["page"];
 	        this.pageSize = source["pageSize"];
 	    }
@@ -7322,6 +7326,7 @@ export namespace task {
 	export class Page {
 	    items: store.Task[];
 	    total: number;
+	    totalCapped: boolean;
 	    page: number;
 	    pageSize: number;
 	    today: string;
@@ -7335,6 +7340,7 @@ export namespace task {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.items = this.convertValues(source["items"], store.Task);
 	        this.total = source["total"];
+	        this.totalCapped = source["totalCapped"];
 	        this.page = source["page"];
 	        this.pageSize = source["pageSize"];
 	        this.today = source["today"];
