@@ -133,11 +133,14 @@ func (a *App) Bindings() []any {
 }
 
 func (a *App) startup(ctx context.Context) {
+	desktop.Mark("startup")
 	a.env.Start(ctx)
 	a.env.SetPicker(desktop.SaveDialog(ctx))
 	desktop.SetContext(a.Desktop, ctx)
 	recycle.StartPurging(a.Recycle)
+	desktop.Mark("purged")
 	pool.Start(a.env.Ctx(), a.Pools)
+	desktop.Mark("pooled")
 	backup.SetFolderDialog(a.Backups, func(title string) (string, error) {
 		return runtime.OpenDirectoryDialog(ctx, runtime.OpenDialogOptions{Title: title, CanCreateDirectories: true})
 	})

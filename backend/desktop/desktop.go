@@ -32,10 +32,16 @@ func NewService(env *svc.Env) *Service { return &Service{env: env} }
 // (see App.Bindings).
 func SetContext(s *Service, ctx context.Context) { s.ctx = ctx }
 
-// UIReady is called by the frontend once its main screen has rendered; the
-// line it prints is what the desktop smoke test waits for.
-func (s *Service) UIReady(screen string) {
+// UIReady is called by the frontend once its first screen has rendered (the
+// 工作台 with its figures); the line it prints is what the desktop smoke
+// test and bench/coldstart.sh wait for. marks are the frontend's start-up
+// steps (epoch ms), printed with the start-up trace.
+func (s *Service) UIReady(screen string, marks map[string]float64) {
+	Mark("ready")
 	fmt.Println("FunnelDesk UI ready:", screen)
+	if trace.on {
+		fmt.Println(traceLine(marks))
+	}
 }
 
 // SaveDialog is the desktop app's svc.Picker: the native save dialog,
