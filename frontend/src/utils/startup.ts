@@ -2,6 +2,10 @@
 // start down with (epoch ms, so they line up with the Go side's), and the one
 // UI-ready report, sent once the first screen shows what it loaded.
 import { desktop } from '../api/desktop'
+import { dashboard } from '../api/dashboard'
+import type { Dashboard } from '../api/dashboard'
+import { settings } from '../api/settings'
+import type { Settings } from '../api/types'
 
 const marks: Record<string, number> = {}
 
@@ -40,11 +44,40 @@ function collect(): Record<string, number> {
     out.domInteractive = origin + nav.domInteractive
     out.domContentLoaded = origin + nav.domContentLoadedEventEnd
   }
+  const entry = document.querySelector<HTMLScriptElement>('script[type=module][src]')?.src
+  const sheet = document.querySelector<HTMLLinkElement>('link[rel=stylesheet]')?.href
   for (const r of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
-    const name = r.name.split('/').pop() ?? ''
-    if (/^index-.*\.js$/.test(name)) out.jsLoaded = origin + r.responseEnd
-    if (/^index-.*\.css$/.test(name)) out.cssLoaded = origin + r.responseEnd
+    if (r.name === entry) out.jsLoaded = origin + r.responseEnd
+    if (r.name === sheet) out.cssLoaded = origin + r.responseEnd
   }
   for (const p of performance.getEntriesByType('paint')) out[p.name] = origin + p.startTime
   return out
+}
+
+let earlyDashboard: Promise<Dashboard> | undefined
+let earlySettings: Promise<Settings> | undefined
+
+/** firstSettings is the settings as read at start-up (main.ts and App.vue share one call). */
+export function firstSettings(): Promise<Settings> {
+  earlySettings ??= settings.get()
+  return earlySettings
+}
+
+/**
+ * startEarly sends the first screen's call as soon as the script runs, when
+ * the app opens on the 工作台: Go answers it while the shell mounts.
+ */
+export function startEarly() {
+  const path = location.hash.replace(/^#/, '').split('?')[0]
+  if (path === '' || path === '/') {
+    earlyDashboard = dashboard.get()
+    earlyDashboard.catch(() => undefined) // the 工作台 shows the error when it takes the answer
+  }
+}
+
+/** takeEarlyDashboard hands over the answer startEarly asked for, once. */
+export function takeEarlyDashboard(): Promise<Dashboard> | undefined {
+  const p = earlyDashboard
+  earlyDashboard = undefined
+  return p
 }
