@@ -22,7 +22,8 @@
 #       # moves both alike
 #
 # The app may write to DB (WAL, today's automatic backup beside it in
-# backups/): run it on a copy. Build the binary first (make build).
+# backups/, which it starts 2 s after the first screen): run it on a copy.
+# Build the binary first (make build).
 # FUNNELDESK_STARTUP_TRACE=1 is set, so the app prints the time of each
 # start-up step; the script prints their medians as a breakdown.
 set -euo pipefail
@@ -102,6 +103,8 @@ stop() {
 	kill "$app" 2>/dev/null || true
 	wait "$app" 2>/dev/null || true
 	app=""
+	# a daily backup the kill cut short
+	rm -f "$(dirname "$db")"/backups/*.partial "$(dirname "$db")"/backups/*.partial-journal
 	wait "$stamper" 2>/dev/null || true
 	stamper=""
 	sleep 1
