@@ -30,8 +30,24 @@ export function screenReady(screen: string) {
     setTimeout(() => {
       mark('ready')
       desktop.uiReady(screen, collect()).catch(() => undefined)
+      shown = true
+      for (const fn of waiting.splice(0)) setTimeout(fn, afterDelay)
     }),
   )
+}
+
+let shown = false
+const waiting: (() => void)[] = []
+const afterDelay = 500
+
+/**
+ * afterFirstScreen runs fn half a second after the first screen was
+ * reported rendered: what the first screen can do without (dialogs, their
+ * code) waits until then.
+ */
+export function afterFirstScreen(fn: () => void) {
+  if (shown) setTimeout(fn, afterDelay)
+  else waiting.push(fn)
 }
 
 function collect(): Record<string, number> {
