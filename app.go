@@ -133,20 +133,32 @@ func (a *App) Bindings() []any {
 }
 
 func (a *App) startup(ctx context.Context) {
+	desktop.Mark("startup")
 	a.env.Start(ctx)
 	a.env.SetPicker(desktop.SaveDialog(ctx))
 	desktop.SetContext(a.Desktop, ctx)
+	// The recycle bin's and the pools' rules run before the first screen
+	// reads (the 工作台 shows who is about to be recycled); both are index
+	// reads that end while WebKit is still starting.
 	recycle.StartPurging(a.Recycle)
 	pool.Start(a.env.Ctx(), a.Pools)
 	backup.SetFolderDialog(a.Backups, func(title string) (string, error) {
 		return runtime.OpenDirectoryDialog(ctx, runtime.OpenDialogOptions{Title: title, CanCreateDirectories: true})
 	})
-	// Today's automatic backup at start, then while the app stays open.
-	backup.StartAuto(a.Backups)
-	// Reminders on the desktop, checked each minute on the env's clock;
-	// only the desktop app starts them (the headless server has no
-	// startup), and the env's context stops them at shutdown.
-	go dashboard.Watch(a.env.Ctx(), a.st, a.env, notify, time.Minute)
+	go func() {
+		// Today's automatic backup copies the whole file (a second or
+		// more at 1M rows) and the first reminder may start notify-send:
+		// both wait until the first screen is on show.
+		if !desktop.AfterFirstScreen(a.env.Ctx(), a.Desktop, 2*time.Second, 15*time.Second) {
+			return
+		}
+		// Today's automatic backup, then while the app stays open.
+		backup.StartAuto(a.Backups)
+		// Reminders on the desktop, checked each minute on the env's
+		// clock; only the desktop app starts them (the headless server
+		// has no startup), and the env's context stops them at shutdown.
+		dashboard.Watch(a.env.Ctx(), a.st, a.env, notify, time.Minute)
+	}()
 }
 
 // notify shows a desktop notification where the OS allows (beeep: D-Bus or

@@ -15,6 +15,7 @@ import (
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/cli"
+	"funneldesk/backend/desktop"
 	"funneldesk/backend/store"
 	"funneldesk/backend/svc"
 )
@@ -23,6 +24,7 @@ import (
 var assets embed.FS
 
 func main() {
+	desktop.Mark("main")
 	global := flag.NewFlagSet("funneldesk", flag.ContinueOnError)
 	dbPath := global.String("db", os.Getenv("FUNNELDESK_DB"), "database file (default: the user config dir's FunnelDesk/funneldesk.db)")
 	global.Usage = func() { fmt.Fprint(os.Stderr, cli.Usage) }
@@ -53,8 +55,10 @@ func main() {
 			openFailed(err)
 			os.Exit(1)
 		}
+		desktop.Mark("db")
 	}
 	app := NewApp(st, "", svc.New(nil))
+	desktop.Mark("wails")
 	err := wails.Run(&options.App{
 		Title:            "FunnelDesk 销售漏斗",
 		Width:            1280,
@@ -64,6 +68,7 @@ func main() {
 		AssetServer:      &assetserver.Options{Assets: assets},
 		BackgroundColour: &options.RGBA{R: 245, G: 247, B: 250, A: 1},
 		OnStartup:        app.startup,
+		OnDomReady:       func(context.Context) { desktop.Mark("domready") },
 		OnShutdown:       app.shutdown,
 		Bind:             app.Bindings(),
 		ErrorFormatter:   apperr.FormatJSON,

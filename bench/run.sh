@@ -48,6 +48,16 @@ rm -f "$idb".v*.bak
 budget_status=0
 FUNNELDESK_BENCH_DB=$idb go test -run '^$' -bench Budget -benchtime 1x -timeout 30m ./bench/budget/ || budget_status=$?
 
+# The desktop cold start (issue 15) on a copy of the same database, when the
+# desktop binary is built (make build) and Xvfb is installed.
+if [[ -x build/bin/funneldesk ]] && command -v Xvfb >/dev/null; then
+	cdb=$PWD/bench/data/coldstart/coldstart.db
+	mkdir -p "$(dirname "$cdb")"
+	cp "$idb" "$cdb"
+	go build -tags desktop,production -ldflags "-w -s" -o build/bin/coldfloor ./bench/coldfloor
+	FLOOR=build/bin/coldfloor N=${COLDSTART_N:-5} NAV=1 bench/coldstart.sh "$cdb" || true
+fi
+
 # One row per benchmark: the median of its runs, in ms (ns/op / 1e6).
 echo
 echo "| benchmark | ms/op | matches | runs |"

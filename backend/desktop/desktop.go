@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -18,24 +20,53 @@ import (
 // Service is bound to the UI. Saving goes through svc.Env.SaveFile (the
 // picker is SaveDialog on the desktop, the --save-dir headless).
 type Service struct {
-	ctx context.Context
-	env *svc.Env
+	ctx   context.Context
+	env   *svc.Env
+	shown chan struct{} // closed when the first screen has rendered
+	once  sync.Once
 }
 
 // NewService returns the service. The files the open dialog returns are
 // recorded in env: they are the only ones bound calls may read
 // (svc.Env.MayOpen).
-func NewService(env *svc.Env) *Service { return &Service{env: env} }
+func NewService(env *svc.Env) *Service { return &Service{env: env, shown: make(chan struct{})} }
+
+// AfterFirstScreen waits until the first screen has rendered and then grace
+// more, or until atMost has passed since the call, or until ctx ends; it
+// reports whether ctx is still live. Start-up work the first screen does
+// not need (the daily backup copies the whole file) waits here, so that it
+// does not share the machine with the cold start.
+func AfterFirstScreen(ctx context.Context, s *Service, grace, atMost time.Duration) bool {
+	limit := time.NewTimer(atMost)
+	defer limit.Stop()
+	select {
+	case <-s.shown:
+		select {
+		case <-time.After(grace):
+		case <-ctx.Done():
+		}
+	case <-limit.C:
+	case <-ctx.Done():
+	}
+	return ctx.Err() == nil
+}
 
 // SetContext hands the service the Wails context at start-up. Lifecycle
 // wiring is a function: a bound service's methods are only what the UI calls
 // (see App.Bindings).
 func SetContext(s *Service, ctx context.Context) { s.ctx = ctx }
 
-// UIReady is called by the frontend once its main screen has rendered; the
-// line it prints is what the desktop smoke test waits for.
-func (s *Service) UIReady(screen string) {
+// UIReady is called by the frontend once its first screen has rendered (the
+// 工作台 with its figures); the line it prints is what the desktop smoke
+// test and bench/coldstart.sh wait for. marks are the frontend's start-up
+// steps (epoch ms), printed with the start-up trace.
+func (s *Service) UIReady(screen string, marks map[string]float64) {
+	Mark("ready")
+	s.once.Do(func() { close(s.shown) })
 	fmt.Println("FunnelDesk UI ready:", screen)
+	if trace.on {
+		fmt.Println(traceLine(marks))
+	}
 }
 
 // SaveDialog is the desktop app's svc.Picker: the native save dialog,

@@ -17,8 +17,11 @@ export const desktop = {
       /* no Wails runtime (plain browser): the document title is enough */
     }
   },
-  /** uiReady tells the Go side the main screen has rendered (the desktop smoke test waits for it). */
-  uiReady: (screen: string): Promise<void> => call(() => svc.UIReady(screen)),
+  /**
+   * uiReady tells the Go side the first screen has rendered (the desktop smoke test and
+   * bench/coldstart.sh wait for it); marks are the start-up steps (utils/startup.ts).
+   */
+  uiReady: (screen: string, marks: Record<string, number>): Promise<void> => call(() => svc.UIReady(screen, marks)),
   /** headless is true under the browser test server. */
   headless: (): boolean => Boolean((window as any).__FUNNELDESK_HEADLESS__),
 }

@@ -50,6 +50,14 @@ export async function refreshLookups() {
   lookups.loaded = true
 }
 
+let first: Promise<void> | undefined
+
+/** firstLookups loads the lists once at start-up: main.ts starts it, App.vue waits for it. */
+export function firstLookups(): Promise<void> {
+  first ??= refreshLookups()
+  return first
+}
+
 /** refreshFollowUpMethods reloads the methods offered after the settings changed them. */
 export async function refreshFollowUpMethods() {
   lookups.followUpMethods = (await followups.options()).methods ?? []

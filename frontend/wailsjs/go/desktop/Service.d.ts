@@ -3,4 +3,4 @@
 
 export function OpenFile(arg1:string,arg2:string):Promise<string>;
 
-export function UIReady(arg1:string):Promise<void>;
+export function UIReady(arg1:string,arg2:Record<string, number>):Promise<void>;

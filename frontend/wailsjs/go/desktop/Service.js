@@ -6,6 +6,6 @@ export function OpenFile(arg1, arg2) {
   return window['go']['desktop']['Service']['OpenFile'](arg1, arg2);
 }
 
-export function UIReady(arg1) {
-  return window['go']['desktop']['Service']['UIReady'](arg1);
+export function UIReady(arg1, arg2) {
+  return window['go']['desktop']['Service']['UIReady'](arg1, arg2);
 }
