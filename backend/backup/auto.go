@@ -2,6 +2,8 @@ package backup
 
 import (
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 )
 
@@ -59,7 +61,33 @@ func (s *Service) runDue() (*Entry, error) {
 	for _, e := range Expired(list, now, set.KeepDays, set.KeepWeeks) {
 		os.Remove(e.Path)
 	}
+	removeAbandoned(folder, time.Now())
 	return made, nil
+}
+
+// abandonedAfter is how long a backup's temporary file may go unwritten
+// before it counts as left by a process killed mid-copy. A copy in progress
+// (this app's, or `funneldesk backup` run beside it) writes to it all the
+// time, so its modification time stays fresh.
+const abandonedAfter = 30 * time.Minute
+
+// removeAbandoned deletes the temporary ".partial" files of backups that
+// were killed before they finished: each is as large as the database, and
+// the next backup has another name, so nothing else would ever remove them.
+// File times are the real clock's, not the app's.
+func removeAbandoned(folder string, now time.Time) {
+	des, err := os.ReadDir(folder)
+	if err != nil {
+		return
+	}
+	for _, de := range des {
+		if de.IsDir() || !strings.HasSuffix(de.Name(), ".db.partial") {
+			continue
+		}
+		if fi, err := de.Info(); err == nil && now.Sub(fi.ModTime()) > abandonedAfter {
+			os.Remove(filepath.Join(folder, de.Name()))
+		}
+	}
 }
 
 func hasAutoOn(list []Entry, now time.Time) bool {

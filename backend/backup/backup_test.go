@@ -217,3 +217,36 @@ func TestSetSettingsBounds(t *testing.T) {
 		t.Errorf("%+v %v", got, err)
 	}
 }
+
+// TestAbandonedPartialRemoved: the temporary file of a backup killed
+// mid-copy is removed by the next automatic run once it has gone unwritten
+// for abandonedAfter; one still being written, and other files, stay.
+func TestAbandonedPartialRemoved(t *testing.T) {
+	s, _, _ := newService(t, time.Date(2026, 11, 1, 9, 30, 0, 0, time.Local))
+	folder := s.defaultFolder
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	old := filepath.Join(folder, "auto-20261031-093000.db.partial")
+	fresh := filepath.Join(folder, "manual-20261101-093000.db.partial")
+	other := filepath.Join(folder, "notes.partial")
+	for _, p := range []string{old, fresh, other} {
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stale := time.Now().Add(-abandonedAfter - time.Minute)
+	for _, p := range []string{old, other} {
+		if err := os.Chtimes(p, stale, stale); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.runDue(); err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]bool{old: false, fresh: true, other: true} {
+		if _, err := os.Stat(p); (err == nil) != want {
+			t.Errorf("%s: exists %v, want %v", filepath.Base(p), err == nil, want)
+		}
+	}
+}
