@@ -181,6 +181,8 @@ type ImportWriter struct {
 	staysInsert []string
 	// customerHeld: analysis_import_first holds firstOpp (analysis_import.go).
 	customerHeld bool
+	// changes pauses the change marks' triggers (changes_import.go).
+	changes changeMarksPause
 }
 
 // stageDelta is what new rows add to one stage's kept totals, by the
@@ -218,6 +220,10 @@ func NewImportWriter(ctx context.Context, tx Tx) (*ImportWriter, error) {
 		return nil, err
 	}
 	if err := w.pauseKeptInsert(ctx); err != nil {
+		w.Close()
+		return nil, err
+	}
+	if err := w.changes.pause(ctx, tx); err != nil {
 		w.Close()
 		return nil, err
 	}
@@ -330,7 +336,7 @@ func (w *ImportWriter) Finish() error {
 	if err := w.pauseKept(); err != nil {
 		return err
 	}
-	if err := w.writeHistory(); err != nil {
+	if err := w.changes.finish(w, w.writeHistory); err != nil {
 		return err
 	}
 	if err := w.resumeKept(); err != nil {
@@ -366,6 +372,7 @@ func (w *ImportWriter) Close() {
 	_ = w.resumeKeptInsert()
 	_ = resumeTriggers(w.ctx, w.tx, w.staysInsert)
 	w.staysInsert = nil
+	_ = w.changes.resume(w.ctx, w.tx)
 	_ = w.addCustomerTotals(false)
 	if len(w.keptPaused) > 0 {
 		_ = resumeTriggers(w.ctx, w.tx, w.keptPaused)

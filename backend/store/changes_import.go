@@ -1,0 +1,111 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// changeMarksPause is what a bulk import does to the change marks of
+// migration 0031: per row, their triggers would cost each new opportunity
+// a statement journal and a few index writes, and each stage history row
+// Finish writes a look at the opportunity's marks. The writer drops the
+// insert triggers of opportunities while it inserts and those of
+// stage_history while Finish writes the history, then adds the marks of
+// all its new rows at once (finish). Updates and deletes meanwhile keep
+// their triggers. A rollback brings the triggers back by itself.
+type changeMarksPause struct {
+	insert, history []string
+	// The history rows' ids before the import: a new opportunity with a
+	// later one than its creation row was edited during the import.
+	fieldFrom, stageFrom int64
+}
+
+var (
+	changeMarksInsertTriggers  = []string{"change_marks_opp_insert", "change_marks_opp_insert_history"}
+	changeMarksHistoryTriggers = []string{"change_marks_stage_insert", "change_marks_stage_insert_rebuild",
+		"change_marks_stage_update", "change_marks_stage_update_old"}
+)
+
+func (p *changeMarksPause) pause(ctx context.Context, tx Tx) (err error) {
+	if err := tx.GetContext(ctx, &p.fieldFrom, `SELECT COALESCE(MAX(id), 0) FROM opportunity_field_history`); err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	if err := tx.GetContext(ctx, &p.stageFrom, `SELECT COALESCE(MAX(id), 0) FROM stage_history`); err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	p.insert, err = pauseTriggers(ctx, tx, changeMarksInsertTriggers...)
+	return err
+}
+
+// finish writes the stage history through history() with its triggers
+// paused and gives the writer's new opportunities their marks: a plain
+// new one (no history but its creation row) has one, its creation day's,
+// holding its values now; one the import also edited is rebuilt from
+// change_marks_fresh. Then the sums of the new marks, in one statement
+// each, and the triggers back.
+func (p *changeMarksPause) finish(w *ImportWriter, history func() error) error {
+	var err error
+	if p.history, err = pauseTriggers(w.ctx, w.tx, changeMarksHistoryTriggers...); err != nil {
+		return err
+	}
+	if err := history(); err != nil {
+		return err
+	}
+	if len(p.insert) > 0 && w.nextOpp > w.firstOpp {
+		first, next := w.firstOpp, w.nextOpp
+		// Marks an edit during the import gave (triggers on): out, sums too.
+		if _, err := w.tx.ExecContext(w.ctx, `DELETE FROM change_marks WHERE opp >= ? AND opp < ?`, first, next); err != nil {
+			return fmt.Errorf("import: change marks: %w", err)
+		}
+		sums, err := pauseTriggers(w.ctx, w.tx, "change_marks_insert")
+		if err != nil {
+			return err
+		}
+		edited := `id IN (SELECT opportunity_id FROM opportunity_field_history WHERE id > ? AND opportunity_id >= ? AND opportunity_id < ?
+			UNION SELECT opportunity_id FROM stage_history WHERE id > ? AND from_stage_id IS NOT NULL AND opportunity_id >= ? AND opportunity_id < ?)`
+		eargs := []any{p.fieldFrom, first, next, p.stageFrom, first, next}
+		if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO change_marks (opp, day, sb, ab, pb, ob, cb)
+			SELECT id, CASE WHEN length(created_at) < 10 THEN '' ELSE substr(created_at, 1, 10) END,
+			       stage_id, amount_cents, probability_bp, owner_id, expected_close
+			  FROM opportunities WHERE id >= ? AND id < ? AND NOT `+edited, append([]any{first, next}, eargs...)...); err != nil {
+			return fmt.Errorf("import: change marks: %w", err)
+		}
+		if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO change_marks (opp, day, prev, next, sa, aa, pa, oa, ca, sb, ab, pb, ob, cb)
+			SELECT opp, day, prev, next, sa, aa, pa, oa, ca, sb, ab, pb, ob, cb FROM change_marks_fresh
+			 WHERE opp IN (SELECT id FROM opportunities WHERE `+edited+`)`, eargs...); err != nil {
+			return fmt.Errorf("import: change marks: %w", err)
+		}
+		funnel, kinds := changeSums("opp >= ? AND opp < ?")
+		if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO change_funnel (day, owner, stage, n, amount, w_hi, w_lo) `+funnel+`
+			ON CONFLICT (day, owner, stage) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount,
+			    w_hi = w_hi + excluded.w_hi, w_lo = w_lo + excluded.w_lo`, first, next, first, next, first, next, first, next); err != nil {
+			return fmt.Errorf("import: change sums: %w", err)
+		}
+		args := make([]any, 0, 2*(len(markKinds)+1))
+		for range len(markKinds) + 1 {
+			args = append(args, first, next)
+		}
+		if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO change_kinds (day, owner, k, sa, sb, n, amount_a, amount_b) `+kinds+`
+			ON CONFLICT (day, owner, k, sa, sb) DO UPDATE SET n = n + excluded.n, amount_a = amount_a + excluded.amount_a,
+			    amount_b = amount_b + excluded.amount_b`, args...); err != nil {
+			return fmt.Errorf("import: change sums: %w", err)
+		}
+		if err := resumeTriggers(w.ctx, w.tx, sums); err != nil {
+			return err
+		}
+	}
+	return p.resume(w.ctx, w.tx)
+}
+
+// resume puts back whatever is paused (Finish, or Close).
+func (p *changeMarksPause) resume(ctx context.Context, tx Tx) error {
+	if err := resumeTriggers(ctx, tx, p.history); err != nil {
+		return err
+	}
+	p.history = nil
+	if err := resumeTriggers(ctx, tx, p.insert); err != nil {
+		return err
+	}
+	p.insert = nil
+	return nil
+}
