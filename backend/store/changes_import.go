@@ -109,3 +109,33 @@ func (p *changeMarksPause) resume(ctx context.Context, tx Tx) error {
 	p.insert = nil
 	return nil
 }
+
+// WithoutChangeMarks runs fn in tx with every trigger of migration 0031
+// dropped, then computes all marks and sums again from scratch, as the
+// migration fills them: for bulk writes of history that would otherwise
+// rebuild opportunity after opportunity (the benchmarks' generated
+// history).
+func WithoutChangeMarks(ctx context.Context, tx Tx, fn func() error) error {
+	var names []string
+	if err := tx.SelectContext(ctx, &names, `SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'change\_marks\_%' ESCAPE '\'`); err != nil {
+		return fmt.Errorf("change marks: %w", err)
+	}
+	paused, err := pauseTriggers(ctx, tx, names...)
+	if err != nil {
+		return err
+	}
+	if err := fn(); err != nil {
+		return err
+	}
+	funnel, kinds := changeSums("1")
+	for _, q := range []string{`DELETE FROM change_marks`, `DELETE FROM change_funnel`, `DELETE FROM change_kinds`,
+		`INSERT INTO change_marks (opp, day, prev, next, sa, aa, pa, oa, ca, sb, ab, pb, ob, cb)
+		 SELECT opp, day, prev, next, sa, aa, pa, oa, ca, sb, ab, pb, ob, cb FROM change_marks_fresh`,
+		`INSERT INTO change_funnel (day, owner, stage, n, amount, w_hi, w_lo) ` + funnel,
+		`INSERT INTO change_kinds (day, owner, k, sa, sb, n, amount_a, amount_b) ` + kinds} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("change marks: %w", err)
+		}
+	}
+	return resumeTriggers(ctx, tx, paused)
+}
