@@ -129,8 +129,7 @@ func WithoutChangeMarks(ctx context.Context, tx Tx, fn func() error) error {
 	}
 	funnel, kinds := changeSums("1")
 	for _, q := range []string{`DELETE FROM change_marks`, `DELETE FROM change_funnel`, `DELETE FROM change_kinds`,
-		`INSERT INTO change_marks (opp, day, prev, next, sa, aa, pa, oa, ca, sb, ab, pb, ob, cb)
-		 SELECT opp, day, prev, next, sa, aa, pa, oa, ca, sb, ab, pb, ob, cb FROM change_marks_fresh`,
+		fillChangeMarks,
 		`INSERT INTO change_funnel (day, owner, stage, n, amount, w_hi, w_lo) ` + funnel,
 		`INSERT INTO change_kinds (day, owner, k, sa, sb, n, amount_a, amount_b) ` + kinds} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
@@ -139,3 +138,47 @@ func WithoutChangeMarks(ctx context.Context, tx Tx, fn func() error) error {
 	}
 	return resumeTriggers(ctx, tx, paused)
 }
+
+// fillChangeMarks is change_marks_fresh for every opportunity at once, in
+// a few sorts instead of a look into the history per opportunity and day
+// (migration 0031 fills the table with the same statement): each field's
+// value at the end of a day is the old value of its first change on the
+// next day that has one, found as the smallest "day|old" among the
+// following days.
+const fillChangeMarks = `INSERT INTO change_marks (opp, day, prev, next, sa, aa, pa, oa, ca, sb, ab, pb, ob, cb)
+WITH ev AS (
+    SELECT opportunity_id AS opp, 0 AS f, substr(changed_at, 1, 10) AS day, changed_at AS at, id,
+           COALESCE(from_stage_id, to_stage_id) AS old
+      FROM stage_history WHERE length(changed_at) >= 10
+    UNION ALL
+    SELECT opportunity_id, CASE field WHEN 'amount' THEN 1 WHEN 'probability' THEN 2 WHEN 'owner' THEN 3 ELSE 4 END,
+           substr(changed_at, 1, 10), changed_at, id,
+           CASE WHEN field = 'close' THEN COALESCE(old_value, '') ELSE COALESCE(old_value, 0) END
+      FROM opportunity_field_history WHERE length(changed_at) >= 10 AND field IN ('amount', 'probability', 'owner', 'close')),
+firsts AS (SELECT opp, f, day, old FROM (
+    SELECT opp, f, day, old, ROW_NUMBER() OVER (PARTITION BY opp, f, day ORDER BY at, id) AS rn FROM ev) WHERE rn = 1),
+days AS (
+    SELECT opp, day, MAX(CASE WHEN f = 0 THEN day || '|' || old END) AS e0, MAX(CASE WHEN f = 1 THEN day || '|' || old END) AS e1,
+           MAX(CASE WHEN f = 2 THEN day || '|' || old END) AS e2, MAX(CASE WHEN f = 3 THEN day || '|' || old END) AS e3,
+           MAX(CASE WHEN f = 4 THEN day || '|' || old END) AS e4
+      FROM (SELECT opp, f, day, old FROM firsts
+            UNION ALL SELECT id, -1, CASE WHEN length(created_at) < 10 THEN '' ELSE substr(created_at, 1, 10) END, NULL FROM opportunities)
+     GROUP BY opp, day),
+states AS (
+    SELECT d.opp, d.day,
+           COALESCE(CAST(substr(MIN(d.e0) OVER w, 12) AS INTEGER), o.stage_id) AS s,
+           COALESCE(CAST(substr(MIN(d.e1) OVER w, 12) AS INTEGER), o.amount_cents) AS a,
+           COALESCE(CAST(substr(MIN(d.e2) OVER w, 12) AS INTEGER), o.probability_bp) AS p,
+           COALESCE(CAST(substr(MIN(d.e3) OVER w, 12) AS INTEGER), o.owner_id) AS o,
+           COALESCE(substr(MIN(d.e4) OVER w, 12), o.expected_close) AS c,
+           CASE WHEN length(o.created_at) < 10 THEN '' ELSE substr(o.created_at, 1, 10) END AS cday
+      FROM days d JOIN opportunities o ON o.id = d.opp
+    WINDOW w AS (PARTITION BY d.opp ORDER BY d.day ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)),
+moved AS (
+    SELECT *, (LAG(day) OVER v IS NULL OR s IS NOT LAG(s) OVER v OR a IS NOT LAG(a) OVER v
+              OR p IS NOT LAG(p) OVER v OR o IS NOT LAG(o) OVER v OR c IS NOT LAG(c) OVER v) AS m
+      FROM states WHERE day >= cday WINDOW v AS (PARTITION BY opp ORDER BY day))
+SELECT opp, day, LAG(day) OVER w, LEAD(day) OVER w,
+       LAG(s) OVER w, LAG(a) OVER w, LAG(p) OVER w, LAG(o) OVER w, LAG(c) OVER w, s, a, p, o, c
+  FROM moved WHERE m
+WINDOW w AS (PARTITION BY opp ORDER BY day)`
