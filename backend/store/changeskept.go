@@ -1,6 +1,8 @@
 package store
 
 import (
+	"os"
+	"time"
 	"context"
 	"database/sql"
 	"fmt"
@@ -55,37 +57,6 @@ func scanMark(rows *sql.Rows) (mark, error) {
 	return m, err
 }
 
-// kindBits are the kinds of a change from a (existed: xa) to b, as
-// backend/changes.Classify and the triggers of 0031 name them; stage
-// moves by the stage order pos and outcome kind closed (1 won, 2 lost).
-func kindBits(xa bool, a, b ChangedState, pos map[int64]int, closed map[int64]int) int {
-	if !xa {
-		return 1
-	}
-	bits := 0
-	if a.StageID != b.StageID {
-		bits |= stageBit(a.StageID, b.StageID, pos, closed)
-	}
-	switch {
-	case b.AmountCents > a.AmountCents:
-		bits |= 1 << 5
-	case b.AmountCents < a.AmountCents:
-		bits |= 1 << 6
-	}
-	if a.ExpectedClose != "" && b.ExpectedClose != "" {
-		switch {
-		case b.ExpectedClose > a.ExpectedClose:
-			bits |= 1 << 7
-		case b.ExpectedClose < a.ExpectedClose:
-			bits |= 1 << 8
-		}
-	}
-	if a.OwnerID != b.OwnerID {
-		bits |= 1 << 9
-	}
-	return bits
-}
-
 func stageBit(sa, sb int64, pos map[int64]int, closed map[int64]int) int {
 	switch {
 	case closed[sb] == 1 && closed[sa] != 1:
@@ -106,6 +77,14 @@ func stageBit(sa, sb int64, pos map[int64]int, closed map[int64]int) int {
 // funnel at A and at B, not corrections. ok is false when a kept sum left
 // 64 bits (SQLite made it a REAL): the caller then asks ChangesBetween.
 func KeptChanges(ctx context.Context, q Querier, cq ChangesQuery) (res ChangesResult, ok bool, err error) {
+	tt := time.Now()
+	lap := func(what string) {
+		if os.Getenv("CHANGES_TRACE") != "" {
+			fmt.Fprintln(os.Stderr, what, time.Since(tt))
+		}
+		tt = time.Now()
+	}
+	defer lap("end")
 	res = ChangesResult{DeltaA: map[int64]FunnelDelta{}, DeltaB: map[int64]FunnelDelta{}, Kinds: map[string]ChangedKind{}}
 	if !cq.AllOwners && len(cq.Owners) == 0 {
 		return res, true, nil
@@ -127,7 +106,6 @@ func KeptChanges(ctx context.Context, q Querier, cq ChangesQuery) (res ChangesRe
 			closed[s.ID] = 2
 		}
 	}
-	inScope := func(owner int64) bool { return cq.AllOwners || slices.Contains(cq.Owners, owner) }
 	ownerCond := func(col string) (string, []any) {
 		if cq.AllOwners {
 			return "", nil
@@ -200,10 +178,7 @@ func KeptChanges(ctx context.Context, q Querier, cq ChangesQuery) (res ChangesRe
 	if !exact {
 		return res, false, nil
 	}
-	contrib := func(f map[int64]*fig, sign int64, s ChangedState) {
-		w := new(big.Int).Mul(big.NewInt(s.AmountCents), big.NewInt(s.ProbabilityBP))
-		add(get(f, s.StageID), sign, 1, s.AmountCents, w)
-	}
+	lap("funnel")
 
 	// Each kind's sums over (A, B] of the marks' own kinds.
 	type kindSum struct{ n, a, b int64 }
@@ -248,71 +223,27 @@ func KeptChanges(ctx context.Context, q Querier, cq ChangesQuery) (res ChangesRe
 		return res, false, nil
 	}
 
+	lap("kinds")
 	// The opportunities with two or more marks in (A, B]: their marks'
-	// own kinds out, their net change's in.
-	multi := map[int64][]mark{}
-	rows, err = q.QueryContext(ctx, `SELECT `+markCols+` FROM change_marks WHERE opp IN (
-			SELECT opp FROM change_marks WHERE prev IS NOT NULL AND prev > ? AND prev < ? AND day <= ?)
-		AND day > ? AND day <= ? ORDER BY opp, day`, cq.A, cq.B, cq.B, cq.A, cq.B)
+	// own kinds out, their net change's in, summed in SQL.
+	multiItems, err := multiMarks(ctx, q, cq, pos, closed, func(bit int, sign, n, a, b int64) {
+		kinds[bit].n += sign * n
+		kinds[bit].a += sign * a
+		kinds[bit].b += sign * b
+	}, func(sign int64, s ChangedState, n int64, w *big.Int) {
+		f := get(fa, s.StageID)
+		f.n += sign * n
+		f.amount += sign * s.AmountCents
+		if sign < 0 {
+			f.w.Sub(&f.w, w)
+		} else {
+			f.w.Add(&f.w, w)
+		}
+	})
 	if err != nil {
-		return res, false, fmt.Errorf("changes: %w", err)
+		return res, false, err
 	}
-	for rows.Next() {
-		m, err := scanMark(rows)
-		if err != nil {
-			rows.Close()
-			return res, false, fmt.Errorf("changes: %w", err)
-		}
-		multi[m.opp] = append(multi[m.opp], m)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return res, false, fmt.Errorf("changes: %w", err)
-	}
-	var multiItems []ChangedItem
-	for id, ms := range multi {
-		for _, m := range ms {
-			if !inScope(m.b.OwnerID) {
-				continue
-			}
-			bits := kindBits(m.prev.Valid, m.a, m.b, pos, closed)
-			for i := range kinds {
-				if bits&(1<<i) != 0 {
-					kinds[i].n--
-					if m.prev.Valid {
-						kinds[i].a -= m.a.AmountCents
-					}
-					kinds[i].b -= m.b.AmountCents
-				}
-			}
-		}
-		first, last := ms[0], ms[len(ms)-1]
-		xa := first.prev.Valid
-		if !cq.AllOwners && xa && inScope(first.a.OwnerID) != inScope(last.b.OwnerID) {
-			// Kept at A under its owner at A; the report counts it under
-			// its owner at B.
-			if inScope(first.a.OwnerID) {
-				contrib(fa, -1, first.a)
-			} else {
-				contrib(fa, 1, first.a)
-			}
-		}
-		if !inScope(last.b.OwnerID) {
-			continue
-		}
-		bits := kindBits(xa, first.a, last.b, pos, closed)
-		for i := range kinds {
-			if bits&(1<<i) != 0 {
-				kinds[i].n++
-				if xa {
-					kinds[i].a += first.a.AmountCents
-				}
-				kinds[i].b += last.b.AmountCents
-				multiItems = append(multiItems, ChangedItem{Kind: changeKinds[i], ID: id, ExistedA: xa, A: first.a, B: last.b})
-			}
-		}
-	}
-
+	lap("multi go")
 	// The window's single marks: (prev before or at A) and (next after B).
 	single := `day > ? AND day <= ? AND (prev IS NULL OR prev <= ?) AND (next IS NULL OR next > ?)`
 	singleArgs := []any{cq.A, cq.B, cq.A, cq.B}
@@ -320,30 +251,32 @@ func KeptChanges(ctx context.Context, q Querier, cq ChangesQuery) (res ChangesRe
 		// Reassigned between A and B into or out of the owners.
 		in, inArgs := inInts("ob", cq.Owners)
 		out, outArgs := inInts("oa", cq.Owners)
-		rows, err = q.QueryContext(ctx, `SELECT 1, `+markCols+` FROM change_marks INDEXED BY change_marks_k9_owner
+		// Summed per stage at A, from the indexes alone.
+		rows, err = q.QueryContext(ctx, `SELECT sign, sa, COUNT(*), SUM(aa), SUM((aa * pa) >> 31), SUM((aa * pa) & 2147483647) FROM (
+				SELECT 1 AS sign, sa, aa, pa FROM change_marks INDEXED BY change_marks_k9_owner
 				WHERE prev IS NOT NULL AND oa <> ob AND `+in+` AND `+single+` AND NOT `+out+`
-			UNION ALL SELECT -1, `+markCols+` FROM change_marks INDEXED BY change_marks_out
-				WHERE prev IS NOT NULL AND oa <> ob AND `+out+` AND `+single+` AND NOT `+in,
+			UNION ALL SELECT -1, sa, aa, pa FROM change_marks INDEXED BY change_marks_out
+				WHERE prev IS NOT NULL AND oa <> ob AND `+out+` AND `+single+` AND NOT `+in+`) GROUP BY 1, 2`,
 			slices.Concat(inArgs, singleArgs, outArgs, outArgs, singleArgs, inArgs)...)
 		if err != nil {
 			return res, false, fmt.Errorf("changes: %w", err)
 		}
 		for rows.Next() {
-			var sign int64
-			var m mark
-			if err := rows.Scan(&sign, &m.opp, &m.day, &m.prev, &m.next, &m.a.StageID, &m.a.AmountCents, &m.a.ProbabilityBP,
-				&m.a.OwnerID, &m.a.ExpectedClose, &m.b.StageID, &m.b.AmountCents, &m.b.ProbabilityBP, &m.b.OwnerID,
-				&m.b.ExpectedClose); err != nil {
+			var sign, stage, n, amount, hi, lo int64
+			if err := rows.Scan(&sign, &stage, &n, &amount, &hi, &lo); err != nil {
 				rows.Close()
 				return res, false, fmt.Errorf("changes: %w", err)
 			}
-			contrib(fa, sign, m.a)
+			w := new(big.Int).Lsh(big.NewInt(hi), 31)
+			w.Add(w, big.NewInt(lo))
+			add(get(fa, stage), sign, n, amount, w)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return res, false, fmt.Errorf("changes: %w", err)
 		}
 	}
+	lap("reassigned")
 	for stage, f := range fa {
 		res.DeltaA[stage] = FunnelDelta{Count: int(f.n), Amount: f.amount, Weighted: new(big.Int).Set(&f.w)}
 	}
@@ -388,11 +321,11 @@ func KeptChanges(ctx context.Context, q Querier, cq ChangesQuery) (res ChangesRe
 		}
 	}
 	cls.WriteString(" ELSE -1 END")
-	for bit := 1; bit <= 4; bit++ {
-		parts = append(parts, fmt.Sprintf(`SELECT * FROM (SELECT %d AS k, opp, day FROM change_marks INDEXED BY change_marks_moved%s
-			WHERE %s AND %s%s AND (%s) = %d ORDER BY opp LIMIT %d)`, bit, suffix, movedCond, single, oc, cls.String(), bit, limit))
-		args = append(append(args, singleArgs...), oargs...)
-	}
+	// The four stage kinds in one read of the moves, each's first by id.
+	parts = append(parts, fmt.Sprintf(`SELECT k, opp, day FROM (SELECT k, opp, day, ROW_NUMBER() OVER (PARTITION BY k ORDER BY opp) AS rn
+		FROM (SELECT %s AS k, opp, day FROM change_marks INDEXED BY change_marks_moved%s WHERE %s AND %s%s) WHERE k >= 0)
+		WHERE rn <= %d`, cls.String(), suffix, movedCond, single, oc, limit))
+	args = append(append(args, singleArgs...), oargs...)
 	type key struct {
 		opp int64
 		day string
@@ -417,6 +350,7 @@ func KeptChanges(ctx context.Context, q Querier, cq ChangesQuery) (res ChangesRe
 			return res, false, fmt.Errorf("changes: %w", err)
 		}
 	}
+	lap("items")
 	// The listed marks' states.
 	var ids []int64
 	for _, xs := range listed {
@@ -447,6 +381,7 @@ func KeptChanges(ctx context.Context, q Querier, cq ChangesQuery) (res ChangesRe
 			return res, false, fmt.Errorf("changes: %w", err)
 		}
 	}
+	lap("item states")
 	byKind := map[string][]ChangedItem{}
 	for _, it := range multiItems {
 		byKind[it.Kind] = append(byKind[it.Kind], it)
@@ -543,4 +478,121 @@ func ChangeMarksDiff(ctx context.Context, q Querier) (string, error) {
 		}
 	}
 	return strings.Join(out, "\n"), nil
+}
+
+// multiMarks finds the opportunities with two or more marks in (A, B]
+// that concern the query's owners (any of their marks there names one,
+// before or after), and hands back in sums: each kind's count and amounts
+// of their marks' own kinds (sign -1, what change_kinds counted) and of
+// their net change (sign 1: first mark's before → last mark's after,
+// under the last mark's owner); with an owner filter, the funnel at A of
+// those the report counts under another owner than the kept funnel
+// (fa: amount there is the sum, n the count); and the net change's
+// listed items, each kind's first cq.MaxItems by id.
+func multiMarks(ctx context.Context, q Querier, cq ChangesQuery, pos, closed map[int64]int,
+	kind func(bit int, sign, n, a, b int64), fa func(sign int64, s ChangedState, n int64, w *big.Int)) ([]ChangedItem, error) {
+	var cand string
+	var args []any
+	if cq.AllOwners {
+		cand = `SELECT opp FROM change_marks INDEXED BY change_marks_prev WHERE prev IS NOT NULL AND prev > ? AND prev < ? AND day <= ?`
+		args = []any{cq.A, cq.B, cq.B}
+	} else {
+		ob, oba := inInts("ob", cq.Owners)
+		oa, oaa := inInts("oa", cq.Owners)
+		cand = `SELECT opp FROM change_marks INDEXED BY change_marks_prev_owner
+				WHERE prev IS NOT NULL AND ` + ob + ` AND prev > ? AND prev < ? AND day <= ?
+			UNION SELECT opp FROM change_marks INDEXED BY change_marks_next_owner
+				WHERE next IS NOT NULL AND ` + ob + ` AND next > ? AND next <= ? AND day > ?
+			UNION SELECT opp FROM change_marks INDEXED BY change_marks_out
+				WHERE prev IS NOT NULL AND oa <> ob AND ` + oa + ` AND day > ? AND day <= ? AND (prev > ? OR next <= ?)`
+		args = slices.Concat(oba, []any{cq.A, cq.B, cq.B}, oba, []any{cq.A, cq.B, cq.A}, oaa, []any{cq.A, cq.B, cq.A, cq.B})
+	}
+	caseOf := func(col string, val func(i int, s Stage) int) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "CASE %s", col)
+		for i, s := range cq.Stages {
+			fmt.Fprintf(&b, " WHEN %d THEN %d", s.ID, val(i, s))
+		}
+		b.WriteString(" ELSE 0 END")
+		return b.String()
+	}
+	p := func(col string) string { return caseOf(col, func(i int, _ Stage) int { return i }) }
+	c := func(col string) string { return caseOf(col, func(_ int, s Stage) int { return closed[s.ID] }) }
+	_ = pos
+	// kindBits in SQL, on columns x (exists at A), sa … cb.
+	bits := `(CASE WHEN NOT x THEN 1 ELSE
+		(CASE WHEN sa = sb THEN 0 WHEN ` + c("sb") + ` = 1 AND ` + c("sa") + ` <> 1 THEN 8
+			WHEN ` + c("sb") + ` = 2 AND ` + c("sa") + ` <> 2 THEN 16
+			WHEN ` + p("sb") + ` > ` + p("sa") + ` THEN 2 WHEN ` + p("sb") + ` < ` + p("sa") + ` THEN 4 ELSE 0 END)
+		| (CASE WHEN ab > aa THEN 32 WHEN ab < aa THEN 64 ELSE 0 END)
+		| (CASE WHEN ca <> '' AND cb <> '' AND cb > ca THEN 128 WHEN ca <> '' AND cb <> '' AND cb < ca THEN 256 ELSE 0 END)
+		| (CASE WHEN oa <> ob THEN 512 ELSE 0 END) END)`
+	scope := func(col string) (string, []any) {
+		if cq.AllOwners {
+			return "1", nil
+		}
+		return inInts(col, cq.Owners)
+	}
+	sb, sba := scope("ob")
+	sa, saa := scope("oa")
+	query := `WITH mm AS MATERIALIZED (SELECT opp, day, prev IS NOT NULL AS x, COALESCE(sa, 0) AS sa, COALESCE(aa, 0) AS aa,
+			COALESCE(pa, 0) AS pa, COALESCE(oa, 0) AS oa, COALESCE(ca, '') AS ca, sb, ab, pb, ob, cb
+			FROM change_marks WHERE opp IN (` + cand + `) AND day > ? AND day <= ?),
+		g AS (SELECT opp, MIN(day) AS d0, MAX(day) AS d1 FROM mm GROUP BY opp),
+		net AS MATERIALIZED (SELECT f.opp, f.x, f.sa, f.aa, f.pa, f.oa, f.ca, l.sb, l.ab, l.pb, l.ob, l.cb
+			FROM g JOIN mm f ON f.opp = g.opp AND f.day = g.d0 JOIN mm l ON l.opp = g.opp AND l.day = g.d1),
+		pm AS (SELECT ` + bits + ` AS k, x, aa, ab FROM mm WHERE ` + sb + `),
+		nk AS MATERIALIZED (SELECT ` + bits + ` AS k, * FROM net WHERE ` + sb + `)
+	SELECT 'k', -1, i, SUM(k & (1 << i) <> 0), SUM(CASE WHEN k & (1 << i) <> 0 AND x THEN aa ELSE 0 END),
+		SUM(CASE WHEN k & (1 << i) <> 0 THEN ab ELSE 0 END)` + strings.Repeat(", NULL", 10) + `
+		FROM pm, (SELECT column1 AS i FROM (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9))) GROUP BY i
+	UNION ALL
+	SELECT 'k', 1, i, SUM(k & (1 << i) <> 0), SUM(CASE WHEN k & (1 << i) <> 0 AND x THEN aa ELSE 0 END),
+		SUM(CASE WHEN k & (1 << i) <> 0 THEN ab ELSE 0 END)` + strings.Repeat(", NULL", 10) + `
+		FROM nk, (SELECT column1 AS i FROM (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9))) GROUP BY i`
+	args = slices.Concat(args, []any{cq.A, cq.B}, sba, sba)
+	if !cq.AllOwners {
+		// Counted under the owner at A in the kept funnel, under the
+		// owner at B in the report.
+		query += `
+	UNION ALL
+	SELECT 'a', CASE WHEN ` + sa + ` THEN -1 ELSE 1 END, sa, COUNT(*), SUM(aa), SUM((aa * pa) >> 31), SUM((aa * pa) & 2147483647)` +
+			strings.Repeat(", NULL", 9) + `
+		FROM net WHERE x AND (` + sa + `) <> (` + sb + `) GROUP BY 2, 3`
+		args = slices.Concat(args, saa, saa, sba)
+	}
+	for i := range changeKinds {
+		query += fmt.Sprintf(`
+	UNION ALL
+	SELECT * FROM (SELECT 'i', %d, opp, x, sa, aa, pa, oa, ca, sb, ab, pb, ob, cb, NULL, NULL FROM nk WHERE k & %d <> 0
+		ORDER BY opp LIMIT %d)`, i, 1<<i, max(cq.MaxItems, 0))
+	}
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("changes: %w", err)
+	}
+	defer rows.Close()
+	var items []ChangedItem
+	for rows.Next() {
+		var tag string
+		var v [15]sql.NullInt64
+		var ca, cb sql.NullString
+		dst := []any{&tag, &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &ca, &v[7], &v[8], &v[9], &v[10], &cb, &v[11], &v[12]}
+		if err := rows.Scan(dst...); err != nil {
+			return nil, fmt.Errorf("changes: %w", err)
+		}
+		switch tag {
+		case "k":
+			kind(int(v[1].Int64), v[0].Int64, v[2].Int64, v[3].Int64, v[4].Int64)
+		case "a":
+			w := new(big.Int).Lsh(big.NewInt(v[4].Int64), 31)
+			w.Add(w, big.NewInt(v[5].Int64))
+			fa(v[0].Int64, ChangedState{StageID: v[1].Int64, AmountCents: v[3].Int64}, v[2].Int64, w)
+		case "i":
+			items = append(items, ChangedItem{Kind: changeKinds[v[0].Int64], ID: v[1].Int64, ExistedA: v[2].Int64 != 0,
+				A: ChangedState{StageID: v[3].Int64, AmountCents: v[4].Int64, ProbabilityBP: v[5].Int64, OwnerID: v[6].Int64, ExpectedClose: ca.String},
+				B: ChangedState{StageID: v[7].Int64, AmountCents: v[8].Int64, ProbabilityBP: v[9].Int64, OwnerID: v[10].Int64, ExpectedClose: cb.String}})
+		}
+	}
+	return items, rows.Err()
 }

@@ -787,20 +787,26 @@ ON CONFLICT (day, owner, k, sa, sb) DO UPDATE SET n = n + excluded.n, amount_a =
 CREATE INDEX change_marks_prev ON change_marks(prev, day) WHERE prev IS NOT NULL;
 -- Each kind's marks, by day (company-wide) and by owner after the mark, for
 -- the listed opportunities: its condition is the index's, word for word
--- (store.changeKindConds), or SQLite would not use it.
-CREATE INDEX change_marks_new ON change_marks(day, next) WHERE prev IS NULL;
-CREATE INDEX change_marks_new_owner ON change_marks(ob, day, next) WHERE prev IS NULL;
+-- (store.markKinds), or SQLite would not use it; the columns of the
+-- condition are in the index too, or SQLite reads every row to check it.
+CREATE INDEX change_marks_new ON change_marks(day, next, prev) WHERE prev IS NULL;
+CREATE INDEX change_marks_new_owner ON change_marks(ob, day, next, prev) WHERE prev IS NULL;
 CREATE INDEX change_marks_moved ON change_marks(day, prev, next, sa, sb) WHERE prev IS NOT NULL AND sa <> sb;
 CREATE INDEX change_marks_moved_owner ON change_marks(ob, day, prev, next, sa, sb) WHERE prev IS NOT NULL AND sa <> sb;
-CREATE INDEX change_marks_k5 ON change_marks(day, prev, next) WHERE prev IS NOT NULL AND ab > aa;
-CREATE INDEX change_marks_k5_owner ON change_marks(ob, day, prev, next) WHERE prev IS NOT NULL AND ab > aa;
-CREATE INDEX change_marks_k6 ON change_marks(day, prev, next) WHERE prev IS NOT NULL AND ab < aa;
-CREATE INDEX change_marks_k6_owner ON change_marks(ob, day, prev, next) WHERE prev IS NOT NULL AND ab < aa;
-CREATE INDEX change_marks_k7 ON change_marks(day, prev, next) WHERE prev IS NOT NULL AND ca <> '' AND cb <> '' AND cb > ca;
-CREATE INDEX change_marks_k7_owner ON change_marks(ob, day, prev, next) WHERE prev IS NOT NULL AND ca <> '' AND cb <> '' AND cb > ca;
-CREATE INDEX change_marks_k8 ON change_marks(day, prev, next) WHERE prev IS NOT NULL AND ca <> '' AND cb <> '' AND cb < ca;
-CREATE INDEX change_marks_k8_owner ON change_marks(ob, day, prev, next) WHERE prev IS NOT NULL AND ca <> '' AND cb <> '' AND cb < ca;
-CREATE INDEX change_marks_k9 ON change_marks(day, prev, next) WHERE prev IS NOT NULL AND oa <> ob;
-CREATE INDEX change_marks_k9_owner ON change_marks(ob, day, prev, next) WHERE prev IS NOT NULL AND oa <> ob;
+CREATE INDEX change_marks_k5 ON change_marks(day, prev, next, aa, ab) WHERE prev IS NOT NULL AND ab > aa;
+CREATE INDEX change_marks_k5_owner ON change_marks(ob, day, prev, next, aa, ab) WHERE prev IS NOT NULL AND ab > aa;
+CREATE INDEX change_marks_k6 ON change_marks(day, prev, next, aa, ab) WHERE prev IS NOT NULL AND ab < aa;
+CREATE INDEX change_marks_k6_owner ON change_marks(ob, day, prev, next, aa, ab) WHERE prev IS NOT NULL AND ab < aa;
+CREATE INDEX change_marks_k7 ON change_marks(day, prev, next, ca, cb) WHERE prev IS NOT NULL AND ca <> '' AND cb <> '' AND cb > ca;
+CREATE INDEX change_marks_k7_owner ON change_marks(ob, day, prev, next, ca, cb) WHERE prev IS NOT NULL AND ca <> '' AND cb <> '' AND cb > ca;
+CREATE INDEX change_marks_k8 ON change_marks(day, prev, next, ca, cb) WHERE prev IS NOT NULL AND ca <> '' AND cb <> '' AND cb < ca;
+CREATE INDEX change_marks_k8_owner ON change_marks(ob, day, prev, next, ca, cb) WHERE prev IS NOT NULL AND ca <> '' AND cb <> '' AND cb < ca;
+CREATE INDEX change_marks_k9 ON change_marks(day, prev, next, oa, ob) WHERE prev IS NOT NULL AND oa <> ob;
+CREATE INDEX change_marks_k9_owner ON change_marks(ob, day, prev, next, oa, sa, aa, pa) WHERE prev IS NOT NULL AND oa <> ob;
 -- Reassigned out of an owner: the funnel at A moves to the owner at B.
-CREATE INDEX change_marks_out ON change_marks(oa, day, prev, next) WHERE prev IS NOT NULL AND oa <> ob;
+CREATE INDEX change_marks_out ON change_marks(oa, day, prev, next, ob, sa, aa, pa) WHERE prev IS NOT NULL AND oa <> ob;
+-- With an owner filter, the opportunities with several marks in (A, B]
+-- that concern the owners: a later mark after the owners' (prev), an
+-- earlier one before another (next).
+CREATE INDEX change_marks_prev_owner ON change_marks(ob, prev, day) WHERE prev IS NOT NULL;
+CREATE INDEX change_marks_next_owner ON change_marks(ob, next, day) WHERE next IS NOT NULL;
