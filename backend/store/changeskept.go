@@ -543,13 +543,11 @@ func multiMarks(ctx context.Context, q Querier, cq ChangesQuery, pos, closed map
 			FROM g JOIN mm f ON f.opp = g.opp AND f.day = g.d0 JOIN mm l ON l.opp = g.opp AND l.day = g.d1),
 		pm AS (SELECT ` + bits + ` AS k, x, aa, ab FROM mm WHERE ` + sb + `),
 		nk AS MATERIALIZED (SELECT ` + bits + ` AS k, * FROM net WHERE ` + sb + `)
-	SELECT 'k', -1, i, SUM(k & (1 << i) <> 0), SUM(CASE WHEN k & (1 << i) <> 0 AND x THEN aa ELSE 0 END),
-		SUM(CASE WHEN k & (1 << i) <> 0 THEN ab ELSE 0 END)` + strings.Repeat(", NULL", 10) + `
-		FROM pm, (SELECT column1 AS i FROM (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9))) GROUP BY i
+	SELECT 'k', -1, k, COUNT(*), SUM(CASE WHEN x THEN aa ELSE 0 END), SUM(ab)` + strings.Repeat(", NULL", 10) + `
+		FROM pm GROUP BY k
 	UNION ALL
-	SELECT 'k', 1, i, SUM(k & (1 << i) <> 0), SUM(CASE WHEN k & (1 << i) <> 0 AND x THEN aa ELSE 0 END),
-		SUM(CASE WHEN k & (1 << i) <> 0 THEN ab ELSE 0 END)` + strings.Repeat(", NULL", 10) + `
-		FROM nk, (SELECT column1 AS i FROM (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9))) GROUP BY i`
+	SELECT 'k', 1, k, COUNT(*), SUM(CASE WHEN x THEN aa ELSE 0 END), SUM(ab)` + strings.Repeat(", NULL", 10) + `
+		FROM nk GROUP BY k`
 	args = slices.Concat(args, []any{cq.A, cq.B}, sba, sba)
 	if !cq.AllOwners {
 		// Counted under the owner at A in the kept funnel, under the
@@ -583,7 +581,12 @@ func multiMarks(ctx context.Context, q Querier, cq ChangesQuery, pos, closed map
 		}
 		switch tag {
 		case "k":
-			kind(int(v[1].Int64), v[0].Int64, v[2].Int64, v[3].Int64, v[4].Int64)
+			// One row per set of kinds: each of its kinds gets it.
+			for bit := range changeKinds {
+				if v[1].Int64&(1<<bit) != 0 {
+					kind(bit, v[0].Int64, v[2].Int64, v[3].Int64, v[4].Int64)
+				}
+			}
 		case "a":
 			w := new(big.Int).Lsh(big.NewInt(v[4].Int64), 31)
 			w.Add(w, big.NewInt(v[5].Int64))
