@@ -1,8 +1,6 @@
 package store
 
 import (
-	"os"
-	"time"
 	"context"
 	"database/sql"
 	"fmt"
@@ -77,14 +75,6 @@ func stageBit(sa, sb int64, pos map[int64]int, closed map[int64]int) int {
 // funnel at A and at B, not corrections. ok is false when a kept sum left
 // 64 bits (SQLite made it a REAL): the caller then asks ChangesBetween.
 func KeptChanges(ctx context.Context, q Querier, cq ChangesQuery) (res ChangesResult, ok bool, err error) {
-	tt := time.Now()
-	lap := func(what string) {
-		if os.Getenv("CHANGES_TRACE") != "" {
-			fmt.Fprintln(os.Stderr, what, time.Since(tt))
-		}
-		tt = time.Now()
-	}
-	defer lap("end")
 	res = ChangesResult{DeltaA: map[int64]FunnelDelta{}, DeltaB: map[int64]FunnelDelta{}, Kinds: map[string]ChangedKind{}}
 	if !cq.AllOwners && len(cq.Owners) == 0 {
 		return res, true, nil
@@ -178,7 +168,6 @@ func KeptChanges(ctx context.Context, q Querier, cq ChangesQuery) (res ChangesRe
 	if !exact {
 		return res, false, nil
 	}
-	lap("funnel")
 
 	// Each kind's sums over (A, B] of the marks' own kinds.
 	type kindSum struct{ n, a, b int64 }
@@ -223,7 +212,6 @@ func KeptChanges(ctx context.Context, q Querier, cq ChangesQuery) (res ChangesRe
 		return res, false, nil
 	}
 
-	lap("kinds")
 	// The opportunities with two or more marks in (A, B]: their marks'
 	// own kinds out, their net change's in, summed in SQL.
 	multiItems, err := multiMarks(ctx, q, cq, pos, closed, func(bit int, sign, n, a, b int64) {
@@ -243,7 +231,6 @@ func KeptChanges(ctx context.Context, q Querier, cq ChangesQuery) (res ChangesRe
 	if err != nil {
 		return res, false, err
 	}
-	lap("multi go")
 	// The window's single marks: (prev before or at A) and (next after B).
 	single := `day > ? AND day <= ? AND (prev IS NULL OR prev <= ?) AND (next IS NULL OR next > ?)`
 	singleArgs := []any{cq.A, cq.B, cq.A, cq.B}
@@ -276,7 +263,6 @@ func KeptChanges(ctx context.Context, q Querier, cq ChangesQuery) (res ChangesRe
 			return res, false, fmt.Errorf("changes: %w", err)
 		}
 	}
-	lap("reassigned")
 	for stage, f := range fa {
 		res.DeltaA[stage] = FunnelDelta{Count: int(f.n), Amount: f.amount, Weighted: new(big.Int).Set(&f.w)}
 	}
@@ -350,7 +336,6 @@ func KeptChanges(ctx context.Context, q Querier, cq ChangesQuery) (res ChangesRe
 			return res, false, fmt.Errorf("changes: %w", err)
 		}
 	}
-	lap("items")
 	// The listed marks' states.
 	var ids []int64
 	for _, xs := range listed {
@@ -381,7 +366,6 @@ func KeptChanges(ctx context.Context, q Querier, cq ChangesQuery) (res ChangesRe
 			return res, false, fmt.Errorf("changes: %w", err)
 		}
 	}
-	lap("item states")
 	byKind := map[string][]ChangedItem{}
 	for _, it := range multiItems {
 		byKind[it.Kind] = append(byKind[it.Kind], it)
