@@ -70,10 +70,16 @@ func (p *changeMarksPause) finish(w *ImportWriter, history func() error) error {
 			  FROM opportunities WHERE id >= ? AND id < ? AND NOT `+edited, append([]any{first, next}, eargs...)...); err != nil {
 			return fmt.Errorf("import: change marks: %w", err)
 		}
-		if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO change_marks (opp, day, prev, next, sa, aa, pa, oa, ca, sb, ab, pb, ob, cb)
-			SELECT opp, day, prev, next, sa, aa, pa, oa, ca, sb, ab, pb, ob, cb FROM change_marks_fresh
-			 WHERE opp IN (SELECT id FROM opportunities WHERE `+edited+`)`, eargs...); err != nil {
+		// One by one: SQLite pushes "opp = ?" into the view, not a list.
+		var ids []int64
+		if err := w.tx.SelectContext(w.ctx, &ids, `SELECT id FROM opportunities WHERE `+edited, eargs...); err != nil {
 			return fmt.Errorf("import: change marks: %w", err)
+		}
+		for _, id := range ids {
+			if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO change_marks (opp, day, prev, next, sa, aa, pa, oa, ca, sb, ab, pb, ob, cb)
+				SELECT opp, day, prev, next, sa, aa, pa, oa, ca, sb, ab, pb, ob, cb FROM change_marks_fresh WHERE opp = ?`, id); err != nil {
+				return fmt.Errorf("import: change marks: %w", err)
+			}
 		}
 		funnel, kinds := changeSums("opp >= ? AND opp < ?")
 		if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO change_funnel (day, owner, stage, n, amount, w_hi, w_lo) `+funnel+`
