@@ -56,9 +56,14 @@ const (
 // Kinds lists every kind in report order.
 var Kinds = []string{KindNew, KindForward, KindBack, KindWon, KindLost, KindRaised, KindLowered, KindPushedOut, KindPulledIn, KindReassigned}
 
-// MaxItems bounds the opportunities listed per kind (Count is the full
-// number); company-wide over a long span there may be tens of thousands.
-const MaxItems = 1000
+// MaxItems bounds the opportunities listed per kind on screen and in
+// `--json` (Count is the full number): a page, since listing and naming
+// them is what the report's time grows with once the rest is kept.
+// Exports (csv, xlsx) list them all (ComputeAll).
+const MaxItems = 100
+
+// all is ComputeAll's bound: every opportunity of every kind.
+const all = 1 << 30
 
 // Figures are a stage's (or the total's) count, amount and expected amount.
 type Figures struct {
@@ -158,13 +163,20 @@ func (a *acc) figures() Figures {
 // changed after A, whose values at A and B are rebuilt in one pass in SQL
 // (store.ChangesBetween), which returns sums and the listed items only.
 func Compute(ctx context.Context, q store.Querier, sc reportframe.Scope) (Report, error) {
-	return compute(ctx, q, sc, true)
+	return compute(ctx, q, sc, true, true, MaxItems)
+}
+
+// ComputeAll is Compute listing every opportunity of every kind, for the
+// exports.
+func ComputeAll(ctx context.Context, q store.Querier, sc reportframe.Scope) (Report, error) {
+	return compute(ctx, q, sc, true, true, all)
 }
 
 // compute is Compute; fast false rebuilds every changed opportunity in Go
-// (store.ChangesSince and At), the reference the SQL pass is tested
-// against.
-func compute(ctx context.Context, q store.Querier, sc reportframe.Scope, fast bool) (Report, error) {
+// (store.ChangesSince and At), the reference the SQL pass and the kept
+// marks are tested against; useKept false takes the SQL pass
+// (store.ChangesBetween) even where the kept marks answer.
+func compute(ctx context.Context, q store.Querier, sc reportframe.Scope, fast, useKept bool, maxItems int) (Report, error) {
 	var errs apperr.List
 	if sc.From == "" {
 		errs.Add(apperr.Invalid("from", msg.ChangesNeedDay, msg.P{"label": msg.LabelFrom}))
@@ -199,8 +211,20 @@ func compute(ctx context.Context, q store.Querier, sc reportframe.Scope, fast bo
 		return (sc.Type == "" || typ == sc.Type) && (sc.Source == "" || source == sc.Source)
 	}
 	accA, accB := make([]acc, len(stages)), make([]acc, len(stages))
+	cq := store.ChangesQuery{A: a, B: b, Stages: stages, AllOwners: sc.AllOwners,
+		Owners: sc.Owners, Type: sc.Type, Source: sc.Source, MaxItems: maxItems}
+	var res store.ChangesResult
+	kept := false
+	if fast && useKept && sc.Type == "" && sc.Source == "" {
+		// The funnel at A and B and the kinds as kept at write time
+		// (migration 0031); type and source are today's, which it does
+		// not keep: the SQL pass answers those.
+		if res, kept, err = store.KeptChanges(ctx, q, cq); err != nil {
+			return rep, err
+		}
+	}
 	// Everyone without a change after A stood at A and at B as now.
-	if sc.AllOwners || len(sc.Owners) > 0 {
+	if !kept && (sc.AllOwners || len(sc.Owners) > 0) {
 		f := store.OpportunityFilter{OwnerIDs: sc.Owners}
 		if sc.Type != "" {
 			f.Types = []string{sc.Type}
@@ -233,10 +257,10 @@ func compute(ctx context.Context, q store.Querier, sc reportframe.Scope, fast bo
 			ExpectedClose: s.close, OwnerID: s.owner, OwnerName: ownerName[s.owner]}
 	}
 	if fast {
-		res, err := store.ChangesBetween(ctx, q, store.ChangesQuery{A: a, B: b, Stages: stages, AllOwners: sc.AllOwners,
-			Owners: sc.Owners, Type: sc.Type, Source: sc.Source, MaxItems: MaxItems})
-		if err != nil {
-			return rep, err
+		if !kept {
+			if res, err = store.ChangesBetween(ctx, q, cq); err != nil {
+				return rep, err
+			}
 		}
 		for col, deltas := range []map[int64]store.FunnelDelta{res.DeltaA, res.DeltaB} {
 			accs := accA
@@ -253,7 +277,7 @@ func compute(ctx context.Context, q store.Querier, sc reportframe.Scope, fast bo
 		}
 		for k, n := range res.Kinds {
 			if g := groups[k]; g != nil {
-				g.Count, g.AmountA, g.AmountB, g.Truncated = n.Count, n.AmountA, n.AmountB, n.Count > MaxItems
+				g.Count, g.AmountA, g.AmountB, g.Truncated = n.Count, n.AmountA, n.AmountB, n.Count > maxItems
 			}
 		}
 		st := func(c store.ChangedState) state {
@@ -319,7 +343,7 @@ func compute(ctx context.Context, q store.Querier, sc reportframe.Scope, fast bo
 				g.AmountA += sa.amount
 			}
 			g.AmountB += sb.amount
-			if len(g.Items) < MaxItems {
+			if len(g.Items) < maxItems {
 				g.Items = append(g.Items, item)
 			} else {
 				g.Truncated = true
@@ -334,7 +358,7 @@ func compute(ctx context.Context, q store.Querier, sc reportframe.Scope, fast bo
 func finish(ctx context.Context, q store.Querier, rep Report, sc reportframe.Scope, stages []store.Stage,
 	groups map[string]*Group, accA, accB []acc) (Report, error) {
 	a, b := sc.From, sc.To
-	// Names only for the opportunities listed (at most MaxItems a kind).
+	// Names only for the opportunities listed (at most maxItems a kind).
 	var listed []int64
 	for _, k := range Kinds {
 		for _, it := range groups[k].Items {

@@ -3,7 +3,9 @@ package changes
 import (
 	"context"
 	"encoding/base64"
+	"strconv"
 
+	"funneldesk/backend/apperr"
 	"funneldesk/backend/chart"
 	"funneldesk/backend/export"
 	"funneldesk/backend/money"
@@ -42,7 +44,7 @@ func (s *Service) Changes(req Request) (View, error) {
 	if err != nil {
 		return View{}, err
 	}
-	res, rep, err := result(ctx, s.st.DB, sc)
+	res, rep, err := result(ctx, s.st.DB, sc, MaxItems)
 	if err != nil {
 		return View{}, err
 	}
@@ -68,7 +70,7 @@ func (s *Service) Export(f reportframe.Filters, format string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	res, _, err := result(ctx, s.st.DB, sc)
+	res, _, err := result(ctx, s.st.DB, sc, all)
 	if err != nil {
 		return "", err
 	}
@@ -85,8 +87,17 @@ func init() {
 	reportframe.Register(reportframe.Spec{
 		Name:    "changes",
 		Summary: "pipeline at the end of day A (--from) and of day B (--to), and the opportunities behind each difference",
-		Run: func(ctx context.Context, st *store.Store, _ *svc.Env, sc reportframe.Scope, _ map[string]string) (reportframe.Result, error) {
-			res, _, err := result(ctx, st.DB, sc)
+		Flags: []reportframe.Flag{{Name: "items", Default: strconv.Itoa(MaxItems),
+			Usage: "opportunities listed per kind (0: all, as the app's csv/xlsx export lists them)"}},
+		Run: func(ctx context.Context, st *store.Store, _ *svc.Env, sc reportframe.Scope, opts map[string]string) (reportframe.Result, error) {
+			n, err := strconv.Atoi(opts["items"])
+			if err != nil || n < 0 {
+				return reportframe.Result{}, apperr.Invalid("items", msg.ChangesItems, nil)
+			}
+			if n == 0 {
+				n = all
+			}
+			res, _, err := result(ctx, st.DB, sc, n)
 			return res, err
 		},
 	})
@@ -99,8 +110,8 @@ var kindKeys = map[string]msg.Key{KindNew: msg.ChangesKindNew, KindForward: msg.
 // result computes the report as the frame writes it: the table has the
 // funnel rows (section 漏斗), then one row per opportunity and kind
 // (section 销售机会) with its values at A and at B.
-func result(ctx context.Context, q store.Querier, sc reportframe.Scope) (reportframe.Result, Report, error) {
-	rep, err := Compute(ctx, q, sc)
+func result(ctx context.Context, q store.Querier, sc reportframe.Scope, maxItems int) (reportframe.Result, Report, error) {
+	rep, err := compute(ctx, q, sc, true, true, maxItems)
 	if err != nil {
 		return reportframe.Result{}, rep, err
 	}

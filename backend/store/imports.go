@@ -192,6 +192,8 @@ type ImportWriter struct {
 	customerHeld bool
 	// catchUpPaused are the insert triggers of importCatchUps paused.
 	catchUpPaused []string
+	// changes pauses the change marks' triggers (changes_import.go).
+	changes changeMarksPause
 }
 
 // stageDelta is what new rows add to one stage's kept totals, by the
@@ -229,6 +231,10 @@ func NewImportWriter(ctx context.Context, tx Tx) (*ImportWriter, error) {
 		return nil, err
 	}
 	if err := w.pauseKeptInsert(ctx); err != nil {
+		w.Close()
+		return nil, err
+	}
+	if err := w.changes.pause(ctx, tx); err != nil {
 		w.Close()
 		return nil, err
 	}
@@ -345,7 +351,10 @@ func (w *ImportWriter) Finish() error {
 		fn   func() error
 	}{{"finish: stage totals", w.resumeStageTotals}, {"finish: grams", w.resumeGrams},
 		{"finish: kept insert", w.resumeKeptInsert}, {"finish: kept out", w.pauseKept},
-		{"finish: history", func() error { return w.withWinMonthsPaused(w.writeHistory) }}, {"finish: kept back", w.resumeKept},
+		{"finish: history", func() error {
+			// The history's own kept tables are paused around it and caught up once.
+			return w.changes.finish(w, func() error { return w.withWinMonthsPaused(w.writeHistory) })
+		}}, {"finish: kept back", w.resumeKept},
 		{"finish: customer totals", func() error { return w.addCustomerTotals(true) }}} {
 		done := ImportPhase(step.name)
 		if err := step.fn(); err != nil {
@@ -415,6 +424,7 @@ func (w *ImportWriter) Close() {
 	_ = w.resumeKeptInsert()
 	_ = resumeTriggers(w.ctx, w.tx, w.staysInsert)
 	w.staysInsert = nil
+	_ = w.changes.resume(w.ctx, w.tx)
 	_ = w.addCustomerTotals(false)
 	if len(w.keptPaused) > 0 {
 		_ = resumeTriggers(w.ctx, w.tx, w.keptPaused)

@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"funneldesk/backend/changes"
 	"funneldesk/backend/customer"
 	"funneldesk/backend/dashboard"
 	"funneldesk/backend/followup"
@@ -112,6 +113,17 @@ func calls(st *store.Store, x ids) []call {
 	pl := pool.NewService(st, env)
 	tm := team.NewService(st, env)
 	tgt := target.NewService(st, env)
+	chg := changes.NewService(st, env)
+	// 销售漏斗变化 over the week up to the data's last day of changes.
+	var lastChange string
+	if err := st.DB.Get(&lastChange, `SELECT COALESCE(MAX(x), '') FROM (SELECT MAX(changed_at) AS x FROM stage_history
+		UNION ALL SELECT MAX(changed_at) FROM opportunity_field_history)`); err != nil || len(lastChange) < 10 {
+		lastChange = "2026-03-01"
+	}
+	weekB, _ := time.Parse("2006-01-02", lastChange[:10])
+	week := reportframe.Filters{From: weekB.AddDate(0, 0, -7).Format("2006-01-02"), To: weekB.Format("2006-01-02")}
+	weekOwner := week
+	weekOwner.OwnerIDs = []int64{x.owner}
 
 	list := func(f opportunity.Filter) func() error {
 		return func() error {
@@ -260,6 +272,15 @@ func calls(st *store.Store, x ids) []call {
 		{"target.Achievement, one owner (a year)", func() error {
 			_, err := tgt.Achievement(target.AchievementRequest{Filters: reportframe.Filters{From: year[0], To: year[1], OwnerIDs: []int64{x.owner}},
 				Dimension: target.WonAmount, By: target.Owner})
+			return err
+		}, nil, 0},
+		// Issue 12: the pipeline changes over a week, with the chart.
+		{"changes.Changes, company (a week)", func() error {
+			_, err := chg.Changes(changes.Request{Filters: week})
+			return err
+		}, nil, 300 * time.Millisecond},
+		{"changes.Changes, one owner (a week)", func() error {
+			_, err := chg.Changes(changes.Request{Filters: weekOwner})
 			return err
 		}, nil, 0},
 		{"report.Receivables by owner", func() error {
