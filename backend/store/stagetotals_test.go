@@ -440,7 +440,8 @@ func TestStageTotalsAnswers(t *testing.T) {
 			s := stages[rng.Intn(len(stages)-1)] // one stage stays empty
 			_, err := store.InsertOpportunity(ctx, q, store.Opportunity{Name: fmt.Sprintf("机会%d", i), CustomerID: cust,
 				OwnerID: owners[rng.Intn(3)], AmountCents: rng.Int63n(10_000_000_000), StageID: s.ID, ProbabilityBP: rng.Intn(10001),
-				Type: []string{"", "新业务", "续约"}[rng.Intn(3)], Source: []string{"", "展会", "电话营销"}[rng.Intn(3)]})
+				Type: []string{"", "新业务", "续约"}[rng.Intn(3)], Source: []string{"", "展会", "电话营销"}[rng.Intn(3)],
+				ExpectedClose: time.Date(2025, 1, 1+rng.Intn(3*365), 0, 0, 0, 0, time.UTC).Format("2006-01-02")})
 			if err != nil {
 				return err
 			}
@@ -461,6 +462,9 @@ func TestStageTotalsAnswers(t *testing.T) {
 		{OwnerIDs: owners[1:], View: "open"}, {OwnerIDs: owners[:1], StageIDs: []int64{stages[0].ID}},
 		{OwnerIDs: owners[:2], Types: []string{"续约"}}, {OwnerIDs: owners[2:], Sources: []string{"展会", ""}, Types: []string{"新业务", ""}},
 		{OwnerIDs: []int64{owners[0] + 1000}},
+		// Close dates and sources, from the totals by close month.
+		{CloseFrom: "2026-01-01", CloseTo: "2026-12-31"}, {CloseFrom: "2026-02-11", CloseTo: "2026-09-17"},
+		{View: "open", CloseFrom: "2025-03-01"}, {Sources: []string{"展会"}}, {Sources: []string{"电话营销"}, CloseTo: "2025-12-31"},
 	}
 	for _, f := range tests {
 		t.Run(fmt.Sprintf("%+v", f), func(t *testing.T) {
@@ -483,6 +487,18 @@ func TestStageTotalsAnswers(t *testing.T) {
 			}
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("kept %+v\ncounted %+v", got, want)
+			}
+			// The list's total comes from the same kept totals.
+			_, total, err := store.ListOpportunities(ctx, st.DB, f, 0, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, counted2, err := store.ListOpportunities(ctx, st.DB, counted, 0, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if total != counted2 {
+				t.Fatalf("list total %d, counted %d", total, counted2)
 			}
 		})
 	}
