@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -245,9 +246,23 @@ func gatherIDs(ctx context.Context, q Querier, arms []string, args []any, n int)
 	if len(arms) == 0 {
 		return out, nil
 	}
-	err := q.SelectContext(ctx, &out, `SELECT DISTINCT id FROM (`+strings.Join(arms, " UNION ALL ")+`) LIMIT ?`,
-		append(append([]any{}, args...), n)...)
-	return out, err
+	// One row of text rather than a row per id: thousands of rows cost a
+	// call into SQLite each.
+	var list string
+	err := q.GetContext(ctx, &list, `SELECT COALESCE(group_concat(id), '') FROM (SELECT DISTINCT id FROM (`+
+		strings.Join(arms, " UNION ALL ")+`) LIMIT ?)`, append(append([]any{}, args...), n)...)
+	if err != nil || list == "" {
+		return out, err
+	}
+	out = make([]int64, 0, strings.Count(list, ",")+1)
+	for f := range strings.SplitSeq(list, ",") {
+		id, err := strconv.ParseInt(f, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("gather ids: %w", err)
+		}
+		out = append(out, id)
+	}
+	return out, nil
 }
 
 // countCands counts the candidates of p on the indexes, up to n.
@@ -270,6 +285,11 @@ type searchPlan struct {
 	walk   bool
 }
 
+// candScan is how many candidates of a word of three or more characters
+// planSearch checks in one pass without gathering up to the cap first: a
+// row read each, a few milliseconds at most.
+var candScan = 20000 // a variable: tests lower it to take the other branch
+
 // onPlan, when set (tests), sees every plan planSearch makes.
 var onPlan func(searchPlan)
 
@@ -280,6 +300,28 @@ func planSearch(ctx context.Context, q Querier, p textPlan, offset, limit, count
 		defer func() { onPlan(sp) }()
 	}
 	need := offset + countCap
+	if !p.exact {
+		// Few candidates (counted on the index): check them all in one
+		// pass. Gathering up to the cap first would read, for a word whose
+		// matches are bunched by id (机会99 in 机会99xxx), most candidates
+		// to reach the cap, then all of them again to sort.
+		n, err := countCands(ctx, q, p, int64(candScan)+1)
+		if err != nil {
+			return searchPlan{}, err
+		}
+		if n <= int64(candScan) {
+			found, err := gatherIDs(ctx, q, p.arms, p.args, int(n)+1)
+			if err != nil {
+				return searchPlan{}, err
+			}
+			sp = searchPlan{found: found, total: len(found)}
+			if len(found) > need {
+				sp.total, sp.capped = need, true
+			}
+			sp.walk = len(found) > offset && !sortCheaper(len(found), offset, limit, covered, rows)
+			return sp, nil
+		}
+	}
 	found, err := gatherIDs(ctx, q, p.arms, p.args, need+1)
 	if err != nil {
 		return searchPlan{}, err
