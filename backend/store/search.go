@@ -60,12 +60,12 @@ func Search(ctx context.Context, q Querier, s string, limit int) ([]SearchHit, e
 			// most of them when the matches are bunched by id (机会99 in
 			// 机会99xxx), and the walk in name order then passes every
 			// name before the first match.
-			n, err := countCands(ctx, q, p, int64(candScan)+1)
+			n, err := countArms(ctx, q, p.firsts, p.firstArgs, int64(candScan)+1)
 			if err != nil {
 				return fmt.Errorf("search %ss: %w", kind, err)
 			}
 			if n <= int64(candScan) {
-				sortMax = int(n)
+				sortMax = max(int(n), sortMax)
 			}
 		}
 		found, err := gatherIDs(ctx, q, p.arms, p.args, sortMax+1)
