@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -156,6 +157,11 @@ type textPlan struct {
 	// candidates the same ranges hold, unchecked (an index count).
 	arms, cands    []string
 	args, candArgs []any
+	// firsts are cands before any join (a customer's candidates, not
+	// their opportunities): an index count of them tells cheaply whether
+	// checking every candidate is affordable (planSearch).
+	firsts    []string
+	firstArgs []any
 	// exact: arms need no check (one or two characters): cands are arms.
 	exact bool
 }
@@ -163,8 +169,8 @@ type textPlan struct {
 // addArms adds arms whose rows need no separate candidate form (pinyin key
 // ranges; arms of exact plans).
 func (p *textPlan) add(arm string, args ...any) {
-	p.arms, p.cands = append(p.arms, arm), append(p.cands, arm)
-	p.args, p.candArgs = append(p.args, args...), append(p.candArgs, args...)
+	p.arms, p.cands, p.firsts = append(p.arms, arm), append(p.cands, arm), append(p.firsts, arm)
+	p.args, p.candArgs, p.firstArgs = append(p.args, args...), append(p.candArgs, args...), append(p.firstArgs, args...)
 }
 
 // join maps every arm through wrap (an arm of another table's ids, as the
@@ -186,6 +192,7 @@ func (p textPlan) merge(o textPlan) textPlan {
 	return textPlan{
 		arms: append(append([]string{}, p.arms...), o.arms...), cands: append(append([]string{}, p.cands...), o.cands...),
 		args: append(append([]any{}, p.args...), o.args...), candArgs: append(append([]any{}, p.candArgs...), o.candArgs...),
+		firsts: append(append([]string{}, p.firsts...), o.firsts...), firstArgs: append(append([]any{}, p.firstArgs...), o.firstArgs...),
 		exact: p.exact && o.exact,
 	}
 }
@@ -221,6 +228,7 @@ func gramPlan(ids string, a []any, exact bool, check string, checkArgs ...any) t
 	}
 	p.arms, p.args = []string{check}, append(append([]any{}, a...), checkArgs...)
 	p.cands, p.candArgs = []string{ids}, append([]any{}, a...)
+	p.firsts, p.firstArgs = p.cands, p.candArgs
 	return p
 }
 
@@ -245,19 +253,38 @@ func gatherIDs(ctx context.Context, q Querier, arms []string, args []any, n int)
 	if len(arms) == 0 {
 		return out, nil
 	}
-	err := q.SelectContext(ctx, &out, `SELECT DISTINCT id FROM (`+strings.Join(arms, " UNION ALL ")+`) LIMIT ?`,
-		append(append([]any{}, args...), n)...)
-	return out, err
+	// One row of text rather than a row per id: thousands of rows cost a
+	// call into SQLite each.
+	var list string
+	err := q.GetContext(ctx, &list, `SELECT COALESCE(group_concat(id), '') FROM (SELECT DISTINCT id FROM (`+
+		strings.Join(arms, " UNION ALL ")+`) LIMIT ?)`, append(append([]any{}, args...), n)...)
+	if err != nil || list == "" {
+		return out, err
+	}
+	out = make([]int64, 0, strings.Count(list, ",")+1)
+	for f := range strings.SplitSeq(list, ",") {
+		id, err := strconv.ParseInt(f, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("gather ids: %w", err)
+		}
+		out = append(out, id)
+	}
+	return out, nil
 }
 
 // countCands counts the candidates of p on the indexes, up to n.
 func countCands(ctx context.Context, q Querier, p textPlan, n int64) (int64, error) {
+	return countArms(ctx, q, p.cands, p.candArgs, n)
+}
+
+// countArms counts the rows arms yield (repeats included), up to n.
+func countArms(ctx context.Context, q Querier, arms []string, args []any, n int64) (int64, error) {
 	var c int64
-	if len(p.cands) == 0 {
+	if len(arms) == 0 {
 		return 0, nil
 	}
-	err := q.GetContext(ctx, &c, `SELECT COUNT(*) FROM (SELECT 1 FROM (`+strings.Join(p.cands, " UNION ALL ")+`) LIMIT ?)`,
-		append(append([]any{}, p.candArgs...), n)...)
+	err := q.GetContext(ctx, &c, `SELECT COUNT(*) FROM (SELECT 1 FROM (`+strings.Join(arms, " UNION ALL ")+`) LIMIT ?)`,
+		append(append([]any{}, args...), n)...)
 	return c, err
 }
 
@@ -270,6 +297,11 @@ type searchPlan struct {
 	walk   bool
 }
 
+// candScan is how many candidates of a word of three or more characters
+// planSearch checks in one pass without gathering up to the cap first: a
+// row read each, a few milliseconds at most.
+var candScan = 20000 // a variable: tests lower it to take the other branch
+
 // onPlan, when set (tests), sees every plan planSearch makes.
 var onPlan func(searchPlan)
 
@@ -280,9 +312,39 @@ func planSearch(ctx context.Context, q Querier, p textPlan, offset, limit, count
 		defer func() { onPlan(sp) }()
 	}
 	need := offset + countCap
-	found, err := gatherIDs(ctx, q, p.arms, p.args, need+1)
-	if err != nil {
-		return searchPlan{}, err
+	var found []int64
+	if !p.exact {
+		// Few candidates (counted on the index, before any join): check
+		// them all in one pass. Gathering up to the cap first would read,
+		// for a word whose matches are bunched by id (机会99 in 机会99xxx),
+		// most candidates to reach the cap, then all of them again to
+		// sort. A join (a matching customer's opportunities) may add more
+		// than its candidates: past max(n, need) the word is frequent and
+		// the gathered ids serve as the plan's first pass.
+		n, err := countArms(ctx, q, p.firsts, p.firstArgs, int64(candScan)+1)
+		if err != nil {
+			return searchPlan{}, err
+		}
+		if n <= int64(candScan) {
+			all := max(int(n), need) + 1
+			if found, err = gatherIDs(ctx, q, p.arms, p.args, all); err != nil {
+				return searchPlan{}, err
+			}
+			if len(found) < all {
+				sp = searchPlan{found: found, total: len(found)}
+				if len(found) > need {
+					sp.total, sp.capped = need, true
+				}
+				sp.walk = len(found) > offset && !sortCheaper(len(found), offset, limit, covered, rows)
+				return sp, nil
+			}
+		}
+	}
+	if found == nil {
+		var err error
+		if found, err = gatherIDs(ctx, q, p.arms, p.args, need+1); err != nil {
+			return searchPlan{}, err
+		}
 	}
 	if len(found) <= need {
 		walk := len(found) > offset && !sortCheaper(len(found), offset, limit, covered, rows)

@@ -52,14 +52,31 @@ func Search(ctx context.Context, q Querier, s string, limit int) ([]SearchHit, e
 	// reads the index alone: matches of a word cluster in name order (机会99
 	// in 机会99xxxx), and a walk testing each row with LIKE would read half
 	// the table before the first.
-	named := func(kind, alias, sel string, p textPlan, test string, testArgs []any) error {
-		found, err := gatherIDs(ctx, q, p.arms, p.args, searchSortMax+1)
+	named := func(kind, table, alias, sel string, p textPlan, test string, testArgs []any) error {
+		sortMax := searchSortMax
+		if !p.exact {
+			// Few candidates (counted on the index): check them all and
+			// sort the matches. Gathering up to searchSortMax first reads
+			// most of them when the matches are bunched by id (机会99 in
+			// 机会99xxx), and the walk in name order then passes every
+			// name before the first match.
+			n, err := countArms(ctx, q, p.firsts, p.firstArgs, int64(candScan)+1)
+			if err != nil {
+				return fmt.Errorf("search %ss: %w", kind, err)
+			}
+			if n <= int64(candScan) {
+				sortMax = max(int(n), sortMax)
+			}
+		}
+		found, err := gatherIDs(ctx, q, p.arms, p.args, sortMax+1)
 		if err != nil {
 			return fmt.Errorf("search %ss: %w", kind, err)
 		}
-		if len(found) <= searchSortMax {
-			parts = append(parts, part{kind, sel + ` WHERE ` + alias + `.id IN ` + idList + ` ORDER BY +` + alias + `.name_py, ` +
-				alias + `.id LIMIT ?`, []any{idsJSON(found), limit}})
+		if len(found) <= sortMax {
+			// The ids sorted on their own rows first: joined, each match
+			// would read its customer before the sort.
+			parts = append(parts, part{kind, sel + ` WHERE ` + alias + `.id IN (SELECT id FROM ` + table + ` WHERE id IN ` + idList +
+				` ORDER BY +name_py, id LIMIT ?) ORDER BY ` + alias + `.name_py, ` + alias + `.id`, []any{idsJSON(found), limit}})
 			return nil
 		}
 		parts = append(parts, part{kind, sel + ` WHERE ` + test + ` ORDER BY ` + alias + `.name_py, ` + alias + `.id LIMIT ?`,
@@ -88,20 +105,20 @@ func Search(ctx context.Context, q Querier, s string, limit int) ([]SearchHit, e
 	}
 
 	p, test, a := withPhones("customers", "c", "phone")
-	if err := named("customer", "c", `SELECT 'customer' AS kind, c.id, c.name AS title, c.phone AS detail, c.id AS customer_id
+	if err := named("customer", "customers", "c", `SELECT 'customer' AS kind, c.id, c.name AS title, c.phone AS detail, c.id AS customer_id
 		FROM customers c`, p, test, a); err != nil {
 		return nil, err
 	}
 
 	p, test, a = withPhones("contacts", "ct", "phone", "email")
-	if err := named("contact", "ct", `SELECT 'contact' AS kind, ct.id, ct.name AS title,
+	if err := named("contact", "contacts", "ct", `SELECT 'contact' AS kind, ct.id, ct.name AS title,
 		cu.name || CASE WHEN ct.phone <> '' THEN ' · ' || ct.phone ELSE '' END AS detail, ct.customer_id
 		FROM contacts ct JOIN customers cu ON cu.id = ct.customer_id`, p, test, a); err != nil {
 		return nil, err
 	}
 
 	name, a := nameMatch("o", "opportunities", s)
-	if err := named("opportunity", "o", `SELECT 'opportunity' AS kind, o.id, o.name AS title, cu.name AS detail, o.customer_id
+	if err := named("opportunity", "opportunities", "o", `SELECT 'opportunity' AS kind, o.id, o.name AS title, cu.name AS detail, o.customer_id
 		FROM opportunities o JOIN customers cu ON cu.id = o.customer_id`, textSources("opportunities", s), name, a); err != nil {
 		return nil, err
 	}
@@ -109,7 +126,7 @@ func Search(ctx context.Context, q Querier, s string, limit int) ([]SearchHit, e
 	// Leads by name, company, contact person or phone (lead_grams,
 	// migration 0027), as the lead list searches them.
 	name, a = leadTextMatch(s)
-	if err := named("lead", "l", `SELECT 'lead' AS kind, l.id, l.name AS title,
+	if err := named("lead", "leads", "l", `SELECT 'lead' AS kind, l.id, l.name AS title,
 		l.company || CASE WHEN l.company <> '' AND l.phone <> '' THEN ' · ' ELSE '' END || l.phone AS detail, 0 AS customer_id
 		FROM leads l`, leadTextSources(s), name, a); err != nil {
 		return nil, err

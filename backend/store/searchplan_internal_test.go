@@ -129,35 +129,14 @@ func TestCappedSearchIsLike(t *testing.T) {
 		kinds[fmt.Sprintf("capped=%v walk=%v", p.capped, p.walk)]++
 	}
 	defer func() { onPlan = nil }()
-	for _, q := range searchQueries {
-		for _, sort := range []struct {
-			key  string
-			desc bool
-		}{{"", false}, {"expectedClose", true}, {"amount", true}, {"stage", false}, {"createdAt", true}, {"updatedAt", false}} {
-			f := OpportunityFilter{Query: q, Sort: sort.key, Desc: sort.desc}
-			dir := f.dir()
-			like := "%" + escapeLike(q) + "%"
-			own, ownArgs := pinyinScan("o", q)
-			cust, custArgs := pinyinScan("c", q)
-			want := likeIDs(t, st.DB, `SELECT o.id FROM opportunities o WHERE o.name LIKE ? ESCAPE '\' OR `+own+
-				` OR o.customer_id IN (SELECT c.id FROM customers c WHERE c.name LIKE ? ESCAPE '\' OR `+cust+`)
-				ORDER BY `+SortColumns[f.sortKey()]+dir+`, o.id`+dir,
-				append(append(append([]any{like}, ownArgs...), like), custArgs...))
-			// A small cap (frequent words capped), a large one (counted).
-			for _, at := range [][2]int{{0, 60}, {40, 60}, {60, 60}, {100, 60}, {500, 60}, {0, 3000}, {100, 3000}} {
-				offset, countCap := at[0], at[1]
-				items, total, capped, err := ListOpportunitiesCapped(ctx, st.DB, f, offset, limit, countCap)
-				if err != nil {
-					t.Fatalf("%q: %v", q, err)
-				}
-				var got []int64
-				for _, o := range items {
-					got = append(got, o.ID)
-				}
-				wantPage(t, fmt.Sprintf("%q sort %s", q, sort.key), want, got, total, capped, offset, limit, countCap)
-			}
-		}
+	// candScan low: words of three or more characters gather up to the
+	// cap first rather than check every candidate.
+	defer func(n int) { candScan = n }(candScan)
+	for _, scan := range []int{candScan, 30} {
+		candScan = scan
+		searchCapped(t, st, kinds)
 	}
+	candScan = 20000
 	// With another filter (a stage; ListOpportunities' own plans, whose
 	// walks test each row), and in name order: exact totals.
 	var stage int64
@@ -214,8 +193,13 @@ func TestCappedSearchIsLike(t *testing.T) {
 	// Ctrl+K: the first few customers and opportunities by name, whether
 	// gathered and sorted or walked in name order (a low searchSortMax).
 	defer func(n int) { searchSortMax = n }(searchSortMax)
-	for _, sortMax := range []int{searchSortMax, 40} {
+	for _, sortMax := range []int{searchSortMax, 40, 41} {
 		searchSortMax = sortMax
+		// 41: candidates gathered up to searchSortMax, not all checked.
+		candScan = 20000
+		if sortMax == 41 {
+			candScan = 30
+		}
 		for _, q := range append(searchQueries, "-1") {
 			like := "%" + escapeLike(q) + "%"
 			hits, err := Search(ctx, st.DB, q, 8)
@@ -256,6 +240,43 @@ func TestTextPlanArms(t *testing.T) {
 		for _, a := range append(p.arms, p.cands...) {
 			if strings.Contains(a, "IN (SELECT") {
 				t.Errorf("%q: an id list in %s", q, a)
+			}
+		}
+	}
+}
+
+// searchCapped is TestCappedSearchIsLike's check of every word in every
+// sort order, with and without a cap.
+func searchCapped(t *testing.T, st *Store, kinds map[string]int) {
+	t.Helper()
+	ctx := context.Background()
+	const limit = 20
+	for _, q := range searchQueries {
+		for _, sort := range []struct {
+			key  string
+			desc bool
+		}{{"", false}, {"expectedClose", true}, {"amount", true}, {"stage", false}, {"createdAt", true}, {"updatedAt", false}} {
+			f := OpportunityFilter{Query: q, Sort: sort.key, Desc: sort.desc}
+			dir := f.dir()
+			like := "%" + escapeLike(q) + "%"
+			own, ownArgs := pinyinScan("o", q)
+			cust, custArgs := pinyinScan("c", q)
+			want := likeIDs(t, st.DB, `SELECT o.id FROM opportunities o WHERE o.name LIKE ? ESCAPE '\' OR `+own+
+				` OR o.customer_id IN (SELECT c.id FROM customers c WHERE c.name LIKE ? ESCAPE '\' OR `+cust+`)
+				ORDER BY `+SortColumns[f.sortKey()]+dir+`, o.id`+dir,
+				append(append(append([]any{like}, ownArgs...), like), custArgs...))
+			// A small cap (frequent words capped), a large one (counted).
+			for _, at := range [][2]int{{0, 60}, {40, 60}, {60, 60}, {100, 60}, {500, 60}, {0, 3000}, {100, 3000}} {
+				offset, countCap := at[0], at[1]
+				items, total, capped, err := ListOpportunitiesCapped(ctx, st.DB, f, offset, limit, countCap)
+				if err != nil {
+					t.Fatalf("%q: %v", q, err)
+				}
+				var got []int64
+				for _, o := range items {
+					got = append(got, o.ID)
+				}
+				wantPage(t, fmt.Sprintf("%q sort %s", q, sort.key), want, got, total, capped, offset, limit, countCap)
 			}
 		}
 	}

@@ -118,6 +118,22 @@ func TestTaskTextIsLike(t *testing.T) {
 				}
 				wantPage(t, fmt.Sprintf("%q open", q), all, ids, total, capped, at[0], 20, at[1])
 			}
+			// Within a view (overdue), counted on tasks_status_due with
+			// its titles (migration 0036).
+			f = TaskFilter{Query: q, Today: "2026-06-01", View: "overdue"}
+			all = likeIDs(t, st.DB, `SELECT t.id FROM tasks t WHERE t.title LIKE ? ESCAPE '\' AND t.status IN ('todo', 'doing')
+				AND t.due_date <> '' AND t.due_date < ?`+f.orderBy(), []any{"%" + escapeLike(q) + "%", f.Today})
+			for _, at := range [][2]int{{0, 60}, {40, 60}, {500, 60}, {0, 3000}} {
+				page, total, capped, err := ListTasksCapped(ctx, st.DB, f, at[0], 20, at[1])
+				if err != nil {
+					t.Fatal(err)
+				}
+				var ids []int64
+				for _, x := range page {
+					ids = append(ids, x.ID)
+				}
+				wantPage(t, fmt.Sprintf("%q overdue", q), all, ids, total, capped, at[0], 20, at[1])
+			}
 		}()
 		for _, offset := range []int{0, 30} {
 			page, total, err := ListTasks(ctx, st.DB, TaskFilter{Query: q, Today: "2026-06-01"}, offset, 20)
