@@ -242,6 +242,10 @@ func calls(st *store.Store, x ids) []call {
 		{"search.Search 客户0702", func() error { _, err := srch.Search("客户0702"); return err }, []string{`SELECT id FROM customers WHERE name LIKE '%客户0702%' LIMIT 10`}, 0},
 		{"search.Search 华", func() error { _, err := srch.Search("华"); return err }, []string{`SELECT id FROM customers WHERE name LIKE '%华%' LIMIT 10`}, 0},
 		{"search.Search 机会99", func() error { _, err := srch.Search("机会99"); return err }, []string{`SELECT id FROM opportunities WHERE name LIKE '%机会99%' LIMIT 10`}, 0},
+		// Words most names hold (tens of thousands of matches).
+		{"search.Search 年度续约", func() error { _, err := srch.Search("年度续约"); return err }, []string{`SELECT id FROM opportunities WHERE name LIKE '%年度续约%' LIMIT 10`}, 0},
+		{"search.Search 科技", func() error { _, err := srch.Search("科技"); return err }, []string{`SELECT id FROM opportunities WHERE name LIKE '%科技%' LIMIT 10`}, 0},
+		{"search.Search erp", func() error { _, err := srch.Search("erp"); return err }, []string{`SELECT id FROM opportunities WHERE name LIKE '%erp%' LIMIT 10`}, 0},
 		// 公海
 		{"pool.Overview", func() error { _, err := pl.Overview(); return err }, nil, 0},
 		{"pool.Customers", func() error { _, err := pl.Customers(pool.Filter{PoolID: x.pool, Page: 1, PageSize: 20}); return err }, nil, 0},
