@@ -49,13 +49,6 @@ type mark struct {
 const markCols = `opp, day, prev, next, COALESCE(sa, 0), COALESCE(aa, 0), COALESCE(pa, 0), COALESCE(oa, 0), COALESCE(ca, ''),
 	COALESCE(sb, 0), COALESCE(ab, 0), COALESCE(pb, 0), COALESCE(ob, 0), COALESCE(cb, '')`
 
-func scanMark(rows *sql.Rows) (mark, error) {
-	var m mark
-	err := rows.Scan(&m.opp, &m.day, &m.prev, &m.next, &m.a.StageID, &m.a.AmountCents, &m.a.ProbabilityBP, &m.a.OwnerID,
-		&m.a.ExpectedClose, &m.b.StageID, &m.b.AmountCents, &m.b.ProbabilityBP, &m.b.OwnerID, &m.b.ExpectedClose)
-	return m, err
-}
-
 func stageBit(sa, sb int64, pos map[int64]int, closed map[int64]int) int {
 	switch {
 	case closed[sb] == 1 && closed[sa] != 1:
@@ -313,54 +306,28 @@ func KeptChanges(ctx context.Context, q Querier, cq ChangesQuery) (res ChangesRe
 		FROM (SELECT %s AS k, opp, day FROM change_marks INDEXED BY change_marks_moved%s WHERE %s AND %s%s) WHERE k >= 0)
 		WHERE rn <= %d`, cls.String(), suffix, movedCond, single, oc, limit))
 	args = append(append(args, singleArgs...), oargs...)
-	type key struct {
-		opp int64
-		day string
+	// Each listed mark's states read by its key in the same statement.
+	type listedMark struct {
+		k int
+		m mark
 	}
-	listed := map[int][]key{}
+	var listed []listedMark
 	if limit > 0 {
-		rows, err = q.QueryContext(ctx, strings.Join(parts, "\nUNION ALL\n"), args...)
+		rows, err = q.QueryContext(ctx, `SELECT s.k, `+markCols+` FROM (`+strings.Join(parts, "\nUNION ALL\n")+`) s
+			JOIN change_marks USING (opp, day)`, args...)
 		if err != nil {
 			return res, false, fmt.Errorf("changes: %w", err)
 		}
 		for rows.Next() {
-			var k int
-			var x key
-			if err := rows.Scan(&k, &x.opp, &x.day); err != nil {
+			var x listedMark
+			m := &x.m
+			if err := rows.Scan(&x.k, &m.opp, &m.day, &m.prev, &m.next, &m.a.StageID, &m.a.AmountCents, &m.a.ProbabilityBP,
+				&m.a.OwnerID, &m.a.ExpectedClose, &m.b.StageID, &m.b.AmountCents, &m.b.ProbabilityBP, &m.b.OwnerID,
+				&m.b.ExpectedClose); err != nil {
 				rows.Close()
 				return res, false, fmt.Errorf("changes: %w", err)
 			}
-			listed[k] = append(listed[k], x)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return res, false, fmt.Errorf("changes: %w", err)
-		}
-	}
-	// The listed marks' states.
-	var ids []int64
-	for _, xs := range listed {
-		for _, x := range xs {
-			ids = append(ids, x.opp)
-		}
-	}
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	marks := map[key]mark{}
-	for lo := 0; lo < len(ids); lo += 5000 {
-		c, a := inInts("opp", ids[lo:min(lo+5000, len(ids))])
-		rows, err = q.QueryContext(ctx, `SELECT `+markCols+` FROM change_marks WHERE `+c+` AND day > ? AND day <= ?`,
-			append(a, cq.A, cq.B)...)
-		if err != nil {
-			return res, false, fmt.Errorf("changes: %w", err)
-		}
-		for rows.Next() {
-			m, err := scanMark(rows)
-			if err != nil {
-				rows.Close()
-				return res, false, fmt.Errorf("changes: %w", err)
-			}
-			marks[key{m.opp, m.day}] = m
+			listed = append(listed, x)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -371,12 +338,9 @@ func KeptChanges(ctx context.Context, q Querier, cq ChangesQuery) (res ChangesRe
 	for _, it := range multiItems {
 		byKind[it.Kind] = append(byKind[it.Kind], it)
 	}
-	for k, xs := range listed {
-		for _, x := range xs {
-			m := marks[x]
-			byKind[changeKinds[k]] = append(byKind[changeKinds[k]],
-				ChangedItem{Kind: changeKinds[k], ID: m.opp, ExistedA: m.prev.Valid, A: m.a, B: m.b})
-		}
+	for _, x := range listed {
+		m, kind := x.m, changeKinds[x.k]
+		byKind[kind] = append(byKind[kind], ChangedItem{Kind: kind, ID: m.opp, ExistedA: m.prev.Valid, A: m.a, B: m.b})
 	}
 	for _, k := range changeKinds {
 		items := byKind[k]
