@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math/big"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -440,8 +439,23 @@ func ChangeMarksDiff(ctx context.Context, q Querier) (string, error) {
 // listed items, each kind's first cq.MaxItems by id.
 func multiMarks(ctx context.Context, q Querier, cq ChangesQuery, pos, closed map[int64]int,
 	kind func(bit int, sign, n, a, b int64), fa func(sign int64, s ChangedState, n int64, w *big.Int)) ([]ChangedItem, error) {
-	cand := `SELECT opp FROM change_marks INDEXED BY change_marks_prev WHERE prev IS NOT NULL AND prev > ? AND prev < ? AND day <= ?`
-	args := []any{cq.A, cq.B, cq.B}
+	var cand string
+	var args []any
+	if cq.AllOwners {
+		cand = `SELECT opp FROM change_marks INDEXED BY change_marks_prev WHERE prev IS NOT NULL AND prev > ? AND prev < ? AND day <= ?`
+		args = []any{cq.A, cq.B, cq.B}
+	} else {
+		ob, oba := inInts("ob", cq.Owners)
+		oa, oaa := inInts("oa", cq.Owners)
+		// UNION ALL: IN keeps a set of its own, a UNION would sort twice.
+		cand = `SELECT opp FROM change_marks INDEXED BY change_marks_prev_owner
+				WHERE prev IS NOT NULL AND ` + ob + ` AND prev > ? AND prev < ? AND day <= ?
+			UNION ALL SELECT opp FROM change_marks INDEXED BY change_marks_next_owner
+				WHERE next IS NOT NULL AND ` + ob + ` AND next > ? AND next <= ? AND day > ?
+			UNION ALL SELECT opp FROM change_marks INDEXED BY change_marks_out
+				WHERE prev IS NOT NULL AND oa <> ob AND ` + oa + ` AND day > ? AND day <= ? AND (prev > ? OR next <= ?)`
+		args = slices.Concat(oba, []any{cq.A, cq.B, cq.B}, oba, []any{cq.A, cq.B, cq.A}, oaa, []any{cq.A, cq.B, cq.A, cq.B})
+	}
 	caseOf := func(col string, val func(i int, s Stage) int) string {
 		var b strings.Builder
 		fmt.Fprintf(&b, "CASE %s", col)
@@ -462,9 +476,15 @@ func multiMarks(ctx context.Context, q Querier, cq ChangesQuery, pos, closed map
 		| (CASE WHEN ab > aa THEN 32 WHEN ab < aa THEN 64 ELSE 0 END)
 		| (CASE WHEN ca <> '' AND cb <> '' AND cb > ca THEN 128 WHEN ca <> '' AND cb <> '' AND cb < ca THEN 256 ELSE 0 END)
 		| (CASE WHEN oa <> ob THEN 512 ELSE 0 END) END)`
-	var query string
-	if cq.AllOwners {
-		query = `WITH mm AS MATERIALIZED (SELECT opp, day, prev IS NOT NULL AS x, COALESCE(sa, 0) AS sa, COALESCE(aa, 0) AS aa,
+	scope := func(col string) (string, []any) {
+		if cq.AllOwners {
+			return "1", nil
+		}
+		return inInts(col, cq.Owners)
+	}
+	sb, sba := scope("ob")
+	sa, saa := scope("oa")
+	query := `WITH mm AS MATERIALIZED (SELECT opp, day, prev IS NOT NULL AS x, COALESCE(sa, 0) AS sa, COALESCE(aa, 0) AS aa,
 			COALESCE(pa, 0) AS pa, COALESCE(oa, 0) AS oa, COALESCE(ca, '') AS ca, sb, ab, pb, ob, cb,
 			(prev IS NULL OR prev <= ?) AS first, (next IS NULL OR next > ?) AS last
 			FROM change_marks WHERE opp IN (` + cand + `) AND day > ? AND day <= ?),
@@ -473,56 +493,23 @@ func multiMarks(ctx context.Context, q Querier, cq ChangesQuery, pos, closed map
 		-- grouping by opportunity and no join on day (a third cheaper).
 		net AS MATERIALIZED (SELECT f.opp, f.x, f.sa, f.aa, f.pa, f.oa, f.ca, l.sb, l.ab, l.pb, l.ob, l.cb
 			FROM mm f JOIN mm l ON l.opp = f.opp AND l.last WHERE f.first),
-		pm AS (SELECT ` + bits + ` AS k, x, aa, ab FROM mm),
-		nk AS MATERIALIZED (SELECT ` + bits + ` AS k, * FROM net)
+		pm AS (SELECT ` + bits + ` AS k, x, aa, ab FROM mm WHERE ` + sb + `),
+		nk AS MATERIALIZED (SELECT ` + bits + ` AS k, * FROM net WHERE ` + sb + `)
 	SELECT 'k', -1, k, COUNT(*), SUM(CASE WHEN x THEN aa ELSE 0 END), SUM(ab)` + strings.Repeat(", NULL", 10) + `
 		FROM pm GROUP BY k
 	UNION ALL
 	SELECT 'k', 1, k, COUNT(*), SUM(CASE WHEN x THEN aa ELSE 0 END), SUM(ab)` + strings.Repeat(", NULL", 10) + `
 		FROM nk GROUP BY k`
-		args = slices.Concat([]any{cq.A, cq.B}, args, []any{cq.A, cq.B})
-	} else {
-		// The owners' own marks in (A, B] with a neighbour there
-		// (change_marks_owner_day, 0037): their kinds out; the last ones'
-		// opportunities' net change in, the first mark read by its key;
-		// and those the owners had at A but not at B (a mark reassigning
-		// them out) leave the funnel at A. Owner ids are integers:
-		// written into the statement, so each part is one index range.
-		ids := make([]string, len(cq.Owners))
-		for i, id := range cq.Owners {
-			ids[i] = strconv.FormatInt(id, 10)
-		}
-		in := " IN (" + strings.Join(ids, ", ") + ")"
-		inW := func(t string) string { return t + `.day > @a AND ` + t + `.day <= @b` }
-		first := func(t string) string { return inW(t) + ` AND (` + t + `.prev IS NULL OR ` + t + `.prev <= @a)` }
-		query = `WITH pm AS (SELECT ` + bits + ` AS k, x, aa, ab FROM (SELECT prev IS NOT NULL AS x, COALESCE(sa, 0) AS sa,
-				COALESCE(aa, 0) AS aa, COALESCE(oa, 0) AS oa, COALESCE(ca, '') AS ca, sb, ab, ob, cb
-			FROM change_marks INDEXED BY change_marks_owner_day
-			WHERE (prev IS NOT NULL OR next IS NOT NULL) AND ob` + in + ` AND ` + inW("change_marks") + `
-				AND (prev > @a OR next <= @b))),
-		net AS MATERIALIZED (SELECT l.opp, f.prev IS NOT NULL AS x, COALESCE(f.sa, 0) AS sa, COALESCE(f.aa, 0) AS aa,
-				COALESCE(f.pa, 0) AS pa, COALESCE(f.oa, 0) AS oa, COALESCE(f.ca, '') AS ca, l.sb, l.ab, l.pb, l.ob, l.cb
-			FROM change_marks l INDEXED BY change_marks_owner_day JOIN change_marks f ON f.opp = l.opp AND ` + first("f") + `
-			WHERE (l.prev IS NOT NULL OR l.next IS NOT NULL) AND l.ob` + in + ` AND ` + inW("l") + `
-				AND l.prev > @a AND (l.next IS NULL OR l.next > @b)),
-		nk AS MATERIALIZED (SELECT ` + bits + ` AS k, * FROM net),
-		gone AS (SELECT f.sa, f.aa, f.pa FROM (SELECT DISTINCT opp FROM change_marks INDEXED BY change_marks_out
-				WHERE prev IS NOT NULL AND oa <> ob AND oa` + in + ` AND ` + inW("change_marks") + ` AND (prev > @a OR next <= @b)) c
-			JOIN change_marks f ON f.opp = c.opp AND ` + first("f") + `
-			JOIN change_marks l ON l.opp = c.opp AND ` + inW("l") + ` AND (l.next IS NULL OR l.next > @b)
-			WHERE f.prev IS NOT NULL AND f.oa` + in + ` AND NOT l.ob` + in + `)
-	SELECT 'k', -1, k, COUNT(*), SUM(CASE WHEN x THEN aa ELSE 0 END), SUM(ab)` + strings.Repeat(", NULL", 10) + `
-		FROM pm GROUP BY k
+	args = slices.Concat([]any{cq.A, cq.B}, args, []any{cq.A, cq.B}, sba, sba)
+	if !cq.AllOwners {
+		// Counted under the owner at A in the kept funnel, under the
+		// owner at B in the report.
+		query += `
 	UNION ALL
-	SELECT 'k', 1, k, COUNT(*), SUM(CASE WHEN x THEN aa ELSE 0 END), SUM(ab)` + strings.Repeat(", NULL", 10) + `
-		FROM nk GROUP BY k
-	UNION ALL
-	SELECT 'a', 1, sa, COUNT(*), SUM(aa), SUM((aa * pa) >> 31), SUM((aa * pa) & 2147483647)` + strings.Repeat(", NULL", 9) + `
-		FROM net WHERE x AND NOT oa` + in + ` GROUP BY sa
-	UNION ALL
-	SELECT 'a', -1, sa, COUNT(*), SUM(aa), SUM((aa * pa) >> 31), SUM((aa * pa) & 2147483647)` + strings.Repeat(", NULL", 9) + `
-		FROM gone GROUP BY sa`
-		args = []any{sql.Named("a", cq.A), sql.Named("b", cq.B)}
+	SELECT 'a', CASE WHEN ` + sa + ` THEN -1 ELSE 1 END, sa, COUNT(*), SUM(aa), SUM((aa * pa) >> 31), SUM((aa * pa) & 2147483647)` +
+			strings.Repeat(", NULL", 9) + `
+		FROM net WHERE x AND (` + sa + `) <> (` + sb + `) GROUP BY 2, 3`
+		args = slices.Concat(args, saa, saa, sba)
 	}
 	for i := range changeKinds {
 		query += fmt.Sprintf(`
