@@ -48,13 +48,6 @@ type mark struct {
 const markCols = `opp, day, prev, next, COALESCE(sa, 0), COALESCE(aa, 0), COALESCE(pa, 0), COALESCE(oa, 0), COALESCE(ca, ''),
 	COALESCE(sb, 0), COALESCE(ab, 0), COALESCE(pb, 0), COALESCE(ob, 0), COALESCE(cb, '')`
 
-func scanMark(rows *sql.Rows) (mark, error) {
-	var m mark
-	err := rows.Scan(&m.opp, &m.day, &m.prev, &m.next, &m.a.StageID, &m.a.AmountCents, &m.a.ProbabilityBP, &m.a.OwnerID,
-		&m.a.ExpectedClose, &m.b.StageID, &m.b.AmountCents, &m.b.ProbabilityBP, &m.b.OwnerID, &m.b.ExpectedClose)
-	return m, err
-}
-
 func stageBit(sa, sb int64, pos map[int64]int, closed map[int64]int) int {
 	switch {
 	case closed[sb] == 1 && closed[sa] != 1:
@@ -312,54 +305,28 @@ func KeptChanges(ctx context.Context, q Querier, cq ChangesQuery) (res ChangesRe
 		FROM (SELECT %s AS k, opp, day FROM change_marks INDEXED BY change_marks_moved%s WHERE %s AND %s%s) WHERE k >= 0)
 		WHERE rn <= %d`, cls.String(), suffix, movedCond, single, oc, limit))
 	args = append(append(args, singleArgs...), oargs...)
-	type key struct {
-		opp int64
-		day string
+	// Each listed mark's states read by its key in the same statement.
+	type listedMark struct {
+		k int
+		m mark
 	}
-	listed := map[int][]key{}
+	var listed []listedMark
 	if limit > 0 {
-		rows, err = q.QueryContext(ctx, strings.Join(parts, "\nUNION ALL\n"), args...)
+		rows, err = q.QueryContext(ctx, `SELECT s.k, `+markCols+` FROM (`+strings.Join(parts, "\nUNION ALL\n")+`) s
+			JOIN change_marks USING (opp, day)`, args...)
 		if err != nil {
 			return res, false, fmt.Errorf("changes: %w", err)
 		}
 		for rows.Next() {
-			var k int
-			var x key
-			if err := rows.Scan(&k, &x.opp, &x.day); err != nil {
+			var x listedMark
+			m := &x.m
+			if err := rows.Scan(&x.k, &m.opp, &m.day, &m.prev, &m.next, &m.a.StageID, &m.a.AmountCents, &m.a.ProbabilityBP,
+				&m.a.OwnerID, &m.a.ExpectedClose, &m.b.StageID, &m.b.AmountCents, &m.b.ProbabilityBP, &m.b.OwnerID,
+				&m.b.ExpectedClose); err != nil {
 				rows.Close()
 				return res, false, fmt.Errorf("changes: %w", err)
 			}
-			listed[k] = append(listed[k], x)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return res, false, fmt.Errorf("changes: %w", err)
-		}
-	}
-	// The listed marks' states.
-	var ids []int64
-	for _, xs := range listed {
-		for _, x := range xs {
-			ids = append(ids, x.opp)
-		}
-	}
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	marks := map[key]mark{}
-	for lo := 0; lo < len(ids); lo += 5000 {
-		c, a := inInts("opp", ids[lo:min(lo+5000, len(ids))])
-		rows, err = q.QueryContext(ctx, `SELECT `+markCols+` FROM change_marks WHERE `+c+` AND day > ? AND day <= ?`,
-			append(a, cq.A, cq.B)...)
-		if err != nil {
-			return res, false, fmt.Errorf("changes: %w", err)
-		}
-		for rows.Next() {
-			m, err := scanMark(rows)
-			if err != nil {
-				rows.Close()
-				return res, false, fmt.Errorf("changes: %w", err)
-			}
-			marks[key{m.opp, m.day}] = m
+			listed = append(listed, x)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -370,12 +337,9 @@ func KeptChanges(ctx context.Context, q Querier, cq ChangesQuery) (res ChangesRe
 	for _, it := range multiItems {
 		byKind[it.Kind] = append(byKind[it.Kind], it)
 	}
-	for k, xs := range listed {
-		for _, x := range xs {
-			m := marks[x]
-			byKind[changeKinds[k]] = append(byKind[changeKinds[k]],
-				ChangedItem{Kind: changeKinds[k], ID: m.opp, ExistedA: m.prev.Valid, A: m.a, B: m.b})
-		}
+	for _, x := range listed {
+		m, kind := x.m, changeKinds[x.k]
+		byKind[kind] = append(byKind[kind], ChangedItem{Kind: kind, ID: m.opp, ExistedA: m.prev.Valid, A: m.a, B: m.b})
 	}
 	for _, k := range changeKinds {
 		items := byKind[k]
@@ -483,11 +447,12 @@ func multiMarks(ctx context.Context, q Querier, cq ChangesQuery, pos, closed map
 	} else {
 		ob, oba := inInts("ob", cq.Owners)
 		oa, oaa := inInts("oa", cq.Owners)
+		// UNION ALL: IN keeps a set of its own, a UNION would sort twice.
 		cand = `SELECT opp FROM change_marks INDEXED BY change_marks_prev_owner
 				WHERE prev IS NOT NULL AND ` + ob + ` AND prev > ? AND prev < ? AND day <= ?
-			UNION SELECT opp FROM change_marks INDEXED BY change_marks_next_owner
+			UNION ALL SELECT opp FROM change_marks INDEXED BY change_marks_next_owner
 				WHERE next IS NOT NULL AND ` + ob + ` AND next > ? AND next <= ? AND day > ?
-			UNION SELECT opp FROM change_marks INDEXED BY change_marks_out
+			UNION ALL SELECT opp FROM change_marks INDEXED BY change_marks_out
 				WHERE prev IS NOT NULL AND oa <> ob AND ` + oa + ` AND day > ? AND day <= ? AND (prev > ? OR next <= ?)`
 		args = slices.Concat(oba, []any{cq.A, cq.B, cq.B}, oba, []any{cq.A, cq.B, cq.A}, oaa, []any{cq.A, cq.B, cq.A, cq.B})
 	}
@@ -520,11 +485,14 @@ func multiMarks(ctx context.Context, q Querier, cq ChangesQuery, pos, closed map
 	sb, sba := scope("ob")
 	sa, saa := scope("oa")
 	query := `WITH mm AS MATERIALIZED (SELECT opp, day, prev IS NOT NULL AS x, COALESCE(sa, 0) AS sa, COALESCE(aa, 0) AS aa,
-			COALESCE(pa, 0) AS pa, COALESCE(oa, 0) AS oa, COALESCE(ca, '') AS ca, sb, ab, pb, ob, cb
+			COALESCE(pa, 0) AS pa, COALESCE(oa, 0) AS oa, COALESCE(ca, '') AS ca, sb, ab, pb, ob, cb,
+			(prev IS NULL OR prev <= ?) AS first, (next IS NULL OR next > ?) AS last
 			FROM change_marks WHERE opp IN (` + cand + `) AND day > ? AND day <= ?),
-		g AS (SELECT opp, MIN(day) AS d0, MAX(day) AS d1 FROM mm GROUP BY opp),
+		-- An opportunity's first mark in (A, B] is the one whose previous
+		-- mark is not in it, its last the one whose next is not: no
+		-- grouping by opportunity and no join on day (a third cheaper).
 		net AS MATERIALIZED (SELECT f.opp, f.x, f.sa, f.aa, f.pa, f.oa, f.ca, l.sb, l.ab, l.pb, l.ob, l.cb
-			FROM g JOIN mm f ON f.opp = g.opp AND f.day = g.d0 JOIN mm l ON l.opp = g.opp AND l.day = g.d1),
+			FROM mm f JOIN mm l ON l.opp = f.opp AND l.last WHERE f.first),
 		pm AS (SELECT ` + bits + ` AS k, x, aa, ab FROM mm WHERE ` + sb + `),
 		nk AS MATERIALIZED (SELECT ` + bits + ` AS k, * FROM net WHERE ` + sb + `)
 	SELECT 'k', -1, k, COUNT(*), SUM(CASE WHEN x THEN aa ELSE 0 END), SUM(ab)` + strings.Repeat(", NULL", 10) + `
@@ -532,7 +500,7 @@ func multiMarks(ctx context.Context, q Querier, cq ChangesQuery, pos, closed map
 	UNION ALL
 	SELECT 'k', 1, k, COUNT(*), SUM(CASE WHEN x THEN aa ELSE 0 END), SUM(ab)` + strings.Repeat(", NULL", 10) + `
 		FROM nk GROUP BY k`
-	args = slices.Concat(args, []any{cq.A, cq.B}, sba, sba)
+	args = slices.Concat([]any{cq.A, cq.B}, args, []any{cq.A, cq.B}, sba, sba)
 	if !cq.AllOwners {
 		// Counted under the owner at A in the kept funnel, under the
 		// owner at B in the report.
