@@ -79,16 +79,9 @@ func SlippedOpportunities(ctx context.Context, q Querier, today string, limit in
 // when the kept totals cannot answer.
 func slippedCount(ctx context.Context, q Querier, stages []int64, today string) (int, error) {
 	if t, err := time.Parse("2006-01-02", today); err == nil {
-		kept, ok, err := KeptStageTotals(ctx, q, OpportunityFilter{View: KindOpen, CloseTo: t.AddDate(0, 0, -1).Format("2006-01-02")})
-		if err != nil {
-			return 0, err
-		}
-		if ok {
-			n := 0
-			for _, k := range kept {
-				n += k.Count
-			}
-			return n, nil
+		f := OpportunityFilter{View: KindOpen, CloseTo: t.AddDate(0, 0, -1).Format("2006-01-02")}
+		if n, ok, err := keptCount(ctx, q, f); err != nil || ok {
+			return n, err
 		}
 	}
 	in, args := inInts("o.stage_id", stages)

@@ -391,16 +391,8 @@ func ListOpportunities(ctx context.Context, q Querier, f OpportunityFilter, offs
 // pass over hundreds of thousands of index entries — else by COUNT(*).
 func countOpportunities(ctx context.Context, q Querier, f OpportunityFilter, cond string, args []any) (int, error) {
 	if f.query() == "" {
-		kept, ok, err := KeptStageTotals(ctx, q, f)
-		if err != nil {
-			return 0, err
-		}
-		if ok {
-			n := 0
-			for _, k := range kept {
-				n += k.Count
-			}
-			return n, nil
+		if n, ok, err := keptCount(ctx, q, f); err != nil || ok {
+			return n, err
 		}
 	}
 	var n int

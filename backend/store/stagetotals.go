@@ -37,6 +37,20 @@ type keptRow struct {
 	Exact   bool  `db:"exact"`
 }
 
+// keptCount is how many opportunities match f, summed from the kept
+// per-stage totals; ok is false when they cannot answer f (the caller
+// counts).
+func keptCount(ctx context.Context, q Querier, f OpportunityFilter) (n int, ok bool, err error) {
+	kept, ok, err := KeptStageTotals(ctx, q, f)
+	if err != nil || !ok {
+		return 0, ok, err
+	}
+	for _, k := range kept {
+		n += k.Count
+	}
+	return n, true, nil
+}
+
 // KeptStageTotals returns the kept per-stage totals of the stages holding
 // opportunities that match f, by stage id, in a few rows' reads. ok is
 // false when they cannot answer: f has a condition other than view,
