@@ -30,8 +30,9 @@ type Service struct {
 func NewService(st *store.Store, env *svc.Env) *Service { return &Service{st: st, env: env} }
 
 // Results are the records found, grouped by kind in a fixed order
-// (customers, contacts, opportunities, quotes, orders), each group in its
-// list's order.
+// (customers, contacts, opportunities, leads, quotes, orders), each group
+// best first: names whose pinyin, then whose initials, start with the
+// query, then every other match newest first (store.Search).
 type Results struct {
 	Query string            `json:"query"`
 	Hits  []store.SearchHit `json:"hits"`

@@ -122,15 +122,22 @@ func TestSearchDetails(t *testing.T) {
 
 func TestSearchLimitsEachKind(t *testing.T) {
 	s := world(t)
-	r, err := s.Search("批量")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(r.Hits) != PerKind {
-		t.Fatalf("hits = %d, want the first %d", len(r.Hits), PerKind)
-	}
-	if r.Hits[0].Title != "批量项目00" || r.Hits[PerKind-1].Title != fmt.Sprintf("批量项目%02d", PerKind-1) {
-		t.Errorf("hits from %q to %q, want the first in name order", r.Hits[0].Title, r.Hits[PerKind-1].Title)
+	// A word within the names: the newest first. Its pinyin initials: the
+	// names whose initials start with them, in that order.
+	for _, tt := range []struct{ query, first, last string }{
+		{"批量", fmt.Sprintf("批量项目%02d", PerKind+2), "批量项目03"},
+		{"plxm", "批量项目00", fmt.Sprintf("批量项目%02d", PerKind-1)},
+	} {
+		r, err := s.Search(tt.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Hits) != PerKind {
+			t.Fatalf("%s: hits = %d, want %d", tt.query, len(r.Hits), PerKind)
+		}
+		if r.Hits[0].Title != tt.first || r.Hits[PerKind-1].Title != tt.last {
+			t.Errorf("%s: hits from %q to %q, want %q to %q", tt.query, r.Hits[0].Title, r.Hits[PerKind-1].Title, tt.first, tt.last)
+		}
 	}
 }
 

@@ -109,22 +109,6 @@ func leadTextMatch(s string) (string, []any) {
 	return cond, args
 }
 
-// leadTextSources is the plan (grams.go) of the leads leadTextMatch finds:
-// lead_grams' range, candidates checked on the four fields, and the pinyin
-// keys of the name.
-func leadTextSources(s string) textPlan {
-	ids, args, exact := gramQuery("lead_grams", s)
-	pat := "%" + escapeLike(s) + "%"
-	p := gramPlan(ids, args, exact, `SELECT l.id FROM (`+ids+`) x JOIN leads l ON l.id = x.id WHERE l.name LIKE ? ESCAPE '\'
-		OR l.company LIKE ? ESCAPE '\' OR l.contact_name LIKE ? ESCAPE '\' OR l.phone LIKE ? ESCAPE '\'`, pat, pat, pat, pat)
-	if key, ok := pinyin.Query(s); ok {
-		hi := pinyin.Upper(key)
-		p.add(`SELECT id FROM leads WHERE name_py >= ? AND name_py < ?`, key, hi)
-		p.add(`SELECT id FROM leads WHERE name_initials >= ? AND name_initials < ?`, key, hi)
-	}
-	return p
-}
-
 // leadTextIDs is a query for the distinct ids of the leads leadTextMatch
 // finds, from the indexes alone (no lead is read), or ok false when the
 // matches must be checked on the rows (three or more characters).

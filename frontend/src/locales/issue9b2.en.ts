@@ -21,7 +21,7 @@ export default {
   search: {
     title: 'Search',
     placeholder: 'Search customers, contacts, opportunities, quotes, orders: name, number, phone, pinyin',
-    hint: '↑↓ to choose, Enter to open, Esc to close',
+    hint: '↑↓ to choose, Enter to open, Esc to close. Pinyin and initials matches first, then newest first',
     empty: 'Nothing matches',
     open: 'Search (Ctrl+K)',
     kinds: { customer: 'Customers', contact: 'Contacts', opportunity: 'Opportunities', lead: 'Leads', quote: 'Quotes', order: 'Orders' },

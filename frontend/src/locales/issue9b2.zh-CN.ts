@@ -21,7 +21,7 @@ export default {
   search: {
     title: '全局搜索',
     placeholder: '搜索客户、联系人、机会、报价、订单：名称、编号、电话、拼音',
-    hint: '↑↓ 选择，Enter 打开，Esc 关闭',
+    hint: '↑↓ 选择，Enter 打开，Esc 关闭。拼音或首字母开头的在前，其余最新的在前',
     empty: '没有匹配的记录',
     open: '搜索 (Ctrl+K)',
     kinds: { customer: '客户', contact: '联系人', opportunity: '销售机会', lead: '线索', quote: '报价单', order: '订单' },
