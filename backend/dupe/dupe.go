@@ -65,6 +65,15 @@ var phoneExt = []string{"分机", "转", "ext", "x", "#"}
 // and "13800138000", or "010-6552 1234" and "+86 10 65521234", agree. A
 // number of fewer than 6 digits gives "" (too short to mean anything).
 func Phone(s string) string {
+	if d := PhoneDigits(s); len(d) >= 6 {
+		return d
+	}
+	return ""
+}
+
+// PhoneDigits is Phone without the minimum length: the start of a key, for
+// a search by a number's first digits.
+func PhoneDigits(s string) string {
 	s = strings.ToLower(strings.Map(width, s))
 	for _, e := range phoneExt {
 		if i := strings.Index(s, e); i > 0 {
@@ -88,11 +97,7 @@ func Phone(s string) string {
 		// 86 then a mobile number, written without the plus.
 		d = d[2:]
 	}
-	d = strings.TrimLeft(d, "0")
-	if len(d) < 6 {
-		return ""
-	}
-	return d
+	return strings.TrimLeft(d, "0")
 }
 
 // Email is the duplicate key of an email address: trimmed, lower case.

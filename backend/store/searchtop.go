@@ -2,11 +2,14 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
+	"funneldesk/backend/dupe"
 	"funneldesk/backend/pinyin"
 )
 
@@ -27,11 +30,16 @@ import (
 // names hold late in name order (年度续约 in 68,798 of 1.1M names, the
 // first after 231,935 others) cost 160 ms that way.
 
+// keyRange is the rows of a table whose column col starts with prefix:
+// one range of col's index, read in its order.
+type keyRange struct{ col, prefix string }
+
 // topSource is what Search reads for one kind of record.
 type topSource struct {
 	table, grams string
-	// pinyin: the table has name_py and name_initials (tiers 1 and 2).
-	pinyin bool
+	// ranges are the first tiers, in order: the pinyin keys, a phone's
+	// first and last digits.
+	ranges []keyRange
 	// check is the condition on alias t that a candidate of three or more
 	// characters (every bigram, not yet the text) contains the text, with
 	// checkArgs.
@@ -55,20 +63,17 @@ func topIDs(ctx context.Context, q Querier, src topSource, s string, n int) ([]i
 			}
 		}
 	}
-	if key, ok := pinyin.Query(s); ok && src.pinyin {
-		hi := pinyin.Upper(key)
-		for _, col := range []string{"name_py", "name_initials"} {
-			if len(out) >= n {
-				break
-			}
-			// The rows already listed may be in this range too.
-			var ids []int64
-			if err := q.SelectContext(ctx, &ids, `SELECT id FROM `+src.table+` WHERE `+col+` >= ? AND `+col+` < ? ORDER BY `+
-				col+`, id LIMIT ?`, key, hi, n+len(out)); err != nil {
-				return nil, err
-			}
-			add(ids)
+	for _, r := range src.ranges {
+		if len(out) >= n {
+			break
 		}
+		// The rows already listed may be in this range too.
+		var ids []int64
+		if err := q.SelectContext(ctx, &ids, `SELECT id FROM `+src.table+` WHERE `+r.col+` <> '' AND `+r.col+` >= ? AND `+
+			r.col+` < ? ORDER BY `+r.col+`, id LIMIT ?`, r.prefix, pinyin.Upper(r.prefix), n+len(out)); err != nil {
+			return nil, err
+		}
+		add(ids)
 	}
 	if len(out) >= n {
 		return out, nil
@@ -116,22 +121,11 @@ func newestContaining(ctx context.Context, q Querier, src topSource, s string, n
 			return nil, err
 		}
 	default:
-		// The rarest bigram's postings from the top, each looked up in
-		// the others' (rarer first: a seek each, no row read) and then
-		// checked on its row, until n contain the text.
 		grams, err := rarestFirst(ctx, q, src.grams, rs)
 		if err != nil {
 			return nil, err
 		}
-		cond := []string{`x.gram = ?`}
-		args := []any{grams[0]}
-		for _, g := range grams[1:] {
-			cond = append(cond, `EXISTS (SELECT 1 FROM `+src.grams+` y WHERE y.gram = ? AND y.id = x.id)`)
-			args = append(args, g)
-		}
-		cond = append(cond, src.check)
-		if err := q.SelectContext(ctx, &all, `SELECT x.id FROM `+src.grams+` x CROSS JOIN `+src.table+` t ON t.id = x.id WHERE `+
-			strings.Join(cond, " AND ")+` ORDER BY x.id DESC LIMIT ?`, append(append(args, src.checkArgs...), n)...); err != nil {
+		if all, err = containingAll(ctx, q, src, grams, n); err != nil {
 			return nil, err
 		}
 	}
@@ -158,6 +152,20 @@ func couldBePhone(s string) bool {
 			r -= 0xFEE0
 		}
 		if !strings.ContainsRune("0123456789 +-()ext.#分机转", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// couldBeEmail: s may be part of an email address. Addresses are written
+// in Latin letters, digits and a few signs; text with a space or a Chinese
+// character is in none the search would want to find by it (a contact
+// whose address has Chinese in it is still found by its name), and
+// skipping them spares a read of every address.
+func couldBeEmail(s string) bool {
+	for _, r := range s {
+		if unicode.IsSpace(r) || unicode.Is(unicode.Han, r) {
 			return false
 		}
 	}
@@ -213,4 +221,130 @@ func rarestFirst(ctx context.Context, q Querier, g string, rs []rune) ([]string,
 		FROM (VALUES `+strings.Join(values, ", ")+`) v)
 		ORDER BY k IS NOT NULL, CASE WHEN k IS NULL THEN (SELECT COUNT(*) FROM `+g+` y WHERE y.gram = b) END, k DESC`, args...)
 	return out, err
+}
+
+// pinyinRanges are the tiers of a name's pinyin keys when s reads as
+// pinyin: the full key, then the initials.
+func pinyinRanges(s string) []keyRange {
+	key, ok := pinyin.Query(s)
+	if !ok {
+		return nil
+	}
+	return []keyRange{{"name_py", key}, {"name_initials", key}}
+}
+
+// phoneRanges are the tiers of a phone when s is a number (digits and the
+// usual separators): the phone keys that start with its digits (as the key
+// holds them: no country code, no trunk 0) and those that end with them
+// (phone_rkey, migration 0038).
+func phoneRanges(s string) []keyRange {
+	if !digitsOnly(s) {
+		return nil
+	}
+	var rev []byte
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] >= '0' && s[i] <= '9' {
+			rev = append(rev, s[i])
+		}
+	}
+	if len(rev) == 0 {
+		return nil
+	}
+	var out []keyRange
+	if d := dupe.PhoneDigits(s); d != "" {
+		out = append(out, keyRange{"phone_key", d})
+	}
+	return append(out, keyRange{"phone_rkey", string(rev)})
+}
+
+// streamCands is how many of the rarest bigram's postings containingAll
+// checks one by one before it intersects the two rarest lists instead.
+var streamCands = 500 // a variable: tests lower it to take both ways
+
+// containingAll returns the newest n ids of src's records whose name has
+// every bigram of grams (rarest first) and passes src.check. The rarest
+// bigram's postings are read from the top, each looked up in the others'
+// (a seek each, no row read) and then checked on its row: a common word
+// fills n at once. A rare one (a phone number among numbered names: 21,000
+// postings for its rarest bigram, none matching) would cost a seek for
+// each, so past streamCands the two rarest lists are read whole, as two
+// index ranges, and merged here, and only the ids in both are checked.
+func containingAll(ctx context.Context, q Querier, src topSource, grams []string, n int) ([]int64, error) {
+	var exists []string
+	var args []any
+	for _, g := range grams[1:] {
+		exists = append(exists, `EXISTS (SELECT 1 FROM `+src.grams+` y WHERE y.gram = ? AND y.id = x.id)`)
+		args = append(args, g)
+	}
+	cond := strings.Join(append(exists, src.check), " AND ")
+	args = append(args, src.checkArgs...)
+	// One bigram (a word like 9999): its postings are the candidates,
+	// nothing to merge with; check them all.
+	stream := streamCands
+	if len(grams) == 1 {
+		stream = -1
+	}
+	var found []int64
+	if err := q.SelectContext(ctx, &found, `SELECT x.id FROM (SELECT id FROM `+src.grams+` WHERE gram = ? ORDER BY id DESC LIMIT ?) x
+		CROSS JOIN `+src.table+` t ON t.id = x.id WHERE `+cond+` ORDER BY x.id DESC LIMIT ?`,
+		append(append([]any{grams[0], stream}, args...), n)...); err != nil {
+		return nil, err
+	}
+	var below *int64
+	if err := q.GetContext(ctx, &below, `SELECT id FROM `+src.grams+` WHERE gram = ? ORDER BY id DESC LIMIT 1 OFFSET ?`,
+		grams[0], streamCands-1); err != nil && err != sql.ErrNoRows {
+		return nil, err
+	}
+	if len(found) >= n || below == nil || len(grams) == 1 {
+		return found, nil
+	}
+	// The postings below the ones checked, of one bigram or, merged, of
+	// the two rarest.
+	list := func(g string) ([]int64, error) {
+		var text string
+		if err := q.GetContext(ctx, &text, `SELECT COALESCE(group_concat(id), '') FROM `+src.grams+` WHERE gram = ? AND id < ?`,
+			g, *below); err != nil || text == "" {
+			return nil, err
+		}
+		ids := make([]int64, 0, strings.Count(text, ",")+1)
+		for f := range strings.SplitSeq(text, ",") {
+			id, err := strconv.ParseInt(f, 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("bigram postings: %w", err)
+			}
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		return ids, nil
+	}
+	cands, err := list(grams[0])
+	if err != nil {
+		return nil, err
+	}
+	if len(grams) > 1 {
+		other, err := list(grams[1])
+		if err != nil {
+			return nil, err
+		}
+		both := cands[:0]
+		for i, j := 0, 0; i < len(cands) && j < len(other); {
+			switch {
+			case cands[i] < other[j]:
+				i++
+			case cands[i] > other[j]:
+				j++
+			default:
+				both = append(both, cands[i])
+				i, j = i+1, j+1
+			}
+		}
+		cands = both
+	}
+	var more []int64
+	if err := q.SelectContext(ctx, &more, `SELECT x.id FROM (SELECT value AS id FROM json_each(?)) x
+		CROSS JOIN `+src.table+` t ON t.id = x.id WHERE `+cond+` ORDER BY x.id DESC LIMIT ?`,
+		append(append([]any{idsJSON(cands)}, args...), n-len(found))...); err != nil {
+		return nil, err
+	}
+	return append(found, more...), nil
 }
