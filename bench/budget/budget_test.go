@@ -246,6 +246,14 @@ func calls(st *store.Store, x ids) []call {
 		{"search.Search 年度续约", func() error { _, err := srch.Search("年度续约"); return err }, []string{`SELECT id FROM opportunities WHERE name LIKE '%年度续约%' LIMIT 10`}, 0},
 		{"search.Search 科技", func() error { _, err := srch.Search("科技"); return err }, []string{`SELECT id FROM opportunities WHERE name LIKE '%科技%' LIMIT 10`}, 0},
 		{"search.Search erp", func() error { _, err := srch.Search("erp"); return err }, []string{`SELECT id FROM opportunities WHERE name LIKE '%erp%' LIMIT 10`}, 0},
+		// Pinyin most names start with (jihui: 机会…), one digit, a word of
+		// three or more characters in few names, and a phone number.
+		{"search.Search ji", func() error { _, err := srch.Search("ji"); return err }, []string{`SELECT id FROM opportunities WHERE name_py >= 'ji' AND name_py < 'jj' LIMIT 10`}, 0},
+		{"search.Search jihui", func() error { _, err := srch.Search("jihui"); return err }, []string{`SELECT id FROM opportunities WHERE name_py >= 'jihui' AND name_py < 'jihuj' LIMIT 10`}, 0},
+		{"search.Search 0 (one character)", func() error { _, err := srch.Search("0"); return err }, []string{`SELECT id FROM opportunities WHERE name LIKE '%0%' LIMIT 10`}, 50 * time.Millisecond},
+		{"search.Search 系统", func() error { _, err := srch.Search("系统"); return err }, []string{`SELECT id FROM opportunities WHERE name LIKE '%系统%' LIMIT 10`}, 0},
+		{"search.Search 13800 (in a few names)", func() error { _, err := srch.Search("13800"); return err }, []string{`SELECT id FROM opportunities WHERE name LIKE '%13800%' LIMIT 10`}, 0},
+		{"search.Search 13912345678 (a phone)", func() error { _, err := srch.Search("13912345678"); return err }, []string{`SELECT id FROM customers WHERE phone_key LIKE '%13912345678%' LIMIT 10`}, 0},
 		// 公海
 		{"pool.Overview", func() error { _, err := pl.Overview(); return err }, nil, 0},
 		{"pool.Customers", func() error { _, err := pl.Customers(pool.Filter{PoolID: x.pool, Page: 1, PageSize: 20}); return err }, nil, 0},
