@@ -196,6 +196,11 @@ func RunCLI(ctx context.Context, st *store.Store, args []string, stdout, stderr 
 		fmt.Fprintf(stderr, "note: ignored columns: %s\n", strings.Join(res.Ignored, ", "))
 	}
 	fmt.Fprintln(stdout, Summary(res, file))
+	// The import is done; what rows of one record replaced is said, never
+	// done silently.
+	for _, n := range res.Notes {
+		fmt.Fprintln(stderr, "note:", n.Message, "/", n.MessageEn)
+	}
 	return 0
 }
 
@@ -237,8 +242,8 @@ func Summary(res Result, file string) string {
 	s := fmt.Sprintf("imported %s (%s, %s) from %s [%s]", plural(res.Opportunities, "opportunity", "opportunities"),
 		plural(res.CustomersCreated, "new customer", "new customers"), plural(res.OwnersCreated, "new owner", "new owners"),
 		file, enc)
-	if res.Updated > 0 || res.Skipped > 0 {
-		s += fmt.Sprintf("; %d new, %d updated, %d skipped", res.Added, res.Updated, res.Skipped)
+	if res.Updated > 0 || res.Skipped > 0 || res.Merged > 0 {
+		s += fmt.Sprintf("; %d new, %d updated, %d skipped, %d merged", res.Added, res.Updated, res.Skipped, res.Merged)
 	}
 	if res.Source != "" {
 		s += "; from " + CRMName(res.Source)
