@@ -65,13 +65,13 @@ const (
 // Result tells what an import wrote.
 type Result struct {
 	// Opportunities counts the rows written (added and updated).
-	Opportunities    int      `json:"opportunities"`
-	Added            int      `json:"added"`
-	Updated          int      `json:"updated"`
-	Skipped          int      `json:"skipped"`
+	Opportunities int `json:"opportunities"`
+	Added         int `json:"added"`
+	Updated       int `json:"updated"`
+	Skipped       int `json:"skipped"`
 	// Merged counts the rows merged into the record an earlier row of
 	// the file made or updated (Added + Updated + Skipped + Merged = rows).
-	Merged int `json:"merged"`
+	Merged           int      `json:"merged"`
 	Source           string   `json:"source"`
 	StagesMapped     []string `json:"stagesMapped"`
 	StagesCreated    []string `json:"stagesCreated"`
