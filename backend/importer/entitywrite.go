@@ -258,6 +258,13 @@ func entitiesSummary(lang msg.Lang, res Result) string {
 		default:
 			continue
 		}
+		if c.Kind != res.Kind && c.Merged == 0 {
+			// Rows merge into records of the file's kind (and a customer
+			// file's contacts): no "0 merged" for the customers of a
+			// contact file.
+			parts = append(parts, part)
+			continue
+		}
 		parts = append(parts, msg.Render(lang, msg.ImportCountsMerged, msg.P{"counts": part, "merged": c.Merged}))
 	}
 	kind := map[string]msg.Key{KindCustomers: msg.ImportKindCustomers, KindContacts: msg.ImportKindContacts,
