@@ -489,10 +489,12 @@ func mergeProduct(m merger, op *prodOp, r *entityRec) {
 	m.str(EFUnit, msg.LabelUnit, &op.p.Unit, &op.from[1], src.Unit, nil)
 	m.str(EFDescription, msg.LabelDescription, &op.p.Description, &op.from[2], src.Description, nil)
 	if r.priceGiven {
-		if op.priceGiven && op.p.PriceCents != src.PriceCents && !m.quiet {
-			m.note(EFPrice, msg.LabelStandardPrice, op.from[3], centsText(op.p.PriceCents), centsText(src.PriceCents))
+		if !op.priceGiven || op.p.PriceCents != src.PriceCents {
+			if op.priceGiven && !m.quiet {
+				m.note(EFPrice, msg.LabelStandardPrice, op.from[3], centsText(op.p.PriceCents), centsText(src.PriceCents))
+			}
+			op.p.PriceCents, op.priceGiven, op.from[3] = src.PriceCents, true, r.row
 		}
-		op.p.PriceCents, op.priceGiven, op.from[3] = src.PriceCents, true, r.row
 	}
 	if len(r.category) > 0 {
 		cat := strings.Join(op.category, "/")

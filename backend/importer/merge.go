@@ -58,15 +58,21 @@ type merger struct {
 }
 
 // str merges one text field; fold says when two values are the same
-// (nil: when equal).
+// (nil: when equal). A value given again keeps the row it first came
+// from.
 func (m merger) str(field string, label msg.Key, dst *string, from *int, v string, fold func(string) string) {
 	if v == "" {
 		return
 	}
-	if d := *dst; d != "" && d != v && !m.quiet && (fold == nil || fold(d) != fold(v)) {
+	d := *dst
+	*dst = v
+	if d != "" && (d == v || (fold != nil && fold(d) == fold(v))) {
+		return
+	}
+	if d != "" && !m.quiet {
 		m.note(field, label, *from, d, v)
 	}
-	*dst, *from = v, m.row
+	*from = m.row
 }
 
 func (m merger) note(field string, label msg.Key, earlierRow int, earlier, kept string) {
