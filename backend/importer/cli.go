@@ -151,8 +151,8 @@ func RunCLI(ctx context.Context, st *store.Store, args []string, stdout, stderr 
 			if im.UndoneAt != "" {
 				state = " (undone " + im.UndoneAt + ")"
 			}
-			fmt.Fprintf(stdout, "%d\t%s\t%s\t%s\t%d new, %d updated, %d skipped%s\n", im.ID, im.CreatedAt, im.Kind, im.FileName,
-				im.Added, im.Updated, im.Skipped, state)
+			fmt.Fprintf(stdout, "%d\t%s\t%s\t%s\t%d new, %d updated, %d skipped, %d merged%s\n", im.ID, im.CreatedAt, im.Kind, im.FileName,
+				im.Added, im.Updated, im.Skipped, MergedOf(im), state)
 		}
 		return 0
 	case len(rest) == 2 && rest[0] == "undo":

@@ -140,4 +140,8 @@ func TestCLIMergeNotes(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "contacts 0 new, 3 updated, 0 skipped, 1 merged") {
 		t.Errorf("again: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
+	code, out, _ = run(t, db, "import", "history")
+	if code != 0 || strings.Count(out, "contacts\tc.csv\t") != 2 || !strings.Contains(out, "3 new, 0 updated, 0 skipped, 1 merged") {
+		t.Errorf("history: exit %d, stdout %q", code, out)
+	}
 }
