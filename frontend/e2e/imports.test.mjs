@@ -74,7 +74,7 @@ test('a customer list with contacts is recognised and imported', async () => {
   const kind = page.locator('[data-test="import-kind"] .is-active')
   assert.equal((await kind.innerText()).trim(), '客户（可含联系人）')
   assert.equal(await counts('customers'), '客户：新增 2，更新 0，跳过 0，合并 0')
-  assert.equal(await counts('contacts'), '联系人：新增 2，更新 0，跳过 0，合并 0')
+  assert.equal(await counts('contacts'), '联系人：新增 2，更新 0，跳过 0')
   await confirm()
   assert.equal(await page.locator('[data-test="import-summary-customers"]').innerText(), '客户：新增 2，更新 0，跳过 0，合并 0')
 })
@@ -83,7 +83,7 @@ test('a list with duplicates: the counts follow the choice, update updates the c
   await choose('customers-again.csv')
   // Update is the default: two customers found (by name, by phone), one new from two spellings.
   assert.equal(await counts('customers'), '客户：新增 1，更新 2，跳过 0，合并 1')
-  assert.equal(await counts('contacts'), '联系人：新增 3，更新 1，跳过 0，合并 0')
+  assert.equal(await counts('contacts'), '联系人：新增 3，更新 1，跳过 0')
   const actions = await page.locator('[data-test="import-row-action"]').allInnerTexts()
   assert.deepEqual(actions.map((s) => s.trim()), ['更新', '更新', '新增', '合并'])
 
@@ -99,7 +99,7 @@ test('a list with duplicates: the counts follow the choice, update updates the c
 
   await confirm()
   assert.equal(await page.locator('[data-test="import-summary-customers"]').innerText(), '客户：新增 1，更新 2，跳过 0，合并 1')
-  assert.equal(await page.locator('[data-test="import-summary-contacts"]').innerText(), '联系人：新增 3，更新 1，跳过 0，合并 0')
+  assert.equal(await page.locator('[data-test="import-summary-contacts"]').innerText(), '联系人：新增 3，更新 1，跳过 0')
 
   // The customer list shows three customers, 华强电子有限公司 with its new phone and industry.
   await page.click('[data-test="import-view-list"]')

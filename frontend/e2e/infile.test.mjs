@@ -87,6 +87,7 @@ test('imported again (in English): nothing new, the same row merged and noted', 
   try {
     await page.reload()
     await choose('contacts.csv')
+    await page.locator('[data-test="import-counts-contacts"]', { hasText: 'merged' }).waitFor()
     assert.equal(await page.locator('[data-test="import-counts-contacts"]').innerText(), 'contacts: 0 new, 3 updated, 0 skipped, 1 merged')
     assert.deepEqual(await noteCells('import-merge-notes'),
       { rows: ['5'], fields: ['Contact mobile'], earlier: ['13900000000'], kept: ['13900000001'] })
