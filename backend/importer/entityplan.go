@@ -73,7 +73,6 @@ type prodOp struct {
 	active   string
 	// priceGiven: some row gave the price (0 is a price).
 	priceGiven bool
-	seen       bool
 	first      int
 	from       [7]int
 }
