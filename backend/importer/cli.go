@@ -37,9 +37,16 @@ Kinds:
   leads          线索: 线索名称 / Lead Name, 公司名称, 联系人, 电话, 邮箱, 线索来源, 负责人, 状态, 备注, 无效原因
 
 Records that exist already are found by their natural key (查重): a customer by its normalized
-name (华强电子 = 华强电子有限公司), phone or email; a contact by customer + name, phone or email;
-a product by its code; an opportunity by its external ID, else name + customer + close date;
-a lead by its phone, else its email, else (a row with neither) name + company + contact person.
+name (华强电子 = 华强电子有限公司), phone or email; a contact among its customer's contacts by its
+phone, else its email, else its name - but a contact of the same name whose phone and email
+both differ (both given on both sides) is another person, a new contact; a product by its code;
+an opportunity by its external ID, else name + customer + close date; a lead by its phone, else
+its email, else (a row with neither) name + company + contact person.
+Rows of one file are matched among themselves the same way: a row that finds an earlier row's
+record is merged into it (合并): its non-empty cells win (an opportunity row replaces the whole
+record, empty cells included), and each value of an earlier row it replaces is noted. Every row
+is counted once: new + updated + skipped + merged = the rows of the file. With skip, a row of a
+record there was is skipped, its repeats too.
 An import never changes the status of a converted lead.
 Importing a file twice leaves the same records as importing it once.
 
@@ -65,8 +72,10 @@ Subcommands:
   undo ID        remove what import ID added and restore what it updated; refused, naming them,
                  when records were changed since (then --others undoes the rest)
 
-On success one summary line goes to stdout (the new / updated / skipped counts); on bad rows
-every problem goes to stderr, one per line (row, column, value, why), and nothing is written.
+On success one summary line goes to stdout (the new / updated / skipped / merged counts), then
+each value a merged row replaced goes to stderr, one "note:" line each (row, field, the earlier
+value and its row, the value kept; the import is done, exit 0); on bad rows every problem goes
+to stderr, one per line (row, column, value, why), and nothing is written.
 Exit codes: 0 done, 1 refused (nothing written), 2 bad arguments.
 `
 
@@ -142,8 +151,8 @@ func RunCLI(ctx context.Context, st *store.Store, args []string, stdout, stderr 
 			if im.UndoneAt != "" {
 				state = " (undone " + im.UndoneAt + ")"
 			}
-			fmt.Fprintf(stdout, "%d\t%s\t%s\t%s\t%d new, %d updated, %d skipped%s\n", im.ID, im.CreatedAt, im.Kind, im.FileName,
-				im.Added, im.Updated, im.Skipped, state)
+			fmt.Fprintf(stdout, "%d\t%s\t%s\t%s\t%d new, %d updated, %d skipped, %d merged%s\n", im.ID, im.CreatedAt, im.Kind, im.FileName,
+				im.Added, im.Updated, im.Skipped, MergedOf(im), state)
 		}
 		return 0
 	case len(rest) == 2 && rest[0] == "undo":
@@ -196,6 +205,11 @@ func RunCLI(ctx context.Context, st *store.Store, args []string, stdout, stderr 
 		fmt.Fprintf(stderr, "note: ignored columns: %s\n", strings.Join(res.Ignored, ", "))
 	}
 	fmt.Fprintln(stdout, Summary(res, file))
+	// The import is done; what rows of one record replaced is said, never
+	// done silently.
+	for _, n := range res.Notes {
+		fmt.Fprintln(stderr, "note:", n.Message, "/", n.MessageEn)
+	}
 	return 0
 }
 
@@ -237,8 +251,8 @@ func Summary(res Result, file string) string {
 	s := fmt.Sprintf("imported %s (%s, %s) from %s [%s]", plural(res.Opportunities, "opportunity", "opportunities"),
 		plural(res.CustomersCreated, "new customer", "new customers"), plural(res.OwnersCreated, "new owner", "new owners"),
 		file, enc)
-	if res.Updated > 0 || res.Skipped > 0 {
-		s += fmt.Sprintf("; %d new, %d updated, %d skipped", res.Added, res.Updated, res.Skipped)
+	if res.Updated > 0 || res.Skipped > 0 || res.Merged > 0 {
+		s += fmt.Sprintf("; %d new, %d updated, %d skipped, %d merged", res.Added, res.Updated, res.Skipped, res.Merged)
 	}
 	if res.Source != "" {
 		s += "; from " + CRMName(res.Source)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -115,4 +116,32 @@ func mustGBK(t *testing.T, s string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// The CLI says what merged rows replaced, on stderr after the summary,
+// and still exits 0: the import is done.
+func TestCLIMergeNotes(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "crm.db")
+	file := writeFile(t, dir, "c.csv", []byte("客户名称,联系人,手机,邮箱\n泰联,陈秀,14100521721,a@corp.com\n泰联,陈秀,16041485212,b@example.com\n"+
+		"泰联,王五,13900000000,\n泰联,王五,13900000001,\n"))
+	code, out, errOut := run(t, db, "import", "contacts", file)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if !strings.Contains(out, "contacts 3 new, 0 updated, 0 skipped, 1 merged") {
+		t.Errorf("stdout %q", out)
+	}
+	want := "note: 第 5 行与第 4 行是同一联系人，已合并：联系人手机「13900000000」（第 4 行）被替换为「13900000001」 / row 5 is the same contact as row 4"
+	if lines := strings.Split(strings.TrimSpace(errOut), "\n"); len(lines) != 1 || !strings.HasPrefix(lines[0], want) {
+		t.Errorf("stderr %q, want one note %q", errOut, want)
+	}
+	code, out, errOut = run(t, db, "import", "contacts", file)
+	if code != 0 || !strings.Contains(out, "contacts 0 new, 3 updated, 0 skipped, 1 merged") {
+		t.Errorf("again: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	code, out, _ = run(t, db, "import", "history")
+	if code != 0 || strings.Count(out, "contacts\tc.csv\t") != 2 || !strings.Contains(out, "3 new, 0 updated, 0 skipped, 1 merged") {
+		t.Errorf("history: exit %d, stdout %q", code, out)
+	}
 }

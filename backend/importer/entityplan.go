@@ -3,6 +3,8 @@ package importer
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"strconv"
 	"strings"
 
 	"funneldesk/backend/apperr"
@@ -13,14 +15,18 @@ import (
 	"funneldesk/backend/store"
 )
 
-// KindCount tells what an import does to one kind of record: how many it
-// adds, how many existing ones it updates and how many it leaves as they
-// are (duplicates skipped).
+// KindCount tells what an import does to one kind of record, row by row:
+// how many rows add a record, update an existing one, are left out
+// (duplicates skipped) or are merged into the record an earlier row of
+// the file made or updated (the same customer, contact, product, lead or
+// opportunity twice). For the file's kind, New + Updated + Skipped +
+// Merged is the number of rows.
 type KindCount struct {
 	Kind    string `json:"kind"`
 	New     int    `json:"new"`
 	Updated int    `json:"updated"`
 	Skipped int    `json:"skipped"`
+	Merged  int    `json:"merged"`
 }
 
 // Row actions the preview shows.
@@ -28,6 +34,7 @@ const (
 	ActionNew    = "new"
 	ActionUpdate = "update"
 	ActionSkip   = "skip"
+	ActionMerge  = "merge"
 )
 
 // custOp is what the import does to one customer; vals holds the values
@@ -38,6 +45,11 @@ type custOp struct {
 	vals     store.ImportedCustomer
 	owner    string
 	contacts []*contOp
+	// seen: a row of the file reached it (a later one is merged); first
+	// is that row, from the row each value came from (mergeCustomer).
+	seen  bool
+	first int
+	from  [8]int
 }
 
 type contOp struct {
@@ -45,6 +57,11 @@ type contOp struct {
 	action string
 	c      store.Contact
 	cust   *custOp
+	// The folded name, phone and email later rows find it by.
+	name, phone, email string
+	seen               bool
+	first              int
+	from               [4]int
 }
 
 type prodOp struct {
@@ -56,6 +73,8 @@ type prodOp struct {
 	active   string
 	// priceGiven: some row gave the price (0 is a price).
 	priceGiven bool
+	first      int
+	from       [7]int
 }
 
 // entityPlan is what importing a customer, contact or product file does,
@@ -69,6 +88,8 @@ type entityPlan struct {
 	leads      []*leadOp
 	counts     map[string]*KindCount
 	rowActions []string
+	// notes are the values rows of the file replaced (see MergeNote).
+	notes []MergeNote
 }
 
 // countList is the plan's counts in a fixed order (the file's kind first).
@@ -102,7 +123,20 @@ func (p *entityPlan) count(kind, action string) {
 		c.Updated++
 	case ActionSkip:
 		c.Skipped++
+	case ActionMerge:
+		c.Merged++
 	}
+}
+
+// again counts a row that reaches a record an earlier row of the file
+// reached: merged into it, or skipped with it when it is skipped.
+func (p *entityPlan) again(kind, action string) string {
+	if action == ActionSkip {
+		p.count(kind, ActionSkip)
+		return ActionSkip
+	}
+	p.count(kind, ActionMerge)
+	return ActionMerge
 }
 
 // dupChoices are the on-duplicate choices: for the file's kind, and for
@@ -157,9 +191,15 @@ func dupAction(choice string) string {
 //     the same way are one customer, so that 华强电子 and 华强电子有限公司
 //     are one new customer, and a customer with three contacts on three
 //     rows is one;
-//   - a contact is found among its customer's contacts by name, phone or
-//     email;
+//   - a contact is found among its customer's contacts (those of the
+//     file's earlier rows, then those there are) by its phone, else its
+//     email, else its name; a contact of the same name whose phone and
+//     email both differ (both given on both sides) is another person;
 //   - a product by its code, without regard to ASCII case.
+//
+// A row that reaches a record an earlier row reached is merged into it
+// (counted as merged): its given values win, and each value of an
+// earlier row it replaces is noted (plan.notes).
 func planEntities(ctx context.Context, q store.Querier, kind string, recs []entityRec, dup dupChoices) (*entityPlan, error) {
 	p := &entityPlan{kind: kind, counts: map[string]*KindCount{kind: {Kind: kind}}, rowActions: make([]string, 0, min(len(recs), SampleRows))}
 	switch kind {
@@ -248,6 +288,9 @@ func planEntities(ctx context.Context, q store.Querier, kind string, recs []enti
 			p.count(KindCustomers, ActionNew)
 			p.custs = append(p.custs, op)
 		}
+		if op.first == 0 {
+			op.first = r.row
+		}
 		if _, ok := fName[nameKey]; !ok && nameKey != "" {
 			fName[nameKey] = op
 		}
@@ -259,17 +302,17 @@ func planEntities(ctx context.Context, q store.Querier, kind string, recs []enti
 		if _, ok := fEmail[email]; !ok && email != "" {
 			fEmail[email] = op
 		}
-		if kind == KindCustomers {
-			mergeCustomer(&op.vals, r.cust)
-			if r.owner != "" {
-				op.owner = r.owner
-			}
-		}
 		action := op.action
+		if kind == KindCustomers {
+			if op.seen {
+				action = p.again(KindCustomers, op.action)
+			}
+			op.seen = true
+			mergeCustomer(merger{p: p, kind: KindCustomers, row: r.row, first: op.first, quiet: op.action == ActionSkip}, op, r)
+		}
 		if r.contact != nil {
-			action = p.planContact(op, r.contact, byCust, dup.contacts)
-			if kind == KindCustomers && op.action != ActionNew {
-				action = op.action
+			if a := p.planContact(op, r, byCust, dup.contacts); kind == KindContacts {
+				action = a
 			}
 		}
 		if len(p.rowActions) < SampleRows {
@@ -279,40 +322,98 @@ func planEntities(ctx context.Context, q store.Querier, kind string, recs []enti
 	return p, nil
 }
 
-// planContact finds the row's contact among those planned for its
-// customer, then among the customer's contacts, and returns what the row
-// does to it.
-func (p *entityPlan) planContact(op *custOp, c *store.Contact, byCust map[int64][]store.ContactKey, choice string) string {
+// planContact finds the row's contact among those of its customer, the
+// file's earlier rows' first, then the customer's own: by phone, else by
+// email, else by name, unless the phone and the email both differ (given
+// on both sides): that is another person of the same name. It returns
+// what the row does to the contact.
+func (p *entityPlan) planContact(op *custOp, r *entityRec, byCust map[int64][]store.ContactKey, choice string) string {
+	c := r.contact
 	name, phone, email := strings.ToLower(c.Name), dupe.Phone(c.Phone), dupe.Email(c.Email)
-	same := func(n, ph, em string) bool {
-		return strings.ToLower(n) == name || (phone != "" && ph == phone) || (email != "" && em == email)
-	}
+	var co *contOp
 	if choice != DupCreate {
+		co = p.findContact(op, name, phone, email, byCust, choice)
+	}
+	action := ActionNew
+	switch {
+	case co == nil:
+		co = &contOp{action: ActionNew, cust: op}
+		op.contacts = append(op.contacts, co)
+		p.contacts = append(p.contacts, co)
+		p.count(KindContacts, ActionNew)
+	case co.seen:
+		action = p.again(KindContacts, co.action)
+	default:
+		action = co.action
+	}
+	if !co.seen {
+		co.seen, co.first = true, r.row
+	}
+	mergeContact(merger{p: p, kind: KindContacts, row: r.row, first: co.first, quiet: co.action == ActionSkip}, co, c)
+	return action
+}
+
+// findContact is the contact a row with these folded keys is, or nil.
+// Claiming one of the customer's own contacts plans its update (or skip).
+func (p *entityPlan) findContact(op *custOp, name, phone, email string, byCust map[int64][]store.ContactKey, choice string) *contOp {
+	var own []store.ContactKey
+	if op.id != 0 {
+		own = byCust[op.id]
+	}
+	claim := func(k store.ContactKey) *contOp {
 		for _, co := range op.contacts {
-			if same(co.c.Name, dupe.Phone(co.c.Phone), dupe.Email(co.c.Email)) {
-				mergeContact(&co.c, *c)
-				return co.action
+			if co.id == k.ID {
+				return co
 			}
 		}
-		if op.id != 0 {
-			for _, k := range byCust[op.id] {
-				if same(k.Name, k.PhoneKey, k.EmailKey) {
-					co := &contOp{id: k.ID, action: dupAction(choice), c: *c, cust: op}
-					op.contacts = append(op.contacts, co)
-					p.count(KindContacts, co.action)
-					if co.action == ActionUpdate {
-						p.contacts = append(p.contacts, co)
-					}
-					return co.action
-				}
+		co := &contOp{id: k.ID, action: dupAction(choice), cust: op, name: strings.ToLower(k.Name), phone: k.PhoneKey, email: k.EmailKey}
+		op.contacts = append(op.contacts, co)
+		p.count(KindContacts, co.action)
+		if co.action == ActionUpdate {
+			p.contacts = append(p.contacts, co)
+		}
+		return co
+	}
+	if phone != "" {
+		for _, co := range op.contacts {
+			if co.phone == phone {
+				return co
+			}
+		}
+		for _, k := range own {
+			if k.PhoneKey == phone {
+				return claim(k)
 			}
 		}
 	}
-	co := &contOp{action: ActionNew, c: *c, cust: op}
-	op.contacts = append(op.contacts, co)
-	p.contacts = append(p.contacts, co)
-	p.count(KindContacts, ActionNew)
-	return ActionNew
+	if email != "" {
+		for _, co := range op.contacts {
+			if co.email == email {
+				return co
+			}
+		}
+		for _, k := range own {
+			if k.EmailKey == email {
+				return claim(k)
+			}
+		}
+	}
+	// Same name: the same person unless both the phone and the email say
+	// otherwise.
+	other := func(ph, em string) bool {
+		return phone != "" && ph != "" && ph != phone && email != "" && em != "" && em != email
+	}
+	for _, co := range op.contacts {
+		if co.name == name && !other(co.phone, co.email) {
+			return co
+		}
+	}
+	for _, k := range own {
+		if strings.ToLower(k.Name) == name && !other(k.PhoneKey, k.EmailKey) {
+			return claim(k)
+		}
+	}
+	return nil
 }
 
 func planProducts(ctx context.Context, q store.Querier, p *entityPlan, recs []entityRec, dup dupChoices) error {
@@ -325,68 +426,91 @@ func planProducts(ctx context.Context, q store.Querier, p *entityPlan, recs []en
 		r := &recs[i]
 		key := strings.ToLower(r.product.Code)
 		op := file[key]
+		action := ""
 		switch {
 		case op != nil:
-			mergeProduct(op, r)
+			action = p.again(KindProducts, op.action)
 		case codes[key] != 0:
-			op = &prodOp{id: codes[key], action: dupAction(dup.main)}
-			mergeProduct(op, r)
+			op = &prodOp{id: codes[key], action: dupAction(dup.main), first: r.row}
 			p.count(KindProducts, op.action)
 			if op.action == ActionUpdate {
 				p.products = append(p.products, op)
 			}
 		default:
-			op = &prodOp{action: ActionNew, p: store.Product{Code: r.product.Code}}
-			mergeProduct(op, r)
+			op = &prodOp{action: ActionNew, p: store.Product{Code: r.product.Code}, first: r.row}
 			p.count(KindProducts, ActionNew)
 			p.products = append(p.products, op)
 		}
+		if action == "" {
+			action = op.action
+		}
+		mergeProduct(merger{p: p, kind: KindProducts, row: r.row, first: op.first, quiet: op.action == ActionSkip}, op, r)
 		file[key] = op
 		if len(p.rowActions) < SampleRows {
-			p.rowActions = append(p.rowActions, op.action)
+			p.rowActions = append(p.rowActions, action)
 		}
 	}
 	return nil
 }
 
-// mergeCustomer puts the given (non-empty) values of src over dst.
-func mergeCustomer(dst *store.ImportedCustomer, src store.ImportedCustomer) {
-	for _, f := range []struct{ d, s *string }{{&dst.Classification, &src.Classification}, {&dst.Source, &src.Source},
-		{&dst.Industry, &src.Industry}, {&dst.Phone, &src.Phone}, {&dst.Address, &src.Address}, {&dst.Notes, &src.Notes},
-		{&dst.Level, &src.Level}} {
-		if *f.s != "" {
-			*f.d = *f.s
-		}
+// mergeCustomer puts the row's given (non-empty) values over the
+// customer's.
+func mergeCustomer(m merger, op *custOp, r *entityRec) {
+	d, src := &op.vals, &r.cust
+	m.str(EFClassification, msg.LabelClassification, &d.Classification, &op.from[0], src.Classification, nil)
+	m.str(EFSource, msg.LabelSource, &d.Source, &op.from[1], src.Source, nil)
+	m.str(EFIndustry, msg.LabelIndustry, &d.Industry, &op.from[2], src.Industry, nil)
+	m.str(EFPhone, msg.LabelPhone, &d.Phone, &op.from[3], src.Phone, dupe.Phone)
+	m.str(EFAddress, msg.LabelAddress, &d.Address, &op.from[4], src.Address, nil)
+	m.str(EFNotes, msg.LabelNotes, &d.Notes, &op.from[5], src.Notes, nil)
+	m.str(EFLevel, msg.LabelLevel, &d.Level, &op.from[6], src.Level, nil)
+	m.str(EFOwner, msg.LabelOwner, &op.owner, &op.from[7], r.owner, nil)
+}
+
+func mergeContact(m merger, co *contOp, src *store.Contact) {
+	d := &co.c
+	m.str(EFContactName, msg.LabelContactName, &d.Name, &co.from[0], src.Name, strings.ToLower)
+	m.str(EFContactTitle, msg.LabelContactTitle, &d.Title, &co.from[1], src.Title, nil)
+	m.str(EFContactMobile, msg.LabelContactMobile, &d.Phone, &co.from[2], src.Phone, dupe.Phone)
+	m.str(EFContactEmail, msg.LabelContactEmail, &d.Email, &co.from[3], src.Email, dupe.Email)
+	co.name = strings.ToLower(d.Name)
+	if k := dupe.Phone(d.Phone); k != "" {
+		co.phone = k
+	}
+	if k := dupe.Email(d.Email); k != "" {
+		co.email = k
 	}
 }
 
-func mergeContact(dst *store.Contact, src store.Contact) {
-	for _, f := range []struct{ d, s *string }{{&dst.Name, &src.Name}, {&dst.Title, &src.Title}, {&dst.Phone, &src.Phone}, {&dst.Email, &src.Email}} {
-		if *f.s != "" {
-			*f.d = *f.s
-		}
-	}
-}
-
-func mergeProduct(op *prodOp, r *entityRec) {
+func mergeProduct(m merger, op *prodOp, r *entityRec) {
 	src := r.product
-	for _, f := range []struct{ d, s *string }{{&op.p.Name, &src.Name}, {&op.p.Unit, &src.Unit}, {&op.p.Description, &src.Description}} {
-		if *f.s != "" {
-			*f.d = *f.s
-		}
-	}
+	m.str(EFProductName, msg.LabelProductName, &op.p.Name, &op.from[0], src.Name, nil)
+	m.str(EFUnit, msg.LabelUnit, &op.p.Unit, &op.from[1], src.Unit, nil)
+	m.str(EFDescription, msg.LabelDescription, &op.p.Description, &op.from[2], src.Description, nil)
 	if r.priceGiven {
-		op.p.PriceCents, op.priceGiven = src.PriceCents, true
+		if !op.priceGiven || op.p.PriceCents != src.PriceCents {
+			if op.priceGiven && !m.quiet {
+				m.note(EFPrice, msg.LabelStandardPrice, op.from[3], centsText(op.p.PriceCents), centsText(src.PriceCents))
+			}
+			op.p.PriceCents, op.priceGiven, op.from[3] = src.PriceCents, true, r.row
+		}
 	}
 	if len(r.category) > 0 {
+		cat := strings.Join(op.category, "/")
+		m.str(EFCategory, msg.LabelProductCategory, &cat, &op.from[4], strings.Join(r.category, "/"), nil)
 		op.category = r.category
 	}
-	if r.owner != "" {
-		op.owner = r.owner
+	m.str(EFOwner, msg.LabelOwner, &op.owner, &op.from[5], r.owner, nil)
+	m.str(EFActive, msg.LabelProductActive, &op.active, &op.from[6], r.active, nil)
+}
+
+// centsText writes cents as a price the way a file does: 1234.5 → 1234.50.
+func centsText(c int64) string {
+	sign := ""
+	if c < 0 {
+		sign, c = "-", -c
 	}
-	if r.active != "" {
-		op.active = r.active
-	}
+	return sign + strconv.FormatInt(c/100, 10) + "." + fmt.Sprintf("%02d", c%100)
 }
 
 // importEntities checks a customer, contact or product file and writes
@@ -471,13 +595,14 @@ func importEntities(ctx context.Context, st *store.Store, t *Table, kind string,
 		}
 		res.Counts = plan.countList()
 		main := plan.counts[kind]
-		res.Added, res.Updated, res.Skipped = main.New, main.Updated, main.Skipped
+		res.Added, res.Updated, res.Skipped, res.Merged = main.New, main.Updated, main.Skipped, main.Merged
+		res.Notes, res.NoteCount = plan.notes, len(plan.notes)
 		res.OwnersCreated = owners.created
 		if c := plan.counts[KindCustomers]; c != nil {
 			res.CustomersCreated = c.New
 		}
 		mj, _ := json.Marshal(map[string]any{"headers": t.Headers, "mapping": mapping, "onDuplicate": dup.main,
-			"onDuplicateContacts": dup.contacts, "counts": res.Counts})
+			"onDuplicateContacts": dup.contacts, "counts": res.Counts, "notes": res.shown().Notes, "noteCount": res.NoteCount})
 		id, err := store.InsertImport(ctx, tx, store.Import{FileName: opts.FileName, Kind: kind, CreatedAt: store.Now(),
 			Added: res.Added, Updated: res.Updated, Skipped: res.Skipped, Summary: Summary(res, opts.FileName), Mapping: string(mj)})
 		if err != nil {
@@ -509,7 +634,7 @@ func importEntities(ctx context.Context, st *store.Store, t *Table, kind string,
 				return err
 			}
 		}
-		return oplog.Record(ctx, tx, oplog.Entry{Kind: "import", ID: id, Name: opts.FileName, Action: oplog.Import, New: res})
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "import", ID: id, Name: opts.FileName, Action: oplog.Import, New: res.shown()})
 	})
 	if err != nil {
 		return Result{Kind: kind, Format: res.Format, Encoding: res.Encoding, Ignored: res.Ignored, Counts: []KindCount{}}, err

@@ -245,16 +245,27 @@ func sameProduct(a, b store.Product) bool {
 func entitiesSummary(lang msg.Lang, res Result) string {
 	var parts []string
 	for _, c := range res.Counts {
+		var part string
 		switch c.Kind {
 		case KindCustomers:
-			parts = append(parts, msg.Render(lang, msg.ImportCountsCustomers, msg.P{"new": c.New, "updated": c.Updated, "skipped": c.Skipped}))
+			part = msg.Render(lang, msg.ImportCountsCustomers, msg.P{"new": c.New, "updated": c.Updated, "skipped": c.Skipped})
 		case KindContacts:
-			parts = append(parts, msg.Render(lang, msg.ImportCountsContacts, msg.P{"new": c.New, "updated": c.Updated, "skipped": c.Skipped}))
+			part = msg.Render(lang, msg.ImportCountsContacts, msg.P{"new": c.New, "updated": c.Updated, "skipped": c.Skipped})
 		case KindProducts:
-			parts = append(parts, msg.Render(lang, msg.ImportCountsProducts, msg.P{"new": c.New, "updated": c.Updated, "skipped": c.Skipped}))
+			part = msg.Render(lang, msg.ImportCountsProducts, msg.P{"new": c.New, "updated": c.Updated, "skipped": c.Skipped})
 		case KindLeads:
-			parts = append(parts, msg.Render(lang, msg.ImportCountsLeads, msg.P{"new": c.New, "updated": c.Updated, "skipped": c.Skipped}))
+			part = msg.Render(lang, msg.ImportCountsLeads, msg.P{"new": c.New, "updated": c.Updated, "skipped": c.Skipped})
+		default:
+			continue
 		}
+		if c.Kind != res.Kind && c.Merged == 0 {
+			// Rows merge into records of the file's kind (and a customer
+			// file's contacts): no "0 merged" for the customers of a
+			// contact file.
+			parts = append(parts, part)
+			continue
+		}
+		parts = append(parts, msg.Render(lang, msg.ImportCountsMerged, msg.P{"counts": part, "merged": c.Merged}))
 	}
 	kind := map[string]msg.Key{KindCustomers: msg.ImportKindCustomers, KindContacts: msg.ImportKindContacts,
 		KindProducts: msg.ImportKindProducts, KindLeads: msg.ImportKindLeads}[res.Kind]
@@ -288,7 +299,7 @@ func importAny(ctx context.Context, st *store.Store, t *Table, kind string, opts
 	res, err := importTable(ctx, st, t, opts)
 	res.Kind, res.Counts = KindOpportunities, []KindCount{}
 	if err == nil {
-		res.Counts = []KindCount{{Kind: KindOpportunities, New: res.Added, Updated: res.Updated, Skipped: res.Skipped}}
+		res.Counts = []KindCount{res.oppCount()}
 	}
 	return res, err
 }

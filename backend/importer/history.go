@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -58,6 +59,24 @@ func UndoImport(ctx context.Context, st *store.Store, id int64, others bool) (Un
 		return store.UndoImport(ctx, tx, id, skip, store.Now())
 	})
 	return res, err
+}
+
+// MergedOf is how many rows of a recorded import were merged into an
+// earlier row's record: the history row keeps it in its counts (0 for
+// imports recorded before rows were counted so).
+func MergedOf(im store.Import) int {
+	var m struct {
+		Counts []KindCount `json:"counts"`
+	}
+	if json.Unmarshal([]byte(im.Mapping), &m) != nil {
+		return 0
+	}
+	for _, c := range m.Counts {
+		if c.Kind == im.Kind {
+			return c.Merged
+		}
+	}
+	return 0
 }
 
 // History lists the recorded imports, newest first.

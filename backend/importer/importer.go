@@ -65,10 +65,13 @@ const (
 // Result tells what an import wrote.
 type Result struct {
 	// Opportunities counts the rows written (added and updated).
-	Opportunities    int      `json:"opportunities"`
-	Added            int      `json:"added"`
-	Updated          int      `json:"updated"`
-	Skipped          int      `json:"skipped"`
+	Opportunities int `json:"opportunities"`
+	Added         int `json:"added"`
+	Updated       int `json:"updated"`
+	Skipped       int `json:"skipped"`
+	// Merged counts the rows merged into the record an earlier row of
+	// the file made or updated (Added + Updated + Skipped + Merged = rows).
+	Merged           int      `json:"merged"`
 	Source           string   `json:"source"`
 	StagesMapped     []string `json:"stagesMapped"`
 	StagesCreated    []string `json:"stagesCreated"`
@@ -85,6 +88,28 @@ type Result struct {
 	// updated and skipped (customer, contact and product imports).
 	Kind   string      `json:"kind"`
 	Counts []KindCount `json:"counts"`
+	// Notes tell each value of an earlier row that a later row of the
+	// same record replaced (all of them for the CLI; the screen and the
+	// history get the first MaxErrorsShown); NoteCount counts them.
+	Notes     []MergeNote `json:"notes"`
+	NoteCount int         `json:"noteCount"`
+}
+
+// oppCount is what an opportunity import did, as a KindCount.
+func (r Result) oppCount() KindCount {
+	return KindCount{Kind: KindOpportunities, New: r.Added, Updated: r.Updated, Skipped: r.Skipped, Merged: r.Merged}
+}
+
+// shown is the result with at most MaxErrorsShown notes, for the screen
+// and the operation log.
+func (r Result) shown() Result {
+	if len(r.Notes) > MaxErrorsShown {
+		r.Notes = r.Notes[:MaxErrorsShown:MaxErrorsShown]
+	}
+	if r.Notes == nil {
+		r.Notes = []MergeNote{}
+	}
+	return r
 }
 
 // RowErrors is the error of an import refused for bad rows: nothing was
@@ -233,7 +258,7 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 		}
 		lg := &importLog{}
 		wrote := store.ImportPhase("check + write rows")
-		werr := write(ctx, tx, customers, chunks, len(t.Rows), &failed, opts.DefaultOwnerID, defaultOwner, opts.Progress, dup, lg, &res)
+		werr := write(ctx, tx, customers, chunks, oppFile{t, mapping}, &failed, opts.DefaultOwnerID, defaultOwner, opts.Progress, dup, lg, &res)
 		for range chunks { // on a write error, let the checker finish
 		}
 		wrote()
@@ -259,7 +284,7 @@ func importTable(ctx context.Context, st *store.Store, t *Table, opts Options) (
 		recorded()
 		// The import's own log row, after every row it wrote: undo finds
 		// the edits made since by the log rows that come after it.
-		return oplog.Record(ctx, tx, oplog.Entry{Kind: "import", ID: res.ImportID, Name: opts.FileName, Action: oplog.Import, New: res})
+		return oplog.Record(ctx, tx, oplog.Entry{Kind: "import", ID: res.ImportID, Name: opts.FileName, Action: oplog.Import, New: res.shown()})
 	})
 	if err != nil {
 		return Result{Format: res.Format, Encoding: res.Encoding, Ignored: res.Ignored, Source: res.Source}, err
@@ -305,7 +330,8 @@ type importLog struct {
 func recordImport(ctx context.Context, tx store.Tx, opts Options, mapping []string, t *Table, lg *importLog,
 	firstStage, firstOwner int64, res *Result) error {
 	mj, _ := json.Marshal(map[string]any{"headers": t.Headers, "mapping": mapping, "stagesMapped": res.StagesMapped,
-		"stagesCreated": res.StagesCreated, "onDuplicate": opts.OnDuplicate, "dateOrder": opts.DateOrder})
+		"stagesCreated": res.StagesCreated, "onDuplicate": opts.OnDuplicate, "dateOrder": opts.DateOrder,
+		"counts": []KindCount{res.oppCount()}, "notes": res.shown().Notes, "noteCount": len(res.Notes)})
 	id, err := store.InsertImport(ctx, tx, store.Import{FileName: opts.FileName, Kind: "opportunities", Source: res.Source,
 		CreatedAt: store.Now(), Added: res.Added, Updated: res.Updated, Skipped: res.Skipped, Summary: Summary(*res, opts.FileName),
 		Mapping: string(mj)})
@@ -341,8 +367,9 @@ func recordImport(ctx context.Context, tx store.Tx, opts Options, mapping []stri
 // write resolves owners and customers from maps loaded once, creating the
 // missing ones, and inserts the checked rows as they arrive, until the
 // checker reports a bad row.
-func write(ctx context.Context, tx store.Tx, customers map[string]int64, chunks <-chan []record, total int,
+func write(ctx context.Context, tx store.Tx, customers map[string]int64, chunks <-chan []record, file oppFile,
 	failed *atomic.Bool, defaultOwnerID int64, defaultOwnerName string, progress func(int, int), dup string, lg *importLog, res *Result) error {
+	total := len(file.t.Rows)
 	loaded := store.ImportPhase("write: load maps")
 	owners, err := store.OwnersByName(ctx, tx)
 	if err != nil {
@@ -365,8 +392,11 @@ func write(ctx context.Context, tx store.Tx, customers map[string]int64, chunks 
 	lg.firstCust = w.NextCustomer()
 	updatedHere := map[int64]bool{}
 	// The rows this import adds, by the keys a later row of the file finds
-	// them by (the look-ups see the database as it was before).
-	newByExt, newByNatural := map[string]int64{}, map[string]int64{}
+	// them by (the look-ups see the database as it was before), and the
+	// records there were that a row reached: a later row of the same
+	// record is merged into it.
+	newByExt, newByNatural := map[string]fileRow{}, map[string]fileRow{}
+	reached := map[int64]fileRow{}
 	loaded()
 	rowsDone := store.ImportPhase("write: rows")
 
@@ -459,21 +489,27 @@ func write(ctx context.Context, tx store.Tx, customers map[string]int64, chunks 
 				return r.findErr
 			}
 			existing, nk := r.existing, ""
+			// A later row of a record this import adds (fileNew) is merged
+			// into it, whatever is done with the records there were.
+			var prev fileRow
+			fileNew := false
 			if dup != DupCreate {
 				if r.opp.ExternalID != "" {
-					if id, ok := newByExt[r.opp.ExternalID]; ok {
-						existing = id
-					}
+					prev = newByExt[r.opp.ExternalID]
 				} else {
 					nk = naturalKey(r.opp.Name, cid, r.opp.ExpectedClose)
-					if id, ok := newByNatural[nk]; ok {
-						existing = id
-					}
+					prev = newByNatural[nk]
+				}
+				if prev.id != 0 {
+					existing, fileNew = prev.id, true
+				} else if existing != 0 {
+					prev = reached[existing]
 				}
 			}
 			switch {
-			case existing != 0 && dup == DupSkip:
+			case existing != 0 && dup == DupSkip && !fileNew:
 				res.Skipped++
+				reached[existing] = fileRow{id: existing}
 			case existing != 0:
 				first, _ := w.Range()
 				before, changed, err := w.UpdateOpportunity(existing, r.opp, localTime(r.closedAt))
@@ -489,17 +525,33 @@ func write(ctx context.Context, tx store.Tx, customers map[string]int64, chunks 
 					lg.updated = append(lg.updated, store.ImportItem{Table: "opportunities", RecordID: existing, Action: "update",
 						Before: before, Stamp: w.Now()})
 				}
-				res.Updated++
+				next := fileRow{id: existing, idx: int32(r.idx), first: int32(file.t.Rows[r.idx].Num)}
+				if prev.id != 0 {
+					res.Merged++
+					res.Notes = file.notes(res.Notes, int(prev.idx), r.idx, int(prev.first))
+					next.first = prev.first
+				} else {
+					res.Updated++
+				}
+				switch {
+				case fileNew && r.opp.ExternalID != "":
+					newByExt[r.opp.ExternalID] = next
+				case fileNew:
+					newByNatural[nk] = next
+				default:
+					reached[existing] = next
+				}
 			default:
 				id, err := w.AddOpportunity(r.opp, localTime(r.closedAt))
 				if err != nil {
 					return err
 				}
 				res.Added++
+				fr := fileRow{id: id, idx: int32(r.idx), first: int32(file.t.Rows[r.idx].Num)}
 				if r.opp.ExternalID != "" {
-					newByExt[r.opp.ExternalID] = id
+					newByExt[r.opp.ExternalID] = fr
 				} else if dup != DupCreate {
-					newByNatural[nk] = id
+					newByNatural[nk] = fr
 				}
 			}
 		}
@@ -518,7 +570,40 @@ func write(ctx context.Context, tx store.Tx, customers map[string]int64, chunks 
 	lg.firstOpp, lg.nextOpp = w.Range()
 	lg.nextCust = w.NextCustomer()
 	res.Opportunities = res.Added + res.Updated
+	res.NoteCount = len(res.Notes)
 	return nil
+}
+
+// fileRow is the record a row of the file added or updated: idx is the
+// table index of the row whose values it has now, first the number of the
+// first row of the file that reached it.
+type fileRow struct {
+	id         int64
+	idx, first int32
+}
+
+// oppFile is an opportunity file and its mapping, for merge notes.
+type oppFile struct {
+	t       *Table
+	mapping []string
+}
+
+// notes adds a note for each mapped cell of the earlier row (index prev)
+// that the later row (cur) replaces: a later row of an opportunity
+// replaces the whole record, empty cells included.
+func (f oppFile) notes(out []MergeNote, prev, cur, first int) []MergeNote {
+	a, b := &f.t.Rows[prev], &f.t.Rows[cur]
+	for col, key := range f.mapping {
+		if key == "" {
+			continue
+		}
+		was, now := cleanCell(a.cell(col)), cleanCell(b.cell(col))
+		if was != "" && was != now {
+			h := f.t.Headers[col]
+			out = append(out, newMergeNote(KindOpportunities, key, h, h, b.Num, first, a.Num, was, now))
+		}
+	}
+	return out
 }
 
 // naturalKey finds an opportunity without an external id: its name,

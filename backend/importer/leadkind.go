@@ -101,6 +101,9 @@ type leadOp struct {
 	action string
 	l      store.Lead
 	owner  string
+	seen   bool
+	first  int
+	from   [10]int
 }
 
 // Natural key of a lead (查重), in this order:
@@ -114,8 +117,9 @@ type leadOp struct {
 //
 // Two different phones are two leads even when the names agree. Rows of
 // one file that find each other are one lead (the later cells win), as a
-// customer file's rows are one customer; with "create" every row is a new
-// lead and nothing is matched.
+// customer file's rows are one customer (the later row is counted as
+// merged, and each value of an earlier row it replaces is noted); with
+// "create" every row is a new lead and nothing is matched.
 func leadNameKey(name, company, contact string) string {
 	f := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(norm.NFKC.String(s)), " ")) }
 	return f(name) + "\x1f" + dupe.Name(company) + "\x1f" + f(contact)
@@ -176,10 +180,20 @@ func planLeads(ctx context.Context, q store.Querier, p *entityPlan, recs []entit
 				}
 			}
 		}
-		if op == nil {
+		action := ""
+		switch {
+		case op == nil:
 			op = &leadOp{action: ActionNew}
 			p.count(KindLeads, ActionNew)
 			p.leads = append(p.leads, op)
+		case op.seen:
+			action = p.again(KindLeads, op.action)
+		}
+		if action == "" {
+			action = op.action
+		}
+		if !op.seen {
+			op.seen, op.first = true, r.row
 		}
 		if dup.main != DupCreate {
 			for _, k := range []struct {
@@ -191,28 +205,30 @@ func planLeads(ctx context.Context, q store.Querier, p *entityPlan, recs []entit
 				}
 			}
 		}
-		mergeLead(&op.l, r.lead)
-		if r.owner != "" {
-			op.owner = r.owner
-		}
+		mergeLead(merger{p: p, kind: KindLeads, row: r.row, first: op.first, quiet: op.action == ActionSkip}, op, r)
 		if len(p.rowActions) < SampleRows {
-			p.rowActions = append(p.rowActions, op.action)
+			p.rowActions = append(p.rowActions, action)
 		}
 	}
 	return nil
 }
 
-// mergeLead puts the given (non-empty) values of src over dst.
-func mergeLead(dst *store.Lead, src store.Lead) {
-	for _, f := range []struct{ d, s *string }{{&dst.Name, &src.Name}, {&dst.Company, &src.Company}, {&dst.ContactName, &src.ContactName},
-		{&dst.Phone, &src.Phone}, {&dst.Email, &src.Email}, {&dst.Source, &src.Source}, {&dst.Notes, &src.Notes}} {
-		if *f.s != "" {
-			*f.d = *f.s
-		}
-	}
+// mergeLead puts the row's given (non-empty) values over the lead's.
+func mergeLead(m merger, op *leadOp, r *entityRec) {
+	d, src := &op.l, &r.lead
+	m.str(EFLeadName, msg.LabelLeadName, &d.Name, &op.from[0], src.Name, nil)
+	m.str(EFCompany, msg.LabelLeadCompany, &d.Company, &op.from[1], src.Company, nil)
+	m.str(EFContactName, msg.LabelLeadContact, &d.ContactName, &op.from[2], src.ContactName, nil)
+	m.str(EFPhone, msg.LabelPhone, &d.Phone, &op.from[3], src.Phone, dupe.Phone)
+	m.str(EFEmail, msg.LabelEmail, &d.Email, &op.from[4], src.Email, dupe.Email)
+	m.str(EFSource, msg.LabelLeadSource, &d.Source, &op.from[5], src.Source, nil)
+	m.str(EFNotes, msg.LabelNotes, &d.Notes, &op.from[6], src.Notes, nil)
 	if src.Status != "" {
-		dst.Status, dst.InvalidReason = src.Status, src.InvalidReason
+		m.str(EFStatus, msg.LabelLeadStatus, &d.Status, &op.from[7], src.Status, nil)
+		m.str(EFReason, msg.LabelInvalidReason, &d.InvalidReason, &op.from[8], src.InvalidReason, nil)
+		d.InvalidReason = src.InvalidReason
 	}
+	m.str(EFOwner, msg.LabelOwner, &op.owner, &op.from[9], r.owner, nil)
 }
 
 // writeLeads carries out the leads of a plan: a new lead whose rows name

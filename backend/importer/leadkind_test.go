@@ -181,7 +181,7 @@ func TestLeadUpsert(t *testing.T) {
 		{"create adds another", "线索名称,电话\n展会名片,13800138000\n", DupCreate, false,
 			KindCount{Kind: KindLeads, New: 1}, []string{"4|展会名片|||13800138000|||张三|new||"}},
 		{"rows of one file are one lead", "线索名称,电话,备注\n甲,13700137000,一\n甲二,137 0013 7000,二\n", "", false,
-			KindCount{Kind: KindLeads, New: 1}, []string{"4|甲二|||137 0013 7000|||张三|new||二"}},
+			KindCount{Kind: KindLeads, New: 1, Merged: 1}, []string{"4|甲二|||137 0013 7000|||张三|new||二"}},
 		{"a converted lead keeps its status", "线索名称,电话,状态\n展会名片,13800138000,新线索\n", "", true,
 			KindCount{Kind: KindLeads, Updated: 1}, []string{"1|展会名片|华强电子|王经理|13800138000|||张三|converted||"}},
 	}

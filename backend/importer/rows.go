@@ -43,6 +43,8 @@ type record struct {
 	// import (0: none; findErr: the look-up failed).
 	existing int64
 	findErr  error
+	// idx is the row's index in the table (for merge notes).
+	idx int
 }
 
 // checker validates rows against one mapping and the current stages.
@@ -227,6 +229,7 @@ func (c *checker) run(emit func(RowError), keep bool) []record {
 	bad := false
 	for i := range c.t.Rows {
 		rec, ok := c.row(&c.t.Rows[i], emit)
+		rec.idx = i
 		if !ok {
 			bad = true
 		}
@@ -250,6 +253,7 @@ func (c *checker) stream(emit func(RowError), out chan<- []record) {
 	bad := false
 	for i := range c.t.Rows {
 		rec, ok := c.row(&c.t.Rows[i], emit)
+		rec.idx = i
 		if !ok {
 			bad = true
 		}

@@ -71,6 +71,10 @@ type Preview struct {
 	// contact and product files); RowActions is then new, update or skip.
 	Kind   string      `json:"kind"`
 	Counts []KindCount `json:"counts"`
+	// Notes are the first MaxErrorsShown values a later row of the same
+	// record would replace (see MergeNote); NoteCount counts them all.
+	Notes     []MergeNote `json:"notes"`
+	NoteCount int         `json:"noteCount"`
 	// NewCustomers counts the customers an opportunity file would add:
 	// names that normalize alike (查重) are one.
 	NewCustomers int `json:"newCustomers"`
@@ -239,7 +243,8 @@ func (s *Service) preview(f *loadedFile, opts PreviewOptions) (Preview, error) {
 	}
 	p := Preview{Token: f.token, FileName: f.name, Format: t.Format, Encoding: t.Encoding, Delimiter: t.Delimiter,
 		Sheet: t.Sheet, Headers: t.Headers, Mapping: mapping, Unmapped: []string{}, Fields: Fields,
-		Sample: [][]string{}, TotalRows: len(t.Rows), Errors: []RowError{}, Kind: KindOpportunities, Counts: []KindCount{}}
+		Sample: [][]string{}, TotalRows: len(t.Rows), Errors: []RowError{}, Kind: KindOpportunities, Counts: []KindCount{},
+		Notes: []MergeNote{}}
 	missing, err := checkMapping(t, mapping)
 	if err != nil {
 		return Preview{}, err
@@ -292,10 +297,12 @@ func (s *Service) preview(f *loadedFile, opts PreviewOptions) (Preview, error) {
 	}
 	recs := c.run(emit, true)
 	if recs != nil {
-		if err := s.countDuplicates(ctx, &p, recs); err != nil {
+		merged, notes, err := s.countDuplicates(ctx, &p, recs, oppFile{t, mapping}, opts.OnDuplicate)
+		if err != nil {
 			return Preview{}, err
 		}
-		oc := KindCount{Kind: KindOpportunities, New: p.New, Updated: p.Duplicates}
+		p.Notes, p.NoteCount = Result{Notes: notes}.shown().Notes, len(notes)
+		oc := KindCount{Kind: KindOpportunities, New: p.New, Updated: p.Duplicates, Merged: merged}
 		switch opts.OnDuplicate {
 		case DupSkip:
 			oc.Updated, oc.Skipped = 0, p.Duplicates
@@ -310,23 +317,27 @@ func (s *Service) preview(f *loadedFile, opts PreviewOptions) (Preview, error) {
 // countDuplicates tells, for the checked rows, which would add an
 // opportunity and which match one (by external id, else name + customer +
 // expected close date), as the import will.
-func (s *Service) countDuplicates(ctx context.Context, p *Preview, recs []record) error {
+//
+// A row of a record an earlier row of the file reached is merged into it
+// (merged counts them); notes are the values it replaces.
+func (s *Service) countDuplicates(ctx context.Context, p *Preview, recs []record, file oppFile, onDup string) (merged int, notes []MergeNote, err error) {
 	names := map[string]struct{}{}
 	for _, r := range recs {
 		names[r.customer] = struct{}{}
 	}
 	customers, err := store.CustomerIDsByName(ctx, s.st.DB, names)
 	if err != nil {
-		return err
+		return 0, nil, err
 	}
 	byExt, byNatural := map[string]bool{}, map[string]bool{}
+	inFile := map[string]fileRow{}
 	if err := store.EachOppKey(ctx, s.st.DB, func(k store.OppKey) {
 		if k.ExternalID != "" {
 			byExt[k.ExternalID] = true
 		}
 		byNatural[naturalKey(k.Name, k.CustomerID, k.ExpectedClose)] = true
 	}); err != nil {
-		return err
+		return 0, nil, err
 	}
 	p.RowActions = []string{}
 	newCust := map[string]int64{}
@@ -343,24 +354,41 @@ func (s *Service) countDuplicates(ctx context.Context, p *Preview, recs []record
 		}
 		nk := naturalKey(r.opp.Name, cid, r.opp.ExpectedClose)
 		dup := byNatural[nk]
+		key := "n" + nk
 		if r.opp.ExternalID != "" {
 			dup = byExt[r.opp.ExternalID]
-			byExt[r.opp.ExternalID] = true
+			key = "e" + r.opp.ExternalID
 		}
-		byNatural[nk] = true
 		action := "new"
-		if dup {
-			action = "duplicate"
-			p.Duplicates++
+		if prev, ok := inFile[key]; ok && onDup != DupCreate {
+			// A row of a record an earlier row of the file reached.
+			action = ActionMerge
+			if prev.id != 0 && onDup == DupSkip {
+				// Skipped with the record there was.
+				action = "duplicate"
+				p.Duplicates++
+			} else {
+				merged++
+				notes = file.notes(notes, int(prev.idx), r.idx, int(prev.first))
+				inFile[key] = fileRow{id: prev.id, idx: int32(r.idx), first: prev.first}
+			}
 		} else {
-			p.New++
+			fr := fileRow{idx: int32(r.idx), first: int32(file.t.Rows[r.idx].Num)}
+			if dup {
+				action = "duplicate"
+				p.Duplicates++
+				fr.id = 1 // a record there was
+			} else {
+				p.New++
+			}
+			inFile[key] = fr
 		}
 		if i < SampleRows {
 			p.RowActions = append(p.RowActions, action)
 		}
 	}
 	p.NewCustomers = len(newCust)
-	return nil
+	return merged, notes, nil
 }
 
 // Start imports the previewed file with the given mapping in the
@@ -421,7 +449,7 @@ func (s *Service) run(j *job, f *loadedFile, mapping []string, po PreviewOptions
 
 	j.mu.Lock()
 	j.finished = true
-	j.result = res
+	j.result = res.shown()
 	var rowErrs *RowErrors
 	switch {
 	case err == nil && res.Kind != KindOpportunities:
@@ -430,7 +458,7 @@ func (s *Service) run(j *job, f *loadedFile, mapping []string, po PreviewOptions
 	case err == nil:
 		j.ok = true
 		j.msg = "已导入 " + itoa(res.Opportunities) + " 条销售机会（新增 " + itoa(res.Added) + "，更新 " + itoa(res.Updated) +
-			"，跳过 " + itoa(res.Skipped) + "；新建客户 " + itoa(res.CustomersCreated) + " 个，新建负责人 " + itoa(res.OwnersCreated) + " 个）"
+			"，跳过 " + itoa(res.Skipped) + "，合并 " + itoa(res.Merged) + "；新建客户 " + itoa(res.CustomersCreated) + " 个，新建负责人 " + itoa(res.OwnersCreated) + " 个）"
 		j.msgEn = Summary(res, f.name)
 	case asRowErrors(err, &rowErrs):
 		j.count = len(rowErrs.Errors)
@@ -527,7 +555,7 @@ func (s *Service) entityPreview(f *loadedFile, kind string, opts PreviewOptions)
 	p := Preview{Token: f.token, FileName: f.name, Format: t.Format, Encoding: t.Encoding, Delimiter: t.Delimiter,
 		Sheet: t.Sheet, Headers: t.Headers, Mapping: mapping, Unmapped: []string{}, Fields: kindFields(kind),
 		Sample: [][]string{}, TotalRows: len(t.Rows), Errors: []RowError{}, Stages: []StageChoice{}, Kind: kind,
-		Counts: []KindCount{}, RowActions: []string{}}
+		Counts: []KindCount{}, RowActions: []string{}, Notes: []MergeNote{}}
 	missing, err := checkKindMapping(t, kind, mapping)
 	if err != nil {
 		return Preview{}, err
@@ -557,5 +585,6 @@ func (s *Service) entityPreview(f *loadedFile, kind string, opts PreviewOptions)
 	p.Counts, p.RowActions = plan.countList(), plan.rowActions
 	main := plan.counts[kind]
 	p.New, p.Duplicates = main.New, main.Updated+main.Skipped
+	p.Notes, p.NoteCount = Result{Notes: plan.notes}.shown().Notes, len(plan.notes)
 	return p, nil
 }

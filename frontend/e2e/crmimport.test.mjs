@@ -66,7 +66,7 @@ test('a Pipedrive export: the source, the stage suggestions and the counts; acce
   assert.match(await stageRow('Contact Made').innerText(), /初期沟通[\s\S]*同义阶段/)
   assert.match(await stageRow('Pilot Running').innerText(), /将新建/)
   assert.equal(await page.locator('[data-test="stage-prob-Pilot Running"] input').inputValue(), '70')
-  assert.equal(await page.locator('[data-test="import-counts"]').innerText(), '新增 5，更新 0，跳过 0')
+  assert.equal(await page.locator('[data-test="import-counts"]').innerText(), '新增 5，更新 0，跳过 0，合并 0')
   await shot(page, 'crmimport-preview')
 
   await page.click('[data-test="import-confirm"]')

@@ -14,6 +14,17 @@ export type ImportStageChoice = models.StageChoice
 export type ImportRecord = store.Import
 export type UndoResult = models.UndoResult
 export type ImportKindCount = models.KindCount
+export type ImportMergeNote = models.MergeNote
+
+/** mergedOf is how many rows of a recorded import were merged into an earlier row's record (kept in its counts). */
+export function mergedOf(r: ImportRecord): number {
+  try {
+    const m = JSON.parse(r.mapping || '{}') as { counts?: { kind: string; merged?: number }[] }
+    return m.counts?.find((c) => c.kind === r.kind)?.merged ?? 0
+  } catch {
+    return 0
+  }
+}
 
 /** ImportChoices are the user's choices beside the column mapping. */
 export interface ImportChoices {

@@ -39,6 +39,8 @@ import changesZh from './changes.zh-CN'
 import changesEn from './changes.en'
 import tasksZh from './tasks.zh-CN'
 import tasksEn from './tasks.en'
+import infileZh from './infile.zh-CN'
+import infileEn from './infile.en'
 
 export type Lang = 'zh-CN' | 'en'
 export const languages: { value: Lang; label: string }[] = [
@@ -50,7 +52,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...bizZh, ...fuZh, ...recycleZh, ...poolZh, ...i9bZh, ...i9aZh, ...backupZh, ...i9b2Zh, ...i9cZh, ...rfZh, ...ssZh, ...leadsZh, ...targetsZh, ...importsZh, ...anZh, ...changesZh, ...tasksZh }, en: { ...en, ...bizEn, ...fuEn, ...recycleEn, ...poolEn, ...i9bEn, ...i9aEn, ...backupEn, ...i9b2En, ...i9cEn, ...rfEn, ...ssEn, ...leadsEn, ...targetsEn, ...importsEn, ...anEn, ...changesEn, ...tasksEn } },
+  messages: { 'zh-CN': { ...zhCN, ...bizZh, ...fuZh, ...recycleZh, ...poolZh, ...i9bZh, ...i9aZh, ...backupZh, ...i9b2Zh, ...i9cZh, ...rfZh, ...ssZh, ...leadsZh, ...targetsZh, ...importsZh, ...anZh, ...changesZh, ...tasksZh, ...infileZh }, en: { ...en, ...bizEn, ...fuEn, ...recycleEn, ...poolEn, ...i9bEn, ...i9aEn, ...backupEn, ...i9b2En, ...i9cEn, ...rfEn, ...ssEn, ...leadsEn, ...targetsEn, ...importsEn, ...anEn, ...changesEn, ...tasksEn, ...infileEn } },
   missingWarn: false,
   fallbackWarn: false,
 })

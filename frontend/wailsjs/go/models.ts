@@ -1761,6 +1761,7 @@ export namespace importer {
 	    new: number;
 	    updated: number;
 	    skipped: number;
+	    merged: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new KindCount(source);
@@ -1772,6 +1773,39 @@ export namespace importer {
 	        this.new = source["new"];
 	        this.updated = source["updated"];
 	        this.skipped = source["skipped"];
+	        this.merged = source["merged"];
+	    }
+	}
+	export class MergeNote {
+	    row: number;
+	    first: number;
+	    kind: string;
+	    field: string;
+	    column: string;
+	    columnEn: string;
+	    earlier: string;
+	    earlierRow: number;
+	    kept: string;
+	    message: string;
+	    messageEn: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MergeNote(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.first = source["first"];
+	        this.kind = source["kind"];
+	        this.field = source["field"];
+	        this.column = source["column"];
+	        this.columnEn = source["columnEn"];
+	        this.earlier = source["earlier"];
+	        this.earlierRow = source["earlierRow"];
+	        this.kept = source["kept"];
+	        this.message = source["message"];
+	        this.messageEn = source["messageEn"];
 	    }
 	}
 	export class StageChoice {
@@ -1853,6 +1887,8 @@ export namespace importer {
 	    rowActions: string[];
 	    kind: string;
 	    counts: KindCount[];
+	    notes: MergeNote[];
+	    noteCount: number;
 	    newCustomers: number;
 	
 	    static createFrom(source: any = {}) {
@@ -1885,6 +1921,8 @@ export namespace importer {
 	        this.rowActions = source["rowActions"];
 	        this.kind = source["kind"];
 	        this.counts = this.convertValues(source["counts"], KindCount);
+	        this.notes = this.convertValues(source["notes"], MergeNote);
+	        this.noteCount = source["noteCount"];
 	        this.newCustomers = source["newCustomers"];
 	    }
 	
@@ -1953,6 +1991,7 @@ export namespace importer {
 	    added: number;
 	    updated: number;
 	    skipped: number;
+	    merged: number;
 	    source: string;
 	    stagesMapped: string[];
 	    stagesCreated: string[];
@@ -1965,6 +2004,8 @@ export namespace importer {
 	    ignored: string[];
 	    kind: string;
 	    counts: KindCount[];
+	    notes: MergeNote[];
+	    noteCount: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Result(source);
@@ -1976,6 +2017,7 @@ export namespace importer {
 	        this.added = source["added"];
 	        this.updated = source["updated"];
 	        this.skipped = source["skipped"];
+	        this.merged = source["merged"];
 	        this.source = source["source"];
 	        this.stagesMapped = source["stagesMapped"];
 	        this.stagesCreated = source["stagesCreated"];
@@ -1988,6 +2030,8 @@ export namespace importer {
 	        this.ignored = source["ignored"];
 	        this.kind = source["kind"];
 	        this.counts = this.convertValues(source["counts"], KindCount);
+	        this.notes = this.convertValues(source["notes"], MergeNote);
+	        this.noteCount = source["noteCount"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
