@@ -1,0 +1,363 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+
+	"funneldesk/backend/pinyin"
+)
+
+// A text search in name order (issue 15: the customer list's own order,
+// the opportunity list sorted by name). The pinyin key index (name_py, id)
+// holds every row in that order, but a walk of it testing each row reads
+// every row before the first match, and the matches of a common word sit
+// where their names sort (客户… is kehu…, after 35,000 other customers;
+// 机会… jihui…, after 250,000 opportunities), while sorting reads every
+// match. So the page is a merge (nameSearch): each part of the matches
+// (nameSet) gives its first offset+limit rows in name order, the cheapest
+// of four ways, and Go merges them:
+//
+//   - block: a key range every row of which matches (a pinyin key's
+//     range), read in index order: offset+limit index entries.
+//   - sort: the set's ids (index ranges) read and sorted: a row read each.
+//   - in: the key index walked (within the set's block) testing each entry
+//     against the set's ids, gathered once: an index entry per row passed,
+//     no row read, plus the list.
+//   - walk: the key index walked testing each row on the table: a row read
+//     per row passed, cheap where the set is dense; it gives up after a
+//     window of rows (the set may bunch late) and the set is read one of
+//     the other ways.
+//
+// Each set knows where in name order it lies (its block): the names that
+// start with the word lie in its prefix key's range (pinyin.PrefixKey), and
+// those whose initials start with a key in the range of the key's first
+// letter (a row's initials and full key start alike). The word's bigram
+// postings (names containing it) lie anywhere; when they are no more than
+// the names starting with it (counted on the name index), they are those
+// names, and the prefix range replaces them.
+
+// Costs of the ways, in microseconds at a million rows (measured on the
+// import-built database): a row read, an index entry passed, an id
+// gathered into a list.
+const (
+	costRow   = 1.7
+	costEntry = 0.06
+	costList  = 0.15
+)
+
+// nameCountCap bounds each count of the plan: past it a set is dense enough
+// for a walk, and too large to gather.
+var nameCountCap int64 = 300000
+
+// nameWindowMin is the fewest rows a walk reads before giving up.
+var nameWindowMin = 2000
+
+// Test hooks: nameMode forces a way on every set that allows it; onNamePlan
+// sees each set's way.
+var (
+	nameMode   string
+	onNamePlan func(set, way string)
+)
+
+// nameSet is one part of the matches of a search, for nameSearch.
+type nameSet struct {
+	what string
+	// ids yields the set's ids (repeats allowed); with checked, candidates
+	// that test must confirm.
+	ids     string
+	args    []any
+	checked bool
+	// test is the condition on the row alias t that it is in the set.
+	test     string
+	testArgs []any
+	// lookups is the rows a test reads (2: the row and its customer).
+	lookups float64
+	// lo ≤ name_py < hi holds every row of the set ("", "": the whole
+	// table, NULL keys too).
+	lo, hi string
+	// whole: every row of the block is in the set (block way).
+	whole bool
+	// count bounds how many rows ids yields (at most nameCountCap).
+	count int64
+	// blockRows counts the block's rows (rowsOfBlock); gaveUp: a walk gave
+	// up (way: sort or in).
+	blockRows int64
+	gaveUp    bool
+}
+
+// keyedID is a row in name order.
+type keyedID struct {
+	ID int64          `db:"id"`
+	K  sql.NullString `db:"k"`
+}
+
+// less orders rows as ORDER BY name_py, id does (NULL first, BINARY).
+func (a keyedID) less(b keyedID) bool {
+	if a.K.Valid != b.K.Valid {
+		return !a.K.Valid
+	}
+	if a.K.String != b.K.String {
+		return a.K.String < b.K.String
+	}
+	return a.ID < b.ID
+}
+
+// nameBlock is the condition of a set's block on alias t.
+func (ns nameSet) block(alias string) (string, []any) {
+	if ns.lo == "" && ns.hi == "" {
+		return "1", nil
+	}
+	return alias + `.name_py >= ? AND ` + alias + `.name_py < ?`, []any{ns.lo, ns.hi}
+}
+
+// nameSearch answers a page (offset, limit) in name order (desc: reversed)
+// of the rows of table matching a search: all gathers every match (the
+// total, counted up to offset + countCap as planSearch does), sets are its
+// parts for the merge.
+func nameSearch(ctx context.Context, q Querier, table string, all textPlan, setsOf func() ([]nameSet, error),
+	offset, limit, countCap int, desc bool) (ids []int64, total int, capped bool, err error) {
+	need := offset + countCap
+	found, err := gatherIDs(ctx, q, all.arms, all.args, need+1)
+	if err != nil {
+		return nil, 0, false, err
+	}
+	dir := " ASC"
+	if desc {
+		dir = " DESC"
+	}
+	if len(found) <= need {
+		// Few: sort them all.
+		if onNamePlan != nil {
+			onNamePlan("all", "sorted")
+		}
+		ids = []int64{}
+		if offset < len(found) {
+			err = q.SelectContext(ctx, &ids, `SELECT t.id FROM `+table+` t WHERE t.id IN `+idList+
+				` ORDER BY +t.name_py`+dir+`, t.id`+dir+` LIMIT ? OFFSET ?`, idsJSON(found), limit, offset)
+		}
+		return ids, len(found), false, err
+	}
+	n := offset + limit
+	sets, err := setsOf()
+	if err != nil {
+		return nil, 0, false, fmt.Errorf("search %s in name order: %w", table, err)
+	}
+	var rows []keyedID
+	for _, ns := range sets {
+		got, err := ns.first(ctx, q, table, n, dir)
+		if err != nil {
+			return nil, 0, false, err
+		}
+		rows = append(rows, got...)
+	}
+	slices.SortFunc(rows, func(a, b keyedID) int {
+		switch {
+		case a.ID == b.ID:
+			return 0
+		case a.less(b) != desc:
+			return -1
+		}
+		return 1
+	})
+	rows = slices.CompactFunc(rows, func(a, b keyedID) bool { return a.ID == b.ID })
+	ids = []int64{}
+	for i := offset; i < min(n, len(rows)); i++ {
+		ids = append(ids, rows[i].ID)
+	}
+	return ids, need, true, nil
+}
+
+// first reads the set's first n rows in name order, the cheapest way.
+func (ns nameSet) first(ctx context.Context, q Querier, table string, n int, dir string) ([]keyedID, error) {
+	way := ns.way(ctx, q, table, n)
+	if onNamePlan != nil {
+		onNamePlan(ns.what, way)
+	}
+	blk, blkArgs := ns.block("t")
+	order := ` ORDER BY t.name_py` + dir + `, t.id` + dir + ` LIMIT ?`
+	test, testArgs := "1", []any(nil)
+	if ns.checked {
+		test, testArgs = ns.test, ns.testArgs
+	}
+	var rows []keyedID
+	var err error
+	switch way {
+	case "block":
+		err = q.SelectContext(ctx, &rows, `SELECT t.id, t.name_py AS k FROM `+table+` t WHERE `+blk+order, append(blkArgs, n)...)
+	case "sort":
+		err = q.SelectContext(ctx, &rows, `SELECT t.id, t.name_py AS k FROM `+table+` t WHERE t.id IN (`+ns.ids+`) AND `+test+
+			` ORDER BY +t.name_py`+dir+`, t.id`+dir+` LIMIT ?`, append(append(append([]any{}, ns.args...), testArgs...), n)...)
+	case "in":
+		// The unary plus keeps SQLite on the key index (the ids would
+		// otherwise drive the query, and every match be sorted).
+		err = q.SelectContext(ctx, &rows, `SELECT t.id, t.name_py AS k FROM `+table+` t WHERE `+blk+` AND +t.id IN (`+ns.ids+
+			`) AND `+test+order, append(append(append(blkArgs, ns.args...), testArgs...), n)...)
+	default: // walk
+		window := ns.window(n)
+		blk, blkArgs = ns.block("x")
+		err = q.SelectContext(ctx, &rows, `SELECT w.id, w.k FROM (SELECT x.id, x.name_py AS k FROM `+table+` x WHERE `+blk+
+			` ORDER BY x.name_py`+dir+`, x.id`+dir+` LIMIT ?) w JOIN `+table+` t ON t.id = w.id WHERE `+ns.test+
+			` ORDER BY w.k`+dir+`, w.id`+dir+` LIMIT ?`, append(append(append(blkArgs, window), ns.testArgs...), n)...)
+		if err != nil || len(rows) >= n || ns.count >= nameCountCap {
+			break
+		}
+		// Fewer than n in the window: the set may lie past it.
+		var passed int
+		blk, blkArgs = ns.block("x")
+		if err = q.GetContext(ctx, &passed, `SELECT COUNT(*) FROM (SELECT 1 FROM `+table+` x WHERE `+blk+` LIMIT ?)`,
+			append(blkArgs, window+1)...); err != nil || passed <= window {
+			break
+		}
+		fall := ns
+		fall.gaveUp = true
+		return fall.first(ctx, q, table, n, dir)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("search %s in name order: %w", table, err)
+	}
+	return rows, nil
+}
+
+// window is how many rows a walk reads before giving up: a few times what
+// the set's density promises.
+func (ns nameSet) window(n int) int {
+	return max(nameWindowMin, 4*n*int(max(ns.blockRows, 1))/int(max(ns.count, 1)))
+}
+
+// way picks the cheapest way to read the set's first n rows in name order
+// (after a walk gave up: sort or in).
+func (ns *nameSet) way(ctx context.Context, q Querier, table string, n int) string {
+	if ns.whole {
+		return "block"
+	}
+	gaveUp := ns.gaveUp
+	if nameMode != "" && !(gaveUp && nameMode == "walk") {
+		if nameMode != "walk" && ns.count >= nameCountCap {
+			return "walk"
+		}
+		return nameMode
+	}
+	c := float64(max(ns.count, 1))
+	if ns.count >= nameCountCap {
+		return "walk"
+	}
+	rows := float64(ns.rowsOfBlock(ctx, q, table))
+	pos := min(rows, float64(n)*rows/c)
+	sortCost := c * costRow
+	inCost := c*costList + min(rows, 2*pos)*costEntry
+	walkCost := pos * costRow * max(ns.lookups, 1)
+	switch {
+	case !gaveUp && walkCost < min(sortCost, inCost):
+		return "walk"
+	case sortCost <= inCost:
+		return "sort"
+	}
+	return "in"
+}
+
+// rowsOfBlock counts the rows of the set's block (the table's largest id
+// for the whole table), up to 64 times the set (a sparser set is walked
+// no further than its window).
+func (ns *nameSet) rowsOfBlock(ctx context.Context, q Querier, table string) int64 {
+	if ns.blockRows > 0 {
+		return ns.blockRows
+	}
+	if ns.lo == "" && ns.hi == "" {
+		ns.blockRows = maxID(ctx, q, table)
+	} else if err := q.GetContext(ctx, &ns.blockRows, `SELECT COUNT(*) FROM (SELECT 1 FROM `+table+
+		` WHERE name_py >= ? AND name_py < ? LIMIT ?)`, ns.lo, ns.hi, 64*ns.count+1000); err != nil {
+		ns.blockRows = maxID(ctx, q, table)
+	}
+	ns.blockRows = max(ns.blockRows, 1)
+	return ns.blockRows
+}
+
+// nameSets are the sets of table's rows whose name matches s as nameMatch
+// has it: the pinyin key's range, the initials (in the range of the key's
+// first letter), and the names containing s — or, when the names starting
+// with s are all of them, those, in s's prefix key range.
+func nameSets(ctx context.Context, q Querier, table, s string) ([]nameSet, error) {
+	var sets []nameSet
+	count := func(query string, args ...any) (int64, error) {
+		return countArms(ctx, q, []string{query}, args, nameCountCap)
+	}
+	key, py := pinyin.Query(s)
+	if py {
+		hi := pinyin.Upper(key)
+		sets = append(sets, nameSet{what: "pinyin", lo: key, hi: hi, whole: true})
+		ids := `SELECT id FROM ` + table + ` WHERE name_initials >= ? AND name_initials < ?`
+		c, err := count(ids, key, hi)
+		if err != nil {
+			return nil, err
+		}
+		if c > 0 {
+			sets = append(sets, nameSet{what: "initials", ids: ids, args: []any{key, hi},
+				test: `t.name_initials >= ? AND t.name_initials < ?`, testArgs: []any{key, hi}, lookups: 1,
+				lo: key[:1], hi: pinyin.Upper(key[:1]), count: c})
+		}
+	}
+	ids, a, exact, _ := gramIDs(table, s)
+	c, err := count(ids, a...)
+	if err != nil || c == 0 {
+		return sets, err
+	}
+	x := nameSet{what: "contains", ids: ids, args: a, checked: !exact, test: `t.name LIKE ? ESCAPE '\'`,
+		testArgs: []any{"%" + escapeLike(s) + "%"}, lookups: 1, count: c}
+	if p := pinyin.PrefixKey(s); p != "" {
+		if starts, sargs, ok := startsWith(table, s); ok {
+			sc, err := count(starts, sargs...)
+			if err != nil {
+				return nil, err
+			}
+			// Every name containing s starts with it (the postings, or
+			// candidates, hold each of those): in p's range.
+			if c <= sc {
+				if py && strings.HasPrefix(p, key) {
+					return sets, nil // inside the pinyin key's range
+				}
+				x = nameSet{what: "starts", ids: starts, args: sargs, test: `t.name LIKE ? ESCAPE '\'`,
+					testArgs: []any{escapeLike(s) + "%"}, lookups: 1, lo: p, hi: pinyin.Upper(p), count: sc}
+			}
+		}
+	}
+	return append(sets, x), nil
+}
+
+// startsWith is a query of the ids of table's rows whose name starts with
+// s, ignoring ASCII case as LIKE does: ranges of the name index, one per
+// way of writing s's ASCII letters (ok false past four letters).
+func startsWith(table, s string) (query string, args []any, ok bool) {
+	variants := []string{""}
+	for _, r := range s {
+		lower, upper := string(r), ""
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			lower, upper = strings.ToLower(string(r)), strings.ToUpper(string(r))
+		}
+		var next []string
+		for _, v := range variants {
+			next = append(next, v+lower)
+			if upper != "" {
+				next = append(next, v+upper)
+			}
+		}
+		if variants = next; len(variants) > 16 {
+			return "", nil, false
+		}
+	}
+	var arms []string
+	for _, v := range variants {
+		rs := []rune(v)
+		hi := nextRune(rs[len(rs)-1])
+		if hi == "" {
+			arms = append(arms, `SELECT id FROM `+table+` WHERE name >= ?`)
+			args = append(args, v)
+			continue
+		}
+		arms = append(arms, `SELECT id FROM `+table+` WHERE name >= ? AND name < ?`)
+		args = append(args, v, string(rs[:len(rs)-1])+hi)
+	}
+	return strings.Join(arms, " UNION ALL "), args, true
+}
