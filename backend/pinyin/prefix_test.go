@@ -26,6 +26,14 @@ func TestPrefixKey(t *testing.T) {
 		name := b.String()
 		full, _ := Keys(name)
 		rs := []rune(name)
+		// Every part of the name: its contained key is in the name's key.
+		for i := range rs {
+			for j := i + 1; j <= len(rs); j++ {
+				if c := ContainedKey(string(rs[i:j])); !strings.Contains(full, c) {
+					t.Fatalf("Keys(%q) = %q does not contain ContainedKey(%q) = %q", name, full, string(rs[i:j]), c)
+				}
+			}
+		}
 		for i := 1; i <= len(rs); i++ {
 			s := strings.TrimSpace(string(rs[:i]))
 			if s == "" || !strings.HasPrefix(strings.TrimSpace(name), s) {
@@ -39,6 +47,11 @@ func TestPrefixKey(t *testing.T) {
 	}
 	if checked < 3000 {
 		t.Fatalf("only %d prefixes checked", checked)
+	}
+	for s, want := range map[string]string{"系统": "xitong", "长沙": "", "a长b1": "b1", "1-2": "1 2", "年度续约": "xuyue"} {
+		if got := ContainedKey(s); got != want {
+			t.Errorf("ContainedKey(%q) = %q, want %q", s, got, want)
+		}
 	}
 	// It is Keys(s) unless the last character may start a word.
 	for s, want := range map[string]string{"客户": "kehu", "长": "", "华强长": "huaqiang", "长沙": "changsha", "a1": "a1", "银": "yin"} {
