@@ -198,8 +198,8 @@ func ListCustomersCapped(ctx context.Context, q Querier, f CustomerFilter, count
 		if err != nil || c == 0 {
 			return sets, err
 		}
-		return append(sets, nameSet{what: "phone", ids: phone, args: []any{like}, test: `t.phone LIKE ? ESCAPE '\'`,
-			testArgs: []any{like}, lookups: 1, count: c}), nil
+		return append(sets, nameSet{what: "phone", ids: phone, args: []any{like}, test: `+t.phone LIKE ? ESCAPE '\'`,
+			testArgs: []any{like}, count: c}), nil
 	}, f.Offset, f.Limit, countCap, false)
 	if err != nil {
 		return nil, 0, false, err

@@ -18,7 +18,7 @@ import (
 // 机会… jihui…, after 250,000 opportunities), while sorting reads every
 // match. So the page is a merge (nameSearch): each part of the matches
 // (nameSet) gives its first offset+limit rows in name order, the cheapest
-// of four ways, and Go merges them:
+// of these ways, and Go merges them:
 //
 //   - block: a key range every row of which matches (a pinyin key's
 //     range), read in index order: offset+limit index entries.
@@ -26,10 +26,17 @@ import (
 //   - in: the key index walked (within the set's block) testing each entry
 //     against the set's ids, gathered once: an index entry per row passed,
 //     no row read, plus the list.
+//   - keywalk: the key index walked testing each entry's key for the key
+//     every matching name's key contains (pinyin.ContainedKey: xitong for
+//     系统), reading only the rows that pass: an index entry per row
+//     passed, wherever the set lies (系统 in CRM系统…, 70,000 rows into the
+//     order), at most the whole index (0.1 µs an entry).
 //   - walk: the key index walked testing each row on the table: a row read
-//     per row passed, cheap where the set is dense; it gives up after a
-//     window of rows (the set may bunch late) and the set is read one of
-//     the other ways.
+//     per row passed, cheap where the set is dense.
+//
+// A walk relying on the set's density gives up after a window of a few
+// times the rows it expects (the set may bunch late in name order), and
+// the set is then read the cheapest other way.
 //
 // Each set knows where in name order it lies (its block): the names that
 // start with the word lie in its prefix key's range (pinyin.PrefixKey), and
@@ -39,21 +46,23 @@ import (
 // the names starting with it (counted on the name index), they are those
 // names, and the prefix range replaces them.
 
-// Costs of the ways, in microseconds at a million rows (measured on the
-// import-built database): a row read, an index entry passed, an id
-// gathered into a list.
+// Costs of the ways, in microseconds (measured on the import-built
+// database at a million rows): a row read, an index entry passed, one with
+// its key tested, an id gathered into a list.
 const (
 	costRow   = 1.7
 	costEntry = 0.06
-	costList  = 0.15
+	costKey   = 0.1
+	costList  = 0.25
 )
 
 // nameCountCap bounds each count of the plan: past it a set is dense enough
 // for a walk, and too large to gather.
-var nameCountCap int64 = 300000
+var nameCountCap int64 = 100000
 
-// nameWindowMin is the fewest rows a walk reads before giving up.
-var nameWindowMin = 2000
+// nameWindowMin and keyWindowMin are the fewest rows a walk and a keywalk
+// read before giving up.
+var nameWindowMin, keyWindowMin = 2000, 100000
 
 // Test hooks: nameMode forces a way on every set that allows it; onNamePlan
 // sees each set's way.
@@ -70,11 +79,18 @@ type nameSet struct {
 	ids     string
 	args    []any
 	checked bool
-	// test is the condition on the row alias t that it is in the set.
+	// test is the condition on the row alias t that it is in the set
+	// (columns with a unary plus: no index of theirs may drive a walk).
 	test     string
 	testArgs []any
-	// lookups is the rows a test reads (2: the row and its customer).
-	lookups float64
+	// listCost is the cost of gathering one id of ids (0: costList);
+	// extra that of a walk's test before the first row. rowTest, when
+	// set, tests the same without that cost, reading a second row.
+	listCost, extra float64
+	rowTest         string
+	rowTestArgs     []any
+	// core, when not "", is contained in the key of every row of the set.
+	core string
 	// lo ≤ name_py < hi holds every row of the set ("", "": the whole
 	// table, NULL keys too).
 	lo, hi string
@@ -82,10 +98,10 @@ type nameSet struct {
 	whole bool
 	// count bounds how many rows ids yields (at most nameCountCap).
 	count int64
-	// blockRows counts the block's rows (rowsOfBlock); gaveUp: a walk gave
-	// up (way: sort or in).
+	// blockRows counts the block's rows (rowsOfBlock); window is the rows
+	// a walk read before giving up (-1: a walk of rows, not keys).
 	blockRows int64
-	gaveUp    bool
+	window    int
 }
 
 // keyedID is a row in name order.
@@ -105,7 +121,7 @@ func (a keyedID) less(b keyedID) bool {
 	return a.ID < b.ID
 }
 
-// nameBlock is the condition of a set's block on alias t.
+// block is the condition of a set's block on alias.
 func (ns nameSet) block(alias string) (string, []any) {
 	if ns.lo == "" && ns.hi == "" {
 		return "1", nil
@@ -115,14 +131,14 @@ func (ns nameSet) block(alias string) (string, []any) {
 
 // nameSearch answers a page (offset, limit) in name order (desc: reversed)
 // of the rows of table matching a search: all gathers every match (the
-// total, counted up to offset + countCap as planSearch does), sets are its
-// parts for the merge.
+// total, counted up to offset + countCap as planSearch does), setsOf gives
+// its parts for the merge.
 func nameSearch(ctx context.Context, q Querier, table string, all textPlan, setsOf func() ([]nameSet, error),
 	offset, limit, countCap int, desc bool) (ids []int64, total int, capped bool, err error) {
 	need := offset + countCap
 	found, err := gatherIDs(ctx, q, all.arms, all.args, need+1)
 	if err != nil {
-		return nil, 0, false, err
+		return nil, 0, false, fmt.Errorf("search %s: %w", table, err)
 	}
 	dir := " ASC"
 	if desc {
@@ -138,7 +154,10 @@ func nameSearch(ctx context.Context, q Querier, table string, all textPlan, sets
 			err = q.SelectContext(ctx, &ids, `SELECT t.id FROM `+table+` t WHERE t.id IN `+idList+
 				` ORDER BY +t.name_py`+dir+`, t.id`+dir+` LIMIT ? OFFSET ?`, idsJSON(found), limit, offset)
 		}
-		return ids, len(found), false, err
+		if err != nil {
+			return nil, 0, false, fmt.Errorf("search %s: %w", table, err)
+		}
+		return ids, len(found), false, nil
 	}
 	n := offset + limit
 	sets, err := setsOf()
@@ -149,7 +168,7 @@ func nameSearch(ctx context.Context, q Querier, table string, all textPlan, sets
 	for _, ns := range sets {
 		got, err := ns.first(ctx, q, table, n, dir)
 		if err != nil {
-			return nil, 0, false, err
+			return nil, 0, false, fmt.Errorf("search %s in name order: %w", table, err)
 		}
 		rows = append(rows, got...)
 	}
@@ -172,7 +191,7 @@ func nameSearch(ctx context.Context, q Querier, table string, all textPlan, sets
 
 // first reads the set's first n rows in name order, the cheapest way.
 func (ns nameSet) first(ctx context.Context, q Querier, table string, n int, dir string) ([]keyedID, error) {
-	way := ns.way(ctx, q, table, n)
+	way, window := ns.way(ctx, q, table, n)
 	if onNamePlan != nil {
 		onNamePlan(ns.what, way)
 	}
@@ -187,75 +206,105 @@ func (ns nameSet) first(ctx context.Context, q Querier, table string, n int, dir
 	switch way {
 	case "block":
 		err = q.SelectContext(ctx, &rows, `SELECT t.id, t.name_py AS k FROM `+table+` t WHERE `+blk+order, append(blkArgs, n)...)
+		return rows, err
 	case "sort":
 		err = q.SelectContext(ctx, &rows, `SELECT t.id, t.name_py AS k FROM `+table+` t WHERE t.id IN (`+ns.ids+`) AND `+test+
 			` ORDER BY +t.name_py`+dir+`, t.id`+dir+` LIMIT ?`, append(append(append([]any{}, ns.args...), testArgs...), n)...)
+		return rows, err
 	case "in":
 		// The unary plus keeps SQLite on the key index (the ids would
 		// otherwise drive the query, and every match be sorted).
 		err = q.SelectContext(ctx, &rows, `SELECT t.id, t.name_py AS k FROM `+table+` t WHERE `+blk+` AND +t.id IN (`+ns.ids+
 			`) AND `+test+order, append(append(append(blkArgs, ns.args...), testArgs...), n)...)
-	default: // walk
-		window := ns.window(n)
-		blk, blkArgs = ns.block("x")
-		err = q.SelectContext(ctx, &rows, `SELECT w.id, w.k FROM (SELECT x.id, x.name_py AS k FROM `+table+` x WHERE `+blk+
-			` ORDER BY x.name_py`+dir+`, x.id`+dir+` LIMIT ?) w JOIN `+table+` t ON t.id = w.id WHERE `+ns.test+
-			` ORDER BY w.k`+dir+`, w.id`+dir+` LIMIT ?`, append(append(append(blkArgs, window), ns.testArgs...), n)...)
-		if err != nil || len(rows) >= n || ns.count >= nameCountCap {
-			break
-		}
-		// Fewer than n in the window: the set may lie past it.
-		var passed int
-		blk, blkArgs = ns.block("x")
-		if err = q.GetContext(ctx, &passed, `SELECT COUNT(*) FROM (SELECT 1 FROM `+table+` x WHERE `+blk+` LIMIT ?)`,
-			append(blkArgs, window+1)...); err != nil || passed <= window {
-			break
-		}
-		fall := ns
-		fall.gaveUp = true
-		return fall.first(ctx, q, table, n, dir)
+		return rows, err
 	}
-	if err != nil {
-		return nil, fmt.Errorf("search %s in name order: %w", table, err)
+	// walk or keywalk: the key's test first (on the index entry), the
+	// row's after.
+	keyTest, keyArgs := "1", []any(nil)
+	if way == "keywalk" {
+		keyTest, keyArgs = `w.k LIKE ?`, []any{"%" + ns.core + "%"}
 	}
-	return rows, nil
+	if window == 0 {
+		err = q.SelectContext(ctx, &rows, `SELECT t.id, t.name_py AS k FROM `+table+` t WHERE `+blk+` AND `+
+			strings.ReplaceAll(keyTest, "w.k", "t.name_py")+` AND `+ns.test+order,
+			append(append(append(blkArgs, keyArgs...), ns.testArgs...), n)...)
+		return rows, err
+	}
+	blk, blkArgs = ns.block("x")
+	err = q.SelectContext(ctx, &rows, `SELECT w.id, w.k FROM (SELECT x.id, x.name_py AS k FROM `+table+` x WHERE `+blk+
+		` ORDER BY x.name_py`+dir+`, x.id`+dir+` LIMIT ?) w JOIN `+table+` t ON t.id = w.id WHERE `+keyTest+` AND `+ns.test+
+		` ORDER BY w.k`+dir+`, w.id`+dir+` LIMIT ?`, append(append(append(append(blkArgs, window), keyArgs...), ns.testArgs...), n)...)
+	if err != nil || len(rows) >= n {
+		return rows, err
+	}
+	// Fewer than n in the window: the set may lie past it.
+	var passed int
+	if err = q.GetContext(ctx, &passed, `SELECT COUNT(*) FROM (SELECT 1 FROM `+table+` x WHERE `+blk+` LIMIT ?)`,
+		append(blkArgs, window+1)...); err != nil || passed <= window {
+		return rows, err
+	}
+	ns.window = window
+	if way == "walk" {
+		ns.window = -1
+	}
+	return ns.first(ctx, q, table, n, dir)
 }
 
-// window is how many rows a walk reads before giving up: a few times what
-// the set's density promises.
-func (ns nameSet) window(n int) int {
-	return max(nameWindowMin, 4*n*int(max(ns.blockRows, 1))/int(max(ns.count, 1)))
-}
-
-// way picks the cheapest way to read the set's first n rows in name order
-// (after a walk gave up: sort or in).
-func (ns *nameSet) way(ctx context.Context, q Querier, table string, n int) string {
+// way picks the cheapest way to read the set's first n rows in name order,
+// and the window of a walk (0: none).
+func (ns *nameSet) way(ctx context.Context, q Querier, table string, n int) (string, int) {
 	if ns.whole {
-		return "block"
+		return "block", 0
 	}
-	gaveUp := ns.gaveUp
-	if nameMode != "" && !(gaveUp && nameMode == "walk") {
-		if nameMode != "walk" && ns.count >= nameCountCap {
-			return "walk"
+	if nameMode != "" && ns.window == 0 {
+		switch {
+		case nameMode == "keywalk" && ns.core == "":
+		case nameMode == "walk" || nameMode == "keywalk":
+			return nameMode, max(n, 3) / 3 // a small window: give up now and then
+		default:
+			return nameMode, 0
 		}
-		return nameMode
 	}
+	// A count at nameCountCap is a floor: the set is at least that dense.
 	c := float64(max(ns.count, 1))
-	if ns.count >= nameCountCap {
-		return "walk"
-	}
 	rows := float64(ns.rowsOfBlock(ctx, q, table))
 	pos := min(rows, float64(n)*rows/c)
-	sortCost := c * costRow
-	inCost := c*costList + min(rows, 2*pos)*costEntry
-	walkCost := pos * costRow * max(ns.lookups, 1)
-	switch {
-	case !gaveUp && walkCost < min(sortCost, inCost):
-		return "walk"
-	case sortCost <= inCost:
-		return "sort"
+	list := ns.listCost
+	if list == 0 {
+		list = costList
 	}
-	return "in"
+	sortCost := c * costRow
+	inCost := c*list + min(rows, 2*pos)*costEntry
+	gather := min(sortCost, inCost)
+	if ns.core != "" && ns.window >= 0 {
+		// The key's test reads no row: walk on, a window four times the
+		// last, while the rest of the index costs less than gathering.
+		w := max(8*pos, float64(keyWindowMin), 4*float64(ns.window))
+		switch {
+		case ns.window > 0 && w*costKey > gather:
+		case rows*costKey+float64(n)*costRow <= gather:
+			return "keywalk", 0
+		case ns.window > 0 || 2*pos*costKey+float64(n)*costRow < gather:
+			return "keywalk", int(w)
+		}
+	}
+	if ns.window == 0 && ns.walkCost(pos) < gather {
+		return "walk", int(max(4*pos, float64(nameWindowMin)))
+	}
+	if sortCost <= inCost {
+		return "sort", 0
+	}
+	return "in", 0
+}
+
+// walkCost is the cost of a walk finding its rows by pos, each row read
+// (the row test) or its test list gathered first (extra).
+func (ns *nameSet) walkCost(pos float64) float64 {
+	if ns.rowTest != "" && pos*costRow < ns.extra {
+		ns.test, ns.testArgs, ns.extra = ns.rowTest, ns.rowTestArgs, 0
+		return 2 * pos * costRow
+	}
+	return ns.extra + pos*costRow
 }
 
 // rowsOfBlock counts the rows of the set's block (the table's largest id
@@ -295,17 +344,27 @@ func nameSets(ctx context.Context, q Querier, table, s string) ([]nameSet, error
 		}
 		if c > 0 {
 			sets = append(sets, nameSet{what: "initials", ids: ids, args: []any{key, hi},
-				test: `t.name_initials >= ? AND t.name_initials < ?`, testArgs: []any{key, hi}, lookups: 1,
+				test: `+t.name_initials >= ? AND +t.name_initials < ?`, testArgs: []any{key, hi},
 				lo: key[:1], hi: pinyin.Upper(key[:1]), count: c})
 		}
 	}
 	ids, a, exact, _ := gramIDs(table, s)
+	if !exact {
+		// The rarest bigram's candidates, found once: SQLite reads a list
+		// whose bigram is a subquery four times slower.
+		var b sql.NullString
+		rarest, ra := rarestGram(gramTables[table], []rune(foldASCII(s)))
+		if err := q.GetContext(ctx, &b, rarest, ra...); err != nil {
+			return nil, err
+		}
+		ids, a = `SELECT id FROM `+gramTables[table]+` WHERE gram = ?`, []any{b.String}
+	}
 	c, err := count(ids, a...)
 	if err != nil || c == 0 {
 		return sets, err
 	}
-	x := nameSet{what: "contains", ids: ids, args: a, checked: !exact, test: `t.name LIKE ? ESCAPE '\'`,
-		testArgs: []any{"%" + escapeLike(s) + "%"}, lookups: 1, count: c}
+	x := nameSet{what: "contains", ids: ids, args: a, checked: !exact, test: `+t.name LIKE ? ESCAPE '\'`,
+		testArgs: []any{"%" + escapeLike(s) + "%"}, core: pinyin.ContainedKey(s), count: c}
 	if p := pinyin.PrefixKey(s); p != "" {
 		if starts, sargs, ok := startsWith(table, s); ok {
 			sc, err := count(starts, sargs...)
@@ -318,8 +377,8 @@ func nameSets(ctx context.Context, q Querier, table, s string) ([]nameSet, error
 				if py && strings.HasPrefix(p, key) {
 					return sets, nil // inside the pinyin key's range
 				}
-				x = nameSet{what: "starts", ids: starts, args: sargs, test: `t.name LIKE ? ESCAPE '\'`,
-					testArgs: []any{escapeLike(s) + "%"}, lookups: 1, lo: p, hi: pinyin.Upper(p), count: sc}
+				x = nameSet{what: "starts", ids: starts, args: sargs, test: `+t.name LIKE ? ESCAPE '\'`,
+					testArgs: []any{escapeLike(s) + "%"}, lo: p, hi: pinyin.Upper(p), count: sc}
 			}
 		}
 	}

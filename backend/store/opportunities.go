@@ -488,11 +488,15 @@ func (f OpportunityFilter) nameSets(ctx context.Context, q Querier, cust textPla
 	for _, a := range cust.arms {
 		arms = append(arms, `SELECT o.id FROM (`+a+`) x JOIN opportunities o ON o.customer_id = x.id`)
 	}
-	test, args := textTest("c", s)
+	// A walk tests each row's customer against the customers' ids, a list
+	// a tenth the size of their opportunities', or, when reading the
+	// customer of each row passed costs less, the customer's names.
 	per := float64(maxID(ctx, q, "opportunities")) / float64(max(maxID(ctx, q, "customers"), 1))
+	row, rowArgs := textTest("c", s)
 	return append(sets, nameSet{what: "customer", ids: strings.Join(arms, " UNION ALL "), args: cust.args,
-		test: `EXISTS (SELECT 1 FROM customers c WHERE c.id = t.customer_id AND ` + test + `)`, testArgs: args, lookups: 2,
-		count: min(nameCountCap, int64(float64(c)*per)+1)}), nil
+		test: `+t.customer_id IN (` + strings.Join(cust.arms, " UNION ALL ") + `)`, testArgs: cust.args,
+		rowTest: `EXISTS (SELECT 1 FROM customers c WHERE c.id = t.customer_id AND ` + row + `)`, rowTestArgs: rowArgs,
+		listCost: costList * 2.5, extra: float64(c) * costList, count: min(nameCountCap, int64(float64(c)*per)+1)}), nil
 }
 
 // filteredSearch is a text search under other filters: counted through
