@@ -60,6 +60,10 @@ const (
 // for a walk, and too large to gather.
 var nameCountCap int64 = 100000
 
+// startsCap bounds the counts that tell whether every name containing a
+// word starts with it (a pass over the name index's entries of each).
+const startsCap = 200000
+
 // nameWindowMin and keyWindowMin are the fewest rows a walk and a keywalk
 // read before giving up.
 var nameWindowMin, keyWindowMin = 2000, 100000
@@ -243,6 +247,9 @@ func (ns nameSet) first(ctx context.Context, q Querier, table string, n int, dir
 		append(blkArgs, window+1)...); err != nil || passed <= window {
 		return rows, err
 	}
+	if onNamePlan != nil {
+		onNamePlan(ns.what, "gave up")
+	}
 	ns.window = window
 	if way == "walk" {
 		ns.window = -1
@@ -367,18 +374,25 @@ func nameSets(ctx context.Context, q Querier, table, s string) ([]nameSet, error
 		testArgs: []any{"%" + escapeLike(s) + "%"}, core: pinyin.ContainedKey(s), count: c}
 	if p := pinyin.PrefixKey(s); p != "" {
 		if starts, sargs, ok := startsWith(table, s); ok {
-			sc, err := count(starts, sargs...)
+			// Every name containing s starts with it when the postings (or
+			// candidates), which hold each of those, are no more: exact
+			// counts, up to startsCap.
+			sc, err := countArms(ctx, q, []string{starts}, sargs, startsCap+1)
 			if err != nil {
 				return nil, err
 			}
-			// Every name containing s starts with it (the postings, or
-			// candidates, hold each of those): in p's range.
-			if c <= sc {
+			cx := int64(-1)
+			if sc <= startsCap {
+				if cx, err = countArms(ctx, q, []string{ids}, a, sc+1); err != nil {
+					return nil, err
+				}
+			}
+			if 0 <= cx && cx <= sc {
 				if py && strings.HasPrefix(p, key) {
 					return sets, nil // inside the pinyin key's range
 				}
 				x = nameSet{what: "starts", ids: starts, args: sargs, test: `+t.name LIKE ? ESCAPE '\'`,
-					testArgs: []any{escapeLike(s) + "%"}, lo: p, hi: pinyin.Upper(p), count: sc}
+					testArgs: []any{escapeLike(s) + "%"}, lo: p, hi: pinyin.Upper(p), count: min(sc, nameCountCap)}
 			}
 		}
 	}
