@@ -195,6 +195,9 @@ func nameSearch(ctx context.Context, q Querier, table string, all textPlan, sets
 
 // first reads the set's first n rows in name order, the cheapest way.
 func (ns nameSet) first(ctx context.Context, q Querier, table string, n int, dir string) ([]keyedID, error) {
+	if rows, ok, err := ns.inRanges(ctx, q, table, n, dir); err != nil || ok {
+		return rows, err
+	}
 	way, window := ns.way(ctx, q, table, n)
 	if onNamePlan != nil {
 		onNamePlan(ns.what, way)
@@ -263,7 +266,7 @@ func (ns *nameSet) way(ctx context.Context, q Querier, table string, n int) (str
 	if ns.whole {
 		return "block", 0
 	}
-	if nameMode != "" && ns.window == 0 {
+	if nameMode != "" && nameMode != "ranges" && ns.window == 0 {
 		switch {
 		case nameMode == "keywalk" && ns.core == "":
 		case nameMode == "walk" || nameMode == "keywalk":
@@ -433,4 +436,115 @@ func startsWith(table, s string) (query string, args []any, ok bool) {
 		args = append(args, v, string(rs[:len(rs)-1])+hi)
 	}
 	return strings.Join(arms, " UNION ALL "), args, true
+}
+
+// rangeSample is how many of a set's ids inRanges reads for their keys;
+// maxRanges the most key ranges it tries.
+const rangeSample, maxRanges = 200, 16
+
+// inRanges reads a set's first n rows from a few key ranges when it can
+// prove that they hold every row of the set (ok). A word inside names
+// repeated by the thousand (服务器 in 云服务器二期项目, 云服务器采购, …)
+// may sit late in name order (yunfuwuqi…, a million rows in), past any
+// walk's reach; its rows' keys contain the set's core, so each lies in
+// the range of its key's beginning through the core's first place
+// (yunfuwuqi). A sample of the set's keys names those ranges; counting the
+// set's ids within them (the id list and the ranges' index entries) proves
+// they hold all of it, and the rows come from each range in order, keys
+// tested. Tried when the rows before the ranges are more than a walk of
+// keys passes for what the proof costs, and the proof less than half of
+// sorting the set or walking the whole key index.
+func (ns nameSet) inRanges(ctx context.Context, q Querier, table string, n int, dir string) ([]keyedID, bool, error) {
+	if ns.core == "" || ns.window != 0 || ns.count >= nameCountCap || (nameMode != "" && nameMode != "ranges") {
+		return nil, false, nil
+	}
+	var keys []sql.NullString
+	if err := q.SelectContext(ctx, &keys, `SELECT t.name_py FROM `+table+` t WHERE t.id IN (SELECT id FROM (`+ns.ids+`) LIMIT ?)`,
+		append(append([]any{}, ns.args...), rangeSample)...); err != nil {
+		return nil, false, err
+	}
+	var starts []string
+	for _, k := range keys {
+		i := strings.Index(k.String, ns.core)
+		if !k.Valid || i < 0 {
+			return nil, false, nil // a candidate without the core (three or more characters)
+		}
+		starts = append(starts, k.String[:i+len(ns.core)])
+	}
+	slices.Sort(starts)
+	var ranges []string
+	for _, p := range starts {
+		if len(ranges) == 0 || !strings.HasPrefix(p, ranges[len(ranges)-1]) {
+			ranges = append(ranges, p)
+		}
+	}
+	if len(ranges) == 0 || len(ranges) > maxRanges {
+		return nil, false, nil
+	}
+	var conds []string
+	var args []any
+	for _, p := range ranges {
+		conds = append(conds, `(t.name_py >= ? AND t.name_py < ?)`)
+		args = append(args, p, pinyin.Upper(p))
+	}
+	inside := `(` + strings.Join(conds, " OR ") + `)`
+	c := float64(max(ns.count, 1))
+	list := ns.listCost
+	if list == 0 {
+		list = costList
+	}
+	if nameMode == "" {
+		// The rows a walk of keys passes before the ranges, counted up to
+		// half of what the proof would cost at the least (the ranges
+		// holding the set and little else): nearer, walk.
+		least := c * (list + costEntry)
+		before, bArgs := `t.name_py < ?`, []any{ranges[0]}
+		if dir == " DESC" {
+			before, bArgs = `t.name_py >= ?`, []any{pinyin.Upper(ranges[len(ranges)-1])}
+		}
+		var passed int64
+		if err := q.GetContext(ctx, &passed, `SELECT COUNT(*) FROM (SELECT 1 FROM `+table+` t WHERE `+before+` LIMIT ?)`,
+			append(bArgs, int64(least/costKey/2)+1)...); err != nil {
+			return nil, false, err
+		}
+		if float64(passed)*costKey*2 < least {
+			return nil, false, nil
+		}
+		var spread int64
+		if err := q.GetContext(ctx, &spread, `SELECT COUNT(*) FROM (SELECT 1 FROM `+table+` t WHERE `+inside+` LIMIT ?)`,
+			append(append([]any{}, args...), 4*ns.count+1)...); err != nil {
+			return nil, false, err
+		}
+		rows := float64(ns.rowsOfBlock(ctx, q, table))
+		if c*list+float64(spread)*costEntry > 0.5*min(c*costRow, rows*costKey) {
+			return nil, false, nil
+		}
+	}
+	// The proof: every id of the set lies inside (candidates too, when
+	// checked: they are what the rows' test reads).
+	var all, in int64
+	if err := q.GetContext(ctx, &all, `SELECT COUNT(*) FROM (`+ns.ids+`)`, ns.args...); err != nil {
+		return nil, false, err
+	}
+	if err := q.GetContext(ctx, &in, `SELECT COUNT(*) FROM `+table+` t WHERE `+inside+` AND +t.id IN (`+ns.ids+`)`,
+		append(append([]any{}, args...), ns.args...)...); err != nil {
+		return nil, false, err
+	}
+	if onNamePlan != nil {
+		onNamePlan(ns.what, fmt.Sprintf("ranges %v", in == all))
+	}
+	if in != all {
+		return nil, false, nil
+	}
+	var out []keyedID
+	for _, p := range ranges {
+		var got []keyedID
+		if err := q.SelectContext(ctx, &got, `SELECT t.id, t.name_py AS k FROM `+table+` t WHERE t.name_py >= ? AND t.name_py < ?
+			AND t.name_py LIKE ? AND `+ns.test+` ORDER BY t.name_py`+dir+`, t.id`+dir+` LIMIT ?`,
+			append(append([]any{p, pinyin.Upper(p), "%" + ns.core + "%"}, ns.testArgs...), n)...); err != nil {
+			return nil, false, err
+		}
+		out = append(out, got...)
+	}
+	return out, true, nil
 }

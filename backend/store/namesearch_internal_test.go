@@ -93,7 +93,7 @@ func TestNameOrderSearchIsLike(t *testing.T) {
 	}
 	queries := []string{"客户", "客", "户0", "kehu", "kh", "k", "ke", "KE", "ji", "jh", "jihui1", "机会1", "机", "erp", "ERP", "Erp",
 		"e", "系统", "统", "xitong", "年度续约", "续约", "华", "华东", "长", "长沙", "沙", "银", "1", "12", "%", "_", "-", "-1", "a1b", "猫",
-		"猫狗", "zzz", "1 2", "乐", "乐清", "yue", "le", "行", "长沙银行"}
+		"猫狗", "zzz", "1 2", "乐", "乐清", "yue", "le", "行", "长沙银行", "办公", "办公系统", "年度"}
 	seen := map[string]bool{}
 	var trace []string
 	onNamePlan = func(set, way string) { seen[set] = true; seen[way] = true; trace = append(trace, set+":"+way) }
@@ -108,7 +108,7 @@ func TestNameOrderSearchIsLike(t *testing.T) {
 	}{
 		{"", 100000, 2000, 100000}, {"", 100000, 10, 10}, {"", 40, 10, 10},
 		{"sort", 100000, 2000, 100000}, {"in", 100000, 2000, 100000}, {"walk", 100000, 2000, 100000},
-		{"keywalk", 100000, 2000, 100000},
+		{"keywalk", 100000, 2000, 100000}, {"ranges", 100000, 2000, 100000},
 	} {
 		nameMode, nameCountCap, nameWindowMin, keyWindowMin = round.mode, round.countCap, round.window, round.keyWind
 		what := fmt.Sprintf("mode %q cap %d windows %d/%d", round.mode, round.countCap, round.window, round.keyWind)
@@ -153,7 +153,7 @@ func TestNameOrderSearchIsLike(t *testing.T) {
 	}
 	// Every part and every way of the plan was taken.
 	for _, k := range []string{"all", "pinyin", "initials", "contains", "starts", "customer", "phone",
-		"sorted", "block", "sort", "in", "walk", "keywalk", "gave up"} {
+		"sorted", "block", "sort", "in", "walk", "keywalk", "gave up", "ranges true", "ranges false"} {
 		if !seen[k] {
 			keys := []string{}
 			for k := range seen {
