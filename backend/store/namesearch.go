@@ -288,9 +288,13 @@ func (ns *nameSet) way(ctx context.Context, q Querier, table string, n int) (str
 	gather := min(sortCost, inCost)
 	if ns.core != "" && ns.window >= 0 {
 		// The key's test reads no row: walk on, a window four times the
-		// last, while the rest of the index costs less than gathering.
+		// last, while the rest of the index costs less than gathering. A
+		// set past the count's cap costs more to gather than its count
+		// says, at least a quarter of a walk of the whole index: walk it.
 		w := max(8*pos, float64(keyWindowMin), 4*float64(ns.window))
 		switch {
+		case ns.count >= nameCountCap:
+			return "keywalk", 0
 		case ns.window > 0 && w*costKey > gather:
 		case rows*costKey+float64(n)*costRow <= gather:
 			return "keywalk", 0
