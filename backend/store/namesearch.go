@@ -389,7 +389,10 @@ func nameSets(ctx context.Context, q Querier, table, s string) ([]nameSet, error
 				return nil, err
 			}
 			cx := int64(-1)
-			if sc <= startsCap {
+			switch {
+			case c < nameCountCap:
+				cx = c // exact
+			case sc <= startsCap:
 				if cx, err = countArms(ctx, q, []string{ids}, a, sc+1); err != nil {
 					return nil, err
 				}
