@@ -71,13 +71,15 @@ func syllable(r rune) string {
 
 // Keys returns the full pinyin key and the initials key of a company or
 // deal name.
-func Keys(name string) (full, initials string) { return keys(name, false) }
+func Keys(name string) (full, initials string) { return keys(name, false, false) }
 
 // PersonKeys is Keys for a person's name: the first character takes its
 // surname reading.
-func PersonKeys(name string) (full, initials string) { return keys(name, true) }
+func PersonKeys(name string) (full, initials string) { return keys(name, true, false) }
 
-func keys(name string, person bool) (string, string) {
+// keys computes the keys; prefix (PrefixKey) stops before a last character
+// that may start a word of its own reading in a longer name.
+func keys(name string, person, prefix bool) (string, string) {
 	rs := []rune(strings.TrimSpace(name))
 	var full, ini strings.Builder
 	full.Grow(len(rs) * 4)
@@ -100,6 +102,9 @@ func keys(name string, person bool) (string, string) {
 					i++
 					continue
 				}
+			}
+			if prefix && i+1 == len(rs) && startsWord(rs[i]) {
+				break
 			}
 			s := ""
 			if person && i == 0 {

@@ -184,32 +184,28 @@ func ListCustomersCapped(ctx context.Context, q Querier, f CustomerFilter, count
 		return items, total, false, err
 	}
 	like := "%" + escapeLike(s) + "%"
+	phone := `SELECT id FROM customers WHERE phone <> '' AND phone LIKE ? ESCAPE '\'`
 	p := textSources("customers", s)
-	p.add(`SELECT id FROM customers WHERE phone <> '' AND phone LIKE ? ESCAPE '\'`, like)
-	plan, err := planSearch(ctx, q, p, f.Offset, f.Limit, countCap, 1, maxID(ctx, q, "customers"))
+	p.add(phone, like)
+	// The list's order is the name's: its matches are merged in that
+	// order from their parts (namesearch.go), the phones one of them.
+	ids, total, capped, err := nameSearch(ctx, q, "customers", p, func() ([]nameSet, error) {
+		sets, err := nameSets(ctx, q, "customers", s)
+		if err != nil {
+			return nil, err
+		}
+		c, err := countArms(ctx, q, []string{phone}, []any{like}, nameCountCap)
+		if err != nil || c == 0 {
+			return sets, err
+		}
+		return append(sets, nameSet{what: "phone", ids: phone, args: []any{like}, test: `+t.phone LIKE ? ESCAPE '\'`,
+			testArgs: []any{like}, count: c}), nil
+	}, f.Offset, f.Limit, countCap, false)
 	if err != nil {
-		return nil, 0, false, fmt.Errorf("search customers: %w", err)
-	}
-	ids := []int64{}
-	switch {
-	case f.Offset >= plan.total:
-	case !plan.walk:
-		err = q.SelectContext(ctx, &ids, `SELECT c.id FROM customers c WHERE c.id IN `+idList+
-			` ORDER BY +c.name_py, c.id LIMIT ? OFFSET ?`, idsJSON(plan.found), f.Limit, f.Offset)
-	default:
-		// Id lists read once (nameMatch; the phones from their index), so
-		// the walk reads the name index alone: a word's matches may
-		// cluster in name order (客户07 in 客户07xxx), where a test of each
-		// row would read half the table before the first.
-		test, a := nameMatch("c", "customers", s)
-		err = q.SelectContext(ctx, &ids, `SELECT c.id FROM customers c WHERE (`+test+` OR c.id IN (SELECT id FROM customers
-			WHERE phone <> '' AND phone LIKE ? ESCAPE '\')) ORDER BY c.name_py, c.id LIMIT ? OFFSET ?`, append(a, like, f.Limit, f.Offset)...)
-	}
-	if err != nil {
-		return nil, 0, false, fmt.Errorf("list customers: %w", err)
+		return nil, 0, false, err
 	}
 	items, err = customersByID(ctx, q, ids)
-	return items, plan.total, plan.capped, err
+	return items, total, capped, err
 }
 
 // customersByID reads the rows of ids, in that order.

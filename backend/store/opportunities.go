@@ -416,10 +416,12 @@ func (f OpportunityFilter) searchOnly() bool {
 // names, then sorts them or walks the sort order. countCap 0 counts all.
 func ListOpportunitiesCapped(ctx context.Context, q Querier, f OpportunityFilter, offset, limit, countCap int) (
 	items []Opportunity, total int, capped bool, err error) {
-	// The matches of a word cluster in name order (pinyin keys, 机会99 in
-	// 机会99xxxx), where a walk would pass the rows before them, each read
-	// for its customer: the name sort counts them all, as before.
-	if countCap <= 0 || f.query() == "" || f.sortKey() == "name" {
+	// Under other filters the matches of a word cluster in name order
+	// (pinyin keys, 机会99 in 机会99xxxx), where a walk would pass the rows
+	// before them, each read for its customer: the name sort counts them
+	// all, as before.
+	name := f.sortKey() == "name"
+	if countCap <= 0 || f.query() == "" || (name && !f.searchOnly()) {
 		items, total, err = ListOpportunities(ctx, q, f, offset, limit)
 		return items, total, false, err
 	}
@@ -431,6 +433,18 @@ func ListOpportunitiesCapped(ctx context.Context, q Querier, f OpportunityFilter
 	p := textSources("opportunities", s).merge(cust.join(func(arm string) string {
 		return `SELECT o.id FROM (` + arm + `) x JOIN opportunities o ON o.customer_id = x.id`
 	}))
+	if name {
+		// Merged in name order from the parts of the matches
+		// (namesearch.go), the customers' one of them.
+		ids, total, capped, err := nameSearch(ctx, q, "opportunities", p, func() ([]nameSet, error) {
+			return f.nameSets(ctx, q, cust)
+		}, offset, limit, countCap, f.Desc)
+		if err != nil {
+			return nil, 0, false, err
+		}
+		items, err = opportunitiesByID(ctx, q, ids)
+		return items, total, capped, err
+	}
 	// Sorting the matches reads each one's row, as the walk does: the walk
 	// costs no more per row whatever index it takes.
 	plan, err := planSearch(ctx, q, p, offset, limit, countCap, 1, maxID(ctx, q, "opportunities"))
@@ -454,6 +468,35 @@ func ListOpportunitiesCapped(ctx context.Context, q Querier, f OpportunityFilter
 	total, capped = plan.total, plan.capped
 	items, err = opportunitiesByID(ctx, q, ids)
 	return items, total, capped, err
+}
+
+// nameSets are the parts of a search's matches for the name order: the
+// opportunity's own names (nameSets) and those of the customers whose name
+// matches (cust: their textSources), whose opportunities lie anywhere in
+// name order and number about the customers' share of the customers.
+func (f OpportunityFilter) nameSets(ctx context.Context, q Querier, cust textPlan) ([]nameSet, error) {
+	s := f.query()
+	sets, err := nameSets(ctx, q, "opportunities", s)
+	if err != nil {
+		return nil, err
+	}
+	c, err := countArms(ctx, q, cust.cands, cust.candArgs, nameCountCap)
+	if err != nil || c == 0 {
+		return sets, err
+	}
+	var arms []string
+	for _, a := range cust.arms {
+		arms = append(arms, `SELECT o.id FROM (`+a+`) x JOIN opportunities o ON o.customer_id = x.id`)
+	}
+	// A walk tests each row's customer against the customers' ids, a list
+	// a tenth the size of their opportunities', or, when reading the
+	// customer of each row passed costs less, the customer's names.
+	per := float64(maxID(ctx, q, "opportunities")) / float64(max(maxID(ctx, q, "customers"), 1))
+	row, rowArgs := textTest("c", s)
+	return append(sets, nameSet{what: "customer", ids: strings.Join(arms, " UNION ALL "), args: cust.args,
+		test: `+t.customer_id IN (` + strings.Join(cust.arms, " UNION ALL ") + `)`, testArgs: cust.args,
+		rowTest: `EXISTS (SELECT 1 FROM customers c WHERE c.id = t.customer_id AND ` + row + `)`, rowTestArgs: rowArgs,
+		listCost: costList * 2.5, extra: float64(c) * costList, count: min(nameCountCap, int64(float64(c)*per)+1)}), nil
 }
 
 // filteredSearch is a text search under other filters: counted through

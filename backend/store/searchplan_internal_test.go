@@ -220,7 +220,8 @@ func searchCapped(t *testing.T, st *Store, kinds map[string]int) {
 		for _, sort := range []struct {
 			key  string
 			desc bool
-		}{{"", false}, {"expectedClose", true}, {"amount", true}, {"stage", false}, {"createdAt", true}, {"updatedAt", false}} {
+		}{{"", false}, {"expectedClose", true}, {"amount", true}, {"stage", false}, {"createdAt", true}, {"updatedAt", false},
+			{"name", false}, {"name", true}} {
 			f := OpportunityFilter{Query: q, Sort: sort.key, Desc: sort.desc}
 			dir := f.dir()
 			like := "%" + escapeLike(q) + "%"

@@ -28,6 +28,7 @@ import (
 	"funneldesk/backend/opportunity"
 	"funneldesk/backend/order"
 	"funneldesk/backend/owner"
+	"funneldesk/backend/pinyin"
 	"funneldesk/backend/pool"
 	"funneldesk/backend/product"
 	"funneldesk/backend/quote"
@@ -154,6 +155,39 @@ func calls(st *store.Store, x ids) []call {
 		w := `(o.name LIKE ` + like + ` OR o.customer_id IN (SELECT id FROM customers WHERE name LIKE ` + like + `))`
 		return page(w)
 	}
+	// The name-sorted list (issue 15): plain SQLite counts the matches and
+	// sorts them by the pinyin key.
+	byName := func(where string) []string {
+		return []string{`SELECT COUNT(*) FROM opportunities o WHERE ` + where,
+			`SELECT o.id FROM opportunities o WHERE ` + where + ` ORDER BY o.name_py, o.id LIMIT 50`}
+	}
+	searchPY := func(s string) string {
+		like := "'%" + s + "%'"
+		own, cust := `o.name LIKE `+like, `name LIKE `+like
+		if key, ok := pinyin.Query(s); ok {
+			r := func(t string) string {
+				lo, hi := "'"+key+"'", "'"+pinyin.Upper(key)+"'"
+				return ` OR (` + t + `name_py >= ` + lo + ` AND ` + t + `name_py < ` + hi + `) OR (` +
+					t + `name_initials >= ` + lo + ` AND ` + t + `name_initials < ` + hi + `)`
+			}
+			own, cust = own+r("o."), cust+r("")
+		}
+		return `(` + own + ` OR o.customer_id IN (SELECT id FROM customers WHERE ` + cust + `))`
+	}
+	byNameSearch := func(s string) []string { return byName(searchPY(s)) }
+	nameList := func(s string) func() error { return list(opportunity.Filter{Query: s, Sort: "name"}) }
+	custList := func(s string) func() error {
+		return func() error { _, err := cust.List(customer.Filter{Query: s, Page: 1, PageSize: 50}); return err }
+	}
+	custSQL := func(s string) []string {
+		like := "'%" + s + "%'"
+		w := `name LIKE ` + like + ` OR phone LIKE ` + like
+		if key, ok := pinyin.Query(s); ok {
+			w += ` OR (name_py >= '` + key + `' AND name_py < '` + pinyin.Upper(key) + `') OR (name_initials >= '` +
+				key + `' AND name_initials < '` + pinyin.Upper(key) + `')`
+		}
+		return []string{`SELECT COUNT(*) FROM customers WHERE ` + w, `SELECT id FROM customers WHERE ` + w + ` ORDER BY name_py, id LIMIT 50`}
+	}
 	perStage := func(where string) []string {
 		return []string{`SELECT stage_id, COUNT(*), SUM(amount_cents), SUM(amount_cents * probability_bp) FROM opportunities o WHERE ` +
 			where + ` GROUP BY stage_id`}
@@ -178,6 +212,14 @@ func calls(st *store.Store, x ids) []call {
 		{"opportunity.List, pinyin kehu0702", list(opportunity.Filter{Query: "kehu0702"}), page(`o.customer_id IN (SELECT id FROM customers WHERE name_py >= 'kehu0702' AND name_py < 'kehu0703')`), 0},
 		{"opportunity.List, initials kh0702", list(opportunity.Filter{Query: "kh0702"}), page(`o.customer_id IN (SELECT id FROM customers WHERE name_initials >= 'kh0702' AND name_initials < 'kh0703')`), 0},
 		{"opportunity.List, sort name (pinyin)", list(opportunity.Filter{Sort: "name"}), []string{`SELECT id FROM opportunities ORDER BY name_py, id LIMIT 50`}, 0},
+		// Searches in name order (issue 15): the matches sit late in the
+		// pinyin order (机会… is jihui…, after 200,000 other names).
+		{"opportunity.List, sort name, search 年度续约", nameList("年度续约"), byNameSearch("年度续约"), 0},
+		{"opportunity.List, sort name, search erp", nameList("erp"), byNameSearch("erp"), 0},
+		{"opportunity.List, sort name, search 华 (one character)", nameList("华"), byNameSearch("华"), 50 * time.Millisecond},
+		{"opportunity.List, sort name, search ji", nameList("ji"), byNameSearch("ji"), 0},
+		{"opportunity.List, sort name, search 系统", nameList("系统"), byNameSearch("系统"), 0},
+		{"opportunity.List, sort name, search kh", nameList("kh"), byNameSearch("kh"), 0},
 		{"opportunity.Options (form)", func() error { _, err := opp.Options(); return err }, []string{`SELECT id, name FROM owners`, `SELECT * FROM stages`}, 5 * time.Millisecond},
 		{"opportunity.Get (detail)", func() error { _, err := opp.Get(x.opp); return err }, []string{`SELECT * FROM opportunities WHERE id = ` + strconv.FormatInt(x.opp, 10)}, 0},
 		{"opportunity.ListViews", func() error { _, err := opp.ListViews(); return err }, nil, 0},
@@ -236,6 +278,14 @@ func calls(st *store.Store, x ids) []call {
 			_, err := cust.List(customer.Filter{Query: "kh07", Page: 1, PageSize: 50})
 			return err
 		}, []string{`SELECT COUNT(*) FROM customers WHERE name_initials >= 'kh07' AND name_initials < 'kh08'`}, 0},
+		// The customer list's own order is the name: searches whose
+		// matches sit late in it (客户… is kehu…).
+		{"customer.List, search 客户", custList("客户"), custSQL("客户"), 0},
+		{"customer.List, search kehu", custList("kehu"), custSQL("kehu"), 0},
+		{"customer.List, search k (one letter)", custList("k"), custSQL("k"), 50 * time.Millisecond},
+		{"customer.List, search ke", custList("ke"), custSQL("ke"), 0},
+		{"customer.List, search 客 (one character)", custList("客"), custSQL("客"), 50 * time.Millisecond},
+		{"customer.List, search kh", custList("kh"), custSQL("kh"), 0},
 		{"customer.Get (detail)", func() error { _, err := cust.Get(x.customer); return err }, []string{`SELECT * FROM opportunities WHERE customer_id = ` + strconv.FormatInt(x.customer, 10)}, 0},
 		{"followup.List (a customer)", func() error { _, err := fol.List(followup.Of{CustomerID: x.customer}); return err }, nil, 0},
 		// Ctrl+K
