@@ -87,6 +87,13 @@ func gramQuery(g, s string) (query string, args []any, exact bool) {
 // rarestGram is a query of the rarest bigram of rs (three or more
 // characters, folded) in the bigram table g.
 func rarestGram(g string, rs []rune) (query string, args []any) {
+	query, args = gramsByRarity(g, rs)
+	return query + ` LIMIT 1`, args
+}
+
+// gramsByRarity is a query of the distinct bigrams of rs (three or more
+// characters, folded) in the bigram table g, rarest first.
+func gramsByRarity(g string, rs []rune) (query string, args []any) {
 	// The rarest of the bigrams: SQLite keeps no statistics on the grams,
 	// and reading a common bigram's rows (机会 in every opportunity named
 	// 机会123) would cost as much as the scan the index replaces. A bigram
@@ -107,7 +114,7 @@ func rarestGram(g string, rs []rune) (query string, args []any) {
 	return `SELECT b FROM (SELECT v.column1 AS b,
 		(SELECT x.id FROM ` + g + ` x WHERE x.gram = v.column1 ORDER BY x.id LIMIT 1 OFFSET ` + probe + `) AS k
 		FROM (VALUES ` + strings.Join(values, ", ") + `) v)
-		ORDER BY k IS NOT NULL, CASE WHEN k IS NULL THEN (SELECT COUNT(*) FROM ` + g + ` y WHERE y.gram = b) END, k DESC LIMIT 1`, args
+		ORDER BY k IS NOT NULL, CASE WHEN k IS NULL THEN (SELECT COUNT(*) FROM ` + g + ` y WHERE y.gram = b) END, k DESC`, args
 }
 
 // idList is an IN list of the ids passed as one JSON array argument

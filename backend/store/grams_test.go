@@ -330,9 +330,10 @@ func wantMonthTotalsFresh(t *testing.T, q store.Querier, step string) {
 	}
 }
 
-// TestGramTriggers checks that the triggers of migrations 0025, 0027 and 0030 exist
-// after every migration: one that rebuilds customers, contacts, opportunities, leads or tasks
-// (DROP TABLE drops their triggers) must create them again.
+// TestGramTriggers checks that the triggers of migrations 0025, 0027, 0030
+// and 0039 exist after every migration: one that rebuilds customers,
+// contacts, opportunities, leads, tasks, quotes or orders (DROP TABLE drops
+// their triggers) must create them again.
 func TestGramTriggers(t *testing.T) {
 	st := storetest.New(t)
 	var names []string
@@ -346,6 +347,8 @@ func TestGramTriggers(t *testing.T) {
 		"leads.lead_grams_delete", "leads.lead_grams_insert", "leads.lead_grams_update",
 		"opportunities.opportunity_grams_delete", "opportunities.opportunity_grams_insert", "opportunities.opportunity_grams_update",
 		"opportunities.stage_month_totals_delete", "opportunities.stage_month_totals_insert", "opportunities.stage_month_totals_update",
+		"orders.order_grams_delete", "orders.order_grams_insert", "orders.order_grams_update",
+		"quotes.quote_grams_delete", "quotes.quote_grams_insert", "quotes.quote_grams_update",
 		"tasks.task_grams_delete", "tasks.task_grams_insert", "tasks.task_grams_update",
 	}
 	if !reflect.DeepEqual(names, want) {

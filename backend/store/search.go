@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"strings"
 )
 
@@ -89,16 +88,16 @@ func Search(ctx context.Context, q Querier, s string, limit int) ([]SearchHit, e
 		return nil, err
 	}
 
-	for _, doc := range []struct{ kind, table string }{{"quote", "quotes"}, {"order", "orders"}} {
-		var rows []SearchHit
-		if err := q.SelectContext(ctx, &rows, `SELECT '`+doc.kind+`' AS kind, d.id, d.number AS title,
+	// Quotes and orders by number or title (quote_grams, order_grams:
+	// migration 0039), newest first.
+	for _, doc := range []struct{ kind, table, grams string }{{"quote", "quotes", "quote_grams"}, {"order", "orders", "order_grams"}} {
+		src := topSource{table: doc.table, grams: doc.grams, check: `(t.number LIKE ? ESCAPE '\' OR t.title LIKE ? ESCAPE '\')`,
+			checkArgs: []any{like, like}}
+		if hits, err = topKind(ctx, q, hits, doc.kind, src, `SELECT '`+doc.kind+`' AS kind, d.id, d.number AS title,
 			cu.name || CASE WHEN d.title <> '' THEN ' · ' || d.title ELSE '' END AS detail, d.customer_id
-			FROM `+doc.table+` d JOIN customers cu ON cu.id = d.customer_id
-			WHERE d.number LIKE ? ESCAPE '\' OR d.title LIKE ? ESCAPE '\'
-			ORDER BY d.id DESC LIMIT ?`, like, like, limit); err != nil {
-			return nil, fmt.Errorf("search %ss: %w", doc.kind, err)
+			FROM `+doc.table+` d JOIN customers cu ON cu.id = d.customer_id`, "d", s, limit); err != nil {
+			return nil, err
 		}
-		hits = append(hits, rows...)
 	}
 	return hits, nil
 }

@@ -200,26 +200,11 @@ func topKind(ctx context.Context, q Querier, hits []SearchHit, kind string, src 
 }
 
 // rarestFirst returns the distinct bigrams of rs (three or more folded
-// characters) rarest first, ranked as gramQuery ranks them: a bigram with
-// fewer than gramProbe postings by its count, the others by where their
-// gramProbe-th posting lies.
+// characters) rarest first, ranked as gramQuery ranks them.
 func rarestFirst(ctx context.Context, q Querier, g string, rs []rune) ([]string, error) {
-	seen := map[string]bool{}
-	var values []string
-	var args []any
-	for i := 0; i+1 < len(rs); i++ {
-		b := string(rs[i : i+2])
-		if !seen[b] {
-			seen[b] = true
-			values = append(values, "(?)")
-			args = append(args, b)
-		}
-	}
+	query, args := gramsByRarity(g, rs)
 	var out []string
-	err := q.SelectContext(ctx, &out, `SELECT b FROM (SELECT v.column1 AS b,
-		(SELECT x.id FROM `+g+` x WHERE x.gram = v.column1 ORDER BY x.id LIMIT 1 OFFSET `+strconv.Itoa(gramProbe)+`) AS k
-		FROM (VALUES `+strings.Join(values, ", ")+`) v)
-		ORDER BY k IS NOT NULL, CASE WHEN k IS NULL THEN (SELECT COUNT(*) FROM `+g+` y WHERE y.gram = b) END, k DESC`, args...)
+	err := q.SelectContext(ctx, &out, query, args...)
 	return out, err
 }
 
@@ -267,17 +252,22 @@ var streamCands = 500 // a variable: tests lower it to take both ways
 // (a seek each, no row read) and then checked on its row: a common word
 // fills n at once. A rare one (a phone number among numbered names: 21,000
 // postings for its rarest bigram, none matching) would cost a seek for
-// each, so past streamCands the two rarest lists are read whole, as two
-// index ranges, and merged here, and only the ids in both are checked.
+// each, so past streamCands the two rarest lists are read as index ranges,
+// a chunk of ids at a time, and merged here, and only the ids in both are
+// checked.
 func containingAll(ctx context.Context, q Querier, src topSource, grams []string, n int) ([]int64, error) {
-	var exists []string
-	var args []any
-	for _, g := range grams[1:] {
-		exists = append(exists, `EXISTS (SELECT 1 FROM `+src.grams+` y WHERE y.gram = ? AND y.id = x.id)`)
-		args = append(args, g)
+	// check is the condition on a candidate that has the bigrams before
+	// grams[from]: the others looked up, then its row.
+	check := func(from int) (string, []any) {
+		var conds []string
+		var args []any
+		for _, g := range grams[from:] {
+			conds = append(conds, `EXISTS (SELECT 1 FROM `+src.grams+` y WHERE y.gram = ? AND y.id = x.id)`)
+			args = append(args, g)
+		}
+		return strings.Join(append(conds, src.check), " AND "), append(args, src.checkArgs...)
 	}
-	cond := strings.Join(append(exists, src.check), " AND ")
-	args = append(args, src.checkArgs...)
+	cond, args := check(1)
 	// One bigram (a word like 9999): its postings are the candidates,
 	// nothing to merge with; check them all.
 	stream := streamCands
@@ -298,12 +288,13 @@ func containingAll(ctx context.Context, q Querier, src topSource, grams []string
 	if len(found) >= n || below == nil || len(grams) == 1 {
 		return found, nil
 	}
-	// The postings below the ones checked, of one bigram or, merged, of
-	// the two rarest.
-	list := func(g string) ([]int64, error) {
+	// The postings below the ones checked, in chunks down the id order
+	// (each four times the last: a word whose matches lie near the top
+	// reads little), the two rarest lists of a chunk's id range merged.
+	list := func(g string, lo, hi int64, limit int) ([]int64, error) {
 		var text string
-		if err := q.GetContext(ctx, &text, `SELECT COALESCE(group_concat(id), '') FROM `+src.grams+` WHERE gram = ? AND id < ?`,
-			g, *below); err != nil || text == "" {
+		if err := q.GetContext(ctx, &text, `SELECT COALESCE(group_concat(id), '') FROM (SELECT id FROM `+src.grams+`
+			WHERE gram = ? AND id >= ? AND id < ? ORDER BY id DESC LIMIT ?)`, g, lo, hi, limit); err != nil || text == "" {
 			return nil, err
 		}
 		ids := make([]int64, 0, strings.Count(text, ",")+1)
@@ -317,16 +308,18 @@ func containingAll(ctx context.Context, q Querier, src topSource, grams []string
 		slices.Sort(ids)
 		return ids, nil
 	}
-	cands, err := list(grams[0])
-	if err != nil {
-		return nil, err
-	}
-	if len(grams) > 1 {
-		other, err := list(grams[1])
+	hi := *below
+	cond, args = check(2)
+	for chunk := 4 * streamCands; len(found) < n; chunk *= 4 {
+		cands, err := list(grams[0], 0, hi, chunk)
+		if err != nil || len(cands) == 0 {
+			return found, err
+		}
+		other, err := list(grams[1], cands[0], hi, -1)
 		if err != nil {
 			return nil, err
 		}
-		both := cands[:0]
+		both := make([]int64, 0, min(len(cands), len(other)))
 		for i, j := 0, 0; i < len(cands) && j < len(other); {
 			switch {
 			case cands[i] < other[j]:
@@ -338,13 +331,17 @@ func containingAll(ctx context.Context, q Querier, src topSource, grams []string
 				i, j = i+1, j+1
 			}
 		}
-		cands = both
+		var more []int64
+		if err := q.SelectContext(ctx, &more, `SELECT x.id FROM (SELECT value AS id FROM json_each(?)) x
+			CROSS JOIN `+src.table+` t ON t.id = x.id WHERE `+cond+` ORDER BY x.id DESC LIMIT ?`,
+			append(append([]any{idsJSON(both)}, args...), n-len(found))...); err != nil {
+			return nil, err
+		}
+		found = append(found, more...)
+		if len(cands) < chunk {
+			break
+		}
+		hi = cands[0]
 	}
-	var more []int64
-	if err := q.SelectContext(ctx, &more, `SELECT x.id FROM (SELECT value AS id FROM json_each(?)) x
-		CROSS JOIN `+src.table+` t ON t.id = x.id WHERE `+cond+` ORDER BY x.id DESC LIMIT ?`,
-		append(append([]any{idsJSON(cands)}, args...), n-len(found))...); err != nil {
-		return nil, err
-	}
-	return append(found, more...), nil
+	return found, nil
 }

@@ -181,6 +181,38 @@ func TestSearchTopIsScan(t *testing.T) {
 				return err
 			}
 		}
+		// A name starting with a word (pinyin tier) and one holding it.
+		for _, n := range []string{"Qwv", "AQwv"} {
+			if _, err := InsertOpportunity(ctx, tx, Opportunity{Name: n, CustomerID: custs[0], OwnerID: owner, StageID: stage.ID,
+				ExpectedClose: "2026-12-31"}); err != nil {
+				return err
+			}
+		}
+		// Quotes and orders numbered as the app numbers them, with titles
+		// from the same alphabet; some renamed and one deleted, so the
+		// grams' update and delete triggers count too.
+		for i := range 300 {
+			qid, err := InsertQuote(ctx, tx, Quote{Number: fmt.Sprintf("Q-2026-%04d", i), Title: name(i), CustomerID: custs[i%len(custs)],
+				OwnerID: owner, QuoteDate: "2026-12-01", ValidUntil: "2026-12-31"})
+			if err != nil {
+				return err
+			}
+			oid, err := InsertOrder(ctx, tx, Order{Number: fmt.Sprintf("SO-2026-%04d", i), Title: name(i + 3), CustomerID: custs[i%len(custs)],
+				OwnerID: owner, SignedDate: "2026-12-02"})
+			if err != nil {
+				return err
+			}
+			switch i % 50 {
+			case 7:
+				if _, err := tx.ExecContext(ctx, `UPDATE orders SET title = ? WHERE id = ?`, name(i+5), oid); err != nil {
+					return err
+				}
+			case 9:
+				if _, err := tx.ExecContext(ctx, `DELETE FROM quotes WHERE id = ?`, qid); err != nil {
+					return err
+				}
+			}
+		}
 		for i := range 600 {
 			if _, err := InsertLead(ctx, tx, Lead{Name: name(i), Company: randomName(r), ContactName: randomName(r),
 				Phone: fmt.Sprintf("0571-%04d", r.Intn(10000)), Status: "new"}); err != nil {
@@ -206,6 +238,10 @@ func TestSearchTopIsScan(t *testing.T) {
 			FROM contacts ORDER BY id`),
 		"opportunity": read(`SELECT id, name_py AS py, name_initials AS ini, name, '' AS email, '' AS phone, '' AS phone_key,
 			'' AS phone_rkey FROM opportunities ORDER BY id`),
+		"quote": read(`SELECT id, '' AS py, '' AS ini, number || char(31) || title AS name, '' AS email, '' AS phone,
+			'' AS phone_key, '' AS phone_rkey FROM quotes ORDER BY id`),
+		"order": read(`SELECT id, '' AS py, '' AS ini, number || char(31) || title AS name, '' AS email, '' AS phone,
+			'' AS phone_key, '' AS phone_rkey FROM orders ORDER BY id`),
 		// A lead's phone is in its bigrams (lead_grams), as its other texts.
 		"lead": read(`SELECT id, name_py AS py, name_initials AS ini,
 			name || char(31) || company || char(31) || contact_name || char(31) || phone AS name, '' AS email, '' AS phone,
@@ -225,7 +261,7 @@ func TestSearchTopIsScan(t *testing.T) {
 	// tell a wrong order from a right one.
 	tiers := map[string]bool{}
 	queries := append(append([]string{}, searchQueries...), "-1", "13", "021", "hua", "Huawei", "hw", "kjk", "xyz", "hua@",
-		"年度", "续约系统", "约", "0571", "86 1", "ex3.cn", "u12hua", "转5", "转", "ext", "47", "05", "98", "905", "zzq")
+		"年度", "续约系统", "约", "0571", "86 1", "ex3.cn", "u12hua", "转5", "转", "ext", "47", "05", "98", "905", "zzq", "qwv")
 	// Phones by their digits: a whole key, its first seven digits, a
 	// contact's last four, as typed with separators.
 	for _, c := range kinds["customer"] {
