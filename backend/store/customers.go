@@ -186,13 +186,22 @@ func ListCustomersCapped(ctx context.Context, q Querier, f CustomerFilter, count
 	like := "%" + escapeLike(s) + "%"
 	phone := `SELECT id FROM customers WHERE phone <> '' AND phone LIKE ? ESCAPE '\'`
 	p := textSources("customers", s)
-	p.add(phone, like)
+	// Text with a character no saved phone holds (a name, 客户) spares the
+	// read of every phone.
+	if !couldBePhone(s) {
+		phone = ""
+	} else {
+		p.add(phone, like)
+	}
 	// The list's order is the name's: its matches are merged in that
 	// order from their parts (namesearch.go), the phones one of them.
 	ids, total, capped, err := nameSearch(ctx, q, "customers", p, func() ([]nameSet, error) {
 		sets, err := nameSets(ctx, q, "customers", s)
 		if err != nil {
 			return nil, err
+		}
+		if phone == "" {
+			return sets, nil
 		}
 		c, err := countArms(ctx, q, []string{phone}, []any{like}, nameCountCap)
 		if err != nil || c == 0 {
