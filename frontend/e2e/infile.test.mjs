@@ -39,7 +39,8 @@ after(async () => {
 async function choose(name) {
   await page.goto(srv.url + '#/customers')
   await page.goto(srv.url + '#/import')
-  await page.locator('[data-test="import-intro"]').waitFor()
+  // The import screen's code loads on first use: a busy machine takes a while.
+  await page.locator('[data-test="import-intro"]').waitFor({ timeout: 30000 })
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-test="import-pick"]')])
   await chooser.setFiles(path.join(dir, name))
   await page.locator('[data-test="import-file-name"]', { hasText: name }).waitFor()
