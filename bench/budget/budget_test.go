@@ -356,11 +356,12 @@ func BenchmarkBudget(b *testing.B) {
 	st := benchdb.Open(b)
 	ctx := context.Background()
 	x := pickIDs(b, st.DB.DB)
+	y := pickMoreIDs(b, st)
 	only := strings.Split(os.Getenv("BUDGET"), "|")
 	for range b.N {
 		var over []string
 		fmt.Fprintf(os.Stdout, "\n| call | ms | plain SQLite ms | ratio | budget ms |\n|---|---:|---:|---:|---:|\n")
-		for _, c := range calls(st, x) {
+		for _, c := range append(calls(st, x), screenCalls(b, st, x, y)...) {
 			if only[0] != "" && !matchesAny(c.name, only) {
 				continue
 			}
