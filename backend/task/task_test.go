@@ -2,6 +2,8 @@ package task
 
 import (
 	"context"
+	"fmt"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -580,5 +582,44 @@ func TestLeadTasks(t *testing.T) {
 	}
 	if p.Total != 1 || p.Items[0].ID != x.ID || p.Items[0].LeadID != lead {
 		t.Errorf("lead's tasks %+v, want only %d", p.Items, x.ID)
+	}
+}
+
+// TestDueTasksFirstByDateThenTime: the 工作台's overdue list is the first
+// open tasks by date, then time, then id, also when the limit falls inside
+// a day whose tasks were entered out of time order, and the count is of
+// them all.
+func TestDueTasksFirstByDateThenTime(t *testing.T) {
+	f := newFixture(t)
+	type due struct{ date, time, status string }
+	in := []due{
+		{"2026-03-05", "15:00", ""}, {"2026-03-03", "", ""}, {"2026-03-05", "09:00", ""}, {"2026-03-05", "", ""},
+		{"2026-03-03", "10:00", "done"}, {"2026-03-04", "18:00", ""}, {"2026-03-05", "11:30", ""}, {"2026-03-06", "08:00", ""},
+		{"2026-03-05", "09:00", ""}, {"2026-03-02", "23:00", "cancelled"}, {"2026-03-11", "08:00", ""},
+	}
+	var want []string
+	for i, x := range in {
+		title := fmt.Sprintf("任务%02d", i)
+		if _, err := f.tasks.Create(Input{Title: title, AssigneeID: f.zhang, DueDate: x.date, DueTime: x.time, Status: x.status}); err != nil {
+			t.Fatal(err)
+		}
+		if x.status == "" && x.date < today {
+			want = append(want, x.date+" "+x.time+" "+title)
+		}
+	}
+	sort.Strings(want) // date, time ("" first), then title, which follows the id here
+	for _, limit := range []int{1, 2, 3, 4, 5, len(want), len(want) + 3} {
+		items, n, err := store.DueTasks(context.Background(), f.st.DB, "", "2026-03-09", today, limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, x := range items {
+			got = append(got, x.DueDate+" "+x.DueTime+" "+x.Title)
+		}
+		w := want[:min(limit, len(want))]
+		if n != len(want) || strings.Join(got, "|") != strings.Join(w, "|") {
+			t.Errorf("limit %d: %d tasks %v, want %d %v", limit, n, got, len(want), w)
+		}
 	}
 }
