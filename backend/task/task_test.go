@@ -623,3 +623,96 @@ func TestDueTasksFirstByDateThenTime(t *testing.T) {
 		}
 	}
 }
+
+// TestKeptDueCounts: the kept per-assignee, per-day open task counts
+// (task_due_counts) equal a fresh count of the tasks after every kind of
+// write: create, edit of date and assignee, status changes, delete to the
+// bin, restore and purge; and the loads and the 工作台 read them.
+func TestKeptDueCounts(t *testing.T) {
+	f := newFixture(t)
+	bin := recycle.NewService(f.st, svc.New(svc.Fixed(time.Date(2026, 3, 10, 10, 0, 0, 0, time.Local))))
+	check := func(when string) {
+		t.Helper()
+		type row struct {
+			A int64  `db:"a"`
+			D string `db:"d"`
+			N int    `db:"n"`
+		}
+		var kept, fresh []row
+		if err := f.st.DB.Select(&kept, `SELECT assignee_id AS a, due_date AS d, n FROM task_due_counts WHERE n <> 0 ORDER BY 1, 2`); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.st.DB.Select(&fresh, `SELECT assignee_id AS a, due_date AS d, COUNT(*) AS n FROM tasks
+			WHERE status IN ('todo', 'doing') GROUP BY 1, 2 ORDER BY 1, 2`); err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(kept) != fmt.Sprint(fresh) {
+			t.Errorf("%s: kept %v, counted %v", when, kept, fresh)
+		}
+	}
+	var ids []int64
+	for i, x := range []struct{ due, status string }{
+		{"2026-03-09", ""}, {"2026-03-09", "doing"}, {today, ""}, {"", ""}, {"2026-03-12", "done"}, {"2026-03-01", "cancelled"}, {"2026-03-13", ""},
+	} {
+		owner := f.zhang
+		if i%2 == 1 {
+			owner = f.li
+		}
+		x, err := f.tasks.Create(Input{Title: fmt.Sprintf("任务%d", i), AssigneeID: owner, DueDate: x.due, Status: x.status})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, x.ID)
+	}
+	check("created")
+	if _, err := f.tasks.Update(ids[0], Input{Title: "改期改人", AssigneeID: f.li, DueDate: "2026-03-11"}); err != nil {
+		t.Fatal(err)
+	}
+	check("date and assignee changed")
+	if _, err := f.tasks.SetStatus(ids[2], store.TaskDone, "做完了"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.tasks.SetStatus(ids[4], store.TaskTodo, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.tasks.SetStatus(ids[1], store.TaskTodo, ""); err != nil {
+		t.Fatal(err)
+	}
+	check("status changed")
+	for _, id := range ids[3:5] {
+		if err := f.tasks.Delete(id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check("deleted")
+	p, err := bin.List(recycle.Filter{Kind: "task"})
+	if err != nil || len(p.Items) != 2 {
+		t.Fatalf("bin %+v, %v", p, err)
+	}
+	if _, err := bin.Restore([]int64{p.Items[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	check("restored")
+	if _, err := bin.Purge([]int64{p.Items[1].ID}); err != nil {
+		t.Fatal(err)
+	}
+	check("purged")
+
+	// Open now: 任务1 (李四, 03-09, overdue), 改期改人 (李四, 03-11),
+	// 任务3 or 任务4 back from the bin, 任务6 (张三, 03-13).
+	loads, err := f.tasks.Loads(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fresh []store.AssigneeLoad
+	if err := f.st.DB.Select(&fresh, `SELECT o.id AS assignee_id, o.name AS assignee_name, COUNT(*) AS open,
+		SUM(t.due_date <> '' AND t.due_date < ?) AS overdue, SUM(t.due_date = ?) AS due_today,
+		SUM(t.due_date BETWEEN ? AND '2026-03-15') AS due_week
+		FROM tasks t JOIN owners o ON o.id = t.assignee_id WHERE t.status IN ('todo', 'doing')
+		GROUP BY o.id ORDER BY overdue DESC, open DESC, o.id`, today, today, today); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(loads) != fmt.Sprint(fresh) || len(loads) == 0 {
+		t.Errorf("loads %+v, counted %+v", loads, fresh)
+	}
+}

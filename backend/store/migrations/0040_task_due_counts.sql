@@ -1,0 +1,36 @@
+-- Open tasks counted per assignee and due day ('' for none), kept by the
+-- triggers below: the 工作台's overdue and today's counts and the manager's
+-- loads (销售任务) read a few thousand of these rows instead of counting
+-- the open tasks themselves (165,000 overdue of 500,000 took 21 ms a count).
+-- Tasks have no import; every write goes through these triggers. A rebuild
+-- of the tasks table must create them again.
+CREATE TABLE task_due_counts (
+    assignee_id INTEGER NOT NULL,
+    due_date    TEXT    NOT NULL,
+    n           INTEGER NOT NULL,
+    PRIMARY KEY (assignee_id, due_date)
+) WITHOUT ROWID;
+-- The company's counts over a range of days.
+CREATE INDEX task_due_counts_day ON task_due_counts(due_date, n);
+
+INSERT INTO task_due_counts (assignee_id, due_date, n)
+    SELECT assignee_id, due_date, COUNT(*) FROM tasks WHERE status IN ('todo', 'doing') GROUP BY assignee_id, due_date;
+
+CREATE TRIGGER task_due_counts_insert AFTER INSERT ON tasks WHEN NEW.status IN ('todo', 'doing') BEGIN
+    INSERT INTO task_due_counts (assignee_id, due_date, n) VALUES (NEW.assignee_id, NEW.due_date, 1)
+        ON CONFLICT (assignee_id, due_date) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER task_due_counts_delete AFTER DELETE ON tasks WHEN OLD.status IN ('todo', 'doing') BEGIN
+    UPDATE task_due_counts SET n = n - 1 WHERE assignee_id = OLD.assignee_id AND due_date = OLD.due_date;
+END;
+
+CREATE TRIGGER task_due_counts_update AFTER UPDATE OF status, due_date, assignee_id ON tasks
+WHEN (OLD.status IN ('todo', 'doing')) <> (NEW.status IN ('todo', 'doing')) OR OLD.due_date IS NOT NEW.due_date
+    OR OLD.assignee_id IS NOT NEW.assignee_id BEGIN
+    UPDATE task_due_counts SET n = n - 1
+        WHERE OLD.status IN ('todo', 'doing') AND assignee_id = OLD.assignee_id AND due_date = OLD.due_date;
+    INSERT INTO task_due_counts (assignee_id, due_date, n) SELECT NEW.assignee_id, NEW.due_date, 1
+        WHERE NEW.status IN ('todo', 'doing')
+        ON CONFLICT (assignee_id, due_date) DO UPDATE SET n = n + 1;
+END;
