@@ -245,10 +245,38 @@ func listTasks(ctx context.Context, q Querier, f TaskFilter, offset, limit, coun
 		}
 		return out, total, false, nil
 	}
-	if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM tasks t`+count.sql(), count.args...); err != nil {
+	countSQL := `SELECT COUNT(*) FROM tasks t` + count.sql()
+	if k, ok := f.keptTotal(); ok {
+		countSQL, count = `SELECT COALESCE(SUM(k.n), 0) FROM task_due_counts k`+k.sql(), k
+	}
+	if err := q.GetContext(ctx, &total, countSQL, count.args...); err != nil {
 		return nil, 0, false, fmt.Errorf("count tasks: %w", err)
 	}
 	return out, total, false, nil
+}
+
+// keptTotal is the condition on task_due_counts k whose sum is the total
+// of a view (overdue, today, this week) filtered by nothing else but
+// assignees: counting the tasks read every overdue one (165,000 of
+// 500,000: 21 ms); the kept per-day counts (0040) are a few thousand rows.
+func (f TaskFilter) keptTotal() (where, bool) {
+	if strings.TrimSpace(f.Query) != "" || len(f.Statuses) > 0 || f.Priority != 0 || f.CustomerID != 0 ||
+		f.OpportunityID != 0 || f.LeadID != 0 || f.DueFrom != "" || f.DueTo != "" {
+		return where{}, false
+	}
+	var k where
+	switch f.View {
+	case "overdue":
+		k.add(`k.due_date > '' AND k.due_date < ?`, f.Today)
+	case "today":
+		k.add(`k.due_date = ?`, f.Today)
+	case "week":
+		k.add(`k.due_date >= ? AND k.due_date <= ?`, f.Today, f.WeekEnd)
+	default:
+		return where{}, false
+	}
+	k.ints("k.assignee_id", f.AssigneeIDs)
+	return k, true
 }
 
 // ListTasksCapped is ListTasks with a text search's total counted up to
@@ -384,20 +412,12 @@ func DueTasks(ctx context.Context, q Querier, from, to, today string, limit int)
 	if n == 0 || limit <= 0 {
 		return out, n, nil
 	}
-	// The index gives the date order, not the time within a day: sorting
-	// every match by time (all the overdue ones: hundreds of thousands at
-	// scale) took a second. Only the days up to the limit-th task's date
-	// can hold the first limit tasks, so only those are sorted by time.
-	last := to
-	if n > limit {
-		if err := q.GetContext(ctx, &last, `SELECT t.due_date FROM tasks t INDEXED BY tasks_open_due WHERE `+cond+
-			` ORDER BY t.due_date LIMIT 1 OFFSET ?`, append(append([]any{}, args...), limit-1)...); err != nil {
-			return nil, 0, fmt.Errorf("due tasks: last date: %w", err)
-		}
-	}
-	err := q.SelectContext(ctx, &out, taskSelect+` WHERE t.id IN (SELECT t.id FROM tasks t INDEXED BY tasks_open_due WHERE `+
-		cond+` AND t.due_date <= ? ORDER BY t.due_date, t.due_time, t.id LIMIT ?) ORDER BY t.due_date, t.due_time, t.id`,
-		append(append(append([]any{today}, args...), last), limit)...)
+	// The page's ids first, in tasks_open_due_time's order: joined before
+	// the LIMIT, every match was read and sorted (a second at 165,000
+	// overdue).
+	err := q.SelectContext(ctx, &out, taskSelect+` WHERE t.id IN (SELECT t.id FROM tasks t INDEXED BY tasks_open_due_time WHERE `+
+		cond+` ORDER BY t.due_date, t.due_time, t.id LIMIT ?) ORDER BY t.due_date, t.due_time, t.id`,
+		append(append([]any{today}, args...), limit)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("due tasks: %w", err)
 	}

@@ -652,7 +652,7 @@ func TestKeptDueCounts(t *testing.T) {
 	}
 	var ids []int64
 	for i, x := range []struct{ due, status string }{
-		{"2026-03-09", ""}, {"2026-03-09", "doing"}, {today, ""}, {"", ""}, {"2026-03-12", "done"}, {"2026-03-01", "cancelled"}, {"2026-03-13", ""},
+		{"2026-03-09", ""}, {"2026-03-09", "doing"}, {today, ""}, {"", ""}, {"2026-03-12", "done"}, {"2026-03-01", "cancelled"}, {"2026-03-13", ""}, {today, "doing"},
 	} {
 		owner := f.zhang
 		if i%2 == 1 {
@@ -697,6 +697,29 @@ func TestKeptDueCounts(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("purged")
+
+	// The views' totals (read from the kept counts) against a count.
+	views := map[string]string{"overdue": `due_date <> '' AND due_date < '2026-03-10'`, "today": `due_date = '2026-03-10'`,
+		"week": `due_date BETWEEN '2026-03-10' AND '2026-03-15'`}
+	for view, cond := range views {
+		for _, who := range [][]int64{nil, {f.zhang}, {f.li}, {f.zhang, f.li}} {
+			p, err := f.tasks.List(ListRequest{Filter: Filter{View: view, AssigneeIDs: who}, PageSize: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := `status IN ('todo', 'doing') AND ` + cond
+			if len(who) == 1 {
+				w += fmt.Sprintf(" AND assignee_id = %d", who[0])
+			}
+			var n int
+			if err := f.st.DB.Get(&n, `SELECT COUNT(*) FROM tasks WHERE `+w); err != nil {
+				t.Fatal(err)
+			}
+			if p.Total != n {
+				t.Errorf("view %s of %v: total %d, counted %d", view, who, p.Total, n)
+			}
+		}
+	}
 
 	// Open now: 任务1 (李四, 03-09, overdue), 改期改人 (李四, 03-11),
 	// 任务3 or 任务4 back from the bin, 任务6 (张三, 03-13).

@@ -12,6 +12,10 @@ CREATE TABLE task_due_counts (
 ) WITHOUT ROWID;
 -- The company's counts over a range of days.
 CREATE INDEX task_due_counts_day ON task_due_counts(due_date, n);
+-- The 工作台's lists of open tasks are by date, then time: without the time
+-- in an index, the first 20 overdue sorted all of the earliest day's tasks
+-- read from the table (1,800 at 500,000 tasks: 28 ms).
+CREATE INDEX tasks_open_due_time ON tasks(due_date, due_time, id) WHERE status IN ('todo', 'doing');
 
 INSERT INTO task_due_counts (assignee_id, due_date, n)
     SELECT assignee_id, due_date, COUNT(*) FROM tasks WHERE status IN ('todo', 'doing') GROUP BY assignee_id, due_date;
