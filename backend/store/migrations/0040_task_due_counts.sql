@@ -38,3 +38,11 @@ WHEN (OLD.status IN ('todo', 'doing')) <> (NEW.status IN ('todo', 'doing')) OR O
         WHERE NEW.status IN ('todo', 'doing')
         ON CONFLICT (assignee_id, due_date) DO UPDATE SET n = n + 1;
 END;
+
+-- 分析 by customer for the company's calendar year (the screen's default):
+-- the first 200 customers by amount in order, and how many have any,
+-- from this index instead of sorting every customer's row of the year
+-- (130,000 customers: 93 ms). Same order as store.KeptCustomers; won_n and
+-- lost_n make the count covering.
+CREATE INDEX analysis_customer_year_rank ON analysis_customer_year(year, amount + won_amount DESC, n DESC, CAST(customer_id AS TEXT),
+    won_n, lost_n) WHERE n <> 0 OR won_n <> 0 OR lost_n <> 0;
