@@ -1,3 +1,7 @@
+-- Kept counts (issue 15, every screen call within 20 ms at scale): open
+-- tasks per assignee and day, a ranked index for 分析 by customer, and
+-- leads per month for the conversion report.
+
 -- Open tasks counted per assignee and due day ('' for none), kept by the
 -- triggers below: the 工作台's overdue and today's counts and the manager's
 -- loads (销售任务) read a few thousand of these rows instead of counting
@@ -46,3 +50,41 @@ END;
 -- lost_n make the count covering.
 CREATE INDEX analysis_customer_year_rank ON analysis_customer_year(year, amount + won_amount DESC, n DESC, CAST(customer_id AS TEXT),
     won_n, lost_n) WHERE n <> 0 OR won_n <> 0 OR lost_n <> 0;
+
+-- Leads per month of creation, source, owner (0 for none) and status,
+-- kept by the triggers below: the conversion report (线索转化率) sums a
+-- year from these rows and counts only the days of partial months from
+-- leads_report (100,000 leads of a year: 22 ms counted, with a sort).
+-- The lead import leaves the triggers on (one small upsert a lead).
+CREATE TABLE lead_month_counts (
+    month    TEXT    NOT NULL,
+    source   TEXT    NOT NULL,
+    owner_id INTEGER NOT NULL,
+    status   TEXT    NOT NULL,
+    n        INTEGER NOT NULL,
+    PRIMARY KEY (month, source, owner_id, status)
+) WITHOUT ROWID;
+
+INSERT INTO lead_month_counts (month, source, owner_id, status, n)
+    SELECT substr(created_day, 1, 7), source, COALESCE(owner_id, 0), status, COUNT(*) FROM leads GROUP BY 1, 2, 3, 4;
+
+CREATE TRIGGER lead_month_counts_insert AFTER INSERT ON leads BEGIN
+    INSERT INTO lead_month_counts (month, source, owner_id, status, n)
+        VALUES (substr(NEW.created_day, 1, 7), NEW.source, COALESCE(NEW.owner_id, 0), NEW.status, 1)
+        ON CONFLICT (month, source, owner_id, status) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER lead_month_counts_delete AFTER DELETE ON leads BEGIN
+    UPDATE lead_month_counts SET n = n - 1 WHERE month = substr(OLD.created_day, 1, 7) AND source = OLD.source
+        AND owner_id = COALESCE(OLD.owner_id, 0) AND status = OLD.status;
+END;
+
+CREATE TRIGGER lead_month_counts_update AFTER UPDATE OF created_day, source, owner_id, status ON leads
+WHEN substr(OLD.created_day, 1, 7) IS NOT substr(NEW.created_day, 1, 7) OR OLD.source IS NOT NEW.source
+    OR OLD.owner_id IS NOT NEW.owner_id OR OLD.status IS NOT NEW.status BEGIN
+    UPDATE lead_month_counts SET n = n - 1 WHERE month = substr(OLD.created_day, 1, 7) AND source = OLD.source
+        AND owner_id = COALESCE(OLD.owner_id, 0) AND status = OLD.status;
+    INSERT INTO lead_month_counts (month, source, owner_id, status, n)
+        VALUES (substr(NEW.created_day, 1, 7), NEW.source, COALESCE(NEW.owner_id, 0), NEW.status, 1)
+        ON CONFLICT (month, source, owner_id, status) DO UPDATE SET n = n + 1;
+END;
