@@ -88,3 +88,80 @@ WHEN substr(OLD.created_day, 1, 7) IS NOT substr(NEW.created_day, 1, 7) OR OLD.s
         VALUES (substr(NEW.created_day, 1, 7), NEW.source, COALESCE(NEW.owner_id, 0), NEW.status, 1)
         ON CONFLICT (month, source, owner_id, status) DO UPDATE SET n = n + 1;
 END;
+
+-- Order lines of orders not voided, net of returns, summed per signing
+-- month, product and owner, kept by the triggers below: the product sales
+-- report (产品销售) sums twelve months from these rows instead of joining
+-- every order line of them (150,000 lines at 100,000 orders: 115 ms).
+-- lines counts the order lines in a cell, so a cell whose lines all went
+-- (voided, deleted) is not reported. Orders have no import.
+CREATE TABLE product_month_sales (
+    month      TEXT    NOT NULL,
+    product_id INTEGER NOT NULL,
+    owner_id   INTEGER NOT NULL,
+    lines      INTEGER NOT NULL,
+    qty        INTEGER NOT NULL,
+    amount     INTEGER NOT NULL,
+    PRIMARY KEY (month, product_id, owner_id)
+) WITHOUT ROWID;
+
+INSERT INTO product_month_sales (month, product_id, owner_id, lines, qty, amount)
+    SELECT substr(o.signed_date, 1, 7), l.product_id, o.owner_id, COUNT(*), SUM(l.qty_milli - l.returned_qty_milli),
+        SUM(l.total_cents - l.returned_cents)
+    FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.status <> 'voided' GROUP BY 1, 2, 3;
+
+CREATE TRIGGER product_month_sales_line_insert AFTER INSERT ON order_lines BEGIN
+    INSERT INTO product_month_sales (month, product_id, owner_id, lines, qty, amount)
+        SELECT substr(o.signed_date, 1, 7), NEW.product_id, o.owner_id, 1, NEW.qty_milli - NEW.returned_qty_milli,
+            NEW.total_cents - NEW.returned_cents FROM orders o WHERE o.id = NEW.order_id AND o.status <> 'voided'
+        ON CONFLICT (month, product_id, owner_id) DO UPDATE SET lines = lines + excluded.lines, qty = qty + excluded.qty,
+            amount = amount + excluded.amount;
+END;
+
+CREATE TRIGGER product_month_sales_line_delete AFTER DELETE ON order_lines BEGIN
+    UPDATE product_month_sales SET lines = lines - 1, qty = qty - (OLD.qty_milli - OLD.returned_qty_milli),
+        amount = amount - (OLD.total_cents - OLD.returned_cents)
+    WHERE (month, product_id, owner_id) = (SELECT substr(o.signed_date, 1, 7), OLD.product_id, o.owner_id
+        FROM orders o WHERE o.id = OLD.order_id AND o.status <> 'voided');
+END;
+
+CREATE TRIGGER product_month_sales_line_update AFTER UPDATE OF order_id, product_id, qty_milli, returned_qty_milli,
+    total_cents, returned_cents ON order_lines BEGIN
+    UPDATE product_month_sales SET lines = lines - 1, qty = qty - (OLD.qty_milli - OLD.returned_qty_milli),
+        amount = amount - (OLD.total_cents - OLD.returned_cents)
+    WHERE (month, product_id, owner_id) = (SELECT substr(o.signed_date, 1, 7), OLD.product_id, o.owner_id
+        FROM orders o WHERE o.id = OLD.order_id AND o.status <> 'voided');
+    INSERT INTO product_month_sales (month, product_id, owner_id, lines, qty, amount)
+        SELECT substr(o.signed_date, 1, 7), NEW.product_id, o.owner_id, 1, NEW.qty_milli - NEW.returned_qty_milli,
+            NEW.total_cents - NEW.returned_cents FROM orders o WHERE o.id = NEW.order_id AND o.status <> 'voided'
+        ON CONFLICT (month, product_id, owner_id) DO UPDATE SET lines = lines + excluded.lines, qty = qty + excluded.qty,
+            amount = amount + excluded.amount;
+END;
+
+-- An order voided, restored, moved to another month or owner: its lines
+-- leave the old cells and join the new ones.
+CREATE TRIGGER product_month_sales_order_update AFTER UPDATE OF status, signed_date, owner_id ON orders
+WHEN (OLD.status = 'voided') <> (NEW.status = 'voided') OR OLD.signed_date IS NOT NEW.signed_date
+    OR OLD.owner_id IS NOT NEW.owner_id BEGIN
+    INSERT INTO product_month_sales (month, product_id, owner_id, lines, qty, amount)
+        SELECT substr(OLD.signed_date, 1, 7), l.product_id, OLD.owner_id, -COUNT(*), -SUM(l.qty_milli - l.returned_qty_milli),
+            -SUM(l.total_cents - l.returned_cents) FROM order_lines l WHERE l.order_id = OLD.id AND OLD.status <> 'voided'
+            GROUP BY l.product_id
+        ON CONFLICT (month, product_id, owner_id) DO UPDATE SET lines = lines + excluded.lines, qty = qty + excluded.qty,
+            amount = amount + excluded.amount;
+    INSERT INTO product_month_sales (month, product_id, owner_id, lines, qty, amount)
+        SELECT substr(NEW.signed_date, 1, 7), l.product_id, NEW.owner_id, COUNT(*), SUM(l.qty_milli - l.returned_qty_milli),
+            SUM(l.total_cents - l.returned_cents) FROM order_lines l WHERE l.order_id = NEW.id AND NEW.status <> 'voided'
+            GROUP BY l.product_id
+        ON CONFLICT (month, product_id, owner_id) DO UPDATE SET lines = lines + excluded.lines, qty = qty + excluded.qty,
+            amount = amount + excluded.amount;
+END;
+
+-- An order deleted with lines still on it (they are deleted after it).
+CREATE TRIGGER product_month_sales_order_delete AFTER DELETE ON orders WHEN OLD.status <> 'voided' BEGIN
+    INSERT INTO product_month_sales (month, product_id, owner_id, lines, qty, amount)
+        SELECT substr(OLD.signed_date, 1, 7), l.product_id, OLD.owner_id, -COUNT(*), -SUM(l.qty_milli - l.returned_qty_milli),
+            -SUM(l.total_cents - l.returned_cents) FROM order_lines l WHERE l.order_id = OLD.id GROUP BY l.product_id
+        ON CONFLICT (month, product_id, owner_id) DO UPDATE SET lines = lines + excluded.lines, qty = qty + excluded.qty,
+            amount = amount + excluded.amount;
+END;
