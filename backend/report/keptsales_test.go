@@ -96,3 +96,77 @@ func TestKeptSalesEqualLines(t *testing.T) {
 	}
 	check("deleted")
 }
+
+// TestKeptReceivablesByOwner: receivables by owner, from the kept per-day
+// installment sums (installment_owner_days), equal a sum of the
+// installments after receipts, returns and voids (the fixture), a new order,
+// a reassigned and rescheduled installment, and a voided order; with owner
+// and due date filters and several todays.
+func TestKeptReceivablesByOwner(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	check := func(when string) {
+		t.Helper()
+		for _, today := range []string{"2026-01-01", "2026-03-15", "2026-12-31"} {
+			for _, rf := range []store.ReceivableFilter{{}, {OwnerIDs: []int64{f.li}}, {DueFrom: "2026-02-01"}, {DueTo: "2026-03-31", OwnerIDs: []int64{f.zhang, f.li}}} {
+				got, err := store.Receivables(ctx, f.st.DB, rf, "owner", today)
+				if err != nil {
+					t.Fatal(err)
+				}
+				from, to := rf.DueFrom, rf.DueTo
+				if to == "" {
+					to = "9999-12-31"
+				}
+				owners := rf.OwnerIDs
+				if owners == nil {
+					owners = []int64{f.zhang, f.li}
+				}
+				want := []store.ReceivableGroup{}
+				if err := f.st.DB.Select(&want, `SELECT i.owner_id AS id, n.name, SUM(i.amount_cents) AS due, SUM(i.received_cents) AS received,
+					SUM(CASE WHEN i.due_date < ? THEN i.amount_cents - i.received_cents ELSE 0 END) AS overdue
+					FROM installments i JOIN owners n ON n.id = i.owner_id
+					WHERE i.voided = 0 AND i.due_date >= ? AND i.due_date <= ? AND i.owner_id IN (?, ?)
+					GROUP BY i.owner_id`, today, from, to, owners[0], owners[len(owners)-1]); err != nil {
+					t.Fatal(err)
+				}
+				for i := range want {
+					want[i].OutstandingCents = want[i].DueCents - want[i].ReceivedCents
+				}
+				sort.Slice(got, func(i, j int) bool { return got[i].ID < got[j].ID })
+				sort.Slice(want, func(i, j int) bool { return want[i].ID < want[j].ID })
+				if fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Errorf("%s, today %s, %+v: kept %+v, installments %+v", when, today, rf, got, want)
+				}
+			}
+		}
+	}
+	check("fixture")
+	o, err := f.os.Create(order.Input{CustomerID: f.other, OwnerID: f.zhang, SignedDate: "2026-01-20",
+		Lines: []product.LineInput{{ProductID: f.b.ID, Quantity: "10"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.receive(t, o.Plan[0].ID, "300")
+	check("new order")
+	if _, err := f.st.W.ExecContext(ctx, `UPDATE installments SET owner_id = ?, due_date = '2026-02-20' WHERE id = ?`, f.li, o.Plan[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	check("reassigned")
+	if _, err := f.st.W.ExecContext(ctx, `UPDATE installments SET voided = 1 WHERE order_id = ?`, o.Order.ID); err != nil {
+		t.Fatal(err)
+	}
+	check("voided")
+	// The voided March order's unpaid installments back, then deleted.
+	for _, q := range []string{`UPDATE installments SET voided = 0 WHERE voided = 1 AND order_id <> ?`,
+		`DELETE FROM installments WHERE voided = 0 AND order_id <> ? AND id NOT IN (SELECT installment_id FROM receipts)`} {
+		res, err := f.st.W.ExecContext(ctx, q, o.Order.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			t.Fatalf("%s changed nothing", q)
+		}
+		check(q)
+	}
+	check("deleted")
+}

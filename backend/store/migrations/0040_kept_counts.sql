@@ -165,3 +165,40 @@ CREATE TRIGGER product_month_sales_order_delete AFTER DELETE ON orders WHEN OLD.
         ON CONFLICT (month, product_id, owner_id) DO UPDATE SET lines = lines + excluded.lines, qty = qty + excluded.qty,
             amount = amount + excluded.amount;
 END;
+
+-- Installments of orders not voided, summed per owner and due day, kept by
+-- the triggers below: receivables by owner (应收 按负责人) read these rows
+-- instead of every installment (200,000 at 100,000 orders: 25 ms).
+CREATE TABLE installment_owner_days (
+    owner_id INTEGER NOT NULL,
+    due_date TEXT    NOT NULL,
+    n        INTEGER NOT NULL,
+    amount   INTEGER NOT NULL,
+    received INTEGER NOT NULL,
+    PRIMARY KEY (owner_id, due_date)
+) WITHOUT ROWID;
+
+INSERT INTO installment_owner_days (owner_id, due_date, n, amount, received)
+    SELECT owner_id, due_date, COUNT(*), SUM(amount_cents), SUM(received_cents) FROM installments WHERE voided = 0 GROUP BY 1, 2;
+
+CREATE TRIGGER installment_owner_days_insert AFTER INSERT ON installments WHEN NEW.voided = 0 BEGIN
+    INSERT INTO installment_owner_days (owner_id, due_date, n, amount, received)
+        VALUES (NEW.owner_id, NEW.due_date, 1, NEW.amount_cents, NEW.received_cents)
+        ON CONFLICT (owner_id, due_date) DO UPDATE SET n = n + 1, amount = amount + excluded.amount,
+            received = received + excluded.received;
+END;
+
+CREATE TRIGGER installment_owner_days_delete AFTER DELETE ON installments WHEN OLD.voided = 0 BEGIN
+    UPDATE installment_owner_days SET n = n - 1, amount = amount - OLD.amount_cents, received = received - OLD.received_cents
+        WHERE owner_id = OLD.owner_id AND due_date = OLD.due_date;
+END;
+
+CREATE TRIGGER installment_owner_days_update AFTER UPDATE OF owner_id, due_date, amount_cents, received_cents, voided
+ON installments BEGIN
+    UPDATE installment_owner_days SET n = n - 1, amount = amount - OLD.amount_cents, received = received - OLD.received_cents
+        WHERE OLD.voided = 0 AND owner_id = OLD.owner_id AND due_date = OLD.due_date;
+    INSERT INTO installment_owner_days (owner_id, due_date, n, amount, received)
+        SELECT NEW.owner_id, NEW.due_date, 1, NEW.amount_cents, NEW.received_cents WHERE NEW.voided = 0
+        ON CONFLICT (owner_id, due_date) DO UPDATE SET n = n + 1, amount = amount + excluded.amount,
+            received = received + excluded.received;
+END;
