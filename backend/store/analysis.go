@@ -671,13 +671,51 @@ func KeptCustomers(ctx context.Context, q Querier, a AnalysisScope, limit int) (
 		LostA  int64  `db:"lost_amount"`
 	}
 	var rows []sumsRow
-	err = q.SelectContext(ctx, &rows, `SELECT * FROM (`+per+`) ORDER BY amount + won_amount DESC, n DESC, CAST(k AS TEXT) LIMIT ?`,
-		append(append([]any{}, args...), limit)...)
 	var all struct {
 		sumsRow
 		Groups int `db:"groups"`
 	}
-	if err == nil {
+	if a.AllOwners && single && whole {
+		// The company's calendar year, the screen's default: the first
+		// customers in analysis_customer_year_rank's order, their number
+		// from the same partial index, the totals from the company's kept
+		// months, rather than reading and sorting every customer's row
+		// (130,000 customers: 93 ms).
+		err = q.SelectContext(ctx, &rows, `SELECT customer_id AS k, n, amount, w_hi, w_lo, won_n, won_amount, lost_n, lost_amount
+			FROM analysis_customer_year INDEXED BY analysis_customer_year_rank
+			WHERE year = ? AND (n <> 0 OR won_n <> 0 OR lost_n <> 0)
+			ORDER BY amount + won_amount DESC, n DESC, CAST(customer_id AS TEXT) LIMIT ?`, fromM[:4], limit)
+		if err == nil {
+			err = q.GetContext(ctx, &all.Groups, `SELECT COUNT(*) FROM analysis_customer_year INDEXED BY analysis_customer_year_rank
+				WHERE year = ? AND (n <> 0 OR won_n <> 0 OR lost_n <> 0)`, fromM[:4])
+		}
+		var created, closed []AnalysisGroup
+		kept := true
+		if err == nil {
+			created, kept, err = KeptCreated(ctx, q, a, "stage")
+		}
+		if err == nil && kept {
+			closed, kept, err = KeptClosed(ctx, q, a, "stage")
+		}
+		if err == nil && !kept {
+			return nil, nil, nil, 0, false, nil // count instead
+		}
+		for _, g := range created {
+			all.N, all.Amount, all.WHi, all.WLo = all.N+g.Count, all.Amount+g.ALo, all.WHi+g.WHi, all.WLo+g.WLo
+		}
+		for _, g := range closed {
+			switch g.Kind {
+			case KindWon:
+				all.WonN, all.WonA = all.WonN+g.Count, all.WonA+g.ALo
+			case KindLost:
+				all.LostN, all.LostA = all.LostN+g.Count, all.LostA+g.ALo
+			}
+		}
+	} else {
+		err = q.SelectContext(ctx, &rows, `SELECT * FROM (`+per+`) ORDER BY amount + won_amount DESC, n DESC, CAST(k AS TEXT) LIMIT ?`,
+			append(append([]any{}, args...), limit)...)
+	}
+	if err == nil && !(a.AllOwners && single && whole) {
 		err = q.GetContext(ctx, &all, `SELECT '' AS k, COUNT(*) AS groups, COALESCE(SUM(n), 0) AS n, COALESCE(SUM(amount), 0) AS amount,
 			COALESCE(SUM(w_hi), 0) AS w_hi, COALESCE(SUM(w_lo), 0) AS w_lo, COALESCE(SUM(won_n), 0) AS won_n,
 			COALESCE(SUM(won_amount), 0) AS won_amount, COALESCE(SUM(lost_n), 0) AS lost_n,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"funneldesk/backend/pinyin"
 )
@@ -305,24 +306,87 @@ type LeadRateRow struct {
 // reads the leads_report index alone (it holds every column it needs); the
 // owners' names are joined to the groups after.
 func LeadRates(ctx context.Context, q Querier, by, from, to string) ([]LeadRateRow, error) {
-	w := &where{}
-	w.dateRange("created_day", from, to)
 	group := `source`
 	if by == "owner" {
-		group = `owner_id`
+		group = `COALESCE(owner_id, 0)`
+	}
+	// Whole months from the kept counts (lead_month_counts, 0040), the
+	// days of partial months from the leads_report index.
+	fromM, toM, edges := leadMonths(from, to)
+	parts := []string{`SELECT ` + group + ` AS grp, SUM(n) AS total, SUM(CASE WHEN status = 'converted' THEN n ELSE 0 END) AS converted,
+		SUM(CASE WHEN status = 'invalid' THEN n ELSE 0 END) AS invalid FROM lead_month_counts WHERE month >= ? AND month <= ? GROUP BY grp`}
+	args := []any{fromM, toM}
+	for _, e := range edges {
+		parts = append(parts, `SELECT `+group+` AS grp, COUNT(*) AS total, SUM(status = 'converted') AS converted,
+			SUM(status = 'invalid') AS invalid FROM leads INDEXED BY leads_report WHERE created_day >= ? AND created_day <= ? GROUP BY grp`)
+		args = append(args, e[0], e[1])
 	}
 	sel := `g.grp AS key, 0 AS owner_id`
 	join := ``
 	if by == "owner" {
-		sel = `COALESCE(w.name, '') AS key, COALESCE(g.grp, 0) AS owner_id`
+		sel = `COALESCE(w.name, '') AS key, g.grp AS owner_id`
 		join = ` LEFT JOIN owners w ON w.id = g.grp`
 	}
 	out := []LeadRateRow{}
 	err := q.SelectContext(ctx, &out, `SELECT `+sel+`, g.total, g.converted, g.invalid FROM (
-		SELECT `+group+` AS grp, COUNT(*) AS total, SUM(status = 'converted') AS converted, SUM(status = 'invalid') AS invalid
-		FROM leads INDEXED BY leads_report`+w.sql()+` GROUP BY `+group+`) g`+join+` ORDER BY g.total DESC, key`, w.args...)
+		SELECT grp, SUM(total) AS total, SUM(converted) AS converted, SUM(invalid) AS invalid FROM (`+
+		strings.Join(parts, " UNION ALL ")+`) GROUP BY grp HAVING SUM(total) > 0) g`+join+` ORDER BY g.total DESC, key`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("lead rates: %w", err)
 	}
 	return out, nil
+}
+
+// leadMonths splits the days [from, to] ("" open; YYYY-MM-DD) into the
+// whole months fromM … toM (none when toM < fromM) and the day ranges of
+// the months the period covers only in part.
+func leadMonths(from, to string) (fromM, toM string, edges [][2]string) {
+	if (from != "" && len(from) != 10) || (to != "" && len(to) != 10) ||
+		(from != "" && to != "" && from[:7] == to[:7] && (from[8:] != "01" || to != monthEnd(to))) {
+		// Within one month (or not a plain date): the days themselves.
+		if to == "" {
+			to = "9999-12-31"
+		}
+		return "9999-99", "0000-00", [][2]string{{from, to}}
+	}
+	fromM, toM = "0000-00", "9999-99"
+	if from != "" {
+		fromM = from[:7]
+		if from[8:] != "01" {
+			edges = append(edges, [2]string{from, monthEnd(from)})
+			fromM = nextMonth(fromM)
+		}
+	}
+	if to != "" {
+		toM = to[:7]
+		if to != monthEnd(to) {
+			edges = append(edges, [2]string{toM + "-01", to})
+			toM = prevMonth(toM)
+		}
+	}
+	return fromM, toM, edges
+}
+
+func monthEnd(day string) string {
+	t, err := time.Parse("2006-01-02", day[:7]+"-01")
+	if err != nil {
+		return day
+	}
+	return t.AddDate(0, 1, -1).Format("2006-01-02")
+}
+
+func nextMonth(m string) string {
+	t, err := time.Parse("2006-01", m)
+	if err != nil {
+		return m
+	}
+	return t.AddDate(0, 1, 0).Format("2006-01")
+}
+
+func prevMonth(m string) string {
+	t, err := time.Parse("2006-01", m)
+	if err != nil {
+		return m
+	}
+	return t.AddDate(0, -1, 0).Format("2006-01")
 }

@@ -245,10 +245,38 @@ func listTasks(ctx context.Context, q Querier, f TaskFilter, offset, limit, coun
 		}
 		return out, total, false, nil
 	}
-	if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM tasks t`+count.sql(), count.args...); err != nil {
+	countSQL := `SELECT COUNT(*) FROM tasks t` + count.sql()
+	if k, ok := f.keptTotal(); ok {
+		countSQL, count = `SELECT COALESCE(SUM(k.n), 0) FROM task_due_counts k`+k.sql(), k
+	}
+	if err := q.GetContext(ctx, &total, countSQL, count.args...); err != nil {
 		return nil, 0, false, fmt.Errorf("count tasks: %w", err)
 	}
 	return out, total, false, nil
+}
+
+// keptTotal is the condition on task_due_counts k whose sum is the total
+// of a view (overdue, today, this week) filtered by nothing else but
+// assignees: counting the tasks read every overdue one (165,000 of
+// 500,000: 21 ms); the kept per-day counts (0040) are a few thousand rows.
+func (f TaskFilter) keptTotal() (where, bool) {
+	if strings.TrimSpace(f.Query) != "" || len(f.Statuses) > 0 || f.Priority != 0 || f.CustomerID != 0 ||
+		f.OpportunityID != 0 || f.LeadID != 0 || f.DueFrom != "" || f.DueTo != "" {
+		return where{}, false
+	}
+	var k where
+	switch f.View {
+	case "overdue":
+		k.add(`k.due_date > '' AND k.due_date < ?`, f.Today)
+	case "today":
+		k.add(`k.due_date = ?`, f.Today)
+	case "week":
+		k.add(`k.due_date >= ? AND k.due_date <= ?`, f.Today, f.WeekEnd)
+	default:
+		return where{}, false
+	}
+	k.ints("k.assignee_id", f.AssigneeIDs)
+	return k, true
 }
 
 // ListTasksCapped is ListTasks with a text search's total counted up to
@@ -371,15 +399,24 @@ func DueTasks(ctx context.Context, q Querier, from, to, today string, limit int)
 	if from != "" {
 		cond, args = cond+` AND t.due_date >= ?`, append(args, from)
 	}
+	// The count from the kept per-day counts (task_due_counts, 0040).
+	kept := `SELECT COALESCE(SUM(n), 0) FROM task_due_counts WHERE due_date <> '' AND due_date <= ?`
+	if from != "" {
+		kept += ` AND due_date >= ?`
+	}
 	var n int
-	if err := q.GetContext(ctx, &n, `SELECT COUNT(*) FROM tasks t WHERE `+cond, args...); err != nil {
+	if err := q.GetContext(ctx, &n, kept, args...); err != nil {
 		return nil, 0, fmt.Errorf("count due tasks: %w", err)
 	}
 	out := []Task{}
 	if n == 0 || limit <= 0 {
 		return out, n, nil
 	}
-	err := q.SelectContext(ctx, &out, taskSelect+` WHERE `+cond+` ORDER BY t.due_date, t.due_time, t.id LIMIT ?`,
+	// The page's ids first, in tasks_open_due_time's order: joined before
+	// the LIMIT, every match was read and sorted (a second at 165,000
+	// overdue).
+	err := q.SelectContext(ctx, &out, taskSelect+` WHERE t.id IN (SELECT t.id FROM tasks t INDEXED BY tasks_open_due_time WHERE `+
+		cond+` ORDER BY t.due_date, t.due_time, t.id LIMIT ?) ORDER BY t.due_date, t.due_time, t.id`,
 		append(append([]any{today}, args...), limit)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("due tasks: %w", err)
@@ -398,21 +435,20 @@ type AssigneeLoad struct {
 }
 
 // TaskLoads counts the open tasks of each assignee (of ids, or everyone),
-// the most overdue first. Each figure is a range count on
-// tasks_assignee_open, which holds exactly the open tasks by assignee and
-// due date.
+// the most overdue first. Each figure is a sum of the kept per-day counts
+// (task_due_counts, 0040): a few hundred rows an assignee, where counting
+// the tasks read every open one (17 ms at 500,000 tasks).
 func TaskLoads(ctx context.Context, q Querier, ids []int64, today, weekEnd string) ([]AssigneeLoad, error) {
 	var w where
 	w.ints("o.id", ids)
-	w.add(`EXISTS (SELECT 1 FROM tasks t WHERE t.assignee_id = o.id AND ` + openTask + `)`)
-	const count = `(SELECT COUNT(*) FROM tasks t INDEXED BY tasks_assignee_open WHERE t.assignee_id = o.id AND ` + openTask
+	const sum = `(SELECT COALESCE(SUM(k.n), 0) FROM task_due_counts k WHERE k.assignee_id = o.id`
 	out := []AssigneeLoad{}
 	err := q.SelectContext(ctx, &out, `SELECT * FROM (SELECT o.id AS assignee_id, o.name AS assignee_name,
-		`+count+`) AS open,
-		`+count+` AND t.due_date > '' AND t.due_date < ?) AS overdue,
-		`+count+` AND t.due_date = ?) AS due_today,
-		`+count+` AND t.due_date >= ? AND t.due_date <= ?) AS due_week
-		FROM owners o`+w.sql()+`) ORDER BY overdue DESC, open DESC, assignee_id`,
+		`+sum+`) AS open,
+		`+sum+` AND k.due_date > '' AND k.due_date < ?) AS overdue,
+		`+sum+` AND k.due_date = ?) AS due_today,
+		`+sum+` AND k.due_date >= ? AND k.due_date <= ?) AS due_week
+		FROM owners o`+w.sql()+`) WHERE open > 0 ORDER BY overdue DESC, open DESC, assignee_id`,
 		append([]any{today, today, today, weekEnd}, w.args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("task loads: %w", err)

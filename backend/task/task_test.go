@@ -2,6 +2,8 @@ package task
 
 import (
 	"context"
+	"fmt"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -580,5 +582,160 @@ func TestLeadTasks(t *testing.T) {
 	}
 	if p.Total != 1 || p.Items[0].ID != x.ID || p.Items[0].LeadID != lead {
 		t.Errorf("lead's tasks %+v, want only %d", p.Items, x.ID)
+	}
+}
+
+// TestDueTasksFirstByDateThenTime: the 工作台's overdue list is the first
+// open tasks by date, then time, then id, also when the limit falls inside
+// a day whose tasks were entered out of time order, and the count is of
+// them all.
+func TestDueTasksFirstByDateThenTime(t *testing.T) {
+	f := newFixture(t)
+	type due struct{ date, time, status string }
+	in := []due{
+		{"2026-03-05", "15:00", ""}, {"2026-03-03", "", ""}, {"2026-03-05", "09:00", ""}, {"2026-03-05", "", ""},
+		{"2026-03-03", "10:00", "done"}, {"2026-03-04", "18:00", ""}, {"2026-03-05", "11:30", ""}, {"2026-03-06", "08:00", ""},
+		{"2026-03-05", "09:00", ""}, {"2026-03-02", "23:00", "cancelled"}, {"2026-03-11", "08:00", ""},
+	}
+	var want []string
+	for i, x := range in {
+		title := fmt.Sprintf("任务%02d", i)
+		if _, err := f.tasks.Create(Input{Title: title, AssigneeID: f.zhang, DueDate: x.date, DueTime: x.time, Status: x.status}); err != nil {
+			t.Fatal(err)
+		}
+		if x.status == "" && x.date < today {
+			want = append(want, x.date+" "+x.time+" "+title)
+		}
+	}
+	sort.Strings(want) // date, time ("" first), then title, which follows the id here
+	for _, limit := range []int{1, 2, 3, 4, 5, len(want), len(want) + 3} {
+		items, n, err := store.DueTasks(context.Background(), f.st.DB, "", "2026-03-09", today, limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, x := range items {
+			got = append(got, x.DueDate+" "+x.DueTime+" "+x.Title)
+		}
+		w := want[:min(limit, len(want))]
+		if n != len(want) || strings.Join(got, "|") != strings.Join(w, "|") {
+			t.Errorf("limit %d: %d tasks %v, want %d %v", limit, n, got, len(want), w)
+		}
+	}
+}
+
+// TestKeptDueCounts: the kept per-assignee, per-day open task counts
+// (task_due_counts) equal a fresh count of the tasks after every kind of
+// write: create, edit of date and assignee, status changes, delete to the
+// bin, restore and purge; and the loads and the 工作台 read them.
+func TestKeptDueCounts(t *testing.T) {
+	f := newFixture(t)
+	bin := recycle.NewService(f.st, svc.New(svc.Fixed(time.Date(2026, 3, 10, 10, 0, 0, 0, time.Local))))
+	check := func(when string) {
+		t.Helper()
+		type row struct {
+			A int64  `db:"a"`
+			D string `db:"d"`
+			N int    `db:"n"`
+		}
+		var kept, fresh []row
+		if err := f.st.DB.Select(&kept, `SELECT assignee_id AS a, due_date AS d, n FROM task_due_counts WHERE n <> 0 ORDER BY 1, 2`); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.st.DB.Select(&fresh, `SELECT assignee_id AS a, due_date AS d, COUNT(*) AS n FROM tasks
+			WHERE status IN ('todo', 'doing') GROUP BY 1, 2 ORDER BY 1, 2`); err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(kept) != fmt.Sprint(fresh) {
+			t.Errorf("%s: kept %v, counted %v", when, kept, fresh)
+		}
+	}
+	var ids []int64
+	for i, x := range []struct{ due, status string }{
+		{"2026-03-09", ""}, {"2026-03-09", "doing"}, {today, ""}, {"", ""}, {"2026-03-12", "done"}, {"2026-03-01", "cancelled"}, {"2026-03-13", ""}, {today, "doing"},
+	} {
+		owner := f.zhang
+		if i%2 == 1 {
+			owner = f.li
+		}
+		x, err := f.tasks.Create(Input{Title: fmt.Sprintf("任务%d", i), AssigneeID: owner, DueDate: x.due, Status: x.status})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, x.ID)
+	}
+	check("created")
+	if _, err := f.tasks.Update(ids[0], Input{Title: "改期改人", AssigneeID: f.li, DueDate: "2026-03-11"}); err != nil {
+		t.Fatal(err)
+	}
+	check("date and assignee changed")
+	if _, err := f.tasks.SetStatus(ids[2], store.TaskDone, "做完了"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.tasks.SetStatus(ids[4], store.TaskTodo, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.tasks.SetStatus(ids[1], store.TaskTodo, ""); err != nil {
+		t.Fatal(err)
+	}
+	check("status changed")
+	for _, id := range ids[3:5] {
+		if err := f.tasks.Delete(id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check("deleted")
+	p, err := bin.List(recycle.Filter{Kind: "task"})
+	if err != nil || len(p.Items) != 2 {
+		t.Fatalf("bin %+v, %v", p, err)
+	}
+	if _, err := bin.Restore([]int64{p.Items[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	check("restored")
+	if _, err := bin.Purge([]int64{p.Items[1].ID}); err != nil {
+		t.Fatal(err)
+	}
+	check("purged")
+
+	// The views' totals (read from the kept counts) against a count.
+	views := map[string]string{"overdue": `due_date <> '' AND due_date < '2026-03-10'`, "today": `due_date = '2026-03-10'`,
+		"week": `due_date BETWEEN '2026-03-10' AND '2026-03-15'`}
+	for view, cond := range views {
+		for _, who := range [][]int64{nil, {f.zhang}, {f.li}, {f.zhang, f.li}} {
+			p, err := f.tasks.List(ListRequest{Filter: Filter{View: view, AssigneeIDs: who}, PageSize: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := `status IN ('todo', 'doing') AND ` + cond
+			if len(who) == 1 {
+				w += fmt.Sprintf(" AND assignee_id = %d", who[0])
+			}
+			var n int
+			if err := f.st.DB.Get(&n, `SELECT COUNT(*) FROM tasks WHERE `+w); err != nil {
+				t.Fatal(err)
+			}
+			if p.Total != n {
+				t.Errorf("view %s of %v: total %d, counted %d", view, who, p.Total, n)
+			}
+		}
+	}
+
+	// Open now: 任务1 (李四, 03-09, overdue), 改期改人 (李四, 03-11),
+	// 任务3 or 任务4 back from the bin, 任务6 (张三, 03-13).
+	loads, err := f.tasks.Loads(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fresh []store.AssigneeLoad
+	if err := f.st.DB.Select(&fresh, `SELECT o.id AS assignee_id, o.name AS assignee_name, COUNT(*) AS open,
+		SUM(t.due_date <> '' AND t.due_date < ?) AS overdue, SUM(t.due_date = ?) AS due_today,
+		SUM(t.due_date BETWEEN ? AND '2026-03-15') AS due_week
+		FROM tasks t JOIN owners o ON o.id = t.assignee_id WHERE t.status IN ('todo', 'doing')
+		GROUP BY o.id ORDER BY overdue DESC, open DESC, o.id`, today, today, today); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(loads) != fmt.Sprint(fresh) || len(loads) == 0 {
+		t.Errorf("loads %+v, counted %+v", loads, fresh)
 	}
 }
