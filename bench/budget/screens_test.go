@@ -128,8 +128,20 @@ func screenCalls(b *testing.B, st *store.Store, x ids, y moreIDs) []call {
 		{"lead.List, status new", leads(lead.Filter{Status: "new"}), leadPage(`l.status = 'new'`), 0},
 		{"lead.List, source 网站", leads(lead.Filter{Source: "网站"}), leadPage(`l.source = '网站'`), 0},
 		{"lead.Options", func() error { _, err := ld.Options(); return err }, nil, 0},
-		{"lead.Get (detail)", func() error { _, err := ld.Get(y.lead); return err }, []string{`SELECT * FROM leads WHERE id = ` + strconv.FormatInt(y.lead, 10)}, 0},
-		{"lead.CheckConvert", func() error { _, err := ld.CheckConvert(y.lead, ""); return err }, nil, 0},
+		{"lead.Get (detail)", func() error {
+			if y.lead == 0 { // a database without leads: no detail to open
+				return nil
+			}
+			_, err := ld.Get(y.lead)
+			return err
+		}, []string{`SELECT * FROM leads WHERE id = ` + strconv.FormatInt(y.lead, 10)}, 0},
+		{"lead.CheckConvert", func() error {
+			if y.lead == 0 {
+				return nil
+			}
+			_, err := ld.CheckConvert(y.lead, "")
+			return err
+		}, nil, 0},
 		{"lead.ConversionReport by source (a year)", func() error {
 			_, err := ld.ConversionReport(lead.ReportRequest{By: "source", From: yearF.From, To: yearF.To})
 			return err
