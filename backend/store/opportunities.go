@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -500,22 +501,29 @@ func (f OpportunityFilter) nameSets(ctx context.Context, q Querier, cust textPla
 }
 
 // filteredSearch is a text search under other filters (an owner, a view,
-// a stage …). The rule: of two ways, the one that reads fewer rows, told
-// apart by two cheap index counts, each capped:
+// a stage …). The rule: of three ways, the one of least cost, told apart
+// by two cheap index counts (each capped), T the word's candidates (its
+// postings, pinyin ranges and matching customers' opportunities, counted
+// on the indexes), F the filter's rows (kept totals, or its index), N the
+// table's, and W = min(F, need·N/T) the filter's rows to pass for need =
+// offset + countCap + 1 matches (or all of them):
 //
-//   - A, text first: the word's matches gathered from its postings and
-//     pinyin ranges (planSearch's arms), each tested on its row against
-//     the filter: T rows, T the word's candidates (counted on the index).
-//   - B, filter first: the filter's index walked testing each row's names
-//     (textTest: no id list, which SQLite reads whole before the first
-//     row: ~900,000 ids for ji), up to offset + countCap + 1 matches: about
-//     min(F, need·N/T) rows, F the filter's rows, N the table's.
+//   - rows, text first: the word's matches gathered and each tested on
+//     its row against the filter: T row reads. Rare words (客户0702).
+//   - list, text first: the candidates as an id list (index entries only)
+//     and the filter's index walked testing each entry's id against it,
+//     reading only the rows inside (the names tested there): T list
+//     entries + W index entries + min(T·F/N, need) rows. Middling words
+//     (华: tens of thousands of postings, a 20th of them an owner's).
+//   - walk, filter first: the filter's index walked testing each row's
+//     names (textTest): W row reads, no list (SQLite reads an IN list
+//     whole before the first row: ~900,000 pinyin ids for ji). Common
+//     words.
 //
-// So A when T ≤ min(F, need·N/T), that is T ≤ F and T² ≤ need·N: T is
-// counted up to that bound only (√(2,000 · 1.1M) ≈ 47,000 index entries).
-// Either way the total is exact up to offset + countCap, capped past it;
-// a capped page walks the sort order testing each row (walkSearchPage,
-// or for the name order filteredNamePage), the word being common.
+// T is counted only up to where the walk wins whatever F is. Either way
+// the total is exact up to need − 1, capped past it; a capped page walks
+// the sort order testing each row (walkSearchPage, or for the name order
+// filteredNamePage), the word being common.
 func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset, limit, countCap int) (
 	[]Opportunity, int, bool, error) {
 	need := offset + countCap
@@ -530,43 +538,76 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 	p := textSources("opportunities", s).merge(textSources("customers", s).join(func(arm string) string {
 		return `SELECT o.id FROM (` + arm + `) x JOIN opportunities o ON o.customer_id = x.id`
 	}))
-	n := maxID(ctx, q, "opportunities")
-	bound := isqrt(int64(need) * n)
+	n := max(maxID(ctx, q, "opportunities"), 1)
 	nf := f
 	nf.Query = ""
-	if fsize, err := filterSize(ctx, q, nf, bound+1); err != nil {
+	fsize, err := filterSize(ctx, q, nf, n)
+	if err != nil {
 		return nil, 0, false, err
-	} else {
-		bound = min(bound, fsize)
 	}
-	t, err := countCands(ctx, q, p, bound+1)
+	fsize = max(fsize, 1)
+	// Past tmax candidates the list alone costs more than the walk at its
+	// dearest (need·N/T rows, at most F). A list of UNION ALL arms, kept
+	// distinct, costs about three gathered ids an entry (measured).
+	const listEntry = 3 * costList
+	tmax := min(int64(math.Sqrt(float64(need)*float64(n)*costRow/listEntry)), int64(float64(fsize)*costRow/listEntry))
+	t, err := countCands(ctx, q, p, tmax+1)
 	if err != nil {
 		return nil, 0, false, fmt.Errorf("search opportunities: %w", err)
 	}
-	var found []int64
-	if t <= bound {
-		// A: every match (at most t), kept when its row passes the filter.
-		if onFilteredPlan != nil {
-			onFilteredPlan("text first")
+	tf := float64(max(t, 1))
+	w := min(float64(fsize), float64(need+1)*float64(n)/tf)
+	// The rows way reads the candidates before any join (a customer's,
+	// not its opportunities') when they need checking, then its matches:
+	// at most the candidates, or those before the join when checked.
+	rowReads := tf
+	if t <= tmax && !p.exact {
+		first, err := countArms(ctx, q, p.firsts, p.firstArgs, t+1)
+		if err != nil {
+			return nil, 0, false, fmt.Errorf("search opportunities: %w", err)
 		}
+		rowReads = 2 * float64(min(first, t))
+	}
+	costs := map[string]float64{
+		"rows": rowReads * costRow,
+		"list": tf*listEntry + w*costEntry + min(tf*float64(fsize)/float64(n), float64(need+1))*costRow,
+		"walk": w * costRow,
+	}
+	way := "walk"
+	if t <= tmax {
+		for _, k := range []string{"rows", "list"} {
+			if costs[k] < costs[way] {
+				way = k
+			}
+		}
+	}
+	if onFilteredPlan != nil {
+		onFilteredPlan(way)
+	}
+	lead, args := f.conds(nf.lead())
+	var found []int64
+	switch way {
+	case "rows":
+		// Every match (at most t), kept when its row passes the filter.
 		all, err := gatherIDs(ctx, q, p.arms, p.args, int(t)+1)
 		if err != nil {
 			return nil, 0, false, fmt.Errorf("search opportunities: %w", err)
 		}
 		conds, args := nf.conds(leadNone)
-		if found, err = listIDs(ctx, q, `SELECT o.id FROM opportunities o WHERE `+
-			strings.Join(append([]string{`o.id IN ` + idList}, conds...), " AND "), append([]any{idsJSON(all)}, args...)...); err != nil {
+		found, err = listIDs(ctx, q, `SELECT o.id FROM opportunities o WHERE `+
+			strings.Join(append([]string{`o.id IN ` + idList}, conds...), " AND "), append([]any{idsJSON(all)}, args...)...)
+		if err != nil {
 			return nil, 0, false, err
 		}
-	} else {
-		// B: the filter's index, each row's names tested, up to need + 1.
-		if onFilteredPlan != nil {
-			onFilteredPlan("filter first")
-		}
-		cond, args := f.conds(nf.lead())
+	case "list":
+		// The unary plus keeps SQLite on the filter's index.
+		lead = append(lead, `+o.id IN (`+strings.Join(p.cands, " UNION ALL ")+`)`)
+		args = append(args, p.candArgs...)
+		fallthrough
+	default:
 		where := ""
-		if len(cond) > 0 {
-			where = " WHERE " + strings.Join(cond, " AND ")
+		if len(lead) > 0 {
+			where = " WHERE " + strings.Join(lead, " AND ")
 		}
 		if found, err = listIDs(ctx, q, `SELECT o.id FROM opportunities o`+where+` LIMIT ?`, append(args, need+1)...); err != nil {
 			return nil, 0, false, err
@@ -575,9 +616,9 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 	var ids []int64
 	total, capped := len(found), false
 	switch {
-	case total <= need || t <= bound:
+	case total <= need || way == "rows":
 		// Every match is known (an exact total even past the cap when
-		// text first read them all): sort them.
+		// the rows way read them all): sort them.
 		ids, err = sortIDs(ctx, q, f, found, offset, limit)
 	case f.sortKey() == "name":
 		total, capped = need, true
@@ -652,6 +693,12 @@ func filteredNamePage(ctx context.Context, q Querier, f OpportunityFilter, offse
 		}
 		var got []keyedID
 		if way == "walk" {
+			if ns.core != "" {
+				// The key's test first, on the index entry: only the rows
+				// whose key holds the core are read (系统 lies 70,000 rows
+				// into the name order).
+				blk, blkArgs = blk+` AND t.name_py LIKE ?`, append(blkArgs, "%"+ns.core+"%")
+			}
 			err = q.SelectContext(ctx, &got, `SELECT t.id, t.name_py AS k FROM opportunities t WHERE `+blk+` AND `+test+` AND `+filt+
 				` ORDER BY t.name_py`+dir+`, t.id`+dir+` LIMIT ?`, append(append(append(append([]any{}, blkArgs...), testArgs...), cargs...), n)...)
 		} else {

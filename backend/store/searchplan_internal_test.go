@@ -180,7 +180,7 @@ func TestCappedSearchIsLike(t *testing.T) {
 		}
 	}
 
-	for _, w := range []string{"text first", "filter first", "filtered sort", "filtered walk"} {
+	for _, w := range []string{"rows", "list", "walk", "filtered sort", "filtered walk"} {
 		if ways[w] == 0 {
 			t.Errorf("filtered search never took %q (ways: %v)", w, ways)
 		}
