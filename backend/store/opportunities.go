@@ -535,9 +535,12 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 	// names are tested on the row.
 	f.rowText = true
 	s := f.query()
-	p := textSources("opportunities", s).merge(textSources("customers", s).join(func(arm string) string {
-		return `SELECT o.id FROM (` + arm + `) x JOIN opportunities o ON o.customer_id = x.id`
-	}))
+	p := textSources("opportunities", s)
+	if !f.noCustomerText {
+		p = p.merge(textSources("customers", s).join(func(arm string) string {
+			return `SELECT o.id FROM (` + arm + `) x JOIN opportunities o ON o.customer_id = x.id`
+		}))
+	}
 	n := max(maxID(ctx, q, "opportunities"), 1)
 	nf := f
 	nf.Query = ""
@@ -580,6 +583,9 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 				way = k
 			}
 		}
+	}
+	if filteredWay != "" && (filteredWay == "walk" || t <= tmax) {
+		way = filteredWay
 	}
 	if onFilteredPlan != nil {
 		onFilteredPlan(way)
@@ -665,9 +671,6 @@ func filteredNamePage(ctx context.Context, q Querier, f OpportunityFilter, offse
 	for _, ns := range sets {
 		blk, blkArgs := ns.block("t")
 		ids, idArgs, test, testArgs := ns.ids, ns.args, ns.test, ns.testArgs
-		if ns.rowTest != "" {
-			test, testArgs = ns.rowTest, ns.rowTestArgs
-		}
 		c, block := ns.count, int64(0)
 		if ns.whole {
 			// The key range is the part: its rows counted on the index.
@@ -687,6 +690,13 @@ func filteredNamePage(ctx context.Context, q Querier, f OpportunityFilter, offse
 		way := "sort"
 		if c >= nameCountCap || walk < float64(c) {
 			way = "walk"
+		}
+		if ns.rowTest != "" && (way == "sort" || 3*ns.extra > walk*costRow) {
+			// The customer's: its id in the matching customers' list
+			// (built once: extra, a list of UNION ALL arms costing about
+			// three gathered ids an entry) when that costs less than
+			// reading each walked row's customer too.
+			test, testArgs = ns.rowTest, ns.rowTestArgs
 		}
 		if onNamePlan != nil {
 			onNamePlan(ns.what, "filtered "+way)
@@ -713,8 +723,12 @@ func filteredNamePage(ctx context.Context, q Querier, f OpportunityFilter, offse
 	return mergeKeyed(all, offset, n, f.Desc), nil
 }
 
-// onFilteredPlan, when set (tests), sees the way filteredSearch takes.
-var onFilteredPlan func(way string)
+// onFilteredPlan, when set (tests), sees the way filteredSearch takes;
+// filteredWay forces one where it applies.
+var (
+	onFilteredPlan func(way string)
+	filteredWay    string
+)
 
 // filterSize counts the rows of f (no text search) up to n: from the kept
 // totals when they answer, else on f's leading index.
