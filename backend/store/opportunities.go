@@ -509,7 +509,9 @@ func (f OpportunityFilter) nameSets(ctx context.Context, q Querier, cust textPla
 // offset + countCap + 1 matches (or all of them):
 //
 //   - rows, text first: the word's matches gathered and each tested on
-//     its row against the filter: T row reads. Rare words (客户0702).
+//     its row against the filter: T row reads (for words of three or more
+//     characters, twice the candidates before any join, a customer's
+//     rather than its opportunities'). Rare words (客户0702).
 //   - list, text first: the candidates as an id list (index entries only)
 //     and the filter's index walked testing each entry's id against it,
 //     reading only the rows inside (the names tested there): T list
@@ -521,7 +523,8 @@ func (f OpportunityFilter) nameSets(ctx context.Context, q Querier, cust textPla
 //     words.
 //
 // T is counted only up to where the walk wins whatever F is. Either way
-// the total is exact up to need − 1, capped past it; a capped page walks
+// the total is exact up to offset + countCap and capped past it (the rows
+// way, having read every match, counts them all); a capped page walks
 // the sort order testing each row (walkSearchPage, or for the name order
 // filteredNamePage), the word being common.
 func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset, limit, countCap int) (
@@ -583,9 +586,6 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 				way = k
 			}
 		}
-	}
-	if filteredWay != "" && (filteredWay == "walk" || t <= tmax) {
-		way = filteredWay
 	}
 	if onFilteredPlan != nil {
 		onFilteredPlan(way)
@@ -723,12 +723,8 @@ func filteredNamePage(ctx context.Context, q Querier, f OpportunityFilter, offse
 	return mergeKeyed(all, offset, n, f.Desc), nil
 }
 
-// onFilteredPlan, when set (tests), sees the way filteredSearch takes;
-// filteredWay forces one where it applies.
-var (
-	onFilteredPlan func(way string)
-	filteredWay    string
-)
+// onFilteredPlan, when set (tests), sees the way filteredSearch takes.
+var onFilteredPlan func(way string)
 
 // filterSize counts the rows of f (no text search) up to n: from the kept
 // totals when they answer, else on f's leading index.
