@@ -547,7 +547,9 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 	n := max(maxID(ctx, q, "opportunities"), 1)
 	nf := f
 	nf.Query = ""
-	fsize, err := filterSize(ctx, q, nf, n)
+	// Past 4·√(need·N) rows the filter's size no longer changes the
+	// choice (tmax and W below are smaller).
+	fsize, err := filterSize(ctx, q, nf, 4*isqrt(int64(need)*n))
 	if err != nil {
 		return nil, 0, false, err
 	}
@@ -658,7 +660,9 @@ func filteredNamePage(ctx context.Context, q Querier, f OpportunityFilter, offse
 	nf := f
 	nf.Query = ""
 	rows := maxID(ctx, q, "opportunities")
-	fsize, err := filterSize(ctx, q, nf, rows)
+	// Counted up to a quarter of the table: a denser filter barely
+	// shortens the walks, and the count is a pass over its index.
+	fsize, err := filterSize(ctx, q, nf, max(rows/4, 1))
 	if err != nil {
 		return nil, err
 	}
@@ -727,10 +731,14 @@ func filteredNamePage(ctx context.Context, q Querier, f OpportunityFilter, offse
 var onFilteredPlan func(way string)
 
 // filterSize counts the rows of f (no text search) up to n: from the kept
-// totals when they answer, else on f's leading index.
+// totals when they answer, else on f's leading index; n for a filter no
+// index leads (counting would read the table, as would its walk).
 func filterSize(ctx context.Context, q Querier, f OpportunityFilter, n int64) (int64, error) {
 	if c, ok, err := keptCount(ctx, q, f); err != nil || ok {
 		return min(int64(c), n), err
+	}
+	if f.lead() == leadNone {
+		return n, nil
 	}
 	cond, args := f.where()
 	var c int64
