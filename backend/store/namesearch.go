@@ -176,6 +176,12 @@ func nameSearch(ctx context.Context, q Querier, table string, all textPlan, sets
 		}
 		rows = append(rows, got...)
 	}
+	return mergeKeyed(rows, offset, n, desc), need, true, nil
+}
+
+// mergeKeyed sorts the sets' rows in name order (desc: reversed), drops
+// repeats, and returns the ids from offset up to n.
+func mergeKeyed(rows []keyedID, offset, n int, desc bool) []int64 {
 	slices.SortFunc(rows, func(a, b keyedID) int {
 		switch {
 		case a.ID == b.ID:
@@ -186,11 +192,11 @@ func nameSearch(ctx context.Context, q Querier, table string, all textPlan, sets
 		return 1
 	})
 	rows = slices.CompactFunc(rows, func(a, b keyedID) bool { return a.ID == b.ID })
-	ids = []int64{}
+	ids := []int64{}
 	for i := offset; i < min(n, len(rows)); i++ {
 		ids = append(ids, rows[i].ID)
 	}
-	return ids, need, true, nil
+	return ids
 }
 
 // first reads the set's first n rows in name order, the cheapest way.

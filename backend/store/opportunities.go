@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -84,6 +86,9 @@ type OpportunityFilter struct {
 	// noCustomerText: no customer's name matches Query, so a walk tests
 	// the opportunity's own names only (ListOpportunitiesCapped finds out).
 	noCustomerText bool
+	// rowText: test the search on each row (textTest) whatever leads, for
+	// a walk of the filter's index (filteredSearch).
+	rowText bool
 }
 
 // SortColumns maps the sort keys the list offers to SQL. Names sort by
@@ -299,7 +304,7 @@ func (f OpportunityFilter) conds(lead int) ([]string, []any) {
 		// The opportunity's or its customer's name, as text or as pinyin.
 		own, ownArgs := nameMatch("o", "opportunities", s)
 		cust, custArgs := nameMatch("c", "customers", s)
-		if lead == leadNone {
+		if lead == leadNone || f.rowText {
 			// Walking an index in sort order checks few rows: test each
 			// one's names on the row rather than read the word's id lists
 			// (SQLite reads an IN list whole before the first row, per part
@@ -416,12 +421,8 @@ func (f OpportunityFilter) searchOnly() bool {
 // names, then sorts them or walks the sort order. countCap 0 counts all.
 func ListOpportunitiesCapped(ctx context.Context, q Querier, f OpportunityFilter, offset, limit, countCap int) (
 	items []Opportunity, total int, capped bool, err error) {
-	// Under other filters the matches of a word cluster in name order
-	// (pinyin keys, 机会99 in 机会99xxxx), where a walk would pass the rows
-	// before them, each read for its customer: the name sort counts them
-	// all, as before.
 	name := f.sortKey() == "name"
-	if countCap <= 0 || f.query() == "" || (name && !f.searchOnly()) {
+	if countCap <= 0 || f.query() == "" {
 		items, total, err = ListOpportunities(ctx, q, f, offset, limit)
 		return items, total, false, err
 	}
@@ -499,36 +500,274 @@ func (f OpportunityFilter) nameSets(ctx context.Context, q Querier, cust textPla
 		listCost: costList * 2.5, extra: float64(c) * costList, count: min(nameCountCap, int64(float64(c)*per)+1)}), nil
 }
 
-// filteredSearch is a text search under other filters: counted through
-// f's leading index up to offset + countCap; fewer matches are paged as
-// ListOpportunities does, more by a walk of the sort order (per owner or
-// stage for close dates) testing each row, the word being common among
-// the filter's rows.
+// filteredSearch is a text search under other filters (an owner, a view,
+// a stage …). The rule: of three ways, the one of least cost, told apart
+// by two cheap index counts (each capped), T the word's candidates (its
+// postings, pinyin ranges and matching customers' opportunities, counted
+// on the indexes), F the filter's rows (kept totals, or its index), N the
+// table's, and W = min(F, need·N/T) the filter's rows to pass for need =
+// offset + countCap + 1 matches (or all of them):
+//
+//   - rows, text first: the word's matches gathered and each tested on
+//     its row against the filter: T row reads (for words of three or more
+//     characters, twice the candidates before any join, a customer's
+//     rather than its opportunities'). Rare words (客户0702).
+//   - list, text first: the candidates as an id list (index entries only)
+//     and the filter's index walked testing each entry's id against it,
+//     reading only the rows inside (the names tested there): T list
+//     entries + W index entries + min(T·F/N, need) rows. Middling words
+//     (华: tens of thousands of postings, a 20th of them an owner's).
+//   - walk, filter first: the filter's index walked testing each row's
+//     names (textTest): W row reads, no list (SQLite reads an IN list
+//     whole before the first row: ~900,000 pinyin ids for ji). Common
+//     words.
+//
+// T is counted only up to where the walk wins whatever F is. Either way
+// the total is exact up to offset + countCap and capped past it (the rows
+// way, having read every match, counts them all); a capped page walks
+// the sort order testing each row (walkSearchPage, or for the name order
+// filteredNamePage), the word being common.
 func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset, limit, countCap int) (
 	[]Opportunity, int, bool, error) {
-	cond, args := f.where()
 	need := offset + countCap
-	var total int
-	if err := q.GetContext(ctx, &total, `SELECT COUNT(*) FROM (SELECT 1 FROM opportunities o`+cond+` LIMIT ?)`,
-		append(args, need+1)...); err != nil {
-		return nil, 0, false, fmt.Errorf("count opportunities: %w", err)
+	f, err := f.customerHint(ctx, q)
+	if err != nil {
+		return nil, 0, false, err
+	}
+	// Whatever leads (the filter's index, not the text's), each row's
+	// names are tested on the row.
+	f.rowText = true
+	s := f.query()
+	p := textSources("opportunities", s)
+	if !f.noCustomerText {
+		p = p.merge(textSources("customers", s).join(func(arm string) string {
+			return `SELECT o.id FROM (` + arm + `) x JOIN opportunities o ON o.customer_id = x.id`
+		}))
+	}
+	n := max(maxID(ctx, q, "opportunities"), 1)
+	nf := f
+	nf.Query = ""
+	// Past 4·√(need·N) rows the filter's size no longer changes the
+	// choice (tmax and W below are smaller).
+	fsize, err := filterSize(ctx, q, nf, 4*isqrt(int64(need)*n))
+	if err != nil {
+		return nil, 0, false, err
+	}
+	fsize = max(fsize, 1)
+	// Past tmax candidates the list alone costs more than the walk at its
+	// dearest (need·N/T rows, at most F). A list of UNION ALL arms, kept
+	// distinct, costs about three gathered ids an entry (measured).
+	const listEntry = 3 * costList
+	tmax := min(int64(math.Sqrt(float64(need)*float64(n)*costRow/listEntry)), int64(float64(fsize)*costRow/listEntry))
+	t, err := countCands(ctx, q, p, tmax+1)
+	if err != nil {
+		return nil, 0, false, fmt.Errorf("search opportunities: %w", err)
+	}
+	tf := float64(max(t, 1))
+	w := min(float64(fsize), float64(need+1)*float64(n)/tf)
+	// The rows way reads the candidates before any join (a customer's,
+	// not its opportunities') when they need checking, then its matches:
+	// at most the candidates, or those before the join when checked.
+	rowReads := tf
+	if t <= tmax && !p.exact {
+		first, err := countArms(ctx, q, p.firsts, p.firstArgs, t+1)
+		if err != nil {
+			return nil, 0, false, fmt.Errorf("search opportunities: %w", err)
+		}
+		rowReads = 2 * float64(min(first, t))
+	}
+	costs := map[string]float64{
+		"rows": rowReads * costRow,
+		"list": tf*listEntry + w*costEntry + min(tf*float64(fsize)/float64(n), float64(need+1))*costRow,
+		"walk": w * costRow,
+	}
+	way := "walk"
+	if t <= tmax {
+		for _, k := range []string{"rows", "list"} {
+			if costs[k] < costs[way] {
+				way = k
+			}
+		}
+	}
+	if onFilteredPlan != nil {
+		onFilteredPlan(way)
+	}
+	lead, args := f.conds(nf.lead())
+	var found []int64
+	switch way {
+	case "rows":
+		// Every match (at most t), kept when its row passes the filter.
+		all, err := gatherIDs(ctx, q, p.arms, p.args, int(t)+1)
+		if err != nil {
+			return nil, 0, false, fmt.Errorf("search opportunities: %w", err)
+		}
+		conds, args := nf.conds(leadNone)
+		found, err = listIDs(ctx, q, `SELECT o.id FROM opportunities o WHERE `+
+			strings.Join(append([]string{`o.id IN ` + idList}, conds...), " AND "), append([]any{idsJSON(all)}, args...)...)
+		if err != nil {
+			return nil, 0, false, err
+		}
+	case "list":
+		// The unary plus keeps SQLite on the filter's index.
+		lead = append(lead, `+o.id IN (`+strings.Join(p.cands, " UNION ALL ")+`)`)
+		args = append(args, p.candArgs...)
+		fallthrough
+	default:
+		where := ""
+		if len(lead) > 0 {
+			where = " WHERE " + strings.Join(lead, " AND ")
+		}
+		if found, err = listIDs(ctx, q, `SELECT o.id FROM opportunities o`+where+` LIMIT ?`, append(args, need+1)...); err != nil {
+			return nil, 0, false, err
+		}
 	}
 	var ids []int64
-	var err error
-	capped := total > need
-	if capped {
-		total = need
-		if f, err = f.customerHint(ctx, q); err == nil {
-			ids, err = walkSearchPage(ctx, q, f, offset, limit)
-		}
-	} else {
-		ids, err = pageIDs(ctx, q, f, total, offset, limit)
+	total, capped := len(found), false
+	switch {
+	case total <= need || way == "rows":
+		// Every match is known (an exact total even past the cap when
+		// the rows way read them all): sort them.
+		ids, err = sortIDs(ctx, q, f, found, offset, limit)
+	case f.sortKey() == "name":
+		total, capped = need, true
+		ids, err = filteredNamePage(ctx, q, f, offset, limit)
+	default:
+		total, capped = need, true
+		ids, err = walkSearchPage(ctx, q, f, offset, limit)
 	}
 	if err != nil {
 		return nil, 0, false, err
 	}
 	items, err := opportunitiesByID(ctx, q, ids)
 	return items, total, capped, err
+}
+
+// filteredNamePage is a page in name order of a common word's matches
+// under a filter: a walk of the name key index from the start would pass
+// every row before the word's (机会… is jihui…, 250,000 rows in), each
+// read for the filter. So, as nameSearch does, the matches' parts
+// (nameSets), each giving its first offset+limit rows under the filter the
+// cheaper of two ways, merged: its rows read and sorted (c rows, c the
+// part's size counted on the index), or a walk of its key range in name
+// order testing each row (about n·block/(c·share) rows, share the
+// filter's part of the table).
+func filteredNamePage(ctx context.Context, q Querier, f OpportunityFilter, offset, limit int) ([]int64, error) {
+	s := f.query()
+	sets, err := f.nameSets(ctx, q, textSources("customers", s))
+	if err != nil {
+		return nil, fmt.Errorf("search opportunities in name order: %w", err)
+	}
+	nf := f
+	nf.Query = ""
+	rows := maxID(ctx, q, "opportunities")
+	// Counted up to a quarter of the table: a denser filter barely
+	// shortens the walks, and the count is a pass over its index.
+	fsize, err := filterSize(ctx, q, nf, max(rows/4, 1))
+	if err != nil {
+		return nil, err
+	}
+	share := float64(max(fsize, 1)) / float64(max(rows, 1))
+	conds, cargs := nf.conds(leadNone)
+	filt := `EXISTS (SELECT 1 FROM opportunities o WHERE o.id = t.id AND ` + strings.Join(conds, " AND ") + `)`
+	n := offset + limit
+	dir := f.dir()
+	var all []keyedID
+	for _, ns := range sets {
+		blk, blkArgs := ns.block("t")
+		ids, idArgs, test, testArgs := ns.ids, ns.args, ns.test, ns.testArgs
+		c, block := ns.count, int64(0)
+		if ns.whole {
+			// The key range is the part: its rows counted on the index.
+			ids, idArgs = `SELECT id FROM opportunities WHERE name_py >= ? AND name_py < ?`, blkArgs
+			test, testArgs = "1", nil
+			if c, err = countArms(ctx, q, []string{ids}, idArgs, nameCountCap); err != nil {
+				return nil, err
+			}
+			block = c
+		} else {
+			block = ns.rowsOfBlock(ctx, q, "opportunities")
+		}
+		if c == 0 {
+			continue
+		}
+		walk := min(float64(block), float64(n)*float64(block)/(float64(c)*share))
+		way := "sort"
+		if c >= nameCountCap || walk < float64(c) {
+			way = "walk"
+		}
+		if ns.rowTest != "" && (way == "sort" || 3*ns.extra > walk*costRow) {
+			// The customer's: its id in the matching customers' list
+			// (built once: extra, a list of UNION ALL arms costing about
+			// three gathered ids an entry) when that costs less than
+			// reading each walked row's customer too.
+			test, testArgs = ns.rowTest, ns.rowTestArgs
+		}
+		if onNamePlan != nil {
+			onNamePlan(ns.what, "filtered "+way)
+		}
+		var got []keyedID
+		if way == "walk" {
+			if ns.core != "" {
+				// The key's test first, on the index entry: only the rows
+				// whose key holds the core are read (系统 lies 70,000 rows
+				// into the name order).
+				blk, blkArgs = blk+` AND t.name_py LIKE ?`, append(blkArgs, "%"+ns.core+"%")
+			}
+			err = q.SelectContext(ctx, &got, `SELECT t.id, t.name_py AS k FROM opportunities t WHERE `+blk+` AND `+test+` AND `+filt+
+				` ORDER BY t.name_py`+dir+`, t.id`+dir+` LIMIT ?`, append(append(append(append([]any{}, blkArgs...), testArgs...), cargs...), n)...)
+		} else {
+			err = q.SelectContext(ctx, &got, `SELECT t.id, t.name_py AS k FROM opportunities t WHERE t.id IN (`+ids+`) AND `+test+` AND `+filt+
+				` ORDER BY +t.name_py`+dir+`, t.id`+dir+` LIMIT ?`, append(append(append(append([]any{}, idArgs...), testArgs...), cargs...), n)...)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("search opportunities in name order: %w", err)
+		}
+		all = append(all, got...)
+	}
+	return mergeKeyed(all, offset, n, f.Desc), nil
+}
+
+// onFilteredPlan, when set (tests), sees the way filteredSearch takes.
+var onFilteredPlan func(way string)
+
+// filterSize counts the rows of f (no text search) up to n: from the kept
+// totals when they answer, else on f's leading index; n for a filter no
+// index leads (counting would read the table, as would its walk).
+func filterSize(ctx context.Context, q Querier, f OpportunityFilter, n int64) (int64, error) {
+	if c, ok, err := keptCount(ctx, q, f); err != nil || ok {
+		return min(int64(c), n), err
+	}
+	if f.lead() == leadNone {
+		return n, nil
+	}
+	cond, args := f.where()
+	var c int64
+	if err := q.GetContext(ctx, &c, `SELECT COUNT(*) FROM (SELECT 1 FROM opportunities o`+cond+` LIMIT ?)`,
+		append(args, n)...); err != nil {
+		return 0, fmt.Errorf("count opportunities: %w", err)
+	}
+	return c, nil
+}
+
+// listIDs runs query (of one id column) and returns its ids, read as one
+// row of text (thousands of rows cost a call into SQLite each).
+func listIDs(ctx context.Context, q Querier, query string, args ...any) ([]int64, error) {
+	var list string
+	if err := q.GetContext(ctx, &list, `SELECT COALESCE(group_concat(id), '') FROM (`+query+`)`, args...); err != nil {
+		return nil, fmt.Errorf("list opportunities: %w", err)
+	}
+	out := []int64{}
+	if list == "" {
+		return out, nil
+	}
+	for f := range strings.SplitSeq(list, ",") {
+		id, err := strconv.ParseInt(f, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("list opportunities: %w", err)
+		}
+		out = append(out, id)
+	}
+	return out, nil
 }
 
 // customerHint sets noCustomerText when f searches a word no customer's

@@ -143,9 +143,17 @@ func TestCappedSearchIsLike(t *testing.T) {
 	if err := st.DB.Get(&stage, `SELECT stage_id FROM opportunities LIMIT 1`); err != nil {
 		t.Fatal(err)
 	}
+	// filteredSearch's ways (text first, filter first, and the name
+	// order's parts read sorted or walked) must each be taken.
+	ways := map[string]int{}
+	onFilteredPlan = func(way string) { ways[way]++ }
+	defer func() { onFilteredPlan = nil }()
+	onNamePlan = func(_, way string) { ways[way]++ }
+	defer func() { onNamePlan = nil }()
 	for _, q := range searchQueries {
 		for _, f := range []OpportunityFilter{{Query: q, StageIDs: []int64{stage}}, {Query: q, StageIDs: []int64{stage}, Sort: "amount", Desc: true},
-			{Query: q, Sort: "name"}} {
+			{Query: q, Sort: "name"}, {Query: q, StageIDs: []int64{stage}, Sort: "name"}, {Query: q, StageIDs: []int64{stage}, Sort: "name", Desc: true},
+			{Query: q, StageIDs: []int64{stage}, Sort: "stage"}, {Query: q, StageIDs: []int64{stage}, Sort: "expectedClose", Desc: true}} {
 			like := "%" + escapeLike(q) + "%"
 			own, ownArgs := pinyinScan("o", q)
 			cust, custArgs := pinyinScan("c", q)
@@ -158,7 +166,7 @@ func TestCappedSearchIsLike(t *testing.T) {
 				` OR o.customer_id IN (SELECT c.id FROM customers c WHERE c.name LIKE ? ESCAPE '\' OR `+cust+`))
 				ORDER BY `+SortColumns[f.sortKey()]+dir+`, o.id`+dir,
 				append(append(append([]any{like}, ownArgs...), like), custArgs...))
-			for _, offset := range []int{0, 40} {
+			for _, offset := range []int{0, 40, 100, 300} {
 				items, total, capped, err := ListOpportunitiesCapped(ctx, st.DB, f, offset, limit, 60)
 				if err != nil {
 					t.Fatalf("%q: %v", q, err)
@@ -169,6 +177,12 @@ func TestCappedSearchIsLike(t *testing.T) {
 				}
 				wantPage(t, fmt.Sprintf("%q filtered %+v", q, f.StageIDs), want, got, total, capped, offset, limit, 60)
 			}
+		}
+	}
+
+	for _, w := range []string{"rows", "list", "walk", "filtered sort", "filtered walk"} {
+		if ways[w] == 0 {
+			t.Errorf("filtered search never took %q (ways: %v)", w, ways)
 		}
 	}
 

@@ -179,6 +179,11 @@ func calls(st *store.Store, x ids) []call {
 	}
 	byNameSearch := func(s string) []string { return byName(searchPY(s)) }
 	nameList := func(s string) func() error { return list(opportunity.Filter{Query: s, Sort: "name"}) }
+	ownerList := func(s, sort string) func() error {
+		return list(opportunity.Filter{Query: s, OwnerIDs: []int64{x.owner}, Sort: sort})
+	}
+	openList := func(s string) func() error { return list(opportunity.Filter{Query: s, View: "open"}) }
+	openWhere := `o.stage_id IN (SELECT id FROM stages WHERE kind = 'open')`
 	custList := func(s string) func() error {
 		return func() error { _, err := cust.List(customer.Filter{Query: s, Page: 1, PageSize: 50}); return err }
 	}
@@ -223,6 +228,23 @@ func calls(st *store.Store, x ids) []call {
 		{"opportunity.List, sort name, search ji", nameList("ji"), byNameSearch("ji"), 0},
 		{"opportunity.List, sort name, search 系统", nameList("系统"), byNameSearch("系统"), 0},
 		{"opportunity.List, sort name, search kh", nameList("kh"), byNameSearch("kh"), 0},
+		// A search under another filter (issue 15, filtsearch): an owner or
+		// the open view with a word, rare or common, and in name order.
+		{"opportunity.List, owner + search ji", ownerList("ji", ""), page(`o.owner_id = ` + owner + ` AND ` + searchPY("ji")), 0},
+		{"opportunity.List, owner + search 客户0702", ownerList("客户0702", ""), page(`o.owner_id = ` + owner + ` AND ` + searchPY("客户0702")), 0},
+		{"opportunity.List, owner + search 系统", ownerList("系统", ""), page(`o.owner_id = ` + owner + ` AND ` + searchPY("系统")), 0},
+		{"opportunity.List, owner + search 年度续约", ownerList("年度续约", ""), page(`o.owner_id = ` + owner + ` AND ` + searchPY("年度续约")), 0},
+		{"opportunity.List, owner + search kh", ownerList("kh", ""), page(`o.owner_id = ` + owner + ` AND ` + searchPY("kh")), 0},
+		{"opportunity.List, owner + search 华 (one character)", ownerList("华", ""), page(`o.owner_id = ` + owner + ` AND ` + searchPY("华")), 50 * time.Millisecond},
+		{"opportunity.List, open view + search ji", openList("ji"), page(openWhere + ` AND ` + searchPY("ji")), 0},
+		{"opportunity.List, open view + search 系统", openList("系统"), page(openWhere + ` AND ` + searchPY("系统")), 0},
+		{"opportunity.List, open view + search kh", openList("kh"), page(openWhere + ` AND ` + searchPY("kh")), 0},
+		{"opportunity.List, open view + search 华 (one character)", openList("华"), page(openWhere + ` AND ` + searchPY("华")), 50 * time.Millisecond},
+		{"opportunity.List, owner + sort name + search ji", ownerList("ji", "name"), byName(`o.owner_id = ` + owner + ` AND ` + searchPY("ji")), 0},
+		{"opportunity.List, owner + sort name + search 年度续约", ownerList("年度续约", "name"), byName(`o.owner_id = ` + owner + ` AND ` + searchPY("年度续约")), 0},
+		{"opportunity.List, owner + sort name + search kh", ownerList("kh", "name"), byName(`o.owner_id = ` + owner + ` AND ` + searchPY("kh")), 0},
+		{"opportunity.List, owner + sort name + search 客户0702", ownerList("客户0702", "name"), byName(`o.owner_id = ` + owner + ` AND ` + searchPY("客户0702")), 0},
+		{"opportunity.List, owner + sort name + search 系统", ownerList("系统", "name"), byName(`o.owner_id = ` + owner + ` AND ` + searchPY("系统")), 0},
 		{"opportunity.Options (form)", func() error { _, err := opp.Options(); return err }, []string{`SELECT id, name FROM owners`, `SELECT * FROM stages`}, 5 * time.Millisecond},
 		{"opportunity.Get (detail)", func() error { _, err := opp.Get(x.opp); return err }, []string{`SELECT * FROM opportunities WHERE id = ` + strconv.FormatInt(x.opp, 10)}, 0},
 		{"opportunity.ListViews", func() error { _, err := opp.ListViews(); return err }, nil, 0},
