@@ -18,12 +18,13 @@ type SearchHit struct {
 	CustomerID int64 `db:"customer_id" json:"customerId"`
 }
 
-// Search finds up to limit records of each kind whose name (with its pinyin
-// and initials), number or phone contains s: customers, contacts,
-// opportunities, leads, quotes and orders, each kind best matches first
-// (searchtop.go: pinyin, then initials, then newest first; quotes and
-// orders newest first). Every kind is a few LIMITed index reads, so a
-// common word costs no more than a rare one.
+// Search finds up to limit records of each kind — customers, contacts,
+// opportunities, leads, quotes and orders — whose name (a document's number
+// or title) contains s, whose pinyin or initials start with it, whose
+// phone starts or ends with its digits or whose email starts with it, each
+// kind best matches first (searchtop.go: pinyin, initials, phone, email,
+// then newest first). Every kind is a few LIMITed index reads, so a common
+// word costs no more than a rare one.
 func Search(ctx context.Context, q Querier, s string, limit int) ([]SearchHit, error) {
 	s = strings.TrimSpace(s)
 	if s == "" || limit <= 0 {
