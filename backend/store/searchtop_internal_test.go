@@ -261,7 +261,7 @@ func TestSearchTopIsScan(t *testing.T) {
 	// tell a wrong order from a right one.
 	tiers := map[string]bool{}
 	queries := append(append([]string{}, searchQueries...), "-1", "13", "021", "hua", "Huawei", "hw", "kjk", "xyz", "hua@",
-		"年度", "续约系统", "约", "0571", "86 1", "ex3.cn", "u12hua", "转5", "转", "ext", "47", "05", "98", "905", "zzq", "qwv")
+		"年度", "续约系统", "约", "0571", "86 1", "ex3.cn", "u12hua", "转5", "转", "ext", "47", "05", "98", "905", "zzq", "qwv", `\`, `'`, `"`, "😀", `a\b`, "華", "ＡＢ")
 	// Phones by their digits: a whole key, its first seven digits, a
 	// contact's last four, as typed with separators.
 	for _, c := range kinds["customer"] {
