@@ -374,43 +374,32 @@ func (p *entityPlan) findContact(op *custOp, name, phone, email string, byCust m
 		}
 		return co
 	}
-	if phone != "" {
+	// find is the first contact match says is the row's: among those
+	// earlier rows planned for this customer, then among its own.
+	find := func(match func(name, phone, email string) bool) *contOp {
 		for _, co := range op.contacts {
-			if co.phone == phone {
+			if match(co.name, co.phone, co.email) {
 				return co
 			}
 		}
 		for _, k := range own {
-			if k.PhoneKey == phone {
+			if match(strings.ToLower(k.Name), k.PhoneKey, k.EmailKey) {
 				return claim(k)
 			}
 		}
+		return nil
 	}
-	if email != "" {
-		for _, co := range op.contacts {
-			if co.email == email {
-				return co
-			}
-		}
-		for _, k := range own {
-			if k.EmailKey == email {
-				return claim(k)
-			}
-		}
-	}
-	// Same name: the same person unless both the phone and the email say
-	// otherwise.
-	other := func(ph, em string) bool {
-		return phone != "" && ph != "" && ph != phone && email != "" && em != "" && em != email
-	}
-	for _, co := range op.contacts {
-		if co.name == name && !other(co.phone, co.email) {
+	// By phone, else email, else the same name: the same person unless
+	// both the phone and the email say otherwise.
+	for _, match := range []func(n, ph, em string) bool{
+		func(_, ph, _ string) bool { return phone != "" && ph == phone },
+		func(_, _, em string) bool { return email != "" && em == email },
+		func(n, ph, em string) bool {
+			return n == name && !(phone != "" && ph != "" && ph != phone && email != "" && em != "" && em != email)
+		},
+	} {
+		if co := find(match); co != nil {
 			return co
-		}
-	}
-	for _, k := range own {
-		if strings.ToLower(k.Name) == name && !other(k.PhoneKey, k.EmailKey) {
-			return claim(k)
 		}
 	}
 	return nil
