@@ -35,6 +35,7 @@ func Search(ctx context.Context, q Querier, s string, limit int) ([]SearchHit, e
 	// pinyin keys, with its phone (by its first or last digits when s is a
 	// number, else as written, from its partial index) and email columns.
 	// Ranges come in this order: pinyin, initials, phone start and end, email.
+	phones := phoneRanges(s)
 	named := func(table, grams string, cols ...string) topSource {
 		src := topSource{table: table, grams: grams, ranges: pinyinRanges(s), check: `t.name LIKE ? ESCAPE '\'`, checkArgs: []any{like}}
 		other := func(query string) {
@@ -51,8 +52,8 @@ func Search(ctx context.Context, q Querier, s string, limit int) ([]SearchHit, e
 					other(`SELECT id FROM ` + table + ` WHERE email <> '' AND email LIKE ? ESCAPE '\'`)
 				}
 			case c != "phone":
-			case phoneRanges(s) != nil:
-				src.ranges = append(src.ranges, phoneRanges(s)...)
+			case phones != nil:
+				src.ranges = append(src.ranges, phones...)
 			case couldBePhone(s):
 				other(`SELECT id FROM ` + table + ` WHERE phone <> '' AND phone LIKE ? ESCAPE '\'`)
 			}

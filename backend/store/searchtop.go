@@ -38,7 +38,7 @@ type keyRange struct{ col, prefix string }
 type topSource struct {
 	table, grams string
 	// ranges are the first tiers, in order: the pinyin keys, a phone's
-	// first and last digits.
+	// first and last digits, an email's start.
 	ranges []keyRange
 	// check is the condition on alias t that a candidate of three or more
 	// characters (every bigram, not yet the text) contains the text, with
@@ -104,8 +104,7 @@ func newestContaining(ctx context.Context, q Querier, src topSource, s string, n
 		if hi == "" {
 			below = `?2 = ''`
 		}
-		var ids []int64
-		err := q.SelectContext(ctx, &ids, `WITH RECURSIVE d(g) AS (
+		err := q.SelectContext(ctx, &all, `WITH RECURSIVE d(g) AS (
 			SELECT (SELECT MIN(gram) FROM `+src.grams+` WHERE gram >= ?1 AND `+below+`)
 			UNION ALL SELECT (SELECT MIN(gram) FROM `+src.grams+` WHERE gram > d.g AND `+below+`) FROM d WHERE d.g IS NOT NULL)
 			SELECT x.id FROM d JOIN `+src.grams+` x ON x.gram = d.g
@@ -114,7 +113,6 @@ func newestContaining(ctx context.Context, q Querier, src topSource, s string, n
 		if err != nil {
 			return nil, err
 		}
-		all = ids
 	case 2:
 		if err := q.SelectContext(ctx, &all, `SELECT id FROM `+src.grams+` WHERE gram = ? ORDER BY id DESC LIMIT ?`,
 			string(rs), n); err != nil {
