@@ -280,13 +280,31 @@ func gatherIDs(ctx context.Context, q Querier, arms []string, args []any, n int)
 	if err != nil || list == "" {
 		return out, err
 	}
-	out = make([]int64, 0, strings.Count(list, ",")+1)
-	for f := range strings.SplitSeq(list, ",") {
-		id, err := strconv.ParseInt(f, 10, 64)
-		if err != nil {
-			return nil, fmt.Errorf("gather ids: %w", err)
+	return parseIDs(list)
+}
+
+// parseIDs reads a group_concat of ids (positive integers, as every
+// table's id is). A loop of its own: strconv over a split costs about
+// 25 ns an id, a millisecond per 40,000.
+func parseIDs(list string) ([]int64, error) {
+	out := make([]int64, 0, len(list)/7+1)
+	var id int64
+	digits := 0
+	for i := 0; i <= len(list); i++ {
+		if i == len(list) || list[i] == ',' {
+			if digits == 0 || digits > 18 {
+				return nil, fmt.Errorf("read ids: bad id in %.40q", list)
+			}
+			out = append(out, id)
+			id, digits = 0, 0
+			continue
 		}
-		out = append(out, id)
+		c := list[i]
+		if c < '0' || c > '9' {
+			return nil, fmt.Errorf("read ids: bad id in %.40q", list)
+		}
+		id = id*10 + int64(c-'0')
+		digits++
 	}
 	return out, nil
 }

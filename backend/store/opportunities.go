@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -538,9 +537,11 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 	// names are tested on the row.
 	f.rowText = true
 	s := f.query()
-	p := textSources("opportunities", s)
+	own := textSources("opportunities", s)
+	cust := textSources("customers", s)
+	p := own
 	if !f.noCustomerText {
-		p = p.merge(textSources("customers", s).join(func(arm string) string {
+		p = p.merge(cust.join(func(arm string) string {
 			return `SELECT o.id FROM (` + arm + `) x JOIN opportunities o ON o.customer_id = x.id`
 		}))
 	}
@@ -549,18 +550,31 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 	nf.Query = ""
 	// Past 4·√(need·N) rows the filter's size no longer changes the
 	// choice (tmax and W below are smaller).
-	fsize, err := filterSize(ctx, q, nf, 4*isqrt(int64(need)*n))
+	fcap := 4 * isqrt(int64(need)*n)
+	fsize, err := filterSize(ctx, q, nf, fcap)
 	if err != nil {
 		return nil, 0, false, err
 	}
+	// The set way reads every row id of the filter: only a filter counted
+	// exactly, below the cap, and read from a covering index.
+	fi := &filterIDs{f: nf, size: fsize, ok: fsize < fcap && filterSetOK(nf)}
 	fsize = max(fsize, 1)
 	// Past tmax candidates the list alone costs more than the walk at its
 	// dearest (need·N/T rows, at most F). A list of UNION ALL arms, kept
 	// distinct, costs about three gathered ids an entry (measured).
 	const listEntry = 3 * costList
 	tmax := min(int64(math.Sqrt(float64(need)*float64(n)*costRow/listEntry)), int64(float64(fsize)*costRow/listEntry))
-	t, err := countCands(ctx, q, p, tmax+1)
-	if err != nil {
+	var t int64
+	var cands []int64 // the candidates, when read rather than counted
+	if fi.ok && f.noCustomerText {
+		// The set way would read the candidates the count passes over
+		// (the same index entries): read them now, up to the same bound.
+		if cands, err = listIDs(ctx, q, `SELECT id FROM (`+strings.Join(p.cands, " UNION ALL ")+`) LIMIT ?`,
+			append(append([]any{}, p.candArgs...), tmax+1)...); err != nil {
+			return nil, 0, false, fmt.Errorf("search opportunities: %w", err)
+		}
+		t = int64(len(cands))
+	} else if t, err = estimateCands(ctx, q, own, cust, !f.noCustomerText, n, tmax+1); err != nil {
 		return nil, 0, false, fmt.Errorf("search opportunities: %w", err)
 	}
 	tf := float64(max(t, 1))
@@ -570,34 +584,97 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 	// at most the candidates, or those before the join when checked.
 	rowReads := tf
 	if t <= tmax && !p.exact {
-		first, err := countArms(ctx, q, p.firsts, p.firstArgs, t+1)
-		if err != nil {
-			return nil, 0, false, fmt.Errorf("search opportunities: %w", err)
+		// Without the customers' the candidates are their own firsts.
+		first := t
+		if !f.noCustomerText {
+			if first, err = countArms(ctx, q, p.firsts, p.firstArgs, t+1); err != nil {
+				return nil, 0, false, fmt.Errorf("search opportunities: %w", err)
+			}
 		}
 		rowReads = 2 * float64(min(first, t))
 	}
+	kept := tf * float64(fsize) / float64(n)
 	costs := map[string]float64{
 		"rows": rowReads * costRow,
-		"list": tf*listEntry + w*costEntry + min(tf*float64(fsize)/float64(n), float64(need+1))*costRow,
+		"list": tf*listEntry + w*costEntry + min(kept, float64(need+1))*costRow,
 		"walk": w * costRow,
+	}
+	core, keyWalk := f.ownerKey()
+	if keyWalk {
+		// The walk tests the key on each index entry, reading only the
+		// rows whose key holds the core.
+		costs["walk"] = w*costKey + min(kept, float64(need+1))*costRow
+	}
+	if fi.ok {
+		// The filter's ids and the candidates as lists, intersected in Go
+		// (filterset.go); the rows inside both read when they need a check
+		// (a customer's row too, unless no customer matches).
+		check := 0.0
+		if !p.exact {
+			check = min(kept, float64(need+1)) * costRow
+			if !f.noCustomerText {
+				check *= 2
+			}
+		}
+		costs["set"] = fi.cost() + tf*costID + check
 	}
 	way := "walk"
 	if t <= tmax {
-		for _, k := range []string{"rows", "list"} {
+		for _, k := range []string{"rows", "list", "set"} {
+			if _, ok := costs[k]; !ok {
+				continue
+			}
 			if costs[k] < costs[way] {
 				way = k
 			}
 		}
 	}
 	if onFilteredPlan != nil {
-		onFilteredPlan(way)
+		if way == "walk" && keyWalk {
+			onFilteredPlan("walk key")
+		} else {
+			onFilteredPlan(way)
+		}
 	}
 	lead, args := f.conds(nf.lead())
 	var found []int64
 	switch way {
+	case "set":
+		if cands == nil {
+			if cands, err = listIDs(ctx, q, `SELECT id FROM (`+strings.Join(p.cands, " UNION ALL ")+`)`, p.candArgs...); err != nil {
+				return nil, 0, false, fmt.Errorf("search opportunities: %w", err)
+			}
+		}
+		set, err := fi.get(ctx, q)
+		if err != nil {
+			return nil, 0, false, err
+		}
+		found = set.keep(cands)
+		if !p.exact && len(found) > 0 {
+			// Candidates of three or more characters: checked on their
+			// rows, up to the cap; when they are few, all of them, and
+			// the page sorted in the same pass (an exact total).
+			tf := OpportunityFilter{Query: s, rowText: true, noCustomerText: f.noCustomerText}
+			conds, args := tf.conds(leadNone)
+			cond := `o.id IN ` + idList + ` AND ` + strings.Join(conds, " AND ")
+			args = append([]any{idsJSON(found)}, args...)
+			if len(found) <= 2*(need+1) {
+				ids, total, err := checkedPage(ctx, q, f, cond, args, offset, limit)
+				if err != nil {
+					return nil, 0, false, err
+				}
+				items, err := opportunitiesByID(ctx, q, ids)
+				return items, total, false, err
+			}
+			if found, err = listIDs(ctx, q, `SELECT o.id FROM opportunities o WHERE `+cond+` LIMIT ?`,
+				append(args, need+1)...); err != nil {
+				return nil, 0, false, err
+			}
+		}
 	case "rows":
-		// Every match (at most t), kept when its row passes the filter.
-		all, err := gatherIDs(ctx, q, p.arms, p.args, int(t)+1)
+		// Every match, kept when its row passes the filter (t, an
+		// estimate, does not bound them).
+		all, err := gatherIDs(ctx, q, p.arms, p.args, math.MaxInt32)
 		if err != nil {
 			return nil, 0, false, fmt.Errorf("search opportunities: %w", err)
 		}
@@ -613,11 +690,17 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 		args = append(args, p.candArgs...)
 		fallthrough
 	default:
+		from := `opportunities o`
+		if way == "walk" && keyWalk {
+			c, a := f.ownerKeyConds(core)
+			conds, cargs := f.conds(leadNone)
+			from, lead, args = `opportunities o INDEXED BY opportunities_owner_name`, append([]string{c}, conds...), append(a, cargs...)
+		}
 		where := ""
 		if len(lead) > 0 {
 			where = " WHERE " + strings.Join(lead, " AND ")
 		}
-		if found, err = listIDs(ctx, q, `SELECT o.id FROM opportunities o`+where+` LIMIT ?`, append(args, need+1)...); err != nil {
+		if found, err = listIDs(ctx, q, `SELECT o.id FROM `+from+where+` LIMIT ?`, append(args, need+1)...); err != nil {
 			return nil, 0, false, err
 		}
 	}
@@ -628,12 +711,18 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 		// Every match is known (an exact total even past the cap when
 		// the rows way read them all): sort them.
 		ids, err = sortIDs(ctx, q, f, found, offset, limit)
-	case f.sortKey() == "name":
-		total, capped = need, true
-		ids, err = filteredNamePage(ctx, q, f, offset, limit)
 	default:
-		total, capped = need, true
-		ids, err = walkSearchPage(ctx, q, f, offset, limit)
+		if way != "set" || !p.exact {
+			// The set way of one or two characters knows every match.
+			total, capped = need, true
+		}
+		if f.sortKey() == "name" {
+			if ids, err = ownerNamePage(ctx, q, f, offset, limit); ids == nil && err == nil {
+				ids, err = filteredNamePage(ctx, q, f, fi, offset, limit)
+			}
+		} else {
+			ids, err = walkSearchPage(ctx, q, f, offset, limit)
+		}
 	}
 	if err != nil {
 		return nil, 0, false, err
@@ -651,7 +740,7 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 // part's size counted on the index), or a walk of its key range in name
 // order testing each row (about n·block/(c·share) rows, share the
 // filter's part of the table).
-func filteredNamePage(ctx context.Context, q Querier, f OpportunityFilter, offset, limit int) ([]int64, error) {
+func filteredNamePage(ctx context.Context, q Querier, f OpportunityFilter, fi *filterIDs, offset, limit int) ([]int64, error) {
 	s := f.query()
 	sets, err := f.nameSets(ctx, q, textSources("customers", s))
 	if err != nil {
@@ -680,7 +769,10 @@ func filteredNamePage(ctx context.Context, q Querier, f OpportunityFilter, offse
 			// The key range is the part: its rows counted on the index.
 			ids, idArgs = `SELECT id FROM opportunities WHERE name_py >= ? AND name_py < ?`, blkArgs
 			test, testArgs = "1", nil
-			if c, err = countArms(ctx, q, []string{ids}, idArgs, nameCountCap); err != nil {
+			// Counted as far as it may change the way: past where the set
+			// way's gathering costs more than a walk finding n rows.
+			upTo := min(nameCountCap, int64(float64(n)/share*costRow/(costID+share*costRow))+1)
+			if c, err = countArms(ctx, q, []string{ids}, idArgs, upTo); err != nil {
 				return nil, err
 			}
 			block = c
@@ -695,6 +787,12 @@ func filteredNamePage(ctx context.Context, q Querier, f OpportunityFilter, offse
 		if c >= nameCountCap || walk < float64(c) {
 			way = "walk"
 		}
+		if fi.ok && c < nameCountCap &&
+			fi.cost()+float64(c)*(costID+share*costRow) < min(walk, float64(c))*costRow {
+			// The set's ids (index entries) kept in the filter's set
+			// (filterset.go): only the rows inside both read and sorted.
+			way = "set"
+		}
 		if ns.rowTest != "" && (way == "sort" || 3*ns.extra > walk*costRow) {
 			// The customer's: its id in the matching customers' list
 			// (built once: extra, a list of UNION ALL arms costing about
@@ -706,7 +804,17 @@ func filteredNamePage(ctx context.Context, q Querier, f OpportunityFilter, offse
 			onNamePlan(ns.what, "filtered "+way)
 		}
 		var got []keyedID
-		if way == "walk" {
+		if way == "set" {
+			in, ierr := fi.within(ctx, q, []string{ids}, idArgs)
+			if ierr != nil {
+				return nil, fmt.Errorf("search opportunities in name order: %w", ierr)
+			}
+			if !ns.checked && !ns.whole {
+				test, testArgs = "1", nil
+			}
+			err = q.SelectContext(ctx, &got, `SELECT t.id, t.name_py AS k FROM opportunities t WHERE t.id IN `+idList+` AND `+test+
+				` ORDER BY +t.name_py`+dir+`, t.id`+dir+` LIMIT ?`, append(append([]any{idsJSON(in)}, testArgs...), n)...)
+		} else if way == "walk" {
 			if ns.core != "" {
 				// The key's test first, on the index entry: only the rows
 				// whose key holds the core are read (系统 lies 70,000 rows
@@ -727,8 +835,114 @@ func filteredNamePage(ctx context.Context, q Querier, f OpportunityFilter, offse
 	return mergeKeyed(all, offset, n, f.Desc), nil
 }
 
+// ownerNamePage is a page in name order of f's rows (f filters owners,
+// whatever else) when a walk of each owner's rows in that order
+// (opportunities_owner_name, migration 0041) testing every row finds it,
+// merged across the owners as closePage merges close dates: the rows are
+// a known share of the owners' (a capped search's), or every row (no
+// search). nil without owners, or with more than maxArms of them.
+func ownerNamePage(ctx context.Context, q Querier, f OpportunityFilter, offset, limit int) ([]int64, error) {
+	owners := uniqueIDs(f.OwnerIDs)
+	if len(owners) == 0 || len(owners) > maxArms {
+		return nil, nil
+	}
+	conds, cargs := f.conds(leadNone)
+	key, keyArgs := "", []any(nil)
+	if core, ok := f.ownerKey(); ok {
+		key, keyArgs = ` AND o.name_py LIKE ?`, []any{"%" + core + "%"}
+	}
+	var arms []string
+	var args []any
+	for _, v := range owners {
+		// "> 0" names the partial index (migration 0041).
+		arms = append(arms, `SELECT o.id AS id, o.name_py AS k FROM opportunities o INDEXED BY opportunities_owner_name WHERE `+
+			strings.Join(append([]string{`o.owner_id = ? AND o.owner_id > 0` + key}, conds...), " AND "))
+		args = append(append(append(args, v), keyArgs...), cargs...)
+	}
+	if onFilteredPlan != nil {
+		onFilteredPlan("owner name")
+	}
+	dir := f.dir()
+	var rows []keyedID
+	if err := q.SelectContext(ctx, &rows, strings.Join(arms, " UNION ALL ")+` ORDER BY k`+dir+`, id`+dir+` LIMIT ? OFFSET ?`,
+		append(args, limit, offset)...); err != nil {
+		return nil, fmt.Errorf("list opportunities: %w", err)
+	}
+	out := []int64{}
+	for _, r := range rows {
+		out = append(out, r.ID)
+	}
+	return out, nil
+}
+
+// ownerKey is the key that the name key of every row matching f's text
+// holds (pinyin.ContainedKey), when a walk of opportunities_owner_name may
+// test it on each index entry before reading the row: f filters at most
+// maxArms owners, and its text matches the opportunity's own name only
+// (no customer's name matches it; not read as pinyin).
+func (f OpportunityFilter) ownerKey() (string, bool) {
+	n := len(uniqueIDs(f.OwnerIDs))
+	if n == 0 || n > maxArms || f.query() == "" || !f.noCustomerText || f.pinyinQuery() {
+		return "", false
+	}
+	core := pinyin.ContainedKey(f.query())
+	return core, core != ""
+}
+
+// ownerKeyConds are the conditions of a walk of f's owners' rows on
+// opportunities_owner_name ("> 0" names the partial index, migration
+// 0041) testing core on each entry.
+func (f OpportunityFilter) ownerKeyConds(core string) (string, []any) {
+	c, a := inInts("o.owner_id", uniqueIDs(f.OwnerIDs))
+	return c + ` AND o.owner_id > 0 AND o.name_py LIKE ?`, append(a, "%"+core+"%")
+}
+
 // onFilteredPlan, when set (tests), sees the way filteredSearch takes.
 var onFilteredPlan func(way string)
+
+// checkedPage reads every row passing cond (an id list and the text's
+// test) once: their number and the page of them in f's order.
+func checkedPage(ctx context.Context, q Querier, f OpportunityFilter, cond string, args []any, offset, limit int) (
+	[]int64, int, error) {
+	dir := f.dir()
+	var rows []struct {
+		ID int64 `db:"id"`
+		N  int   `db:"n"`
+	}
+	if err := q.SelectContext(ctx, &rows, `SELECT o.id, COUNT(*) OVER () AS n FROM opportunities o WHERE `+cond+
+		` ORDER BY +`+SortColumns[f.sortKey()]+dir+`, o.id`+dir+` LIMIT ? OFFSET ?`, append(args, limit, offset)...); err != nil {
+		return nil, 0, fmt.Errorf("list opportunities: %w", err)
+	}
+	ids := []int64{}
+	for _, r := range rows {
+		ids = append(ids, r.ID)
+	}
+	if len(rows) > 0 {
+		return ids, rows[0].N, nil
+	}
+	// A page past the end: count them.
+	var n int
+	if err := q.GetContext(ctx, &n, `SELECT COUNT(*) FROM opportunities o WHERE `+cond, args...); err != nil {
+		return nil, 0, fmt.Errorf("list opportunities: %w", err)
+	}
+	return ids, n, nil
+}
+
+// estimateCands counts the candidates of a search under a filter up to n:
+// the opportunities' own on their indexes, those of the matching customers
+// (withCust) as the customers' count times the opportunities a customer
+// has on average. Counting them through the join costs a seek per
+// customer and an entry per opportunity (11 ms for kh's 67,000 at a
+// million rows), more than the walk it then chooses.
+func estimateCands(ctx context.Context, q Querier, own, cust textPlan, withCust bool, rows, n int64) (int64, error) {
+	t, err := countCands(ctx, q, own, n)
+	if err != nil || !withCust || t >= n {
+		return t, err
+	}
+	per := float64(rows) / float64(max(maxID(ctx, q, "customers"), 1))
+	c, err := countCands(ctx, q, cust, int64(float64(n-t)/per)+1)
+	return min(n, t+int64(math.Ceil(float64(c)*per))), err
+}
 
 // filterSize counts the rows of f (no text search) up to n: from the kept
 // totals when they answer, else on f's leading index; n for a filter no
@@ -760,14 +974,7 @@ func listIDs(ctx context.Context, q Querier, query string, args ...any) ([]int64
 	if list == "" {
 		return out, nil
 	}
-	for f := range strings.SplitSeq(list, ",") {
-		id, err := strconv.ParseInt(f, 10, 64)
-		if err != nil {
-			return nil, fmt.Errorf("list opportunities: %w", err)
-		}
-		out = append(out, id)
-	}
-	return out, nil
+	return parseIDs(list)
 }
 
 // customerHint sets noCustomerText when f searches a word no customer's

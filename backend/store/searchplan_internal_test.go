@@ -77,10 +77,19 @@ func TestCappedSearchIsLike(t *testing.T) {
 	}
 	defer st.Close()
 	r := rand.New(rand.NewSource(32))
+	var owners []int64
 	err = st.Tx(ctx, func(tx Tx) error {
 		owner, err := InsertOwner(ctx, tx, "张三", true)
 		if err != nil {
 			return err
+		}
+		owners = []int64{owner}
+		for _, name := range []string{"李四", "王五"} {
+			id, err := InsertOwner(ctx, tx, name, true)
+			if err != nil {
+				return err
+			}
+			owners = append(owners, id)
 		}
 		var stages []int64
 		for _, name := range []string{"初期沟通", "需求分析", "方案制定"} {
@@ -110,8 +119,9 @@ func TestCappedSearchIsLike(t *testing.T) {
 			if i > 4000 && i < 4600 {
 				name = "年度续约" + name
 			}
+			// A third of them the first owner's (a filter of few rows).
 			if _, err := InsertOpportunity(ctx, tx, Opportunity{Name: name, CustomerID: custs[r.Intn(len(custs))],
-				OwnerID: owner, StageID: stages[r.Intn(len(stages))], AmountCents: int64(r.Intn(50)) * 1000,
+				OwnerID: owners[r.Intn(len(owners))], StageID: stages[r.Intn(len(stages))], AmountCents: int64(r.Intn(50)) * 1000,
 				ExpectedClose: fmt.Sprintf("2026-%02d-%02d", 1+r.Intn(12), 1+r.Intn(28))}); err != nil {
 				return err
 			}
@@ -150,16 +160,24 @@ func TestCappedSearchIsLike(t *testing.T) {
 	defer func() { onFilteredPlan = nil }()
 	onNamePlan = func(_, way string) { ways[way]++ }
 	defer func() { onNamePlan = nil }()
+	one, two := []int64{owners[0]}, owners[:2]
 	for _, q := range searchQueries {
 		for _, f := range []OpportunityFilter{{Query: q, StageIDs: []int64{stage}}, {Query: q, StageIDs: []int64{stage}, Sort: "amount", Desc: true},
 			{Query: q, Sort: "name"}, {Query: q, StageIDs: []int64{stage}, Sort: "name"}, {Query: q, StageIDs: []int64{stage}, Sort: "name", Desc: true},
-			{Query: q, StageIDs: []int64{stage}, Sort: "stage"}, {Query: q, StageIDs: []int64{stage}, Sort: "expectedClose", Desc: true}} {
+			{Query: q, StageIDs: []int64{stage}, Sort: "stage"}, {Query: q, StageIDs: []int64{stage}, Sort: "expectedClose", Desc: true},
+			// Owners: the filter's ids as a set (filterset.go), their
+			// name order index (migration 0041) walked or merged.
+			{Query: q, OwnerIDs: one}, {Query: q, OwnerIDs: one, Sort: "name"}, {Query: q, OwnerIDs: two, Sort: "name", Desc: true},
+			{Query: q, OwnerIDs: two, StageIDs: []int64{stage}, Sort: "expectedClose"}} {
 			like := "%" + escapeLike(q) + "%"
 			own, ownArgs := pinyinScan("o", q)
 			cust, custArgs := pinyinScan("c", q)
 			stageCond := `1`
 			if len(f.StageIDs) > 0 {
 				stageCond = fmt.Sprintf(`o.stage_id = %d`, stage)
+			}
+			if len(f.OwnerIDs) > 0 {
+				stageCond += ` AND o.owner_id IN (` + strings.ReplaceAll(strings.Trim(fmt.Sprint(f.OwnerIDs), "[]"), " ", ",") + `)`
 			}
 			dir := f.dir()
 			want := likeIDs(t, st.DB, `SELECT o.id FROM opportunities o WHERE `+stageCond+` AND (o.name LIKE ? ESCAPE '\' OR `+own+
@@ -180,7 +198,7 @@ func TestCappedSearchIsLike(t *testing.T) {
 		}
 	}
 
-	for _, w := range []string{"rows", "list", "walk", "filtered sort", "filtered walk"} {
+	for _, w := range []string{"rows", "list", "walk", "set", "walk key", "owner name", "filtered sort", "filtered walk", "filtered set"} {
 		if ways[w] == 0 {
 			t.Errorf("filtered search never took %q (ways: %v)", w, ways)
 		}
