@@ -32,10 +32,25 @@ func startsWord(r rune) bool {
 // closing space and dropped punctuation come out the same inside any name.
 // A search tests it on the key index before reading a row.
 func ContainedKey(s string) string {
-	best, run := "", []rune{}
-	flush := func() {
-		if k, _ := keys(string(run), false, false); len(k) > len(best) {
+	best := ""
+	for _, k := range ContainedKeys(s) {
+		if len(k) > len(best) {
 			best = k
+		}
+	}
+	return best
+}
+
+// ContainedKeys returns the keys of all such runs of s, in their order: the
+// full key of every name containing s holds each of them, in that order
+// (the runs are parts of s, apart), so a key test may require them all (机会99
+// is ji, then 99: 会 is read kuai in 会计).
+func ContainedKeys(s string) []string {
+	var out []string
+	run := []rune{}
+	flush := func() {
+		if k, _ := keys(string(run), false, false); k != "" {
+			out = append(out, k)
 		}
 		run = run[:0]
 	}
@@ -47,7 +62,7 @@ func ContainedKey(s string) string {
 		run = append(run, r)
 	}
 	flush()
-	return best
+	return out
 }
 
 // inWord reports whether r is a character of a word of the table.

@@ -32,6 +32,16 @@ func TestPrefixKey(t *testing.T) {
 				if c := ContainedKey(string(rs[i:j])); !strings.Contains(full, c) {
 					t.Fatalf("Keys(%q) = %q does not contain ContainedKey(%q) = %q", name, full, string(rs[i:j]), c)
 				}
+				// Every run's key, in order.
+				rest := full
+				for _, k := range ContainedKeys(string(rs[i:j])) {
+					at := strings.Index(rest, k)
+					if at < 0 {
+						t.Fatalf("Keys(%q) = %q does not hold ContainedKeys(%q) = %q in order", name, full, string(rs[i:j]),
+							ContainedKeys(string(rs[i:j])))
+					}
+					rest = rest[at+len(k):]
+				}
 			}
 		}
 		for i := 1; i <= len(rs); i++ {
@@ -51,6 +61,11 @@ func TestPrefixKey(t *testing.T) {
 	for s, want := range map[string]string{"系统": "xitong", "长沙": "", "a长b1": "b1", "1-2": "1 2", "年度续约": "xuyue"} {
 		if got := ContainedKey(s); got != want {
 			t.Errorf("ContainedKey(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for s, want := range map[string]string{"机会99": "ji 99", "系统": "xitong", "长沙": "", "a长b1": "a b1"} {
+		if got := strings.Join(ContainedKeys(s), " "); got != want {
+			t.Errorf("ContainedKeys(%q) = %q, want %q", s, got, want)
 		}
 	}
 	// It is Keys(s) unless the last character may start a word.

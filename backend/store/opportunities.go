@@ -566,9 +566,11 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 	tmax := min(int64(math.Sqrt(float64(need)*float64(n)*costRow/listEntry)), int64(float64(fsize)*costRow/listEntry))
 	var t int64
 	var cands []int64 // the candidates, when read rather than counted
-	if fi.ok && f.noCustomerText {
+	key, keyArgs, keyWalk := f.ownerKeyTest()
+	if fi.ok && f.noCustomerText && !keyWalk {
 		// The set way would read the candidates the count passes over
-		// (the same index entries): read them now, up to the same bound.
+		// (the same index entries): read them now, up to the same bound
+		// (a walk testing keys, when it can, mostly costs less: count).
 		if cands, err = listIDs(ctx, q, `SELECT id FROM (`+strings.Join(p.cands, " UNION ALL ")+`) LIMIT ?`,
 			append(append([]any{}, p.candArgs...), tmax+1)...); err != nil {
 			return nil, 0, false, fmt.Errorf("search opportunities: %w", err)
@@ -599,28 +601,47 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 		"list": tf*listEntry + w*costEntry + min(kept, float64(need+1))*costRow,
 		"walk": w * costRow,
 	}
-	core, keyWalk := f.ownerKey()
 	if keyWalk {
 		// The walk tests the key on each index entry, reading only the
 		// rows whose key holds the core.
 		costs["walk"] = w*costKey + min(kept, float64(need+1))*costRow
 	}
+	// A capped total pages by walking the sort order (walkSearchPage). In
+	// an order no filter index holds (amount, dates …) that walk passes
+	// about (offset+limit)·N/matches rows of the whole table (年度续约 under
+	// one owner by amount: 27,000 rows): then knowing every match and
+	// sorting them costs less.
+	pageWalk := 0.0
+	if kept > float64(need) && !walkFollowsFilter(f) {
+		pageWalk = float64(offset+limit) * float64(n) / kept * costRow
+	}
+	for _, k := range []string{"list", "walk"} {
+		costs[k] += pageWalk
+	}
+	if keyWalk && pageWalk > 0 {
+		// Every match from the key walk, their page sorted in the pass.
+		costs["keys"] = float64(fsize)*costKey + kept*costRow
+	}
 	if fi.ok {
 		// The filter's ids and the candidates as lists, intersected in Go
 		// (filterset.go); the rows inside both read when they need a check
-		// (a customer's row too, unless no customer matches).
-		check := 0.0
-		if !p.exact {
-			check = min(kept, float64(need+1)) * costRow
-			if !f.noCustomerText {
-				check *= 2
-			}
+		// (a customer's row too, unless no customer matches), up to the
+		// cap, or all of them when that costs less than the page's walk.
+		rowCost := costRow
+		if !f.noCustomerText {
+			rowCost *= 2
 		}
-		costs["set"] = fi.cost() + tf*costID + check
+		check, page := 0.0, 0.0
+		if p.exact {
+			page = min(pageWalk, max(kept-float64(need), 0)*costRow)
+		} else {
+			check = min(kept, float64(need+1))*rowCost + min(pageWalk, max(kept-float64(need+1), 0)*rowCost)
+		}
+		costs["set"] = fi.cost() + tf*costID + check + page
 	}
 	way := "walk"
 	if t <= tmax {
-		for _, k := range []string{"rows", "list", "set"} {
+		for _, k := range []string{"rows", "list", "set", "keys"} {
 			if _, ok := costs[k]; !ok {
 				continue
 			}
@@ -639,6 +660,16 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 	lead, args := f.conds(nf.lead())
 	var found []int64
 	switch way {
+	case "keys":
+		c, a := f.ownerKeyConds(key, keyArgs)
+		conds, cargs := f.conds(leadNone)
+		ids, total, err := checkedPage(ctx, q, f, `opportunities o INDEXED BY opportunities_owner_name`,
+			strings.Join(append([]string{c}, conds...), " AND "), append(a, cargs...), offset, limit)
+		if err != nil {
+			return nil, 0, false, err
+		}
+		items, err := opportunitiesByID(ctx, q, ids)
+		return items, total, false, err
 	case "set":
 		if cands == nil {
 			if cands, err = listIDs(ctx, q, `SELECT id FROM (`+strings.Join(p.cands, " UNION ALL ")+`)`, p.candArgs...); err != nil {
@@ -658,8 +689,12 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 			conds, args := tf.conds(leadNone)
 			cond := `o.id IN ` + idList + ` AND ` + strings.Join(conds, " AND ")
 			args = append([]any{idsJSON(found)}, args...)
-			if len(found) <= 2*(need+1) {
-				ids, total, err := checkedPage(ctx, q, f, cond, args, offset, limit)
+			rowCost := costRow
+			if !f.noCustomerText {
+				rowCost *= 2
+			}
+			if len(found) <= 2*(need+1) || float64(len(found)-need-1)*rowCost < pageWalk {
+				ids, total, err := checkedPage(ctx, q, f, `opportunities o`, cond, args, offset, limit)
 				if err != nil {
 					return nil, 0, false, err
 				}
@@ -692,7 +727,7 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 	default:
 		from := `opportunities o`
 		if way == "walk" && keyWalk {
-			c, a := f.ownerKeyConds(core)
+			c, a := f.ownerKeyConds(key, keyArgs)
 			conds, cargs := f.conds(leadNone)
 			from, lead, args = `opportunities o INDEXED BY opportunities_owner_name`, append([]string{c}, conds...), append(a, cargs...)
 		}
@@ -707,9 +742,9 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 	var ids []int64
 	total, capped := len(found), false
 	switch {
-	case total <= need || way == "rows":
+	case total <= need || way == "rows" || (way == "set" && p.exact && float64(total)*costRow < pageWalk):
 		// Every match is known (an exact total even past the cap when
-		// the rows way read them all): sort them.
+		// the rows and set ways read them all): sort them.
 		ids, err = sortIDs(ctx, q, f, found, offset, limit)
 	default:
 		if way != "set" || !p.exact {
@@ -847,9 +882,9 @@ func ownerNamePage(ctx context.Context, q Querier, f OpportunityFilter, offset, 
 		return nil, nil
 	}
 	conds, cargs := f.conds(leadNone)
-	key, keyArgs := "", []any(nil)
-	if core, ok := f.ownerKey(); ok {
-		key, keyArgs = ` AND o.name_py LIKE ?`, []any{"%" + core + "%"}
+	key, keyArgs, ok := f.ownerKeyTest()
+	if ok {
+		key = ` AND ` + key
 	}
 	var arms []string
 	var args []any
@@ -875,41 +910,68 @@ func ownerNamePage(ctx context.Context, q Querier, f OpportunityFilter, offset, 
 	return out, nil
 }
 
-// ownerKey is the key that the name key of every row matching f's text
-// holds (pinyin.ContainedKey), when a walk of opportunities_owner_name may
-// test it on each index entry before reading the row: f filters at most
-// maxArms owners, and its text matches the opportunity's own name only
-// (no customer's name matches it; not read as pinyin).
-func (f OpportunityFilter) ownerKey() (string, bool) {
+// ownerKeyTest is a condition on the columns of opportunities_owner_name
+// that every row matching f's text meets, so a walk of that index tests it
+// on each entry before reading the row: the name key holds the keys of the
+// text's certain runs in order (pinyin.ContainedKeys), or, for text read
+// as pinyin, starts with it, as may the initials. Only when f filters at
+// most maxArms owners and no customer's name matches (a customer's would
+// need its row).
+func (f OpportunityFilter) ownerKeyTest() (string, []any, bool) {
 	n := len(uniqueIDs(f.OwnerIDs))
-	if n == 0 || n > maxArms || f.query() == "" || !f.noCustomerText || f.pinyinQuery() {
-		return "", false
+	ks := pinyin.ContainedKeys(f.query())
+	if n == 0 || n > maxArms || !f.noCustomerText || len(ks) == 0 {
+		return "", nil, false
 	}
-	core := pinyin.ContainedKey(f.query())
-	return core, core != ""
+	for i, k := range ks {
+		ks[i] = escapeLike(k)
+	}
+	cond, args := `o.name_py LIKE ? ESCAPE '\'`, []any{"%" + strings.Join(ks, "%") + "%"}
+	if key, ok := pinyin.Query(f.query()); ok {
+		hi := pinyin.Upper(key)
+		cond = `(` + cond + ` OR (o.name_py >= ? AND o.name_py < ?) OR (o.name_initials >= ? AND o.name_initials < ?))`
+		args = append(args, key, hi, key, hi)
+	}
+	return cond, args, true
 }
 
 // ownerKeyConds are the conditions of a walk of f's owners' rows on
 // opportunities_owner_name ("> 0" names the partial index, migration
-// 0041) testing core on each entry.
-func (f OpportunityFilter) ownerKeyConds(core string) (string, []any) {
+// 0041) testing key (ownerKeyTest) on each entry.
+func (f OpportunityFilter) ownerKeyConds(key string, keyArgs []any) (string, []any) {
 	c, a := inInts("o.owner_id", uniqueIDs(f.OwnerIDs))
-	return c + ` AND o.owner_id > 0 AND o.name_py LIKE ?`, append(a, "%"+core+"%")
+	return c + ` AND o.owner_id > 0 AND ` + key, append(a, keyArgs...)
 }
 
 // onFilteredPlan, when set (tests), sees the way filteredSearch takes.
 var onFilteredPlan func(way string)
 
-// checkedPage reads every row passing cond (an id list and the text's
-// test) once: their number and the page of them in f's order.
-func checkedPage(ctx context.Context, q Querier, f OpportunityFilter, cond string, args []any, offset, limit int) (
+// walkFollowsFilter reports whether walkSearchPage walks f's own rows in
+// its sort order (the close date within each owner or stage, the stages
+// in order, one owner's names: opportunities_owner_name), rather than the
+// whole table's sort index testing each row against the filter.
+func walkFollowsFilter(f OpportunityFilter) bool {
+	switch f.sortKey() {
+	case "expectedClose", "stage":
+		return true
+	case "name":
+		n := len(uniqueIDs(f.OwnerIDs))
+		return n > 0 && n <= maxArms
+	}
+	return false
+}
+
+// checkedPage reads every row of from (alias o) passing cond (an id list
+// or index walk and the text's test) once: their number and the page of
+// them in f's order.
+func checkedPage(ctx context.Context, q Querier, f OpportunityFilter, from, cond string, args []any, offset, limit int) (
 	[]int64, int, error) {
 	dir := f.dir()
 	var rows []struct {
 		ID int64 `db:"id"`
 		N  int   `db:"n"`
 	}
-	if err := q.SelectContext(ctx, &rows, `SELECT o.id, COUNT(*) OVER () AS n FROM opportunities o WHERE `+cond+
+	if err := q.SelectContext(ctx, &rows, `SELECT o.id, COUNT(*) OVER () AS n FROM `+from+` WHERE `+cond+
 		` ORDER BY +`+SortColumns[f.sortKey()]+dir+`, o.id`+dir+` LIMIT ? OFFSET ?`, append(args, limit, offset)...); err != nil {
 		return nil, 0, fmt.Errorf("list opportunities: %w", err)
 	}
@@ -922,7 +984,7 @@ func checkedPage(ctx context.Context, q Querier, f OpportunityFilter, cond strin
 	}
 	// A page past the end: count them.
 	var n int
-	if err := q.GetContext(ctx, &n, `SELECT COUNT(*) FROM opportunities o WHERE `+cond, args...); err != nil {
+	if err := q.GetContext(ctx, &n, `SELECT COUNT(*) FROM `+from+` WHERE `+cond, args...); err != nil {
 		return nil, 0, fmt.Errorf("list opportunities: %w", err)
 	}
 	return ids, n, nil

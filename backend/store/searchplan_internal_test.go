@@ -17,7 +17,7 @@ import (
 // also read as pinyin), digits, mixed, LIKE's wildcards, and absent words.
 var searchQueries = []string{"华", "科", "A", "a", "z", "7", "%", "_", "东电", "电子", "ab", "AB", "Bc", "12", "9%",
 	"有限公", "年度续约", "科技有限公司", "abcx", "ABC", "123", "a1b", "华1", "子X", "机会9", "猫", "猫狗", "科技猫",
-	"华华", "1111", "hua", "kj", "kejiyouxian"}
+	"华华", "1111", "hua", "kj", "kejiyouxian", "mx", "马熊"}
 
 // likeIDs is the reference: the ids a full scan finds whose row passes cond
 // (with args), in order.
@@ -118,6 +118,15 @@ func TestCappedSearchIsLike(t *testing.T) {
 			name := randomName(r)
 			if i > 4000 && i < 4600 {
 				name = "年度续约" + name
+				if i%5 == 0 {
+					// Its key holds 年度续约's (nian…xuyue), its name not.
+					name = "年华续约" + name[len("年度续约"):]
+				}
+			}
+			if i%8 == 0 {
+				// Found by its initials alone (mx: no key holds it, no
+				// customer has them).
+				name = "马熊" + name
 			}
 			// A third of them the first owner's (a filter of few rows).
 			if _, err := InsertOpportunity(ctx, tx, Opportunity{Name: name, CustomerID: custs[r.Intn(len(custs))],
@@ -168,6 +177,7 @@ func TestCappedSearchIsLike(t *testing.T) {
 			// Owners: the filter's ids as a set (filterset.go), their
 			// name order index (migration 0041) walked or merged.
 			{Query: q, OwnerIDs: one}, {Query: q, OwnerIDs: one, Sort: "name"}, {Query: q, OwnerIDs: two, Sort: "name", Desc: true},
+			{Query: q, OwnerIDs: one, Sort: "amount", Desc: true},
 			{Query: q, OwnerIDs: two, StageIDs: []int64{stage}, Sort: "expectedClose"}} {
 			like := "%" + escapeLike(q) + "%"
 			own, ownArgs := pinyinScan("o", q)
@@ -198,7 +208,7 @@ func TestCappedSearchIsLike(t *testing.T) {
 		}
 	}
 
-	for _, w := range []string{"rows", "list", "walk", "set", "walk key", "owner name", "filtered sort", "filtered walk", "filtered set"} {
+	for _, w := range []string{"rows", "list", "walk", "set", "walk key", "keys", "owner name", "filtered sort", "filtered walk", "filtered set"} {
 		if ways[w] == 0 {
 			t.Errorf("filtered search never took %q (ways: %v)", w, ways)
 		}
