@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/jmoiron/sqlx"
+
 	"funneldesk/backend/pinyin"
 )
 
@@ -667,6 +669,22 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 			onFilteredPlan(way)
 		}
 	}
+	// The page of a capped total walks the sort order, whatever the
+	// count found: when a cap is likely, that walk runs beside the count
+	// on another of the pool's connections (the app's reads are *sqlx.DB;
+	// a transaction has one connection).
+	var early chan pageAnswer
+	if db, ok := q.(*sqlx.DB); ok && kept > float64(need) && (way == "walk" || way == "list" || way == "stream") {
+		if onFilteredPlan != nil {
+			onFilteredPlan("early page")
+		}
+		early = make(chan pageAnswer, 1)
+		own := &filterIDs{f: nf, size: fsize, ok: fi.ok} // not shared: the count may read fi
+		go func() {
+			ids, err := cappedPage(ctx, db, f, own, offset, limit)
+			early <- pageAnswer{ids, err}
+		}()
+	}
 	lead, args := f.conds(nf.lead())
 	var found []int64
 	switch way {
@@ -762,6 +780,13 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 	var ids []int64
 	total, capped := len(found), false
 	switch {
+	case early != nil && err == nil:
+		// The walk's page holds for any total.
+		if total > need {
+			total, capped = need, true
+		}
+		a := <-early
+		ids, err = a.ids, a.err
 	case total <= need || way == "rows" || (way == "set" && p.exact && float64(total)*costRow < pageWalk):
 		// Every match is known (an exact total even past the cap when
 		// the rows and set ways read them all): sort them.
@@ -771,19 +796,32 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 			// The set way of one or two characters knows every match.
 			total, capped = need, true
 		}
-		if f.sortKey() == "name" {
-			if ids, err = ownerNamePage(ctx, q, f, offset, limit); ids == nil && err == nil {
-				ids, err = filteredNamePage(ctx, q, f, fi, offset, limit)
-			}
-		} else {
-			ids, err = walkSearchPage(ctx, q, f, offset, limit)
-		}
+		ids, err = cappedPage(ctx, q, f, fi, offset, limit)
 	}
 	if err != nil {
 		return nil, 0, false, err
 	}
 	items, err := opportunitiesByID(ctx, q, ids)
 	return items, total, capped, err
+}
+
+// pageAnswer is a page's ids from another goroutine.
+type pageAnswer struct {
+	ids []int64
+	err error
+}
+
+// cappedPage is a page of f's matches by walking its sort order testing
+// each row: any total, but cheap only when the matches are many.
+func cappedPage(ctx context.Context, q Querier, f OpportunityFilter, fi *filterIDs, offset, limit int) ([]int64, error) {
+	if f.sortKey() != "name" {
+		return walkSearchPage(ctx, q, f, offset, limit)
+	}
+	ids, err := ownerNamePage(ctx, q, f, offset, limit)
+	if ids == nil && err == nil {
+		ids, err = filteredNamePage(ctx, q, f, fi, offset, limit)
+	}
+	return ids, err
 }
 
 // filteredNamePage is a page in name order of a common word's matches

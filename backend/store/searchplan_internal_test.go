@@ -208,7 +208,7 @@ func TestCappedSearchIsLike(t *testing.T) {
 		}
 	}
 
-	for _, w := range []string{"rows", "list", "walk", "set", "walk key", "keys", "stream", "owner name", "filtered sort", "filtered walk", "filtered set"} {
+	for _, w := range []string{"rows", "list", "walk", "set", "walk key", "keys", "stream", "early page", "owner name", "filtered sort", "filtered walk", "filtered set"} {
 		if ways[w] == 0 {
 			t.Errorf("filtered search never took %q (ways: %v)", w, ways)
 		}
