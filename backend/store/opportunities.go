@@ -751,12 +751,16 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 		if err != nil {
 			return nil, 0, false, fmt.Errorf("search opportunities: %w", err)
 		}
+		// Their rows read once: the filter tested, the total counted and
+		// the page sorted in the same pass.
 		conds, args := nf.conds(leadNone)
-		found, err = listIDs(ctx, q, `SELECT o.id FROM opportunities o WHERE `+
-			strings.Join(append([]string{`o.id IN ` + idList}, conds...), " AND "), append([]any{idsJSON(all)}, args...)...)
+		ids, total, err := checkedPage(ctx, q, f, `opportunities o`, strings.Join(append([]string{`o.id IN ` + idList}, conds...), " AND "),
+			append([]any{idsJSON(all)}, args...), offset, limit)
 		if err != nil {
 			return nil, 0, false, err
 		}
+		items, err := opportunitiesByID(ctx, q, ids)
+		return items, total, false, err
 	case "list":
 		// The unary plus keeps SQLite on the filter's index.
 		lead = append(lead, `+o.id IN (`+strings.Join(p.cands, " UNION ALL ")+`)`)
@@ -787,9 +791,9 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 		}
 		a := <-early
 		ids, err = a.ids, a.err
-	case total <= need || way == "rows" || (way == "set" && p.exact && float64(total)*costRow < pageWalk):
+	case total <= need || (way == "set" && p.exact && float64(total)*costRow < pageWalk):
 		// Every match is known (an exact total even past the cap when
-		// the rows and set ways read them all): sort them.
+		// the set way read them all): sort them.
 		ids, err = sortIDs(ctx, q, f, found, offset, limit)
 	default:
 		if way != "set" || !p.exact {
@@ -1004,17 +1008,15 @@ func (f OpportunityFilter) ownerKeyConds(key string, keyArgs []any) (string, []a
 // onFilteredPlan, when set (tests), sees the way filteredSearch takes.
 var onFilteredPlan func(way string)
 
-// walkFollowsFilter reports whether walkSearchPage walks f's own rows in
+// walkFollowsFilter reports whether a capped page walks f's own rows in
 // its sort order (the close date within each owner or stage, the stages
-// in order, one owner's names: opportunities_owner_name), rather than the
-// whole table's sort index testing each row against the filter.
+// in order, one owner's names: opportunities_owner_name) or the word's
+// parts in name order (filteredNamePage), rather than the whole table's
+// sort index testing each row against the filter (walkPage).
 func walkFollowsFilter(f OpportunityFilter) bool {
 	switch f.sortKey() {
-	case "expectedClose", "stage":
+	case "expectedClose", "stage", "name":
 		return true
-	case "name":
-		n := len(uniqueIDs(f.OwnerIDs))
-		return n > 0 && n <= maxArms
 	}
 	return false
 }
