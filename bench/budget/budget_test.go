@@ -70,8 +70,8 @@ type call struct {
 
 // ids are real rows of the benchmark database the calls ask about.
 type ids struct {
-	owner, customer, opp, stage, quote, order, product, pool int64
-	ownerName                                                string
+	owner, owner2, customer, opp, stage, quote, order, product, pool int64
+	ownerName                                                        string
 }
 
 func pickIDs(b *testing.B, db *sql.DB) ids {
@@ -85,6 +85,8 @@ func pickIDs(b *testing.B, db *sql.DB) ids {
 	// number of opportunities, an opportunity in the middle.
 	one(&x.owner, `SELECT owner_id FROM opportunities GROUP BY owner_id ORDER BY COUNT(*) LIMIT 1 OFFSET (SELECT COUNT(DISTINCT owner_id) / 2 FROM opportunities)`)
 	one(&x.ownerName, `SELECT name FROM owners WHERE id = `+strconv.FormatInt(x.owner, 10))
+	// Another with opportunities, for a filter of two owners.
+	one(&x.owner2, `SELECT owner_id FROM opportunities WHERE owner_id <> `+strconv.FormatInt(x.owner, 10)+` LIMIT 1`)
 	one(&x.customer, `SELECT customer_id FROM opportunities WHERE id = (SELECT MAX(id) / 2 FROM opportunities)`)
 	one(&x.opp, `SELECT COALESCE(MAX(id) / 2, 0) FROM opportunities`)
 	if x.customer == 0 { // a database of orders alone (bench/orders)
@@ -236,6 +238,31 @@ func calls(st *store.Store, x ids) []call {
 		{"opportunity.List, owner + search 年度续约", ownerList("年度续约", ""), page(`o.owner_id = ` + owner + ` AND ` + searchPY("年度续约")), 0},
 		{"opportunity.List, owner + search kh", ownerList("kh", ""), page(`o.owner_id = ` + owner + ` AND ` + searchPY("kh")), 0},
 		{"opportunity.List, owner + search 华 (one character)", ownerList("华", ""), page(`o.owner_id = ` + owner + ` AND ` + searchPY("华")), 50 * time.Millisecond},
+		// Other filters with a word (issue 15, this pass): two owners, an
+		// owner and a view, a year of close dates, a source, the won view,
+		// orders no filter index holds, words read as pinyin (erp) and
+		// mixed (机会99).
+		{"opportunity.List, owner + search erp", ownerList("erp", ""), page(`o.owner_id = ` + owner + ` AND ` + searchPY("erp")), 0},
+		{"opportunity.List, owner + search 机会99", ownerList("机会99", ""), page(`o.owner_id = ` + owner + ` AND ` + searchPY("机会99")), 0},
+		{"opportunity.List, owner + sort amount desc + search 年度续约", list(opportunity.Filter{Query: "年度续约", OwnerIDs: []int64{x.owner}, Sort: "amount", Desc: true}),
+			[]string{`SELECT COUNT(*) FROM opportunities o WHERE o.owner_id = ` + owner + ` AND ` + searchPY("年度续约"),
+				`SELECT o.id FROM opportunities o WHERE o.owner_id = ` + owner + ` AND ` + searchPY("年度续约") + ` ORDER BY o.amount_cents DESC, o.id DESC LIMIT 50`}, 0},
+		{"opportunity.List, two owners + sort name + search ji", list(opportunity.Filter{Query: "ji", OwnerIDs: []int64{x.owner, x.owner2}, Sort: "name"}),
+			byName(`o.owner_id IN (` + owner + `, ` + strconv.FormatInt(x.owner2, 10) + `) AND ` + searchPY("ji")), 0},
+		{"opportunity.List, owner + open view + sort name + search ji", list(opportunity.Filter{Query: "ji", OwnerIDs: []int64{x.owner}, View: "open", Sort: "name"}),
+			byName(`o.owner_id = ` + owner + ` AND ` + openWhere + ` AND ` + searchPY("ji")), 0},
+		{"opportunity.List, a year of close dates + search 年度续约", list(opportunity.Filter{Query: "年度续约", CloseFrom: year[0], CloseTo: year[1]}),
+			page(`o.expected_close BETWEEN '2026-01-01' AND '2026-12-31' AND ` + searchPY("年度续约")), 0},
+		{"opportunity.List, a year of close dates + search erp", list(opportunity.Filter{Query: "erp", CloseFrom: year[0], CloseTo: year[1]}),
+			page(`o.expected_close BETWEEN '2026-01-01' AND '2026-12-31' AND ` + searchPY("erp")), 0},
+		{"opportunity.List, source 电话营销 + search 年度续约", list(opportunity.Filter{Query: "年度续约", Sources: []string{"电话营销"}}),
+			page(`o.source = '电话营销' AND ` + searchPY("年度续约")), 0},
+		{"opportunity.List, won view + search 年度续约", list(opportunity.Filter{Query: "年度续约", View: "won"}),
+			page(`o.stage_id IN (SELECT id FROM stages WHERE kind = 'won') AND ` + searchPY("年度续约")), 0},
+		{"opportunity.List, open view + sort name + search 年度续约", list(opportunity.Filter{Query: "年度续约", View: "open", Sort: "name"}),
+			byName(openWhere + ` AND ` + searchPY("年度续约")), 0},
+		{"opportunity.List, open view + sort name + search 华 (one character)", list(opportunity.Filter{Query: "华", View: "open", Sort: "name"}),
+			byName(openWhere + ` AND ` + searchPY("华")), 50 * time.Millisecond},
 		{"opportunity.List, open view + search ji", openList("ji"), page(openWhere + ` AND ` + searchPY("ji")), 0},
 		{"opportunity.List, open view + search 系统", openList("系统"), page(openWhere + ` AND ` + searchPY("系统")), 0},
 		{"opportunity.List, open view + search kh", openList("kh"), page(openWhere + ` AND ` + searchPY("kh")), 0},
