@@ -502,12 +502,13 @@ func (f OpportunityFilter) nameSets(ctx context.Context, q Querier, cust textPla
 }
 
 // filteredSearch is a text search under other filters (an owner, a view,
-// a stage …). The rule: of three ways, the one of least cost, told apart
-// by two cheap index counts (each capped), T the word's candidates (its
+// a stage …). The rule: of these ways, the one of least cost, told apart
+// by cheap index counts (each capped), T the word's candidates (its
 // postings, pinyin ranges and matching customers' opportunities, counted
-// on the indexes), F the filter's rows (kept totals, or its index), N the
-// table's, and W = min(F, need·N/T) the filter's rows to pass for need =
-// offset + countCap + 1 matches (or all of them):
+// on the indexes; the customers' estimated from the customers' count), F
+// the filter's rows (kept totals, or its index), N the table's, and
+// W = min(F, need·N/T) the filter's rows to pass for need = offset +
+// countCap + 1 matches (or all of them):
 //
 //   - rows, text first: the word's matches gathered and each tested on
 //     its row against the filter: T row reads (for words of three or more
@@ -516,18 +517,28 @@ func (f OpportunityFilter) nameSets(ctx context.Context, q Querier, cust textPla
 //   - list, text first: the candidates as an id list (index entries only)
 //     and the filter's index walked testing each entry's id against it,
 //     reading only the rows inside (the names tested there): T list
-//     entries + W index entries + min(T·F/N, need) rows. Middling words
-//     (华: tens of thousands of postings, a 20th of them an owner's).
+//     entries + W index entries + min(T·F/N, need) rows.
+//   - set: the filter's ids (from a covering index) and the candidates
+//     read into Go and intersected (filterset.go); only the rows inside
+//     both read, when the text needs checking: F + T ids. Middling words
+//     under one owner (华, 年度续约 by amount).
+//   - stream, text first: the candidates in posting order, each row
+//     tested against filter and text until need match: about need·N/F
+//     rows. Middling words under a large filter (a year + 年度续约).
 //   - walk, filter first: the filter's index walked testing each row's
 //     names (textTest): W row reads, no list (SQLite reads an IN list
 //     whole before the first row: ~900,000 pinyin ids for ji). Common
-//     words.
+//     words. Under owners, for text only the opportunities' own names
+//     hold, opportunities_owner_name walked testing the text's key on
+//     each entry (ownerKeyTest: W entries, a row read per match); keys:
+//     the same walk to the end, every match sorted in the pass.
 //
 // T is counted only up to where the walk wins whatever F is. Either way
-// the total is exact up to offset + countCap and capped past it (the rows
-// way, having read every match, counts them all); a capped page walks
-// the sort order testing each row (walkSearchPage, or for the name order
-// filteredNamePage), the word being common.
+// the total is exact up to offset + countCap and capped past it (a way
+// that read every match counts them all); a capped page walks the sort
+// order testing each row (cappedPage), beside the count when it can. A
+// page whose walk would pass the whole table's sort index (amount …) is
+// counted into each way's cost.
 func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset, limit, countCap int) (
 	[]Opportunity, int, bool, error) {
 	need := offset + countCap
@@ -713,14 +724,9 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 			// Candidates of three or more characters: checked on their
 			// rows, up to the cap; when they are few, all of them, and
 			// the page sorted in the same pass (an exact total).
-			tf := OpportunityFilter{Query: s, rowText: true, noCustomerText: f.noCustomerText}
-			conds, args := tf.conds(leadNone)
+			conds, args := f.textConds()
 			cond := `o.id IN ` + idList + ` AND ` + strings.Join(conds, " AND ")
 			args = append([]any{idsJSON(found)}, args...)
-			rowCost := costRow
-			if !f.noCustomerText {
-				rowCost *= 2
-			}
 			if len(found) <= 2*(need+1) || float64(len(found)-need-1)*rowCost < pageWalk {
 				ids, total, err := checkedPage(ctx, q, f, `opportunities o`, cond, args, offset, limit)
 				if err != nil {
@@ -735,9 +741,8 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 			}
 		}
 	case "stream":
-		tf := OpportunityFilter{Query: s, rowText: true, noCustomerText: f.noCustomerText}
 		conds, args := nf.conds(leadNone)
-		tconds, targs := tf.conds(leadNone)
+		tconds, targs := f.textConds()
 		// CROSS JOIN: the candidates drive, each row looked up by id.
 		if found, err = listIDs(ctx, q, `SELECT DISTINCT o.id FROM (`+strings.Join(p.cands, " UNION ALL ")+
 			`) x CROSS JOIN opportunities o ON o.id = x.id WHERE `+strings.Join(append(conds, tconds...), " AND ")+` LIMIT ?`,
@@ -807,6 +812,13 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 	}
 	items, err := opportunitiesByID(ctx, q, ids)
 	return items, total, capped, err
+}
+
+// textConds are the conditions of f's text alone, tested on each row
+// (alias o) as a walk tests them.
+func (f OpportunityFilter) textConds() ([]string, []any) {
+	t := OpportunityFilter{Query: f.Query, rowText: true, noCustomerText: f.noCustomerText}
+	return t.conds(leadNone)
 }
 
 // pageAnswer is a page's ids from another goroutine.
