@@ -17,7 +17,7 @@ import (
 // also read as pinyin), digits, mixed, LIKE's wildcards, and absent words.
 var searchQueries = []string{"华", "科", "A", "a", "z", "7", "%", "_", "东电", "电子", "ab", "AB", "Bc", "12", "9%",
 	"有限公", "年度续约", "科技有限公司", "abcx", "ABC", "123", "a1b", "华1", "子X", "机会9", "猫", "猫狗", "科技猫",
-	"华华", "1111", "hua", "kj", "kejiyouxian", "mx", "马熊"}
+	"华华", "1111", "hua", "kj", "kejiyouxian", "mx", "马熊", "maxiong", "MaXi"}
 
 // likeIDs is the reference: the ids a full scan finds whose row passes cond
 // (with args), in order.
@@ -208,7 +208,7 @@ func TestCappedSearchIsLike(t *testing.T) {
 		}
 	}
 
-	for _, w := range []string{"rows", "list", "walk", "set", "walk key", "keys", "stream", "early page", "owner name", "filtered sort", "filtered walk", "filtered set"} {
+	for _, w := range []string{"rows", "list", "walk", "set", "walk key", "keys", "stream", "early page", "block", "owner name", "filtered sort", "filtered walk", "filtered set"} {
 		if ways[w] == 0 {
 			t.Errorf("filtered search never took %q (ways: %v)", w, ways)
 		}
