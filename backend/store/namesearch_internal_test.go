@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -96,7 +97,14 @@ func TestNameOrderSearchIsLike(t *testing.T) {
 		"猫狗", "zzz", "1 2", "乐", "乐清", "yue", "le", "行", "长沙银行", "办公", "办公系统", "年度"}
 	seen := map[string]bool{}
 	var trace []string
-	onNamePlan = func(set, way string) { seen[set] = true; seen[way] = true; trace = append(trace, set+":"+way) }
+	var mu sync.Mutex // a filtered search's page may run in another goroutine
+	onNamePlan = func(set, way string) {
+		mu.Lock()
+		defer mu.Unlock()
+		seen[set] = true
+		seen[way] = true
+		trace = append(trace, set+":"+way)
+	}
 	defer func() { onNamePlan = nil }()
 	defer func(c int64, w, k int, m string) { nameCountCap, nameWindowMin, keyWindowMin, nameMode = c, w, k, m }(
 		nameCountCap, nameWindowMin, keyWindowMin, nameMode)

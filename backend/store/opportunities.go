@@ -706,8 +706,12 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 		}
 		early = make(chan pageAnswer, 1)
 		own := &filterIDs{f: nf, size: fsize, ok: fi.ok} // not shared: the count may read fi
+		// Cancelled when the count finds the matches few: sorting them
+		// then costs less than a walk that may pass every filtered row.
+		pageCtx, cancel := context.WithCancel(ctx)
+		defer cancel()
 		go func() {
-			ids, err := cappedPage(ctx, db, f, own, offset, limit)
+			ids, err := cappedPage(pageCtx, db, f, own, offset, limit)
 			early <- pageAnswer{ids, err}
 		}()
 	}
@@ -804,11 +808,8 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 	var ids []int64
 	total, capped := len(found), false
 	switch {
-	case early != nil && err == nil:
-		// The walk's page holds for any total.
-		if total > need {
-			total, capped = need, true
-		}
+	case early != nil && total > need:
+		total, capped = need, true
 		a := <-early
 		ids, err = a.ids, a.err
 	case total <= need || (way == "set" && p.exact && float64(total)*costRow < pageWalk):
@@ -1025,7 +1026,7 @@ func (f OpportunityFilter) ownerKeyTest() (string, []any, bool) {
 }
 
 // ownerBlockFull reports whether more than need rows of nf (f's filter
-// without its text) under f's owners have a name key starting with f's
+// without its text: owners, stages or a view, the index's columns) have a name key starting with f's
 // text read as pinyin (ji: 机会… is jihui…, a quarter of an owner's rows):
 // matches all, found on opportunities_owner_name's entries in a few
 // hundred microseconds, where counting them by walking the owners' rows
@@ -1034,6 +1035,11 @@ func (f OpportunityFilter) ownerBlockFull(ctx context.Context, q Querier, nf Opp
 	owners := uniqueIDs(f.OwnerIDs)
 	key, ok := pinyin.Query(f.query())
 	if !ok || len(owners) == 0 || len(owners) > maxArms {
+		return false, nil
+	}
+	if len(nf.Sources) > 0 || len(nf.Types) > 0 || nf.CloseFrom != "" || nf.CloseTo != "" || nf.CustomerID != 0 || nf.extraFiltered() {
+		// Conditions the index does not hold: each would read the block's
+		// rows (a quarter of the owner's) to find the matches few.
 		return false, nil
 	}
 	c, a := inInts("o.owner_id", owners)
