@@ -807,7 +807,19 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 	}
 	var ids []int64
 	total, capped := len(found), false
+	if early != nil && total <= need {
+		// Few matches: the early page when it is there already (it holds
+		// for any total), else they are sorted and the walk cancelled.
+		select {
+		case a := <-early:
+			if a.err == nil {
+				ids = a.ids
+			}
+		default:
+		}
+	}
 	switch {
+	case ids != nil:
 	case early != nil && total > need:
 		total, capped = need, true
 		a := <-early
