@@ -104,9 +104,20 @@ func (fi *filterIDs) within(ctx context.Context, q Querier, arms []string, args 
 	if err != nil || len(arms) == 0 {
 		return []int64{}, err
 	}
-	ids, err := listIDs(ctx, q, `SELECT id FROM (`+strings.Join(arms, " UNION ALL ")+`)`, args...)
+	ids, err := armIDs(ctx, q, arms, args, 0)
 	if err != nil {
 		return nil, err
 	}
 	return set.keep(ids), nil
+}
+
+// armIDs reads the ids the arms yield, repeats kept (index entries, no
+// DISTINCT), up to limit (0: all).
+func armIDs(ctx context.Context, q Querier, arms []string, args []any, limit int64) ([]int64, error) {
+	query := `SELECT id FROM (` + strings.Join(arms, " UNION ALL ") + `)`
+	if limit > 0 {
+		query += ` LIMIT ?`
+		args = append(append([]any{}, args...), limit)
+	}
+	return listIDs(ctx, q, query, args...)
 }

@@ -599,8 +599,7 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 		// The set way would read the candidates the count passes over
 		// (the same index entries): read them now, up to the same bound
 		// (a walk testing keys, when it can, mostly costs less: count).
-		if cands, err = listIDs(ctx, q, `SELECT id FROM (`+strings.Join(p.cands, " UNION ALL ")+`) LIMIT ?`,
-			append(append([]any{}, p.candArgs...), tmax+1)...); err != nil {
+		if cands, err = armIDs(ctx, q, p.cands, p.candArgs, tmax+1); err != nil {
 			return nil, 0, false, fmt.Errorf("search opportunities: %w", err)
 		}
 		t = int64(len(cands))
@@ -719,10 +718,8 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 	var found []int64
 	switch way {
 	case "keys":
-		c, a := f.ownerKeyConds(key, keyArgs)
-		conds, cargs := f.conds(leadNone)
-		ids, total, err := checkedPage(ctx, q, f, `opportunities o INDEXED BY opportunities_owner_name`,
-			strings.Join(append([]string{c}, conds...), " AND "), append(a, cargs...), offset, limit)
+		from, conds, cargs := f.ownerKeyWalk(key, keyArgs)
+		ids, total, err := checkedPage(ctx, q, f, from, strings.Join(conds, " AND "), cargs, offset, limit)
 		if err != nil {
 			return nil, 0, false, err
 		}
@@ -730,7 +727,7 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 		return items, total, false, err
 	case "set":
 		if cands == nil {
-			if cands, err = listIDs(ctx, q, `SELECT id FROM (`+strings.Join(p.cands, " UNION ALL ")+`)`, p.candArgs...); err != nil {
+			if cands, err = armIDs(ctx, q, p.cands, p.candArgs, 0); err != nil {
 				return nil, 0, false, fmt.Errorf("search opportunities: %w", err)
 			}
 		}
@@ -793,9 +790,7 @@ func filteredSearch(ctx context.Context, q Querier, f OpportunityFilter, offset,
 	default:
 		from := `opportunities o`
 		if way == "walk" && keyWalk {
-			c, a := f.ownerKeyConds(key, keyArgs)
-			conds, cargs := f.conds(leadNone)
-			from, lead, args = `opportunities o INDEXED BY opportunities_owner_name`, append([]string{c}, conds...), append(a, cargs...)
+			from, lead, args = f.ownerKeyWalk(key, keyArgs)
 		}
 		where := ""
 		if len(lead) > 0 {
@@ -1066,12 +1061,15 @@ func (f OpportunityFilter) ownerBlockFull(ctx context.Context, q Querier, nf Opp
 	return n > need, nil
 }
 
-// ownerKeyConds are the conditions of a walk of f's owners' rows on
-// opportunities_owner_name ("> 0" names the partial index, migration
-// 0041) testing key (ownerKeyTest) on each entry.
-func (f OpportunityFilter) ownerKeyConds(key string, keyArgs []any) (string, []any) {
+// ownerKeyWalk is a walk of f's owners' rows on opportunities_owner_name
+// ("> 0" names the partial index, migration 0041) testing key
+// (ownerKeyTest) on each entry, then f's conditions on the row: the
+// table expression, the conditions and their arguments.
+func (f OpportunityFilter) ownerKeyWalk(key string, keyArgs []any) (string, []string, []any) {
 	c, a := inInts("o.owner_id", uniqueIDs(f.OwnerIDs))
-	return c + ` AND o.owner_id > 0 AND ` + key, append(a, keyArgs...)
+	conds, cargs := f.conds(leadNone)
+	return `opportunities o INDEXED BY opportunities_owner_name`, append([]string{c + ` AND o.owner_id > 0 AND ` + key}, conds...),
+		append(append(a, keyArgs...), cargs...)
 }
 
 // onFilteredPlan, when set (tests), sees the way filteredSearch takes.
