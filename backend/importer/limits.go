@@ -15,12 +15,13 @@ import (
 
 // Bounds of one import. A file is read whole and every row is kept until
 // the transaction commits, so these keep an import (and a hostile file: an
-// XLSX zip bomb, a CSV with a million columns) within a few hundred MB.
-// The real files seen are far below them: 100,000 rows of 14 columns are
-// 15 MB of CSV.
+// XLSX zip bomb, a CSV with a million columns) within memory a desktop has.
+// A whole Excel sheet (1,048,576 rows) of CSV fits: someone leaving another
+// CRM brings one export, not ten. 1,000,000 rows of 14 columns are 110 MB
+// of CSV and took 2.4 GB at most to import (1 GB of it SQLite's page cache).
 const (
 	// MaxFileBytes bounds the file as read from disk or uploaded.
-	MaxFileBytes = 100 << 20
+	MaxFileBytes = 256 << 20
 	// MaxUnzippedBytes bounds what an XLSX file expands to: the sum of its
 	// zip entries' uncompressed sizes, checked before anything is unzipped.
 	MaxUnzippedBytes = 100 << 20
@@ -28,8 +29,14 @@ const (
 	// each one in about 800 bytes (two handles, see parseXLSX), so a few MB
 	// of tiny strings would take gigabytes. 300,000 is ~250 MB.
 	MaxSharedStrings = 300_000
-	// MaxRows bounds the non-empty rows of a file (or of one sheet).
-	MaxRows = 200_000
+	// MaxRows bounds the non-empty rows of a file (or of one sheet): as
+	// many as an Excel sheet holds.
+	MaxRows = 1_048_576
+	// MaxCells bounds the cells of a file, up to each row's last non-empty
+	// one: each is a string (16 bytes and its text) until the import ends,
+	// so a file of short cells in many columns cannot take gigabytes.
+	// 32 columns of a full sheet.
+	MaxCells = 32 << 20
 	// MaxColumns bounds a row's width, up to its last non-empty cell.
 	MaxColumns = 256
 	// MaxCellChars is Excel's own limit on a cell's text.
@@ -128,9 +135,12 @@ func countElements(f *zip.File, local string, limit int) (int, error) {
 	return n, nil
 }
 
-// rowLimits counts rows and checks each row's width and cells against the
-// bounds, as a file is read.
-type rowLimits struct{ rows int }
+// rowLimits counts rows and cells and checks each row's width and cells
+// against the bounds, as a file is read.
+type rowLimits struct{ rows, cells int }
+
+// maxCells is MaxCells; a test lowers it rather than build a 33-million-cell file.
+var maxCells = MaxCells
 
 // check is given a row's number as Excel shows it and its cells.
 func (l *rowLimits) check(num int, cells []string) error {
@@ -144,6 +154,9 @@ func (l *rowLimits) check(num int, cells []string) error {
 	}
 	if width > MaxColumns {
 		return apperr.Invalid("file", msg.ImportTooManyCols, msg.P{"row": num, "width": width, "max": MaxColumns})
+	}
+	if l.cells += width; l.cells > maxCells {
+		return apperr.Invalid("file", msg.ImportTooManyCells, msg.P{"row": num, "max": maxCells})
 	}
 	for i, c := range cells[:width] {
 		if len(c) > MaxCellChars && utf8.RuneCountInString(c) > MaxCellChars {

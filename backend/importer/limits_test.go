@@ -115,6 +115,52 @@ func TestImportMessagesClipValues(t *testing.T) {
 }
 
 // TestParseRefusesBeyondTheBounds checks the row, column and cell bounds.
+// TestParseTakesAWholeSheet reads a file of as many rows as an Excel sheet
+// holds: a whole export of another CRM is one import, not several.
+func TestParseTakesAWholeSheet(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("销售机会名称,客户名称,销售阶段\n")
+	for i := 1; i < MaxRows; i++ {
+		b.WriteString("a,b,c\n")
+	}
+	tab, err := Parse(Source{Name: "x.csv", Data: []byte(b.String())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tab.Rows) != MaxRows-1 || tab.Rows[len(tab.Rows)-1].Num != MaxRows {
+		t.Errorf("%d rows, the last numbered %d; want %d rows up to row %d", len(tab.Rows), tab.Rows[len(tab.Rows)-1].Num, MaxRows-1, MaxRows)
+	}
+}
+
+// TestParseRefusesTooManyCells stops at the row that takes a file past the
+// cells an import may hold, counting each row up to its last non-empty cell.
+func TestParseRefusesTooManyCells(t *testing.T) {
+	defer func(n int) { maxCells = n }(maxCells)
+	maxCells = 10
+	for _, tt := range []struct {
+		name, data string
+		want       string // "" when the file must be read
+	}{
+		{"within (the header counts)", "a,b,c\n1,2,3\n4,5,6\n7,,,,\n", ""},
+		{"past", "a,b,c\n1,2,3\n4,5,6\n7,8,9\n", "读到第 4 行时文件已超过 10 个单元格"},
+		{"blank lines do not count", "a,b,c\n1,2,3\n\n,,\n4,5,6\n7\n", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse(Source{Name: "x.csv", Data: []byte(tt.data)})
+			if tt.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			e, ok := apperr.As(err)
+			if !ok || !strings.Contains(e.Message, tt.want) || !strings.Contains(e.MessageEn, "By row 4") {
+				t.Errorf("error %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
 func TestParseRefusesBeyondTheBounds(t *testing.T) {
 	header := "销售机会名称,客户名称,销售阶段\n"
 	var many strings.Builder
@@ -127,7 +173,7 @@ func TestParseRefusesBeyondTheBounds(t *testing.T) {
 		data string
 		want string
 	}{
-		{"too many rows", many.String(), "200000 行"},
+		{"too many rows", many.String(), "1048576 行"},
 		{"too many columns", header + "a,b,c" + strings.Repeat(",z", MaxColumns) + "\n", "第 2 行有 259 列"},
 		{"cell over Excel's limit", header + "a," + strings.Repeat("x", MaxCellChars+1) + ",c\n", "第 2 行 B 列的内容超过"},
 	}

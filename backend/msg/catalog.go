@@ -288,6 +288,7 @@ var (
 	ImportTooManyTexts = def("import.tooManyTexts", "这个 Excel 文件有超过 {max} 个不同的文字内容，超出一次导入的上限；请拆分成几个文件，或另存为 CSV 后导入", "This Excel file holds more than {max} distinct texts, over what an import may read; split it, or save it as CSV and import that")
 	ImportTooManyRows  = def("import.tooManyRows", "文件超过 {max} 行，超出一次导入的上限；请拆分成几个文件分别导入", "The file has more than {max} rows, over what one import may read; split it into several files")
 	ImportTooManyCols  = def("import.tooManyColumns", "第 {row} 行有 {width} 列，超过 {max} 列的上限", "Row {row} has {width} columns, over the limit of {max}")
+	ImportTooManyCells = def("import.tooManyCells", "读到第 {row} 行时文件已超过 {max} 个单元格，超出一次导入的上限；请删去不需要的列，或拆分成几个文件分别导入", "By row {row} the file has more than {max} cells, over what one import may read; delete the columns you do not need, or split it into several files")
 	ImportCellTooLong  = def("import.cellTooLong", "第 {row} 行 {column} 列的内容超过 {max} 个字符（Excel 单元格的上限）：{value}", "Row {row}, column {column}: the cell is longer than {max} characters (Excel's limit): {value}")
 	ImportExcel        = def("import.excel", "无法读取 Excel 文件：{error}", "Cannot read the Excel file: {error}")
 	ImportSheet        = def("import.sheet", "无法读取工作表「{sheet}」：{error}", "Cannot read sheet \"{sheet}\": {error}")
