@@ -537,6 +537,64 @@ func TestKeptTotalsStepAside(t *testing.T) {
 	wantKeptEqualsFresh(t, st, "after the huge amount left")
 }
 
+// TestKeptTotalsImportIntoEmpty: an import into a database with no
+// opportunities yet, whose file names a record twice (the second row moves
+// it to another stage, or changes its amount) or whose new row is deleted
+// before Finish. The stages' totals rows do not exist yet when the update
+// runs: a subtraction that needs one was lost, and the funnel of a fresh
+// database counted the record in both stages.
+func TestKeptTotalsImportIntoEmpty(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.New(t)
+	owner := storetest.Owner(t, st, "甲")
+	cust := storetest.Customer(t, st, "客户", owner)
+	stages, err := store.ImportStages(ctx, st.DB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = st.Tx(ctx, func(q store.Tx) error {
+		w, err := store.NewImportWriter(ctx, q)
+		if err != nil {
+			return err
+		}
+		defer w.Close()
+		var ids []int64
+		for i, s := range stages[:4] {
+			id, err := w.AddOpportunity(store.Opportunity{Name: fmt.Sprintf("机会%d", i), CustomerID: cust, OwnerID: owner,
+				AmountCents: int64(1000 * (i + 1)), StageID: s.ID, ProbabilityBP: 2500, ExpectedClose: "2026-03-01"}, "")
+			if err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		// A later row of the first record moves it to a stage nothing else is in.
+		o, err := store.GetOpportunity(ctx, q, ids[0])
+		if err != nil {
+			return err
+		}
+		o.StageID, o.AmountCents = stages[5].ID, 777
+		if _, _, err := w.UpdateOpportunity(ids[0], o, ""); err != nil {
+			return err
+		}
+		// One keeps its stage and changes its amount; one is deleted.
+		if o, err = store.GetOpportunity(ctx, q, ids[1]); err != nil {
+			return err
+		}
+		o.AmountCents = 5
+		if _, _, err := w.UpdateOpportunity(ids[1], o, ""); err != nil {
+			return err
+		}
+		if _, err := store.DeleteOpportunities(ctx, q, ids[2:3]); err != nil {
+			return err
+		}
+		return w.Finish()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantKeptEqualsFresh(t, st, "import into an empty database")
+}
+
 // TestStageTotalsTriggers: every migration has run and the triggers that
 // keep stage_totals exist (a later migration rebuilding opportunities would
 // drop them with the table).
