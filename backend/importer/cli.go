@@ -251,8 +251,11 @@ func Summary(res Result, file string) string {
 	s := fmt.Sprintf("imported %s (%s, %s) from %s [%s]", plural(res.Opportunities, "opportunity", "opportunities"),
 		plural(res.CustomersCreated, "new customer", "new customers"), plural(res.OwnersCreated, "new owner", "new owners"),
 		file, enc)
-	if res.Updated > 0 || res.Skipped > 0 || res.Merged > 0 {
+	if res.Updated > 0 || res.Skipped > 0 || res.Merged > 0 || res.Unchanged > 0 {
 		s += fmt.Sprintf("; %d new, %d updated, %d skipped, %d merged", res.Added, res.Updated, res.Skipped, res.Merged)
+	}
+	if res.Unchanged > 0 {
+		s += fmt.Sprintf("; %d unchanged (the same as their records: not written)", res.Unchanged)
 	}
 	if res.Source != "" {
 		s += "; from " + CRMName(res.Source)

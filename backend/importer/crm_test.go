@@ -120,7 +120,7 @@ func TestImportForeignCRMExports(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := funnel(t, st); got != f1 || res2.Added != 0 || res2.Updated != tt.want.n {
+			if got := funnel(t, st); got != f1 || res2.Added != 0 || res2.Updated != 0 || res2.Unchanged != tt.want.n {
 				t.Errorf("second import: %+v; funnel %+v, want %+v", res2, got, f1)
 			}
 		})

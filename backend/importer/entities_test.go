@@ -372,7 +372,7 @@ func TestServiceEntityPreviewAndImport(t *testing.T) {
 		t.Fatalf("kind %q errors %v", p.Kind, p.Errors)
 	}
 	// 新客户 and 新客户有限公司 are one new customer.
-	want := []KindCount{{KindCustomers, 1, 1, 0, 2}, {KindContacts, 4, 0, 0, 0}}
+	want := []KindCount{{KindCustomers, 1, 1, 0, 2, 0}, {KindContacts, 4, 0, 0, 0, 0}}
 	if !reflect.DeepEqual(p.Counts, want) {
 		t.Errorf("counts %+v, want %+v", p.Counts, want)
 	}
@@ -383,7 +383,7 @@ func TestServiceEntityPreviewAndImport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []KindCount{{KindCustomers, 1, 0, 2, 1}, {KindContacts, 4, 0, 0, 0}}; !reflect.DeepEqual(p.Counts, want) {
+	if want := []KindCount{{KindCustomers, 1, 0, 2, 1, 0}, {KindContacts, 4, 0, 0, 0, 0}}; !reflect.DeepEqual(p.Counts, want) {
 		t.Errorf("skip: counts %+v, want %+v", p.Counts, want)
 	}
 	id, err := s.Start(p.Token, PreviewOptions{Kind: KindCustomers, OnDuplicate: DupUpdate})
@@ -391,7 +391,7 @@ func TestServiceEntityPreviewAndImport(t *testing.T) {
 		t.Fatal(err)
 	}
 	pr := wait(t, s, id)
-	if !pr.OK || !reflect.DeepEqual(pr.Result.Counts, []KindCount{{KindCustomers, 1, 1, 0, 2}, {KindContacts, 4, 0, 0, 0}}) {
+	if !pr.OK || !reflect.DeepEqual(pr.Result.Counts, []KindCount{{KindCustomers, 1, 1, 0, 2, 0}, {KindContacts, 4, 0, 0, 0, 0}}) {
 		t.Fatalf("progress %+v", pr)
 	}
 	if !strings.Contains(pr.Message, "客户 新增 1、更新 1、跳过 0") {

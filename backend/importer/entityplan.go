@@ -27,6 +27,9 @@ type KindCount struct {
 	Updated int    `json:"updated"`
 	Skipped int    `json:"skipped"`
 	Merged  int    `json:"merged"`
+	// Unchanged is counted for opportunities only: rows equal to their
+	// record, not written (other kinds count them as updated).
+	Unchanged int `json:"unchanged"`
 }
 
 // Row actions the preview shows.

@@ -68,9 +68,13 @@ type Result struct {
 	Opportunities int `json:"opportunities"`
 	Added         int `json:"added"`
 	Updated       int `json:"updated"`
-	Skipped       int `json:"skipped"`
-	// Merged counts the rows merged into the record an earlier row of
-	// the file made or updated (Added + Updated + Skipped + Merged = rows).
+	// Unchanged counts the rows equal to the record they matched: nothing
+	// was written (a re-import of the same export is all unchanged).
+	Unchanged int `json:"unchanged"`
+	Skipped   int `json:"skipped"`
+	// Merged counts the rows merged into the record an earlier row of the
+	// file made or updated (Added + Updated + Unchanged + Skipped + Merged
+	// = rows).
 	Merged           int      `json:"merged"`
 	Source           string   `json:"source"`
 	StagesMapped     []string `json:"stagesMapped"`
@@ -97,7 +101,7 @@ type Result struct {
 
 // oppCount is what an opportunity import did, as a KindCount.
 func (r Result) oppCount() KindCount {
-	return KindCount{Kind: KindOpportunities, New: r.Added, Updated: r.Updated, Skipped: r.Skipped, Merged: r.Merged}
+	return KindCount{Kind: KindOpportunities, New: r.Added, Updated: r.Updated, Unchanged: r.Unchanged, Skipped: r.Skipped, Merged: r.Merged}
 }
 
 // shown is the result with at most MaxErrorsShown notes, for the screen
@@ -526,12 +530,15 @@ func write(ctx context.Context, tx store.Tx, customers map[string]int64, chunks 
 						Before: before, Stamp: w.Now()})
 				}
 				next := fileRow{id: existing, idx: int32(r.idx), first: int32(file.t.Rows[r.idx].Num)}
-				if prev.id != 0 {
+				switch {
+				case prev.id != 0:
 					res.Merged++
 					res.Notes = file.notes(res.Notes, int(prev.idx), r.idx, int(prev.first))
 					next.first = prev.first
-				} else {
+				case changed:
 					res.Updated++
+				default:
+					res.Unchanged++
 				}
 				switch {
 				case fileNew && r.opp.ExternalID != "":

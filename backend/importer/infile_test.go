@@ -66,7 +66,7 @@ func TestInFileRowsAddUp(t *testing.T) {
 						t.Fatal(err)
 					}
 					c := mainCount(t, res, tt.kind)
-					if sum := c.New + c.Updated + c.Skipped + c.Merged; sum != rows {
+					if sum := c.New + c.Updated + c.Unchanged + c.Skipped + c.Merged; sum != rows {
 						t.Errorf("import %d: %+v adds up to %d, want %d rows", i+1, c, sum, rows)
 					}
 					if i == 0 && dup == DupUpdate && c.Merged != tt.merged {

@@ -2,15 +2,17 @@ package importer
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"funneldesk/backend/store"
 )
 
-// TestReimportLeavesUnchangedRowsAlone: a row equal to its record counts
-// as updated but writes nothing (updated_at and the history stay, nothing
-// to undo); a changed row is written, recorded and undone; a row the file
-// repeats updates the one the same import added.
+// TestReimportLeavesUnchangedRowsAlone: a row equal to its record is
+// counted as unchanged and writes nothing (updated_at and the history stay,
+// nothing to undo); a changed row is written, counted as updated, recorded
+// and undone; a row the file repeats updates the one the same import added.
+// The summary tells the unchanged rows apart.
 func TestReimportLeavesUnchangedRowsAlone(t *testing.T) {
 	ctx := context.Background()
 	st := openDB(t)
@@ -38,8 +40,11 @@ func TestReimportLeavesUnchangedRowsAlone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Added != 0 || res.Updated != 3 {
-		t.Fatalf("again: %+v, want 3 updated", res)
+	if res.Added != 0 || res.Updated != 0 || res.Unchanged != 3 || res.Opportunities != 0 {
+		t.Fatalf("again: %+v, want 3 unchanged, none written", res)
+	}
+	if sum := Summary(res, "2.csv"); !strings.Contains(sum, "0 new, 0 updated, 0 skipped, 0 merged; 3 unchanged") {
+		t.Errorf("summary %q does not tell the unchanged rows", sum)
 	}
 	if got := stamps(); got["A"] != before["A"] || got["B"] != before["B"] || got["C"] != before["C"] {
 		t.Errorf("unchanged rows were written: %v, want %v", got, before)
@@ -64,8 +69,8 @@ func TestReimportLeavesUnchangedRowsAlone(t *testing.T) {
 	}
 	// The second D and the second B are merged into the first (the first
 	// B updates the B there was), and their new values are noted.
-	if res.Added != 1 || res.Updated != 2 || res.Merged != 2 || res.NoteCount != 3 {
-		t.Fatalf("changed file: %+v, want 1 added 2 updated 2 merged 3 notes", res)
+	if res.Added != 1 || res.Updated != 1 || res.Unchanged != 1 || res.Merged != 2 || res.NoteCount != 3 {
+		t.Fatalf("changed file: %+v, want 1 added, 1 updated (B), 1 unchanged (A), 2 merged, 3 notes", res)
 	}
 	got := map[string]store.Opportunity{}
 	for _, o := range listOpps(t, st) {

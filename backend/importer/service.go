@@ -459,6 +459,9 @@ func (s *Service) run(j *job, f *loadedFile, mapping []string, po PreviewOptions
 		j.ok = true
 		j.msg = "已导入 " + itoa(res.Opportunities) + " 条销售机会（新增 " + itoa(res.Added) + "，更新 " + itoa(res.Updated) +
 			"，跳过 " + itoa(res.Skipped) + "，合并 " + itoa(res.Merged) + "；新建客户 " + itoa(res.CustomersCreated) + " 个，新建负责人 " + itoa(res.OwnersCreated) + " 个）"
+		if res.Unchanged > 0 {
+			j.msg += "；" + itoa(res.Unchanged) + " 行与已有记录相同，未改动"
+		}
 		j.msgEn = Summary(res, f.name)
 	case asRowErrors(err, &rowErrs):
 		j.count = len(rowErrs.Errors)

@@ -186,6 +186,26 @@ test('importing: the progress completes, the summary, and the list and funnel sh
   await total.locator('td', { hasText: '245,000.00' }).waitFor()
 })
 
+test('the same file again: every row unchanged, told apart from updated ones, nothing written', async () => {
+  await page.click('[data-test="nav-opportunities"]')
+  await page.click('[data-test="import"]')
+  await page.locator('[data-test="import-intro"]').waitFor()
+  await choose(goodFile)
+  await page.locator('[data-test="import-ok"]').waitFor()
+  await confirm().click()
+  const summary = page.locator('[data-test="import-summary"]')
+  await summary.waitFor({ timeout: 20000 })
+  assert.equal(await summary.innerText(), '已导入 0 个销售机会，新建客户 0 个，新建负责人 0 个。')
+  assert.equal(await page.locator('[data-test="import-summary-counts"]').innerText(), '新增 0，更新 0，跳过 0，合并 0')
+  assert.equal(await page.locator('[data-test="import-summary-unchanged"]').innerText(), '另有 3 行与已有记录完全相同，未作改动')
+  assert.equal(cliFunnel().total.count, 6)
+  await pickOption(page, page.locator('[data-test="lang-switch"]'), 'English')
+  await page.locator('[data-test="import-summary-unchanged"]', { hasText: '3 more rows match their records exactly' }).waitFor()
+  await shot(page, 'import-unchanged-en')
+  await pickOption(page, page.locator('[data-test="lang-switch"]'), '简体中文')
+  await page.locator('[data-test="import-summary-unchanged"]', { hasText: '另有 3 行' }).waitFor()
+})
+
 test('a large file: the progress bar shows while the window stays responsive', async () => {
   const n = 60000
   const lines = ['name,customer,owner,amount,expected_close_date,stage']

@@ -3,6 +3,7 @@ export default {
   importMerge: {
     counts: '{kind}: {new} new, {updated} updated, {skipped} skipped, {merged} merged',
     oppCounts: '{added} new, {updated} updated, {skipped} skipped, {merged} merged',
+    unchanged: '{n} more rows match their records exactly and were left as they were',
     action: 'Merge',
     rule: 'Rows of the file that are the same record are merged into one (counted as merged): a later row\'s non-empty values win. A contact is the same by mobile, else email, else name; the same name with both a different mobile and a different email is another person.',
     notesTitle: 'Values replaced by merged rows ({n})',

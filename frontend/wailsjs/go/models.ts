@@ -1762,6 +1762,7 @@ export namespace importer {
 	    updated: number;
 	    skipped: number;
 	    merged: number;
+	    unchanged: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new KindCount(source);
@@ -1774,6 +1775,7 @@ export namespace importer {
 	        this.updated = source["updated"];
 	        this.skipped = source["skipped"];
 	        this.merged = source["merged"];
+	        this.unchanged = source["unchanged"];
 	    }
 	}
 	export class MergeNote {
@@ -1990,6 +1992,7 @@ export namespace importer {
 	    opportunities: number;
 	    added: number;
 	    updated: number;
+	    unchanged: number;
 	    skipped: number;
 	    merged: number;
 	    source: string;
@@ -2016,6 +2019,7 @@ export namespace importer {
 	        this.opportunities = source["opportunities"];
 	        this.added = source["added"];
 	        this.updated = source["updated"];
+	        this.unchanged = source["unchanged"];
 	        this.skipped = source["skipped"];
 	        this.merged = source["merged"];
 	        this.source = source["source"];
