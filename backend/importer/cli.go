@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"funneldesk/backend/apperr"
 	"funneldesk/backend/msg"
@@ -197,7 +200,9 @@ func RunCLI(ctx context.Context, st *store.Store, args []string, stdout, stderr 
 		return cliFail(stderr, err)
 	}
 	opts.FileName = src.Name
+	done := terminalProgress(stderr, &opts)
 	res, err := ImportKind(ctx, st, kind, src, opts)
+	done()
 	if err != nil {
 		return cliFail(stderr, err)
 	}
@@ -282,6 +287,48 @@ func plural(n int, one, many string) string {
 func asRowErrors(err error, target **RowErrors) bool { return errors.As(err, target) }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// terminalProgress shows the rows written so far on one line of stderr,
+// once a second, when stderr is a terminal: a million rows take minutes,
+// and a silent command looks hung. Scripts and pipes see nothing of it.
+// done clears the line.
+func terminalProgress(stderr io.Writer, opts *Options) (done func()) {
+	f, ok := stderr.(*os.File)
+	if !ok {
+		return func() {}
+	}
+	if fi, err := f.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return func() {}
+	}
+	var mu sync.Mutex
+	last, shown := time.Now(), false
+	opts.Progress = func(n, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		if time.Since(last) < time.Second {
+			return
+		}
+		last, shown = time.Now(), true
+		fmt.Fprintf(f, "\rimporting: %s / %s rows ", grouped(n), grouped(total))
+	}
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if shown {
+			fmt.Fprint(f, "\r\033[K")
+		}
+		opts.Progress = nil
+	}
+}
+
+// grouped writes n with thousands separators (1,000,000).
+func grouped(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
 
 // parseDupFlag reads "customers=update,contacts=skip" (ok false for a
 // plain choice such as "update").
