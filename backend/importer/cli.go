@@ -151,8 +151,11 @@ func RunCLI(ctx context.Context, st *store.Store, args []string, stdout, stderr 
 		}
 		for _, im := range list {
 			state := ""
+			if n := UnchangedOf(im); n > 0 {
+				state = fmt.Sprintf(", %d unchanged", n)
+			}
 			if im.UndoneAt != "" {
-				state = " (undone " + im.UndoneAt + ")"
+				state += " (undone " + im.UndoneAt + ")"
 			}
 			fmt.Fprintf(stdout, "%d\t%s\t%s\t%s\t%d new, %d updated, %d skipped, %d merged%s\n", im.ID, im.CreatedAt, im.Kind, im.FileName,
 				im.Added, im.Updated, im.Skipped, MergedOf(im), state)

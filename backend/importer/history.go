@@ -64,19 +64,26 @@ func UndoImport(ctx context.Context, st *store.Store, id int64, others bool) (Un
 // MergedOf is how many rows of a recorded import were merged into an
 // earlier row's record: the history row keeps it in its counts (0 for
 // imports recorded before rows were counted so).
-func MergedOf(im store.Import) int {
+func MergedOf(im store.Import) int { return countOf(im).Merged }
+
+// UnchangedOf is how many rows of an opportunity import were equal to
+// their records (not written), kept in its mapping JSON as the merged are.
+func UnchangedOf(im store.Import) int { return countOf(im).Unchanged }
+
+// countOf is the counts of the import's own kind from its mapping JSON.
+func countOf(im store.Import) KindCount {
 	var m struct {
 		Counts []KindCount `json:"counts"`
 	}
 	if json.Unmarshal([]byte(im.Mapping), &m) != nil {
-		return 0
+		return KindCount{}
 	}
 	for _, c := range m.Counts {
 		if c.Kind == im.Kind {
-			return c.Merged
+			return c
 		}
 	}
-	return 0
+	return KindCount{}
 }
 
 // History lists the recorded imports, newest first.

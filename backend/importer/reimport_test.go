@@ -46,6 +46,9 @@ func TestReimportLeavesUnchangedRowsAlone(t *testing.T) {
 	if sum := Summary(res, "2.csv"); !strings.Contains(sum, "0 new, 0 updated, 0 skipped, 0 merged; 3 unchanged") {
 		t.Errorf("summary %q does not tell the unchanged rows", sum)
 	}
+	if im, err := store.GetImport(ctx, st.DB, res.ImportID); err != nil || UnchangedOf(im) != 3 || MergedOf(im) != 0 {
+		t.Errorf("history: %d unchanged, %d merged (%v), want 3 and 0", UnchangedOf(im), MergedOf(im), err)
+	}
 	if got := stamps(); got["A"] != before["A"] || got["B"] != before["B"] || got["C"] != before["C"] {
 		t.Errorf("unchanged rows were written: %v, want %v", got, before)
 	}

@@ -248,11 +248,14 @@ test('a large file: the progress bar shows while the window stays responsive', a
   assert.deepEqual(page.errors, [])
 })
 
-test('undoing the large import from 导入记录: a note while it runs, then every row gone', async () => {
+test('导入记录: the unchanged rows counted; undoing the large import: a note while it runs, then every row gone', async () => {
   await page.goto(srv.url + '#/imports')
   const row = page.locator('[data-test="imports-table"] .el-table__body tr', { hasText: 'big.csv' })
   await row.waitFor()
   assert.match(await row.locator('[data-test="imports-counts"]').innerText(), /新增 60,000，更新 0/)
+  // The GBK file imported again: its three rows are counted as unchanged in the history too.
+  const again = page.locator('[data-test="imports-table"] .el-table__body tr', { hasText: 'opportunities-gbk.csv' }).first()
+  assert.equal(await again.locator('[data-test="imports-counts"]').innerText(), '新增 0，更新 0，跳过 0，合并 0，未变 3')
   await row.locator('[data-test="imports-undo"]').click()
   const box = page.locator('.el-message-box')
   await box.waitFor()

@@ -18,11 +18,21 @@ export type ImportMergeNote = models.MergeNote
 
 /** mergedOf is how many rows of a recorded import were merged into an earlier row's record (kept in its counts). */
 export function mergedOf(r: ImportRecord): number {
+  return kindCount(r).merged ?? 0
+}
+
+/** unchangedOf is how many rows of a recorded opportunity import equalled their records (not written). */
+export function unchangedOf(r: ImportRecord): number {
+  return kindCount(r).unchanged ?? 0
+}
+
+/** kindCount is the counts of the import's own kind, kept in its mapping JSON. */
+function kindCount(r: ImportRecord): { merged?: number; unchanged?: number } {
   try {
-    const m = JSON.parse(r.mapping || '{}') as { counts?: { kind: string; merged?: number }[] }
-    return m.counts?.find((c) => c.kind === r.kind)?.merged ?? 0
+    const m = JSON.parse(r.mapping || '{}') as { counts?: { kind: string; merged?: number; unchanged?: number }[] }
+    return m.counts?.find((c) => c.kind === r.kind) ?? {}
   } catch {
-    return 0
+    return {}
   }
 }
 
