@@ -279,17 +279,11 @@ func UndoImport(ctx context.Context, tx Tx, importID int64, skip map[string]map[
 	defer ex.close()
 	// The page cache of an import: a large undo touches as many index pages
 	// as the import did (100,000 rows: 36 s of system time with the default).
-	var oldCache int64
-	if err := tx.GetContext(ctx, &oldCache, `PRAGMA cache_size`); err != nil {
+	restore, err := takeImportCache(ctx, tx)
+	if err != nil {
 		return fmt.Errorf("undo import: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = -%d`, importCacheKiB)); err != nil {
-		return fmt.Errorf("undo import: %w", err)
-	}
-	// The connection outlives the transaction; a failed reset only costs memory.
-	defer func() {
-		_, _ = tx.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d`, oldCache))
-	}()
+	defer restore()
 	for _, table := range importTables {
 		for _, it := range items {
 			if it.Table != table || skip[table][it.RecordID] {

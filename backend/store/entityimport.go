@@ -194,7 +194,7 @@ type EntityWriter struct {
 	// Updated are the records that were there before and were changed.
 	Updated []ImportItem
 
-	oldCache int64
+	restoreCache func()
 	// pausedGrams are the name-gram insert triggers of customers and
 	// contacts while the writer has them dropped (see NewEntityWriter).
 	pausedGrams []string
@@ -212,10 +212,8 @@ func NewEntityWriter(ctx context.Context, tx Tx) (*EntityWriter, error) {
 	// The same big page cache as the opportunity writer: 100,000 customers
 	// and contacts touch index pages all over, which the default cache
 	// would spill to the WAL mid-transaction.
-	if err := tx.GetContext(ctx, &w.oldCache, `PRAGMA cache_size`); err != nil {
-		return nil, fmt.Errorf("import: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = -%d`, importCacheKiB)); err != nil {
+	var err error
+	if w.restoreCache, err = takeImportCache(ctx, tx); err != nil {
 		return nil, fmt.Errorf("import: %w", err)
 	}
 	for _, r := range []struct {
@@ -227,7 +225,6 @@ func NewEntityWriter(ctx context.Context, tx Tx) (*EntityWriter, error) {
 		}
 	}
 	w.FirstCustomer, w.FirstContact, w.FirstProduct, w.FirstCategory = w.NextCustomer, w.NextContact, w.NextProduct, w.NextCategory
-	var err error
 	if w.pausedGrams, err = pauseTriggers(ctx, tx, entityGramTriggers...); err != nil {
 		return nil, err
 	}
@@ -303,9 +300,8 @@ func (w *EntityWriter) Close() {
 			s.Close()
 		}
 	}
-	if w.oldCache != 0 {
-		// The connection outlives the transaction; a failed reset only costs memory.
-		_, _ = w.tx.ExecContext(w.ctx, fmt.Sprintf(`PRAGMA cache_size = %d`, w.oldCache))
+	if w.restoreCache != nil {
+		w.restoreCache()
 	}
 }
 

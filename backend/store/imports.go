@@ -140,6 +140,22 @@ func (s *Store) ImportTx(ctx context.Context, fn func(tx Tx) error) error {
 // small database uses little of it.
 const importCacheKiB = 1024 * 1024
 
+// takeImportCache gives tx's connection the import page cache and returns
+// what puts its old size back: the connection outlives the transaction (a
+// failed reset only costs memory). The import writers and an import's undo
+// take it.
+func takeImportCache(ctx context.Context, tx Tx) (restore func(), err error) {
+	var old int64
+	if err := tx.GetContext(ctx, &old, `PRAGMA cache_size`); err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = -%d`, importCacheKiB)); err != nil {
+		return nil, err
+	}
+	ctx = context.WithoutCancel(ctx)
+	return func() { _, _ = tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = %d`, old)) }, nil
+}
+
 // ImportWriter inserts many customers and opportunities in one open
 // transaction through statements prepared once. (Single-row statements:
 // measured faster with mattn/go-sqlite3 than multi-row VALUES lists.) Ids
@@ -162,7 +178,7 @@ type ImportWriter struct {
 	// stage history (id → RFC 3339 time).
 	closed map[int64]string
 
-	oldCache int64
+	restoreCache func()
 
 	// firstCust is the first customer id the writer gave; the grams of
 	// its rows are added by Finish (see pauseGrams).
@@ -212,10 +228,8 @@ func NewImportWriter(ctx context.Context, tx Tx) (*ImportWriter, error) {
 	// start a goroutine per statement to watch it. The caller checks ctx
 	// between batches instead.
 	w := &ImportWriter{ctx: context.WithoutCancel(ctx), tx: tx, now: Now()}
-	if err := tx.GetContext(ctx, &w.oldCache, `PRAGMA cache_size`); err != nil {
-		return nil, fmt.Errorf("import: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = -%d`, importCacheKiB)); err != nil {
+	var err error
+	if w.restoreCache, err = takeImportCache(ctx, tx); err != nil {
 		return nil, fmt.Errorf("import: %w", err)
 	}
 	if err := w.createdDays.pause(ctx, tx); err != nil {
@@ -252,7 +266,6 @@ func NewImportWriter(ctx context.Context, tx Tx) (*ImportWriter, error) {
 		return nil, fmt.Errorf("import: %w", err)
 	}
 	w.firstCust = w.nextCust
-	var err error
 	if w.oppStmt, err = tx.PrepareContext(ctx, `INSERT INTO opportunities (id, `+oppColumns+`, created_at, updated_at, external_id)
 		VALUES (?, `+oppMarks+`, ?, ?, ?)`); err != nil {
 		w.Close()
@@ -435,8 +448,9 @@ func (w *ImportWriter) Close() {
 			s.Close()
 		}
 	}
-	// The connection outlives the transaction; a failed reset only costs memory.
-	_, _ = w.tx.ExecContext(w.ctx, fmt.Sprintf(`PRAGMA cache_size = %d`, w.oldCache))
+	if w.restoreCache != nil {
+		w.restoreCache()
+	}
 }
 
 // nextIDQuery gives the id AUTOINCREMENT would give next in table: above
