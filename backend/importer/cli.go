@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/money"
 	"funneldesk/backend/msg"
 	"funneldesk/backend/store"
 )
@@ -312,7 +313,7 @@ func terminalProgress(stderr io.Writer, opts *Options) (done func()) {
 			return
 		}
 		last, shown = time.Now(), true
-		fmt.Fprintf(f, "\rimporting: %s / %s rows ", grouped(n), grouped(total))
+		fmt.Fprintf(f, "\rimporting: %s / %s rows ", money.Group(int64(n)), money.Group(int64(total)))
 	}
 	return func() {
 		mu.Lock()
@@ -322,15 +323,6 @@ func terminalProgress(stderr io.Writer, opts *Options) (done func()) {
 		}
 		opts.Progress = nil
 	}
-}
-
-// grouped writes n with thousands separators (1,000,000).
-func grouped(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
 
 // parseDupFlag reads "customers=update,contacts=skip" (ok false for a

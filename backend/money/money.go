@@ -152,19 +152,25 @@ func Yuan(cents int64) string {
 	if neg {
 		cents = -cents
 	}
-	ip := strconv.FormatInt(cents/100, 10)
-	var b strings.Builder
-	for i, r := range ip {
-		if i > 0 && (len(ip)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	s := "¥" + b.String() + "." + pad2(cents%100)
+	s := "¥" + Group(cents/100) + "." + pad2(cents%100)
 	if neg {
 		return "-" + s
 	}
 	return s
+}
+
+// Group writes a whole number with thousands separators: 1234567 is
+// "1,234,567" (counts, as the screens show them; Yuan's whole yuan).
+func Group(n int64) string {
+	ip := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, r := range ip {
+		if i > 0 && ip[i-1] != '-' && (len(ip)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // Percent formats basis points as "60" or "12.5" or "33.33".

@@ -213,3 +213,13 @@ func TestRoundDiv(t *testing.T) {
 		}
 	}
 }
+
+// TestGroup: whole numbers with thousands separators, the sign kept apart.
+func TestGroup(t *testing.T) {
+	for n, want := range map[int64]string{0: "0", 999: "999", 1000: "1,000", 65536: "65,536", 1000000: "1,000,000",
+		-1234567: "-1,234,567", -100: "-100", -1000: "-1,000"} {
+		if got := Group(n); got != want {
+			t.Errorf("Group(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
