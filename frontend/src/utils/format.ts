@@ -87,6 +87,11 @@ export function count(n: number | null | undefined): string {
   return (v < 0 ? '-' : '') + group(String(Math.abs(v)))
 }
 
+/** counted formats each number of a message's parameters as count does (1,000,000). */
+export function counted(p: Record<string, number>): Record<string, string> {
+  return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, count(v)]))
+}
+
 /** grouped formats cents as 40,000.00: yuan with separators and no sign, for tables headed in yuan. */
 export function grouped(cents: number | null | undefined): string {
   return yuan(cents).replace('¥', '')
