@@ -35,7 +35,7 @@ func TestImportLeads(t *testing.T) {
 		{"no file", []string{"import", "leads"}, 2, "", "usage", 0},
 		{"good file", []string{"import", "leads", good, "--default-owner", "李四"}, 0, "leads 2 new, 0 updated, 0 skipped", "", 2},
 		// Found again by phone (甲) and by name + company (乙): nothing new.
-		{"same file again", []string{"import", "leads", good, "--default-owner", "李四"}, 0, "leads 0 new, 2 updated, 0 skipped", "", 2},
+		{"same file again", []string{"import", "leads", good, "--default-owner", "李四"}, 0, "leads 0 new, 0 updated, 0 skipped, 0 merged, 2 unchanged", "", 2},
 		{"recorded", []string{"import", "history"}, 0, "\tleads\tgood.csv\t2 new, 0 updated", "", 2},
 		{"undone", []string{"import", "undo", "1"}, 0, "undid import 1", "", 0},
 		{"listed in help", []string{"import", "--help"}, 0, "leads          线索", "", 0},

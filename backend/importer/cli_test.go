@@ -137,11 +137,12 @@ func TestCLIMergeNotes(t *testing.T) {
 		t.Errorf("stderr %q, want one note %q", errOut, want)
 	}
 	code, out, errOut = run(t, db, "import", "contacts", file)
-	if code != 0 || !strings.Contains(out, "contacts 0 new, 3 updated, 0 skipped, 1 merged") {
+	if code != 0 || !strings.Contains(out, "contacts 0 new, 0 updated, 0 skipped, 1 merged, 3 unchanged (the same as their records: not written)") {
 		t.Errorf("again: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 	code, out, _ = run(t, db, "import", "history")
-	if code != 0 || strings.Count(out, "contacts\tc.csv\t") != 2 || !strings.Contains(out, "3 new, 0 updated, 0 skipped, 1 merged") {
+	if code != 0 || strings.Count(out, "contacts\tc.csv\t") != 2 || !strings.Contains(out, "3 new, 0 updated, 0 skipped, 1 merged\n") ||
+		!strings.Contains(out, "0 new, 0 updated, 0 skipped, 1 merged, 3 unchanged\n") {
 		t.Errorf("history: exit %d, stdout %q", code, out)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"funneldesk/backend/apperr"
+	"funneldesk/backend/msg"
 	"funneldesk/backend/store"
 	"funneldesk/backend/svc"
 )
@@ -76,6 +77,7 @@ const customersWithContacts = "客户名称,电话,地址,行业,客户来源,�
 	"远景科技,010-65521234,北京朝阳,软件,官网,,赵六,总经理,13700137000,zhao@yj.cn\n"
 
 func TestImportCustomersWithContacts(t *testing.T) {
+	ctx := context.Background()
 	st := openDB(t)
 	res := mustKind(t, st, KindCustomers, "c.csv", customersWithContacts, Options{})
 	// 华强电子 and 华强电子有限公司 normalize to one customer.
@@ -106,10 +108,42 @@ func TestImportCustomersWithContacts(t *testing.T) {
 		if got := snapshot(t, st); got != once {
 			t.Errorf("on-duplicate %q: second import changed the data:\n%s\nwant\n%s", dup, got, once)
 		}
-		c := countsOf(res)
-		if c[KindCustomers][0] != 0 || c[KindContacts][0] != 0 {
-			t.Errorf("on-duplicate %q: second import added %v", dup, c)
+		// Nothing is counted as updated: every record reached already
+		// held the file's values (unchanged), or was skipped.
+		want := map[string][3]int{KindCustomers: {0, 0, 0}, KindContacts: {0, 0, 0}}
+		unchanged := map[string]int{KindCustomers: 2, KindContacts: 3}
+		if dup == DupSkip {
+			want = map[string][3]int{KindCustomers: {0, 0, 3}, KindContacts: {0, 0, 3}} // the merged row is skipped with its customer
+			unchanged = map[string]int{KindCustomers: 0, KindContacts: 0}
 		}
+		if got := countsOf(res); !equalCounts(got, want) {
+			t.Errorf("on-duplicate %q: second import counts %v, want %v", dup, got, want)
+		}
+		for _, c := range res.Counts {
+			if c.Unchanged != unchanged[c.Kind] {
+				t.Errorf("on-duplicate %q: %d %s unchanged, want %d", dup, c.Unchanged, c.Kind, unchanged[c.Kind])
+			}
+		}
+		var items int
+		if err := st.DB.Get(&items, `SELECT COUNT(*) FROM import_items WHERE import_id = ? AND action = 'update'`, res.ImportID); err != nil || items != 0 {
+			t.Errorf("on-duplicate %q: %d records kept for undo (%v), want none", dup, items, err)
+		}
+		if im, err := store.GetImport(ctx, st.DB, res.ImportID); err != nil || im.Updated != 0 || UnchangedOf(im) != unchanged[KindCustomers] {
+			t.Errorf("on-duplicate %q: history says %d updated, %d unchanged (%v)", dup, im.Updated, UnchangedOf(im), err)
+		}
+	}
+	// One value changed: that customer is updated, the rest unchanged.
+	res = mustKind(t, st, KindCustomers, "d.csv", strings.Replace(customersWithContacts, "北京朝阳", "北京海淀", 1), Options{})
+	if got, want := countsOf(res), map[string][3]int{KindCustomers: {0, 1, 0}, KindContacts: {0, 0, 0}}; !equalCounts(got, want) ||
+		res.Counts[0].Unchanged != 1 || res.Counts[1].Unchanged != 3 || res.Unchanged != 1 {
+		t.Errorf("one address changed: counts %+v", res.Counts)
+	}
+	if !strings.Contains(Summary(res, "d.csv"), "customers 0 new, 1 updated, 0 skipped, 1 merged, 1 unchanged (the same as their records: not written); "+
+		"contacts 0 new, 0 updated, 0 skipped, 3 unchanged") {
+		t.Errorf("summary %q", Summary(res, "d.csv"))
+	}
+	if zh := entitiesSummary(msg.Zh, res); !strings.Contains(zh, "客户 新增 0、更新 1、跳过 0、合并 1、未变 1（与已有记录相同，未写入）") {
+		t.Errorf("zh summary %q", zh)
 	}
 }
 
@@ -221,7 +255,10 @@ func TestImportProducts(t *testing.T) {
 			t.Errorf("snapshot\n%s\nlacks %q", once, want)
 		}
 	}
-	mustKind(t, st, KindProducts, "p.csv", file, Options{})
+	res = mustKind(t, st, KindProducts, "p.csv", file, Options{})
+	if got, want := countsOf(res), map[string][3]int{KindProducts: {0, 0, 0}}; !equalCounts(got, want) || res.Unchanged != 2 {
+		t.Errorf("second import: counts %v, %d unchanged, want none and 2", got, res.Unchanged)
+	}
 	if got := snapshot(t, st); got != once {
 		t.Errorf("second import changed the data:\n%s", got)
 	}

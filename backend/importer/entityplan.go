@@ -27,8 +27,9 @@ type KindCount struct {
 	Updated int    `json:"updated"`
 	Skipped int    `json:"skipped"`
 	Merged  int    `json:"merged"`
-	// Unchanged is counted for opportunities only: rows equal to their
-	// record, not written (other kinds count them as updated).
+	// Unchanged are the records a row would have updated that already
+	// held every value it gives: not written, so not counted as updated.
+	// Known once the import writes (the preview counts them as updated).
 	Unchanged int `json:"unchanged"`
 }
 
@@ -128,6 +129,15 @@ func (p *entityPlan) count(kind, action string) {
 		c.Skipped++
 	case ActionMerge:
 		c.Merged++
+	}
+}
+
+// same moves a planned update of kind to the unchanged: its record
+// already held what the file gives, and nothing was written.
+func (p *entityPlan) same(kind string) {
+	if c := p.counts[kind]; c != nil {
+		c.Updated--
+		c.Unchanged++
 	}
 }
 
@@ -587,7 +597,7 @@ func importEntities(ctx context.Context, st *store.Store, t *Table, kind string,
 		}
 		res.Counts = plan.countList()
 		main := plan.counts[kind]
-		res.Added, res.Updated, res.Skipped, res.Merged = main.New, main.Updated, main.Skipped, main.Merged
+		res.Added, res.Updated, res.Skipped, res.Merged, res.Unchanged = main.New, main.Updated, main.Skipped, main.Merged, main.Unchanged
 		res.Notes, res.NoteCount = plan.notes, len(plan.notes)
 		res.OwnersCreated = owners.created
 		if c := plan.counts[KindCustomers]; c != nil {

@@ -121,8 +121,12 @@ func writePlan(ctx context.Context, tx store.Tx, w *store.EntityWriter, p *entit
 			}
 			op.id = id
 		case ActionUpdate:
-			if _, err := w.UpdateCustomer(op.id, op.vals, oid); err != nil {
+			changed, err := w.UpdateCustomer(op.id, op.vals, oid)
+			if err != nil {
 				return err
+			}
+			if !changed {
+				p.same(KindCustomers)
 			}
 		}
 		if err := step(); err != nil {
@@ -140,8 +144,12 @@ func writePlan(ctx context.Context, tx store.Tx, w *store.EntityWriter, p *entit
 			co.id = id
 		case ActionUpdate:
 			co.c.ID = co.id
-			if _, err := w.UpdateContact(co.c); err != nil {
+			changed, err := w.UpdateContact(co.c)
+			if err != nil {
 				return err
+			}
+			if !changed {
+				p.same(KindContacts)
 			}
 		}
 		if err := step(); err != nil {
@@ -221,10 +229,10 @@ func writePlan(ctx context.Context, tx store.Tx, w *store.EntityWriter, p *entit
 			}
 			op.id = id
 		} else {
-			if !sameProduct(cur, next) {
-				if err := w.UpdateProduct(next); err != nil {
-					return err
-				}
+			if sameProduct(cur, next) {
+				p.same(KindProducts)
+			} else if err := w.UpdateProduct(next); err != nil {
+				return err
 			}
 		}
 		if err := step(); err != nil {
@@ -258,14 +266,16 @@ func entitiesSummary(lang msg.Lang, res Result) string {
 		default:
 			continue
 		}
-		if c.Kind != res.Kind && c.Merged == 0 {
-			// Rows merge into records of the file's kind (and a customer
-			// file's contacts): no "0 merged" for the customers of a
-			// contact file.
-			parts = append(parts, part)
-			continue
+		// Rows merge into records of the file's kind (and a customer
+		// file's contacts): no "0 merged" for the customers of a contact
+		// file.
+		if c.Kind == res.Kind || c.Merged > 0 {
+			part = msg.Render(lang, msg.ImportCountsMerged, msg.P{"counts": part, "merged": c.Merged})
 		}
-		parts = append(parts, msg.Render(lang, msg.ImportCountsMerged, msg.P{"counts": part, "merged": c.Merged}))
+		if c.Unchanged > 0 {
+			part = msg.Render(lang, msg.ImportCountsUnchanged, msg.P{"counts": part, "unchanged": c.Unchanged})
+		}
+		parts = append(parts, part)
 	}
 	kind := map[string]msg.Key{KindCustomers: msg.ImportKindCustomers, KindContacts: msg.ImportKindContacts,
 		KindProducts: msg.ImportKindProducts, KindLeads: msg.ImportKindLeads}[res.Kind]

@@ -66,8 +66,10 @@ func UndoImport(ctx context.Context, st *store.Store, id int64, others bool) (Un
 // imports recorded before rows were counted so).
 func MergedOf(im store.Import) int { return countOf(im).Merged }
 
-// UnchangedOf is how many rows of an opportunity import were equal to
-// their records (not written), kept in its mapping JSON as the merged are.
+// UnchangedOf is how many records an import reached that already held
+// the file's values (not written), kept in its mapping JSON as the merged
+// are (0 for customer, contact, product and lead imports recorded before
+// those were counted apart).
 func UnchangedOf(im store.Import) int { return countOf(im).Unchanged }
 
 // countOf is the counts of the import's own kind from its mapping JSON.

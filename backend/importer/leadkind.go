@@ -258,8 +258,12 @@ func writeLeads(w *store.LeadWriter, p *entityPlan, owners *ownerResolver, step 
 			}
 			op.id = id
 		case ActionUpdate:
-			if _, err := w.UpdateLead(op.id, l); err != nil {
+			changed, err := w.UpdateLead(op.id, l)
+			if err != nil {
 				return err
+			}
+			if !changed {
+				p.same(KindLeads)
 			}
 		}
 		if err := step(); err != nil {

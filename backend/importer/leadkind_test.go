@@ -182,8 +182,12 @@ func TestLeadUpsert(t *testing.T) {
 			KindCount{Kind: KindLeads, New: 1}, []string{"4|展会名片|||13800138000|||张三|new||"}},
 		{"rows of one file are one lead", "线索名称,电话,备注\n甲,13700137000,一\n甲二,137 0013 7000,二\n", "", false,
 			KindCount{Kind: KindLeads, New: 1, Merged: 1}, []string{"4|甲二|||137 0013 7000|||张三|new||二"}},
-		{"a converted lead keeps its status", "线索名称,电话,状态\n展会名片,13800138000,新线索\n", "", true,
-			KindCount{Kind: KindLeads, Updated: 1}, []string{"1|展会名片|华强电子|王经理|13800138000|||张三|converted||"}},
+		{"a converted lead keeps its status", "线索名称,电话,状态,备注\n展会名片,13800138000,新线索,已回访\n", "", true,
+			KindCount{Kind: KindLeads, Updated: 1}, []string{"1|展会名片|华强电子|王经理|13800138000|||张三|converted||已回访"}},
+		{"a converted lead given its own values is unchanged", "线索名称,电话,状态\n展会名片,13800138000,新线索\n", "", true,
+			KindCount{Kind: KindLeads, Unchanged: 1}, []string{"1|展会名片|华强电子|王经理|13800138000|||张三|converted||"}},
+		{"its own values again are unchanged", "线索名称,电话,负责人\n展会名片,13800138000,张三\n", "", false,
+			KindCount{Kind: KindLeads, Unchanged: 1}, []string{"1|展会名片|华强电子|王经理|13800138000|||张三|new||"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -234,8 +238,8 @@ func TestLeadImportTwice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Added != 0 || res.Updated != 3 {
-		t.Errorf("second import %+v, want 0 added, 3 updated", res)
+	if res.Added != 0 || res.Updated != 0 || res.Unchanged != 3 {
+		t.Errorf("second import %+v, want 0 added, 0 updated, 3 unchanged", res)
 	}
 	if twice := leadRows(t, st); strings.Join(twice, "\n") != strings.Join(once, "\n") {
 		t.Errorf("after a second import\n%s\nwant\n%s", strings.Join(twice, "\n"), strings.Join(once, "\n"))

@@ -4,7 +4,10 @@ package msg
 // merged count and the notes on values a later row replaced.
 var (
 	ImportCountsMerged = def("import.countsMerged", "{counts}、合并 {merged}", "{counts}, {merged} merged")
-	ImportMergeNote    = def("import.mergeNote",
+	// The records a row would have updated that already held its values.
+	ImportCountsUnchanged = def("import.countsUnchanged", "{counts}、未变 {unchanged}（与已有记录相同，未写入）",
+		"{counts}, {unchanged} unchanged (the same as their records: not written)")
+	ImportMergeNote = def("import.mergeNote",
 		"第 {row} 行与第 {first} 行是同一{kind}，已合并：{field}「{earlier}」（第 {earlierRow} 行）被替换为「{kept}」",
 		"row {row} is the same {kind} as row {first} and was merged into it: {field} \"{earlier}\" (row {earlierRow}) was replaced by \"{kept}\"")
 	ImportMergeNoteCleared = def("import.mergeNoteCleared",

@@ -4,7 +4,8 @@
 // +86, two spellings of one new customer) shows per row what it does and
 // per kind how many records are added, updated and skipped; choosing
 // "skip" then "update" changes the counts, and the import updates the
-// customers that were there, as the customer list then shows. A lead file
+// customers that were there, as the customer list then shows; the same
+// list again updates nothing (the records reached are unchanged). A lead file
 // (issue 14) is imported from the lead list and undone from the history.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -99,7 +100,8 @@ test('a list with duplicates: the counts follow the choice, update updates the c
 
   await confirm()
   assert.equal(await page.locator('[data-test="import-summary-customers"]').innerText(), '客户：新增 1，更新 2，跳过 0，合并 1')
-  assert.equal(await page.locator('[data-test="import-summary-contacts"]').innerText(), '联系人：新增 3，更新 1，跳过 0')
+  // 李四 is found by his mobile and the file gives nothing new for him.
+  assert.equal(await page.locator('[data-test="import-summary-contacts"]').innerText(), '联系人：新增 3，更新 0，跳过 0，未变 1')
 
   // The customer list shows three customers, 华强电子有限公司 with its new phone and industry.
   await page.click('[data-test="import-view-list"]')
@@ -114,6 +116,21 @@ test('a list with duplicates: the counts follow the choice, update updates the c
   // The history lists both imports as customer imports.
   const history = await srv.call('importer.Service.History')
   assert.deepEqual(history.map((h) => [h.kind, h.added, h.updated, h.skipped]), [['customers', 1, 2, 0], ['customers', 2, 0, 0]])
+})
+
+test('the same list again: nothing is counted as updated, the records reached are unchanged', async () => {
+  await choose('customers-again.csv')
+  // The preview cannot know yet: it plans updates of the records it finds.
+  assert.equal(await counts('customers'), '客户：新增 0，更新 3，跳过 0，合并 1')
+  await confirm()
+  assert.equal(await page.locator('[data-test="import-summary-customers"]').innerText(), '客户：新增 0，更新 0，跳过 0，合并 1，未变 3')
+  assert.equal(await page.locator('[data-test="import-summary-contacts"]').innerText(), '联系人：新增 0，更新 0，跳过 0，未变 4')
+  await shot(page, 'imports-customers-unchanged')
+  const [last] = await srv.call('importer.Service.History')
+  assert.deepEqual([last.kind, last.added, last.updated, last.skipped], ['customers', 0, 0, 0])
+  await page.goto(srv.url + '#/imports')
+  const row = page.locator('[data-test="imports-table"] .el-table__body tr', { hasText: 'customers-again.csv' }).first()
+  assert.match(await row.locator('[data-test="imports-counts"]').innerText(), /新增 0，更新 0，跳过 0，合并 1，未变 3/)
 })
 
 async function chooseLeads(name) {

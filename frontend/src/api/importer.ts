@@ -21,7 +21,7 @@ export function mergedOf(r: ImportRecord): number {
   return kindCount(r).merged ?? 0
 }
 
-/** unchangedOf is how many rows of a recorded opportunity import equalled their records (not written). */
+/** unchangedOf is how many records a recorded import reached that already held the file's values (not written). */
 export function unchangedOf(r: ImportRecord): number {
   return kindCount(r).unchanged ?? 0
 }

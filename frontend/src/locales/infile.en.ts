@@ -15,6 +15,6 @@ export default {
     kept: 'Value kept',
     empty: '(empty)',
     historyCounts: '{added} new, {updated} updated, {skipped} skipped, {merged} merged',
-    historyUnchanged: ', {n} unchanged',
+    unchangedPart: ', {n} unchanged',
   },
 }

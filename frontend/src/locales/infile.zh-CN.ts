@@ -15,6 +15,6 @@ export default {
     kept: '保留的值',
     empty: '（空）',
     historyCounts: '新增 {added}，更新 {updated}，跳过 {skipped}，合并 {merged}',
-    historyUnchanged: '，未变 {n}',
+    unchangedPart: '，未变 {n}',
   },
 }
