@@ -369,7 +369,7 @@ func TestHistoryWritePaths(t *testing.T) {
 					imp, id, before); err != nil {
 					return err
 				}
-				return store.UndoImport(ctx, tx, imp, nil, store.Now())
+				return store.UndoImport(ctx, tx, imp, nil, store.Now(), nil)
 			}); err != nil {
 				t.Fatal(err)
 			}

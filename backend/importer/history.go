@@ -23,6 +23,12 @@ type UndoResult struct {
 // If records it touched were changed since, it is refused with their
 // names, unless others is set: then those are kept and the rest undone.
 func UndoImport(ctx context.Context, st *store.Store, id int64, others bool) (UndoResult, error) {
+	return undoImport(ctx, st, id, others, nil)
+}
+
+// undoImport is UndoImport telling progress how many of the import's
+// records it has dealt with (see store.UndoImport).
+func undoImport(ctx context.Context, st *store.Store, id int64, others bool, progress func(done, total int)) (UndoResult, error) {
 	res := UndoResult{ImportID: id, Kept: []store.Changed{}}
 	err := st.Tx(ctx, func(tx store.Tx) error {
 		im, err := store.GetImport(ctx, tx, id)
@@ -56,7 +62,7 @@ func UndoImport(ctx context.Context, st *store.Store, id int64, others bool) (Un
 			skip[c.Table][c.ID] = true
 			res.Kept = append(res.Kept, c)
 		}
-		return store.UndoImport(ctx, tx, id, skip, store.Now())
+		return store.UndoImport(ctx, tx, id, skip, store.Now(), progress)
 	})
 	return res, err
 }
@@ -95,12 +101,53 @@ func (s *Service) History() ([]store.Import, error) {
 
 // Undo undoes an import (others: keep the records changed since and undo
 // the rest).
+// One undo runs at a time, and no import beside it (it would wait for the
+// undo's write and then fail as busy): both are refused with a message.
 func (s *Service) Undo(id int64, others bool) (UndoResult, error) {
 	s.mu.Lock()
-	busy := s.running != ""
-	s.mu.Unlock()
-	if busy {
+	switch {
+	case s.running != "":
+		s.mu.Unlock()
 		return UndoResult{}, errBusy()
+	case s.undoing != 0:
+		s.mu.Unlock()
+		return UndoResult{}, errUndoBusy()
 	}
-	return UndoImport(s.env.Ctx(), s.st, id, others)
+	s.undoing = id
+	s.undoDone.Store(0)
+	s.undoTotal.Store(0)
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		s.undoing = 0
+		s.mu.Unlock()
+	}()
+	return undoImport(s.env.Ctx(), s.st, id, others, func(done, total int) {
+		s.undoTotal.Store(int64(total))
+		s.undoDone.Store(int64(done))
+	})
+}
+
+// UndoProgress is how far the undo under way is: the import's id (0: none
+// running), and how many of its records have been dealt with. Total is 0
+// while the undo still checks which records were changed since.
+type UndoProgress struct {
+	ImportID int64 `json:"importId"`
+	Done     int64 `json:"done"`
+	Total    int64 `json:"total"`
+}
+
+// UndoProgress reads the progress of the undo under way; the screen polls
+// it while a large undo runs (a million records take minutes).
+func (s *Service) UndoProgress() UndoProgress {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.undoing == 0 {
+		return UndoProgress{}
+	}
+	return UndoProgress{ImportID: s.undoing, Done: s.undoDone.Load(), Total: s.undoTotal.Load()}
+}
+
+func errUndoBusy() error {
+	return apperr.Conflict("", msg.ImportUndoBusy)
 }

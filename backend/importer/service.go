@@ -130,8 +130,12 @@ type Service struct {
 	mu      sync.Mutex
 	file    *loadedFile
 	running string // the job id of the import under way, if any
-	jobs    map[string]*job
-	order   []string
+	// undoing is the import an undo under way undoes (0: none); undoDone
+	// of its undoTotal records are dealt with.
+	undoing             int64
+	undoDone, undoTotal atomic.Int64
+	jobs                map[string]*job
+	order               []string
 }
 
 type loadedFile struct {
@@ -427,6 +431,10 @@ func (s *Service) Start(token string, opts PreviewOptions) (string, error) {
 	if s.running != "" {
 		s.mu.Unlock()
 		return "", errBusy()
+	}
+	if s.undoing != 0 {
+		s.mu.Unlock()
+		return "", errUndoBusy()
 	}
 	s.running = j.id
 	s.jobs[j.id] = j

@@ -2,6 +2,8 @@ package importer
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -95,5 +97,58 @@ func TestUndoSeesAnEditInTheSameSecond(t *testing.T) {
 	_, err = UndoImport(ctx, st, res.ImportID, false)
 	if e, ok := apperr.As(err); !ok || e.Code != apperr.CodeConflict {
 		t.Fatalf("undo after an edit in the same second: %v, want a conflict naming it", err)
+	}
+}
+
+// TestUndoProgress: an undo tells how many of the import's records it has
+// dealt with, from 0 to all of them in steps of 1,024; the service shows
+// the undo under way and refuses a second undo and an import beside it.
+func TestUndoProgress(t *testing.T) {
+	ctx := context.Background()
+	st := openDB(t)
+	var b strings.Builder
+	b.WriteString("Name,Customer,Stage,Amount\n")
+	for i := range 2500 {
+		fmt.Fprintf(&b, "机会%d,客户%d,初期沟通,%d\n", i, i%700, 100+i)
+	}
+	res := mustImport(t, st, Source{Name: "big.csv", Data: []byte(b.String())}, Options{})
+	var items int
+	if err := st.DB.Get(&items, `SELECT COUNT(*) FROM import_items WHERE import_id = ?`, res.ImportID); err != nil || items < 3200 {
+		t.Fatalf("%d import items (%v), want the 2,500 opportunities and 700 customers at least", items, err)
+	}
+	var calls [][2]int
+	if _, err := undoImport(ctx, st, res.ImportID, false, func(done, total int) { calls = append(calls, [2]int{done, total}) }); err != nil {
+		t.Fatal(err)
+	}
+	want := [][2]int{{0, items}}
+	for d := 1024; d < items; d += 1024 {
+		want = append(want, [2]int{d, items})
+	}
+	want = append(want, [2]int{items, items})
+	if fmt.Sprint(calls) != fmt.Sprint(want) {
+		t.Errorf("progress %v, want %v", calls, want)
+	}
+
+	s := NewService(st, svc.New(nil))
+	if p := s.UndoProgress(); p != (UndoProgress{}) {
+		t.Errorf("progress with no undo running: %+v", p)
+	}
+	// As while an undo runs (Undo sets these, and its progress the counts).
+	s.mu.Lock()
+	s.undoing = res.ImportID
+	s.mu.Unlock()
+	s.undoTotal.Store(5000)
+	s.undoDone.Store(2048)
+	if p := s.UndoProgress(); p != (UndoProgress{ImportID: res.ImportID, Done: 2048, Total: 5000}) {
+		t.Errorf("progress %+v", p)
+	}
+	if _, err := s.Undo(res.ImportID, false); err == nil || !strings.Contains(err.Error(), "正在撤销") {
+		t.Errorf("a second undo: %v, want refused as an undo is under way", err)
+	}
+	if _, err := s.PreviewData("a.csv", b64("Name,Customer\nA,C\n")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Start(s.file.token, PreviewOptions{}); err == nil || !strings.Contains(err.Error(), "正在撤销") {
+		t.Errorf("an import beside the undo: %v, want refused", err)
 	}
 }

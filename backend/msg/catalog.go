@@ -274,6 +274,7 @@ var (
 	ImportNoSuchJob    = def("import.noSuchJob", "没有这个导入任务", "No such import")
 	ImportFileExpired  = def("import.fileExpired", "文件已失效，请重新选择文件", "The file is no longer loaded; choose it again")
 	ImportBusy         = def("import.busy", "正在导入，请等待完成后再试", "An import is under way; try again when it has finished")
+	ImportUndoBusy     = def("import.undoBusy", "正在撤销一次导入，请等待完成后再试", "An import is being undone; try again when that has finished")
 	Importing          = def("import.running", "正在导入…", "Importing…")
 	ImportCannotRead   = def("import.cannotRead", "无法读取文件：{error}", "Cannot read the file: {error}")
 	ImportEmpty        = def("import.empty", "文件是空的", "The file is empty")

@@ -269,7 +269,9 @@ const importLogID = `(SELECT COALESCE(MAX(id), 0) FROM oplog WHERE kind = 'impor
 // UndoImport removes what an import added and restores what it updated,
 // leaving out the records in skip (table → ids), and marks it undone. The
 // newest records go first, so a category goes after the ones under it.
-func UndoImport(ctx context.Context, tx Tx, importID int64, skip map[string]map[int64]bool, now string) error {
+// progress, when not nil, is told how many of the import's records have
+// been dealt with, every 1,024 and at the end (a million take minutes).
+func UndoImport(ctx context.Context, tx Tx, importID int64, skip map[string]map[int64]bool, now string, progress func(done, total int)) error {
 	var items []ImportItem
 	if err := tx.SelectContext(ctx, &items, `SELECT tbl, record_id, action, before_json, stamp FROM import_items WHERE import_id = ?
 		ORDER BY tbl, record_id DESC`, importID); err != nil {
@@ -284,9 +286,19 @@ func UndoImport(ctx context.Context, tx Tx, importID int64, skip map[string]map[
 		return fmt.Errorf("undo import: %w", err)
 	}
 	defer restore()
+	done := 0
+	if progress != nil {
+		progress(0, len(items))
+	}
 	for _, table := range importTables {
 		for _, it := range items {
-			if it.Table != table || skip[table][it.RecordID] {
+			if it.Table != table {
+				continue
+			}
+			if done++; progress != nil && done%1024 == 0 {
+				progress(done, len(items))
+			}
+			if skip[table][it.RecordID] {
 				continue
 			}
 			switch {
@@ -362,6 +374,9 @@ func UndoImport(ctx context.Context, tx Tx, importID int64, skip map[string]map[
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE imports SET undone_at = ? WHERE id = ?`, now, importID); err != nil {
 		return fmt.Errorf("undo import: %w", err)
+	}
+	if progress != nil {
+		progress(len(items), len(items))
 	}
 	return nil
 }

@@ -229,7 +229,7 @@ func TestGramsKept(t *testing.T) {
 			})
 		}},
 		{"undo import", func() {
-			tx(func(q store.Tx) error { return store.UndoImport(ctx, q, importID, nil, store.Now()) })
+			tx(func(q store.Tx) error { return store.UndoImport(ctx, q, importID, nil, store.Now(), nil) })
 		}},
 		{"bin and restore", func() {
 			var b store.Bundle

@@ -136,7 +136,7 @@ func TestImportCatchUpHook(t *testing.T) {
 	}
 	kept("import")
 
-	if err := st.Tx(ctx, func(tx Tx) error { return UndoImport(ctx, tx, importID, nil, Now()) }); err != nil {
+	if err := st.Tx(ctx, func(tx Tx) error { return UndoImport(ctx, tx, importID, nil, Now(), nil) }); err != nil {
 		t.Fatal(err)
 	}
 	kept("undo")

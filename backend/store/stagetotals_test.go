@@ -295,7 +295,7 @@ func TestKeptStageTotals(t *testing.T) {
 				return store.AddImportItems(ctx, q, importID, "opportunities", first, next)
 			})
 			wantKeptEqualsFresh(t, st, "import")
-			tx(func(q store.Tx) error { return store.UndoImport(ctx, q, importID, nil, store.Now()) })
+			tx(func(q store.Tx) error { return store.UndoImport(ctx, q, importID, nil, store.Now(), nil) })
 		}},
 		{"recycle bin delete and restore", func() {
 			var b store.Bundle

@@ -83,6 +83,8 @@ export const importer = {
     events.emit('opportunities', 'customers', 'owners', 'stages', 'products', 'leads')
     return r
   },
+  /** undoProgress reads how far the undo under way is (importId 0: none; total 0: still checking). */
+  undoProgress: (): Promise<models.UndoProgress> => call(() => svc.UndoProgress()),
   /** progress reads how far a job is; the first time it reports success the change is announced. */
   async progress(jobId: string): Promise<ImportProgress> {
     const p = await call(() => svc.Progress(jobId))

@@ -369,6 +369,8 @@ const en: Messages = {
     undoConfirm: 'Undo the import of "{file}": delete the {added} records it added and restore the {updated} it updated.',
     undone: 'The import was undone',
     undoing: 'Undoing the import of {n} records; this may take a few minutes. You will be told when it is done.',
+    undoCount: '{done} of {total} records',
+    undoChecking: 'Checking…',
     refusedTitle: 'Cannot undo everything',
     undoOthers: 'Undo the others only',
     undoneOthers: 'The other records were undone; {n} changed since the import were kept: {names}',

@@ -367,6 +367,8 @@ const zhCN = {
     undoConfirm: '撤销「{file}」的导入：删除它新增的 {added} 条记录，恢复它更新的 {updated} 条记录。',
     undone: '已撤销这次导入',
     undoing: '正在撤销 {n} 条记录的导入，可能需要几分钟；完成后会提示。',
+    undoCount: '已处理 {done} / {total} 条',
+    undoChecking: '正在检查…',
     refusedTitle: '不能全部撤销',
     undoOthers: '只撤销其余的',
     undoneOthers: '已撤销其余的记录，保留了导入后修改过的 {n} 条：{names}',

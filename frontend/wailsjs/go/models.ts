@@ -2107,6 +2107,22 @@ export namespace importer {
 	
 	
 	
+	export class UndoProgress {
+	    importId: number;
+	    done: number;
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new UndoProgress(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.importId = source["importId"];
+	        this.done = source["done"];
+	        this.total = source["total"];
+	    }
+	}
 	export class UndoResult {
 	    importId: number;
 	    kept: store.Changed[];

@@ -26,6 +26,10 @@ export function Undo(arg1, arg2) {
   return window['go']['importer']['Service']['Undo'](arg1, arg2);
 }
 
+export function UndoProgress() {
+  return window['go']['importer']['Service']['UndoProgress']();
+}
+
 export function Validate(arg1, arg2) {
   return window['go']['importer']['Service']['Validate'](arg1, arg2);
 }
