@@ -128,6 +128,18 @@ func (s *Service) Undo(id int64, others bool) (UndoResult, error) {
 	})
 }
 
+// UndoPlan is what undoing import id would delete and restore, by table
+// (opportunities, customers, owners …): the question before an undo
+// names them all, not only the records of the file's kind. Records used
+// since (a customer another opportunity now has) are kept by the undo.
+func (s *Service) UndoPlan(id int64) ([]store.ImportItemCount, error) {
+	ctx := s.env.Ctx()
+	if _, err := store.GetImport(ctx, s.st.DB, id); err != nil {
+		return nil, apperr.NotFound("id", msg.ImportNoSuchImport)
+	}
+	return store.ImportItemCounts(ctx, s.st.DB, id)
+}
+
 // UndoProgress is how far the undo under way is: the import's id (0: none
 // running), and how many of its records have been dealt with. Total is 0
 // while the undo still checks which records were changed since.

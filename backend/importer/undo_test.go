@@ -152,3 +152,25 @@ func TestUndoProgress(t *testing.T) {
 		t.Errorf("an import beside the undo: %v, want refused", err)
 	}
 }
+
+// TestUndoPlan: the question before an undo counts every table the import
+// added to or updated, the file's kind first.
+func TestUndoPlan(t *testing.T) {
+	st := openDB(t)
+	mustImport(t, st, Source{Name: "1.csv", Data: []byte("Name,Customer,Stage,Amount,External ID,Owner\nA,C1,初期沟通,100,x1,张三\n")}, Options{})
+	res := mustImport(t, st, Source{Name: "2.csv", Data: []byte("Name,Customer,Stage,Amount,External ID,Owner\n" +
+		"A2,C1,商务谈判,150,x1,张三\nB,C2,初期沟通,300,x2,李四\nC,C3,新阶段,1,x3,李四\n")}, Options{})
+	s := NewService(st, svc.New(nil))
+	plan, err := s.UndoPlan(res.ImportID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []store.ImportItemCount{{Table: "opportunities", Added: 2, Updated: 1}, {Table: "customers", Added: 2},
+		{Table: "stages", Added: 1}, {Table: "owners", Added: 1}}
+	if fmt.Sprint(plan) != fmt.Sprint(want) {
+		t.Errorf("plan %+v, want %+v", plan, want)
+	}
+	if _, err := s.UndoPlan(res.ImportID + 1); !apperr.Is(err, apperr.CodeNotFound) {
+		t.Errorf("plan of no import: %v, want not found", err)
+	}
+}

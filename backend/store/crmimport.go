@@ -200,6 +200,33 @@ func GetImport(ctx context.Context, q Querier, id int64) (Import, error) {
 	return im, notFound(err)
 }
 
+// ImportItemCount is how many records of one table an import added and
+// how many it updated: what undoing it deletes and restores.
+type ImportItemCount struct {
+	Table   string `db:"tbl" json:"table"`
+	Added   int    `db:"added" json:"added"`
+	Updated int    `db:"updated" json:"updated"`
+}
+
+// ImportItemCounts counts import id's records by table, in the order undo
+// takes them (its key holds import and table: one pass over its items).
+func ImportItemCounts(ctx context.Context, q Querier, importID int64) ([]ImportItemCount, error) {
+	var rows []ImportItemCount
+	if err := q.SelectContext(ctx, &rows, `SELECT tbl, SUM(action = 'add') AS added, SUM(action = 'update') AS updated
+		FROM import_items WHERE import_id = ? GROUP BY tbl`, importID); err != nil {
+		return nil, fmt.Errorf("import item counts: %w", err)
+	}
+	out := make([]ImportItemCount, 0, len(rows))
+	for _, t := range importTables {
+		for _, r := range rows {
+			if r.Table == t {
+				out = append(out, r)
+			}
+		}
+	}
+	return out, nil
+}
+
 // Changed names a record an import touched that was changed since.
 type Changed struct {
 	Table string `json:"table"`

@@ -259,12 +259,13 @@ test('导入记录: the unchanged rows counted; undoing the large import: a note
   await row.locator('[data-test="imports-undo"]').click()
   const box = page.locator('.el-message-box')
   await box.waitFor()
-  assert.match(await box.innerText(), /删除它新增的 60,000 条记录/)
+  // It names what else the import created and the undo deletes: the 500 new customers.
+  assert.match(await box.innerText(), /删除它新增的 60,000 个销售机会和 500 个客户，恢复它更新的 0 条记录。之后被其他记录用到的客户、阶段、负责人和产品分类会保留。/)
   await box.locator('.el-button--primary').click()
   // 60,000 records: past the size from which the screen says an undo may take minutes.
   const note = page.locator('.imports-undoing')
   await note.waitFor()
-  assert.match(await note.innerText(), /正在撤销 60,000 条记录的导入/)
+  assert.match(await note.innerText(), /正在撤销 60,500 条记录的导入/)
   // The row shows the share of the import's records the undo has dealt
   // with, and the time left at its pace (two readings of the backend's count).
   await row.locator('[data-test="imports-undo-count"]', { hasText: /预计还需约 \d+ (秒|分钟)/ }).waitFor({ timeout: 60000 })

@@ -83,6 +83,8 @@ export const importer = {
     events.emit('opportunities', 'customers', 'owners', 'stages', 'products', 'leads')
     return r
   },
+  /** undoPlan counts, by table, what undoing an import deletes (added) and restores (updated). */
+  undoPlan: (id: number): Promise<store.ImportItemCount[]> => call(() => svc.UndoPlan(id)),
   /** undoProgress reads how far the undo under way is (importId 0: none; total 0: still checking). */
   undoProgress: (): Promise<models.UndoProgress> => call(() => svc.UndoProgress()),
   /** progress reads how far a job is; the first time it reports success the change is announced. */

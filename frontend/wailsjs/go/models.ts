@@ -5527,6 +5527,22 @@ export namespace store {
 	        this.undoneAt = source["undoneAt"];
 	    }
 	}
+	export class ImportItemCount {
+	    table: string;
+	    added: number;
+	    updated: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportItemCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.table = source["table"];
+	        this.added = source["added"];
+	        this.updated = source["updated"];
+	    }
+	}
 	export class Installment {
 	    id: number;
 	    orderId: number;

@@ -15,6 +15,8 @@ export function Start(arg1:string,arg2:importer.PreviewOptions):Promise<string>;
 
 export function Undo(arg1:number,arg2:boolean):Promise<importer.UndoResult>;
 
+export function UndoPlan(arg1:number):Promise<Array<store.ImportItemCount>>;
+
 export function UndoProgress():Promise<importer.UndoProgress>;
 
 export function Validate(arg1:string,arg2:importer.PreviewOptions):Promise<importer.Preview>;

@@ -26,6 +26,10 @@ export function Undo(arg1, arg2) {
   return window['go']['importer']['Service']['Undo'](arg1, arg2);
 }
 
+export function UndoPlan(arg1) {
+  return window['go']['importer']['Service']['UndoPlan'](arg1);
+}
+
 export function UndoProgress() {
   return window['go']['importer']['Service']['UndoProgress']();
 }
