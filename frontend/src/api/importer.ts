@@ -9,6 +9,7 @@ export type ImportPreview = models.Preview
 export type ImportField = models.Field
 export type ImportRowError = models.RowError
 export type ImportProgress = models.Progress
+export type ImportItemCount = store.ImportItemCount
 export type ImportResult = models.Result
 export type ImportStageChoice = models.StageChoice
 export type ImportRecord = store.Import
@@ -84,7 +85,7 @@ export const importer = {
     return r
   },
   /** undoPlan counts, by table, what undoing an import deletes (added) and restores (updated). */
-  undoPlan: (id: number): Promise<store.ImportItemCount[]> => call(() => svc.UndoPlan(id)),
+  undoPlan: (id: number): Promise<ImportItemCount[]> => call(() => svc.UndoPlan(id)),
   /** undoProgress reads how far the undo under way is (importId 0: none; total 0: still checking). */
   undoProgress: (): Promise<models.UndoProgress> => call(() => svc.UndoProgress()),
   /** progress reads how far a job is; the first time it reports success the change is announced. */
