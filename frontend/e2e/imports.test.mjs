@@ -71,13 +71,19 @@ async function confirm() {
 }
 
 test('a customer list with contacts is recognised and imported', async () => {
+  await page.goto(srv.url + '#/import')
+  await page.locator('[data-test="import-intro"]').waitFor()
+  assert.equal(await page.locator('.header-title').innerText(), '导入销售机会', 'before a file: the list it belongs to')
   await choose('customers.csv')
   const kind = page.locator('[data-test="import-kind"] .is-active')
   assert.equal((await kind.innerText()).trim(), '客户（可含联系人）')
+  // The title names what the file is read as.
+  assert.equal(await page.locator('.header-title').innerText(), '导入客户')
   assert.equal(await counts('customers'), '客户：新增 2，更新 0，跳过 0，合并 0')
   assert.equal(await counts('contacts'), '联系人：新增 2，更新 0，跳过 0')
   await confirm()
   assert.equal(await page.locator('[data-test="import-summary-customers"]').innerText(), '客户：新增 2，更新 0，跳过 0，合并 0')
+  assert.equal(await page.locator('.header-title').innerText(), '导入客户')
 })
 
 test('a list with duplicates: the counts follow the choice, update updates the customers', async () => {

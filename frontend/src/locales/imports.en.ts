@@ -14,7 +14,7 @@ export default {
     importCustomers: 'Import',
     viewProducts: 'View products',
     viewLeads: 'View leads',
-    titles: { leads: 'Import leads', products: 'Import products', customers: 'Import customers' },
+    titles: { leads: 'Import leads', products: 'Import products', customers: 'Import customers', contacts: 'Import contacts' },
     back: { opportunities: 'Back to opportunities', leads: 'Back to leads', products: 'Back to products', customers: 'Back to customers', contacts: 'Back to customers' },
     leadKey: 'Leads already there are found by phone, else by email, else by lead name + company + contact person; a converted lead keeps its status.'
   },

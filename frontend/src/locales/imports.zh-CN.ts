@@ -14,7 +14,7 @@ export default {
     importCustomers: '导入',
     viewProducts: '查看产品',
     viewLeads: '查看线索',
-    titles: { leads: '导入线索', products: '导入产品', customers: '导入客户' },
+    titles: { leads: '导入线索', products: '导入产品', customers: '导入客户', contacts: '导入联系人' },
     back: { opportunities: '返回销售机会', leads: '返回线索', products: '返回产品', customers: '返回客户', contacts: '返回客户' },
     leadKey: '已有线索按电话查找，没有电话按邮箱，都没有时按线索名称 + 公司名称 + 联系人；已转化的线索不改状态。'
   },
