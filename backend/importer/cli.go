@@ -168,7 +168,9 @@ func RunCLI(ctx context.Context, st *store.Store, args []string, stdout, stderr 
 			fmt.Fprintf(stderr, "usage: %s\n", CLIUsage)
 			return 2
 		}
-		res, err := UndoImport(ctx, st, id, others)
+		progress, done := terminalProgress(stderr, "undoing: %s / %s records")
+		res, err := undoImport(ctx, st, id, others, progress)
+		done()
 		if err != nil {
 			return cliFail(stderr, err)
 		}
@@ -204,7 +206,8 @@ func RunCLI(ctx context.Context, st *store.Store, args []string, stdout, stderr 
 		return cliFail(stderr, err)
 	}
 	opts.FileName = src.Name
-	done := terminalProgress(stderr, &opts)
+	var done func()
+	opts.Progress, done = terminalProgress(stderr, "importing: %s / %s rows")
 	res, err := ImportKind(ctx, st, kind, src, opts)
 	done()
 	if err != nil {
@@ -292,36 +295,38 @@ func asRowErrors(err error, target **RowErrors) bool { return errors.As(err, tar
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// terminalProgress shows the rows written so far on one line of stderr,
-// once a second, when stderr is a terminal: a million rows take minutes,
-// and a silent command looks hung. Scripts and pipes see nothing of it.
-// done clears the line.
-func terminalProgress(stderr io.Writer, opts *Options) (done func()) {
+// terminalProgress shows how far a long command is (rows imported,
+// records undone: line, with the two figures grouped, e.g. "importing: %s
+// / %s rows") on one line of stderr, once a second, when stderr is a
+// terminal: a million rows take minutes, and a silent command looks hung.
+// Scripts and pipes see nothing of it (progress is then nil). done clears
+// the line.
+func terminalProgress(stderr io.Writer, line string) (progress func(n, total int), done func()) {
 	f, ok := stderr.(*os.File)
 	if !ok {
-		return func() {}
+		return nil, func() {}
 	}
 	if fi, err := f.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
-		return func() {}
+		return nil, func() {}
 	}
 	var mu sync.Mutex
-	last, shown := time.Now(), false
-	opts.Progress = func(n, total int) {
+	last, shown, stopped := time.Now(), false, false
+	progress = func(n, total int) {
 		mu.Lock()
 		defer mu.Unlock()
-		if time.Since(last) < time.Second {
+		if stopped || time.Since(last) < time.Second {
 			return
 		}
 		last, shown = time.Now(), true
-		fmt.Fprintf(f, "\rimporting: %s / %s rows ", money.Group(int64(n)), money.Group(int64(total)))
+		fmt.Fprintf(f, "\r"+line+" ", money.Group(int64(n)), money.Group(int64(total)))
 	}
-	return func() {
+	return progress, func() {
 		mu.Lock()
 		defer mu.Unlock()
 		if shown {
 			fmt.Fprint(f, "\r\033[K")
 		}
-		opts.Progress = nil
+		stopped = true
 	}
 }
 
