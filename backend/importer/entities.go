@@ -263,6 +263,9 @@ type entityRec struct {
 	product  store.Product
 	category []string
 	active   string // "", "1", "0"
+	// activeText and statusText are the active and lead status cells as
+	// written: a merge note shows them (启用 replaced by 停用, not 1 by 0).
+	activeText, statusText string
 	// priceGiven: the row has a price (0 is one).
 	priceGiven bool
 	lead       store.Lead
@@ -441,6 +444,7 @@ func (er *entityRow) check() entityRec {
 			p.PriceCents, rec.priceGiven = v, true
 		}
 		if s := er.value(EFActive); s != "" {
+			rec.activeText = s
 			switch activeValue(s) {
 			case "1":
 				rec.active = "1"

@@ -69,12 +69,13 @@ type contOp struct {
 }
 
 type prodOp struct {
-	id       int64
-	action   string
-	p        store.Product
-	category []string
-	owner    string
-	active   string
+	id         int64
+	action     string
+	p          store.Product
+	category   []string
+	owner      string
+	active     string // "", "1", "0": from activeText, the cell as written
+	activeText string
 	// priceGiven: some row gave the price (0 is a price).
 	priceGiven bool
 	first      int
@@ -503,7 +504,12 @@ func mergeProduct(m merger, op *prodOp, r *entityRec) {
 		op.category = r.category
 	}
 	m.str(EFOwner, msg.LabelOwner, &op.owner, &op.from[5], r.owner, nil)
-	m.str(EFActive, msg.LabelProductActive, &op.active, &op.from[6], r.active, nil)
+	// Compared by meaning, noted as written: 是 after 启用 changes nothing
+	// and keeps the first row's word.
+	if activeValue(op.activeText) != activeValue(r.activeText) {
+		m.str(EFActive, msg.LabelProductActive, &op.activeText, &op.from[6], r.activeText, nil)
+	}
+	op.active = activeValue(op.activeText)
 }
 
 // centsText writes cents as a price the way a file does: 1234.5 → 1234.50.

@@ -148,6 +148,12 @@ func TestMergeNotes(t *testing.T) {
 			[]MergeNote{{Row: 4, First: 2, Field: EFPrice, Earlier: "100.00", EarlierRow: 2, Kept: "120.50"}}},
 		{"lead's name", KindLeads, "线索名称,电话\n展会名片,13700137000\n官网咨询,13700137000\n",
 			[]MergeNote{{Row: 3, First: 2, Field: EFLeadName, Earlier: "展会名片", EarlierRow: 2, Kept: "官网咨询"}}},
+		// Statuses and the active flag as the file wrote them, compared by
+		// what they mean (新线索 and New are one status: no note).
+		{"lead's status as written", KindLeads, "线索名称,电话,状态\n甲,13700137000,新线索\n甲,13700137000,New\n甲,13700137000,跟进中\n",
+			[]MergeNote{{Row: 4, First: 2, Field: EFStatus, Earlier: "新线索", EarlierRow: 2, Kept: "跟进中"}}},
+		{"product's active flag as written", KindProducts, "产品编号,产品名称,状态\nP1,网关,启用\nP1,网关,是\nP1,网关,停用\n",
+			[]MergeNote{{Row: 4, First: 2, Field: EFActive, Earlier: "启用", EarlierRow: 2, Kept: "停用"}}},
 		{"opportunity's amount and a cleared cell", KindOpportunities,
 			"Opportunity ID,Name,Customer,Stage,Amount,Next Step\nX1,a,C1,初期沟通,100,call\nX1,a,C1,初期沟通,150,\n",
 			[]MergeNote{{Row: 3, First: 2, Field: FieldAmount, Earlier: "100", EarlierRow: 2, Kept: "150"},

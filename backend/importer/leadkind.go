@@ -53,6 +53,12 @@ var leadStatusWords = map[string]string{
 	"无效": store.LeadInvalid, "invalid": store.LeadInvalid, "unqualified": store.LeadInvalid, "disqualified": store.LeadInvalid,
 }
 
+// leadStatusKey is how a status cell is looked up in leadStatusWords.
+func leadStatusKey(s string) string { return strings.ToLower(norm.NFKC.String(s)) }
+
+// leadStatusCode is the status a cell writes ("" when none it knows).
+func leadStatusCode(s string) string { return leadStatusWords[leadStatusKey(s)] }
+
 // leadOnlyHeaders are headers only a lead file has: they make DetectKind
 // say leads (线索来源 / Lead Source is not one: opportunity exports have it).
 var leadOnlyHeaders = map[string]bool{"线索名称": true, "线索": true, "线索标题": true, "线索状态": true, "leadname": true,
@@ -81,7 +87,8 @@ func (er *entityRow) checkLead(rec *entityRec) {
 	rec.owner = er.text(EFOwner)
 	reason := er.text(EFReason)
 	if s := er.value(EFStatus); s != "" {
-		st, ok := leadStatusWords[strings.ToLower(norm.NFKC.String(s))]
+		rec.statusText = s
+		st, ok := leadStatusWords[leadStatusKey(s)]
 		if !ok {
 			er.fail(EFStatus, apperr.Invalid(EFStatus, msg.LeadStatusUnknown, msg.P{"value": clip(s)}))
 		}
@@ -101,9 +108,11 @@ type leadOp struct {
 	action string
 	l      store.Lead
 	owner  string
-	seen   bool
-	first  int
-	from   [10]int
+	// statusText is the status as the file wrote it (for merge notes).
+	statusText string
+	seen       bool
+	first      int
+	from       [10]int
 }
 
 // Natural key of a lead (查重), in this order:
@@ -224,7 +233,12 @@ func mergeLead(m merger, op *leadOp, r *entityRec) {
 	m.str(EFSource, msg.LabelLeadSource, &d.Source, &op.from[5], src.Source, nil)
 	m.str(EFNotes, msg.LabelNotes, &d.Notes, &op.from[6], src.Notes, nil)
 	if src.Status != "" {
-		m.str(EFStatus, msg.LabelLeadStatus, &d.Status, &op.from[7], src.Status, nil)
+		// Compared as statuses, noted as the file wrote them (New after
+		// 新线索 changes nothing and keeps the first row's word).
+		if leadStatusCode(op.statusText) != src.Status {
+			m.str(EFStatus, msg.LabelLeadStatus, &op.statusText, &op.from[7], r.statusText, nil)
+		}
+		d.Status = src.Status
 		m.str(EFReason, msg.LabelInvalidReason, &d.InvalidReason, &op.from[8], src.InvalidReason, nil)
 		d.InvalidReason = src.InvalidReason
 	}
