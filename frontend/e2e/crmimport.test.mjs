@@ -96,7 +96,7 @@ test('undone from the import history, the funnel is as before', async () => {
   await row.locator('[data-test="imports-undo"]').click()
   // The question names all the import created: the stage and the owners too.
   assert.match(await messageBox(page).innerText(),
-    /删除它新增的 5 个销售机会、4 个客户、1 个销售阶段和 2 个负责人，恢复它更新的 0 条记录。之后被其他记录用到的客户、阶段、负责人和产品分类会保留。/)
+    /删除它新增的 5 个销售机会、4 个客户、1 个销售阶段和 2 个负责人。之后被其他记录用到的客户、阶段、负责人和产品分类会保留。/)
   await messageBox(page).getByRole('button', { name: '撤销导入' }).click()
   await row.locator('[data-test="imports-undone"]').waitFor()
   assert.deepEqual(cliFunnel(), before0)

@@ -260,7 +260,7 @@ test('导入记录: the unchanged rows counted; undoing the large import: a note
   const box = page.locator('.el-message-box')
   await box.waitFor()
   // It names what else the import created and the undo deletes: the 500 new customers.
-  assert.match(await box.innerText(), /删除它新增的 60,000 个销售机会和 500 个客户，恢复它更新的 0 条记录。之后被其他记录用到的客户、阶段、负责人和产品分类会保留。/)
+  assert.match(await box.innerText(), /删除它新增的 60,000 个销售机会和 500 个客户。之后被其他记录用到的客户、阶段、负责人和产品分类会保留。/)
   await box.locator('.el-button--primary').click()
   // 60,000 records: past the size from which the screen says an undo may take minutes.
   const note = page.locator('.imports-undoing')

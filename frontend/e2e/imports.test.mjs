@@ -185,6 +185,7 @@ test('a lead file from the lead list: previewed, imported, imported again as upd
   const row = page.locator('[data-test="imports-table"] .el-table__body tr', { hasText: 'leads-again.csv' })
   assert.match(await row.innerText(), /线索/)
   await row.locator('[data-test="imports-undo"]').click()
+  assert.match(await messageBox(page).innerText(), /撤销「leads-again\.csv」的导入：删除它新增的 1 条线索，恢复它更新的 1 条记录。/)
   await messageBox(page).getByRole('button', { name: '撤销导入' }).click()
   await row.locator('[data-test="imports-undone"]').waitFor()
   await page.goto(srv.url + '#/leads')

@@ -367,6 +367,8 @@ const en: Messages = {
     undo: 'Undo import',
     undoneAt: 'Undone {time}',
     undoConfirm: 'Undo the import of "{file}": delete the {added} it added and restore the {updated} records it updated.',
+    undoConfirmAdded: 'Undo the import of "{file}": delete the {added} it added.',
+    undoConfirmUpdated: 'Undo the import of "{file}": restore the {updated} records it updated.',
     undoKeeps: ' Customers, stages, owners and product categories that other records have come to use since are kept.',
     listAnd: ' and ',
     records: {

@@ -365,6 +365,8 @@ const zhCN = {
     undo: '撤销导入',
     undoneAt: '已于 {time} 撤销',
     undoConfirm: '撤销「{file}」的导入：删除它新增的 {added}，恢复它更新的 {updated} 条记录。',
+    undoConfirmAdded: '撤销「{file}」的导入：删除它新增的 {added}。',
+    undoConfirmUpdated: '撤销「{file}」的导入：恢复它更新的 {updated} 条记录。',
     undoKeeps: '之后被其他记录用到的客户、阶段、负责人和产品分类会保留。',
     listAnd: '和 ',
     records: {
