@@ -278,6 +278,7 @@ test('导入记录: the unchanged rows counted; undoing the large import: a note
   await page.goto(srv.url + '#/imports')
   await row.locator('[data-test="imports-undo-count"]', { hasText: /预计还需约|正在撤销/ }).waitFor({ timeout: 30000 })
   assert.equal(await row.locator('[data-test="imports-undo"]').count(), 0, 'no second undo button while it runs')
+  assert.ok(await again.locator('[data-test="imports-undo"]').isDisabled(), 'no other undo beside it')
   await page.locator('.el-message--success', { hasText: '已撤销这次导入' }).waitFor({ timeout: 120000 })
   await note.waitFor({ state: 'detached' })
   await row.locator('[data-test="imports-undone"]').waitFor()
