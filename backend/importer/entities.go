@@ -262,9 +262,9 @@ type entityRec struct {
 	contact  *store.Contact
 	product  store.Product
 	category []string
-	active   string // "", "1", "0"
 	// activeText and statusText are the active and lead status cells as
-	// written: a merge note shows them (启用 replaced by 停用, not 1 by 0).
+	// written (activeValue and leadStatusCode read them): a merge note
+	// shows them (启用 replaced by 停用, not 1 by 0).
 	activeText, statusText string
 	// priceGiven: the row has a price (0 is one).
 	priceGiven bool
@@ -445,12 +445,7 @@ func (er *entityRow) check() entityRec {
 		}
 		if s := er.value(EFActive); s != "" {
 			rec.activeText = s
-			switch activeValue(s) {
-			case "1":
-				rec.active = "1"
-			case "0":
-				rec.active = "0"
-			default:
+			if activeValue(s) == "" {
 				er.fail(EFActive, apperr.Invalid(EFActive, msg.ImportBadActive, msg.P{"label": msg.LabelProductActive}))
 			}
 		}

@@ -69,12 +69,13 @@ type contOp struct {
 }
 
 type prodOp struct {
-	id         int64
-	action     string
-	p          store.Product
-	category   []string
-	owner      string
-	active     string // "", "1", "0": from activeText, the cell as written
+	id       int64
+	action   string
+	p        store.Product
+	category []string
+	owner    string
+	// activeText is the active cell as written ("": not given); activeValue
+	// reads it.
 	activeText string
 	// priceGiven: some row gave the price (0 is a price).
 	priceGiven bool
@@ -509,7 +510,6 @@ func mergeProduct(m merger, op *prodOp, r *entityRec) {
 	if activeValue(op.activeText) != activeValue(r.activeText) {
 		m.str(EFActive, msg.LabelProductActive, &op.activeText, &op.from[6], r.activeText, nil)
 	}
-	op.active = activeValue(op.activeText)
 }
 
 // centsText writes cents as a price the way a file does: 1234.5 → 1234.50.

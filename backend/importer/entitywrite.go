@@ -205,8 +205,8 @@ func writePlan(ctx context.Context, tx store.Tx, w *store.EntityWriter, p *entit
 				next.Unit = defaultUnit
 			}
 		}
-		if op.active != "" {
-			next.Active = op.active == "1"
+		if a := activeValue(op.activeText); a != "" {
+			next.Active = a == "1"
 		}
 		if len(op.category) > 0 {
 			id, err := category(op.category)
